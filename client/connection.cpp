@@ -1,0 +1,190 @@
+#include "client/connection.hpp"
+
+#include <unordered_map>
+
+#include <caf/actor_system.hpp>
+#include <caf/io/broker.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/scoped_actor.hpp>
+
+#include "protocol/envelope.hpp"
+#include "protocol/frame_codec.hpp"
+#include "protocol/troupe.pb.h"
+
+namespace troupe::client {
+
+namespace {
+
+using caf::io::connection_handle;
+using hello_atom = caf::atom_constant<caf::atom("hello")>;
+
+struct connection_state {
+  protocol::frame_decoder decoder;
+  uint64_t next_id = 1;
+  std::unordered_map<uint64_t, caf::typed_response_promise<protocol::response_msg>> pending;
+  caf::response_promise hello;
+  bool closed = false;
+  std::string close_reason = "connection closed";
+
+  static inline const char* name = "troupe.client.connection";
+};
+
+using connection_broker = caf::io::stateful_broker<connection_state>;
+
+std::shared_ptr<v1::Response> unavailable(const std::string& reason) {
+  auto resp = std::make_shared<v1::Response>();
+  resp->mutable_error()->set_code(v1::UNAVAILABLE);
+  resp->mutable_error()->set_message(reason);
+  return resp;
+}
+
+void fail_all(connection_broker* self) {
+  auto& st = self->state;
+  for (auto& [id, promise] : st.pending)
+    promise.deliver(protocol::response_msg{unavailable(st.close_reason)});
+  st.pending.clear();
+  if (st.hello.pending())
+    st.hello.deliver(caf::make_error(caf::sec::runtime_error, st.close_reason));
+}
+
+void close_connection(connection_broker* self, connection_handle hdl, std::string reason) {
+  auto& st = self->state;
+  if (st.closed)
+    return;
+  st.closed = true;
+  st.close_reason = std::move(reason);
+  fail_all(self);
+  self->close(hdl);
+}
+
+void on_frame(connection_broker* self, connection_handle hdl, v1::Frame& f) {
+  auto& st = self->state;
+  switch (f.body_case()) {
+    case v1::Frame::kResponse: {
+      auto it = st.pending.find(f.id());
+      if (it == st.pending.end())
+        return;  // not ours: ignore rather than guess
+      it->second.deliver(protocol::response_msg{
+        std::shared_ptr<const v1::Response>(f.release_response())});
+      st.pending.erase(it);
+      return;
+    }
+    case v1::Frame::kWelcome: {
+      if (!st.hello.pending())
+        return;
+      auto& w = f.welcome();
+      st.hello.deliver(w.node_id(), w.cluster_name(), w.partition_count(),
+                       w.partition_epoch(), w.max_frame_bytes());
+      return;
+    }
+    case v1::Frame::kError: {
+      auto& e = f.error();
+      auto code = static_cast<error_code>(e.code());
+      if (st.hello.pending()) {
+        st.hello.deliver(caf::make_error(caf::sec::runtime_error,
+                                         static_cast<int>(code), e.message()));
+      }
+      close_connection(self, hdl, std::string{to_string(code)} + ": " + e.message());
+      return;
+    }
+    default:
+      close_connection(self, hdl, "protocol error: unexpected frame from node");
+  }
+}
+
+caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
+                              size_t max_frame_bytes) {
+  self->state.decoder = protocol::frame_decoder{max_frame_bytes};
+  self->configure_read(hdl, caf::io::receive_policy::at_most(64 * 1024));
+  return {
+    [=](protocol::request_msg& msg) -> caf::result<protocol::response_msg> {
+      auto& st = self->state;
+      if (st.closed)
+        return protocol::response_msg{unavailable(st.close_reason)};
+      auto id = st.next_id++;
+      v1::Frame f;
+      f.set_id(id);
+      // The Request is shared and immutable; the frame needs its own copy.
+      *f.mutable_request() = *msg.body;
+      protocol::append_frame(self->wr_buf(hdl), f);
+      self->flush(hdl);
+      auto promise = self->make_response_promise<protocol::response_msg>();
+      st.pending.emplace(id, promise);
+      return promise;
+    },
+    [=](hello_atom, const std::string& name, const std::string& token) {
+      auto& st = self->state;
+      st.hello = self->make_response_promise();
+      v1::Frame f;
+      f.set_id(0);
+      auto* h = f.mutable_hello();
+      h->set_protocol_version(protocol::protocol_version);
+      h->set_client_name(name);
+      h->set_token(token);
+      protocol::append_frame(self->wr_buf(hdl), f);
+      self->flush(hdl);
+      return st.hello;
+    },
+    [=](const caf::io::new_data_msg& msg) {
+      auto& st = self->state;
+      st.decoder.feed(msg.buf.data(), msg.buf.size());
+      v1::Frame frame;
+      while (!st.closed) {
+        auto outcome = st.decoder.next(frame);
+        if (outcome == protocol::frame_decoder::outcome::need_more)
+          return;
+        if (outcome != protocol::frame_decoder::outcome::frame) {
+          close_connection(self, hdl, "protocol error: bad frame from node");
+          return;
+        }
+        on_frame(self, hdl, frame);
+        frame.Clear();
+      }
+    },
+    [=](const caf::io::connection_closed_msg&) {
+      auto& st = self->state;
+      st.closed = true;
+      fail_all(self);
+      self->quit();
+    },
+  };
+}
+
+} // namespace
+
+result<connection> connect(caf::actor_system& sys, const connect_options& opts) {
+  auto handle = sys.middleman().spawn_client(connection_impl, opts.host, opts.port,
+                                             opts.max_frame_bytes);
+  if (!handle)
+    return status::error(error_code::unavailable,
+                         "cannot connect to " + opts.host + ":" + std::to_string(opts.port)
+                           + ": " + sys.render(handle.error()));
+  caf::scoped_actor self{sys};
+  std::optional<status> failure;
+  connection conn;
+  conn.handle = *handle;
+  self->request(*handle, opts.handshake_timeout, hello_atom::value, opts.client_name, opts.token)
+    .receive(
+      [&](std::string& node_id, std::string& cluster, uint32_t partitions, uint64_t epoch,
+          uint64_t max_frame) {
+        conn.welcome = {std::move(node_id), std::move(cluster), partitions, epoch, max_frame};
+      },
+      [&](caf::error& err) {
+        // A node error carries its code as the first context element.
+        auto code = error_code::unavailable;
+        std::string text = sys.render(err);
+        auto& ctx = err.context();
+        if (ctx.match_elements<int, std::string>()) {
+          code = static_cast<error_code>(ctx.get_as<int>(0));
+          text = ctx.get_as<std::string>(1);
+        }
+        failure = status::error(code, text);
+      });
+  if (failure) {
+    caf::anon_send_exit(*handle, caf::exit_reason::user_shutdown);
+    return *failure;
+  }
+  return conn;
+}
+
+} // namespace troupe::client

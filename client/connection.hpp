@@ -1,0 +1,55 @@
+// The C++ client's connection: a CAF broker that speaks the Troupe protocol
+// over one TCP connection. Send it a protocol::request_msg and it replies
+// with the matching protocol::response_msg; any number of requests may be in
+// flight (pipelined). If the connection drops, every pending and later
+// request is answered with an UNAVAILABLE error in the Response.
+//
+//   auto conn = client::connect(sys, {"127.0.0.1", 7379});
+//   self->request(conn->handle, 5s, protocol::request_msg{req}).then(...);
+//
+// The broker runs in CAF's multiplexer thread; the handle may be used from
+// any actor. Send it an exit message (or drop every handle) to close.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include <caf/actor.hpp>
+#include <caf/fwd.hpp>
+
+#include "protocol/status.hpp"
+
+namespace troupe::client {
+
+struct connect_options {
+  std::string host = "127.0.0.1";
+  uint16_t port = 7379;
+  /// Sent in Hello; required when the node has a token.
+  std::string token;
+  std::string client_name = "troupe-cpp";
+  /// Largest frame accepted from the node, bytes. Default 64 MiB.
+  size_t max_frame_bytes = size_t{64} << 20;
+  /// Limit for the TCP connect plus Hello/Welcome.
+  std::chrono::milliseconds handshake_timeout{10000};
+};
+
+struct welcome_info {
+  std::string node_id;
+  std::string cluster_name;
+  uint32_t partition_count = 0;
+  uint64_t partition_epoch = 0;
+  uint64_t max_frame_bytes = 0;
+};
+
+struct connection {
+  caf::actor handle;
+  welcome_info welcome;
+};
+
+/// Connects and performs Hello/Welcome. Blocks the calling thread (not for
+/// use inside an actor's handler). Fails with the node's error (wrong token:
+/// UNAUTHENTICATED) or UNAVAILABLE when the node cannot be reached.
+result<connection> connect(caf::actor_system& sys, const connect_options& opts);
+
+} // namespace troupe::client

@@ -1,0 +1,275 @@
+#include "client/sync_client.hpp"
+
+#include <caf/actor_system.hpp>
+#include <caf/scoped_actor.hpp>
+
+#include "protocol/envelope.hpp"
+#include "protocol/troupe.pb.h"
+
+namespace troupe::client {
+
+namespace {
+
+using v1::Request;
+using v1::Response;
+
+std::shared_ptr<const Response> error_response(error_code code, std::string message) {
+  auto resp = std::make_shared<Response>();
+  resp->mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
+  resp->mutable_error()->set_message(std::move(message));
+  return resp;
+}
+
+status status_of(const Response& resp) {
+  if (!resp.has_error())
+    return status::success();
+  return status::error(static_cast<error_code>(resp.error().code()), resp.error().message());
+}
+
+/// Checks the error and that the expected result arrived.
+status check(const Response& resp, Response::ResultCase expected) {
+  auto st = status_of(resp);
+  if (!st.ok())
+    return st;
+  if (resp.result_case() != expected)
+    return status::error(error_code::internal, "unexpected reply from node");
+  return st;
+}
+
+std::optional<value> to_value(const v1::Value& v) {
+  if (!v.found())
+    return std::nullopt;
+  return value{v.value(), v.revision(), v.expires_at_ms()};
+}
+
+std::vector<item> to_items(const v1::ItemsReply& r) {
+  std::vector<item> out;
+  out.reserve(static_cast<size_t>(r.items_size()));
+  for (auto& i : r.items())
+    out.push_back({i.group_id(), i.key(), i.value(), i.type(), i.revision()});
+  return out;
+}
+
+std::vector<std::string> to_names(const v1::NamesReply& r) {
+  return {r.names().begin(), r.names().end()};
+}
+
+} // namespace
+
+std::optional<int> filter_op_from_name(const std::string& name) {
+  static const std::pair<const char*, v1::FilterOp> names[] = {
+    {"eq", v1::EQ},
+    {"neq", v1::NEQ},
+    {"gt", v1::GT},
+    {"gte", v1::GTE},
+    {"lt", v1::LT},
+    {"lte", v1::LTE},
+    {"contains", v1::CONTAINS},
+    {"notContains", v1::NOT_CONTAINS},
+    {"startsWith", v1::STARTS_WITH},
+    {"endsWith", v1::ENDS_WITH},
+    {"isNotNull", v1::IS_NOT_NULL},
+    {"isNull", v1::IS_NULL},
+  };
+  for (auto& [n, op] : names)
+    if (name == n)
+      return static_cast<int>(op);
+  return std::nullopt;
+}
+
+sync_client::sync_client(caf::actor_system& sys, connection conn)
+  : sys_(sys), conn_(std::move(conn)), self_(std::make_unique<caf::scoped_actor>(sys)) {
+  // nop
+}
+
+sync_client::~sync_client() {
+  caf::anon_send_exit(conn_.handle, caf::exit_reason::user_shutdown);
+}
+
+result<std::unique_ptr<sync_client>> sync_client::connect(caf::actor_system& sys,
+                                                          const connect_options& opts) {
+  auto conn = client::connect(sys, opts);
+  if (!conn.ok())
+    return conn.error();
+  return std::unique_ptr<sync_client>{new sync_client(sys, std::move(*conn))};
+}
+
+std::shared_ptr<const Response> sync_client::call(const Request& req) {
+  return pipeline({std::make_shared<const Request>(req)}).front();
+}
+
+std::vector<std::shared_ptr<const Response>>
+sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs) {
+  auto& self = *self_;
+  using handle_t = decltype(self->request(conn_.handle, timeout_, protocol::request_msg{}));
+  std::vector<handle_t> handles;
+  handles.reserve(reqs.size());
+  for (auto& r : reqs)
+    handles.push_back(self->request(conn_.handle, timeout_, protocol::request_msg{r}));
+  std::vector<std::shared_ptr<const Response>> out;
+  out.reserve(reqs.size());
+  for (auto& h : handles)
+    h.receive([&](protocol::response_msg& r) { out.push_back(std::move(r.body)); },
+              [&](caf::error& err) {
+                out.push_back(error_response(error_code::unavailable,
+                                             "no reply: " + sys_.render(err)));
+              });
+  return out;
+}
+
+result<std::string> sync_client::ping(const std::string& payload) {
+  Request req;
+  req.mutable_ping()->set_payload(payload);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kPong); !st.ok())
+    return st;
+  return resp->pong().node_id();
+}
+
+result<std::optional<value>> sync_client::get(const std::string& trace_id,
+                                              const std::string& key) {
+  Request req;
+  req.mutable_state_get()->set_trace_id(trace_id);
+  req.mutable_state_get()->set_key(key);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kValue); !st.ok())
+    return st;
+  return to_value(resp->value());
+}
+
+result<bool> sync_client::exists(const std::string& trace_id, const std::string& key) {
+  Request req;
+  req.mutable_state_exists()->set_trace_id(trace_id);
+  req.mutable_state_exists()->set_key(key);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kExists); !st.ok())
+    return st;
+  return resp->exists().exists();
+}
+
+result<std::vector<std::optional<value>>>
+sync_client::get_many(const std::string& trace_id, const std::vector<std::string>& keys) {
+  Request req;
+  auto* r = req.mutable_state_get_many();
+  r->set_trace_id(trace_id);
+  for (auto& k : keys)
+    r->add_keys(k);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kValues); !st.ok())
+    return st;
+  std::vector<std::optional<value>> out;
+  for (auto& v : resp->values().values())
+    out.push_back(to_value(v));
+  return out;
+}
+
+result<uint64_t> sync_client::set(const std::string& trace_id, const std::string& key,
+                                  const std::string& json, const set_options& opts) {
+  Request req;
+  auto* r = req.mutable_state_set();
+  r->set_trace_id(trace_id);
+  r->set_key(key);
+  r->set_value(json);
+  r->set_ttl_ms(opts.ttl_ms);
+  if (opts.expected_revision)
+    r->set_expected_revision(*opts.expected_revision);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kSet); !st.ok())
+    return st;
+  return resp->set().revision();
+}
+
+result<std::vector<uint64_t>> sync_client::set_many(const std::string& trace_id,
+                                                    const std::vector<entry>& entries,
+                                                    uint64_t ttl_ms) {
+  Request req;
+  auto* r = req.mutable_state_set_many();
+  r->set_trace_id(trace_id);
+  r->set_ttl_ms(ttl_ms);
+  for (auto& e : entries) {
+    auto* pe = r->add_entries();
+    pe->set_key(e.key);
+    pe->set_value(e.value);
+    if (e.expected_revision)
+      pe->set_expected_revision(*e.expected_revision);
+  }
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kSetMany); !st.ok())
+    return st;
+  return std::vector<uint64_t>{resp->set_many().revisions().begin(),
+                               resp->set_many().revisions().end()};
+}
+
+result<std::optional<value>> sync_client::del(const std::string& trace_id,
+                                              const std::string& key,
+                                              std::optional<uint64_t> expected_revision) {
+  Request req;
+  auto* r = req.mutable_state_delete();
+  r->set_trace_id(trace_id);
+  r->set_key(key);
+  if (expected_revision)
+    r->set_expected_revision(*expected_revision);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kValue); !st.ok())
+    return st;
+  return to_value(resp->value());
+}
+
+result<std::vector<std::string>> sync_client::keys(const std::string& trace_id) {
+  Request req;
+  req.mutable_state_keys()->set_trace_id(trace_id);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kNames); !st.ok())
+    return st;
+  return to_names(resp->names());
+}
+
+result<uint64_t> sync_client::clear(const std::string& trace_id) {
+  Request req;
+  req.mutable_state_clear()->set_trace_id(trace_id);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kCount); !st.ok())
+    return st;
+  return resp->count().count();
+}
+
+result<std::vector<item>> sync_client::get_group(const std::string& trace_id) {
+  Request req;
+  req.mutable_state_get_group()->set_trace_id(trace_id);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kItems); !st.ok())
+    return st;
+  return to_items(resp->items());
+}
+
+result<std::vector<std::string>> sync_client::trace_ids() {
+  Request req;
+  req.mutable_state_trace_ids();
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kNames); !st.ok())
+    return st;
+  return to_names(resp->names());
+}
+
+result<std::vector<item>> sync_client::items(const std::optional<std::string>& group_id,
+                                             const std::vector<filter>& filters) {
+  Request req;
+  auto* r = req.mutable_state_items();
+  if (group_id)
+    r->set_group_id(*group_id);
+  for (auto& f : filters) {
+    auto op = filter_op_from_name(f.op);
+    if (!op)
+      return status::error(error_code::invalid_argument, "unknown filter operation '" + f.op + "'");
+    auto* pf = r->add_filters();
+    pf->set_value_key(f.value_key);
+    pf->set_op(static_cast<v1::FilterOp>(*op));
+    pf->set_value(f.value);
+  }
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kItems); !st.ok())
+    return st;
+  return to_items(resp->items());
+}
+
+} // namespace troupe::client

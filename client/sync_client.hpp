@@ -1,0 +1,116 @@
+// sync_client: a blocking facade over one client connection, for the CLI,
+// tests, tools and simple programs. Each call sends a request and waits for
+// its reply; pipeline() sends many before waiting for any.
+//
+// Not thread-safe: use one sync_client per thread (they may share the
+// actor_system). Every call fails with a status (the node's error code and
+// message, or UNAVAILABLE when the connection is gone) instead of throwing.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <caf/fwd.hpp>
+
+#include "client/connection.hpp"
+#include "protocol/status.hpp"
+
+namespace troupe::v1 {
+class Request;
+class Response;
+} // namespace troupe::v1
+
+namespace troupe::client {
+
+struct value {
+  std::string json;
+  uint64_t revision = 0;
+  int64_t expires_at_ms = 0;  ///< 0: never
+};
+
+struct item {
+  std::string group_id;
+  std::string key;
+  std::string value;
+  std::string type;  ///< items() only: string|number|boolean|object|array|null
+  uint64_t revision = 0;
+};
+
+struct set_options {
+  uint64_t ttl_ms = 0;                     ///< 0: no expiry
+  std::optional<uint64_t> expected_revision;  ///< compare-and-set; 0: must not exist
+};
+
+struct entry {
+  std::string key;
+  std::string value;
+  std::optional<uint64_t> expected_revision;
+};
+
+/// One items() filter; op is Motia's name: eq, neq, gt, gte, lt, lte,
+/// contains, notContains, startsWith, endsWith, isNotNull, isNull.
+struct filter {
+  std::string value_key;
+  std::string op;
+  std::string value;
+};
+
+/// nullopt for an unknown operation name; otherwise the protocol FilterOp.
+std::optional<int> filter_op_from_name(const std::string& name);
+
+class sync_client {
+public:
+  static result<std::unique_ptr<sync_client>> connect(caf::actor_system& sys,
+                                                      const connect_options& opts);
+  ~sync_client();
+
+  const welcome_info& welcome() const { return conn_.welcome; }
+  const caf::actor& handle() const { return conn_.handle; }
+
+  /// Per-call limit. Default 30 s.
+  void set_timeout(std::chrono::milliseconds t) { timeout_ = t; }
+
+  result<std::string> ping(const std::string& payload = {});
+  result<std::optional<value>> get(const std::string& trace_id, const std::string& key);
+  result<bool> exists(const std::string& trace_id, const std::string& key);
+  result<std::vector<std::optional<value>>> get_many(const std::string& trace_id,
+                                                     const std::vector<std::string>& keys);
+  /// Returns the new revision.
+  result<uint64_t> set(const std::string& trace_id, const std::string& key,
+                       const std::string& json, const set_options& opts = {});
+  /// All entries or none; returns their new revisions.
+  result<std::vector<uint64_t>> set_many(const std::string& trace_id,
+                                         const std::vector<entry>& entries,
+                                         uint64_t ttl_ms = 0);
+  /// Returns the previous value, if there was one.
+  result<std::optional<value>> del(const std::string& trace_id, const std::string& key,
+                                   std::optional<uint64_t> expected_revision = {});
+  result<std::vector<std::string>> keys(const std::string& trace_id);
+  /// Returns how many keys were removed.
+  result<uint64_t> clear(const std::string& trace_id);
+  result<std::vector<item>> get_group(const std::string& trace_id);
+  result<std::vector<std::string>> trace_ids();
+  result<std::vector<item>> items(const std::optional<std::string>& group_id,
+                                  const std::vector<filter>& filters = {});
+
+  /// Sends one raw request and waits for its response.
+  std::shared_ptr<const v1::Response> call(const v1::Request& req);
+
+  /// Sends every request before waiting for any reply; replies come back in
+  /// request order (the node may answer out of order).
+  std::vector<std::shared_ptr<const v1::Response>>
+  pipeline(const std::vector<std::shared_ptr<const v1::Request>>& reqs);
+
+private:
+  sync_client(caf::actor_system& sys, connection conn);
+  caf::actor_system& sys_;
+  connection conn_;
+  std::unique_ptr<caf::scoped_actor> self_;
+  std::chrono::milliseconds timeout_{30000};
+};
+
+} // namespace troupe::client

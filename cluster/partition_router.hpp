@@ -1,0 +1,44 @@
+// partition_router: finds the actor that serves a partition. Today every
+// partition is local (a cluster of one); the router is the one place that
+// will learn about remote owners.
+//
+// Built once at node start, then shared read-only by every session (no
+// locking needed). Owns nothing but actor handles.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "actors/state_shard.hpp"
+#include "cluster/partition_table.hpp"
+
+namespace troupe::cluster {
+
+class partition_router {
+public:
+  partition_router(std::shared_ptr<const partition_table> table,
+                   std::vector<actors::state_shard_actor> state_shards);
+
+  const partition_table& table() const { return *table_; }
+
+  /// The state actor of partition `p`.
+  const actors::state_shard_actor& state(partition_id p) const {
+    return state_shards_[p.value];
+  }
+
+  /// The state actor owning `trace_id`.
+  const actors::state_shard_actor& state_for(std::string_view trace_id) const {
+    return state(table_->partition_of(trace_id));
+  }
+
+  /// Every state actor, one per partition (for scatter-gather).
+  const std::vector<actors::state_shard_actor>& all_state() const {
+    return state_shards_;
+  }
+
+private:
+  std::shared_ptr<const partition_table> table_;
+  std::vector<actors::state_shard_actor> state_shards_;
+};
+
+} // namespace troupe::cluster

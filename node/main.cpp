@@ -1,0 +1,45 @@
+// troupe-node: see README.md for flags. Prints one line "troupe-node ready
+// HOST:PORT" on stdout once it accepts connections; logs go to stderr.
+#include <csignal>
+#include <cstdio>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "node/options.hpp"
+#include "node/server.hpp"
+
+int main(int argc, char** argv) {
+  int exit_code = 0;
+  auto opts = troupe::node::parse_options(argc, argv, exit_code);
+  if (!opts)
+    return exit_code;
+
+  spdlog::set_default_logger(spdlog::stderr_color_mt("troupe"));
+  spdlog::set_level(spdlog::level::from_str(opts->log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+  // Block the stop signals before any thread starts, then wait for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  std::string error;
+  auto server = troupe::node::server::start(*opts, error);
+  if (!server) {
+    spdlog::critical("{}", error);
+    return 1;
+  }
+  auto host = troupe::node::split_host_port(opts->listen)->first;
+  std::printf("troupe-node ready %s:%u\n", host.c_str(), static_cast<unsigned>(server->port()));
+  std::fflush(stdout);
+
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  spdlog::info("received {}, stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  server->stop();
+  return 0;
+}

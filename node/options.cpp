@@ -1,0 +1,72 @@
+#include "node/options.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace troupe::node {
+
+std::optional<std::pair<std::string, uint16_t>> split_host_port(const std::string& s) {
+  auto colon = s.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == s.size())
+    return std::nullopt;
+  auto host = s.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  unsigned long port = 0;
+  try {
+    size_t used = 0;
+    port = std::stoul(s.substr(colon + 1), &used);
+    if (used != s.size() - colon - 1 || port > 65535)
+      return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return std::make_pair(host, static_cast<uint16_t>(port));
+}
+
+std::optional<node_options> parse_options(int argc, char** argv, int& exit_code) {
+  node_options opts;
+  std::string durability = "fsync";
+  CLI::App app{"troupe-node: the Troupe broker node"};
+  app.set_config("--config", "", "Read options from a TOML/INI file");
+  app.add_option("--listen", opts.listen, "Client protocol address host:port (port 0: any free port)")
+    ->envname("TROUPE_LISTEN")->capture_default_str();
+  app.add_option("--data-dir", opts.data_dir, "Data directory")
+    ->envname("TROUPE_DATA_DIR")->capture_default_str();
+  app.add_option("--durability", durability, "fsync | os | none")
+    ->envname("TROUPE_DURABILITY")->capture_default_str()
+    ->check(CLI::IsMember({"fsync", "os", "none"}));
+  app.add_option("--partitions", opts.partitions, "Partition count (fixed at creation)")
+    ->envname("TROUPE_PARTITIONS")->capture_default_str()->check(CLI::Range(1u, 65535u));
+  app.add_option("--token", opts.token, "Token clients must present (empty: none)")
+    ->envname("TROUPE_TOKEN");
+  app.add_option("--log-level", opts.log_level, "trace|debug|info|warn|error|off")
+    ->envname("TROUPE_LOG_LEVEL")->capture_default_str()
+    ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--node-id", opts.node_id, "This node's id")
+    ->envname("TROUPE_NODE_ID")->capture_default_str();
+  app.add_option("--cluster-name", opts.cluster_name, "Cluster name")
+    ->envname("TROUPE_CLUSTER_NAME")->capture_default_str();
+  app.add_option("--max-frame-bytes", opts.max_frame_bytes, "Largest accepted frame")
+    ->envname("TROUPE_MAX_FRAME_BYTES")->capture_default_str()->check(CLI::Range(size_t{1024}, size_t{1} << 30));
+  app.add_option("--max-key-bytes", opts.max_key_bytes, "Longest trace id or key")
+    ->envname("TROUPE_MAX_KEY_BYTES")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  app.add_option("--max-value-bytes", opts.max_value_bytes, "Longest value")
+    ->envname("TROUPE_MAX_VALUE_BYTES")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  app.add_option("--workers", opts.workers, "Actor scheduler threads (0: one per core)")
+    ->envname("TROUPE_WORKERS")->capture_default_str();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    exit_code = app.exit(e);
+    return std::nullopt;
+  }
+  opts.durability = *storage::parse_durability(durability);
+  if (!split_host_port(opts.listen)) {
+    std::fprintf(stderr, "--listen: expected host:port, got '%s'\n", opts.listen.c_str());
+    exit_code = 2;
+    return std::nullopt;
+  }
+  return opts;
+}
+
+} // namespace troupe::node

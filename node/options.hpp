@@ -1,0 +1,55 @@
+// node_options: every setting of troupe-node. Each is settable by flag, by
+// TROUPE_* environment variable and by a config file (--config FILE, TOML or
+// INI `key = value` lines); flags win over the environment, which wins over
+// the file. All need a restart to change.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "storage/db.hpp"
+
+namespace troupe::node {
+
+struct node_options {
+  /// Client protocol address, host:port. Port 0 asks the OS for a free port.
+  /// Default 127.0.0.1:7379. (--listen, TROUPE_LISTEN)
+  std::string listen = "127.0.0.1:7379";
+  /// Data directory. Default ./troupe-data. (--data-dir, TROUPE_DATA_DIR)
+  std::string data_dir = "./troupe-data";
+  /// fsync | os | none. Default fsync. (--durability, TROUPE_DURABILITY)
+  storage::durability durability = storage::durability::fsync;
+  /// Partition count, fixed when the data directory is created. Default 64.
+  /// (--partitions, TROUPE_PARTITIONS)
+  uint32_t partitions = 64;
+  /// Clients must present this token in Hello; empty: no authentication.
+  /// (--token, TROUPE_TOKEN)
+  std::string token;
+  /// trace | debug | info | warn | error | off. Default info.
+  /// (--log-level, TROUPE_LOG_LEVEL)
+  std::string log_level = "info";
+  /// This node's id. Default node-1. (--node-id, TROUPE_NODE_ID)
+  std::string node_id = "node-1";
+  /// Cluster name reported in Welcome. Default troupe.
+  /// (--cluster-name, TROUPE_CLUSTER_NAME)
+  std::string cluster_name = "troupe";
+  /// Largest frame accepted, bytes. Default 16 MiB. (--max-frame-bytes)
+  size_t max_frame_bytes = size_t{16} << 20;
+  /// Longest trace id or key, bytes. Default 1024. (--max-key-bytes)
+  size_t max_key_bytes = 1024;
+  /// Longest value, bytes. Default 8 MiB. (--max-value-bytes)
+  size_t max_value_bytes = size_t{8} << 20;
+  /// Actor scheduler threads; 0 = one per core. (--workers, TROUPE_WORKERS)
+  size_t workers = 0;
+};
+
+/// Splits "host:port". nullopt when malformed.
+std::optional<std::pair<std::string, uint16_t>> split_host_port(const std::string& s);
+
+/// Parses argv (and the environment, and --config). On --help or an error,
+/// returns nullopt and sets `exit_code` (0 for help).
+std::optional<node_options> parse_options(int argc, char** argv, int& exit_code);
+
+} // namespace troupe::node

@@ -1,0 +1,166 @@
+#include "node/server.hpp"
+
+#include <thread>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/scoped_actor.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/state_shard.hpp"
+#include "cluster/partition_router.hpp"
+#include "node/session.hpp"
+#include "storage/key_codec.hpp"
+
+namespace troupe::node {
+
+namespace {
+
+constexpr auto shutdown_timeout = std::chrono::seconds{60};
+
+/// Node-level meta keys use the reserved partition 0xFFFF (partitions are
+/// numbered 0..65534).
+std::string node_meta_key(std::string_view name) {
+  auto key = storage::partition_prefix(partition_id{0xFFFF});
+  storage::append_component(key, name);
+  return key;
+}
+
+/// The partition count is fixed when the data directory is created.
+bool check_partition_count(storage::db& db, uint32_t wanted, std::string& error) {
+  auto key = node_meta_key("node.partitions");
+  storage::db_status status;
+  auto stored = db.get(storage::column::meta, key, status);
+  if (!status.ok) {
+    error = "cannot read node metadata: " + status.message;
+    return false;
+  }
+  if (stored) {
+    auto have = static_cast<uint32_t>(std::stoul(*stored));
+    if (have != wanted) {
+      error = "the data directory was created with " + std::to_string(have)
+              + " partitions; --partitions " + std::to_string(wanted)
+              + " cannot change that";
+      return false;
+    }
+    return true;
+  }
+  storage::write_batch batch;
+  batch.put(storage::column::meta, key, std::to_string(wanted));
+  status = db.write(std::move(batch));
+  if (!status.ok) {
+    error = "cannot write node metadata: " + status.message;
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+struct server::impl {
+  std::unique_ptr<storage::db> db;
+  std::unique_ptr<caf::actor_system_config> cfg;
+  std::unique_ptr<caf::actor_system> sys;
+  std::vector<actors::state_shard_actor> shards;
+  caf::actor acceptor;
+  bool stopped = false;
+};
+
+server::server() : impl_(std::make_unique<impl>()) {}
+
+server::~server() {
+  stop();
+}
+
+std::unique_ptr<server> server::start(const node_options& opts, std::string& error) {
+  auto hp = split_host_port(opts.listen);
+  if (!hp) {
+    error = "invalid listen address " + opts.listen;
+    return nullptr;
+  }
+  std::unique_ptr<server> self{new server};
+  auto& im = *self->impl_;
+
+  storage::db_options dbo;
+  dbo.path = opts.data_dir;
+  dbo.mode = opts.durability;
+  im.db = storage::db::open(dbo, error);
+  if (!im.db || !check_partition_count(*im.db, opts.partitions, error))
+    return nullptr;
+
+  im.cfg = std::make_unique<caf::actor_system_config>();
+  im.cfg->load<caf::io::middleman>();
+  auto workers = opts.workers != 0 ? opts.workers
+                                   : std::max(1u, std::thread::hardware_concurrency());
+  im.cfg->set("scheduler.max-threads", workers);
+  im.cfg->add_message_type<protocol::request_msg>("troupe.request");
+  im.cfg->add_message_type<protocol::response_msg>("troupe.response");
+  im.sys = std::make_unique<caf::actor_system>(*im.cfg);
+
+  actors::state_limits limits;
+  limits.max_key_bytes = opts.max_key_bytes;
+  limits.max_value_bytes = opts.max_value_bytes;
+  for (uint32_t p = 0; p < opts.partitions; ++p)
+    im.shards.push_back(actors::spawn_state_shard(
+      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, limits));
+
+  auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
+  auto ctx = std::make_shared<session_context>();
+  ctx->router = std::make_shared<cluster::partition_router>(table, im.shards);
+  ctx->node_id = opts.node_id;
+  ctx->cluster_name = opts.cluster_name;
+  ctx->token = opts.token;
+  ctx->max_frame_bytes = opts.max_frame_bytes;
+
+  im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second);
+  caf::scoped_actor probe{*im.sys};
+  bool bound = false;
+  probe->request(im.acceptor, std::chrono::seconds{10}, port_atom::value)
+    .receive([&](uint16_t port) {
+               self->port_ = port;
+               bound = true;
+             },
+             [&](caf::error& err) {
+               error = "cannot listen on " + opts.listen + ": " + im.sys->render(err);
+             });
+  if (!bound)
+    return nullptr;
+  spdlog::info("troupe-node {} listening on {}:{} (data {}, durability {}, {} partitions)",
+               opts.node_id, hp->first, self->port_, opts.data_dir,
+               storage::to_string(opts.durability), opts.partitions);
+  return self;
+}
+
+void server::stop() {
+  auto& im = *impl_;
+  if (im.stopped || !im.sys)
+    return;
+  im.stopped = true;
+  {
+    caf::scoped_actor self{*im.sys};
+    // 1. Stop accepting; sessions answer what they accepted, then close.
+    self->request(im.acceptor, shutdown_timeout, shutdown_atom::value)
+      .receive([](actors::ok_atom) {},
+               [&](caf::error& err) {
+                 spdlog::warn("shutdown: sessions did not finish: {}", im.sys->render(err));
+               });
+    // 2. Every accepted write is durable before the shards stop.
+    for (auto& shard : im.shards)
+      self->request(shard, shutdown_timeout, actors::drain_atom::value)
+        .receive([](actors::ok_atom) {},
+                 [&](caf::error& err) {
+                   spdlog::warn("shutdown: shard drain failed: {}", im.sys->render(err));
+                 });
+    for (auto& shard : im.shards)
+      self->send_exit(shard, caf::exit_reason::user_shutdown);
+    self->send_exit(im.acceptor, caf::exit_reason::user_shutdown);
+  }
+  im.shards.clear();
+  im.acceptor = nullptr;
+  im.sys.reset();
+  im.db.reset();  // commits what is queued, flushes, closes RocksDB
+  spdlog::info("troupe-node stopped");
+}
+
+} // namespace troupe::node

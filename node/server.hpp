@@ -1,0 +1,39 @@
+// server: one troupe-node. Opens storage, spawns one state shard per
+// partition, builds the partition router and starts the gateway.
+//
+// start() and stop() are called from the main thread. stop() stops accepting,
+// lets every session finish its in-flight requests (so every accepted write is
+// durable and answered), then stops the actors and closes RocksDB.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "node/options.hpp"
+
+namespace troupe::node {
+
+class server {
+public:
+  /// Starts a node; nullptr and `error` set when it cannot.
+  static std::unique_ptr<server> start(const node_options& opts, std::string& error);
+
+  ~server();
+  server(const server&) = delete;
+  server& operator=(const server&) = delete;
+
+  /// The bound client port (useful with --listen host:0).
+  uint16_t port() const { return port_; }
+
+  /// Graceful stop; idempotent.
+  void stop();
+
+private:
+  struct impl;
+  server();
+  std::unique_ptr<impl> impl_;
+  uint16_t port_ = 0;
+};
+
+} // namespace troupe::node

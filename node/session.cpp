@@ -1,0 +1,402 @@
+#include "node/session.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include <caf/actor_system.hpp>
+#include <caf/io/broker.hpp>
+#include <caf/io/middleman.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/atoms.hpp"
+#include "protocol/envelope.hpp"
+#include "cluster/partition_router.hpp"
+#include "protocol/frame_codec.hpp"
+#include "protocol/status.hpp"
+#include "protocol/troupe.pb.h"
+
+namespace troupe::node {
+
+namespace {
+
+using caf::io::connection_handle;
+using v1::Request;
+using v1::Response;
+
+struct session_state {
+  std::shared_ptr<const session_context> ctx;
+  protocol::frame_decoder decoder;
+  bool greeted = false;
+  bool closing = false;  // no more reading; quit when in_flight drops to 0
+  size_t in_flight = 0;
+
+  static inline const char* name = "troupe.session";
+};
+
+using session_broker = caf::io::stateful_broker<session_state>;
+
+// Read up to this much per receive event; frames span reads as needed.
+constexpr size_t read_chunk = 64 * 1024;
+
+void set_error(Response& resp, error_code code, std::string message) {
+  resp.clear_result();
+  auto* err = resp.mutable_error();
+  err->set_code(static_cast<v1::ErrorCode>(code));
+  err->set_message(std::move(message));
+}
+
+void write_response(session_broker* self, connection_handle hdl, uint64_t id,
+                    const Response& resp) {
+  protocol::append_response_frame(self->wr_buf(hdl), id, resp);
+  self->flush(hdl);
+}
+
+void write_frame(session_broker* self, connection_handle hdl, const v1::Frame& f) {
+  protocol::append_frame(self->wr_buf(hdl), f);
+  self->flush(hdl);
+}
+
+void close_session(session_broker* self, connection_handle hdl) {
+  self->close(hdl);
+  self->quit();
+}
+
+/// Sends a connection-level error and closes once it is written.
+void reject(session_broker* self, connection_handle hdl, uint64_t id,
+            error_code code, std::string message) {
+  SPDLOG_DEBUG("session closing: {} {}", to_string(code), message);
+  v1::Frame f;
+  f.set_id(id);
+  f.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
+  f.mutable_error()->set_message(std::move(message));
+  write_frame(self, hdl, f);
+  self->state.closing = true;
+  if (self->state.in_flight == 0)
+    close_session(self, hdl);
+}
+
+void finish_request(session_broker* self, connection_handle hdl) {
+  auto& st = self->state;
+  --st.in_flight;
+  if (st.closing && st.in_flight == 0)
+    close_session(self, hdl);
+}
+
+void reply_error(session_broker* self, connection_handle hdl, uint64_t id,
+                 error_code code, std::string message) {
+  Response resp;
+  set_error(resp, code, std::move(message));
+  write_response(self, hdl, id, resp);
+}
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  if (a.size() != b.size())
+    return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i)
+    diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
+  auto& st = self->state;
+  auto& hello = f.hello();
+  if (hello.protocol_version() != protocol::protocol_version) {
+    reject(self, hdl, f.id(), error_code::invalid_argument,
+           "unsupported protocol version " + std::to_string(hello.protocol_version())
+             + "; this node speaks " + std::to_string(protocol::protocol_version));
+    return;
+  }
+  if (!st.ctx->token.empty() && !constant_time_equal(hello.token(), st.ctx->token)) {
+    reject(self, hdl, f.id(), error_code::unauthenticated,
+           hello.token().empty() ? "this node requires a token" : "wrong token");
+    return;
+  }
+  st.greeted = true;
+  auto& table = st.ctx->router->table();
+  v1::Frame out;
+  out.set_id(f.id());
+  auto* w = out.mutable_welcome();
+  w->set_protocol_version(protocol::protocol_version);
+  w->set_node_id(st.ctx->node_id);
+  w->set_cluster_name(st.ctx->cluster_name);
+  w->set_partition_count(table.count());
+  w->set_partition_epoch(table.epoch());
+  w->set_max_frame_bytes(st.ctx->max_frame_bytes);
+  write_frame(self, hdl, out);
+}
+
+/// Sends one request to one partition actor and writes its reply.
+template <class Actor>
+void forward(session_broker* self, connection_handle hdl, uint64_t id,
+             const Actor& target, std::shared_ptr<const Request> req) {
+  ++self->state.in_flight;
+  // Partition actors are local and answer every request exactly once; if one
+  // dies, CAF answers with an error, so no timeout is needed here.
+  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
+    .then(
+      [=](protocol::response_msg& r) {
+        write_response(self, hdl, id, *r.body);
+        finish_request(self, hdl);
+      },
+      [=](caf::error& err) {
+        reply_error(self, hdl, id, error_code::unavailable,
+                    "partition unavailable: " + self->system().render(err));
+        finish_request(self, hdl);
+      });
+}
+
+/// Merges the per-partition replies of a scatter-gather request.
+struct gather {
+  size_t remaining = 0;
+  Response merged;
+  std::vector<std::string> names;
+};
+
+void merge(gather& g, const Response& part) {
+  if (g.merged.has_error())
+    return;
+  if (part.has_error()) {
+    g.merged = part;
+    return;
+  }
+  if (part.has_names())
+    for (auto& n : part.names().names())
+      g.names.push_back(n);
+  if (part.has_items())
+    for (auto& item : part.items().items())
+      *g.merged.mutable_items()->add_items() = item;
+}
+
+void finish_gather(gather& g, bool names) {
+  if (g.merged.has_error())
+    return;
+  if (names) {
+    std::sort(g.names.begin(), g.names.end());
+    auto* out = g.merged.mutable_names();
+    for (auto& n : g.names)
+      out->add_names(std::move(n));
+    return;
+  }
+  auto* items = g.merged.mutable_items()->mutable_items();
+  std::sort(items->begin(), items->end(), [](const auto& a, const auto& b) {
+    return std::tie(a.group_id(), a.key()) < std::tie(b.group_id(), b.key());
+  });
+}
+
+void scatter(session_broker* self, connection_handle hdl, uint64_t id,
+             std::shared_ptr<const Request> req, bool names) {
+  auto& shards = self->state.ctx->router->all_state();
+  auto g = std::make_shared<gather>();
+  g->remaining = shards.size();
+  if (!names)
+    g->merged.mutable_items();
+  ++self->state.in_flight;
+  auto done = [=] {
+    if (--g->remaining > 0)
+      return;
+    finish_gather(*g, names);
+    write_response(self, hdl, id, g->merged);
+    finish_request(self, hdl);
+  };
+  for (auto& shard : shards) {
+    // See forward(): local partition actors always answer.
+    self->request(shard, caf::infinite, protocol::request_msg{req})
+      .then(
+        [=](protocol::response_msg& r) {
+          merge(*g, *r.body);
+          done();
+        },
+        [=](caf::error& err) {
+          Response failed;
+          set_error(failed, error_code::unavailable,
+                    "partition unavailable: " + self->system().render(err));
+          merge(*g, failed);
+          done();
+        });
+  }
+}
+
+void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
+  auto id = f.id();
+  auto req = std::shared_ptr<Request>(f.release_request());
+  auto& router = *self->state.ctx->router;
+  switch (req->op_case()) {
+    case Request::kPing: {
+      Response resp;
+      resp.mutable_pong()->set_payload(req->ping().payload());
+      resp.mutable_pong()->set_node_id(self->state.ctx->node_id);
+      write_response(self, hdl, id, resp);
+      return;
+    }
+    case Request::kStateGet:
+      return forward(self, hdl, id, router.state_for(req->state_get().trace_id()), req);
+    case Request::kStateExists:
+      return forward(self, hdl, id, router.state_for(req->state_exists().trace_id()), req);
+    case Request::kStateGetMany:
+      return forward(self, hdl, id, router.state_for(req->state_get_many().trace_id()), req);
+    case Request::kStateSet:
+      return forward(self, hdl, id, router.state_for(req->state_set().trace_id()), req);
+    case Request::kStateSetMany:
+      return forward(self, hdl, id, router.state_for(req->state_set_many().trace_id()), req);
+    case Request::kStateDelete:
+      return forward(self, hdl, id, router.state_for(req->state_delete().trace_id()), req);
+    case Request::kStateKeys:
+      return forward(self, hdl, id, router.state_for(req->state_keys().trace_id()), req);
+    case Request::kStateClear:
+      return forward(self, hdl, id, router.state_for(req->state_clear().trace_id()), req);
+    case Request::kStateGetGroup:
+      return forward(self, hdl, id, router.state_for(req->state_get_group().trace_id()), req);
+    case Request::kStateTraceIds:
+      return scatter(self, hdl, id, std::move(req), true);
+    case Request::kStateItems:
+      if (req->state_items().has_group_id())
+        return forward(self, hdl, id, router.state_for(req->state_items().group_id()), req);
+      return scatter(self, hdl, id, std::move(req), false);
+    case Request::OP_NOT_SET:
+      break;
+  }
+  reply_error(self, hdl, id, error_code::invalid_argument,
+              "unknown operation (this node speaks protocol version "
+                + std::to_string(protocol::protocol_version) + ")");
+}
+
+void on_frame(session_broker* self, connection_handle hdl, v1::Frame& f) {
+  auto& st = self->state;
+  if (!st.greeted) {
+    if (f.has_hello())
+      on_hello(self, hdl, f);
+    else
+      reject(self, hdl, f.id(), error_code::invalid_argument,
+             "the first frame must be Hello");
+    return;
+  }
+  if (f.has_request())
+    on_request(self, hdl, f);
+  else
+    reject(self, hdl, f.id(), error_code::invalid_argument,
+           "unexpected frame: clients send Hello once, then Request frames");
+}
+
+void on_data(session_broker* self, connection_handle hdl, const std::vector<char>& buf) {
+  auto& st = self->state;
+  if (st.closing)
+    return;
+  st.decoder.feed(buf.data(), buf.size());
+  v1::Frame frame;
+  while (!st.closing) {
+    switch (st.decoder.next(frame)) {
+      case protocol::frame_decoder::outcome::need_more:
+        return;
+      case protocol::frame_decoder::outcome::too_large:
+        reject(self, hdl, 0, error_code::too_large,
+               "frame of " + std::to_string(st.decoder.rejected_length())
+                 + " bytes exceeds the limit of "
+                 + std::to_string(st.decoder.max_frame_bytes()));
+        return;
+      case protocol::frame_decoder::outcome::malformed:
+        reject(self, hdl, 0, error_code::invalid_argument,
+               "malformed frame: not a troupe.v1.Frame");
+        return;
+      case protocol::frame_decoder::outcome::frame:
+        on_frame(self, hdl, frame);
+        frame.Clear();
+        break;
+    }
+  }
+}
+
+caf::behavior session_impl(session_broker* self, connection_handle hdl,
+                           std::shared_ptr<const session_context> ctx) {
+  self->state.ctx = ctx;
+  self->state.decoder = protocol::frame_decoder{ctx->max_frame_bytes};
+  self->configure_read(hdl, caf::io::receive_policy::at_most(read_chunk));
+  return {
+    [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
+    [=](const caf::io::connection_closed_msg&) { self->quit(); },
+    [=](shutdown_atom) {
+      auto& st = self->state;
+      st.closing = true;
+      self->halt(hdl);
+      if (st.in_flight == 0)
+        close_session(self, hdl);
+    },
+  };
+}
+
+// -- acceptor -----------------------------------------------------------------
+
+struct acceptor_state {
+  std::shared_ptr<const session_context> ctx;
+  uint16_t port = 0;
+  caf::io::accept_handle doorman;
+  std::unordered_set<caf::actor> sessions;
+  bool shutting_down = false;
+  std::vector<caf::response_promise> shutdown_waiters;
+
+  static inline const char* name = "troupe.acceptor";
+};
+
+using acceptor_broker = caf::io::stateful_broker<acceptor_state>;
+
+void maybe_finish_shutdown(acceptor_broker* self) {
+  auto& st = self->state;
+  if (!st.shutting_down || !st.sessions.empty())
+    return;
+  for (auto& p : st.shutdown_waiters)
+    p.deliver(actors::ok_atom::value);
+  st.shutdown_waiters.clear();
+  self->quit();
+}
+
+caf::behavior acceptor_impl(acceptor_broker* self,
+                            std::shared_ptr<const session_context> ctx,
+                            std::string host, uint16_t port) {
+  self->state.ctx = ctx;
+  auto bound = self->add_tcp_doorman(port, host.c_str(), true);
+  if (!bound) {
+    auto err = bound.error();
+    return {
+      [=](port_atom) -> caf::result<uint16_t> { return err; },
+    };
+  }
+  self->state.doorman = bound->first;
+  self->state.port = bound->second;
+  self->set_down_handler([=](caf::down_msg& msg) {
+    self->state.sessions.erase(caf::actor_cast<caf::actor>(msg.source));
+    maybe_finish_shutdown(self);
+  });
+  return {
+    [=](const caf::io::new_connection_msg& msg) {
+      if (self->state.shutting_down) {
+        self->close(msg.handle);
+        return;
+      }
+      auto session = self->fork(session_impl, msg.handle, self->state.ctx);
+      self->monitor(session);
+      self->state.sessions.insert(session);
+    },
+    [=](port_atom) -> caf::result<uint16_t> { return self->state.port; },
+    [=](shutdown_atom) -> caf::result<actors::ok_atom> {
+      auto& st = self->state;
+      st.shutting_down = true;
+      self->close(st.doorman);
+      for (auto& s : st.sessions)
+        self->send(s, shutdown_atom::value);
+      auto promise = self->make_response_promise();
+      st.shutdown_waiters.push_back(promise);
+      maybe_finish_shutdown(self);
+      return promise;
+    },
+  };
+}
+
+} // namespace
+
+caf::actor spawn_acceptor(caf::actor_system& sys,
+                          std::shared_ptr<const session_context> ctx,
+                          const std::string& host, uint16_t port) {
+  return sys.middleman().spawn_broker(acceptor_impl, std::move(ctx), host, port);
+}
+
+} // namespace troupe::node

@@ -1,0 +1,49 @@
+// The gateway: one acceptor broker owns the listening socket and forks one
+// session broker per client connection. Brokers run in CAF's multiplexer
+// thread.
+//
+// A session decodes frames, answers Hello with Welcome (or an error and a
+// close), routes each request through the partition router to the actor that
+// owns its partition, and writes each reply under the request's id as soon as
+// it arrives: many requests in flight, replies possibly out of order.
+// Requests without a partition (traceIds, items without a group) are sent to
+// every partition and merged.
+//
+// Shutdown: `shutdown_atom` to the acceptor closes the listening socket and
+// asks every session to stop reading; a session quits once its in-flight
+// requests are answered, and the acceptor replies when all sessions are gone.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include <caf/atom.hpp>
+#include <caf/fwd.hpp>
+
+namespace troupe::cluster {
+class partition_router;
+} // namespace troupe::cluster
+
+namespace troupe::node {
+
+using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
+using port_atom = caf::atom_constant<caf::atom("port")>;
+
+/// What every session needs; shared read-only.
+struct session_context {
+  std::shared_ptr<const cluster::partition_router> router;
+  std::string node_id;
+  std::string cluster_name;
+  std::string token;
+  size_t max_frame_bytes = 0;
+};
+
+/// Spawns the acceptor listening on host:port (port 0: any free port). Ask it
+/// `port_atom` for the bound port; it fails with an error when it could not
+/// bind.
+caf::actor spawn_acceptor(caf::actor_system& sys,
+                          std::shared_ptr<const session_context> ctx,
+                          const std::string& host, uint16_t port);
+
+} // namespace troupe::node

@@ -1,0 +1,290 @@
+#include "storage/db.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <rocksdb/compaction_filter.h>
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/write_batch.h>
+
+#include "storage/record.hpp"
+
+namespace troupe::storage {
+
+namespace {
+
+const char* column_names[column_count] = {"state", "streams", "queues", "locks",
+                                          "meta"};
+
+db_status from_rocks(const rocksdb::Status& st) {
+  if (st.ok())
+    return db_status::success();
+  return db_status::failure(st.ToString());
+}
+
+// Drops records whose expiry has passed. Reads hide them before compaction.
+class expiry_filter : public rocksdb::CompactionFilter {
+public:
+  explicit expiry_filter(clock_fn clock) : clock_(std::move(clock)) {}
+
+  bool Filter(int, const rocksdb::Slice&, const rocksdb::Slice& existing,
+              std::string*, bool*) const override {
+    record_header header;
+    std::string_view value;
+    if (!decode_record({existing.data(), existing.size()}, header, value))
+      return false;  // not a record: keep it, never drop what we don't know
+    return header.expired(clock_());
+  }
+
+  const char* Name() const override { return "troupe.expiry"; }
+
+private:
+  clock_fn clock_;
+};
+
+} // namespace
+
+std::optional<durability> parse_durability(std::string_view text) {
+  if (text == "fsync")
+    return durability::fsync;
+  if (text == "os")
+    return durability::os;
+  if (text == "none")
+    return durability::none;
+  return std::nullopt;
+}
+
+const char* to_string(durability mode) {
+  switch (mode) {
+    case durability::fsync: return "fsync";
+    case durability::os: return "os";
+    case durability::none: return "none";
+  }
+  return "?";
+}
+
+int64_t system_now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
+    .count();
+}
+
+// -- cursor -------------------------------------------------------------------
+
+cursor::cursor(std::unique_ptr<rocksdb::Iterator> it) : it_(std::move(it)) {}
+cursor::~cursor() = default;
+void cursor::seek(std::string_view key) {
+  it_->Seek(rocksdb::Slice{key.data(), key.size()});
+}
+bool cursor::valid() const { return it_->Valid(); }
+void cursor::next() { it_->Next(); }
+std::string_view cursor::key() const {
+  auto k = it_->key();
+  return {k.data(), k.size()};
+}
+std::string_view cursor::value() const {
+  auto v = it_->value();
+  return {v.data(), v.size()};
+}
+db_status cursor::status() const { return from_rocks(it_->status()); }
+
+// -- db -----------------------------------------------------------------------
+
+struct db::impl {
+  std::unique_ptr<rocksdb::DB> rocks;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  std::unique_ptr<expiry_filter> filter;
+  rocksdb::WriteOptions write_options;
+
+  struct pending {
+    write_batch batch;
+    std::function<void(db_status)> done;
+  };
+  std::mutex mtx;
+  std::condition_variable cv;
+  std::deque<pending> queue;
+  bool stopping = false;
+  std::thread committer;
+  std::atomic<uint64_t> batches{0};
+  std::atomic<uint64_t> writes{0};
+
+  rocksdb::ColumnFamilyHandle* handle(column cf) const {
+    return handles[static_cast<size_t>(cf)];
+  }
+
+  void append(rocksdb::WriteBatch& out, const write_batch& in) {
+    for (auto& op : in.ops()) {
+      rocksdb::Slice key{op.key.data(), op.key.size()};
+      if (op.is_put)
+        out.Put(handle(op.cf), key, {op.value.data(), op.value.size()})
+          .PermitUncheckedError();
+      else
+        out.Delete(handle(op.cf), key).PermitUncheckedError();
+    }
+  }
+};
+
+db::db(db_options options)
+  : options_(std::move(options)), impl_(std::make_unique<impl>()) {
+  // nop
+}
+
+std::unique_ptr<db> db::open(db_options options, std::string& error) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.path, ec);
+  if (ec) {
+    error = "cannot create data directory " + options.path + ": " + ec.message();
+    return nullptr;
+  }
+  std::unique_ptr<db> self{new db(std::move(options))};
+  auto& im = *self->impl_;
+  im.filter = std::make_unique<expiry_filter>(self->options_.clock);
+
+  rocksdb::Options opts;
+  opts.create_if_missing = true;
+  opts.create_missing_column_families = true;
+  opts.IncreaseParallelism(2);
+  opts.max_background_jobs = 2;
+  opts.enable_pipelined_write = true;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(self->options_.block_cache_bytes);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.whole_key_filtering = true;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (int i = 0; i < column_count; ++i) {
+    rocksdb::ColumnFamilyOptions cf_opts{opts};
+    cf_opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    if (static_cast<column>(i) != column::meta)
+      cf_opts.compaction_filter = im.filter.get();
+    cfs.emplace_back(column_names[i], cf_opts);
+  }
+  // RocksDB requires the default family to be opened too; it stays empty.
+  cfs.emplace_back(rocksdb::kDefaultColumnFamilyName,
+                   rocksdb::ColumnFamilyOptions{opts});
+
+  rocksdb::DB* raw = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  auto st = rocksdb::DB::Open(rocksdb::DBOptions{opts}, self->options_.path, cfs,
+                              &handles, &raw);
+  if (!st.ok()) {
+    error = "cannot open RocksDB at " + self->options_.path + ": " + st.ToString();
+    return nullptr;
+  }
+  im.rocks.reset(raw);
+  im.handles = std::move(handles);
+  switch (self->options_.mode) {
+    case durability::fsync:
+      im.write_options.sync = true;
+      break;
+    case durability::os:
+      break;
+    case durability::none:
+      im.write_options.disableWAL = true;
+      break;
+  }
+  im.committer = std::thread{[p = self.get()] { p->committer_loop(); }};
+  return self;
+}
+
+db::~db() {
+  {
+    std::lock_guard<std::mutex> guard{impl_->mtx};
+    impl_->stopping = true;
+  }
+  impl_->cv.notify_all();
+  if (impl_->committer.joinable())
+    impl_->committer.join();
+  if (impl_->rocks) {
+    rocksdb::FlushOptions flush;
+    impl_->rocks->Flush(flush, impl_->handles).PermitUncheckedError();
+    for (auto* h : impl_->handles)
+      impl_->rocks->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    impl_->rocks->Close().PermitUncheckedError();
+  }
+}
+
+std::optional<std::string> db::get(column cf, std::string_view key,
+                                   db_status& status) const {
+  std::string value;
+  auto st = impl_->rocks->Get(rocksdb::ReadOptions{}, impl_->handle(cf),
+                              rocksdb::Slice{key.data(), key.size()}, &value);
+  if (st.IsNotFound()) {
+    status = db_status::success();
+    return std::nullopt;
+  }
+  status = from_rocks(st);
+  if (!status.ok)
+    return std::nullopt;
+  return value;
+}
+
+std::unique_ptr<cursor> db::new_cursor(column cf) const {
+  std::unique_ptr<rocksdb::Iterator> it{
+    impl_->rocks->NewIterator(rocksdb::ReadOptions{}, impl_->handle(cf))};
+  return std::make_unique<cursor>(std::move(it));
+}
+
+db_status db::write(write_batch batch) {
+  rocksdb::WriteBatch wb;
+  impl_->append(wb, batch);
+  impl_->batches.fetch_add(1, std::memory_order_relaxed);
+  impl_->writes.fetch_add(1, std::memory_order_relaxed);
+  return from_rocks(impl_->rocks->Write(impl_->write_options, &wb));
+}
+
+void db::commit(write_batch batch, std::function<void(db_status)> done) {
+  impl_->batches.fetch_add(1, std::memory_order_relaxed);
+  {
+    std::lock_guard<std::mutex> guard{impl_->mtx};
+    impl_->queue.push_back({std::move(batch), std::move(done)});
+  }
+  impl_->cv.notify_one();
+}
+
+void db::committer_loop() {
+  auto& im = *impl_;
+  std::deque<impl::pending> group;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock{im.mtx};
+      im.cv.wait(lock, [&] { return im.stopping || !im.queue.empty(); });
+      if (im.queue.empty())
+        return;  // stopping and drained
+      group.swap(im.queue);
+    }
+    // Everything queued while the previous write ran becomes one write.
+    rocksdb::WriteBatch wb;
+    for (auto& p : group)
+      im.append(wb, p.batch);
+    im.writes.fetch_add(1, std::memory_order_relaxed);
+    auto st = from_rocks(im.rocks->Write(im.write_options, &wb));
+    for (auto& p : group)
+      p.done(st);
+    group.clear();
+  }
+}
+
+db_status db::compact() {
+  for (auto* h : impl_->handles) {
+    auto st = impl_->rocks->CompactRange(rocksdb::CompactRangeOptions{}, h,
+                                         nullptr, nullptr);
+    if (!st.ok())
+      return from_rocks(st);
+  }
+  return db_status::success();
+}
+
+commit_stats db::stats() const {
+  return {impl_->batches.load(), impl_->writes.load()};
+}
+
+} // namespace troupe::storage

@@ -1,0 +1,152 @@
+// storage::db: the node's one RocksDB instance, its column families, the TTL
+// compaction filter, and the group committer.
+//
+// Threads: reads (get, cursor) may run on any thread concurrently. write()
+// runs in the caller's thread. commit() hands a batch to the committer thread,
+// which merges every batch queued while the previous commit was being written
+// into one RocksDB write (one fsync under durability `fsync`) and then calls
+// each batch's callback, in submission order, on the committer thread.
+//
+// Ownership: the caller owns the db; destroying it commits what is queued,
+// flushes memtables and closes RocksDB. rocksdb types never leave this folder.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rocksdb {
+class Iterator;
+} // namespace rocksdb
+
+namespace troupe::storage {
+
+/// How an acknowledged write survives failures.
+enum class durability {
+  fsync,  ///< WAL synced before the ack (group commit): survives power loss
+  os,     ///< WAL written, not synced: survives a process crash
+  none,   ///< no WAL: memtables flushed on clean shutdown only (tests)
+};
+
+std::optional<durability> parse_durability(std::string_view text);
+const char* to_string(durability mode);
+
+enum class column { state, streams, queues, locks, meta };
+constexpr int column_count = 5;
+
+/// Milliseconds since the Unix epoch.
+using clock_fn = std::function<int64_t()>;
+int64_t system_now_ms();
+
+struct db_options {
+  /// Data directory; created when missing. Needs a restart to change.
+  std::string path = "./troupe-data";
+  /// Default fsync.
+  durability mode = durability::fsync;
+  /// Time source for expiry (reads and the compaction filter). Tests inject
+  /// a manual clock. Default: the system clock.
+  clock_fn clock = system_now_ms;
+  /// RocksDB block cache, bytes. Default 64 MiB.
+  size_t block_cache_bytes = size_t{64} << 20;
+};
+
+/// The outcome of a storage call: ok, or an error message from RocksDB.
+struct db_status {
+  bool ok = true;
+  std::string message;
+  static db_status success() { return {}; }
+  static db_status failure(std::string msg) { return {false, std::move(msg)}; }
+};
+
+/// Writes to apply atomically, in order. A plain value: building one needs
+/// no db, so actors can prepare batches without touching RocksDB.
+class write_batch {
+public:
+  struct op {
+    column cf;
+    bool is_put;
+    std::string key;
+    std::string value;
+  };
+
+  void put(column cf, std::string key, std::string value) {
+    ops_.push_back({cf, true, std::move(key), std::move(value)});
+  }
+  void remove(column cf, std::string_view key) {
+    ops_.push_back({cf, false, std::string{key}, {}});
+  }
+  size_t count() const { return ops_.size(); }
+  bool empty() const { return ops_.empty(); }
+  const std::vector<op>& ops() const { return ops_; }
+
+private:
+  std::vector<op> ops_;
+};
+
+/// An ordered iterator over one column family; see db::new_cursor.
+class cursor {
+public:
+  explicit cursor(std::unique_ptr<rocksdb::Iterator> it);
+  ~cursor();
+  void seek(std::string_view key);
+  bool valid() const;
+  void next();
+  std::string_view key() const;
+  std::string_view value() const;
+  /// Error of the underlying iterator, checked when valid() turns false.
+  db_status status() const;
+
+private:
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+struct commit_stats {
+  uint64_t batches = 0;  ///< batches handed to commit()
+  uint64_t writes = 0;   ///< RocksDB writes the committer issued
+};
+
+class db {
+public:
+  /// Opens (creating if needed) the database at options.path.
+  static std::unique_ptr<db> open(db_options options, std::string& error);
+
+  ~db();
+  db(const db&) = delete;
+  db& operator=(const db&) = delete;
+
+  durability mode() const { return options_.mode; }
+  int64_t now_ms() const { return options_.clock(); }
+
+  /// Reads one key. Returns nullopt when absent; `status` reports errors.
+  std::optional<std::string> get(column cf, std::string_view key,
+                                 db_status& status) const;
+
+  /// An iterator over a consistent snapshot of `cf`.
+  std::unique_ptr<cursor> new_cursor(column cf) const;
+
+  /// Writes `batch` in the calling thread, honoring the durability mode.
+  db_status write(write_batch batch);
+
+  /// Queues `batch` for the committer thread; `done` runs there once the
+  /// batch is durable (or failed). Callbacks run in submission order.
+  void commit(write_batch batch, std::function<void(db_status)> done);
+
+  /// Runs a full manual compaction (drops expired records). For tests and
+  /// operators.
+  db_status compact();
+
+  commit_stats stats() const;
+
+private:
+  struct impl;
+  explicit db(db_options options);
+  void committer_loop();
+  db_options options_;
+  std::unique_ptr<impl> impl_;
+};
+
+} // namespace troupe::storage

@@ -1,0 +1,109 @@
+#include "storage/key_codec.hpp"
+
+namespace troupe::storage {
+
+namespace {
+
+constexpr char escape_byte = '\x00';
+constexpr char escaped_zero = '\xFF';
+constexpr char terminator = '\x01';
+
+} // namespace
+
+void append_partition(std::string& out, partition_id p) {
+  out.push_back(static_cast<char>(p.value >> 8));
+  out.push_back(static_cast<char>(p.value & 0xFF));
+}
+
+void append_component(std::string& out, std::string_view raw) {
+  out.reserve(out.size() + raw.size() + 2);
+  for (char c : raw) {
+    out.push_back(c);
+    if (c == escape_byte)
+      out.push_back(escaped_zero);
+  }
+  out.push_back(escape_byte);
+  out.push_back(terminator);
+}
+
+std::optional<std::string> read_component(std::string_view& in) {
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != escape_byte) {
+      out.push_back(in[i]);
+      continue;
+    }
+    if (i + 1 >= in.size())
+      return std::nullopt;
+    if (in[i + 1] == escaped_zero) {
+      out.push_back(escape_byte);
+      ++i;
+    } else if (in[i + 1] == terminator) {
+      in.remove_prefix(i + 2);
+      return out;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<partition_id> read_partition(std::string_view& in) {
+  if (in.size() < 2)
+    return std::nullopt;
+  auto hi = static_cast<uint8_t>(in[0]);
+  auto lo = static_cast<uint8_t>(in[1]);
+  in.remove_prefix(2);
+  return partition_id{static_cast<uint16_t>((hi << 8) | lo)};
+}
+
+std::string partition_prefix(partition_id p) {
+  std::string out;
+  append_partition(out, p);
+  return out;
+}
+
+std::string state_key(partition_id p, std::string_view trace_id,
+                      std::string_view key) {
+  std::string out;
+  out.reserve(2 + trace_id.size() + key.size() + 4);
+  append_partition(out, p);
+  append_component(out, trace_id);
+  append_component(out, key);
+  return out;
+}
+
+std::string state_trace_prefix(partition_id p, std::string_view trace_id) {
+  std::string out;
+  append_partition(out, p);
+  append_component(out, trace_id);
+  return out;
+}
+
+std::optional<state_key_parts> decode_state_key(std::string_view encoded) {
+  auto p = read_partition(encoded);
+  if (!p)
+    return std::nullopt;
+  auto trace = read_component(encoded);
+  if (!trace)
+    return std::nullopt;
+  auto key = read_component(encoded);
+  if (!key || !encoded.empty())
+    return std::nullopt;
+  return state_key_parts{*p, std::move(*trace), std::move(*key)};
+}
+
+std::string prefix_end(std::string_view prefix) {
+  std::string out{prefix};
+  while (!out.empty()) {
+    auto& last = out.back();
+    if (static_cast<uint8_t>(last) != 0xFF) {
+      last = static_cast<char>(static_cast<uint8_t>(last) + 1);
+      return out;
+    }
+    out.pop_back();
+  }
+  return out;
+}
+
+} // namespace troupe::storage

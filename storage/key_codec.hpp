@@ -1,0 +1,61 @@
+// Key encoding of every column family. Plain functions, no state.
+//
+// A key is the partition id (2 bytes, big-endian) followed by components.
+// Each component is escaped and terminated so that the encoding is
+// prefix-free and order-preserving:
+//
+//   byte 0x00  ->  0x00 0xFF
+//   end        ->  0x00 0x01
+//
+// Inside a component a 0x00 is always followed by 0xFF, so the terminator
+// 0x00 0x01 can never occur inside one: the encoded prefix of trace "a" is
+// never a prefix of any key of trace "a\0..." or "ab", and no trace id or key
+// (any bytes: ':', '*', '\0', UTF-8, empty) can reach another trace's keys.
+// Encoded keys sort like the tuple of their raw components.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "storage/partition_id.hpp"
+
+namespace troupe::storage {
+
+/// Appends the 2-byte big-endian partition prefix.
+void append_partition(std::string& out, partition_id p);
+
+/// Appends one escaped, terminated component.
+void append_component(std::string& out, std::string_view raw);
+
+/// Reads one component from the front of `in`, advancing it. Returns nullopt
+/// when `in` does not start with a well-formed component.
+std::optional<std::string> read_component(std::string_view& in);
+
+/// Reads the partition prefix from the front of `in`, advancing it.
+std::optional<partition_id> read_partition(std::string_view& in);
+
+/// The partition prefix alone: every key of partition `p` starts with it.
+std::string partition_prefix(partition_id p);
+
+/// state CF: partition | trace_id | key
+std::string state_key(partition_id p, std::string_view trace_id,
+                      std::string_view key);
+
+/// Prefix of every state key of one trace.
+std::string state_trace_prefix(partition_id p, std::string_view trace_id);
+
+struct state_key_parts {
+  partition_id partition;
+  std::string trace_id;
+  std::string key;
+};
+
+/// Inverse of state_key; nullopt for anything state_key cannot produce.
+std::optional<state_key_parts> decode_state_key(std::string_view encoded);
+
+/// The smallest string greater than every string starting with `prefix`
+/// (empty when there is none, i.e. the prefix is all 0xFF).
+std::string prefix_end(std::string_view prefix);
+
+} // namespace troupe::storage

@@ -99,7 +99,8 @@ std::shared_ptr<const Response> sync_client::call(const Request& req) {
 }
 
 std::vector<std::shared_ptr<const Response>>
-sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs) {
+sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
+                      const reply_observer& observe) {
   auto& self = *self_;
   using handle_t = decltype(self->request(conn_.handle, timeout_, protocol::request_msg{}));
   std::vector<handle_t> handles;
@@ -108,12 +109,15 @@ sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs) {
     handles.push_back(self->request(conn_.handle, timeout_, protocol::request_msg{r}));
   std::vector<std::shared_ptr<const Response>> out;
   out.reserve(reqs.size());
-  for (auto& h : handles)
+  for (auto& h : handles) {
     h.receive([&](protocol::response_msg& r) { out.push_back(std::move(r.body)); },
               [&](caf::error& err) {
                 out.push_back(error_response(error_code::unavailable,
                                              "no reply: " + sys_.render(err)));
               });
+    if (observe)
+      observe(out.size() - 1, *out.back());
+  }
   return out;
 }
 

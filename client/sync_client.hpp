@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -100,10 +101,14 @@ public:
   /// Sends one raw request and waits for its response.
   std::shared_ptr<const v1::Response> call(const v1::Request& req);
 
+  /// Called with each reply's index as pipeline() collects it.
+  using reply_observer = std::function<void(size_t, const v1::Response&)>;
+
   /// Sends every request before waiting for any reply; replies come back in
   /// request order (the node may answer out of order).
   std::vector<std::shared_ptr<const v1::Response>>
-  pipeline(const std::vector<std::shared_ptr<const v1::Request>>& reqs);
+  pipeline(const std::vector<std::shared_ptr<const v1::Request>>& reqs,
+           const reply_observer& observe = {});
 
 private:
   sync_client(caf::actor_system& sys, connection conn);

@@ -1,6 +1,7 @@
 #include "storage/db.hpp"
 
 #include <condition_variable>
+#include <atomic>
 #include <deque>
 #include <filesystem>
 #include <mutex>
@@ -260,6 +261,15 @@ void db::committer_loop() {
       if (im.queue.empty())
         return;  // stopping and drained
       group.swap(im.queue);
+    }
+    if (options_.before_group_write) {
+      options_.before_group_write();
+      // Batches that queued while the hook held us join this group.
+      std::lock_guard<std::mutex> guard{im.mtx};
+      while (!im.queue.empty()) {
+        group.push_back(std::move(im.queue.front()));
+        im.queue.pop_front();
+      }
     }
     // Everything queued while the previous write ran becomes one write.
     rocksdb::WriteBatch wb;

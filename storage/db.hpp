@@ -52,6 +52,9 @@ struct db_options {
   clock_fn clock = system_now_ms;
   /// RocksDB block cache, bytes. Default 64 MiB.
   size_t block_cache_bytes = size_t{64} << 20;
+  /// Test hook (a named sync point): runs on the committer thread before each
+  /// group write, so a test can hold the committer while batches queue.
+  std::function<void()> before_group_write;
 };
 
 /// The outcome of a storage call: ok, or an error message from RocksDB.

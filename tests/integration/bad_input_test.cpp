@@ -1,0 +1,179 @@
+// Bad input over a raw socket: each is answered with an error or a closed
+// connection, the node keeps serving other connections, stored data intact.
+#include <boost/test/unit_test.hpp>
+
+#include "protocol/frame_codec.hpp"
+#include "protocol/troupe.pb.h"
+#include "tests/support/node_fixture.hpp"
+#include "tests/support/raw_socket.hpp"
+
+using namespace troupe;
+using troupe::test::node_fixture;
+using troupe::test::raw_socket;
+
+namespace {
+
+/// A node holding one known value, checked after every abuse.
+struct abused_node : node_fixture {
+  abused_node() : node_fixture("os", {"--max-frame-bytes", "4194304"}) {
+    auto c = connect();
+    BOOST_TEST_REQUIRE(c->set("keep", "k", "\"intact\"").ok());
+  }
+
+  void check_still_serving() {
+    auto c = connect();
+    auto v = c->get("keep", "k");
+    BOOST_TEST_REQUIRE(v.ok(), v.error().to_string());
+    BOOST_TEST_REQUIRE(v->has_value());
+    BOOST_TEST((*v)->json == "\"intact\"");
+    BOOST_TEST(c->keys("keep")->size() == 1u);
+  }
+};
+
+raw_socket greeted(uint16_t port) {
+  raw_socket s{port};
+  BOOST_REQUIRE(s.hello());
+  auto w = s.read_frame();
+  BOOST_REQUIRE(w && w->has_welcome());
+  return s;
+}
+
+std::string length_prefix(uint32_t n) {
+  return {static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
+          static_cast<char>(n)};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+BOOST_AUTO_TEST_CASE(garbage_bytes_close_the_connection) {
+  abused_node f;
+  raw_socket s{f.node->port()};
+  s.send(length_prefix(12) + "\xFF\xFF\xFF garbage!");
+  auto err = s.read_frame();
+  BOOST_REQUIRE(err);
+  BOOST_TEST(err->error().code() == v1::INVALID_ARGUMENT);
+  BOOST_TEST(s.closed_by_peer());
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(huge_length_prefix_is_refused) {
+  abused_node f;
+  raw_socket s = greeted(f.node->port());
+  s.send(length_prefix(0x80000000u));  // 2^31
+  auto err = s.read_frame();
+  BOOST_REQUIRE(err);
+  BOOST_TEST(err->error().code() == v1::TOO_LARGE);
+  BOOST_TEST(s.closed_by_peer());
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(truncated_frame_then_disconnect_leaves_the_node_serving) {
+  abused_node f;
+  {
+    raw_socket s = greeted(f.node->port());
+    v1::Frame set;
+    set.set_id(1);
+    auto* r = set.mutable_request()->mutable_state_set();
+    r->set_trace_id("keep");
+    r->set_key("k");
+    r->set_value("\"overwritten\"");
+    std::vector<char> wire;
+    protocol::append_frame(wire, set);
+    s.send(std::string{wire.begin(), wire.end() - 5});  // never completed
+  }
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(unknown_operation_gets_an_error_and_the_connection_stays) {
+  abused_node f;
+  raw_socket s = greeted(f.node->port());
+  // A Request carrying only a field this node does not know (field 999).
+  std::string unknown_field = "\xBA\x3E\x01x";  // field 999, length-delimited, "x"
+  std::string body = "\x08\x07";                 // id = 7
+  body += "\x22" + std::string(1, static_cast<char>(unknown_field.size())) + unknown_field;
+  s.send(length_prefix(static_cast<uint32_t>(body.size())) + body);
+  auto reply = s.read_frame();
+  BOOST_REQUIRE(reply);
+  BOOST_TEST(reply->id() == 7u);
+  BOOST_TEST(reply->response().error().code() == v1::INVALID_ARGUMENT);
+  BOOST_TEST(reply->response().error().message().find("unknown operation") != std::string::npos);
+  // Still usable.
+  v1::Frame ping;
+  ping.set_id(8);
+  ping.mutable_request()->mutable_ping();
+  s.send_frame(ping);
+  auto pong = s.read_frame();
+  BOOST_REQUIRE(pong);
+  BOOST_TEST(pong->response().has_pong());
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(two_megabyte_key_is_too_large_and_stores_nothing) {
+  abused_node f;
+  raw_socket s = greeted(f.node->port());
+  v1::Frame set;
+  set.set_id(3);
+  auto* r = set.mutable_request()->mutable_state_set();
+  r->set_trace_id("keep");
+  r->set_key(std::string(2 << 20, 'k'));
+  r->set_value("1");
+  s.send_frame(set);
+  auto reply = s.read_frame();
+  BOOST_REQUIRE(reply);
+  BOOST_TEST(reply->response().error().code() == v1::TOO_LARGE);
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(oversized_value_and_invalid_json_store_nothing) {
+  node_fixture f{"os", {"--max-value-bytes", "1000"}};
+  auto c = f.connect();
+  auto big = c->set("t", "k", "\"" + std::string(2000, 'v') + "\"");
+  BOOST_TEST((big.error().code == error_code::too_large));
+  auto bad = c->set("t", "k", "{\"a\":");
+  BOOST_TEST((bad.error().code == error_code::invalid_argument));
+  auto none = c->set_many("t", {{"a", "1", {}}, {"b", "nope", {}}});
+  BOOST_TEST((none.error().code == error_code::invalid_argument));
+  BOOST_TEST(c->trace_ids()->empty());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_protocol_version_is_refused) {
+  abused_node f;
+  raw_socket s{f.node->port()};
+  s.hello({}, 99);
+  auto err = s.read_frame();
+  BOOST_REQUIRE(err);
+  BOOST_TEST(err->error().code() == v1::INVALID_ARGUMENT);
+  BOOST_TEST(err->error().message().find("protocol version 99") != std::string::npos);
+  BOOST_TEST(s.closed_by_peer());
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(request_before_hello_is_refused) {
+  abused_node f;
+  raw_socket s{f.node->port()};
+  v1::Frame ping;
+  ping.set_id(1);
+  ping.mutable_request()->mutable_ping();
+  s.send_frame(ping);
+  auto err = s.read_frame();
+  BOOST_REQUIRE(err);
+  BOOST_TEST(err->error().code() == v1::INVALID_ARGUMENT);
+  BOOST_TEST(s.closed_by_peer());
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(wrong_token_closes_the_connection) {
+  node_fixture f{"os", {"--token", "right"}};
+  raw_socket s{f.node->port()};
+  s.hello("wrong");
+  auto err = s.read_frame();
+  BOOST_REQUIRE(err);
+  BOOST_TEST(err->error().code() == v1::UNAUTHENTICATED);
+  BOOST_TEST(s.closed_by_peer());
+  auto c = f.connect("right");
+  BOOST_TEST(c->ping().ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,90 @@
+// Crash and shutdown behaviour with durability fsync: every acknowledged
+// write survives kill -9; SIGTERM answers what it accepted and exits cleanly.
+#include <csignal>
+#include <set>
+
+#include <boost/test/unit_test.hpp>
+
+#include "protocol/troupe.pb.h"
+#include "tests/support/node_fixture.hpp"
+
+using namespace troupe;
+using troupe::test::node_fixture;
+
+namespace {
+
+std::vector<std::shared_ptr<const v1::Request>> burst(const std::string& prefix, int n) {
+  std::vector<std::shared_ptr<const v1::Request>> reqs;
+  for (int i = 0; i < n; ++i) {
+    auto r = std::make_shared<v1::Request>();
+    auto* s = r->mutable_state_set();
+    s->set_trace_id(prefix + std::to_string(i % 50));
+    s->set_key("k" + std::to_string(i));
+    s->set_value(std::to_string(i));
+    reqs.push_back(r);
+  }
+  return reqs;
+}
+
+/// Every write acknowledged OK must read back.
+size_t verify_acknowledged(client::sync_client& c, const std::vector<std::shared_ptr<const v1::Request>>& reqs,
+                           const std::vector<std::shared_ptr<const v1::Response>>& replies) {
+  size_t acked = 0;
+  for (size_t i = 0; i < reqs.size(); ++i) {
+    if (replies[i]->has_error())
+      continue;
+    ++acked;
+    auto& s = reqs[i]->state_set();
+    auto v = c.get(s.trace_id(), s.key());
+    BOOST_TEST_REQUIRE(v.ok(), v.error().to_string());
+    BOOST_TEST_REQUIRE(v->has_value(), "acknowledged write #" << i << " was lost");
+    BOOST_TEST_REQUIRE((*v)->json == s.value());
+  }
+  return acked;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(durability)
+
+BOOST_AUTO_TEST_CASE(kill_9_during_a_burst_keeps_every_acknowledged_write) {
+  node_fixture f{"fsync"};
+  auto reqs = burst("crash-", 4000);
+  std::vector<std::shared_ptr<const v1::Response>> replies;
+  {
+    auto c = f.connect();
+    // Kill the node the moment the 500th acknowledgement arrives, while the
+    // rest of the burst is still in flight.
+    replies = c->pipeline(reqs, [&](size_t i, const v1::Response&) {
+      if (i == 499)
+        f.node->kill_hard();
+    });
+  }
+  size_t errors = 0;
+  for (auto& r : replies)
+    errors += r->has_error() ? 1 : 0;
+  BOOST_TEST_MESSAGE("acknowledged " << reqs.size() - errors << " of " << reqs.size());
+  BOOST_TEST(errors > 0u);  // the kill really interrupted the burst
+  f.start();
+  auto c = f.connect();
+  BOOST_TEST(verify_acknowledged(*c, reqs, replies) >= 500u);
+}
+
+BOOST_AUTO_TEST_CASE(sigterm_answers_accepted_writes_and_exits_cleanly) {
+  node_fixture f{"fsync"};
+  auto reqs = burst("term-", 2000);
+  std::vector<std::shared_ptr<const v1::Response>> replies;
+  {
+    auto c = f.connect();
+    replies = c->pipeline(reqs, [&](size_t i, const v1::Response&) {
+      if (i == 0)
+        kill(f.node->pid(), SIGTERM);
+    });
+  }
+  BOOST_TEST(f.node->terminate() == 0);  // already stopping: reaps the exit status
+  f.start();
+  auto c = f.connect();
+  BOOST_TEST(verify_acknowledged(*c, reqs, replies) >= 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

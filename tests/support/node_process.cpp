@@ -1,0 +1,133 @@
+#include "tests/support/node_process.hpp"
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <poll.h>
+#include <sstream>
+#include <stdexcept>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace troupe::test {
+
+namespace {
+
+constexpr int ready_timeout_ms = 60'000;
+
+} // namespace
+
+node_process::node_process(std::string data_dir, std::string durability,
+                           std::vector<std::string> extra)
+  : data_dir_(std::move(data_dir)), log_path_(data_dir_ + ".log") {
+  std::vector<std::string> args{TROUPE_NODE_BIN, "--listen", "127.0.0.1:0", "--data-dir",
+                                data_dir_,       "--durability", durability,
+                                "--log-level",   "info",       "--workers", "2"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  int out[2];
+  if (pipe(out) != 0)
+    throw std::runtime_error("pipe failed");
+  auto parent = getpid();
+  pid_ = fork();
+  if (pid_ < 0)
+    throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+      _exit(127);
+    dup2(out[1], STDOUT_FILENO);
+    int log = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (log >= 0)
+      dup2(log, STDERR_FILENO);
+    close(out[0]);
+    close(out[1]);
+    std::vector<char*> argv;
+    for (auto& a : args)
+      argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  std::string line;
+  char c;
+  pollfd pfd{out[0], POLLIN, 0};
+  while (true) {
+    int r = poll(&pfd, 1, ready_timeout_ms);
+    if (r <= 0) {
+      close(out[0]);
+      kill_hard();
+      throw std::runtime_error("troupe-node did not become ready: " + log());
+    }
+    auto n = read(out[0], &c, 1);
+    if (n <= 0) {
+      close(out[0]);
+      wait_exit();
+      throw std::runtime_error("troupe-node exited before ready: " + log());
+    }
+    if (c != '\n') {
+      line.push_back(c);
+      continue;
+    }
+    const std::string marker = "troupe-node ready ";
+    if (line.rfind(marker, 0) == 0) {
+      port_ = static_cast<uint16_t>(std::stoul(line.substr(line.rfind(':') + 1)));
+      break;
+    }
+    line.clear();
+  }
+  close(out[0]);
+}
+
+node_process::~node_process() {
+  if (running())
+    kill_hard();
+}
+
+int node_process::wait_exit() {
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int node_process::terminate() {
+  if (!running())
+    return -1;
+  kill(pid_, SIGTERM);
+  return wait_exit();
+}
+
+void node_process::kill_hard() {
+  if (!running())
+    return;
+  kill(pid_, SIGKILL);
+  wait_exit();
+}
+
+std::string node_process::log() const {
+  std::ifstream in{log_path_};
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::pair<int, std::string> run_command(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (p == nullptr)
+    return {-1, out};
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+    out.append(buf.data(), n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+} // namespace troupe::test

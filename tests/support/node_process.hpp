@@ -1,0 +1,47 @@
+// node_process: a real troupe-node child process for integration tests.
+// Starts it on 127.0.0.1 port 0 (the OS picks a free port), waits for its
+// "troupe-node ready HOST:PORT" line, and always reaps it: the destructor
+// kills a node that is still running, and the child dies with the test
+// process (PR_SET_PDEATHSIG).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace troupe::test {
+
+class node_process {
+public:
+  /// Starts a node over `data_dir` with durability `durability` plus `extra`
+  /// flags. Throws std::runtime_error (with the node's log) when it fails.
+  explicit node_process(std::string data_dir, std::string durability = "os",
+                        std::vector<std::string> extra = {});
+  ~node_process();
+  node_process(const node_process&) = delete;
+  node_process& operator=(const node_process&) = delete;
+
+  uint16_t port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  bool running() const { return pid_ > 0; }
+
+  /// SIGTERM, then waits; returns the exit status (-1 if killed by a signal).
+  int terminate();
+  /// SIGKILL, then waits.
+  void kill_hard();
+  /// The node's stderr so far.
+  std::string log() const;
+
+private:
+  int wait_exit();
+  std::string data_dir_;
+  std::string log_path_;
+  pid_t pid_ = -1;
+  uint16_t port_ = 0;
+};
+
+/// Runs a command line with /bin/sh, returns {exit status, stdout}.
+std::pair<int, std::string> run_command(const std::string& command);
+
+} // namespace troupe::test

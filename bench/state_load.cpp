@@ -1,0 +1,375 @@
+// state_load: a load generator for state get/set, speaking either Troupe's
+// protocol or Redis's (RESP), so both servers face the same client code, the
+// same connection count, pipelining depth, key space and value size.
+//
+//   state_load --target troupe|redis --port P [--host 127.0.0.1]
+//              --op set|get --connections 64 --inflight 1
+//              --value-bytes 100 --keys 100000 --seconds 5 [--token T]
+//
+// One epoll thread drives every connection; each keeps `inflight` requests
+// outstanding. Prints one line:
+//   RESULT target=troupe op=set connections=64 inflight=1 ops=... ops_per_sec=...
+//          p50_us=... p99_us=... p999_us=... errors=...
+// Troupe keys: trace "bench-<i % 1000>", key "k<i>". Redis keys:
+// "bench-<i % 1000>:k<i>" (what Motia's Redis state adapter stores).
+#include <algorithm>
+#include <arpa/inet.h>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <random>
+#include <string>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+struct config {
+  std::string target = "troupe";
+  std::string host = "127.0.0.1";
+  uint16_t port = 7379;
+  std::string op = "set";
+  int connections = 64;
+  int inflight = 1;
+  size_t value_bytes = 100;
+  uint64_t keys = 100000;
+  double seconds = 5;
+  std::string token;
+};
+
+// -- wire helpers -------------------------------------------------------------
+
+void put_varint(std::string& out, uint64_t x) {
+  while (x >= 0x80) {
+    out.push_back(static_cast<char>(x | 0x80));
+    x >>= 7;
+  }
+  out.push_back(static_cast<char>(x));
+}
+
+void put_bytes_field(std::string& out, int field, const std::string& bytes) {
+  put_varint(out, static_cast<uint64_t>(field) << 3 | 2);
+  put_varint(out, bytes.size());
+  out += bytes;
+}
+
+void put_frame(std::string& out, const std::string& body) {
+  auto n = body.size();
+  out.push_back(static_cast<char>(n >> 24));
+  out.push_back(static_cast<char>(n >> 16));
+  out.push_back(static_cast<char>(n >> 8));
+  out.push_back(static_cast<char>(n));
+  out += body;
+}
+
+bool get_varint(const unsigned char*& p, const unsigned char* end, uint64_t& x) {
+  x = 0;
+  for (int shift = 0; p < end && shift < 64; shift += 7) {
+    auto b = *p++;
+    x |= uint64_t{static_cast<uint64_t>(b & 0x7F)} << shift;
+    if ((b & 0x80) == 0)
+      return true;
+  }
+  return false;
+}
+
+// Troupe: Frame{id=1, request=4{state_set=13 | state_get=10}}
+std::string troupe_request(uint64_t id, bool set, const std::string& trace,
+                           const std::string& key, const std::string& value) {
+  std::string op;
+  put_bytes_field(op, 1, trace);
+  put_bytes_field(op, 2, key);
+  if (set)
+    put_bytes_field(op, 3, value);
+  std::string req;
+  put_bytes_field(req, set ? 13 : 10, op);
+  std::string body;
+  body.push_back(0x08);
+  put_varint(body, id);
+  put_bytes_field(body, 4, req);
+  std::string out;
+  put_frame(out, body);
+  return out;
+}
+
+std::string troupe_hello(const std::string& token) {
+  std::string hello;
+  hello.push_back(0x08);
+  put_varint(hello, 1);  // protocol version
+  put_bytes_field(hello, 2, "state_load");
+  put_bytes_field(hello, 3, token);
+  std::string body;
+  put_bytes_field(body, 2, hello);
+  std::string out;
+  put_frame(out, body);
+  return out;
+}
+
+std::string resp_command(const std::vector<std::string>& args) {
+  std::string out = "*" + std::to_string(args.size()) + "\r\n";
+  for (auto& a : args)
+    out += "$" + std::to_string(a.size()) + "\r\n" + a + "\r\n";
+  return out;
+}
+
+// -- connections --------------------------------------------------------------
+
+struct connection {
+  int fd = -1;
+  std::string in;
+  std::string out;
+  // Send time of request #n (Troupe id n+1). Redis answers in order; Troupe
+  // replies carry the id and may come out of order.
+  std::vector<clock_type::time_point> sent;
+  size_t completed = 0;
+  uint64_t next_id = 1;
+  bool greeted = false;
+};
+
+struct stats {
+  std::vector<uint32_t> latencies_us;
+  uint64_t ops = 0;
+  uint64_t errors = 0;
+};
+
+int dial(const config& cfg) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(cfg.port);
+  inet_pton(AF_INET, cfg.host.c_str(), &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    std::perror("connect");
+    std::exit(1);
+  }
+  int one = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+  return fd;
+}
+
+class driver {
+public:
+  explicit driver(config cfg) : cfg_(std::move(cfg)), value_(make_value(cfg_.value_bytes)) {}
+
+  stats run() {
+    int ep = epoll_create1(0);
+    conns_.resize(static_cast<size_t>(cfg_.connections));
+    for (size_t i = 0; i < conns_.size(); ++i) {
+      auto& c = conns_[i];
+      c.fd = dial(cfg_);
+      if (cfg_.target == "troupe") {
+        write_all(c.fd, troupe_hello(cfg_.token));
+      } else {
+        c.greeted = true;
+      }
+      epoll_event ev{};
+      ev.events = EPOLLIN;
+      ev.data.u64 = i;
+      epoll_ctl(ep, EPOLL_CTL_ADD, c.fd, &ev);
+    }
+    start_ = clock_type::now();
+    deadline_ = start_ + std::chrono::duration_cast<clock_type::duration>(
+                           std::chrono::duration<double>(cfg_.seconds));
+    for (auto& c : conns_)
+      if (c.greeted)
+        fill(c);
+    std::vector<epoll_event> events(conns_.size());
+    char buf[64 * 1024];
+    while (clock_type::now() < deadline_) {
+      int n = epoll_wait(ep, events.data(), static_cast<int>(events.size()), 100);
+      for (int e = 0; e < n; ++e) {
+        auto& c = conns_[events[static_cast<size_t>(e)].data.u64];
+        auto k = read(c.fd, buf, sizeof(buf));
+        if (k <= 0) {
+          std::fprintf(stderr, "connection closed by server\n");
+          std::exit(1);
+        }
+        c.in.append(buf, static_cast<size_t>(k));
+        cfg_.target == "troupe" ? parse_troupe(c) : parse_redis(c);
+        fill(c);
+      }
+    }
+    st_.ops = st_.latencies_us.size();
+    for (auto& c : conns_)
+      close(c.fd);
+    close(ep);
+    return st_;
+  }
+
+private:
+  static std::string make_value(size_t n) {
+    // A JSON string of n bytes in total: Troupe stores JSON, Redis stores the
+    // same bytes.
+    std::string v = "\"";
+    v.append(n > 2 ? n - 2 : 0, 'x');
+    return v + "\"";
+  }
+
+  static void write_all(int fd, const std::string& data) {
+    size_t off = 0;
+    while (off < data.size()) {
+      auto k = write(fd, data.data() + off, data.size() - off);
+      if (k <= 0) {
+        std::perror("write");
+        std::exit(1);
+      }
+      off += static_cast<size_t>(k);
+    }
+  }
+
+  void fill(connection& c) {
+    if (!c.greeted || clock_type::now() >= deadline_)
+      return;
+    c.out.clear();
+    while (c.sent.size() - c.completed < static_cast<size_t>(cfg_.inflight)) {
+      auto i = rng_() % cfg_.keys;
+      auto trace = "bench-" + std::to_string(i % 1000);
+      auto key = "k" + std::to_string(i);
+      bool set = cfg_.op == "set";
+      if (cfg_.target == "troupe")
+        c.out += troupe_request(c.next_id++, set, trace, key, value_);
+      else if (set)
+        c.out += resp_command({"SET", trace + ":" + key, value_});
+      else
+        c.out += resp_command({"GET", trace + ":" + key});
+      c.sent.push_back(clock_type::now());
+    }
+    if (!c.out.empty())
+      write_all(c.fd, c.out);
+  }
+
+  /// Completes request #seq of connection c.
+  void complete(connection& c, size_t seq, bool error) {
+    auto now = clock_type::now();
+    auto t = c.sent[seq];
+    ++c.completed;
+    if (error)
+      ++st_.errors;
+    st_.latencies_us.push_back(static_cast<uint32_t>(
+      std::chrono::duration_cast<std::chrono::microseconds>(now - t).count()));
+  }
+
+  void parse_troupe(connection& c) {
+    size_t pos = 0;
+    while (c.in.size() - pos >= 4) {
+      auto* u = reinterpret_cast<const unsigned char*>(c.in.data() + pos);
+      size_t len = (size_t{u[0]} << 24) | (size_t{u[1]} << 16) | (size_t{u[2]} << 8) | u[3];
+      if (c.in.size() - pos < 4 + len)
+        break;
+      const unsigned char* p = u + 4;
+      const unsigned char* end = p + len;
+      uint64_t id = 0;
+      bool error = false;
+      bool welcome = false;
+      while (p < end) {
+        uint64_t tag = 0, n = 0;
+        if (!get_varint(p, end, tag))
+          break;
+        if ((tag & 7) == 0) {
+          get_varint(p, end, n);
+          if (tag >> 3 == 1)
+            id = n;
+        } else if ((tag & 7) == 2) {
+          get_varint(p, end, n);
+          auto field = tag >> 3;
+          if (field == 3)
+            welcome = true;
+          if (field == 6)
+            error = true;
+          if (field == 5 && n > 0 && *p == 0x0A)  // Response.error
+            error = true;
+          p += n;
+        } else {
+          break;
+        }
+      }
+      pos += 4 + len;
+      if (welcome) {
+        c.greeted = true;
+        continue;
+      }
+      if (id == 0 || id > c.sent.size()) {
+        std::fprintf(stderr, "reply with unknown id %llu\n", static_cast<unsigned long long>(id));
+        std::exit(1);
+      }
+      complete(c, id - 1, error);
+    }
+    c.in.erase(0, pos);
+  }
+
+  void parse_redis(connection& c) {
+    size_t pos = 0;
+    for (;;) {
+      auto eol = c.in.find("\r\n", pos);
+      if (eol == std::string::npos)
+        break;
+      char type = c.in[pos];
+      if (type == '$') {
+        long n = std::strtol(c.in.c_str() + pos + 1, nullptr, 10);
+        size_t need = eol + 2 + (n >= 0 ? static_cast<size_t>(n) + 2 : 0);
+        if (c.in.size() < need)
+          break;
+        pos = need;
+        complete(c, c.completed, false);
+      } else {
+        pos = eol + 2;
+        complete(c, c.completed, type == '-');
+      }
+    }
+    c.in.erase(0, pos);
+  }
+
+  config cfg_;
+  std::string value_;
+  std::vector<connection> conns_;
+  stats st_;
+  std::mt19937_64 rng_{42};
+  clock_type::time_point start_, deadline_;
+};
+
+uint32_t percentile(std::vector<uint32_t>& v, double q) {
+  if (v.empty())
+    return 0;
+  auto idx = static_cast<size_t>(q * static_cast<double>(v.size() - 1));
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(idx), v.end());
+  return v[idx];
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  config cfg;
+  CLI::App app{"state_load: state get/set load against Troupe or Redis"};
+  app.add_option("--target", cfg.target)->check(CLI::IsMember({"troupe", "redis"}));
+  app.add_option("--host", cfg.host);
+  app.add_option("--port", cfg.port)->required();
+  app.add_option("--op", cfg.op)->check(CLI::IsMember({"set", "get"}));
+  app.add_option("--connections", cfg.connections)->check(CLI::Range(1, 4096));
+  app.add_option("--inflight", cfg.inflight)->check(CLI::Range(1, 4096));
+  app.add_option("--value-bytes", cfg.value_bytes);
+  app.add_option("--keys", cfg.keys)->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
+  app.add_option("--seconds", cfg.seconds);
+  app.add_option("--token", cfg.token);
+  CLI11_PARSE(app, argc, argv);
+
+  driver d{cfg};
+  auto st = d.run();
+  auto ops_per_sec = static_cast<double>(st.ops) / cfg.seconds;
+  auto p50 = percentile(st.latencies_us, 0.50);
+  auto p99 = percentile(st.latencies_us, 0.99);
+  auto p999 = percentile(st.latencies_us, 0.999);
+  std::printf("RESULT target=%s op=%s connections=%d inflight=%d value_bytes=%zu ops=%llu "
+              "ops_per_sec=%.0f p50_us=%u p99_us=%u p999_us=%u errors=%llu\n",
+              cfg.target.c_str(), cfg.op.c_str(), cfg.connections, cfg.inflight,
+              cfg.value_bytes, static_cast<unsigned long long>(st.ops), ops_per_sec, p50, p99,
+              p999, static_cast<unsigned long long>(st.errors));
+  return st.errors == 0 ? 0 : 1;
+}

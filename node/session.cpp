@@ -23,20 +23,25 @@ using caf::io::connection_handle;
 using v1::Request;
 using v1::Response;
 
+// CAF zero-fills its receive buffer up to the policy's size on every read,
+// so small requests read in small chunks; a large frame in progress gets
+// larger reads (up to max_read_chunk) until it is complete.
+constexpr size_t min_read_chunk = 8 * 1024;
+constexpr size_t max_read_chunk = 1024 * 1024;
+
 struct session_state {
   std::shared_ptr<const session_context> ctx;
   protocol::frame_decoder decoder;
   bool greeted = false;
   bool closing = false;  // no more reading; quit when in_flight drops to 0
   size_t in_flight = 0;
+  size_t read_chunk = min_read_chunk;
 
   static inline const char* name = "troupe.session";
 };
 
 using session_broker = caf::io::stateful_broker<session_state>;
 
-// Read up to this much per receive event; frames span reads as needed.
-constexpr size_t read_chunk = 64 * 1024;
 
 void set_error(Response& resp, error_code code, std::string message) {
   resp.clear_result();
@@ -286,8 +291,14 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
   v1::Frame frame;
   while (!st.closing) {
     switch (st.decoder.next(frame)) {
-      case protocol::frame_decoder::outcome::need_more:
+      case protocol::frame_decoder::outcome::need_more: {
+        auto chunk = std::clamp(st.decoder.bytes_wanted(), min_read_chunk, max_read_chunk);
+        if (chunk != st.read_chunk) {
+          st.read_chunk = chunk;
+          self->configure_read(hdl, caf::io::receive_policy::at_most(chunk));
+        }
         return;
+      }
       case protocol::frame_decoder::outcome::too_large:
         reject(self, hdl, 0, error_code::too_large,
                "frame of " + std::to_string(st.decoder.rejected_length())
@@ -310,7 +321,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
                            std::shared_ptr<const session_context> ctx) {
   self->state.ctx = ctx;
   self->state.decoder = protocol::frame_decoder{ctx->max_frame_bytes};
-  self->configure_read(hdl, caf::io::receive_policy::at_most(read_chunk));
+  self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },

@@ -1,5 +1,6 @@
 #include "protocol/frame_codec.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "protocol/troupe.pb.h"
@@ -79,6 +80,16 @@ void frame_decoder::feed(const char* data, size_t size) {
     pos_ = 0;
   }
   buf_.insert(buf_.end(), data, data + size);
+}
+
+size_t frame_decoder::bytes_wanted() const {
+  auto avail = buf_.size() - pos_;
+  if (avail < frame_header_bytes)
+    return frame_header_bytes - avail;
+  auto* p = reinterpret_cast<const uint8_t*>(buf_.data() + pos_);
+  size_t len = (size_t{p[0]} << 24) | (size_t{p[1]} << 16) | (size_t{p[2]} << 8) | size_t{p[3]};
+  auto total = frame_header_bytes + std::min(len, max_frame_bytes_);
+  return total > avail ? total - avail : 1;
 }
 
 frame_decoder::outcome frame_decoder::next(v1::Frame& out) {

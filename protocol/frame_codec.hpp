@@ -50,6 +50,10 @@ public:
   /// the decoder stays in that state: the connection must be closed.
   outcome next(v1::Frame& out);
 
+  /// Bytes still missing before the next frame is complete (at least 1 when
+  /// nothing is buffered): lets a reader size its next read.
+  size_t bytes_wanted() const;
+
   /// Length announced by the last too_large prefix.
   uint64_t rejected_length() const { return rejected_length_; }
 

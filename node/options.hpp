@@ -1,7 +1,7 @@
 // node_options: every setting of troupe-node. Each is settable by flag, by
 // TROUPE_* environment variable and by a config file (--config FILE, TOML or
-// INI `key = value` lines); flags win over the environment, which wins over
-// the file. All need a restart to change.
+// INI `key = value` lines); flags win over the file, which wins over the
+// environment. All need a restart to change.
 #pragma once
 
 #include <cstddef>

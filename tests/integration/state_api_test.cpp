@@ -1,4 +1,5 @@
 // The state API end to end: a real troupe-node driven through the C++ client.
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -257,6 +258,53 @@ BOOST_AUTO_TEST_CASE(cli_reads_and_writes_state) {
   auto [rc6, out6] = troupe::test::run_command(cli + "ping");
   BOOST_TEST(rc6 == 0);
   BOOST_TEST(out6.find("PONG from node-1") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(node_options)
+
+BOOST_AUTO_TEST_CASE(flags_beat_the_config_file_which_beats_the_environment) {
+  troupe::test::temp_dir dir;
+  auto config = dir.sub("troupe.toml");
+  {
+    std::ofstream out{config};
+    out << "node-id = \"from-file\"\ncluster-name = \"file-cluster\"\npartitions = 8\n";
+  }
+  troupe::test::node_process node{
+    dir.sub("data"), "none", {"--config", config, "--cluster-name", "flag-cluster"},
+    {"TROUPE_NODE_ID=from-env", "TROUPE_CLUSTER_NAME=env-cluster", "TROUPE_TOKEN=envtoken"}};
+  caf::actor_system_config cfg;
+  cfg.load<caf::io::middleman>();
+  caf::actor_system sys{cfg};
+  client::connect_options opts;
+  opts.port = node.port();
+  opts.token = "envtoken";  // only the environment sets a token
+  auto c = must(client::sync_client::connect(sys, opts));
+  BOOST_TEST(c->welcome().node_id == "from-file");
+  BOOST_TEST(c->welcome().cluster_name == "flag-cluster");
+  BOOST_TEST(c->welcome().partition_count == 8u);
+  c.reset();
+  BOOST_TEST(node.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(partition_count_cannot_change_after_creation) {
+  troupe::test::temp_dir dir;
+  {
+    troupe::test::node_process node{dir.sub("data"), "none", {"--partitions", "16"}};
+    BOOST_TEST(node.terminate() == 0);
+  }
+  BOOST_CHECK_THROW((troupe::test::node_process{dir.sub("data"), "none", {"--partitions", "32"}}),
+                    std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(bad_flags_are_refused_with_a_message) {
+  auto [rc, out] = troupe::test::run_command(std::string{TROUPE_NODE_BIN} + " --durability sometimes 2>&1");
+  BOOST_TEST(rc != 0);
+  BOOST_TEST(out.find("durability") != std::string::npos);
+  auto [rc2, out2] = troupe::test::run_command(std::string{TROUPE_NODE_BIN} + " --listen nowhere 2>&1");
+  BOOST_TEST(rc2 != 0);
+  BOOST_TEST(out2.find("host:port") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -22,7 +22,7 @@ constexpr int ready_timeout_ms = 60'000;
 } // namespace
 
 node_process::node_process(std::string data_dir, std::string durability,
-                           std::vector<std::string> extra)
+                           std::vector<std::string> extra, std::vector<std::string> env)
   : data_dir_(std::move(data_dir)), log_path_(data_dir_ + ".log") {
   std::vector<std::string> args{TROUPE_NODE_BIN, "--listen", "127.0.0.1:0", "--data-dir",
                                 data_dir_,       "--durability", durability,
@@ -45,6 +45,8 @@ node_process::node_process(std::string data_dir, std::string durability,
       dup2(log, STDERR_FILENO);
     close(out[0]);
     close(out[1]);
+    for (auto& e : env)
+      putenv(e.data());
     std::vector<char*> argv;
     for (auto& a : args)
       argv.push_back(a.data());

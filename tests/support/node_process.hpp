@@ -15,9 +15,11 @@ namespace troupe::test {
 class node_process {
 public:
   /// Starts a node over `data_dir` with durability `durability` plus `extra`
-  /// flags. Throws std::runtime_error (with the node's log) when it fails.
+  /// flags and `env` ("NAME=value") variables. Throws std::runtime_error
+  /// (with the node's log) when it fails.
   explicit node_process(std::string data_dir, std::string durability = "os",
-                        std::vector<std::string> extra = {});
+                        std::vector<std::string> extra = {},
+                        std::vector<std::string> env = {});
   ~node_process();
   node_process(const node_process&) = delete;
   node_process& operator=(const node_process&) = delete;

@@ -8,8 +8,11 @@
 #include <vector>
 
 #include <caf/actor_system.hpp>
+#include <caf/io/broker.hpp>
+#include <caf/io/middleman.hpp>
 #include <caf/send.hpp>
-#include <caf/typed_event_based_actor.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/stateful_actor.hpp>
 
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
@@ -58,7 +61,10 @@ struct shard_state {
   static inline const char* name = "troupe.state_shard";
 };
 
-using shard_actor = state_shard_actor::stateful_pointer<shard_state>;
+/// The shard's behaviour runs on either of two actor types: a scheduled
+/// actor (worker threads) or a broker (the I/O thread); see shard_placement.
+using worker_shard = caf::stateful_actor<shard_state>*;
+using io_shard = caf::io::stateful_broker<shard_state>*;
 
 void fail(Response& resp, error_code code, std::string message) {
   resp.clear_result();
@@ -453,7 +459,8 @@ void op_items(shard_state& st, const v1::StateItems& r, Response& resp) {
 
 // -- commit bookkeeping ----------------------------------------------------
 
-void on_committed(shard_actor self, uint64_t gen, const storage::db_status& status) {
+template <class Self>
+void on_committed(Self self, uint64_t gen, const storage::db_status& status) {
   auto& st = self->state;
   st.committed_gen = gen;
   for (auto it = st.overlay.begin(); it != st.overlay.end();) {
@@ -476,7 +483,8 @@ void on_committed(shard_actor self, uint64_t gen, const storage::db_status& stat
   }
 }
 
-void submit(shard_actor self, storage::write_batch batch) {
+template <class Self>
+void submit(Self self, storage::write_batch batch) {
   auto& st = self->state;
   std::string rev;
   for (int i = 7; i >= 0; --i)
@@ -504,8 +512,8 @@ bool load_revision(shard_state& st) {
   return true;
 }
 
-state_shard_actor::behavior_type shard_impl(shard_actor self, partition_id p,
-                                            storage::db* db, state_limits limits) {
+template <class Self>
+caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_limits limits) {
   auto& st = self->state;
   st.partition = p;
   st.db = db;
@@ -576,7 +584,7 @@ state_shard_actor::behavior_type shard_impl(shard_actor self, partition_id p,
       uint64_t gen = st.submitted_gen + (has_batch ? 1 : 0);
       if (gen <= st.committed_gen)
         return response_msg{std::move(resp)};
-      auto promise = self->make_response_promise<response_msg>();
+      auto promise = self->template make_response_promise<response_msg>();
       st.waiting.push_back({gen, promise, std::move(resp)});
       if (has_batch)
         submit(self, std::move(batch));
@@ -586,7 +594,7 @@ state_shard_actor::behavior_type shard_impl(shard_actor self, partition_id p,
       auto& st = self->state;
       if (st.committed_gen == st.submitted_gen)
         return ok_atom::value;
-      auto promise = self->make_response_promise<ok_atom>();
+      auto promise = self->template make_response_promise<ok_atom>();
       st.drain_waiters.push_back(promise);
       return promise;
     },
@@ -600,8 +608,19 @@ state_shard_actor::behavior_type shard_impl(shard_actor self, partition_id p,
 } // namespace
 
 state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_id p,
-                                    storage::db& db, state_limits limits) {
-  return sys.spawn(shard_impl, p, &db, limits);
+                                    storage::db& db, state_limits limits,
+                                    shard_placement placement) {
+  if (placement == shard_placement::io_thread)
+    return caf::actor_cast<state_shard_actor>(sys.middleman().spawn_broker(
+      [](io_shard self, partition_id p, storage::db* db, state_limits limits) {
+        return shard_behavior(self, p, db, limits);
+      },
+      p, &db, limits));
+  return caf::actor_cast<state_shard_actor>(sys.spawn(
+    [](worker_shard self, partition_id p, storage::db* db, state_limits limits) {
+      return shard_behavior(self, p, db, limits);
+    },
+    p, &db, limits));
 }
 
 } // namespace troupe::actors

@@ -21,6 +21,7 @@
 #include <caf/typed_actor.hpp>
 
 #include "actors/atoms.hpp"
+#include "actors/placement.hpp"
 #include "protocol/envelope.hpp"
 #include "storage/partition_id.hpp"
 
@@ -46,8 +47,11 @@ using state_shard_actor = caf::typed_actor<
   caf::replies_to<drain_atom>::with<ok_atom>,
   caf::reacts_to<committed_atom, uint64_t, bool, std::string>>;
 
-/// Spawns the shard of partition `p`. `db` must outlive the actor.
+
+/// Spawns the shard of partition `p`. `db` must outlive the actor. With
+/// io_thread placement the actor system must have loaded the middleman.
 state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_id p,
-                                    storage::db& db, state_limits limits);
+                                    storage::db& db, state_limits limits,
+                                    shard_placement placement = shard_placement::workers);
 
 } // namespace troupe::actors

@@ -54,6 +54,11 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->envname("TROUPE_MAX_VALUE_BYTES")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 30));
   app.add_option("--workers", opts.workers, "Actor scheduler threads (0: one per core)")
     ->envname("TROUPE_WORKERS")->capture_default_str();
+  std::string placement = "workers";
+  app.add_option("--placement", placement,
+                 "Where partition actors run: workers (thread pool) or io (the I/O thread)")
+    ->envname("TROUPE_PLACEMENT")->capture_default_str()
+    ->check(CLI::IsMember({"workers", "io"}));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -61,6 +66,8 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     return std::nullopt;
   }
   opts.durability = *storage::parse_durability(durability);
+  opts.placement = placement == "io" ? actors::shard_placement::io_thread
+                                     : actors::shard_placement::workers;
   if (!split_host_port(opts.listen)) {
     std::fprintf(stderr, "--listen: expected host:port, got '%s'\n", opts.listen.c_str());
     exit_code = 2;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "actors/placement.hpp"
 #include "storage/db.hpp"
 
 namespace troupe::node {
@@ -43,6 +44,10 @@ struct node_options {
   size_t max_value_bytes = size_t{8} << 20;
   /// Actor scheduler threads; 0 = one per core. (--workers, TROUPE_WORKERS)
   size_t workers = 0;
+  /// Where partition actors run: `workers` (CAF's thread pool, partitions in
+  /// parallel) or `io` (the I/O thread beside the sessions: no thread hop per
+  /// request). Default workers. (--placement, TROUPE_PLACEMENT)
+  actors::shard_placement placement = actors::shard_placement::workers;
 };
 
 /// Splits "host:port". nullopt when malformed.

@@ -103,7 +103,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   limits.max_value_bytes = opts.max_value_bytes;
   for (uint32_t p = 0; p < opts.partitions; ++p)
     im.shards.push_back(actors::spawn_state_shard(
-      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, limits));
+      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, limits,
+      opts.placement));
 
   auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
   auto ctx = std::make_shared<session_context>();

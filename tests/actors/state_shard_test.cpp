@@ -2,9 +2,11 @@
 
 #include <atomic>
 
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
+#include <caf/io/middleman.hpp>
 #include <caf/scoped_actor.hpp>
 
 #include "protocol/troupe.pb.h"
@@ -14,11 +16,13 @@
 using namespace troupe;
 using namespace troupe::actors;
 
-namespace {
+namespace shard_test {
 
 /// One shard over a real RocksDB with a manual clock.
 struct shard_fixture {
-  explicit shard_fixture(storage::durability mode = storage::durability::fsync) {
+  explicit shard_fixture(shard_placement placement = shard_placement::workers,
+                         storage::durability mode = storage::durability::fsync) {
+    cfg.load<caf::io::middleman>();
     cfg.set("scheduler.max-threads", 2);
     sys = std::make_unique<caf::actor_system>(cfg);
     storage::db_options opts;
@@ -31,7 +35,7 @@ struct shard_fixture {
     state_limits limits;
     limits.max_key_bytes = 16;
     limits.max_value_bytes = 64;
-    shard = spawn_state_shard(*sys, partition_id{3}, *db, limits);
+    shard = spawn_state_shard(*sys, partition_id{3}, *db, limits, placement);
   }
 
   ~shard_fixture() {
@@ -86,12 +90,23 @@ struct shard_fixture {
   state_shard_actor shard;
 };
 
-} // namespace
+} // namespace shard_test
+
+using shard_test::shard_fixture;
+
+namespace troupe::actors {
+std::ostream& operator<<(std::ostream& out, shard_placement p) {
+  return out << (p == shard_placement::workers ? "workers" : "io_thread");
+}
+} // namespace troupe::actors
 
 BOOST_AUTO_TEST_SUITE(state_shard)
 
-BOOST_AUTO_TEST_CASE(compare_and_set_accepts_current_revision_only) {
-  shard_fixture f;
+const shard_placement placements[] = {shard_placement::workers, shard_placement::io_thread};
+
+BOOST_DATA_TEST_CASE(compare_and_set_accepts_current_revision_only,
+                     boost::unit_test::data::make(placements), placement) {
+  shard_fixture f{placement};
   auto created = f.set("t", "k", "1", uint64_t{0});  // 0: must not exist
   BOOST_TEST_REQUIRE(!created.has_error());
   auto rev = created.set().revision();
@@ -171,8 +186,9 @@ BOOST_AUTO_TEST_CASE(limits_are_enforced_and_nothing_is_stored) {
   BOOST_TEST(f.trace_ids().empty());
 }
 
-BOOST_AUTO_TEST_CASE(writes_pipelined_into_one_shard_build_on_each_other) {
-  shard_fixture f;
+BOOST_DATA_TEST_CASE(writes_pipelined_into_one_shard_build_on_each_other,
+                     boost::unit_test::data::make(placements), placement) {
+  shard_fixture f{placement};
   // Many sets and a delete in flight at once: revisions increase in order and
   // the delete returns the last value set before it.
   caf::scoped_actor self{*f.sys};

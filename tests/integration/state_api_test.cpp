@@ -32,8 +32,7 @@ std::vector<std::string> sorted_values(const std::vector<client::item>& items) {
 
 BOOST_AUTO_TEST_SUITE(state_api)
 
-BOOST_AUTO_TEST_CASE(every_operation_round_trips) {
-  node_fixture f;
+void exercise_every_operation(node_fixture& f) {
   auto c = f.connect();
   BOOST_TEST(c->welcome().partition_count == 64u);
   BOOST_TEST(must(c->ping("x")) == "node-1");
@@ -89,6 +88,16 @@ BOOST_AUTO_TEST_CASE(every_operation_round_trips) {
   BOOST_TEST(must(c->clear("order-1")) == 3u);
   BOOST_TEST(must(c->keys("order-1")).empty());
   BOOST_TEST((must(c->trace_ids()) == std::vector<std::string>{"order-2"}));
+}
+
+BOOST_AUTO_TEST_CASE(every_operation_round_trips) {
+  node_fixture f;
+  exercise_every_operation(f);
+}
+
+BOOST_AUTO_TEST_CASE(every_operation_round_trips_with_partitions_on_the_io_thread) {
+  node_fixture f{"fsync", {"--placement", "io"}};
+  exercise_every_operation(f);
 }
 
 BOOST_AUTO_TEST_CASE(ttl_and_compare_and_set_through_the_protocol) {

@@ -50,6 +50,7 @@ struct shard_state {
   partition_id partition;
   storage::db* db = nullptr;
   state_limits limits;
+  bool group_commit = false;   // hand batches to the db's committer thread
   uint64_t revision = 0;       // last revision handed out in this partition
   uint64_t submitted_gen = 0;  // batches handed to the db
   uint64_t committed_gen = 0;  // batches known durable (or failed)
@@ -491,7 +492,7 @@ void submit(Self self, storage::write_batch batch) {
     rev.push_back(static_cast<char>((st.revision >> (8 * i)) & 0xFF));
   batch.put(column::meta, st.revision_key, std::move(rev));
   auto gen = ++st.submitted_gen;
-  if (st.db->mode() == storage::durability::fsync) {
+  if (st.group_commit) {
     auto handle = caf::actor_cast<state_shard_actor>(self);
     st.db->commit(std::move(batch), [handle, gen](storage::db_status s) {
       caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
@@ -513,11 +514,17 @@ bool load_revision(shard_state& st) {
 }
 
 template <class Self>
-caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_limits limits) {
+caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_limits limits,
+                             shard_placement placement) {
   auto& st = self->state;
   st.partition = p;
   st.db = db;
   st.limits = limits;
+  // fsync waits must never block an actor thread; on the I/O thread even an
+  // unsynced WAL write is better done by the committer, grouped.
+  st.group_commit = db->mode() == storage::durability::fsync
+                    || (placement == shard_placement::io_thread
+                        && db->mode() == storage::durability::os);
   st.revision_key = storage::partition_prefix(p);
   storage::append_component(st.revision_key, "state.revision");
   if (!load_revision(st))
@@ -613,12 +620,12 @@ state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_id p,
   if (placement == shard_placement::io_thread)
     return caf::actor_cast<state_shard_actor>(sys.middleman().spawn_broker(
       [](io_shard self, partition_id p, storage::db* db, state_limits limits) {
-        return shard_behavior(self, p, db, limits);
+        return shard_behavior(self, p, db, limits, shard_placement::io_thread);
       },
       p, &db, limits));
   return caf::actor_cast<state_shard_actor>(sys.spawn(
     [](worker_shard self, partition_id p, storage::db* db, state_limits limits) {
-      return shard_behavior(self, p, db, limits);
+      return shard_behavior(self, p, db, limits, shard_placement::workers);
     },
     p, &db, limits));
 }

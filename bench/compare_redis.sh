@@ -4,8 +4,9 @@
 #   bench/compare_redis.sh [--seconds 5] [--connections 64] [--inflight 1] [--value-bytes 100]
 #
 # Starts its own redis-server (appendonly yes, appendfsync everysec) and
-# troupe-node (durability os, then fsync) on free loopback ports in a temp
-# directory, preloads the key space, runs set then get against each, and
+# troupe-node (durability os and fsync, partition actors on the worker pool
+# and on the I/O thread) on free loopback ports in a temp directory, runs set
+# (which fills the key space) then get against each, and
 # prints ops/s, p50/p99/p999 and the Troupe/Redis ratios. Needs a build
 # (deploy/build.sh) and redis-server (deploy/install-deps.sh).
 set -euo pipefail
@@ -51,11 +52,12 @@ start_redis() {  # sets redis_port
   exit 1
 }
 
-start_troupe() {  # $1 = durability; sets troupe_port, troupe_pid
-  local fifo="$work/troupe-$1.out"
+start_troupe() {  # $1 = durability, $2 = placement; sets troupe_port, troupe_pid
+  local name="troupe-$1-$2"
+  local fifo="$work/$name.out"
   mkfifo "$fifo"
-  "$bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/troupe-$1" --durability "$1" \
-    --log-level warn >"$fifo" 2>"$work/troupe-$1.log" &
+  "$bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/$name" --durability "$1" \
+    --placement "$2" --log-level warn >"$fifo" 2>"$work/$name.log" &
   troupe_pid=$!
   pids+=($troupe_pid)
   local line; read -r line <"$fifo"
@@ -79,13 +81,14 @@ for op in set get; do
   echo "${redis[$op]}"
 done
 
-for durability in os fsync; do
-  start_troupe "$durability"
+for config in "os workers" "os io" "fsync workers" "fsync io"; do
+  read -r durability placement <<<"$config"
+  start_troupe "$durability" "$placement"
   for op in set get; do
     t=$(load troupe "$troupe_port" "$op")
-    echo "$t durability=$durability"
+    echo "$t durability=$durability placement=$placement"
     r=${redis[$op]}
-    echo "RATIO op=$op durability=$durability throughput=$(ratio "$(field ops_per_sec "$t")" "$(field ops_per_sec "$r")")x" \
+    echo "RATIO op=$op durability=$durability placement=$placement throughput=$(ratio "$(field ops_per_sec "$t")" "$(field ops_per_sec "$r")")x" \
          "p99=$(ratio "$(field p99_us "$t")" "$(field p99_us "$r")")x (troupe/redis; target: throughput >= 1.0, p99 <= 2.0)"
   done
   kill "$troupe_pid"; wait "$troupe_pid" 2>/dev/null || true

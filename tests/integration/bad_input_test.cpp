@@ -38,6 +38,16 @@ raw_socket greeted(uint16_t port) {
   return s;
 }
 
+/// The node answers with a connection-level error of `code` (whose message
+/// contains `text`) and closes the connection.
+void expect_rejected(raw_socket& s, v1::ErrorCode code, const std::string& text = {}) {
+  auto err = s.read_frame();
+  BOOST_REQUIRE(err);
+  BOOST_TEST(err->error().code() == code);
+  BOOST_TEST(err->error().message().find(text) != std::string::npos);
+  BOOST_TEST(s.closed_by_peer());
+}
+
 std::string length_prefix(uint32_t n) {
   return {static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
           static_cast<char>(n)};
@@ -51,10 +61,7 @@ BOOST_AUTO_TEST_CASE(garbage_bytes_close_the_connection) {
   abused_node f;
   raw_socket s{f.node->port()};
   s.send(length_prefix(12) + "\xFF\xFF\xFF garbage!");
-  auto err = s.read_frame();
-  BOOST_REQUIRE(err);
-  BOOST_TEST(err->error().code() == v1::INVALID_ARGUMENT);
-  BOOST_TEST(s.closed_by_peer());
+  expect_rejected(s, v1::INVALID_ARGUMENT);
   f.check_still_serving();
 }
 
@@ -62,10 +69,7 @@ BOOST_AUTO_TEST_CASE(huge_length_prefix_is_refused) {
   abused_node f;
   raw_socket s = greeted(f.node->port());
   s.send(length_prefix(0x80000000u));  // 2^31
-  auto err = s.read_frame();
-  BOOST_REQUIRE(err);
-  BOOST_TEST(err->error().code() == v1::TOO_LARGE);
-  BOOST_TEST(s.closed_by_peer());
+  expect_rejected(s, v1::TOO_LARGE);
   f.check_still_serving();
 }
 
@@ -142,11 +146,7 @@ BOOST_AUTO_TEST_CASE(wrong_protocol_version_is_refused) {
   abused_node f;
   raw_socket s{f.node->port()};
   s.hello({}, 99);
-  auto err = s.read_frame();
-  BOOST_REQUIRE(err);
-  BOOST_TEST(err->error().code() == v1::INVALID_ARGUMENT);
-  BOOST_TEST(err->error().message().find("protocol version 99") != std::string::npos);
-  BOOST_TEST(s.closed_by_peer());
+  expect_rejected(s, v1::INVALID_ARGUMENT, "protocol version 99");
   f.check_still_serving();
 }
 
@@ -157,10 +157,7 @@ BOOST_AUTO_TEST_CASE(request_before_hello_is_refused) {
   ping.set_id(1);
   ping.mutable_request()->mutable_ping();
   s.send_frame(ping);
-  auto err = s.read_frame();
-  BOOST_REQUIRE(err);
-  BOOST_TEST(err->error().code() == v1::INVALID_ARGUMENT);
-  BOOST_TEST(s.closed_by_peer());
+  expect_rejected(s, v1::INVALID_ARGUMENT);
   f.check_still_serving();
 }
 
@@ -168,10 +165,7 @@ BOOST_AUTO_TEST_CASE(wrong_token_closes_the_connection) {
   node_fixture f{"os", {"--token", "right"}};
   raw_socket s{f.node->port()};
   s.hello("wrong");
-  auto err = s.read_frame();
-  BOOST_REQUIRE(err);
-  BOOST_TEST(err->error().code() == v1::UNAUTHENTICATED);
-  BOOST_TEST(s.closed_by_peer());
+  expect_rejected(s, v1::UNAUTHENTICATED);
   auto c = f.connect("right");
   BOOST_TEST(c->ping().ok());
 }

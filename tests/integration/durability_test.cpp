@@ -43,6 +43,18 @@ size_t verify_acknowledged(client::sync_client& c, const std::vector<std::shared
   return acked;
 }
 
+/// Pipelines `reqs` on one connection and runs `interrupt` the moment reply
+/// #`at` arrives, while the rest of the burst is still in flight.
+std::vector<std::shared_ptr<const v1::Response>>
+interrupted_burst(node_fixture& f, const std::vector<std::shared_ptr<const v1::Request>>& reqs,
+                  size_t at, const std::function<void()>& interrupt) {
+  auto c = f.connect();
+  return c->pipeline(reqs, [&](size_t i, const v1::Response&) {
+    if (i == at)
+      interrupt();
+  });
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(durability)
@@ -50,16 +62,7 @@ BOOST_AUTO_TEST_SUITE(durability)
 BOOST_AUTO_TEST_CASE(kill_9_during_a_burst_keeps_every_acknowledged_write) {
   node_fixture f{"fsync"};
   auto reqs = burst("crash-", 4000);
-  std::vector<std::shared_ptr<const v1::Response>> replies;
-  {
-    auto c = f.connect();
-    // Kill the node the moment the 500th acknowledgement arrives, while the
-    // rest of the burst is still in flight.
-    replies = c->pipeline(reqs, [&](size_t i, const v1::Response&) {
-      if (i == 499)
-        f.node->kill_hard();
-    });
-  }
+  auto replies = interrupted_burst(f, reqs, 499, [&] { f.node->kill_hard(); });
   size_t errors = 0;
   for (auto& r : replies)
     errors += r->has_error() ? 1 : 0;
@@ -73,14 +76,7 @@ BOOST_AUTO_TEST_CASE(kill_9_during_a_burst_keeps_every_acknowledged_write) {
 BOOST_AUTO_TEST_CASE(sigterm_answers_accepted_writes_and_exits_cleanly) {
   node_fixture f{"fsync"};
   auto reqs = burst("term-", 2000);
-  std::vector<std::shared_ptr<const v1::Response>> replies;
-  {
-    auto c = f.connect();
-    replies = c->pipeline(reqs, [&](size_t i, const v1::Response&) {
-      if (i == 0)
-        kill(f.node->pid(), SIGTERM);
-    });
-  }
+  auto replies = interrupted_burst(f, reqs, 0, [&] { kill(f.node->pid(), SIGTERM); });
   BOOST_TEST(f.node->terminate() == 0);  // already stopping: reaps the exit status
   f.start();
   auto c = f.connect();

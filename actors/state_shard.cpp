@@ -1,4 +1,5 @@
 #include "actors/state_shard.hpp"
+#include "actors/write_pipeline.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -34,30 +35,13 @@ struct found_record {
   std::string value;
 };
 
-/// A write accepted but not yet durable: the record, or nullopt for a delete.
-struct overlay_entry {
-  uint64_t gen = 0;
-  std::optional<std::string> raw;
-};
-
-struct pending_reply {
-  uint64_t gen;
-  caf::typed_response_promise<response_msg> promise;
-  std::shared_ptr<Response> response;
-};
-
 struct shard_state {
   partition_id partition;
   storage::db* db = nullptr;
   state_limits limits;
-  bool group_commit = false;   // hand batches to the db's committer thread
-  uint64_t revision = 0;       // last revision handed out in this partition
-  uint64_t submitted_gen = 0;  // batches handed to the db
-  uint64_t committed_gen = 0;  // batches known durable (or failed)
+  uint64_t revision = 0;  // last revision handed out in this partition
   std::string revision_key;
-  std::unordered_map<std::string, overlay_entry> overlay;
-  std::deque<pending_reply> waiting;
-  std::vector<caf::typed_response_promise<ok_atom>> drain_waiters;
+  std::unique_ptr<write_pipeline> pipeline;
 
   static inline const char* name = "troupe.state_shard";
 };
@@ -141,10 +125,10 @@ std::optional<found_record> read_committed(shard_state& st, Response& resp,
 /// Committed state plus writes in flight (what writes build on).
 std::optional<found_record> read_latest(shard_state& st, Response& resp,
                                         const std::string& key) {
-  if (auto it = st.overlay.find(key); it != st.overlay.end()) {
-    if (!it->second.raw)
+  if (auto* staged = st.pipeline->staged(key)) {
+    if (!*staged)
       return std::nullopt;
-    return decode_live(st, *it->second.raw);
+    return decode_live(st, **staged);
   }
   return read_committed(st, resp, key);
 }
@@ -212,26 +196,13 @@ uint64_t stage_put(shard_state& st, storage::write_batch& batch,
   header.created_at_ms = old ? old->header.created_at_ms : now;
   header.updated_at_ms = now;
   header.expires_at_ms = ttl_ms > 0 ? now + static_cast<int64_t>(ttl_ms) : 0;
-  auto raw = storage::encode_record(header, value);
-  st.overlay[key] = overlay_entry{st.submitted_gen + 1, raw};
-  batch.put(column::state, key, std::move(raw));
+  st.pipeline->put(batch, column::state, key, storage::encode_record(header, value));
   return header.revision;
 }
 
 void stage_delete(shard_state& st, storage::write_batch& batch,
                   const std::string& key) {
-  st.overlay[key] = overlay_entry{st.submitted_gen + 1, std::nullopt};
-  batch.remove(column::state, key);
-}
-
-/// Forgets overlay entries of a batch that will not be submitted.
-void drop_staged(shard_state& st) {
-  for (auto it = st.overlay.begin(); it != st.overlay.end();) {
-    if (it->second.gen > st.submitted_gen)
-      it = st.overlay.erase(it);
-    else
-      ++it;
-  }
+  st.pipeline->remove(batch, column::state, key);
 }
 
 // -- operations ------------------------------------------------------------
@@ -306,9 +277,8 @@ void op_set_many(shard_state& st, const v1::StateSetMany& r, Response& resp,
   for (int i = 0; i < r.entries_size(); ++i) {
     auto idx = static_cast<size_t>(i);
     // A key repeated in one request builds on its earlier entry.
-    auto it = st.overlay.find(keys[idx]);
-    bool staged_here = it != st.overlay.end() && it->second.gen == st.submitted_gen + 1;
-    auto old = staged_here && it->second.raw ? decode_live(st, *it->second.raw) : olds[idx];
+    auto old = st.pipeline->staged_in_next(keys[idx]) ? read_latest(st, resp, keys[idx])
+                                                      : olds[idx];
     out->add_revisions(stage_put(st, batch, keys[idx], old, r.entries(i).value(), r.ttl_ms()));
   }
 }
@@ -352,16 +322,15 @@ void op_clear(shard_state& st, const v1::StateClear& r, Response& resp,
             }))
     return;
   // Writes still in flight change what "every key of the trace" means.
-  for (auto& [key, entry] : st.overlay) {
-    if (key.compare(0, prefix.size(), prefix) != 0)
-      continue;
+  st.pipeline->for_each_staged(prefix, [&](const std::string& key,
+                                           const std::optional<std::string>& raw) {
     auto pos = std::find(doomed.begin(), doomed.end(), key);
-    bool live = entry.raw && decode_live(st, *entry.raw).has_value();
+    bool live = raw && decode_live(st, *raw).has_value();
     if (live && pos == doomed.end())
       doomed.push_back(key);
     else if (!live && pos != doomed.end())
       doomed.erase(pos);
-  }
+  });
   for (auto& key : doomed)
     stage_delete(st, batch, key);
   resp.mutable_count()->set_count(doomed.size());
@@ -460,46 +429,13 @@ void op_items(shard_state& st, const v1::StateItems& r, Response& resp) {
 
 // -- commit bookkeeping ----------------------------------------------------
 
-template <class Self>
-void on_committed(Self self, uint64_t gen, const storage::db_status& status) {
-  auto& st = self->state;
-  st.committed_gen = gen;
-  for (auto it = st.overlay.begin(); it != st.overlay.end();) {
-    if (it->second.gen <= gen)
-      it = st.overlay.erase(it);
-    else
-      ++it;
-  }
-  while (!st.waiting.empty() && st.waiting.front().gen <= gen) {
-    auto& w = st.waiting.front();
-    if (!status.ok && w.gen == gen)
-      fail(*w.response, error_code::internal, "storage write failed: " + status.message);
-    w.promise.deliver(response_msg{std::move(w.response)});
-    st.waiting.pop_front();
-  }
-  if (st.committed_gen == st.submitted_gen) {
-    for (auto& p : st.drain_waiters)
-      p.deliver(ok_atom::value);
-    st.drain_waiters.clear();
-  }
-}
-
-template <class Self>
-void submit(Self self, storage::write_batch batch) {
-  auto& st = self->state;
+/// Submits `batch` with the partition's revision counter in it.
+uint64_t submit(shard_state& st, storage::write_batch batch) {
   std::string rev;
   for (int i = 7; i >= 0; --i)
     rev.push_back(static_cast<char>((st.revision >> (8 * i)) & 0xFF));
   batch.put(column::meta, st.revision_key, std::move(rev));
-  auto gen = ++st.submitted_gen;
-  if (st.group_commit) {
-    auto handle = caf::actor_cast<state_shard_actor>(self);
-    st.db->commit(std::move(batch), [handle, gen](storage::db_status s) {
-      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
-    });
-  } else {
-    on_committed(self, gen, st.db->write(std::move(batch)));
-  }
+  return st.pipeline->submit(std::move(batch));
 }
 
 bool load_revision(shard_state& st) {
@@ -522,9 +458,14 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
   st.limits = limits;
   // fsync waits must never block an actor thread; on the I/O thread even an
   // unsynced WAL write is better done by the committer, grouped.
-  st.group_commit = db->mode() == storage::durability::fsync
-                    || (placement == shard_placement::io_thread
-                        && db->mode() == storage::durability::os);
+  bool group_commit = db->mode() == storage::durability::fsync
+                      || (placement == shard_placement::io_thread
+                          && db->mode() == storage::durability::os);
+  auto handle = caf::actor_cast<caf::actor>(self);
+  st.pipeline = std::make_unique<write_pipeline>(
+    *db, group_commit, [handle](uint64_t gen, storage::db_status s) {
+      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
+    });
   st.revision_key = storage::partition_prefix(p);
   storage::append_component(st.revision_key, "state.revision");
   if (!load_revision(st))
@@ -587,27 +528,27 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
       // shard accepted before it.
       bool has_batch = batch.count() > 0 && !failed(*resp);
       if (batch.count() > 0 && !has_batch)
-        drop_staged(st);
-      uint64_t gen = st.submitted_gen + (has_batch ? 1 : 0);
-      if (gen <= st.committed_gen)
-        return response_msg{std::move(resp)};
+        st.pipeline->drop_next();
+      auto gen = has_batch ? submit(st, std::move(batch)) : st.pipeline->last_submitted();
       auto promise = self->template make_response_promise<response_msg>();
-      st.waiting.push_back({gen, promise, std::move(resp)});
-      if (has_batch)
-        submit(self, std::move(batch));
+      st.pipeline->after(gen, [promise, resp](const storage::db_status& status) mutable {
+        if (!status.ok)
+          fail(*resp, error_code::internal, "storage write failed: " + status.message);
+        promise.deliver(response_msg{std::move(resp)});
+      });
       return promise;
     },
     [=](drain_atom) -> caf::result<ok_atom> {
-      auto& st = self->state;
-      if (st.committed_gen == st.submitted_gen)
-        return ok_atom::value;
       auto promise = self->template make_response_promise<ok_atom>();
-      st.drain_waiters.push_back(promise);
+      self->state.pipeline->after(self->state.pipeline->last_submitted(),
+                                  [promise](const storage::db_status&) mutable {
+                                    promise.deliver(ok_atom::value);
+                                  });
       return promise;
     },
     [=](committed_atom, uint64_t gen, bool ok, std::string& message) {
-      on_committed(self, gen, ok ? storage::db_status::success()
-                                 : storage::db_status::failure(std::move(message)));
+      self->state.pipeline->committed(
+        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
     },
   };
 }

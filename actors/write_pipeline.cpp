@@ -1,0 +1,83 @@
+#include "actors/write_pipeline.hpp"
+
+namespace troupe::actors {
+
+write_pipeline::write_pipeline(storage::db& db, bool group_commit, poster post)
+  : db_(db), group_commit_(group_commit), post_(std::move(post)) {
+  // nop
+}
+
+const std::optional<std::string>* write_pipeline::staged(const std::string& key) const {
+  auto it = overlay_.find(key);
+  return it == overlay_.end() ? nullptr : &it->second.raw;
+}
+
+bool write_pipeline::staged_in_next(const std::string& key) const {
+  auto it = overlay_.find(key);
+  return it != overlay_.end() && it->second.gen == submitted_ + 1;
+}
+
+void write_pipeline::put(storage::write_batch& batch, storage::column cf,
+                         const std::string& key, std::string raw) {
+  overlay_[key] = entry{submitted_ + 1, raw};
+  batch.put(cf, key, std::move(raw));
+}
+
+void write_pipeline::remove(storage::write_batch& batch, storage::column cf,
+                            const std::string& key) {
+  overlay_[key] = entry{submitted_ + 1, std::nullopt};
+  batch.remove(cf, key);
+}
+
+void write_pipeline::drop_next() {
+  for (auto it = overlay_.begin(); it != overlay_.end();) {
+    if (it->second.gen > submitted_)
+      it = overlay_.erase(it);
+    else
+      ++it;
+  }
+}
+
+void write_pipeline::for_each_staged(
+  std::string_view prefix,
+  const std::function<void(const std::string&, const std::optional<std::string>&)>& fn) const {
+  for (auto& [key, e] : overlay_)
+    if (key.compare(0, prefix.size(), prefix) == 0)
+      fn(key, e.raw);
+}
+
+uint64_t write_pipeline::submit(storage::write_batch batch) {
+  auto gen = ++submitted_;
+  if (group_commit_)
+    db_.commit(std::move(batch), [post = post_, gen](storage::db_status s) {
+      post(gen, std::move(s));
+    });
+  else
+    committed(gen, db_.write(std::move(batch)));
+  return gen;
+}
+
+void write_pipeline::after(uint64_t gen, completion fn) {
+  if (gen <= committed_) {
+    fn(storage::db_status::success());
+    return;
+  }
+  waiting_.push_back({gen, std::move(fn)});
+}
+
+void write_pipeline::committed(uint64_t gen, const storage::db_status& status) {
+  committed_ = gen;
+  for (auto it = overlay_.begin(); it != overlay_.end();) {
+    if (it->second.gen <= gen)
+      it = overlay_.erase(it);
+    else
+      ++it;
+  }
+  while (!waiting_.empty() && waiting_.front().gen <= gen) {
+    auto w = std::move(waiting_.front());
+    waiting_.pop_front();
+    w.fn(w.gen == gen ? status : storage::db_status::success());
+  }
+}
+
+} // namespace troupe::actors

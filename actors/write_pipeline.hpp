@@ -1,0 +1,92 @@
+// write_pipeline: the commit bookkeeping every partition actor shares.
+//
+// An actor computes each write against committed storage plus the writes it
+// accepted that are not yet durable (the overlay), stages the result here,
+// submits one batch per request, and answers once the batch is durable:
+//
+//   stage put/remove --> submit(batch) = gen N --> db commits --> committed(N)
+//                                                   --> after(N, ...) callbacks
+//
+// Generations complete in submission order, so replies (and any events they
+// trigger) leave in commit order. With group commit the db's committer thread
+// reports completion through `post`, which must hand (gen, status) back to
+// the owning actor, who then calls committed(); without, submit() writes in
+// the calling thread and completes at once.
+//
+// Owned by one actor and used only from its handlers (not thread-safe).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "storage/db.hpp"
+
+namespace troupe::actors {
+
+class write_pipeline {
+public:
+  using poster = std::function<void(uint64_t gen, storage::db_status status)>;
+  using completion = std::function<void(const storage::db_status& status)>;
+
+  write_pipeline(storage::db& db, bool group_commit, poster post);
+
+  /// The staged (not yet durable) record of `key`: nullptr when none is
+  /// staged (read storage); otherwise the record, or nullopt for a delete.
+  const std::optional<std::string>* staged(const std::string& key) const;
+
+  /// True when `key` was staged for the batch being built now.
+  bool staged_in_next(const std::string& key) const;
+
+  /// Stages a put or delete for the batch being built and adds it to `batch`.
+  void put(storage::write_batch& batch, storage::column cf, const std::string& key,
+           std::string raw);
+  void remove(storage::write_batch& batch, storage::column cf, const std::string& key);
+
+  /// Forgets what was staged for a batch that will not be submitted.
+  void drop_next();
+
+  /// Calls fn(key, staged record or nullopt) for staged keys under `prefix`.
+  void for_each_staged(std::string_view prefix,
+                       const std::function<void(const std::string&,
+                                                const std::optional<std::string>&)>& fn) const;
+
+  /// Submits the staged batch; returns its generation.
+  uint64_t submit(storage::write_batch batch);
+
+  /// The generation a reply must follow: everything submitted so far.
+  uint64_t last_submitted() const { return submitted_; }
+
+  /// Runs fn once generation `gen` is durable, at once when it already is.
+  /// fn sees the failure status only when generation `gen` itself failed.
+  void after(uint64_t gen, completion fn);
+
+  /// Reports that generation `gen` finished (from the owner's handler).
+  void committed(uint64_t gen, const storage::db_status& status);
+
+  /// Batches submitted but not yet durable.
+  uint64_t in_flight() const { return submitted_ - committed_; }
+
+private:
+  struct entry {
+    uint64_t gen;
+    std::optional<std::string> raw;
+  };
+  struct waiter {
+    uint64_t gen;
+    completion fn;
+  };
+  storage::db& db_;
+  bool group_commit_;
+  poster post_;
+  uint64_t submitted_ = 0;
+  uint64_t committed_ = 0;
+  std::unordered_map<std::string, entry> overlay_;
+  std::deque<waiter> waiting_;
+};
+
+} // namespace troupe::actors

@@ -13,3 +13,14 @@ using committed_atom = caf::atom_constant<caf::atom("committed")>;
 using ok_atom = caf::atom_constant<caf::atom("ok")>;
 
 } // namespace troupe::actors
+
+namespace troupe::actors {
+
+/// stream_group -> directory: "I am idle after N forwarded messages".
+using idle_atom = caf::atom_constant<caf::atom("idle")>;
+/// stream_group internal: idle timer fired (sequence number).
+using idle_check_atom = caf::atom_constant<caf::atom("idlecheck")>;
+/// directory -> stream_group: stop now.
+using stop_atom = caf::atom_constant<caf::atom("stop")>;
+
+} // namespace troupe::actors

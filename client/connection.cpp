@@ -22,6 +22,10 @@ struct connection_state {
   protocol::frame_decoder decoder;
   uint64_t next_id = 1;
   std::unordered_map<uint64_t, caf::typed_response_promise<protocol::response_msg>> pending;
+  // Requests that open a subscription: id -> who asked (gets the pushes).
+  std::unordered_map<uint64_t, caf::actor> subscribing;
+  // Live subscriptions: subscription id -> who receives its pushes.
+  std::unordered_map<uint64_t, caf::actor> subscribers;
   caf::response_promise hello;
   bool closed = false;
   std::string close_reason = "connection closed";
@@ -64,6 +68,11 @@ void on_frame(connection_broker* self, connection_handle hdl, v1::Frame& f) {
       auto it = st.pending.find(f.id());
       if (it == st.pending.end())
         return;  // not ours: ignore rather than guess
+      if (auto sub = st.subscribing.find(f.id()); sub != st.subscribing.end()) {
+        if (f.response().has_subscribe())
+          st.subscribers[f.response().subscribe().subscription_id()] = sub->second;
+        st.subscribing.erase(sub);
+      }
       it->second.deliver(protocol::response_msg{
         std::shared_ptr<const v1::Response>(f.release_response())});
       st.pending.erase(it);
@@ -75,6 +84,17 @@ void on_frame(connection_broker* self, connection_handle hdl, v1::Frame& f) {
       auto& w = f.welcome();
       st.hello.deliver(w.node_id(), w.cluster_name(), w.partition_count(),
                        w.partition_epoch(), w.max_frame_bytes());
+      return;
+    }
+    case v1::Frame::kPush: {
+      auto sub_id = f.push().subscription_id();
+      auto it = st.subscribers.find(sub_id);
+      if (it == st.subscribers.end())
+        return;
+      auto target = it->second;
+      if (f.push().overflow())
+        st.subscribers.erase(it);
+      self->send(target, protocol::push_msg{std::shared_ptr<const v1::Push>(f.release_push())});
       return;
     }
     case v1::Frame::kError: {
@@ -102,6 +122,10 @@ caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
       if (st.closed)
         return protocol::response_msg{unavailable(st.close_reason)};
       auto id = st.next_id++;
+      if (msg.body->has_stream_subscribe())
+        st.subscribing[id] = caf::actor_cast<caf::actor>(self->current_sender());
+      if (msg.body->has_stream_unsubscribe())
+        st.subscribers.erase(msg.body->stream_unsubscribe().subscription_id());
       v1::Frame f;
       f.set_id(id);
       // The Request is shared and immutable; the frame needs its own copy.

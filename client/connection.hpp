@@ -3,6 +3,9 @@
 // with the matching protocol::response_msg; any number of requests may be in
 // flight (pipelined). If the connection drops, every pending and later
 // request is answered with an UNAVAILABLE error in the Response.
+// Pushes of a stream subscription (protocol::push_msg) go to the actor that
+// sent the StreamSubscribe request, until it unsubscribes or the
+// subscription overflows (the overflow notice is its last push).
 //
 //   auto conn = client::connect(sys, {"127.0.0.1", 7379});
 //   self->request(conn->handle, 5s, protocol::request_msg{req}).then(...);

@@ -276,4 +276,169 @@ result<std::vector<item>> sync_client::items(const std::optional<std::string>& g
   return to_items(resp->items());
 }
 
+// -- streams ------------------------------------------------------------------
+
+namespace {
+
+std::optional<std::string> found_item(const v1::StreamItemReply& r) {
+  if (!r.found())
+    return std::nullopt;
+  return r.item();
+}
+
+std::vector<std::string> item_list(const v1::StreamItemsReply& r) {
+  return {r.items().begin(), r.items().end()};
+}
+
+} // namespace
+
+result<std::optional<std::string>> sync_client::stream_get(const std::string& stream,
+                                                           const std::string& group,
+                                                           const std::string& id) {
+  Request req;
+  auto* r = req.mutable_stream_get();
+  r->set_stream(stream);
+  r->set_group_id(group);
+  r->set_id(id);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kStreamItem); !st.ok())
+    return st;
+  return found_item(resp->stream_item());
+}
+
+result<stream_set_result> sync_client::stream_set(const std::string& stream,
+                                                  const std::string& group,
+                                                  const std::string& id,
+                                                  const std::string& data) {
+  Request req;
+  auto* r = req.mutable_stream_set();
+  r->set_stream(stream);
+  r->set_group_id(group);
+  r->set_id(id);
+  r->set_data(data);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kStreamItem); !st.ok())
+    return st;
+  return stream_set_result{resp->stream_item().item(), resp->stream_item().created()};
+}
+
+result<std::optional<std::string>> sync_client::stream_delete(const std::string& stream,
+                                                              const std::string& group,
+                                                              const std::string& id) {
+  Request req;
+  auto* r = req.mutable_stream_delete();
+  r->set_stream(stream);
+  r->set_group_id(group);
+  r->set_id(id);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kStreamItem); !st.ok())
+    return st;
+  return found_item(resp->stream_item());
+}
+
+result<std::vector<std::string>> sync_client::stream_get_group(const std::string& stream,
+                                                               const std::string& group) {
+  Request req;
+  req.mutable_stream_get_group()->set_stream(stream);
+  req.mutable_stream_get_group()->set_group_id(group);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kStreamItems); !st.ok())
+    return st;
+  return item_list(resp->stream_items());
+}
+
+result<uint64_t> sync_client::stream_clear(const std::string& stream, const std::string& group) {
+  Request req;
+  req.mutable_stream_clear()->set_stream(stream);
+  req.mutable_stream_clear()->set_group_id(group);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kCount); !st.ok())
+    return st;
+  return resp->count().count();
+}
+
+result<std::vector<std::string>> sync_client::stream_query(const std::string& stream,
+                                                           const std::string& group,
+                                                           const stream_query_options& q) {
+  Request req;
+  auto* r = req.mutable_stream_query();
+  r->set_stream(stream);
+  r->set_group_id(group);
+  r->set_where(q.where);
+  r->set_order_by(q.order_by);
+  r->set_descending(q.descending);
+  r->set_offset(q.offset);
+  r->set_limit(q.limit);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kStreamItems); !st.ok())
+    return st;
+  return item_list(resp->stream_items());
+}
+
+result<std::vector<std::string>> sync_client::stream_groups(const std::string& stream) {
+  Request req;
+  req.mutable_stream_list_groups()->set_stream(stream);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kNames); !st.ok())
+    return st;
+  return to_names(resp->names());
+}
+
+result<uint64_t> sync_client::subscribe(const std::string& stream, const std::string& group,
+                                        const std::optional<std::string>& id) {
+  Request req;
+  auto* r = req.mutable_stream_subscribe();
+  r->set_stream(stream);
+  r->set_group_id(group);
+  if (id)
+    r->set_id(*id);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kSubscribe); !st.ok())
+    return st;
+  return resp->subscribe().subscription_id();
+}
+
+status sync_client::unsubscribe(uint64_t subscription_id) {
+  Request req;
+  req.mutable_stream_unsubscribe()->set_subscription_id(subscription_id);
+  return check(*call(req), Response::kPong);
+}
+
+status sync_client::stream_send(const std::string& stream, const std::string& group,
+                                const std::optional<std::string>& id, const std::string& type,
+                                const std::string& data) {
+  Request req;
+  auto* r = req.mutable_stream_send();
+  r->set_stream(stream);
+  r->set_group_id(group);
+  if (id)
+    r->set_id(*id);
+  r->set_type(type);
+  r->set_data(data);
+  return check(*call(req), Response::kPong);
+}
+
+std::optional<stream_event> sync_client::next_event(std::chrono::milliseconds timeout) {
+  std::optional<stream_event> out;
+  (*self_)->receive(
+    [&](protocol::push_msg& m) {
+      auto& p = *m.body;
+      auto& e = p.event();
+      out = stream_event{p.subscription_id(), p.overflow(), e.custom(), e.stream(),
+                         e.group_id(), e.id(), e.type(), e.data()};
+    },
+    caf::after(timeout) >> [] {});
+  return out;
+}
+
+result<node_stats> sync_client::stats() {
+  Request req;
+  req.mutable_stats();
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kStats); !st.ok())
+    return st;
+  auto& s = resp->stats();
+  return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions()};
+}
+
 } // namespace troupe::client

@@ -60,6 +60,37 @@ struct filter {
   std::string value;
 };
 
+struct stream_set_result {
+  std::string item;  ///< the stored item: data + id + _createdAt
+  bool created = false;
+};
+
+struct stream_query_options {
+  std::string where;  ///< JSON object, or empty
+  std::string order_by;
+  bool descending = false;
+  uint64_t offset = 0;
+  uint64_t limit = 0;  ///< 0: no limit
+};
+
+/// A push received for one of this client's subscriptions.
+struct stream_event {
+  uint64_t subscription_id = 0;
+  bool overflow = false;  ///< the subscription ended: re-sync and subscribe again
+  bool custom = false;    ///< sent with stream_send
+  std::string stream;
+  std::string group_id;
+  std::string id;
+  std::string type;  ///< create | update | delete, or the custom type
+  std::string data;  ///< JSON
+};
+
+struct node_stats {
+  uint64_t stream_groups = 0;
+  uint64_t stream_subscribers = 0;
+  uint64_t sessions = 0;
+};
+
 /// nullopt for an unknown operation name; otherwise the protocol FilterOp.
 std::optional<int> filter_op_from_name(const std::string& name);
 
@@ -97,6 +128,36 @@ public:
   result<std::vector<std::string>> trace_ids();
   result<std::vector<item>> items(const std::optional<std::string>& group_id,
                                   const std::vector<filter>& filters = {});
+
+  // -- streams ---------------------------------------------------------------
+  result<std::optional<std::string>> stream_get(const std::string& stream,
+                                                const std::string& group, const std::string& id);
+  result<stream_set_result> stream_set(const std::string& stream, const std::string& group,
+                                       const std::string& id, const std::string& data);
+  /// Returns the deleted item, if there was one.
+  result<std::optional<std::string>> stream_delete(const std::string& stream,
+                                                   const std::string& group,
+                                                   const std::string& id);
+  result<std::vector<std::string>> stream_get_group(const std::string& stream,
+                                                    const std::string& group);
+  result<uint64_t> stream_clear(const std::string& stream, const std::string& group);
+  result<std::vector<std::string>> stream_query(const std::string& stream,
+                                                const std::string& group,
+                                                const stream_query_options& q);
+  /// The group ids of a stream that hold items, sorted.
+  result<std::vector<std::string>> stream_groups(const std::string& stream);
+  /// Subscribes this client to a group (or one item); pushes arrive through
+  /// next_event(). Returns the subscription id.
+  result<uint64_t> subscribe(const std::string& stream, const std::string& group,
+                             const std::optional<std::string>& id = std::nullopt);
+  status unsubscribe(uint64_t subscription_id);
+  status stream_send(const std::string& stream, const std::string& group,
+                     const std::optional<std::string>& id, const std::string& type,
+                     const std::string& data);
+  /// The next push, or nullopt when none arrives within `timeout`.
+  std::optional<stream_event> next_event(std::chrono::milliseconds timeout);
+
+  result<node_stats> stats();
 
   /// Sends one raw request and waits for its response.
   std::shared_ptr<const v1::Response> call(const v1::Request& req);

@@ -1,11 +1,22 @@
 #include "cluster/partition_router.hpp"
 
+#include "storage/key_codec.hpp"
+
 namespace troupe::cluster {
 
 partition_router::partition_router(std::shared_ptr<const partition_table> table,
-                                   std::vector<actors::state_shard_actor> state_shards)
-  : table_(std::move(table)), state_shards_(std::move(state_shards)) {
+                                   std::vector<actors::state_shard_actor> state_shards,
+                                   std::vector<actors::stream_directory_actor> stream_directories)
+  : table_(std::move(table)),
+    state_shards_(std::move(state_shards)),
+    stream_directories_(std::move(stream_directories)) {
   // nop
+}
+
+const actors::stream_directory_actor& partition_router::stream_for(std::string_view stream,
+                                                                   std::string_view group) const {
+  auto p = table_->partition_of(storage::stream_partition_key(stream, group));
+  return stream_directories_[p.value];
 }
 
 } // namespace troupe::cluster

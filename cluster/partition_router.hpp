@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actors/state_shard.hpp"
+#include "actors/stream_directory.hpp"
 #include "cluster/partition_table.hpp"
 
 namespace troupe::cluster {
@@ -17,7 +18,8 @@ namespace troupe::cluster {
 class partition_router {
 public:
   partition_router(std::shared_ptr<const partition_table> table,
-                   std::vector<actors::state_shard_actor> state_shards);
+                   std::vector<actors::state_shard_actor> state_shards,
+                   std::vector<actors::stream_directory_actor> stream_directories);
 
   const partition_table& table() const { return *table_; }
 
@@ -36,9 +38,19 @@ public:
     return state_shards_;
   }
 
+  /// The stream directory owning the group (stream, group_id).
+  const actors::stream_directory_actor& stream_for(std::string_view stream,
+                                                   std::string_view group) const;
+
+  /// Every stream directory, one per partition (for scatter-gather).
+  const std::vector<actors::stream_directory_actor>& all_streams() const {
+    return stream_directories_;
+  }
+
 private:
   std::shared_ptr<const partition_table> table_;
   std::vector<actors::state_shard_actor> state_shards_;
+  std::vector<actors::stream_directory_actor> stream_directories_;
 };
 
 } // namespace troupe::cluster

@@ -52,6 +52,13 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->envname("TROUPE_MAX_KEY_BYTES")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 20));
   app.add_option("--max-value-bytes", opts.max_value_bytes, "Longest value")
     ->envname("TROUPE_MAX_VALUE_BYTES")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  app.add_option("--stream-idle-ms", opts.stream_idle_ms,
+                 "How long an unused stream group actor lives (0: stop at once)")
+    ->envname("TROUPE_STREAM_IDLE_MS")->capture_default_str();
+  app.add_option("--max-subscriber-backlog-bytes", opts.max_subscriber_backlog_bytes,
+                 "Queued outbound bytes per connection before its subscriptions overflow")
+    ->envname("TROUPE_MAX_SUBSCRIBER_BACKLOG_BYTES")->capture_default_str()
+    ->check(CLI::Range(size_t{1024}, size_t{1} << 34));
   app.add_option("--workers", opts.workers, "Actor scheduler threads (0: one per core)")
     ->envname("TROUPE_WORKERS")->capture_default_str();
   std::string placement = "workers";

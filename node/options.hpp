@@ -42,6 +42,13 @@ struct node_options {
   size_t max_key_bytes = 1024;
   /// Longest value, bytes. Default 8 MiB. (--max-value-bytes)
   size_t max_value_bytes = size_t{8} << 20;
+  /// How long an unused stream group actor lives, ms; 0: stop at once.
+  /// Default 30000. (--stream-idle-ms)
+  uint64_t stream_idle_ms = 30000;
+  /// Bytes a connection may have queued for sending before its stream
+  /// subscriptions overflow (each gets an overflow notice and ends).
+  /// Default 8 MiB. (--max-subscriber-backlog-bytes)
+  size_t max_subscriber_backlog_bytes = size_t{8} << 20;
   /// Actor scheduler threads; 0 = one per core. (--workers, TROUPE_WORKERS)
   size_t workers = 0;
   /// Where partition actors run: `workers` (CAF's thread pool, partitions in

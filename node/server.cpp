@@ -63,6 +63,8 @@ struct server::impl {
   std::unique_ptr<caf::actor_system_config> cfg;
   std::unique_ptr<caf::actor_system> sys;
   std::vector<actors::state_shard_actor> shards;
+  std::vector<actors::stream_directory_actor> streams;
+  actors::node_counters counters;
   caf::actor acceptor;
   bool stopped = false;
 };
@@ -96,6 +98,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   im.cfg->set("scheduler.max-threads", workers);
   im.cfg->add_message_type<protocol::request_msg>("troupe.request");
   im.cfg->add_message_type<protocol::response_msg>("troupe.response");
+  im.cfg->add_message_type<protocol::push_msg>("troupe.push");
   im.sys = std::make_unique<caf::actor_system>(*im.cfg);
 
   actors::state_limits limits;
@@ -106,9 +109,20 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
       *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, limits,
       opts.placement));
 
+  actors::stream_limits stream_limits;
+  stream_limits.max_id_bytes = opts.max_key_bytes;
+  stream_limits.max_item_bytes = opts.max_value_bytes;
+  stream_limits.idle_time = std::chrono::milliseconds{opts.stream_idle_ms};
+  for (uint32_t p = 0; p < opts.partitions; ++p)
+    im.streams.push_back(actors::spawn_stream_directory(
+      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, stream_limits, im.counters,
+      opts.placement));
+
   auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
   auto ctx = std::make_shared<session_context>();
-  ctx->router = std::make_shared<cluster::partition_router>(table, im.shards);
+  ctx->router = std::make_shared<cluster::partition_router>(table, im.shards, im.streams);
+  ctx->counters = &im.counters;
+  ctx->max_subscriber_backlog_bytes = opts.max_subscriber_backlog_bytes;
   ctx->node_id = opts.node_id;
   ctx->cluster_name = opts.cluster_name;
   ctx->token = opts.token;
@@ -155,9 +169,12 @@ void server::stop() {
                  });
     for (auto& shard : im.shards)
       self->send_exit(shard, caf::exit_reason::user_shutdown);
+    for (auto& dir : im.streams)
+      self->send_exit(dir, caf::exit_reason::user_shutdown);
     self->send_exit(im.acceptor, caf::exit_reason::user_shutdown);
   }
   im.shards.clear();
+  im.streams.clear();
   im.acceptor = nullptr;
   im.sys.reset();
   im.db.reset();  // commits what is queued, flushes, closes RocksDB

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/atoms.hpp"
+#include "actors/node_counters.hpp"
 #include "protocol/envelope.hpp"
 #include "cluster/partition_router.hpp"
 #include "protocol/frame_codec.hpp"
@@ -36,6 +37,16 @@ struct session_state {
   bool closing = false;  // no more reading; quit when in_flight drops to 0
   size_t in_flight = 0;
   size_t read_chunk = min_read_chunk;
+  // Stream subscriptions of this connection: id -> (stream, group_id).
+  std::unordered_map<uint64_t, std::pair<std::string, std::string>> subscriptions;
+  uint64_t next_subscription = 0;
+  bool counting_output = false;  // ack_writes on: `queued` is exact
+  uint64_t queued = 0;           // bytes handed to the socket, not yet sent
+
+  ~session_state() {
+    if (ctx && ctx->counters)
+      ctx->counters->sessions -= 1;
+  }
 
   static inline const char* name = "troupe.session";
 };
@@ -50,15 +61,25 @@ void set_error(Response& resp, error_code code, std::string message) {
   err->set_message(std::move(message));
 }
 
-void write_response(session_broker* self, connection_handle hdl, uint64_t id,
-                    const Response& resp) {
-  protocol::append_response_frame(self->wr_buf(hdl), id, resp);
+/// Appends to the socket buffer with `append(buf)` and flushes, counting
+/// queued bytes while subscriptions need them.
+template <class Append>
+void write_out(session_broker* self, connection_handle hdl, Append append) {
+  auto& buf = self->wr_buf(hdl);
+  auto before = buf.size();
+  append(buf);
+  if (self->state.counting_output)
+    self->state.queued += buf.size() - before;
   self->flush(hdl);
 }
 
+void write_response(session_broker* self, connection_handle hdl, uint64_t id,
+                    const Response& resp) {
+  write_out(self, hdl, [&](auto& buf) { protocol::append_response_frame(buf, id, resp); });
+}
+
 void write_frame(session_broker* self, connection_handle hdl, const v1::Frame& f) {
-  protocol::append_frame(self->wr_buf(hdl), f);
-  self->flush(hdl);
+  write_out(self, hdl, [&](auto& buf) { protocol::append_frame(buf, f); });
 }
 
 void close_session(session_broker* self, connection_handle hdl) {
@@ -189,9 +210,9 @@ void finish_gather(gather& g, bool names) {
   });
 }
 
+template <class Actor>
 void scatter(session_broker* self, connection_handle hdl, uint64_t id,
-             std::shared_ptr<const Request> req, bool names) {
-  auto& shards = self->state.ctx->router->all_state();
+             const std::vector<Actor>& shards, std::shared_ptr<const Request> req, bool names) {
   auto g = std::make_shared<gather>();
   g->remaining = shards.size();
   if (!names)
@@ -220,6 +241,87 @@ void scatter(session_broker* self, connection_handle hdl, uint64_t id,
           done();
         });
   }
+}
+
+template <class Actor>
+void scatter(session_broker* self, connection_handle hdl, uint64_t id,
+             const std::vector<Actor>& targets, std::shared_ptr<const Request> req, bool names);
+
+void on_subscribe(session_broker* self, connection_handle hdl, uint64_t id,
+                  std::shared_ptr<Request> req) {
+  auto& st = self->state;
+  auto* sub = req->mutable_stream_subscribe();
+  auto sub_id = ++st.next_subscription;
+  sub->set_subscription_id(sub_id);
+  st.subscriptions.emplace(sub_id, std::make_pair(sub->stream(), sub->group_id()));
+  if (!st.counting_output) {
+    st.counting_output = true;
+    self->ack_writes(hdl, true);
+  }
+  auto& target = st.ctx->router->stream_for(sub->stream(), sub->group_id());
+  ++st.in_flight;
+  // See forward(): local partition actors always answer.
+  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
+    .then(
+      [=](protocol::response_msg& r) {
+        if (r.body->has_error())
+          self->state.subscriptions.erase(sub_id);
+        write_response(self, hdl, id, *r.body);
+        finish_request(self, hdl);
+      },
+      [=](caf::error& err) {
+        self->state.subscriptions.erase(sub_id);
+        reply_error(self, hdl, id, error_code::unavailable,
+                    "partition unavailable: " + self->system().render(err));
+        finish_request(self, hdl);
+      });
+}
+
+/// Ends a subscription at its group (fire and forget when `id` is 0).
+void end_subscription(session_broker* self, connection_handle hdl, uint64_t id,
+                      uint64_t sub_id) {
+  auto& st = self->state;
+  auto it = st.subscriptions.find(sub_id);
+  if (it == st.subscriptions.end()) {
+    if (id != 0)
+      reply_error(self, hdl, id, error_code::not_found,
+                  "no subscription " + std::to_string(sub_id) + " on this connection");
+    return;
+  }
+  auto req = std::make_shared<Request>();
+  auto* u = req->mutable_stream_unsubscribe();
+  u->set_subscription_id(sub_id);
+  u->set_stream(it->second.first);
+  u->set_group_id(it->second.second);
+  auto& target = st.ctx->router->stream_for(it->second.first, it->second.second);
+  st.subscriptions.erase(it);
+  if (id != 0) {
+    forward(self, hdl, id, target, std::move(req));
+    return;
+  }
+  // Nobody waits for this reply; a failure only means the group is gone.
+  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
+    .then([](protocol::response_msg&) {}, [](caf::error&) {});
+}
+
+void on_push(session_broker* self, connection_handle hdl, protocol::push_msg& msg) {
+  auto& st = self->state;
+  auto sub_id = msg.body->subscription_id();
+  if (st.closing || st.subscriptions.count(sub_id) == 0)
+    return;  // ended: pushes still in flight are dropped
+  if (st.queued + msg.body->ByteSizeLong() > st.ctx->max_subscriber_backlog_bytes) {
+    SPDLOG_DEBUG("subscription {} overflowed ({} bytes queued)", sub_id, st.queued);
+    v1::Frame notice;
+    notice.mutable_push()->set_subscription_id(sub_id);
+    notice.mutable_push()->set_overflow(true);
+    write_frame(self, hdl, notice);
+    end_subscription(self, hdl, 0, sub_id);
+    return;
+  }
+  v1::Frame f;
+  // The push is shared with other subscribers: the frame holds a copy.
+  *f.mutable_push() = *msg.body;
+  write_frame(self, hdl, f);
 }
 
 void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
@@ -253,11 +355,39 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
     case Request::kStateGetGroup:
       return forward(self, hdl, id, router.state_for(req->state_get_group().trace_id()), req);
     case Request::kStateTraceIds:
-      return scatter(self, hdl, id, std::move(req), true);
+      return scatter(self, hdl, id, router.all_state(), std::move(req), true);
     case Request::kStateItems:
       if (req->state_items().has_group_id())
         return forward(self, hdl, id, router.state_for(req->state_items().group_id()), req);
-      return scatter(self, hdl, id, std::move(req), false);
+      return scatter(self, hdl, id, router.all_state(), std::move(req), false);
+#define TROUPE_STREAM_OP(Case, field)                                                     \
+  case Request::Case:                                                                     \
+    return forward(self, hdl, id,                                                         \
+                   router.stream_for(req->field().stream(), req->field().group_id()), req);
+    TROUPE_STREAM_OP(kStreamGet, stream_get)
+    TROUPE_STREAM_OP(kStreamSet, stream_set)
+    TROUPE_STREAM_OP(kStreamDelete, stream_delete)
+    TROUPE_STREAM_OP(kStreamGetGroup, stream_get_group)
+    TROUPE_STREAM_OP(kStreamClear, stream_clear)
+    TROUPE_STREAM_OP(kStreamQuery, stream_query)
+    TROUPE_STREAM_OP(kStreamSend, stream_send)
+#undef TROUPE_STREAM_OP
+    case Request::kStreamListGroups:
+      return scatter(self, hdl, id, router.all_streams(), std::move(req), true);
+    case Request::kStreamSubscribe:
+      return on_subscribe(self, hdl, id, std::move(req));
+    case Request::kStreamUnsubscribe:
+      return end_subscription(self, hdl, id, req->stream_unsubscribe().subscription_id());
+    case Request::kStats: {
+      Response resp;
+      auto* out = resp.mutable_stats();
+      auto& c = *self->state.ctx->counters;
+      out->set_stream_groups(static_cast<uint64_t>(c.stream_groups.load()));
+      out->set_stream_subscribers(static_cast<uint64_t>(c.stream_subscribers.load()));
+      out->set_sessions(static_cast<uint64_t>(c.sessions.load()));
+      write_response(self, hdl, id, resp);
+      return;
+    }
     case Request::OP_NOT_SET:
       break;
   }
@@ -320,11 +450,17 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
 caf::behavior session_impl(session_broker* self, connection_handle hdl,
                            std::shared_ptr<const session_context> ctx) {
   self->state.ctx = ctx;
+  ctx->counters->sessions += 1;
   self->state.decoder = protocol::frame_decoder{ctx->max_frame_bytes};
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
+    [=](const caf::io::data_transferred_msg& msg) {
+      auto& queued = self->state.queued;
+      queued -= std::min<uint64_t>(queued, msg.written);
+    },
+    [=](protocol::push_msg& msg) { on_push(self, hdl, msg); },
     [=](shutdown_atom) {
       auto& st = self->state;
       st.closing = true;

@@ -6,8 +6,15 @@
 // close), routes each request through the partition router to the actor that
 // owns its partition, and writes each reply under the request's id as soon as
 // it arrives: many requests in flight, replies possibly out of order.
-// Requests without a partition (traceIds, items without a group) are sent to
-// every partition and merged.
+// Requests without a partition (traceIds, items without a group, a stream's
+// group list) are sent to every partition and merged.
+//
+// Stream subscriptions: the session numbers them, remembers which group each
+// belongs to, and writes the pushes the group actors send it. While it has
+// subscriptions it tracks how many bytes are queued for the socket; a push
+// that would exceed the backlog limit is dropped, its subscription ends with
+// an overflow notice, and the client re-syncs (getGroup) and subscribes
+// again. Replies are never dropped: clients bound them by what they send.
 //
 // Shutdown: `shutdown_atom` to the acceptor closes the listening socket and
 // asks every session to stop reading; a session quits once its in-flight
@@ -25,6 +32,10 @@ namespace troupe::cluster {
 class partition_router;
 } // namespace troupe::cluster
 
+namespace troupe::actors {
+struct node_counters;
+} // namespace troupe::actors
+
 namespace troupe::node {
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
@@ -37,6 +48,10 @@ struct session_context {
   std::string cluster_name;
   std::string token;
   size_t max_frame_bytes = 0;
+  /// Outbound bytes a connection may have queued before its subscriptions
+  /// overflow.
+  size_t max_subscriber_backlog_bytes = size_t{8} << 20;
+  actors::node_counters* counters = nullptr;
 };
 
 /// Spawns the acceptor listening on host:port (port 0: any free port). Ask it

@@ -15,6 +15,7 @@
 namespace troupe::v1 {
 class Request;
 class Response;
+class Push;
 } // namespace troupe::v1
 
 namespace troupe::protocol {
@@ -30,6 +31,14 @@ struct response_msg {
   std::shared_ptr<const v1::Response> body;
 };
 
+/// A server push (stream event) on its way to the session that owns the
+/// subscription.
+struct push_msg {
+  std::shared_ptr<const v1::Push> body;
+};
+
+std::string to_bytes(const push_msg& x);
+bool from_bytes(push_msg& x, const std::string& bytes);
 std::string to_bytes(const request_msg& x);
 bool from_bytes(request_msg& x, const std::string& bytes);
 std::string to_bytes(const response_msg& x);
@@ -57,6 +66,11 @@ typename Inspector::result_type inspect(Inspector& f, request_msg& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, response_msg& x) {
   return inspect_as_bytes(f, x, "troupe.response");
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, push_msg& x) {
+  return inspect_as_bytes(f, x, "troupe.push");
 }
 
 } // namespace troupe::protocol

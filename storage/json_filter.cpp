@@ -8,6 +8,8 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "storage/js_value.hpp"
+
 namespace troupe::storage {
 
 namespace {
@@ -16,49 +18,8 @@ constexpr unsigned parse_flags = rapidjson::kParseIterativeFlag
                                  | rapidjson::kParseValidateEncodingFlag;
 
 using json = rapidjson::Value;
-
-// A JavaScript value as the filters see it: undefined or a JSON value.
-struct js_value {
-  const json* v = nullptr;  // nullptr: undefined
-  // Set when the value is an array's "length" (a number not in the document).
-  std::optional<double> synthetic_number;
-};
-
-bool is_canonical_index(std::string_view s, size_t& index) {
-  if (s.empty() || s.size() > 10 || (s.size() > 1 && s[0] == '0'))
-    return false;
-  uint64_t n = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9')
-      return false;
-    n = n * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (n >= 4294967295u)
-    return false;
-  index = static_cast<size_t>(n);
-  return true;
-}
-
-js_value property(const json& doc, std::string_view key) {
-  if (doc.IsObject()) {
-    const json* found = nullptr;
-    for (auto it = doc.MemberBegin(); it != doc.MemberEnd(); ++it) {
-      std::string_view name{it->name.GetString(), it->name.GetStringLength()};
-      if (name == key)
-        found = &it->value;  // last duplicate wins, as in JSON.parse
-    }
-    return {found, std::nullopt};
-  }
-  if (doc.IsArray()) {
-    if (key == "length")
-      return {nullptr, static_cast<double>(doc.Size())};
-    size_t index = 0;
-    if (is_canonical_index(key, index) && index < doc.Size())
-      return {&doc[static_cast<rapidjson::SizeType>(index)], std::nullopt};
-    return {};
-  }
-  return {&doc, std::nullopt};
-}
+using js_value = js::value;
+using js::primitive;
 
 bool is_undefined(const js_value& x) {
   return x.v == nullptr && !x.synthetic_number;
@@ -74,132 +35,22 @@ std::optional<std::string_view> as_string(const js_value& x) {
   return std::nullopt;
 }
 
-// Array.prototype.join(",") of ToString of each element.
-void append_js_string(std::string& out, const json& v) {
-  switch (v.GetType()) {
-    case rapidjson::kNullType:
-      break;  // null and undefined join as ""
-    case rapidjson::kFalseType:
-      out += "false";
-      break;
-    case rapidjson::kTrueType:
-      out += "true";
-      break;
-    case rapidjson::kStringType:
-      out.append(v.GetString(), v.GetStringLength());
-      break;
-    case rapidjson::kNumberType:
-      out += js_number_to_string(v.GetDouble());
-      break;
-    case rapidjson::kObjectType:
-      out += "[object Object]";
-      break;
-    case rapidjson::kArrayType: {
-      bool first = true;
-      for (auto& e : v.GetArray()) {
-        if (!first)
-          out += ',';
-        first = false;
-        append_js_string(out, e);
-      }
-      break;
-    }
-  }
-}
-
-// ToPrimitive(x, hint number) result: a string or a number (NaN = undefined).
-struct primitive {
-  bool is_string = false;
-  std::string s;
-  double n = 0;
-};
-
-primitive to_primitive(const js_value& x) {
-  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-  if (x.synthetic_number)
-    return {false, {}, *x.synthetic_number};
-  if (x.v == nullptr)
-    return {false, {}, nan};
-  const json& v = *x.v;
-  switch (v.GetType()) {
-    case rapidjson::kNullType:
-      return {false, {}, 0};
-    case rapidjson::kFalseType:
-      return {false, {}, 0};
-    case rapidjson::kTrueType:
-      return {false, {}, 1};
-    case rapidjson::kNumberType:
-      return {false, {}, v.GetDouble()};
-    default: {
-      primitive p{true, {}, 0};
-      append_js_string(p.s, v);
-      return p;
-    }
-  }
-}
-
-std::u16string to_utf16(std::string_view s) {
-  std::u16string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<uint8_t>(s[i]);
-    uint32_t cp;
-    size_t len;
-    if (c < 0x80) {
-      cp = c;
-      len = 1;
-    } else if ((c >> 5) == 0x6) {
-      cp = c & 0x1F;
-      len = 2;
-    } else if ((c >> 4) == 0xE) {
-      cp = c & 0x0F;
-      len = 3;
-    } else {
-      cp = c & 0x07;
-      len = 4;
-    }
-    for (size_t k = 1; k < len && i + k < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<uint8_t>(s[i + k]) & 0x3F);
-    i += len;
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
-    } else {
-      out.push_back(static_cast<char16_t>(cp));
-    }
-  }
-  return out;
-}
-
-// JavaScript's `a < b` where b is a string: returns nullopt for "undefined"
-// (a NaN was involved), which makes every relational operator false.
-std::optional<bool> js_less(const primitive& a, const primitive& b) {
-  if (a.is_string && b.is_string)
-    return to_utf16(a.s) < to_utf16(b.s);
-  double x = a.is_string ? js_string_to_number(a.s) : a.n;
-  double y = b.is_string ? js_string_to_number(b.s) : b.n;
-  if (std::isnan(x) || std::isnan(y))
-    return std::nullopt;
-  return x < y;
-}
-
 bool relational(const js_value& v, filter_op op, std::string_view f) {
-  auto a = to_primitive(v);
-  primitive b{true, std::string{f}, 0};
+  auto a = js::to_primitive(v);
+  auto b = js::string_primitive(f);
   std::optional<bool> r;
   switch (op) {
     case filter_op::lt:  // a < b
-      r = js_less(a, b);
+      r = js::less(a, b);
       return r.value_or(false);
     case filter_op::gt:  // b < a
-      r = js_less(b, a);
+      r = js::less(b, a);
       return r.value_or(false);
     case filter_op::lte:  // !(b < a)
-      r = js_less(b, a);
+      r = js::less(b, a);
       return r.has_value() && !*r;
     case filter_op::gte:  // !(a < b)
-      r = js_less(a, b);
+      r = js::less(a, b);
       return r.has_value() && !*r;
     default:
       return false;
@@ -207,7 +58,7 @@ bool relational(const js_value& v, filter_op op, std::string_view f) {
 }
 
 bool matches(const json& doc, const filter& f) {
-  auto v = property(doc, f.value_key);
+  auto v = js::property(doc, f.value_key);
   auto str = as_string(v);
   std::string_view fv = f.value;
   switch (f.op) {

@@ -93,6 +93,46 @@ std::optional<state_key_parts> decode_state_key(std::string_view encoded) {
   return state_key_parts{*p, std::move(*trace), std::move(*key)};
 }
 
+std::string stream_key(partition_id p, std::string_view stream, std::string_view group,
+                       std::string_view id) {
+  auto out = stream_group_prefix(p, stream, group);
+  append_component(out, id);
+  return out;
+}
+
+std::string stream_group_prefix(partition_id p, std::string_view stream,
+                                std::string_view group) {
+  auto out = stream_prefix(p, stream);
+  append_component(out, group);
+  return out;
+}
+
+std::string stream_prefix(partition_id p, std::string_view stream) {
+  std::string out;
+  append_partition(out, p);
+  append_component(out, stream);
+  return out;
+}
+
+std::string stream_partition_key(std::string_view stream, std::string_view group) {
+  std::string out;
+  append_component(out, stream);
+  append_component(out, group);
+  return out;
+}
+
+std::optional<stream_key_parts> decode_stream_key(std::string_view encoded) {
+  auto p = read_partition(encoded);
+  if (!p)
+    return std::nullopt;
+  auto stream = read_component(encoded);
+  auto group = stream ? read_component(encoded) : std::nullopt;
+  auto id = group ? read_component(encoded) : std::nullopt;
+  if (!id || !encoded.empty())
+    return std::nullopt;
+  return stream_key_parts{*p, std::move(*stream), std::move(*group), std::move(*id)};
+}
+
 std::string prefix_end(std::string_view prefix) {
   std::string out{prefix};
   while (!out.empty()) {

@@ -54,6 +54,31 @@ struct state_key_parts {
 /// Inverse of state_key; nullopt for anything state_key cannot produce.
 std::optional<state_key_parts> decode_state_key(std::string_view encoded);
 
+/// streams CF: partition | stream | group | id
+std::string stream_key(partition_id p, std::string_view stream, std::string_view group,
+                       std::string_view id);
+
+/// Prefix of every item key of one stream group.
+std::string stream_group_prefix(partition_id p, std::string_view stream,
+                                std::string_view group);
+
+/// Prefix of every item key of one stream in one partition.
+std::string stream_prefix(partition_id p, std::string_view stream);
+
+/// The partition key (hash input) of a stream group: the two components
+/// encoded as in keys, so ("a", "b:c") and ("a:b", "c") differ.
+std::string stream_partition_key(std::string_view stream, std::string_view group);
+
+struct stream_key_parts {
+  partition_id partition;
+  std::string stream;
+  std::string group;
+  std::string id;
+};
+
+/// Inverse of stream_key.
+std::optional<stream_key_parts> decode_stream_key(std::string_view encoded);
+
 /// The smallest string greater than every string starting with `prefix`
 /// (empty when there is none, i.e. the prefix is all 0xFF).
 std::string prefix_end(std::string_view prefix);

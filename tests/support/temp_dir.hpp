@@ -1,5 +1,5 @@
 // A directory under the system temp dir, removed with everything in it when
-// the object goes out of scope.
+// the object goes out of scope (kept when TROUPE_TEST_KEEP is set).
 #pragma once
 
 #include <cstdlib>
@@ -18,6 +18,8 @@ public:
     path_ = pattern;
   }
   ~temp_dir() {
+    if (std::getenv("TROUPE_TEST_KEEP") != nullptr)
+      return;  // keep node logs and data for a post-mortem
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
   }

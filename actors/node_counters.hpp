@@ -1,0 +1,16 @@
+// node_counters: live counts every actor of a node updates and the Stats
+// request reads. Atomics: any thread may touch them.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace troupe::actors {
+
+struct node_counters {
+  std::atomic<int64_t> sessions{0};
+  std::atomic<int64_t> stream_groups{0};
+  std::atomic<int64_t> stream_subscribers{0};
+};
+
+} // namespace troupe::actors

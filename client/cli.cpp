@@ -7,6 +7,15 @@
 //   troupe state keys TRACE | clear TRACE | group TRACE
 //   troupe state trace-ids
 //   troupe state items [--group G] [--filter "valueKey op value"]...
+//   troupe stream get|del STREAM GROUP ID
+//   troupe stream set STREAM GROUP ID JSON
+//   troupe stream group|clear STREAM GROUP
+//   troupe stream query STREAM GROUP [--where JSON] [--order-by F] [--desc]
+//                                    [--offset N] [--limit N]
+//   troupe stream groups STREAM
+//   troupe stream send STREAM GROUP TYPE JSON [--id ID]
+//   troupe stream watch STREAM GROUP [ID] [--count N]
+//   troupe stats
 //
 // Exit codes: 0 success, 1 not found, 2 usage, 3 the node answered an error
 // or could not be reached.
@@ -117,6 +126,50 @@ int main(int argc, char** argv) {
   items->add_option("--group", group, "Only this trace id");
   items->add_option("--filter", filters, "\"valueKey op value\" (Motia's 12 operations); repeatable");
 
+  auto* stream = app.add_subcommand("stream", "Motia streams: items, queries, live events");
+  stream->require_subcommand(1);
+  std::string sname, sgroup, sid, sjson, stype, where, order_by;
+  bool desc = false;
+  uint64_t offset = 0, limit = 0, count = 0;
+  auto* s_get = stream->add_subcommand("get", "Print an item");
+  auto* s_del = stream->add_subcommand("del", "Delete an item, printing it");
+  for (auto* sub : {s_get, s_del}) {
+    sub->add_option("stream", sname)->required();
+    sub->add_option("group", sgroup)->required();
+    sub->add_option("id", sid)->required();
+  }
+  auto* s_set = stream->add_subcommand("set", "Store an item (a JSON object)");
+  s_set->add_option("stream", sname)->required();
+  s_set->add_option("group", sgroup)->required();
+  s_set->add_option("id", sid)->required();
+  s_set->add_option("json", sjson)->required();
+  auto* s_group = stream->add_subcommand("group", "Print a group's items in order");
+  auto* s_clear = stream->add_subcommand("clear", "Delete every item of a group");
+  auto* s_query = stream->add_subcommand("query", "Query a group like Motia's stream query");
+  for (auto* sub : {s_group, s_clear, s_query}) {
+    sub->add_option("stream", sname)->required();
+    sub->add_option("group", sgroup)->required();
+  }
+  s_query->add_option("--where", where, "JSON object of field -> value");
+  s_query->add_option("--order-by", order_by);
+  s_query->add_flag("--desc", desc);
+  s_query->add_option("--offset", offset);
+  s_query->add_option("--limit", limit);
+  auto* s_groups = stream->add_subcommand("groups", "List a stream's groups");
+  s_groups->add_option("stream", sname)->required();
+  auto* s_send = stream->add_subcommand("send", "Send a custom event to a group or item");
+  s_send->add_option("stream", sname)->required();
+  s_send->add_option("group", sgroup)->required();
+  s_send->add_option("type", stype)->required();
+  s_send->add_option("json", sjson)->required();
+  s_send->add_option("--id", sid, "Send to this item's channel");
+  auto* s_watch = stream->add_subcommand("watch", "Print a group's (or item's) events live");
+  s_watch->add_option("stream", sname)->required();
+  s_watch->add_option("group", sgroup)->required();
+  s_watch->add_option("id", sid);
+  s_watch->add_option("--count", count, "Exit after this many events (0: run until closed)");
+  auto* stats = app.add_subcommand("stats", "Print the node's counters");
+
   CLI11_PARSE(app, argc, argv);
 
   std::vector<troupe::client::filter> parsed_filters;
@@ -213,6 +266,85 @@ int main(int argc, char** argv) {
     if (!r.ok())
       return fail(r.error());
     print_names(*r);
+    return 0;
+  }
+  auto print_item = [](const troupe::result<std::optional<std::string>>& r) {
+    if (!r.ok())
+      return fail(r.error());
+    if (!*r) {
+      std::cerr << "not found\n";
+      return 1;
+    }
+    std::cout << **r << "\n";
+    return 0;
+  };
+  auto print_lines = [](const troupe::result<std::vector<std::string>>& r) {
+    if (!r.ok())
+      return fail(r.error());
+    print_names(*r);
+    return 0;
+  };
+  if (*s_get)
+    return print_item(c.stream_get(sname, sgroup, sid));
+  if (*s_del)
+    return print_item(c.stream_delete(sname, sgroup, sid));
+  if (*s_set) {
+    auto r = c.stream_set(sname, sgroup, sid, sjson);
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << (r->created ? "created " : "updated ") << r->item << "\n";
+    return 0;
+  }
+  if (*s_group)
+    return print_lines(c.stream_get_group(sname, sgroup));
+  if (*s_query)
+    return print_lines(c.stream_query(sname, sgroup, {where, order_by, desc, offset, limit}));
+  if (*s_groups)
+    return print_lines(c.stream_groups(sname));
+  if (*s_clear) {
+    auto r = c.stream_clear(sname, sgroup);
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << "cleared " << *r << "\n";
+    return 0;
+  }
+  if (*s_send) {
+    auto st = c.stream_send(sname, sgroup, sid.empty() ? std::nullopt : std::optional{sid},
+                            stype, sjson);
+    if (!st.ok())
+      return fail(st);
+    std::cout << "sent\n";
+    return 0;
+  }
+  if (*s_watch) {
+    auto sub = c.subscribe(sname, sgroup, sid.empty() ? std::nullopt : std::optional{sid});
+    if (!sub.ok())
+      return fail(sub.error());
+    std::cout << "subscribed " << *sub << std::endl;
+    for (uint64_t seen = 0; count == 0 || seen < count;) {
+      auto e = c.next_event(std::chrono::seconds{1});
+      if (!e) {
+        if (!c.ping().ok())
+          return fail(troupe::status::error(troupe::error_code::unavailable, "connection closed"));
+        continue;
+      }
+      if (e->overflow) {
+        std::cerr << "overflow: this watcher fell behind; the subscription ended\n";
+        return 3;
+      }
+      std::cout << "{\"type\":" << json_string(e->type) << ",\"id\":" << json_string(e->id)
+                << ",\"custom\":" << (e->custom ? "true" : "false") << ",\"data\":" << e->data
+                << "}" << std::endl;
+      ++seen;
+    }
+    return 0;
+  }
+  if (*stats) {
+    auto r = c.stats();
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << "sessions " << r->sessions << "\nstream_groups " << r->stream_groups
+              << "\nstream_subscribers " << r->stream_subscribers << "\n";
     return 0;
   }
   if (*items) {

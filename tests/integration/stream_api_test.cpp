@@ -312,4 +312,37 @@ BOOST_AUTO_TEST_CASE(streams_work_with_partitions_on_the_io_thread) {
   BOOST_TEST(must(c->stream_get_group("s", "g")).size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(cli_streams_and_watch) {
+  node_fixture f;
+  auto cli = std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:" + std::to_string(f.node->port()) + " ";
+  // The watcher prints "subscribed N" once its subscription is in place.
+  FILE* watch = popen((cli + "stream watch s g --count 2").c_str(), "r");
+  BOOST_REQUIRE(watch != nullptr);
+  char line[4096];
+  BOOST_REQUIRE(fgets(line, sizeof(line), watch) != nullptr);
+  BOOST_TEST(std::string{line}.rfind("subscribed ", 0) == 0u);
+  auto [rc1, out1] = test::run_command(cli + "stream set s g a '{\"n\":1}'");
+  BOOST_TEST(rc1 == 0);
+  BOOST_TEST(out1.rfind("created {", 0) == 0u);
+  auto [rc2, out2] = test::run_command(cli + "stream send s g hello '{\"x\":true}'");
+  BOOST_TEST(rc2 == 0);
+  std::string events;
+  while (fgets(line, sizeof(line), watch) != nullptr)
+    events += line;
+  BOOST_TEST(pclose(watch) == 0);
+  BOOST_TEST(events.find("\"type\":\"create\",\"id\":\"a\",\"custom\":false") != std::string::npos);
+  BOOST_TEST(events.find("\"type\":\"hello\",\"id\":\"\",\"custom\":true,\"data\":{\"x\":true}")
+             != std::string::npos);
+  auto [rc3, out3] = test::run_command(cli + "stream query s g --where '{\"n\":1}'");
+  BOOST_TEST(rc3 == 0);
+  BOOST_TEST(out3.find("\"id\":\"a\"") != std::string::npos);
+  auto [rc4, out4] = test::run_command(cli + "stream groups s");
+  BOOST_TEST(out4 == "g\n");
+  auto [rc5, out5] = test::run_command(cli + "stream get s g missing 2>/dev/null");
+  BOOST_TEST(rc5 == 1);
+  auto [rc6, out6] = test::run_command(cli + "stats");
+  BOOST_TEST(rc6 == 0);
+  BOOST_TEST(out6.find("stream_subscribers") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

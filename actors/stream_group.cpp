@@ -126,33 +126,30 @@ std::vector<std::string> read_group(group_state& st, Response& resp) {
   return items;
 }
 
-std::shared_ptr<v1::Push> make_event(group_state& st, const std::string& id,
-                                     const std::string& type, const std::string& data,
-                                     bool custom) {
-  auto push = std::make_shared<v1::Push>();
-  auto* ev = push->mutable_event();
-  ev->set_stream(st.args.stream);
-  ev->set_group_id(st.args.group);
-  ev->set_id(id);
-  ev->set_type(type);
-  ev->set_data(data);
-  ev->set_custom(custom);
-  return push;
+/// A serialized StreamEvent, shared by every subscriber it goes to.
+std::shared_ptr<const std::string> make_event(group_state& st, const std::string& id,
+                                              const std::string& type, const std::string& data,
+                                              bool custom) {
+  v1::StreamEvent ev;
+  ev.set_stream(st.args.stream);
+  ev.set_group_id(st.args.group);
+  ev.set_id(id);
+  ev.set_type(type);
+  ev.set_data(data);
+  ev.set_custom(custom);
+  return std::make_shared<const std::string>(ev.SerializeAsString());
 }
 
 /// Sends `event` to every subscriber whose channel matches: the group
 /// channel, and the item channel of `id`. Custom events go only to the
 /// channel they were sent to.
 template <class Self>
-void publish(Self self, const v1::Push& event, const std::string& id, bool group_channel,
-             bool item_channel) {
+void publish(Self self, const std::shared_ptr<const std::string>& event, const std::string& id,
+             bool group_channel, bool item_channel) {
   for (auto& s : self->state.subs) {
     bool match = s.id ? (item_channel && *s.id == id) : group_channel;
-    if (!match)
-      continue;
-    auto copy = std::make_shared<v1::Push>(event);
-    copy->set_subscription_id(s.subscription_id);
-    self->send(s.session, protocol::push_msg{std::move(copy)});
+    if (match)
+      self->send(s.session, protocol::push_msg{s.subscription_id, event, false});
   }
 }
 
@@ -225,7 +222,7 @@ void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
   out->set_created(created);
   auto event = make_event(st, r.id(), created ? "create" : "update", item, false);
   auto id = r.id();
-  reply_after(self, gen, resp, [self, event, id] { publish(self, *event, id, true, true); });
+  reply_after(self, gen, resp, [self, event, id] { publish(self, event, id, true, true); });
 }
 
 template <class Self>
@@ -250,7 +247,7 @@ void on_delete(Self self, const v1::StreamDelete& r, std::shared_ptr<Response> r
   out->set_item(*previous);
   auto event = make_event(st, r.id(), "delete", *previous, false);
   auto id = r.id();
-  reply_after(self, gen, resp, [self, event, id] { publish(self, *event, id, true, true); });
+  reply_after(self, gen, resp, [self, event, id] { publish(self, event, id, true, true); });
 }
 
 template <class Self>
@@ -382,7 +379,7 @@ void on_request(Self self, const Request& req) {
       bool to_item = r.has_id();
       auto id = r.id();
       return reply_after(self, st.pipeline->last_submitted(), resp,
-                         [self, event, id, to_item] { publish(self, *event, id, !to_item, to_item); });
+                         [self, event, id, to_item] { publish(self, event, id, !to_item, to_item); });
     }
     default:
       fail(*resp, error_code::invalid_argument, "operation is not a stream operation");

@@ -28,8 +28,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "bench/wire.hpp"
+
 namespace {
 
+using namespace troupe::bench;
 using clock_type = std::chrono::steady_clock;
 
 struct config {
@@ -44,42 +47,6 @@ struct config {
   double seconds = 5;
   std::string token;
 };
-
-// -- wire helpers -------------------------------------------------------------
-
-void put_varint(std::string& out, uint64_t x) {
-  while (x >= 0x80) {
-    out.push_back(static_cast<char>(x | 0x80));
-    x >>= 7;
-  }
-  out.push_back(static_cast<char>(x));
-}
-
-void put_bytes_field(std::string& out, int field, const std::string& bytes) {
-  put_varint(out, static_cast<uint64_t>(field) << 3 | 2);
-  put_varint(out, bytes.size());
-  out += bytes;
-}
-
-void put_frame(std::string& out, const std::string& body) {
-  auto n = body.size();
-  out.push_back(static_cast<char>(n >> 24));
-  out.push_back(static_cast<char>(n >> 16));
-  out.push_back(static_cast<char>(n >> 8));
-  out.push_back(static_cast<char>(n));
-  out += body;
-}
-
-bool get_varint(const unsigned char*& p, const unsigned char* end, uint64_t& x) {
-  x = 0;
-  for (int shift = 0; p < end && shift < 64; shift += 7) {
-    auto b = *p++;
-    x |= uint64_t{static_cast<uint64_t>(b & 0x7F)} << shift;
-    if ((b & 0x80) == 0)
-      return true;
-  }
-  return false;
-}
 
 // Troupe: Frame{id=1, request=4{state_set=13 | state_get=10}}
 std::string troupe_request(uint64_t id, bool set, const std::string& trace,
@@ -97,26 +64,6 @@ std::string troupe_request(uint64_t id, bool set, const std::string& trace,
   put_bytes_field(body, 4, req);
   std::string out;
   put_frame(out, body);
-  return out;
-}
-
-std::string troupe_hello(const std::string& token) {
-  std::string hello;
-  hello.push_back(0x08);
-  put_varint(hello, 1);  // protocol version
-  put_bytes_field(hello, 2, "state_load");
-  put_bytes_field(hello, 3, token);
-  std::string body;
-  put_bytes_field(body, 2, hello);
-  std::string out;
-  put_frame(out, body);
-  return out;
-}
-
-std::string resp_command(const std::vector<std::string>& args) {
-  std::string out = "*" + std::to_string(args.size()) + "\r\n";
-  for (auto& a : args)
-    out += "$" + std::to_string(a.size()) + "\r\n" + a + "\r\n";
   return out;
 }
 
@@ -140,21 +87,6 @@ struct stats {
   uint64_t errors = 0;
 };
 
-int dial(const config& cfg) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(cfg.port);
-  inet_pton(AF_INET, cfg.host.c_str(), &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
-    std::perror("connect");
-    std::exit(1);
-  }
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-  return fd;
-}
-
 class driver {
 public:
   explicit driver(config cfg) : cfg_(std::move(cfg)), value_(make_value(cfg_.value_bytes)) {}
@@ -164,7 +96,7 @@ public:
     conns_.resize(static_cast<size_t>(cfg_.connections));
     for (size_t i = 0; i < conns_.size(); ++i) {
       auto& c = conns_[i];
-      c.fd = dial(cfg_);
+      c.fd = dial(cfg_.host, cfg_.port);
       if (cfg_.target == "troupe") {
         write_all(c.fd, troupe_hello(cfg_.token));
       } else {
@@ -211,18 +143,6 @@ private:
     std::string v = "\"";
     v.append(n > 2 ? n - 2 : 0, 'x');
     return v + "\"";
-  }
-
-  static void write_all(int fd, const std::string& data) {
-    size_t off = 0;
-    while (off < data.size()) {
-      auto k = write(fd, data.data() + off, data.size() - off);
-      if (k <= 0) {
-        std::perror("write");
-        std::exit(1);
-      }
-      off += static_cast<size_t>(k);
-    }
   }
 
   void fill(connection& c) {
@@ -334,14 +254,6 @@ private:
   std::mt19937_64 rng_{42};
   clock_type::time_point start_, deadline_;
 };
-
-uint32_t percentile(std::vector<uint32_t>& v, double q) {
-  if (v.empty())
-    return 0;
-  auto idx = static_cast<size_t>(q * static_cast<double>(v.size() - 1));
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(idx), v.end());
-  return v[idx];
-}
 
 } // namespace
 

@@ -92,9 +92,12 @@ void on_frame(connection_broker* self, connection_handle hdl, v1::Frame& f) {
       if (it == st.subscribers.end())
         return;
       auto target = it->second;
-      if (f.push().overflow())
+      bool overflow = f.push().overflow();
+      if (overflow)
         st.subscribers.erase(it);
-      self->send(target, protocol::push_msg{std::shared_ptr<const v1::Push>(f.release_push())});
+      self->send(target, protocol::push_msg{
+                           sub_id, std::make_shared<const std::string>(f.push().event().SerializeAsString()),
+                           overflow});
       return;
     }
     case v1::Frame::kError: {

@@ -422,9 +422,10 @@ std::optional<stream_event> sync_client::next_event(std::chrono::milliseconds ti
   std::optional<stream_event> out;
   (*self_)->receive(
     [&](protocol::push_msg& m) {
-      auto& p = *m.body;
-      auto& e = p.event();
-      out = stream_event{p.subscription_id(), p.overflow(), e.custom(), e.stream(),
+      v1::StreamEvent e;
+      if (m.event)
+        e.ParseFromString(*m.event);
+      out = stream_event{m.subscription_id, m.overflow, e.custom(), e.stream(),
                          e.group_id(), e.id(), e.type(), e.data()};
     },
     caf::after(timeout) >> [] {});

@@ -306,22 +306,17 @@ void end_subscription(session_broker* self, connection_handle hdl, uint64_t id,
 
 void on_push(session_broker* self, connection_handle hdl, protocol::push_msg& msg) {
   auto& st = self->state;
-  auto sub_id = msg.body->subscription_id();
+  auto sub_id = msg.subscription_id;
   if (st.closing || st.subscriptions.count(sub_id) == 0)
     return;  // ended: pushes still in flight are dropped
-  if (st.queued + msg.body->ByteSizeLong() > st.ctx->max_subscriber_backlog_bytes) {
+  if (st.queued + msg.event->size() > st.ctx->max_subscriber_backlog_bytes) {
     SPDLOG_DEBUG("subscription {} overflowed ({} bytes queued)", sub_id, st.queued);
-    v1::Frame notice;
-    notice.mutable_push()->set_subscription_id(sub_id);
-    notice.mutable_push()->set_overflow(true);
-    write_frame(self, hdl, notice);
+    write_out(self, hdl, [&](auto& buf) { protocol::append_push_frame(buf, sub_id, {}, true); });
     end_subscription(self, hdl, 0, sub_id);
     return;
   }
-  v1::Frame f;
-  // The push is shared with other subscribers: the frame holds a copy.
-  *f.mutable_push() = *msg.body;
-  write_frame(self, hdl, f);
+  write_out(self, hdl,
+            [&](auto& buf) { protocol::append_push_frame(buf, sub_id, *msg.event, false); });
 }
 
 void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {

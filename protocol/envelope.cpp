@@ -17,14 +17,6 @@ bool parse_into(Msg& x, const std::string& bytes) {
 
 } // namespace
 
-std::string to_bytes(const push_msg& x) {
-  return x.body ? x.body->SerializeAsString() : std::string{};
-}
-
-bool from_bytes(push_msg& x, const std::string& bytes) {
-  return parse_into<v1::Push>(x, bytes);
-}
-
 std::string to_bytes(const request_msg& x) {
   return x.body ? x.body->SerializeAsString() : std::string{};
 }

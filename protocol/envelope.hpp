@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <cstdint>
 #include <string>
 
 #include <caf/error.hpp>
@@ -31,14 +32,14 @@ struct response_msg {
   std::shared_ptr<const v1::Response> body;
 };
 
-/// A server push (stream event) on its way to the session that owns the
-/// subscription.
+/// A server push on its way to the session (or, in the client, the actor)
+/// that owns the subscription. The event is serialized once (a
+/// troupe.v1.StreamEvent) and shared by every subscriber it goes to.
 struct push_msg {
-  std::shared_ptr<const v1::Push> body;
+  uint64_t subscription_id = 0;
+  std::shared_ptr<const std::string> event;  ///< serialized StreamEvent
+  bool overflow = false;  ///< the subscription ended (no event)
 };
-
-std::string to_bytes(const push_msg& x);
-bool from_bytes(push_msg& x, const std::string& bytes);
 std::string to_bytes(const request_msg& x);
 bool from_bytes(request_msg& x, const std::string& bytes);
 std::string to_bytes(const response_msg& x);
@@ -70,7 +71,15 @@ typename Inspector::result_type inspect(Inspector& f, response_msg& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, push_msg& x) {
-  return inspect_as_bytes(f, x, "troupe.push");
+  std::string event;
+  if constexpr (Inspector::reads_state)
+    event = x.event ? *x.event : std::string{};
+  auto load = [&]() -> caf::error {
+    x.event = std::make_shared<const std::string>(std::move(event));
+    return caf::none;
+  };
+  return f(caf::meta::type_name("troupe.push"), x.subscription_id, event, x.overflow,
+           caf::meta::load_callback(load));
 }
 
 } // namespace troupe::protocol

@@ -34,9 +34,15 @@ void put_length(uint8_t* p, size_t body) {
   p[3] = static_cast<uint8_t>(body);
 }
 
-// Wire tags of Frame.id (field 1, varint) and Frame.response (field 5, bytes).
+// Wire tags: Frame.id (field 1, varint), Frame.response (5, bytes),
+// Frame.push (7, bytes); Push.subscription_id (1, varint), Push.event (2,
+// bytes), Push.overflow (3, varint).
 constexpr uint8_t id_tag = (1 << 3) | 0;
 constexpr uint8_t response_tag = (5 << 3) | 2;
+constexpr uint8_t push_tag = (7 << 3) | 2;
+constexpr uint8_t push_subscription_tag = (1 << 3) | 0;
+constexpr uint8_t push_event_tag = (2 << 3) | 2;
+constexpr uint8_t push_overflow_tag = (3 << 3) | 0;
 
 } // namespace
 
@@ -64,6 +70,35 @@ void append_response_frame(std::vector<char>& out, uint64_t id,
   *p++ = response_tag;
   p = put_varint(p, inner);
   response.SerializeWithCachedSizesToArray(p);
+}
+
+void append_push_frame(std::vector<char>& out, uint64_t subscription_id,
+                       std::string_view event, bool overflow) {
+  size_t inner = 1 + varint_size(subscription_id);
+  if (!event.empty())
+    inner += 1 + varint_size(event.size()) + event.size();
+  if (overflow)
+    inner += 2;
+  auto body = 1 + varint_size(inner) + inner;
+  auto offset = out.size();
+  out.resize(offset + frame_header_bytes + body);
+  auto* p = reinterpret_cast<uint8_t*>(out.data() + offset);
+  put_length(p, body);
+  p += frame_header_bytes;
+  *p++ = push_tag;
+  p = put_varint(p, inner);
+  *p++ = push_subscription_tag;
+  p = put_varint(p, subscription_id);
+  if (!event.empty()) {
+    *p++ = push_event_tag;
+    p = put_varint(p, event.size());
+    std::memcpy(p, event.data(), event.size());
+    p += event.size();
+  }
+  if (overflow) {
+    *p++ = push_overflow_tag;
+    *p++ = 1;
+  }
 }
 
 frame_decoder::frame_decoder(size_t max_frame_bytes)

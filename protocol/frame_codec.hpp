@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace troupe::v1 {
@@ -30,6 +31,11 @@ void append_frame(std::vector<char>& out, const v1::Frame& frame);
 /// Appends a Frame{id, response} without copying `response` into a Frame.
 void append_response_frame(std::vector<char>& out, uint64_t id,
                            const v1::Response& response);
+
+/// Appends Frame{push: Push{subscription_id, event, overflow}}, where
+/// `event` is an already serialized StreamEvent (empty for none).
+void append_push_frame(std::vector<char>& out, uint64_t subscription_id,
+                       std::string_view event, bool overflow);
 
 /// Splits a byte stream into frames.
 class frame_decoder {

@@ -24,54 +24,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
-start_redis() {  # sets redis_port
-  redis_port=$(free_port)
-  mkdir -p "$work/redis"
-  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --appendonly yes \
-    --appendfsync everysec --save "" --daemonize no --logfile "$work/redis.log" >/dev/null 2>&1 &
-  pids+=($!)
-  # Wait for the server to answer (bounded).
-  for _ in $(seq 1 200); do
-    redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0
-    sleep 0.05
-  done
-  echo "redis-server did not start" >&2
-  exit 1
-}
-
-start_troupe() {  # $1 = durability, $2 = placement; sets troupe_port, troupe_pid
-  local name="troupe-$1-$2"
-  local fifo="$work/$name.out"
-  mkfifo "$fifo"
-  "$bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/$name" --durability "$1" \
-    --placement "$2" --log-level warn >"$fifo" 2>"$work/$name.log" &
-  troupe_pid=$!
-  pids+=($troupe_pid)
-  local line; read -r line <"$fifo"
-  troupe_port=${line##*:}
-}
+source "$root/bench/lib.sh"
 
 load() {  # target port op
   "$bin/state_load" --target "$1" --port "$2" --op "$3" --connections "$connections" \
     --inflight "$inflight" --value-bytes "$value_bytes" --keys "$keys" --seconds "$seconds"
 }
-
-field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
-
-ratio() { python3 -c "print(f'{$1/$2:.2f}' if $2 else 'n/a')"; }
 
 echo "workload: $connections connections x $inflight in flight, ${value_bytes}-byte values, $keys keys, ${seconds}s per run"
 start_redis

@@ -54,6 +54,17 @@ std::vector<std::string> to_names(const v1::NamesReply& r) {
   return {r.names().begin(), r.names().end()};
 }
 
+/// Sends `req`, checks for an error and the expected result, and extracts
+/// the value with `extract`.
+template <class F>
+auto ask(sync_client& c, const Request& req, Response::ResultCase expected, F extract)
+  -> result<std::decay_t<decltype(extract(std::declval<const Response&>()))>> {
+  auto resp = c.call(req);
+  if (auto st = check(*resp, expected); !st.ok())
+    return st;
+  return extract(*resp);
+}
+
 } // namespace
 
 std::optional<int> filter_op_from_name(const std::string& name) {
@@ -124,10 +135,8 @@ sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
 result<std::string> sync_client::ping(const std::string& payload) {
   Request req;
   req.mutable_ping()->set_payload(payload);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kPong); !st.ok())
-    return st;
-  return resp->pong().node_id();
+  return ask(*this, req, Response::kPong,
+             [](const Response& r) { return r.pong().node_id(); });
 }
 
 result<std::optional<value>> sync_client::get(const std::string& trace_id,
@@ -135,20 +144,16 @@ result<std::optional<value>> sync_client::get(const std::string& trace_id,
   Request req;
   req.mutable_state_get()->set_trace_id(trace_id);
   req.mutable_state_get()->set_key(key);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kValue); !st.ok())
-    return st;
-  return to_value(resp->value());
+  return ask(*this, req, Response::kValue,
+             [](const Response& r) { return to_value(r.value()); });
 }
 
 result<bool> sync_client::exists(const std::string& trace_id, const std::string& key) {
   Request req;
   req.mutable_state_exists()->set_trace_id(trace_id);
   req.mutable_state_exists()->set_key(key);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kExists); !st.ok())
-    return st;
-  return resp->exists().exists();
+  return ask(*this, req, Response::kExists,
+             [](const Response& r) { return r.exists().exists(); });
 }
 
 result<std::vector<std::optional<value>>>
@@ -177,10 +182,8 @@ result<uint64_t> sync_client::set(const std::string& trace_id, const std::string
   r->set_ttl_ms(opts.ttl_ms);
   if (opts.expected_revision)
     r->set_expected_revision(*opts.expected_revision);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kSet); !st.ok())
-    return st;
-  return resp->set().revision();
+  return ask(*this, req, Response::kSet,
+             [](const Response& r) { return r.set().revision(); });
 }
 
 result<std::vector<uint64_t>> sync_client::set_many(const std::string& trace_id,
@@ -197,11 +200,9 @@ result<std::vector<uint64_t>> sync_client::set_many(const std::string& trace_id,
     if (e.expected_revision)
       pe->set_expected_revision(*e.expected_revision);
   }
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kSetMany); !st.ok())
-    return st;
-  return std::vector<uint64_t>{resp->set_many().revisions().begin(),
-                               resp->set_many().revisions().end()};
+  return ask(*this, req, Response::kSetMany,
+             [](const Response& r) { return std::vector<uint64_t>{r.set_many().revisions().begin(),
+                               r.set_many().revisions().end()}; });
 }
 
 result<std::optional<value>> sync_client::del(const std::string& trace_id,
@@ -213,46 +214,36 @@ result<std::optional<value>> sync_client::del(const std::string& trace_id,
   r->set_key(key);
   if (expected_revision)
     r->set_expected_revision(*expected_revision);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kValue); !st.ok())
-    return st;
-  return to_value(resp->value());
+  return ask(*this, req, Response::kValue,
+             [](const Response& r) { return to_value(r.value()); });
 }
 
 result<std::vector<std::string>> sync_client::keys(const std::string& trace_id) {
   Request req;
   req.mutable_state_keys()->set_trace_id(trace_id);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kNames); !st.ok())
-    return st;
-  return to_names(resp->names());
+  return ask(*this, req, Response::kNames,
+             [](const Response& r) { return to_names(r.names()); });
 }
 
 result<uint64_t> sync_client::clear(const std::string& trace_id) {
   Request req;
   req.mutable_state_clear()->set_trace_id(trace_id);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kCount); !st.ok())
-    return st;
-  return resp->count().count();
+  return ask(*this, req, Response::kCount,
+             [](const Response& r) { return r.count().count(); });
 }
 
 result<std::vector<item>> sync_client::get_group(const std::string& trace_id) {
   Request req;
   req.mutable_state_get_group()->set_trace_id(trace_id);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kItems); !st.ok())
-    return st;
-  return to_items(resp->items());
+  return ask(*this, req, Response::kItems,
+             [](const Response& r) { return to_items(r.items()); });
 }
 
 result<std::vector<std::string>> sync_client::trace_ids() {
   Request req;
   req.mutable_state_trace_ids();
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kNames); !st.ok())
-    return st;
-  return to_names(resp->names());
+  return ask(*this, req, Response::kNames,
+             [](const Response& r) { return to_names(r.names()); });
 }
 
 result<std::vector<item>> sync_client::items(const std::optional<std::string>& group_id,
@@ -270,10 +261,8 @@ result<std::vector<item>> sync_client::items(const std::optional<std::string>& g
     pf->set_op(static_cast<v1::FilterOp>(*op));
     pf->set_value(f.value);
   }
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kItems); !st.ok())
-    return st;
-  return to_items(resp->items());
+  return ask(*this, req, Response::kItems,
+             [](const Response& r) { return to_items(r.items()); });
 }
 
 // -- streams ------------------------------------------------------------------
@@ -300,10 +289,8 @@ result<std::optional<std::string>> sync_client::stream_get(const std::string& st
   r->set_stream(stream);
   r->set_group_id(group);
   r->set_id(id);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kStreamItem); !st.ok())
-    return st;
-  return found_item(resp->stream_item());
+  return ask(*this, req, Response::kStreamItem,
+             [](const Response& r) { return found_item(r.stream_item()); });
 }
 
 result<stream_set_result> sync_client::stream_set(const std::string& stream,
@@ -316,10 +303,8 @@ result<stream_set_result> sync_client::stream_set(const std::string& stream,
   r->set_group_id(group);
   r->set_id(id);
   r->set_data(data);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kStreamItem); !st.ok())
-    return st;
-  return stream_set_result{resp->stream_item().item(), resp->stream_item().created()};
+  return ask(*this, req, Response::kStreamItem,
+             [](const Response& r) { return stream_set_result{r.stream_item().item(), r.stream_item().created()}; });
 }
 
 result<std::optional<std::string>> sync_client::stream_delete(const std::string& stream,
@@ -330,10 +315,8 @@ result<std::optional<std::string>> sync_client::stream_delete(const std::string&
   r->set_stream(stream);
   r->set_group_id(group);
   r->set_id(id);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kStreamItem); !st.ok())
-    return st;
-  return found_item(resp->stream_item());
+  return ask(*this, req, Response::kStreamItem,
+             [](const Response& r) { return found_item(r.stream_item()); });
 }
 
 result<std::vector<std::string>> sync_client::stream_get_group(const std::string& stream,
@@ -341,20 +324,16 @@ result<std::vector<std::string>> sync_client::stream_get_group(const std::string
   Request req;
   req.mutable_stream_get_group()->set_stream(stream);
   req.mutable_stream_get_group()->set_group_id(group);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kStreamItems); !st.ok())
-    return st;
-  return item_list(resp->stream_items());
+  return ask(*this, req, Response::kStreamItems,
+             [](const Response& r) { return item_list(r.stream_items()); });
 }
 
 result<uint64_t> sync_client::stream_clear(const std::string& stream, const std::string& group) {
   Request req;
   req.mutable_stream_clear()->set_stream(stream);
   req.mutable_stream_clear()->set_group_id(group);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kCount); !st.ok())
-    return st;
-  return resp->count().count();
+  return ask(*this, req, Response::kCount,
+             [](const Response& r) { return r.count().count(); });
 }
 
 result<std::vector<std::string>> sync_client::stream_query(const std::string& stream,
@@ -369,19 +348,15 @@ result<std::vector<std::string>> sync_client::stream_query(const std::string& st
   r->set_descending(q.descending);
   r->set_offset(q.offset);
   r->set_limit(q.limit);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kStreamItems); !st.ok())
-    return st;
-  return item_list(resp->stream_items());
+  return ask(*this, req, Response::kStreamItems,
+             [](const Response& r) { return item_list(r.stream_items()); });
 }
 
 result<std::vector<std::string>> sync_client::stream_groups(const std::string& stream) {
   Request req;
   req.mutable_stream_list_groups()->set_stream(stream);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kNames); !st.ok())
-    return st;
-  return to_names(resp->names());
+  return ask(*this, req, Response::kNames,
+             [](const Response& r) { return to_names(r.names()); });
 }
 
 result<uint64_t> sync_client::subscribe(const std::string& stream, const std::string& group,
@@ -392,10 +367,8 @@ result<uint64_t> sync_client::subscribe(const std::string& stream, const std::st
   r->set_group_id(group);
   if (id)
     r->set_id(*id);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kSubscribe); !st.ok())
-    return st;
-  return resp->subscribe().subscription_id();
+  return ask(*this, req, Response::kSubscribe,
+             [](const Response& r) { return r.subscribe().subscription_id(); });
 }
 
 status sync_client::unsubscribe(uint64_t subscription_id) {

@@ -46,25 +46,25 @@ constexpr uint8_t push_overflow_tag = (3 << 3) | 0;
 
 } // namespace
 
-void append_frame(std::vector<char>& out, const v1::Frame& frame) {
-  auto body = frame.ByteSizeLong();
+/// Grows `out` by one frame of `body` bytes, writes the length prefix and
+/// returns where the body goes.
+uint8_t* begin_frame(std::vector<char>& out, size_t body) {
   auto offset = out.size();
   out.resize(offset + frame_header_bytes + body);
   auto* p = reinterpret_cast<uint8_t*>(out.data() + offset);
   put_length(p, body);
-  frame.SerializeWithCachedSizesToArray(p + frame_header_bytes);
+  return p + frame_header_bytes;
+}
+
+void append_frame(std::vector<char>& out, const v1::Frame& frame) {
+  frame.SerializeWithCachedSizesToArray(begin_frame(out, frame.ByteSizeLong()));
 }
 
 
 void append_response_frame(std::vector<char>& out, uint64_t id,
                            const v1::Response& response) {
   auto inner = response.ByteSizeLong();
-  auto body = 1 + varint_size(id) + 1 + varint_size(inner) + inner;
-  auto offset = out.size();
-  out.resize(offset + frame_header_bytes + body);
-  auto* p = reinterpret_cast<uint8_t*>(out.data() + offset);
-  put_length(p, body);
-  p += frame_header_bytes;
+  auto* p = begin_frame(out, 1 + varint_size(id) + 1 + varint_size(inner) + inner);
   *p++ = id_tag;
   p = put_varint(p, id);
   *p++ = response_tag;
@@ -79,12 +79,7 @@ void append_push_frame(std::vector<char>& out, uint64_t subscription_id,
     inner += 1 + varint_size(event.size()) + event.size();
   if (overflow)
     inner += 2;
-  auto body = 1 + varint_size(inner) + inner;
-  auto offset = out.size();
-  out.resize(offset + frame_header_bytes + body);
-  auto* p = reinterpret_cast<uint8_t*>(out.data() + offset);
-  put_length(p, body);
-  p += frame_header_bytes;
+  auto* p = begin_frame(out, 1 + varint_size(inner) + inner);
   *p++ = push_tag;
   p = put_varint(p, inner);
   *p++ = push_subscription_tag;

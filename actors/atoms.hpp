@@ -24,3 +24,16 @@ using idle_check_atom = caf::atom_constant<caf::atom("idlecheck")>;
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
 
 } // namespace troupe::actors
+
+namespace troupe::actors {
+
+/// Queues: act on what became due (delays, backoffs, visibility timeouts).
+using tick_atom = caf::atom_constant<caf::atom("tick")>;
+/// event_shard -> topic_queue: messages committed by an emit.
+using enqueue_atom = caf::atom_constant<caf::atom("enqueue")>;
+/// event_shard -> topic_queue: a consumer subscribed (session, id, config).
+using consumer_atom = caf::atom_constant<caf::atom("consumer")>;
+/// topic_queue -> event_shard: its live consumer count changed.
+using consumers_atom = caf::atom_constant<caf::atom("consumers")>;
+
+} // namespace troupe::actors

@@ -456,11 +456,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
   st.partition = p;
   st.db = db;
   st.limits = limits;
-  // fsync waits must never block an actor thread; on the I/O thread even an
-  // unsynced WAL write is better done by the committer, grouped.
-  bool group_commit = db->mode() == storage::durability::fsync
-                      || (placement == shard_placement::io_thread
-                          && db->mode() == storage::durability::os);
+  bool group_commit = wants_group_commit(db->mode(), placement);
   auto handle = caf::actor_cast<caf::actor>(self);
   st.pipeline = std::make_unique<write_pipeline>(
     *db, group_commit, [handle](uint64_t gen, storage::db_status s) {

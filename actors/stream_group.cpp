@@ -429,9 +429,7 @@ caf::behavior group_behavior(Self self, stream_group_args args, bool group_commi
 
 caf::actor spawn_stream_group(caf::actor_system& sys, shard_placement placement,
                               stream_group_args args) {
-  bool group_commit = args.db->mode() == storage::durability::fsync
-                      || (placement == shard_placement::io_thread
-                          && args.db->mode() == storage::durability::os);
+  bool group_commit = wants_group_commit(args.db->mode(), placement);
   if (placement == shard_placement::io_thread)
     return sys.middleman().spawn_broker(
       [](caf::io::stateful_broker<group_state>* self, stream_group_args a, bool gc) {

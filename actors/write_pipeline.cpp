@@ -2,6 +2,11 @@
 
 namespace troupe::actors {
 
+bool wants_group_commit(storage::durability mode, shard_placement placement) {
+  return mode == storage::durability::fsync
+         || (placement == shard_placement::io_thread && mode == storage::durability::os);
+}
+
 write_pipeline::write_pipeline(storage::db& db, bool group_commit, poster post)
   : db_(db), group_commit_(group_commit), post_(std::move(post)) {
   // nop

@@ -24,9 +24,15 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "actors/placement.hpp"
 #include "storage/db.hpp"
 
 namespace troupe::actors {
+
+/// Whether a partition actor hands its batches to the db's committer: fsync
+/// waits must never block an actor thread, and on the I/O thread even an
+/// unsynced WAL write is better done by the committer, grouped.
+bool wants_group_commit(storage::durability mode, shard_placement placement);
 
 class write_pipeline {
 public:

@@ -95,9 +95,12 @@ void on_frame(connection_broker* self, connection_handle hdl, v1::Frame& f) {
       bool overflow = f.push().overflow();
       if (overflow)
         st.subscribers.erase(it);
+      bool delivery = f.push().has_delivery();
+      auto payload = delivery ? f.push().delivery().SerializeAsString()
+                              : f.push().event().SerializeAsString();
       self->send(target, protocol::push_msg{
-                           sub_id, std::make_shared<const std::string>(f.push().event().SerializeAsString()),
-                           overflow});
+                           sub_id, std::make_shared<const std::string>(std::move(payload)), overflow,
+                           delivery ? protocol::push_msg::delivery : protocol::push_msg::stream_event});
       return;
     }
     case v1::Frame::kError: {
@@ -125,10 +128,12 @@ caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
       if (st.closed)
         return protocol::response_msg{unavailable(st.close_reason)};
       auto id = st.next_id++;
-      if (msg.body->has_stream_subscribe())
+      if (msg.body->has_stream_subscribe() || msg.body->has_event_subscribe())
         st.subscribing[id] = caf::actor_cast<caf::actor>(self->current_sender());
       if (msg.body->has_stream_unsubscribe())
         st.subscribers.erase(msg.body->stream_unsubscribe().subscription_id());
+      if (msg.body->has_event_unsubscribe())
+        st.subscribers.erase(msg.body->event_unsubscribe().subscription_id());
       v1::Frame f;
       f.set_id(id);
       // The Request is shared and immutable; the frame needs its own copy.

@@ -394,12 +394,15 @@ status sync_client::stream_send(const std::string& stream, const std::string& gr
 std::optional<stream_event> sync_client::next_event(std::chrono::milliseconds timeout) {
   std::optional<stream_event> out;
   (*self_)->receive(
-    [&](protocol::push_msg& m) {
+    [&](protocol::push_msg& m) -> caf::result<void> {
+      if (m.kind != protocol::push_msg::stream_event)
+        return caf::skip;  // a delivery: next_delivery() takes it
       v1::StreamEvent e;
       if (m.event)
         e.ParseFromString(*m.event);
       out = stream_event{m.subscription_id, m.overflow, e.custom(), e.stream(),
                          e.group_id(), e.id(), e.type(), e.data()};
+      return caf::unit;
     },
     caf::after(timeout) >> [] {});
   return out;
@@ -413,6 +416,189 @@ result<node_stats> sync_client::stats() {
     return st;
   auto& s = resp->stats();
   return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions()};
+}
+
+// -- events -------------------------------------------------------------------
+
+namespace {
+
+void fill_entry(v1::EmitEntry* out, const emit_entry& e) {
+  out->set_data(e.data);
+  out->set_trace_id(e.trace_id);
+  for (auto& f : e.flows)
+    out->add_flows(f);
+  if (e.message_group_id)
+    out->set_message_group_id(*e.message_group_id);
+}
+
+emit_result to_emit_result(const Response& r) {
+  return {{r.emit().message_ids().begin(), r.emit().message_ids().end()}, r.emit().steps()};
+}
+
+queue_message to_queue_message(const v1::QueueMessage& m, uint64_t subscription_id) {
+  queue_message out;
+  out.subscription_id = subscription_id;
+  out.message_id = m.message_id();
+  out.topic = m.topic();
+  out.step = m.step();
+  out.data = m.data();
+  out.trace_id = m.trace_id();
+  out.flows.assign(m.flows().begin(), m.flows().end());
+  if (m.has_message_group_id())
+    out.message_group_id = m.message_group_id();
+  out.attempt = m.attempt();
+  out.last_error = m.last_error();
+  return out;
+}
+
+} // namespace
+
+result<emit_result> sync_client::emit(const std::string& topic, const emit_entry& event) {
+  Request req;
+  req.mutable_event_emit()->set_topic(topic);
+  fill_entry(req.mutable_event_emit()->mutable_event(), event);
+  return ask(*this, req, Response::kEmit, to_emit_result);
+}
+
+result<emit_result> sync_client::emit_batch(const std::string& topic,
+                                            const std::vector<emit_entry>& events) {
+  Request req;
+  req.mutable_event_emit_batch()->set_topic(topic);
+  for (auto& e : events)
+    fill_entry(req.mutable_event_emit_batch()->add_events(), e);
+  return ask(*this, req, Response::kEmit, to_emit_result);
+}
+
+result<uint64_t> sync_client::subscribe_events(const std::string& topic, const std::string& step,
+                                               const queue_config& config) {
+  Request req;
+  auto* r = req.mutable_event_subscribe();
+  r->set_topic(topic);
+  r->set_step(step);
+  auto* c = r->mutable_config();
+  c->set_type(config.type);
+  c->set_max_retries(config.max_retries);
+  c->set_visibility_timeout_ms(config.visibility_timeout_ms);
+  c->set_delay_ms(config.delay_ms);
+  c->set_concurrency(config.concurrency);
+  if (config.backoff_ms)
+    c->set_backoff_ms(*config.backoff_ms);
+  c->set_exponential_backoff(config.exponential_backoff);
+  return ask(*this, req, Response::kSubscribe,
+             [](const Response& r) { return r.subscribe().subscription_id(); });
+}
+
+status sync_client::unsubscribe_events(uint64_t subscription_id) {
+  Request req;
+  req.mutable_event_unsubscribe()->set_subscription_id(subscription_id);
+  return check(*call(req), Response::kPong);
+}
+
+status sync_client::ack(uint64_t subscription_id, const std::string& message_id) {
+  Request req;
+  req.mutable_event_ack()->set_subscription_id(subscription_id);
+  req.mutable_event_ack()->set_message_id(message_id);
+  return check(*call(req), Response::kPong);
+}
+
+status sync_client::nack(uint64_t subscription_id, const std::string& message_id,
+                         const std::string& error) {
+  Request req;
+  req.mutable_event_nack()->set_subscription_id(subscription_id);
+  req.mutable_event_nack()->set_message_id(message_id);
+  req.mutable_event_nack()->set_error(error);
+  return check(*call(req), Response::kPong);
+}
+
+std::optional<queue_message> sync_client::next_delivery(std::chrono::milliseconds timeout) {
+  std::optional<queue_message> out;
+  (*self_)->receive(
+    [&](protocol::push_msg& m) -> caf::result<void> {
+      if (m.kind != protocol::push_msg::delivery)
+        return caf::skip;  // a stream event: next_event() takes it
+      v1::QueueMessage q;
+      if (m.event)
+        q.ParseFromString(*m.event);
+      out = to_queue_message(q, m.subscription_id);
+      return caf::unit;
+    },
+    caf::after(timeout) >> [] {});
+  return out;
+}
+
+status sync_client::remove_step(const std::string& topic, const std::string& step) {
+  Request req;
+  req.mutable_event_remove_step()->set_topic(topic);
+  req.mutable_event_remove_step()->set_step(step);
+  return check(*call(req), Response::kPong);
+}
+
+result<std::vector<std::string>> sync_client::topics() {
+  Request req;
+  req.mutable_event_list_topics();
+  return ask(*this, req, Response::kNames, [](const Response& r) { return to_names(r.names()); });
+}
+
+result<topic_info> sync_client::get_topic_info(const std::string& topic) {
+  Request req;
+  req.mutable_event_topic_info()->set_topic(topic);
+  return ask(*this, req, Response::kTopicInfo, [](const Response& r) {
+    return topic_info{{r.topic_info().steps().begin(), r.topic_info().steps().end()},
+                      r.topic_info().consumers()};
+  });
+}
+
+result<queue_stats> sync_client::get_queue_stats(const std::string& topic,
+                                                 const std::string& step) {
+  Request req;
+  req.mutable_queue_stats()->set_topic(topic);
+  req.mutable_queue_stats()->set_step(step);
+  return ask(*this, req, Response::kQueueStats, [](const Response& r) {
+    auto& q = r.queue_stats();
+    return queue_stats{q.ready(), q.delayed(), q.in_flight(), q.dead(), q.consumers()};
+  });
+}
+
+result<std::vector<queue_message>> sync_client::dead_letters(const std::string& topic,
+                                                             const std::string& step,
+                                                             uint32_t limit) {
+  Request req;
+  auto* r = req.mutable_dead_letter_list();
+  r->set_topic(topic);
+  r->set_step(step);
+  r->set_limit(limit);
+  return ask(*this, req, Response::kDeadLetters, [](const Response& resp) {
+    std::vector<queue_message> out;
+    for (auto& m : resp.dead_letters().messages())
+      out.push_back(to_queue_message(m, 0));
+    return out;
+  });
+}
+
+result<uint64_t> sync_client::replay_dead_letters(const std::string& topic,
+                                                  const std::string& step,
+                                                  const std::vector<std::string>& message_ids) {
+  Request req;
+  auto* r = req.mutable_dead_letter_replay();
+  r->set_topic(topic);
+  r->set_step(step);
+  for (auto& id : message_ids)
+    r->add_message_ids(id);
+  return ask(*this, req, Response::kCount, [](const Response& resp) { return resp.count().count(); });
+}
+
+result<uint64_t> sync_client::purge_dead_letters(const std::string& topic,
+                                                 const std::string& step) {
+  Request req;
+  req.mutable_dead_letter_purge()->set_topic(topic);
+  req.mutable_dead_letter_purge()->set_step(step);
+  return ask(*this, req, Response::kCount, [](const Response& resp) { return resp.count().count(); });
+}
+
+status sync_client::advance_clock(uint64_t ms) {
+  Request req;
+  req.mutable_advance_clock()->set_ms(ms);
+  return check(*call(req), Response::kPong);
 }
 
 } // namespace troupe::client

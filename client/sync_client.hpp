@@ -91,6 +91,56 @@ struct node_stats {
   uint64_t sessions = 0;
 };
 
+/// A step's queue configuration (Motia's QueueConfig, times in ms).
+struct queue_config {
+  std::string type = "standard";  ///< standard | fifo
+  int32_t max_retries = 3;         ///< retries after the first attempt
+  int64_t visibility_timeout_ms = 900000;
+  int64_t delay_ms = 0;
+  int32_t concurrency = 1;
+  std::optional<int64_t> backoff_ms;  ///< absent: 2000
+  bool exponential_backoff = false;
+};
+
+struct emit_entry {
+  std::string data;  ///< JSON
+  std::string trace_id;
+  std::vector<std::string> flows;
+  std::optional<std::string> message_group_id;
+};
+
+struct emit_result {
+  std::vector<std::string> message_ids;
+  uint32_t steps = 0;  ///< subscribed steps that received the events (0: none stored)
+};
+
+/// A queue message: a delivery to ack or nack, or a dead letter.
+struct queue_message {
+  uint64_t subscription_id = 0;  ///< deliveries: the consumer subscription
+  std::string message_id;
+  std::string topic;
+  std::string step;
+  std::string data;
+  std::string trace_id;
+  std::vector<std::string> flows;
+  std::optional<std::string> message_group_id;
+  uint32_t attempt = 0;  ///< deliveries: this attempt (1 = first); dead: attempts made
+  std::string last_error;
+};
+
+struct queue_stats {
+  uint64_t ready = 0;
+  uint64_t delayed = 0;
+  uint64_t in_flight = 0;
+  uint64_t dead = 0;
+  uint64_t consumers = 0;
+};
+
+struct topic_info {
+  std::vector<std::string> steps;
+  uint64_t consumers = 0;
+};
+
 /// nullopt for an unknown operation name; otherwise the protocol FilterOp.
 std::optional<int> filter_op_from_name(const std::string& name);
 
@@ -158,6 +208,34 @@ public:
   std::optional<stream_event> next_event(std::chrono::milliseconds timeout);
 
   result<node_stats> stats();
+
+  // -- events ----------------------------------------------------------------
+  result<emit_result> emit(const std::string& topic, const emit_entry& event);
+  /// Stored in one atomic write.
+  result<emit_result> emit_batch(const std::string& topic, const std::vector<emit_entry>& events);
+  /// Makes the step's subscription durable (creating or updating its config)
+  /// and this client one of its consumers; deliveries arrive through
+  /// next_delivery(). Returns the subscription id.
+  result<uint64_t> subscribe_events(const std::string& topic, const std::string& step,
+                                    const queue_config& config);
+  /// Stops consuming (the step stays subscribed; see remove_step).
+  status unsubscribe_events(uint64_t subscription_id);
+  status ack(uint64_t subscription_id, const std::string& message_id);
+  status nack(uint64_t subscription_id, const std::string& message_id, const std::string& error);
+  /// The next delivery, or nullopt when none arrives within `timeout`.
+  std::optional<queue_message> next_delivery(std::chrono::milliseconds timeout);
+  status remove_step(const std::string& topic, const std::string& step);
+  result<std::vector<std::string>> topics();
+  result<topic_info> get_topic_info(const std::string& topic);
+  result<queue_stats> get_queue_stats(const std::string& topic, const std::string& step);
+  result<std::vector<queue_message>> dead_letters(const std::string& topic, const std::string& step,
+                                                  uint32_t limit = 100);
+  /// Moves dead letters (all when `message_ids` is empty) back to the queue.
+  result<uint64_t> replay_dead_letters(const std::string& topic, const std::string& step,
+                                       const std::vector<std::string>& message_ids = {});
+  result<uint64_t> purge_dead_letters(const std::string& topic, const std::string& step);
+  /// Test only: advances a --manual-clock node's clock.
+  status advance_clock(uint64_t ms);
 
   /// Sends one raw request and waits for its response.
   std::shared_ptr<const v1::Response> call(const v1::Request& req);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actors/state_shard.hpp"
+#include "actors/event_shard.hpp"
 #include "actors/stream_directory.hpp"
 #include "cluster/partition_table.hpp"
 
@@ -19,7 +20,8 @@ class partition_router {
 public:
   partition_router(std::shared_ptr<const partition_table> table,
                    std::vector<actors::state_shard_actor> state_shards,
-                   std::vector<actors::stream_directory_actor> stream_directories);
+                   std::vector<actors::stream_directory_actor> stream_directories,
+                   std::vector<actors::event_shard_actor> event_shards);
 
   const partition_table& table() const { return *table_; }
 
@@ -47,8 +49,17 @@ public:
     return stream_directories_;
   }
 
+  /// The event shard owning `topic`.
+  const actors::event_shard_actor& events_for(std::string_view topic) const {
+    return event_shards_[table_->partition_of(topic).value];
+  }
+
+  /// Every event shard, one per partition (for scatter-gather).
+  const std::vector<actors::event_shard_actor>& all_events() const { return event_shards_; }
+
 private:
   std::shared_ptr<const partition_table> table_;
+  std::vector<actors::event_shard_actor> event_shards_;
   std::vector<actors::state_shard_actor> state_shards_;
   std::vector<actors::stream_directory_actor> stream_directories_;
 };

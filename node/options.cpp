@@ -59,6 +59,8 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
                  "Queued outbound bytes per connection before its subscriptions overflow")
     ->envname("TROUPE_MAX_SUBSCRIBER_BACKLOG_BYTES")->capture_default_str()
     ->check(CLI::Range(size_t{1024}, size_t{1} << 34));
+  app.add_flag("--manual-clock", opts.manual_clock,
+               "Test only: time moves only on AdvanceClock requests");
   app.add_option("--workers", opts.workers, "Actor scheduler threads (0: one per core)")
     ->envname("TROUPE_WORKERS")->capture_default_str();
   std::string placement = "workers";

@@ -49,6 +49,10 @@ struct node_options {
   /// subscriptions overflow (each gets an overflow notice and ends).
   /// Default 8 MiB. (--max-subscriber-backlog-bytes)
   size_t max_subscriber_backlog_bytes = size_t{8} << 20;
+  /// Test only: time stands still except when a client sends AdvanceClock.
+  /// Lets tests drive delays, retries and timeouts without waiting.
+  /// Default off. (--manual-clock)
+  bool manual_clock = false;
   /// Actor scheduler threads; 0 = one per core. (--workers, TROUPE_WORKERS)
   size_t workers = 0;
   /// Where partition actors run: `workers` (CAF's thread pool, partitions in

@@ -64,6 +64,8 @@ struct server::impl {
   std::unique_ptr<caf::actor_system> sys;
   std::vector<actors::state_shard_actor> shards;
   std::vector<actors::stream_directory_actor> streams;
+  std::vector<actors::event_shard_actor> events;
+  std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   caf::actor acceptor;
   bool stopped = false;
@@ -87,6 +89,10 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   storage::db_options dbo;
   dbo.path = opts.data_dir;
   dbo.mode = opts.durability;
+  if (opts.manual_clock) {
+    im.manual_clock = storage::system_now_ms();
+    dbo.clock = [clock = &im.manual_clock] { return clock->load(); };
+  }
   im.db = storage::db::open(dbo, error);
   if (!im.db || !check_partition_count(*im.db, opts.partitions, error))
     return nullptr;
@@ -118,9 +124,20 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
       *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, stream_limits, im.counters,
       opts.placement));
 
+  actors::event_options event_opts;
+  event_opts.max_id_bytes = opts.max_key_bytes;
+  event_opts.max_data_bytes = opts.max_value_bytes;
+  event_opts.manual_clock = opts.manual_clock;
+  for (uint32_t p = 0; p < opts.partitions; ++p)
+    im.events.push_back(actors::spawn_event_shard(
+      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, event_opts, opts.placement));
+
   auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
   auto ctx = std::make_shared<session_context>();
-  ctx->router = std::make_shared<cluster::partition_router>(table, im.shards, im.streams);
+  ctx->router = std::make_shared<cluster::partition_router>(table, im.shards, im.streams,
+                                                           im.events);
+  if (opts.manual_clock)
+    ctx->manual_clock = &im.manual_clock;
   ctx->counters = &im.counters;
   ctx->max_subscriber_backlog_bytes = opts.max_subscriber_backlog_bytes;
   ctx->node_id = opts.node_id;
@@ -171,10 +188,13 @@ void server::stop() {
       self->send_exit(shard, caf::exit_reason::user_shutdown);
     for (auto& dir : im.streams)
       self->send_exit(dir, caf::exit_reason::user_shutdown);
+    for (auto& shard : im.events)
+      self->send_exit(shard, caf::exit_reason::user_shutdown);
     self->send_exit(im.acceptor, caf::exit_reason::user_shutdown);
   }
   im.shards.clear();
   im.streams.clear();
+  im.events.clear();
   im.acceptor = nullptr;
   im.sys.reset();
   im.db.reset();  // commits what is queued, flushes, closes RocksDB

@@ -37,8 +37,13 @@ struct session_state {
   bool closing = false;  // no more reading; quit when in_flight drops to 0
   size_t in_flight = 0;
   size_t read_chunk = min_read_chunk;
-  // Stream subscriptions of this connection: id -> (stream, group_id).
-  std::unordered_map<uint64_t, std::pair<std::string, std::string>> subscriptions;
+  // Subscriptions of this connection: id -> what it is on.
+  struct subscription {
+    bool event;        // an event consumer (else a stream subscription)
+    std::string a;     // stream or topic
+    std::string b;     // group_id or step
+  };
+  std::unordered_map<uint64_t, subscription> subscriptions;
   uint64_t next_subscription = 0;
   bool counting_output = false;  // ack_writes on: `queued` is exact
   uint64_t queued = 0;           // bytes handed to the socket, not yet sent
@@ -247,18 +252,25 @@ template <class Actor>
 void scatter(session_broker* self, connection_handle hdl, uint64_t id,
              const std::vector<Actor>& targets, std::shared_ptr<const Request> req, bool names);
 
-void on_subscribe(session_broker* self, connection_handle hdl, uint64_t id,
-                  std::shared_ptr<Request> req) {
+template <class Actor>
+void subscribe(session_broker* self, connection_handle hdl, uint64_t id,
+               std::shared_ptr<Request> req, const Actor& target) {
   auto& st = self->state;
-  auto* sub = req->mutable_stream_subscribe();
   auto sub_id = ++st.next_subscription;
-  sub->set_subscription_id(sub_id);
-  st.subscriptions.emplace(sub_id, std::make_pair(sub->stream(), sub->group_id()));
-  if (!st.counting_output) {
-    st.counting_output = true;
-    self->ack_writes(hdl, true);
+  if (req->has_stream_subscribe()) {
+    auto* sub = req->mutable_stream_subscribe();
+    sub->set_subscription_id(sub_id);
+    st.subscriptions.emplace(sub_id, session_state::subscription{false, sub->stream(),
+                                                                 sub->group_id()});
+    if (!st.counting_output) {
+      st.counting_output = true;
+      self->ack_writes(hdl, true);
+    }
+  } else {
+    auto* sub = req->mutable_event_subscribe();
+    sub->set_subscription_id(sub_id);
+    st.subscriptions.emplace(sub_id, session_state::subscription{true, sub->topic(), sub->step()});
   }
-  auto& target = st.ctx->router->stream_for(sub->stream(), sub->group_id());
   ++st.in_flight;
   // See forward(): local partition actors always answer.
   self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
@@ -277,24 +289,51 @@ void on_subscribe(session_broker* self, connection_handle hdl, uint64_t id,
       });
 }
 
-/// Ends a subscription at its group (fire and forget when `id` is 0).
+/// The subscription `sub_id` of this connection, or an error reply.
+const session_state::subscription* own_subscription(session_broker* self, connection_handle hdl,
+                                                    uint64_t id, uint64_t sub_id, bool event) {
+  auto& subs = self->state.subscriptions;
+  auto it = subs.find(sub_id);
+  if (it == subs.end() || it->second.event != event) {
+    if (id != 0)
+      reply_error(self, hdl, id, error_code::not_found,
+                  "no " + std::string{event ? "event" : "stream"} + " subscription "
+                    + std::to_string(sub_id) + " on this connection");
+    return nullptr;
+  }
+  return &it->second;
+}
+
+/// Routes an ack, nack or event unsubscribe to its step's queue, filling in
+/// the topic and step this connection subscribed with.
+template <class Msg>
+void to_queue(session_broker* self, connection_handle hdl, uint64_t id,
+              std::shared_ptr<Request> req, Msg* msg) {
+  auto* sub = own_subscription(self, hdl, id, msg->subscription_id(), true);
+  if (sub == nullptr)
+    return;
+  msg->set_topic(sub->a);
+  msg->set_step(sub->b);
+  auto& target = self->state.ctx->router->events_for(sub->a);
+  if (req->has_event_unsubscribe())
+    self->state.subscriptions.erase(msg->subscription_id());
+  forward(self, hdl, id, target, std::move(req));
+}
+
+/// Ends a stream subscription at its group (fire and forget when `id` is 0).
 void end_subscription(session_broker* self, connection_handle hdl, uint64_t id,
                       uint64_t sub_id) {
   auto& st = self->state;
-  auto it = st.subscriptions.find(sub_id);
-  if (it == st.subscriptions.end()) {
-    if (id != 0)
-      reply_error(self, hdl, id, error_code::not_found,
-                  "no subscription " + std::to_string(sub_id) + " on this connection");
+  auto* sub = own_subscription(self, hdl, id, sub_id, false);
+  if (sub == nullptr)
     return;
-  }
   auto req = std::make_shared<Request>();
   auto* u = req->mutable_stream_unsubscribe();
   u->set_subscription_id(sub_id);
-  u->set_stream(it->second.first);
-  u->set_group_id(it->second.second);
-  auto& target = st.ctx->router->stream_for(it->second.first, it->second.second);
-  st.subscriptions.erase(it);
+  u->set_stream(sub->a);
+  u->set_group_id(sub->b);
+  auto& target = st.ctx->router->stream_for(sub->a, sub->b);
+  st.subscriptions.erase(sub_id);
   if (id != 0) {
     forward(self, hdl, id, target, std::move(req));
     return;
@@ -309,14 +348,50 @@ void on_push(session_broker* self, connection_handle hdl, protocol::push_msg& ms
   auto sub_id = msg.subscription_id;
   if (st.closing || st.subscriptions.count(sub_id) == 0)
     return;  // ended: pushes still in flight are dropped
-  if (st.queued + msg.event->size() > st.ctx->max_subscriber_backlog_bytes) {
+  // Deliveries are bounded by the consumer's credit; stream events by the
+  // backlog limit.
+  if (msg.kind == protocol::push_msg::stream_event
+      && st.queued + msg.event->size() > st.ctx->max_subscriber_backlog_bytes) {
     SPDLOG_DEBUG("subscription {} overflowed ({} bytes queued)", sub_id, st.queued);
-    write_out(self, hdl, [&](auto& buf) { protocol::append_push_frame(buf, sub_id, {}, true); });
+    write_out(self, hdl, [&](auto& buf) { protocol::append_push_frame(buf, sub_id, msg.kind, {}, true); });
     end_subscription(self, hdl, 0, sub_id);
     return;
   }
   write_out(self, hdl,
-            [&](auto& buf) { protocol::append_push_frame(buf, sub_id, *msg.event, false); });
+            [&](auto& buf) { protocol::append_push_frame(buf, sub_id, msg.kind, *msg.event, false); });
+}
+
+/// Test only: moves the manual clock and lets every queue act on it; answers
+/// once every event shard has passed the tick on.
+void advance_clock(session_broker* self, connection_handle hdl, uint64_t id, uint64_t ms) {
+  auto& st = self->state;
+  if (st.ctx->manual_clock == nullptr) {
+    reply_error(self, hdl, id, error_code::invalid_argument,
+                "this node does not run a manual clock (--manual-clock)");
+    return;
+  }
+  *st.ctx->manual_clock += static_cast<int64_t>(ms);
+  auto& shards = st.ctx->router->all_events();
+  auto remaining = std::make_shared<size_t>(shards.size());
+  ++st.in_flight;
+  for (auto& shard : shards)
+    // See forward(): local partition actors always answer.
+    self->request(shard, caf::infinite, actors::tick_atom::value)
+      .then(
+        [=](actors::ok_atom) {
+          if (--*remaining > 0)
+            return;
+          Response resp;
+          resp.mutable_pong();
+          write_response(self, hdl, id, resp);
+          finish_request(self, hdl);
+        },
+        [=](caf::error&) {
+          if (--*remaining > 0)
+            return;
+          reply_error(self, hdl, id, error_code::unavailable, "a partition did not answer");
+          finish_request(self, hdl);
+        });
 }
 
 void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
@@ -369,8 +444,34 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
 #undef TROUPE_STREAM_OP
     case Request::kStreamListGroups:
       return scatter(self, hdl, id, router.all_streams(), std::move(req), true);
-    case Request::kStreamSubscribe:
-      return on_subscribe(self, hdl, id, std::move(req));
+    case Request::kStreamSubscribe: {
+      auto& r = req->stream_subscribe();
+      return subscribe(self, hdl, id, req, router.stream_for(r.stream(), r.group_id()));
+    }
+    case Request::kEventSubscribe:
+      return subscribe(self, hdl, id, req, router.events_for(req->event_subscribe().topic()));
+    case Request::kEventUnsubscribe:
+      return to_queue(self, hdl, id, req, req->mutable_event_unsubscribe());
+    case Request::kEventAck:
+      return to_queue(self, hdl, id, req, req->mutable_event_ack());
+    case Request::kEventNack:
+      return to_queue(self, hdl, id, req, req->mutable_event_nack());
+#define TROUPE_TOPIC_OP(Case, field)                                                      \
+  case Request::Case:                                                                     \
+    return forward(self, hdl, id, router.events_for(req->field().topic()), req);
+    TROUPE_TOPIC_OP(kEventEmit, event_emit)
+    TROUPE_TOPIC_OP(kEventEmitBatch, event_emit_batch)
+    TROUPE_TOPIC_OP(kEventRemoveStep, event_remove_step)
+    TROUPE_TOPIC_OP(kEventTopicInfo, event_topic_info)
+    TROUPE_TOPIC_OP(kQueueStats, queue_stats)
+    TROUPE_TOPIC_OP(kDeadLetterList, dead_letter_list)
+    TROUPE_TOPIC_OP(kDeadLetterReplay, dead_letter_replay)
+    TROUPE_TOPIC_OP(kDeadLetterPurge, dead_letter_purge)
+#undef TROUPE_TOPIC_OP
+    case Request::kEventListTopics:
+      return scatter(self, hdl, id, router.all_events(), std::move(req), true);
+    case Request::kAdvanceClock:
+      return advance_clock(self, hdl, id, req->advance_clock().ms());
     case Request::kStreamUnsubscribe:
       return end_subscription(self, hdl, id, req->stream_unsubscribe().subscription_id());
     case Request::kStats: {

@@ -21,7 +21,9 @@
 // requests are answered, and the acceptor replies when all sessions are gone.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -52,6 +54,8 @@ struct session_context {
   /// overflow.
   size_t max_subscriber_backlog_bytes = size_t{8} << 20;
   actors::node_counters* counters = nullptr;
+  /// The node's manual clock (ms), when it runs one (--manual-clock).
+  std::atomic<int64_t>* manual_clock = nullptr;
 };
 
 /// Spawns the acceptor listening on host:port (port 0: any free port). Ask it

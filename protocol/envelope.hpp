@@ -36,9 +36,12 @@ struct response_msg {
 /// that owns the subscription. The event is serialized once (a
 /// troupe.v1.StreamEvent) and shared by every subscriber it goes to.
 struct push_msg {
+  /// Which Push field the payload is: a StreamEvent or a QueueMessage.
+  enum kind_t : uint8_t { stream_event = 2, delivery = 4 };
   uint64_t subscription_id = 0;
-  std::shared_ptr<const std::string> event;  ///< serialized StreamEvent
-  bool overflow = false;  ///< the subscription ended (no event)
+  std::shared_ptr<const std::string> event;  ///< serialized payload
+  bool overflow = false;  ///< the subscription ended (no payload)
+  uint8_t kind = stream_event;
 };
 std::string to_bytes(const request_msg& x);
 bool from_bytes(request_msg& x, const std::string& bytes);
@@ -78,7 +81,7 @@ typename Inspector::result_type inspect(Inspector& f, push_msg& x) {
     x.event = std::make_shared<const std::string>(std::move(event));
     return caf::none;
   };
-  return f(caf::meta::type_name("troupe.push"), x.subscription_id, event, x.overflow,
+  return f(caf::meta::type_name("troupe.push"), x.subscription_id, event, x.overflow, x.kind,
            caf::meta::load_callback(load));
 }
 

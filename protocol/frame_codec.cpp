@@ -35,13 +35,12 @@ void put_length(uint8_t* p, size_t body) {
 }
 
 // Wire tags: Frame.id (field 1, varint), Frame.response (5, bytes),
-// Frame.push (7, bytes); Push.subscription_id (1, varint), Push.event (2,
-// bytes), Push.overflow (3, varint).
+// Frame.push (7, bytes); Push.subscription_id (1, varint), the payload
+// (a bytes field), Push.overflow (3, varint).
 constexpr uint8_t id_tag = (1 << 3) | 0;
 constexpr uint8_t response_tag = (5 << 3) | 2;
 constexpr uint8_t push_tag = (7 << 3) | 2;
 constexpr uint8_t push_subscription_tag = (1 << 3) | 0;
-constexpr uint8_t push_event_tag = (2 << 3) | 2;
 constexpr uint8_t push_overflow_tag = (3 << 3) | 0;
 
 } // namespace
@@ -72,7 +71,7 @@ void append_response_frame(std::vector<char>& out, uint64_t id,
   response.SerializeWithCachedSizesToArray(p);
 }
 
-void append_push_frame(std::vector<char>& out, uint64_t subscription_id,
+void append_push_frame(std::vector<char>& out, uint64_t subscription_id, int field,
                        std::string_view event, bool overflow) {
   size_t inner = 1 + varint_size(subscription_id);
   if (!event.empty())
@@ -85,7 +84,7 @@ void append_push_frame(std::vector<char>& out, uint64_t subscription_id,
   *p++ = push_subscription_tag;
   p = put_varint(p, subscription_id);
   if (!event.empty()) {
-    *p++ = push_event_tag;
+    *p++ = static_cast<uint8_t>((field << 3) | 2);
     p = put_varint(p, event.size());
     std::memcpy(p, event.data(), event.size());
     p += event.size();

@@ -32,10 +32,11 @@ void append_frame(std::vector<char>& out, const v1::Frame& frame);
 void append_response_frame(std::vector<char>& out, uint64_t id,
                            const v1::Response& response);
 
-/// Appends Frame{push: Push{subscription_id, event, overflow}}, where
-/// `event` is an already serialized StreamEvent (empty for none).
-void append_push_frame(std::vector<char>& out, uint64_t subscription_id,
-                       std::string_view event, bool overflow);
+/// Appends Frame{push: Push{subscription_id, <field>: payload, overflow}},
+/// where `payload` is an already serialized message for Push field `field`
+/// (2: StreamEvent, 4: QueueMessage), empty for none.
+void append_push_frame(std::vector<char>& out, uint64_t subscription_id, int field,
+                       std::string_view payload, bool overflow);
 
 /// Splits a byte stream into frames.
 class frame_decoder {

@@ -133,6 +133,51 @@ std::optional<stream_key_parts> decode_stream_key(std::string_view encoded) {
   return stream_key_parts{*p, std::move(*stream), std::move(*group), std::move(*id)};
 }
 
+std::string queue_kind_prefix(partition_id p, queue_kind kind) {
+  std::string out;
+  append_partition(out, p);
+  out.push_back(static_cast<char>(kind));
+  return out;
+}
+
+std::string queue_prefix(partition_id p, queue_kind kind, std::string_view topic,
+                         std::string_view step) {
+  auto out = queue_kind_prefix(p, kind);
+  append_component(out, topic);
+  append_component(out, step);
+  return out;
+}
+
+std::string queue_key(partition_id p, queue_kind kind, std::string_view topic,
+                      std::string_view step, uint64_t seq) {
+  auto out = queue_prefix(p, kind, topic, step);
+  for (int i = 7; i >= 0; --i)
+    out.push_back(static_cast<char>((seq >> (8 * i)) & 0xFF));
+  return out;
+}
+
+std::optional<queue_key_parts> decode_queue_key(std::string_view encoded) {
+  auto p = read_partition(encoded);
+  if (!p || encoded.empty())
+    return std::nullopt;
+  auto kind = static_cast<queue_kind>(encoded[0]);
+  if (kind != queue_kind::subscription && kind != queue_kind::message && kind != queue_kind::dead)
+    return std::nullopt;
+  encoded.remove_prefix(1);
+  auto topic = read_component(encoded);
+  auto step = topic ? read_component(encoded) : std::nullopt;
+  if (!step)
+    return std::nullopt;
+  queue_key_parts parts{*p, kind, std::move(*topic), std::move(*step), 0};
+  if (kind == queue_kind::subscription)
+    return encoded.empty() ? std::optional{parts} : std::nullopt;
+  if (encoded.size() != 8)
+    return std::nullopt;
+  for (char c : encoded)
+    parts.seq = (parts.seq << 8) | static_cast<uint8_t>(c);
+  return parts;
+}
+
 std::string prefix_end(std::string_view prefix) {
   std::string out{prefix};
   while (!out.empty()) {

@@ -79,6 +79,28 @@ struct stream_key_parts {
 /// Inverse of stream_key.
 std::optional<stream_key_parts> decode_stream_key(std::string_view encoded);
 
+/// queues CF: partition | kind | topic | step [| seq (8 bytes, big-endian)].
+/// Kinds: queue_subscription (the step's durable subscription), queue_message
+/// (ready, delayed or in flight), queue_dead (dead letters).
+enum class queue_kind : char { subscription = 's', message = 'm', dead = 'd' };
+
+std::string queue_prefix(partition_id p, queue_kind kind, std::string_view topic,
+                         std::string_view step);
+std::string queue_key(partition_id p, queue_kind kind, std::string_view topic,
+                      std::string_view step, uint64_t seq);
+/// Prefix of every key of one kind in a partition.
+std::string queue_kind_prefix(partition_id p, queue_kind kind);
+
+struct queue_key_parts {
+  partition_id partition;
+  queue_kind kind;
+  std::string topic;
+  std::string step;
+  uint64_t seq = 0;  ///< 0 for subscription keys
+};
+
+std::optional<queue_key_parts> decode_queue_key(std::string_view encoded);
+
 /// The smallest string greater than every string starting with `prefix`
 /// (empty when there is none, i.e. the prefix is all 0xFF).
 std::string prefix_end(std::string_view prefix);

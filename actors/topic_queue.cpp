@@ -1,0 +1,532 @@
+#include "actors/topic_queue.hpp"
+
+#include <map>
+#include <set>
+#include <vector>
+
+#include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/io/broker.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/send.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include "actors/write_pipeline.hpp"
+#include "protocol/status.hpp"
+#include "protocol/troupe.pb.h"
+#include "storage/db.hpp"
+#include "storage/key_codec.hpp"
+#include "storage/record.hpp"
+
+namespace troupe::actors {
+
+namespace {
+
+using protocol::request_msg;
+using protocol::response_msg;
+using storage::column;
+using storage::queue_kind;
+using v1::QueueMessage;
+using v1::Request;
+using v1::Response;
+
+struct flight {
+  caf::actor session;
+  uint64_t subscription;
+  int64_t deadline;
+};
+
+struct consumer {
+  caf::actor session;
+  uint64_t subscription;
+  int32_t concurrency;
+  int32_t busy = 0;
+};
+
+struct queue_state {
+  topic_queue_args args;
+  v1::QueueConfig config;
+  std::map<uint64_t, QueueMessage> messages;  // live: ready, delayed, in flight
+  std::set<uint64_t> ready;
+  std::set<std::pair<int64_t, uint64_t>> delayed;
+  std::map<uint64_t, flight> in_flight;
+  std::map<std::string, std::set<uint64_t>> groups;  // fifo: live seqs per group
+  std::vector<consumer> consumers;
+  size_t next_consumer = 0;
+  uint64_t dead = 0;
+  int64_t timer_at = 0;  // when the armed tick fires; 0: none
+  std::unique_ptr<write_pipeline> pipeline;
+
+  static inline const char* name = "troupe.topic_queue";
+};
+
+void fail(Response& resp, error_code code, std::string message) {
+  resp.clear_result();
+  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
+  resp.mutable_error()->set_message(std::move(message));
+}
+
+std::string key(queue_state& st, queue_kind kind, uint64_t seq) {
+  return storage::queue_key(st.args.partition, kind, st.args.topic, st.args.step, seq);
+}
+
+std::string encode(const QueueMessage& m, int64_t now) {
+  return storage::encode_record({0, m.emitted_at_ms(), now, 0}, m.SerializeAsString());
+}
+
+bool decode(std::string_view raw, QueueMessage& m) {
+  storage::record_header h;
+  std::string_view v;
+  return storage::decode_record(raw, h, v) && m.ParseFromArray(v.data(), static_cast<int>(v.size()));
+}
+
+int64_t now_ms(queue_state& st) {
+  return st.args.db->now_ms();
+}
+
+bool fifo(queue_state& st) {
+  return st.config.type() == "fifo";
+}
+
+/// Adds a live message to the in-memory index.
+void index(queue_state& st, uint64_t seq, QueueMessage m) {
+  if (m.visible_at_ms() > now_ms(st))
+    st.delayed.emplace(m.visible_at_ms(), seq);
+  else
+    st.ready.insert(seq);
+  if (m.has_message_group_id())
+    st.groups[m.message_group_id()].insert(seq);
+  st.messages.emplace(seq, std::move(m));
+}
+
+/// Drops a message from the index (acked or dead).
+void unindex(queue_state& st, uint64_t seq) {
+  auto it = st.messages.find(seq);
+  if (it == st.messages.end())
+    return;
+  if (it->second.has_message_group_id()) {
+    auto g = st.groups.find(it->second.message_group_id());
+    if (g != st.groups.end()) {
+      g->second.erase(seq);
+      if (g->second.empty())
+        st.groups.erase(g);
+    }
+  }
+  st.ready.erase(seq);
+  st.messages.erase(it);
+}
+
+bool deliverable(queue_state& st, uint64_t seq) {
+  if (!fifo(st))
+    return true;
+  auto& m = st.messages.at(seq);
+  if (!m.has_message_group_id())
+    return true;
+  return *st.groups.at(m.message_group_id()).begin() == seq;
+}
+
+consumer* find_consumer(queue_state& st, const caf::actor& session, uint64_t subscription) {
+  for (auto& c : st.consumers)
+    if (c.session == session && c.subscription == subscription)
+      return &c;
+  return nullptr;
+}
+
+consumer* next_with_credit(queue_state& st) {
+  for (size_t n = 0; n < st.consumers.size(); ++n) {
+    auto& c = st.consumers[(st.next_consumer + n) % st.consumers.size()];
+    if (c.busy < c.concurrency) {
+      st.next_consumer = (st.next_consumer + n + 1) % st.consumers.size();
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+template <class Self>
+void arm_timer(Self self) {
+  auto& st = self->state;
+  if (st.args.manual_clock)
+    return;
+  int64_t next = 0;
+  if (!st.delayed.empty())
+    next = st.delayed.begin()->first;
+  for (auto& [seq, f] : st.in_flight)
+    if (next == 0 || f.deadline < next)
+      next = f.deadline;
+  if (next == 0 || (st.timer_at != 0 && st.timer_at <= next))
+    return;
+  st.timer_at = next;
+  auto wait = std::max<int64_t>(0, next - now_ms(st));
+  self->delayed_send(self, std::chrono::milliseconds{wait}, tick_atom::value);
+}
+
+/// Delivers ready messages to consumers with credit.
+template <class Self>
+void pump(Self self) {
+  auto& st = self->state;
+  if (st.consumers.empty())
+    return;
+  auto now = now_ms(st);
+  for (auto it = st.ready.begin(); it != st.ready.end();) {
+    auto seq = *it;
+    if (!deliverable(st, seq)) {
+      ++it;
+      continue;
+    }
+    auto* c = next_with_credit(st);
+    if (c == nullptr)
+      break;
+    it = st.ready.erase(it);
+    ++c->busy;
+    st.in_flight[seq] = flight{c->session, c->subscription,
+                               now + st.config.visibility_timeout_ms()};
+    QueueMessage delivery = st.messages.at(seq);
+    delivery.set_attempt(delivery.attempt() + 1);
+    delivery.clear_visible_at_ms();
+    self->send(c->session,
+               protocol::push_msg{c->subscription,
+                                  std::make_shared<const std::string>(delivery.SerializeAsString()),
+                                  false, protocol::push_msg::delivery});
+  }
+  arm_timer(self);
+}
+
+void release_credit(queue_state& st, const flight& f) {
+  if (auto* c = find_consumer(st, f.session, f.subscription))
+    --c->busy;
+}
+
+int64_t backoff(queue_state& st, uint32_t failures) {
+  int64_t base = st.config.has_backoff_ms() ? st.config.backoff_ms() : 2000;
+  if (!st.config.exponential_backoff())
+    return base;
+  return base << std::min<uint32_t>(failures - 1, 30);
+}
+
+/// A failed attempt of an in-flight message: retry after the backoff, or
+/// move it to the dead letters, durably in one write. Returns the write's gen.
+uint64_t fail_attempt(queue_state& st, uint64_t seq, const std::string& error) {
+  auto f = st.in_flight.find(seq);
+  release_credit(st, f->second);
+  st.in_flight.erase(f);
+  auto& m = st.messages.at(seq);
+  m.set_attempt(m.attempt() + 1);
+  m.set_last_error(error);
+  auto now = now_ms(st);
+  storage::write_batch batch;
+  if (static_cast<int64_t>(m.attempt()) > st.config.max_retries()) {
+    st.pipeline->remove(batch, column::queues, key(st, queue_kind::message, seq));
+    st.pipeline->put(batch, column::queues, key(st, queue_kind::dead, seq), encode(m, now));
+    unindex(st, seq);
+    ++st.dead;
+  } else {
+    m.set_visible_at_ms(now + backoff(st, m.attempt()));
+    st.pipeline->put(batch, column::queues, key(st, queue_kind::message, seq), encode(m, now));
+    if (m.visible_at_ms() > now)
+      st.delayed.emplace(m.visible_at_ms(), seq);
+    else
+      st.ready.insert(seq);
+  }
+  return st.pipeline->submit(std::move(batch));
+}
+
+/// Gives a consumer's in-flight messages back (not a failed attempt).
+void give_back(queue_state& st, const caf::actor_addr& session,
+               std::optional<uint64_t> subscription) {
+  for (auto it = st.in_flight.begin(); it != st.in_flight.end();) {
+    if (it->second.session.address() == session
+        && (!subscription || it->second.subscription == *subscription)) {
+      st.ready.insert(it->first);
+      it = st.in_flight.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  st.consumers.erase(std::remove_if(st.consumers.begin(), st.consumers.end(),
+                                    [&](const consumer& c) {
+                                      return c.session.address() == session
+                                             && (!subscription || c.subscription == *subscription);
+                                    }),
+                     st.consumers.end());
+}
+
+template <class Self>
+void report_consumers(Self self) {
+  auto& st = self->state;
+  self->send(st.args.shard, consumers_atom::value, st.args.topic, st.args.step,
+             static_cast<uint64_t>(st.consumers.size()));
+}
+
+template <class Self>
+void tick(Self self) {
+  auto& st = self->state;
+  st.timer_at = 0;
+  auto now = now_ms(st);
+  while (!st.delayed.empty() && st.delayed.begin()->first <= now) {
+    auto seq = st.delayed.begin()->second;
+    st.delayed.erase(st.delayed.begin());
+    if (st.messages.count(seq) != 0)
+      st.ready.insert(seq);
+  }
+  std::vector<uint64_t> expired;
+  for (auto& [seq, f] : st.in_flight)
+    if (f.deadline <= now)
+      expired.push_back(seq);
+  for (auto seq : expired)
+    fail_attempt(st, seq, "visibility timeout expired");
+  pump(self);
+}
+
+/// Answers once `gen` is durable.
+template <class Self>
+void reply_after(Self self, uint64_t gen, std::shared_ptr<Response> resp) {
+  auto promise = self->template make_response_promise<response_msg>();
+  self->state.pipeline->after(gen, [promise, resp](const storage::db_status& s) mutable {
+    if (!s.ok)
+      fail(*resp, error_code::internal, "storage write failed: " + s.message);
+    if (promise.pending())
+      promise.deliver(response_msg{resp});
+  });
+}
+
+/// The in-flight message `id` delivered to this consumer, or an error.
+std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf::actor& session,
+                                     uint64_t subscription, const std::string& id) {
+  auto seq = message_seq(st.args.partition, id);
+  auto it = seq ? st.in_flight.find(*seq) : st.in_flight.end();
+  if (it == st.in_flight.end()) {
+    fail(resp, error_code::not_found,
+         "message '" + id + "' is not in flight (already acked, timed out, or unknown)");
+    return std::nullopt;
+  }
+  if (it->second.session != session || it->second.subscription != subscription) {
+    fail(resp, error_code::conflict, "message '" + id + "' was delivered to another consumer");
+    return std::nullopt;
+  }
+  return *seq;
+}
+
+template <class F>
+void scan_dead(queue_state& st, F fn) {
+  auto prefix = storage::queue_prefix(st.args.partition, queue_kind::dead, st.args.topic,
+                                      st.args.step);
+  auto cur = st.args.db->new_cursor(column::queues);
+  for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
+       cur->next()) {
+    auto parts = storage::decode_queue_key(cur->key());
+    QueueMessage m;
+    if (parts && decode(cur->value(), m) && !fn(parts->seq, std::string{cur->key()}, m))
+      break;
+  }
+}
+
+template <class Self>
+void on_request(Self self, const Request& req) {
+  auto& st = self->state;
+  auto resp = std::make_shared<Response>();
+  auto session = caf::actor_cast<caf::actor>(self->current_sender());
+  auto gen = st.pipeline->last_submitted();
+  switch (req.op_case()) {
+    case Request::kEventAck: {
+      auto& r = req.event_ack();
+      if (auto seq = owned_flight(st, *resp, session, r.subscription_id(), r.message_id())) {
+        auto f = st.in_flight.find(*seq);
+        release_credit(st, f->second);
+        st.in_flight.erase(f);
+        unindex(st, *seq);
+        storage::write_batch batch;
+        st.pipeline->remove(batch, column::queues, key(st, queue_kind::message, *seq));
+        gen = st.pipeline->submit(std::move(batch));
+        resp->mutable_pong();
+      }
+      break;
+    }
+    case Request::kEventNack: {
+      auto& r = req.event_nack();
+      if (auto seq = owned_flight(st, *resp, session, r.subscription_id(), r.message_id())) {
+        gen = fail_attempt(st, *seq, r.error());
+        resp->mutable_pong();
+      }
+      break;
+    }
+    case Request::kEventUnsubscribe: {
+      auto& r = req.event_unsubscribe();
+      if (find_consumer(st, session, r.subscription_id()) == nullptr) {
+        fail(*resp, error_code::not_found, "no such consumer subscription");
+        break;
+      }
+      give_back(st, session.address(), r.subscription_id());
+      report_consumers(self);
+      resp->mutable_pong();
+      break;
+    }
+    case Request::kQueueStats: {
+      auto* out = resp->mutable_queue_stats();
+      out->set_ready(st.ready.size());
+      out->set_delayed(st.delayed.size());
+      out->set_in_flight(st.in_flight.size());
+      out->set_dead(st.dead);
+      out->set_consumers(st.consumers.size());
+      break;
+    }
+    case Request::kDeadLetterList: {
+      auto limit = req.dead_letter_list().limit() == 0 ? 100u : req.dead_letter_list().limit();
+      auto* out = resp->mutable_dead_letters();
+      scan_dead(st, [&](uint64_t, const std::string&, QueueMessage& m) {
+        *out->add_messages() = std::move(m);
+        return static_cast<uint32_t>(out->messages_size()) < limit;
+      });
+      break;
+    }
+    case Request::kDeadLetterReplay: {
+      auto& r = req.dead_letter_replay();
+      std::set<std::string> wanted(r.message_ids().begin(), r.message_ids().end());
+      storage::write_batch batch;
+      uint64_t moved = 0;
+      auto now = now_ms(st);
+      scan_dead(st, [&](uint64_t seq, const std::string& dead_key, QueueMessage& m) {
+        if (!wanted.empty() && wanted.count(m.message_id()) == 0)
+          return true;
+        m.set_attempt(0);
+        m.set_visible_at_ms(now);
+        st.pipeline->remove(batch, column::queues, dead_key);
+        st.pipeline->put(batch, column::queues, key(st, queue_kind::message, seq), encode(m, now));
+        index(st, seq, m);
+        ++moved;
+        return true;
+      });
+      st.dead -= moved;
+      if (moved > 0)
+        gen = st.pipeline->submit(std::move(batch));
+      resp->mutable_count()->set_count(moved);
+      pump(self);
+      break;
+    }
+    case Request::kDeadLetterPurge: {
+      storage::write_batch batch;
+      uint64_t removed = 0;
+      scan_dead(st, [&](uint64_t, const std::string& dead_key, QueueMessage&) {
+        st.pipeline->remove(batch, column::queues, dead_key);
+        ++removed;
+        return true;
+      });
+      st.dead -= removed;
+      if (removed > 0)
+        gen = st.pipeline->submit(std::move(batch));
+      resp->mutable_count()->set_count(removed);
+      break;
+    }
+    default:
+      fail(*resp, error_code::invalid_argument, "operation is not a queue operation");
+      break;
+  }
+  pump(self);
+  reply_after(self, gen, std::move(resp));
+}
+
+template <class Self>
+caf::behavior queue_behavior(Self self, topic_queue_args args, bool group_commit) {
+  auto& st = self->state;
+  st.args = std::move(args);
+  st.config.ParseFromString(st.args.config);
+  auto handle = caf::actor_cast<caf::actor>(self);
+  st.pipeline = std::make_unique<write_pipeline>(
+    *st.args.db, group_commit, [handle](uint64_t gen, storage::db_status s) {
+      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
+    });
+  // Rebuild the index from storage: every live message becomes ready or
+  // delayed (deliveries in flight before a restart are delivered again).
+  auto prefix = storage::queue_prefix(st.args.partition, queue_kind::message, st.args.topic,
+                                      st.args.step);
+  auto cur = st.args.db->new_cursor(column::queues);
+  for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
+       cur->next()) {
+    auto parts = storage::decode_queue_key(cur->key());
+    QueueMessage m;
+    if (parts && decode(cur->value(), m))
+      index(st, parts->seq, std::move(m));
+  }
+  scan_dead(st, [&](uint64_t, const std::string&, QueueMessage&) {
+    ++st.dead;
+    return true;
+  });
+  self->set_down_handler([self](caf::down_msg& msg) {
+    give_back(self->state, msg.source, std::nullopt);
+    report_consumers(self);
+    pump(self);
+  });
+  arm_timer(self);
+  return {
+    [self](request_msg& msg) { on_request(self, *msg.body); },
+    [self](enqueue_atom, std::vector<uint64_t>& seqs, std::vector<std::string>& bodies) {
+      auto& st = self->state;
+      for (size_t i = 0; i < seqs.size() && i < bodies.size(); ++i) {
+        if (st.messages.count(seqs[i]) != 0)
+          continue;  // loaded from storage when this queue started
+        QueueMessage m;
+        if (m.ParseFromString(bodies[i]))
+          index(st, seqs[i], std::move(m));
+      }
+      pump(self);
+    },
+    [self](consumer_atom, caf::actor& session, uint64_t subscription, std::string& config) {
+      auto& st = self->state;
+      st.config.ParseFromString(config);  // the latest subscriber's config wins
+      auto concurrency = std::max(1, st.config.concurrency());
+      if (fifo(st))
+        concurrency = 1;
+      bool known = std::any_of(st.consumers.begin(), st.consumers.end(),
+                               [&](const consumer& c) { return c.session == session; });
+      if (!known)
+        self->monitor(session);
+      st.consumers.push_back(consumer{session, subscription, concurrency, 0});
+      report_consumers(self);
+      pump(self);
+    },
+    [self](tick_atom) { tick(self); },
+    [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
+      self->state.pipeline->committed(
+        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
+    },
+    [self](stop_atom) { self->quit(); },
+  };
+}
+
+} // namespace
+
+std::string message_id(partition_id p, uint64_t seq) {
+  return std::to_string(p.value) + "-" + std::to_string(seq);
+}
+
+std::optional<uint64_t> message_seq(partition_id p, const std::string& id) {
+  auto prefix = std::to_string(p.value) + "-";
+  if (id.compare(0, prefix.size(), prefix) != 0 || id.size() == prefix.size()
+      || id.size() > prefix.size() + 20)
+    return std::nullopt;
+  uint64_t seq = 0;
+  for (size_t i = prefix.size(); i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9')
+      return std::nullopt;
+    seq = seq * 10 + static_cast<uint64_t>(id[i] - '0');
+  }
+  return seq;
+}
+
+caf::actor spawn_topic_queue(caf::actor_system& sys, shard_placement placement,
+                             topic_queue_args args) {
+  bool group_commit = wants_group_commit(args.db->mode(), placement);
+  if (placement == shard_placement::io_thread)
+    return sys.middleman().spawn_broker(
+      [](caf::io::stateful_broker<queue_state>* self, topic_queue_args a, bool gc) {
+        return queue_behavior(self, std::move(a), gc);
+      },
+      std::move(args), group_commit);
+  return sys.spawn(
+    [](caf::stateful_actor<queue_state>* self, topic_queue_args a, bool gc) {
+      return queue_behavior(self, std::move(a), gc);
+    },
+    std::move(args), group_commit);
+}
+
+} // namespace troupe::actors

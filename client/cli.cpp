@@ -16,6 +16,10 @@
 //   troupe stream send STREAM GROUP TYPE JSON [--id ID]
 //   troupe stream watch STREAM GROUP [ID] [--count N]
 //   troupe stats
+//   troupe emit TOPIC JSON [--trace-id T] [--group G]
+//   troupe topics
+//   troupe queue stats TOPIC STEP
+//   troupe dlq list|replay|purge TOPIC STEP [--limit N] [--id MESSAGE_ID]...
 //
 // Exit codes: 0 success, 1 not found, 2 usage, 3 the node answered an error
 // or could not be reached.
@@ -169,6 +173,32 @@ int main(int argc, char** argv) {
   s_watch->add_option("id", sid);
   s_watch->add_option("--count", count, "Exit after this many events (0: run until closed)");
   auto* stats = app.add_subcommand("stats", "Print the node's counters");
+
+  std::string topic, step, trace_id, message_group;
+  uint32_t dlq_limit = 100;
+  std::vector<std::string> message_ids;
+  auto* emit = app.add_subcommand("emit", "Emit an event to a topic");
+  emit->add_option("topic", topic)->required();
+  emit->add_option("json", sjson)->required();
+  emit->add_option("--trace-id", trace_id);
+  emit->add_option("--group", message_group, "messageGroupId (fifo queues)");
+  auto* topics = app.add_subcommand("topics", "List topics with subscribed steps");
+  auto* queue = app.add_subcommand("queue", "Step queues");
+  queue->require_subcommand(1);
+  auto* q_stats = queue->add_subcommand("stats", "Ready, delayed, in-flight and dead counts");
+  q_stats->add_option("topic", topic)->required();
+  q_stats->add_option("step", step)->required();
+  auto* dlq = app.add_subcommand("dlq", "Dead letters of a step");
+  dlq->require_subcommand(1);
+  auto* d_list = dlq->add_subcommand("list", "Print dead letters as JSON lines");
+  auto* d_replay = dlq->add_subcommand("replay", "Move dead letters back to the queue");
+  auto* d_purge = dlq->add_subcommand("purge", "Delete every dead letter");
+  for (auto* sub : {d_list, d_replay, d_purge}) {
+    sub->add_option("topic", topic)->required();
+    sub->add_option("step", step)->required();
+  }
+  d_list->add_option("--limit", dlq_limit);
+  d_replay->add_option("--id", message_ids, "Only these message ids (default: all)");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -337,6 +367,47 @@ int main(int argc, char** argv) {
                 << "}" << std::endl;
       ++seen;
     }
+    return 0;
+  }
+  if (*emit) {
+    troupe::client::emit_entry e{sjson, trace_id, {}, std::nullopt};
+    if (!message_group.empty())
+      e.message_group_id = message_group;
+    auto r = c.emit(topic, e);
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << "emitted to " << r->steps << " step(s)";
+    for (auto& id : r->message_ids)
+      std::cout << " " << id;
+    std::cout << "\n";
+    return 0;
+  }
+  if (*topics)
+    return print_lines(c.topics());
+  if (*q_stats) {
+    auto r = c.get_queue_stats(topic, step);
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << "ready " << r->ready << "\ndelayed " << r->delayed << "\nin_flight "
+              << r->in_flight << "\ndead " << r->dead << "\nconsumers " << r->consumers << "\n";
+    return 0;
+  }
+  if (*d_list) {
+    auto r = c.dead_letters(topic, step, dlq_limit);
+    if (!r.ok())
+      return fail(r.error());
+    for (auto& m : *r)
+      std::cout << "{\"messageId\":" << json_string(m.message_id)
+                << ",\"attempts\":" << m.attempt << ",\"lastError\":" << json_string(m.last_error)
+                << ",\"traceId\":" << json_string(m.trace_id) << ",\"data\":" << m.data << "}\n";
+    return 0;
+  }
+  if (*d_replay || *d_purge) {
+    auto r = *d_replay ? c.replay_dead_letters(topic, step, message_ids)
+                       : c.purge_dead_letters(topic, step);
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << (*d_replay ? "replayed " : "purged ") << *r << "\n";
     return 0;
   }
   if (*stats) {

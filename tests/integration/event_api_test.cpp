@@ -371,6 +371,31 @@ BOOST_AUTO_TEST_CASE(bad_requests_get_clear_errors_and_change_nothing) {
   must_ok(owner->ack(owner_sub, got->message_id));
 }
 
+BOOST_AUTO_TEST_CASE(cli_emits_and_manages_queues) {
+  node_fixture f;
+  auto c = f.connect();
+  auto sub = must(c->subscribe_events("t", "step", config("standard", 0)));
+  auto cli = std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:" + std::to_string(f.node->port()) + " ";
+  auto [rc1, out1] = test::run_command(cli + "emit t '{\"k\":1}' --trace-id tr");
+  BOOST_TEST(rc1 == 0);
+  BOOST_TEST(out1.rfind("emitted to 1 step(s) ", 0) == 0u);
+  auto d = must_delivery(*c);
+  BOOST_TEST(d.trace_id == "tr");
+  must_ok(c->nack(sub, d.message_id, "bad \"input\""));  // maxRetries 0: dead at once
+  auto [rc2, out2] = test::run_command(cli + "topics");
+  BOOST_TEST(out2 == "t\n");
+  auto [rc3, out3] = test::run_command(cli + "queue stats t step");
+  BOOST_TEST(out3.find("dead 1") != std::string::npos);
+  auto [rc4, out4] = test::run_command(cli + "dlq list t step");
+  BOOST_TEST(out4.find("\"lastError\":\"bad \\\"input\\\"\"") != std::string::npos);
+  BOOST_TEST(out4.find("\"data\":{\"k\":1}") != std::string::npos);
+  auto [rc5, out5] = test::run_command(cli + "dlq replay t step");
+  BOOST_TEST(out5 == "replayed 1\n");
+  must_ok(c->ack(sub, must_delivery(*c).message_id));
+  auto [rc6, out6] = test::run_command(cli + "dlq purge t step");
+  BOOST_TEST(out6 == "purged 0\n");
+}
+
 BOOST_AUTO_TEST_CASE(advance_clock_needs_a_manual_clock) {
   node_fixture f;
   BOOST_TEST((f.connect()->advance_clock(5).code == error_code::invalid_argument));

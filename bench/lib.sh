@@ -5,7 +5,7 @@
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do kill -- "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -46,3 +46,27 @@ field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}' if $2 else 'n/a')"; }
 
+
+wait_port() {  # port: bounded wait until something accepts on 127.0.0.1:port
+  for _ in $(seq 1 600); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on port $1" >&2
+  exit 1
+}
+
+start_rabbitmq() {  # sets rabbit_port; a private node in $work, its own session
+  rabbit_port=$(free_port)
+  local dist; dist=$(free_port)
+  mkdir -p "$work/rabbit/mnesia" "$work/rabbit/log"
+  : >"$work/rabbit/enabled_plugins"
+  HOME="$work/rabbit" RABBITMQ_NODENAME="bench$$@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT="$rabbit_port" RABBITMQ_DIST_PORT="$dist" \
+    RABBITMQ_MNESIA_BASE="$work/rabbit/mnesia" RABBITMQ_LOG_BASE="$work/rabbit/log" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$work/rabbit/enabled_plugins" \
+    setsid /usr/lib/rabbitmq/bin/rabbitmq-server >"$work/rabbit/out.log" 2>&1 &
+  rabbit_pid=$!
+  pids+=(-"$rabbit_pid")  # the whole process group (beam, epmd children)
+  wait_port "$rabbit_port"
+}

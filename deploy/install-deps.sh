@@ -10,9 +10,15 @@ packages=(
   libcaf-dev librocksdb-dev libprotobuf-dev protobuf-compiler
   libspdlog-dev libfmt-dev libboost-test-dev libcli11-dev
   rapidjson-dev libxxhash-dev
-  # benchmarks: the peer we compare against
+  # benchmarks: the peers we compare against
   redis-server redis-tools libhiredis-dev
+  rabbitmq-server librabbitmq-dev
+  python3
 )
+# Node.js runs the BullMQ comparison; keep a Node that is already installed
+# (from any source) rather than fight it with Debian's.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -29,8 +35,11 @@ fi
 echo "install-deps: installing ${missing[*]}"
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
-# The Debian redis-server package starts a system instance; Troupe's
-# benchmarks start their own on a free port, so the system one is not needed.
+# The Debian redis-server and rabbitmq-server packages start system
+# instances; the benchmarks start their own on free ports, so those are not
+# needed. (Where systemd is absent there is nothing to stop.)
 if command -v systemctl >/dev/null 2>&1; then
-  $SUDO systemctl disable --now redis-server >/dev/null 2>&1 || true
+  for service in redis-server rabbitmq-server; do
+    $SUDO systemctl disable --now "$service" >/dev/null 2>&1 || true
+  done
 fi

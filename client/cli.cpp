@@ -20,6 +20,7 @@
 //   troupe topics
 //   troupe queue stats TOPIC STEP
 //   troupe dlq list|replay|purge TOPIC STEP [--limit N] [--id MESSAGE_ID]...
+//   troupe locks
 //
 // Exit codes: 0 success, 1 not found, 2 usage, 3 the node answered an error
 // or could not be reached.
@@ -183,6 +184,7 @@ int main(int argc, char** argv) {
   emit->add_option("--trace-id", trace_id);
   emit->add_option("--group", message_group, "messageGroupId (fifo queues)");
   auto* topics = app.add_subcommand("topics", "List topics with subscribed steps");
+  auto* locks = app.add_subcommand("locks", "List the cron locks held now");
   auto* queue = app.add_subcommand("queue", "Step queues");
   queue->require_subcommand(1);
   auto* q_stats = queue->add_subcommand("stats", "Ready, delayed, in-flight and dead counts");
@@ -384,6 +386,17 @@ int main(int argc, char** argv) {
   }
   if (*topics)
     return print_lines(c.topics());
+  if (*locks) {
+    auto r = c.active_locks();
+    if (!r.ok())
+      return fail(r.error());
+    for (auto& l : *r)
+      std::cout << "{\"jobName\":" << json_string(l.job) << ",\"instanceId\":"
+                << json_string(l.instance_id) << ",\"acquiredAt\":" << l.acquired_at_ms
+                << ",\"expiresAt\":" << l.expires_at_ms << ",\"fencingToken\":" << l.fencing_token
+                << "}\n";
+    return 0;
+  }
   if (*q_stats) {
     auto r = c.get_queue_stats(topic, step);
     if (!r.ok())

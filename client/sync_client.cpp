@@ -595,6 +595,59 @@ result<uint64_t> sync_client::purge_dead_letters(const std::string& topic,
   return ask(*this, req, Response::kCount, [](const Response& resp) { return resp.count().count(); });
 }
 
+namespace {
+
+lock_info to_lock_info(const v1::LockInfo& l) {
+  return {l.job(), l.lock_id(), l.instance_id(), l.acquired_at_ms(), l.expires_at_ms(),
+          l.fencing_token()};
+}
+
+} // namespace
+
+result<lock_result> sync_client::lock_acquire(const std::string& job, int64_t ttl_ms,
+                                              const std::string& instance_id) {
+  Request req;
+  auto* r = req.mutable_lock_acquire();
+  r->set_job(job);
+  r->set_ttl_ms(ttl_ms);
+  r->set_instance_id(instance_id);
+  return ask(*this, req, Response::kLock, [](const Response& resp) {
+    return lock_result{resp.lock().granted(), to_lock_info(resp.lock().lock())};
+  });
+}
+
+result<bool> sync_client::lock_renew(const std::string& job, const std::string& lock_id,
+                                     int64_t ttl_ms) {
+  Request req;
+  auto* r = req.mutable_lock_renew();
+  r->set_job(job);
+  r->set_lock_id(lock_id);
+  r->set_ttl_ms(ttl_ms);
+  return ask(*this, req, Response::kLock, [](const Response& resp) { return resp.lock().granted(); });
+}
+
+result<bool> sync_client::lock_release(const std::string& job, const std::string& lock_id,
+                                       const std::string& instance_id, int64_t hold_until_ms) {
+  Request req;
+  auto* r = req.mutable_lock_release();
+  r->set_job(job);
+  r->set_lock_id(lock_id);
+  r->set_instance_id(instance_id);
+  r->set_hold_until_ms(hold_until_ms);
+  return ask(*this, req, Response::kLock, [](const Response& resp) { return resp.lock().granted(); });
+}
+
+result<std::vector<lock_info>> sync_client::active_locks() {
+  Request req;
+  req.mutable_lock_list();
+  return ask(*this, req, Response::kLocks, [](const Response& resp) {
+    std::vector<lock_info> out;
+    for (auto& l : resp.locks().locks())
+      out.push_back(to_lock_info(l));
+    return out;
+  });
+}
+
 status sync_client::advance_clock(uint64_t ms) {
   Request req;
   req.mutable_advance_clock()->set_ms(ms);

@@ -141,6 +141,20 @@ struct topic_info {
   uint64_t consumers = 0;
 };
 
+struct lock_info {
+  std::string job;
+  std::string lock_id;
+  std::string instance_id;
+  int64_t acquired_at_ms = 0;
+  int64_t expires_at_ms = 0;
+  uint64_t fencing_token = 0;
+};
+
+struct lock_result {
+  bool granted = false;
+  lock_info lock;  ///< granted: the new lock; refused: the current holder
+};
+
 /// nullopt for an unknown operation name; otherwise the protocol FilterOp.
 std::optional<int> filter_op_from_name(const std::string& name);
 
@@ -234,6 +248,16 @@ public:
   result<uint64_t> replay_dead_letters(const std::string& topic, const std::string& step,
                                        const std::vector<std::string>& message_ids = {});
   result<uint64_t> purge_dead_letters(const std::string& topic, const std::string& step);
+  // -- cron locks ------------------------------------------------------------
+  result<lock_result> lock_acquire(const std::string& job, int64_t ttl_ms,
+                                   const std::string& instance_id);
+  /// True when the lock was live and ours, and now lasts ttl_ms from now.
+  result<bool> lock_renew(const std::string& job, const std::string& lock_id, int64_t ttl_ms);
+  /// True when the lock was ours. hold_until_ms > now keeps it held until then.
+  result<bool> lock_release(const std::string& job, const std::string& lock_id,
+                            const std::string& instance_id, int64_t hold_until_ms = 0);
+  result<std::vector<lock_info>> active_locks();
+
   /// Test only: advances a --manual-clock node's clock.
   status advance_clock(uint64_t ms);
 

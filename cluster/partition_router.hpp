@@ -11,6 +11,7 @@
 
 #include "actors/state_shard.hpp"
 #include "actors/event_shard.hpp"
+#include "actors/lock_shard.hpp"
 #include "actors/stream_directory.hpp"
 #include "cluster/partition_table.hpp"
 
@@ -21,7 +22,8 @@ public:
   partition_router(std::shared_ptr<const partition_table> table,
                    std::vector<actors::state_shard_actor> state_shards,
                    std::vector<actors::stream_directory_actor> stream_directories,
-                   std::vector<actors::event_shard_actor> event_shards);
+                   std::vector<actors::event_shard_actor> event_shards,
+                   std::vector<actors::lock_shard_actor> lock_shards);
 
   const partition_table& table() const { return *table_; }
 
@@ -57,8 +59,16 @@ public:
   /// Every event shard, one per partition (for scatter-gather).
   const std::vector<actors::event_shard_actor>& all_events() const { return event_shards_; }
 
+  /// The lock shard owning the cron job `job`.
+  const actors::lock_shard_actor& locks_for(std::string_view job) const {
+    return lock_shards_[table_->partition_of(job).value];
+  }
+
+  const std::vector<actors::lock_shard_actor>& all_locks() const { return lock_shards_; }
+
 private:
   std::shared_ptr<const partition_table> table_;
+  std::vector<actors::lock_shard_actor> lock_shards_;
   std::vector<actors::event_shard_actor> event_shards_;
   std::vector<actors::state_shard_actor> state_shards_;
   std::vector<actors::stream_directory_actor> stream_directories_;

@@ -65,6 +65,7 @@ struct server::impl {
   std::vector<actors::state_shard_actor> shards;
   std::vector<actors::stream_directory_actor> streams;
   std::vector<actors::event_shard_actor> events;
+  std::vector<actors::lock_shard_actor> locks;
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   caf::actor acceptor;
@@ -132,10 +133,14 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     im.events.push_back(actors::spawn_event_shard(
       *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, event_opts, opts.placement));
 
+  for (uint32_t p = 0; p < opts.partitions; ++p)
+    im.locks.push_back(actors::spawn_lock_shard(*im.sys, partition_id{static_cast<uint16_t>(p)},
+                                                *im.db, opts.max_key_bytes, opts.placement));
+
   auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
   auto ctx = std::make_shared<session_context>();
   ctx->router = std::make_shared<cluster::partition_router>(table, im.shards, im.streams,
-                                                           im.events);
+                                                           im.events, im.locks);
   if (opts.manual_clock)
     ctx->manual_clock = &im.manual_clock;
   ctx->counters = &im.counters;
@@ -190,11 +195,14 @@ void server::stop() {
       self->send_exit(dir, caf::exit_reason::user_shutdown);
     for (auto& shard : im.events)
       self->send_exit(shard, caf::exit_reason::user_shutdown);
+    for (auto& shard : im.locks)
+      self->send_exit(shard, caf::exit_reason::user_shutdown);
     self->send_exit(im.acceptor, caf::exit_reason::user_shutdown);
   }
   im.shards.clear();
   im.streams.clear();
   im.events.clear();
+  im.locks.clear();
   im.acceptor = nullptr;
   im.sys.reset();
   im.db.reset();  // commits what is queued, flushes, closes RocksDB

@@ -197,6 +197,9 @@ void merge(gather& g, const Response& part) {
   if (part.has_items())
     for (auto& item : part.items().items())
       *g.merged.mutable_items()->add_items() = item;
+  if (part.has_locks())
+    for (auto& l : part.locks().locks())
+      *g.merged.mutable_locks()->add_locks() = l;
 }
 
 void finish_gather(gather& g, bool names) {
@@ -207,6 +210,12 @@ void finish_gather(gather& g, bool names) {
     auto* out = g.merged.mutable_names();
     for (auto& n : g.names)
       out->add_names(std::move(n));
+    return;
+  }
+  if (g.merged.has_locks()) {
+    auto* locks = g.merged.mutable_locks()->mutable_locks();
+    std::sort(locks->begin(), locks->end(),
+              [](const auto& a, const auto& b) { return a.job() < b.job(); });
     return;
   }
   auto* items = g.merged.mutable_items()->mutable_items();
@@ -220,7 +229,9 @@ void scatter(session_broker* self, connection_handle hdl, uint64_t id,
              const std::vector<Actor>& shards, std::shared_ptr<const Request> req, bool names) {
   auto g = std::make_shared<gather>();
   g->remaining = shards.size();
-  if (!names)
+  if (req->has_lock_list())
+    g->merged.mutable_locks();
+  else if (!names)
     g->merged.mutable_items();
   ++self->state.in_flight;
   auto done = [=] {
@@ -468,6 +479,15 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
     TROUPE_TOPIC_OP(kDeadLetterReplay, dead_letter_replay)
     TROUPE_TOPIC_OP(kDeadLetterPurge, dead_letter_purge)
 #undef TROUPE_TOPIC_OP
+#define TROUPE_JOB_OP(Case, field)                                                        \
+  case Request::Case:                                                                     \
+    return forward(self, hdl, id, router.locks_for(req->field().job()), req);
+    TROUPE_JOB_OP(kLockAcquire, lock_acquire)
+    TROUPE_JOB_OP(kLockRenew, lock_renew)
+    TROUPE_JOB_OP(kLockRelease, lock_release)
+#undef TROUPE_JOB_OP
+    case Request::kLockList:
+      return scatter(self, hdl, id, router.all_locks(), std::move(req), false);
     case Request::kEventListTopics:
       return scatter(self, hdl, id, router.all_events(), std::move(req), true);
     case Request::kAdvanceClock:

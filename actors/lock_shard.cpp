@@ -1,0 +1,242 @@
+#include "actors/lock_shard.hpp"
+
+#include <random>
+
+#include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/io/broker.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/send.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include "actors/atoms.hpp"
+#include "actors/write_pipeline.hpp"
+#include "protocol/status.hpp"
+#include "protocol/troupe.pb.h"
+#include "storage/db.hpp"
+#include "storage/key_codec.hpp"
+#include "storage/record.hpp"
+
+namespace troupe::actors {
+
+namespace {
+
+using protocol::request_msg;
+using protocol::response_msg;
+using storage::column;
+using v1::LockInfo;
+using v1::Request;
+using v1::Response;
+
+struct lock_state {
+  partition_id partition;
+  storage::db* db = nullptr;
+  size_t max_id_bytes = 1024;
+  std::unique_ptr<write_pipeline> pipeline;
+  std::mt19937_64 rng{std::random_device{}()};
+
+  static inline const char* name = "troupe.lock_shard";
+};
+
+void fail(Response& resp, error_code code, std::string message) {
+  resp.clear_result();
+  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
+  resp.mutable_error()->set_message(std::move(message));
+}
+
+std::string lock_key(lock_state& st, const std::string& job) {
+  auto key = storage::partition_prefix(st.partition);
+  storage::append_component(key, job);
+  return key;
+}
+
+/// The job's record (live, expired or released), from staged or committed
+/// storage.
+std::optional<LockInfo> read_lock(lock_state& st, const std::string& key) {
+  std::optional<std::string> raw;
+  if (auto* staged = st.pipeline->staged(key)) {
+    raw = *staged;
+  } else {
+    storage::db_status status;
+    raw = st.db->get(column::locks, key, status);
+  }
+  storage::record_header h;
+  std::string_view v;
+  LockInfo info;
+  if (!raw || !storage::decode_record(*raw, h, v)
+      || !info.ParseFromArray(v.data(), static_cast<int>(v.size())))
+    return std::nullopt;
+  return info;
+}
+
+bool live(lock_state& st, const std::optional<LockInfo>& l) {
+  return l && !l->lock_id().empty() && l->expires_at_ms() > st.db->now_ms();
+}
+
+void stage(lock_state& st, storage::write_batch& batch, const std::string& key,
+           const LockInfo& info) {
+  // The record never expires in storage: it keeps the job's fencing token.
+  auto now = st.db->now_ms();
+  st.pipeline->put(batch, column::locks, key,
+                   storage::encode_record({info.fencing_token(), now, now, 0},
+                                          info.SerializeAsString()));
+}
+
+std::string new_lock_id(lock_state& st) {
+  static const char hex[] = "0123456789abcdef";
+  std::string id;
+  for (int i = 0; i < 32; ++i)
+    id.push_back(hex[st.rng() & 15]);
+  return id;
+}
+
+bool check_id(lock_state& st, Response& resp, const std::string& id, const char* what) {
+  if (id.empty() || id.size() > st.max_id_bytes) {
+    fail(resp, id.empty() ? error_code::invalid_argument : error_code::too_large,
+         std::string{what} + (id.empty() ? " is missing" : " is too long"));
+    return false;
+  }
+  return true;
+}
+
+/// Fills `resp`; stages writes into `batch`.
+void apply(lock_state& st, const Request& req, Response& resp, storage::write_batch& batch) {
+  auto now = st.db->now_ms();
+  switch (req.op_case()) {
+    case Request::kLockAcquire: {
+      auto& r = req.lock_acquire();
+      if (!check_id(st, resp, r.job(), "job") || !check_id(st, resp, r.instance_id(), "instance_id"))
+        return;
+      if (r.ttl_ms() <= 0)
+        return fail(resp, error_code::invalid_argument, "ttl_ms must be positive");
+      auto key = lock_key(st, r.job());
+      auto current = read_lock(st, key);
+      auto* out = resp.mutable_lock();
+      if (live(st, current)) {
+        out->set_granted(false);
+        *out->mutable_lock() = *current;
+        return;
+      }
+      LockInfo info;
+      info.set_job(r.job());
+      info.set_lock_id(new_lock_id(st));
+      info.set_instance_id(r.instance_id());
+      info.set_acquired_at_ms(now);
+      info.set_expires_at_ms(now + r.ttl_ms());
+      info.set_fencing_token((current ? current->fencing_token() : 0) + 1);
+      stage(st, batch, key, info);
+      out->set_granted(true);
+      *out->mutable_lock() = info;
+      return;
+    }
+    case Request::kLockRenew: {
+      auto& r = req.lock_renew();
+      if (!check_id(st, resp, r.job(), "job"))
+        return;
+      if (r.ttl_ms() <= 0)
+        return fail(resp, error_code::invalid_argument, "ttl_ms must be positive");
+      auto key = lock_key(st, r.job());
+      auto current = read_lock(st, key);
+      auto* out = resp.mutable_lock();
+      if (!live(st, current) || current->lock_id() != r.lock_id()) {
+        out->set_granted(false);
+        return;
+      }
+      current->set_expires_at_ms(now + r.ttl_ms());
+      stage(st, batch, key, *current);
+      out->set_granted(true);
+      *out->mutable_lock() = *current;
+      return;
+    }
+    case Request::kLockRelease: {
+      auto& r = req.lock_release();
+      if (!check_id(st, resp, r.job(), "job"))
+        return;
+      auto key = lock_key(st, r.job());
+      auto current = read_lock(st, key);
+      auto* out = resp.mutable_lock();
+      if (!live(st, current) || current->lock_id() != r.lock_id()
+          || current->instance_id() != r.instance_id()) {
+        out->set_granted(false);
+        return;
+      }
+      if (r.hold_until_ms() > now)
+        current->set_expires_at_ms(std::min(current->expires_at_ms(), r.hold_until_ms()));
+      else
+        current->clear_lock_id();  // released; the record keeps the token
+      stage(st, batch, key, *current);
+      out->set_granted(true);
+      return;
+    }
+    case Request::kLockList: {
+      auto* out = resp.mutable_locks();
+      auto prefix = storage::partition_prefix(st.partition);
+      auto cur = st.db->new_cursor(column::locks);
+      for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
+           cur->next()) {
+        auto info = read_lock(st, std::string{cur->key()});
+        if (live(st, info))
+          *out->add_locks() = *info;
+      }
+      return;
+    }
+    default:
+      fail(resp, error_code::invalid_argument, "operation is not a lock operation");
+  }
+}
+
+template <class Self>
+caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t max_id_bytes,
+                            shard_placement placement) {
+  auto& st = self->state;
+  st.partition = p;
+  st.db = db;
+  st.max_id_bytes = max_id_bytes;
+  auto handle = caf::actor_cast<caf::actor>(self);
+  st.pipeline = std::make_unique<write_pipeline>(
+    *db, wants_group_commit(db->mode(), placement), [handle](uint64_t gen, storage::db_status s) {
+      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
+    });
+  return {
+    [self](request_msg& msg) -> caf::result<response_msg> {
+      auto& st = self->state;
+      auto resp = std::make_shared<Response>();
+      storage::write_batch batch;
+      apply(st, *msg.body, *resp, batch);
+      // Every reply follows the writes accepted before it (a refused acquire
+      // must not overtake the grant it was refused for).
+      auto gen = batch.count() > 0 && !resp->has_error() ? st.pipeline->submit(std::move(batch))
+                                                         : st.pipeline->last_submitted();
+      auto promise = self->template make_response_promise<response_msg>();
+      st.pipeline->after(gen, [promise, resp](const storage::db_status& s) mutable {
+        if (!s.ok)
+          fail(*resp, error_code::internal, "storage write failed: " + s.message);
+        promise.deliver(response_msg{resp});
+      });
+      return promise;
+    },
+    [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
+      self->state.pipeline->committed(
+        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
+    },
+  };
+}
+
+} // namespace
+
+lock_shard_actor spawn_lock_shard(caf::actor_system& sys, partition_id p, storage::db& db,
+                                  size_t max_id_bytes, shard_placement placement) {
+  if (placement == shard_placement::io_thread)
+    return caf::actor_cast<lock_shard_actor>(sys.middleman().spawn_broker(
+      [](caf::io::stateful_broker<lock_state>* self, partition_id p, storage::db* db, size_t m) {
+        return lock_behavior(self, p, db, m, shard_placement::io_thread);
+      },
+      p, &db, max_id_bytes));
+  return caf::actor_cast<lock_shard_actor>(sys.spawn(
+    [](caf::stateful_actor<lock_state>* self, partition_id p, storage::db* db, size_t m) {
+      return lock_behavior(self, p, db, m, shard_placement::workers);
+    },
+    p, &db, max_id_bytes));
+}
+
+} // namespace troupe::actors

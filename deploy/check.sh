@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine to a full test run: installs the
-# dependencies, builds, and runs every unit and integration test with CTest.
+# dependencies, builds, runs every unit and integration test with CTest, then
+# the Motia adapters' tests (node's test runner) against a real troupe-node.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/deploy/install-deps.sh"
 "$root/deploy/build.sh"
 cd "$root/build"
 ctest --output-on-failure -j 2 --timeout 600
+cd "$root/adapters/motia"
+npm ci --no-audit --no-fund --loglevel=error
+TROUPE_NODE_BIN="$root/build/bin/troupe-node" npm test

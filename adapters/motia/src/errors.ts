@@ -1,0 +1,27 @@
+/** An error answered by the node (or raised by the adapter), with its protocol code. */
+export class TroupeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'TroupeError';
+  }
+}
+
+const codes = [
+  'OK',
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_LARGE',
+  'UNAUTHENTICATED',
+  'NOT_LEADER',
+  'UNAVAILABLE',
+  'INTERNAL',
+];
+
+export function codeName(code: number | string | undefined): string {
+  if (typeof code === 'string') return code;
+  return codes[code ?? 8] ?? 'INTERNAL';
+}

@@ -1,0 +1,143 @@
+// Motia's EventAdapter on Troupe event queues.
+//
+// Decisions (see README): maxRetries counts retries after the first attempt;
+// visibilityTimeout (s) is the in-flight timeout; a failed attempt (the
+// handler rejects or throws) is retried after a backoff (retryBackoffMs,
+// default 2000, fixed); fifo keeps per-messageGroupId order across all
+// instances and never drops an event of the same group. The handler resolving
+// acks the delivery.
+import { TroupeConnection, bytes, text } from './connection.js';
+import { TroupeError } from './errors.js';
+import type { Event, QueueConfig, SubscriptionHandle } from './motia-types.js';
+import { Namespace } from './namespace.js';
+import { toJson } from './state.js';
+
+export interface EventAdapterOptions {
+  /** Wait before retrying a failed attempt, ms. Default 2000. */
+  retryBackoffMs?: number;
+  /** Double the wait on each further attempt. Default false. */
+  exponentialBackoff?: boolean;
+}
+
+const defaultQueue: QueueConfig = { type: 'standard', maxRetries: 3, visibilityTimeout: 900, delaySeconds: 0 };
+
+type Consumer = {
+  topic: string;
+  step: string;
+  handler: (event: Event<any>) => void | Promise<void>;
+  config: Record<string, unknown>;
+  subscriptionId: number;
+};
+
+export class TroupeEventAdapter {
+  private consumers = new Map<string, Consumer>();
+  private nextHandle = 1;
+
+  constructor(
+    private readonly conn: TroupeConnection,
+    private readonly ns: Namespace,
+    private readonly options: EventAdapterOptions = {},
+    private readonly ownsConnection = false,
+  ) {
+    // Consumers come back after a reconnect; in-flight deliveries of the old
+    // connection were given back to their queues by the node.
+    conn.onReconnect(async () => {
+      for (const c of this.consumers.values()) await this.open(c);
+    });
+  }
+
+  async emit<T>(event: Event<T>): Promise<void> {
+    const entry: Record<string, unknown> = {
+      data: bytes(toJson(event.data ?? null)),
+      traceId: bytes(event.traceId ?? ''),
+      flows: (event.flows ?? []).map(bytes),
+    };
+    if (event.messageGroupId !== undefined) entry.messageGroupId = bytes(event.messageGroupId);
+    await this.conn.request({ eventEmit: { topic: bytes(this.ns.wrap(event.topic)), event: entry } });
+  }
+
+  private queueConfig(options?: QueueConfig): Record<string, unknown> {
+    const q = { ...defaultQueue, ...(options ?? {}) } as QueueConfig & { concurrency?: number };
+    if (q.type !== 'standard' && q.type !== 'fifo')
+      throw new TroupeError('INVALID_ARGUMENT', `queue type must be 'standard' or 'fifo'`);
+    return {
+      type: q.type,
+      maxRetries: q.maxRetries,
+      visibilityTimeoutMs: Math.round(q.visibilityTimeout * 1000),
+      delayMs: Math.round((q.delaySeconds ?? 0) * 1000),
+      concurrency: q.type === 'fifo' ? 1 : (q.concurrency ?? 1),
+      backoffMs: this.options.retryBackoffMs ?? 2000,
+      exponentialBackoff: this.options.exponentialBackoff ?? false,
+    };
+  }
+
+  private async open(c: Consumer) {
+    const r = await this.conn.request({
+      eventSubscribe: { topic: bytes(this.ns.wrap(c.topic)), step: bytes(c.step), config: c.config },
+    });
+    c.subscriptionId = Number(r.subscribe.subscriptionId);
+    const sub = c.subscriptionId;
+    this.conn.onPush(sub, (push) => {
+      const m: any = push.delivery;
+      if (!m) return;
+      const messageId = text(m.messageId);
+      const event: Event<any> = {
+        topic: c.topic,
+        data: JSON.parse(text(m.data) || 'null'),
+        traceId: text(m.traceId),
+        flows: (m.flows ?? []).map(text),
+      };
+      if (m.messageGroupId !== undefined) event.messageGroupId = text(m.messageGroupId);
+      Promise.resolve()
+        .then(() => c.handler(event))
+        .then(
+          () => this.conn.request({ eventAck: { subscriptionId: sub, messageId: bytes(messageId) } }),
+          (err) =>
+            this.conn.request({
+              eventNack: { subscriptionId: sub, messageId: bytes(messageId), error: String(err?.message ?? err) },
+            }),
+        )
+        .catch(() => undefined);  // a lost ack/nack: the visibility timeout redelivers
+    });
+  }
+
+  async subscribe<T>(
+    topic: string,
+    stepName: string,
+    handler: (event: Event<T>) => void | Promise<void>,
+    options?: QueueConfig,
+  ): Promise<SubscriptionHandle> {
+    const c: Consumer = { topic, step: stepName, handler: handler as Consumer['handler'], config: this.queueConfig(options), subscriptionId: 0 };
+    await this.open(c);
+    const id = `${topic}:${stepName}:${this.nextHandle++}`;
+    this.consumers.set(id, c);
+    const handle: SubscriptionHandle = { topic, id, unsubscribe: () => this.unsubscribe(handle) };
+    return handle;
+  }
+
+  async unsubscribe(handle: SubscriptionHandle): Promise<void> {
+    const c = this.consumers.get(handle.id);
+    if (!c) return;
+    this.consumers.delete(handle.id);
+    this.conn.offPush(c.subscriptionId);
+    await this.conn.request({ eventUnsubscribe: { subscriptionId: c.subscriptionId } }).catch(() => undefined);
+  }
+
+  /** Live consumer subscriptions of this process for `topic` (as Motia's adapters count). */
+  async getSubscriptionCount(topic: string): Promise<number> {
+    return [...this.consumers.values()].filter((c) => c.topic === topic).length;
+  }
+
+  /** Distinct topics this process consumes. */
+  async listTopics(): Promise<string[]> {
+    return [...new Set([...this.consumers.values()].map((c) => c.topic))];
+  }
+
+  async shutdown(): Promise<void> {
+    for (const id of [...this.consumers.keys()]) {
+      const c = this.consumers.get(id)!;
+      await this.unsubscribe({ topic: c.topic, id, unsubscribe: async () => undefined });
+    }
+    if (this.ownsConnection) this.conn.close();
+  }
+}

@@ -1,0 +1,144 @@
+// Motia's StreamAdapterManager / StreamAdapter on Troupe streams.
+//
+// createStream() returns a cheap handle: core calls it on every access, and
+// every handle shares the process's one connection. set() and delete() never
+// call this.send(): core replaces send() on each handle and would push every
+// change to WebSocket clients twice.
+import { TroupeConnection, bytes, text } from './connection.js';
+import type { BaseStreamItem, StateStreamEvent, StateStreamEventChannel, StreamQueryFilter } from './motia-types.js';
+import { Namespace } from './namespace.js';
+import { toJson } from './state.js';
+
+type Handler = (event: StateStreamEvent<unknown>) => void | Promise<void>;
+
+/** Stream subscriptions of one process, re-established after a reconnect. */
+class SubscriptionRegistry {
+  private subs = new Map<string, { request: Record<string, unknown>; handler: Handler; id: number }>();
+
+  constructor(private readonly conn: TroupeConnection) {
+    conn.onReconnect(async () => {
+      for (const [, s] of this.subs) {
+        this.conn.offPush(s.id);
+        s.id = await this.open(s.request, s.handler);
+      }
+    });
+  }
+
+  private async open(request: Record<string, unknown>, handler: Handler): Promise<number> {
+    const r = await this.conn.request({ streamSubscribe: request });
+    const id = Number(r.subscribe.subscriptionId);
+    this.conn.onPush(id, (push) => {
+      if (push.overflow) return;  // the node ended it; the next reconnect or subscribe re-syncs
+      const e = push.event;
+      const data = JSON.parse(text(e?.data) || 'null');
+      void Promise.resolve(handler({ type: text(e?.type), data })).catch(() => undefined);
+    });
+    return id;
+  }
+
+  async add(channelKey: string, request: Record<string, unknown>, handler: Handler) {
+    const id = await this.open(request, handler);
+    this.subs.set(channelKey, { request, handler, id });
+  }
+
+  async remove(channelKey: string) {
+    const s = this.subs.get(channelKey);
+    if (!s) return;
+    this.subs.delete(channelKey);
+    this.conn.offPush(s.id);
+    await this.conn.request({ streamUnsubscribe: { subscriptionId: s.id } }).catch(() => undefined);
+  }
+}
+
+export class TroupeStreamAdapter<TData = unknown> {
+  constructor(
+    protected readonly streamName: string,
+    private readonly conn: TroupeConnection,
+    private readonly ns: Namespace,
+    private readonly registry: SubscriptionRegistry,
+  ) {}
+
+  private key(groupId: string, id?: string) {
+    const k: Record<string, unknown> = { stream: bytes(this.ns.wrap(this.streamName)), groupId: bytes(groupId) };
+    if (id !== undefined) k.id = bytes(id);
+    return k;
+  }
+
+  private static item<T>(r: any): BaseStreamItem<T> | null {
+    return r.streamItem?.found ? (JSON.parse(text(r.streamItem.item)) as BaseStreamItem<T>) : null;
+  }
+
+  async get(groupId: string, id: string): Promise<BaseStreamItem<TData> | null> {
+    return TroupeStreamAdapter.item<TData>(await this.conn.request({ streamGet: this.key(groupId, id) }));
+  }
+
+  async set(groupId: string, id: string, data: TData): Promise<BaseStreamItem<TData>> {
+    const r = await this.conn.request({ streamSet: { ...this.key(groupId, id), data: bytes(toJson(data)) } });
+    return TroupeStreamAdapter.item<TData>(r)!;
+  }
+
+  async delete(groupId: string, id: string): Promise<BaseStreamItem<TData> | null> {
+    return TroupeStreamAdapter.item<TData>(await this.conn.request({ streamDelete: this.key(groupId, id) }));
+  }
+
+  async getGroup(groupId: string): Promise<BaseStreamItem<TData>[]> {
+    const r = await this.conn.request({ streamGetGroup: this.key(groupId) });
+    return (r.streamItems?.items ?? []).map((i: any) => JSON.parse(text(i)));
+  }
+
+  async clear(groupId: string): Promise<void> {
+    await this.conn.request({ streamClear: this.key(groupId) });
+  }
+
+  async query(groupId: string, filter: StreamQueryFilter<TData>): Promise<BaseStreamItem<TData>[]> {
+    const r = await this.conn.request({
+      streamQuery: {
+        ...this.key(groupId),
+        where: bytes(filter.where ? toJson(filter.where) : ''),
+        orderBy: bytes(filter.orderBy ? String(filter.orderBy) : ''),
+        descending: filter.orderDirection === 'desc',
+        offset: filter.offset ?? 0,
+        limit: filter.limit ?? 0,
+      },
+    });
+    return (r.streamItems?.items ?? []).map((i: any) => JSON.parse(text(i)));
+  }
+
+  async send<T>(channel: StateStreamEventChannel, event: StateStreamEvent<T>): Promise<void> {
+    await this.conn.request({
+      streamSend: { ...this.key(channel.groupId, channel.id), type: bytes(event.type), data: bytes(toJson(event.data ?? null)) },
+    });
+  }
+
+  private channelKey(channel: StateStreamEventChannel) {
+    return JSON.stringify([this.streamName, channel.groupId, channel.id ?? null]);
+  }
+
+  async subscribe<T>(channel: StateStreamEventChannel, handler: (event: StateStreamEvent<T>) => void | Promise<void>): Promise<void> {
+    await this.registry.add(this.channelKey(channel), this.key(channel.groupId, channel.id), handler as Handler);
+  }
+
+  async unsubscribe(channel: StateStreamEventChannel): Promise<void> {
+    await this.registry.remove(this.channelKey(channel));
+  }
+}
+
+export class TroupeStreamAdapterManager {
+  private readonly registry: SubscriptionRegistry;
+
+  constructor(
+    private readonly conn: TroupeConnection,
+    private readonly ns: Namespace,
+    private readonly ownsConnection = false,
+  ) {
+    this.registry = new SubscriptionRegistry(conn);
+  }
+
+  createStream<TData>(streamName: string): TroupeStreamAdapter<TData> {
+    return new TroupeStreamAdapter<TData>(streamName, this.conn, this.ns, this.registry);
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.ownsConnection) this.conn.close();
+  }
+}

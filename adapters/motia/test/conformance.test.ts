@@ -8,7 +8,7 @@ import * as core from '@motiadev/core';
 import { troupeAdapters } from '../src/index.js';
 import { startNode, type RunningNode } from './node.js';
 
-type Adapters = { state: any; stream: any; events: any; cron: () => any };
+type Adapters = { state: any; stream: any; events: any; cron: () => any; poke: (topic: string) => void };
 
 let node: RunningNode;
 let run = 0;
@@ -18,11 +18,16 @@ function memoryAdapters(): Adapters {
   // stands for the stream here (see CONTRACT.md §2).
   const stream = new (core as any).MemoryStreamAdapterManager().createStream('conf');
   const cronAdapter = new (core as any).DefaultCronAdapter();
+  const events = new (core as any).DefaultQueueEventAdapter();
   return {
     state: new (core as any).MemoryStateAdapter(),
     stream,
-    events: new (core as any).DefaultQueueEventAdapter(),
+    events,
     cron: () => cronAdapter,
+    // Core's memory queue arms one timer per topic and checks visibility with
+    // Date.now(); a timer firing a millisecond early leaves a retry or a
+    // delayed message waiting forever. Waiting loops poke it to re-check.
+    poke: (topic) => events.queueManager.queueEmitter.emit('process', topic),
   };
 }
 
@@ -30,15 +35,34 @@ function troupe(): Adapters {
   const make = () =>
     troupeAdapters({ nodes: [node.address], namespace: `conf${run}`, events: { retryBackoffMs: 10 }, cron: { minHoldMs: 0 } });
   const a = make();
-  return { state: a.state, stream: a.streams.createStream('conf'), events: a.events, cron: () => make().cron };
+  return { state: a.state, stream: a.streams.createStream('conf'), events: a.events, cron: () => make().cron, poke: () => undefined };
 }
 
 const strip = (items: any[]) => items.map(({ _createdAt, ...rest }) => rest);
 const byKey = (items: any[]) => [...items].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
-const until = async (pred: () => boolean) => {
+const until = async (pred: () => boolean, poke: () => void = () => undefined) => {
   const deadline = Date.now() + 20000;
   while (!pred()) {
     if (Date.now() > deadline) throw new Error('timed out');
+    poke();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+/**
+ * Waits until count() reaches target, or until it has not changed for
+ * quietMs (for the side that legitimately never gets there).
+ */
+const settle = async (count: () => number, target: number, poke: () => void = () => undefined, quietMs = 3000) => {
+  let last = count();
+  let since = Date.now();
+  while (count() < target) {
+    poke();
+    if (count() !== last) {
+      last = count();
+      since = Date.now();
+    } else if (Date.now() - since > quietMs) {
+      return;
+    }
     await new Promise((r) => setTimeout(r, 5));
   }
 };
@@ -151,26 +175,26 @@ const cases: Case[] = [
       await stream.set('ev', 'a', { v: 1 });
       await stream.set('ev', 'a', { v: 2 });
       await stream.delete('ev', 'a');
-      await new Promise((r) => setTimeout(r, 200));
+      await settle(() => seen.length, 3);
       return seen;
     },
     differs: { reason: "the base StreamAdapter's subscribe does nothing (CONTRACT §2); Troupe delivers every change", memory: [], troupe: ['create', 'update', 'delete'] },
   },
   {
     name: 'events: fan-out to every subscribed step',
-    run: async ({ events }) => {
+    run: async ({ events, poke }) => {
       const got: string[] = [];
       const topic = `fan${run}`;
       await events.subscribe(topic, 'one', async (e: any) => void got.push(`one:${e.data.n}`), queue());
       await events.subscribe(topic, 'two', async (e: any) => void got.push(`two:${e.data.n}`), queue());
       await events.emit({ topic, data: { n: 1 }, traceId: 't' });
-      await until(() => got.length === 2);
+      await until(() => got.length === 2, () => poke(topic));
       return got.sort();
     },
   },
   {
     name: 'events: a handler that fails once is retried and succeeds',
-    run: async ({ events }) => {
+    run: async ({ events, poke }) => {
       let calls = 0;
       let done = false;
       const topic = `retry${run}`;
@@ -179,13 +203,13 @@ const cases: Case[] = [
         done = true;
       }, queue());
       await events.emit({ topic, data: {}, traceId: 't' });
-      await until(() => done);
+      await until(() => done, () => poke(topic));
       return calls;
     },
   },
   {
     name: 'events: attempts of an always-failing handler with maxRetries 2',
-    run: async ({ events }) => {
+    run: async ({ events, poke }) => {
       let calls = 0;
       const topic = `dead${run}`;
       await events.subscribe(topic, 'step', async () => {
@@ -193,30 +217,30 @@ const cases: Case[] = [
         throw new Error('always');
       }, queue({ maxRetries: 2 }));
       await events.emit({ topic, data: {}, traceId: 't' });
-      await new Promise((r) => setTimeout(r, 500));
+      await settle(() => calls, 3, () => poke(topic));
       return calls;
     },
     differs: { reason: 'maxRetries counts retries after the first attempt in Troupe (what BullMQ gives motia start users); the memory queue counts attempts', memory: 2, troupe: 3 },
   },
   {
     name: 'events: fifo keeps order per message group',
-    run: async ({ events }) => {
+    run: async ({ events, poke }) => {
       const got: string[] = [];
       const topic = `fifo${run}`;
       await events.subscribe(topic, 'step', async (e: any) => void got.push(e.data), queue({ type: 'fifo' }));
       for (let i = 0; i < 4; i++) for (const g of ['a', 'b']) await events.emit({ topic, data: `${g}${i}`, traceId: 't', messageGroupId: g });
-      await until(() => got.length === 8);
+      await until(() => got.length === 8, () => poke(topic));
       return ['a', 'b'].map((g) => got.filter((x) => x.startsWith(g)));
     },
   },
   {
     name: 'events: a delayed event is delivered',
-    run: async ({ events }) => {
+    run: async ({ events, poke }) => {
       let got: unknown;
       const topic = `delay${run}`;
       await events.subscribe(topic, 'step', async (e: any) => void (got = e.data), queue({ delaySeconds: 0.05 }));
       await events.emit({ topic, data: 'later', traceId: 't' });
-      await until(() => got !== undefined);
+      await until(() => got !== undefined, () => poke(topic));
       return got;
     },
   },

@@ -293,7 +293,7 @@ BOOST_AUTO_TEST_CASE(kill_9_during_a_burst_of_emits_loses_no_acknowledged_event)
     must(c->subscribe_events("t", "step", config()));
   }
   std::vector<std::shared_ptr<const v1::Request>> reqs;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 10000; ++i) {
     auto r = std::make_shared<v1::Request>();
     r->mutable_event_emit()->set_topic("t");
     r->mutable_event_emit()->mutable_event()->set_data(std::to_string(i));
@@ -302,8 +302,10 @@ BOOST_AUTO_TEST_CASE(kill_9_during_a_burst_of_emits_loses_no_acknowledged_event)
   std::set<std::string> acknowledged;
   {
     auto c = f.connect();
+    // Kill the node as the first acknowledgement arrives, with most of the
+    // burst still in flight.
     auto replies = c->pipeline(reqs, [&](size_t i, const v1::Response&) {
-      if (i == 299)
+      if (i == 0)
         f.node->kill_hard();
     });
     for (auto& r : replies)
@@ -311,8 +313,8 @@ BOOST_AUTO_TEST_CASE(kill_9_during_a_burst_of_emits_loses_no_acknowledged_event)
         for (auto& id : r->emit().message_ids())
           acknowledged.insert(id);
   }
-  BOOST_TEST(acknowledged.size() >= 300u);
-  BOOST_TEST(acknowledged.size() < 3000u);
+  BOOST_TEST(acknowledged.size() >= 1u);
+  BOOST_TEST_MESSAGE("acknowledged " << acknowledged.size() << " of " << reqs.size());
   f.start();
   auto c = f.connect();
   auto cfg = config();

@@ -130,6 +130,28 @@ uint64_t submit(shard_state& st, storage::write_batch batch) {
   return st.pipeline->submit(std::move(batch));
 }
 
+/// How long an emit's idempotency key is remembered.
+constexpr int64_t idempotency_window_ms = 24 * 3600 * 1000;
+
+/// The message ids a previous emit with this key got, if any (staged or
+/// committed, and not expired).
+std::optional<v1::EmitReply> seen_emit(shard_state& st, const std::string& key) {
+  std::optional<std::string> raw;
+  if (auto* staged = st.pipeline->staged(key)) {
+    raw = *staged;
+  } else {
+    storage::db_status status;
+    raw = st.db->get(column::queues, key, status);
+  }
+  storage::record_header h;
+  std::string_view v;
+  v1::EmitReply ids;
+  if (!raw || !storage::decode_record(*raw, h, v) || h.expired(st.db->now_ms())
+      || !ids.ParseFromArray(v.data(), static_cast<int>(v.size())))
+    return std::nullopt;
+  return ids;
+}
+
 template <class Self>
 void on_emit(Self self, const std::string& topic,
              const google::protobuf::RepeatedPtrField<v1::EmitEntry>& events,
@@ -148,6 +170,7 @@ void on_emit(Self self, const std::string& topic,
       return reply_after(self, gen, resp);
     }
     if (!check_id(st, *resp, e.trace_id(), "trace_id", false)
+        || !check_id(st, *resp, e.idempotency_key(), "idempotency_key", false)
         || (e.has_message_group_id()
             && !check_id(st, *resp, e.message_group_id(), "message_group_id", false)))
       return reply_after(self, gen, resp);
@@ -160,9 +183,24 @@ void on_emit(Self self, const std::string& topic,
   auto now = st.db->now_ms();
   storage::write_batch batch;
   std::map<std::string, std::pair<std::vector<uint64_t>, std::vector<std::string>>> fresh;
+  // Entries seen before (a retried emit) store nothing again.
+  std::vector<bool> repeat(static_cast<size_t>(events.size()), false);
+  std::vector<v1::EmitReply> per_entry(static_cast<size_t>(events.size()));
+  for (int i = 0; i < events.size(); ++i) {
+    auto& key = events[i].idempotency_key();
+    if (key.empty())
+      continue;
+    if (auto seen = seen_emit(st, storage::queue_prefix(st.partition, queue_kind::emitted, topic, key))) {
+      repeat[static_cast<size_t>(i)] = true;
+      per_entry[static_cast<size_t>(i)] = std::move(*seen);
+    }
+  }
   for (auto& [step, entry] : t->second) {
     auto& slot = fresh[step];
-    for (auto& e : events) {
+    for (int i = 0; i < events.size(); ++i) {
+      auto& e = events[i];
+      if (repeat[static_cast<size_t>(i)])
+        continue;
       auto seq = ++st.seq;
       v1::QueueMessage m;
       m.set_message_id(message_id(st.partition, seq));
@@ -179,11 +217,24 @@ void on_emit(Self self, const std::string& topic,
       batch.put(column::queues,
                 storage::queue_key(st.partition, queue_kind::message, topic, step, seq),
                 storage::encode_record({0, now, now, 0}, body));
-      out->add_message_ids(m.message_id());
+      per_entry[static_cast<size_t>(i)].add_message_ids(m.message_id());
       slot.first.push_back(seq);
       slot.second.push_back(std::move(body));
     }
   }
+  for (int i = 0; i < events.size(); ++i) {
+    auto idx = static_cast<size_t>(i);
+    for (auto& id : per_entry[idx].message_ids())
+      out->add_message_ids(id);
+    auto& key = events[i].idempotency_key();
+    if (!key.empty() && !repeat[idx])
+      st.pipeline->put(batch, column::queues,
+                       storage::queue_prefix(st.partition, queue_kind::emitted, topic, key),
+                       storage::encode_record({0, now, now, now + idempotency_window_ms},
+                                              per_entry[idx].SerializeAsString()));
+  }
+  if (batch.count() == 0)
+    return reply_after(self, gen, resp);  // every entry was a repeat
   gen = submit(st, std::move(batch));
   // Queues learn of the messages once they are durable.
   reply_after(self, gen, resp, [self, topic, fresh]() mutable {

@@ -429,6 +429,7 @@ void fill_entry(v1::EmitEntry* out, const emit_entry& e) {
     out->add_flows(f);
   if (e.message_group_id)
     out->set_message_group_id(*e.message_group_id);
+  out->set_idempotency_key(e.idempotency_key);
 }
 
 emit_result to_emit_result(const Response& r) {

@@ -107,6 +107,8 @@ struct emit_entry {
   std::string trace_id;
   std::vector<std::string> flows;
   std::optional<std::string> message_group_id;
+  /// Non-empty: a retry with the same key within 24 h stores nothing again.
+  std::string idempotency_key;
 };
 
 struct emit_result {

@@ -161,7 +161,8 @@ std::optional<queue_key_parts> decode_queue_key(std::string_view encoded) {
   if (!p || encoded.empty())
     return std::nullopt;
   auto kind = static_cast<queue_kind>(encoded[0]);
-  if (kind != queue_kind::subscription && kind != queue_kind::message && kind != queue_kind::dead)
+  if (kind != queue_kind::subscription && kind != queue_kind::message && kind != queue_kind::dead
+      && kind != queue_kind::emitted)
     return std::nullopt;
   encoded.remove_prefix(1);
   auto topic = read_component(encoded);
@@ -169,7 +170,7 @@ std::optional<queue_key_parts> decode_queue_key(std::string_view encoded) {
   if (!step)
     return std::nullopt;
   queue_key_parts parts{*p, kind, std::move(*topic), std::move(*step), 0};
-  if (kind == queue_kind::subscription)
+  if (kind == queue_kind::subscription || kind == queue_kind::emitted)
     return encoded.empty() ? std::optional{parts} : std::nullopt;
   if (encoded.size() != 8)
     return std::nullopt;

@@ -80,9 +80,10 @@ struct stream_key_parts {
 std::optional<stream_key_parts> decode_stream_key(std::string_view encoded);
 
 /// queues CF: partition | kind | topic | step [| seq (8 bytes, big-endian)].
-/// Kinds: queue_subscription (the step's durable subscription), queue_message
-/// (ready, delayed or in flight), queue_dead (dead letters).
-enum class queue_kind : char { subscription = 's', message = 'm', dead = 'd' };
+/// Kinds: subscription (the step's durable subscription), message (ready,
+/// delayed or in flight), dead (dead letters), emitted (an emit's
+/// idempotency record: topic | idempotency key in the place of topic | step).
+enum class queue_kind : char { subscription = 's', message = 'm', dead = 'd', emitted = 'i' };
 
 std::string queue_prefix(partition_id p, queue_kind kind, std::string_view topic,
                          std::string_view step);

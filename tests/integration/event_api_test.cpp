@@ -47,7 +47,7 @@ client::queue_config config(std::string type = "standard", int32_t retries = 3) 
 }
 
 client::emit_entry event(const std::string& data, std::optional<std::string> group = {}) {
-  return {data, "trace-1", {"flow"}, std::move(group)};
+  return {data, "trace-1", {"flow"}, std::move(group), {}};
 }
 
 /// A --manual-clock node.
@@ -396,6 +396,31 @@ BOOST_AUTO_TEST_CASE(cli_emits_and_manages_queues) {
   must_ok(c->ack(sub, must_delivery(*c).message_id));
   auto [rc6, out6] = test::run_command(cli + "dlq purge t step");
   BOOST_TEST(out6 == "purged 0\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_retried_emit_with_the_same_key_is_stored_once) {
+  clocked_node f;
+  auto c = f.connect();
+  auto sub = must(c->subscribe_events("t", "step", config()));
+  auto once = event("1");
+  once.idempotency_key = "emit-abc";
+  auto first = must(c->emit("t", once));
+  auto again = must(c->emit("t", once));
+  BOOST_TEST(again.message_ids == first.message_ids);
+  auto batch = must(c->emit_batch("t", {once, event("2")}));  // one repeat, one new
+  BOOST_REQUIRE(batch.message_ids.size() == 2u);
+  BOOST_TEST(batch.message_ids[0] == first.message_ids[0]);
+  std::vector<std::string> data;
+  for (int i = 0; i < 2; ++i) {
+    auto d = must_delivery(*c);
+    data.push_back(d.data);
+    must_ok(c->ack(sub, d.message_id));
+  }
+  BOOST_TEST((data == std::vector<std::string>{"1", "2"}));
+  BOOST_TEST(nothing_delivered(*c));
+  // The key is remembered for 24 hours.
+  must_ok(c->advance_clock(24 * 3600 * 1000));
+  BOOST_TEST(must(c->emit("t", once)).message_ids != first.message_ids);
 }
 
 BOOST_AUTO_TEST_CASE(advance_clock_needs_a_manual_clock) {

@@ -48,8 +48,29 @@ export class TroupeConnection {
 
   /** Connects (once) and resolves when the node has welcomed us. */
   connect(): Promise<void> {
-    if (!this.ready) this.ready = this.open();
+    if (!this.ready) {
+      this.ready = this.open();
+      this.ready.catch(() => {
+        this.ready = undefined;  // a refused handshake: the next call tries again
+      });
+    }
     return this.ready;
+  }
+
+  private withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new TroupeError('UNAVAILABLE', what)), this.options.requestTimeoutMs ?? 30000);
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+    });
   }
 
   private open(): Promise<void> {
@@ -81,8 +102,8 @@ export class TroupeConnection {
           }
         }
       });
-      socket.on('error', (err) => {
-        if (!welcomed && this.pending.size === 0 && !this.ready) reject(err);
+      socket.on('error', () => {
+        // 'close' follows and retries with backoff.
       });
       socket.on('close', () => {
         this.socket = undefined;
@@ -94,8 +115,9 @@ export class TroupeConnection {
           this.scheduleReconnect(resolve, reject);
           return;
         }
-        this.ready = new Promise<void>((res, rej) => this.scheduleReconnect(res, rej)).then(() => this.runReconnectHooks());
-        this.ready.catch(() => undefined);
+        this.ready = new Promise<void>((res, rej) => this.scheduleReconnect(res, rej));
+        // Hooks send requests themselves, so they run after `ready`, not in it.
+        this.ready.then(() => this.runReconnectHooks(), () => undefined);
       });
     });
   }
@@ -131,7 +153,7 @@ export class TroupeConnection {
 
   /** Sends one request; resolves with the Response's result, rejects with a TroupeError. */
   async request(req: Record<string, unknown>): Promise<any> {
-    await this.connect();
+    await this.withTimeout(this.connect(), `cannot reach any of ${this.options.nodes.join(', ')}`);
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {

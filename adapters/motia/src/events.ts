@@ -6,6 +6,7 @@
 // default 2000, fixed); fifo keeps per-messageGroupId order across all
 // instances and never drops an event of the same group. The handler resolving
 // acks the delivery.
+import { randomUUID } from 'node:crypto';
 import { TroupeConnection, bytes, text } from './connection.js';
 import { TroupeError } from './errors.js';
 import type { Event, QueueConfig, SubscriptionHandle } from './motia-types.js';
@@ -13,6 +14,8 @@ import { Namespace } from './namespace.js';
 import { toJson } from './state.js';
 
 export interface EventAdapterOptions {
+  /** How long emit() keeps retrying through reconnects, ms. Default 30000. */
+  emitRetryMs?: number;
   /** Wait before retrying a failed attempt, ms. Default 2000. */
   retryBackoffMs?: number;
   /** Double the wait on each further attempt. Default false. */
@@ -53,7 +56,19 @@ export class TroupeEventAdapter {
       flows: (event.flows ?? []).map(bytes),
     };
     if (event.messageGroupId !== undefined) entry.messageGroupId = bytes(event.messageGroupId);
-    await this.conn.request({ eventEmit: { topic: bytes(this.ns.wrap(event.topic)), event: entry } });
+    // The key makes a retry after a lost reply safe: the node stores the
+    // event once and answers a repeat with the first emit's ids.
+    entry.idempotencyKey = bytes(randomUUID());
+    const deadline = Date.now() + (this.options.emitRetryMs ?? 30000);
+    for (;;) {
+      try {
+        await this.conn.request({ eventEmit: { topic: bytes(this.ns.wrap(event.topic)), event: entry } });
+        return;
+      } catch (err) {
+        if (!(err instanceof TroupeError) || err.code !== 'UNAVAILABLE' || Date.now() > deadline) throw err;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   }
 
   private queueConfig(options?: QueueConfig): Record<string, unknown> {

@@ -1,6 +1,9 @@
 // The adapters against a real troupe-node: Motia's contract (CONTRACT.md)
 // through the public protocol.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { troupeAdapters, TroupeError } from '../src/index.js';
 import { startNode, type RunningNode } from './node.js';
@@ -174,5 +177,35 @@ describe('cron', () => {
     const lock = await holding.acquireLock('every-minute', 300000);
     await holding.releaseLock(lock!);
     assert.equal(await other.acquireLock('every-minute', 300000), null);
+  });
+});
+
+describe('reconnect', () => {
+  it('emits through a node restart: nothing lost, consumers resubscribed', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'troupe-restart-'));
+    const first = await startNode([], { durability: 'fsync', dataDir });
+    let current: { stop(): Promise<void> } = first;
+    const a = troupeAdapters({ nodes: [first.address], events: { retryBackoffMs: 0 } });
+    const got = new Set<number>();
+    await a.events.subscribe('restart.topic', 'step', async (e: any) => void got.add(e.data), {
+      type: 'standard', maxRetries: 3, visibilityTimeout: 30, delaySeconds: 0,
+    });
+    const emits: Promise<void>[] = [];
+    for (let i = 0; i < 200; i++) {
+      emits.push(a.events.emit({ topic: 'restart.topic', data: i, traceId: 't' }));
+      if (i === 100) {
+        // Restart the node on the same address and data while emits are in flight.
+        await first.stop();
+        current = await startNode([], { durability: 'fsync', dataDir, listen: first.address });
+      }
+    }
+    await Promise.all(emits);  // every emit is acknowledged in the end
+    await waitFor(() => got.size === 200, 'all 200 events after the restart').catch((e) => {
+      throw new Error(`${e.message}: got ${got.size}, missing ${[...Array(200).keys()].filter((i) => !got.has(i)).slice(0, 10)}`);
+    });
+    await a.events.shutdown();
+    await a.state.cleanup();
+    await current.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -15,11 +15,20 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
-export async function startNode(extra: string[] = []): Promise<RunningNode> {
+export interface NodeOptions {
+  /** Reuse a data directory (a restart); default: a fresh temp dir. */
+  dataDir?: string;
+  /** host:port; default 127.0.0.1:0 (a free port). */
+  listen?: string;
+  durability?: string;
+}
+
+export async function startNode(extra: string[] = [], opts: NodeOptions = {}): Promise<RunningNode & { dataDir: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-motia-'));
+  const dataDir = opts.dataDir ?? path.join(dir, 'data');
   const child: ChildProcess = spawn(
     nodeBin,
-    ['--listen', '127.0.0.1:0', '--data-dir', path.join(dir, 'data'), '--durability', 'none', '--log-level', 'warn', ...extra],
+    ['--listen', opts.listen ?? '127.0.0.1:0', '--data-dir', dataDir, '--durability', opts.durability ?? 'none', '--log-level', 'warn', ...extra],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = readline.createInterface({ input: child.stdout! });
@@ -31,12 +40,13 @@ export async function startNode(extra: string[] = []): Promise<RunningNode> {
   });
   return {
     address,
+    dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
         const kill = setTimeout(() => child.kill('SIGKILL'), 10000);
         child.once('exit', () => {
           clearTimeout(kill);
-          rmSync(dir, { recursive: true, force: true });
+          if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');

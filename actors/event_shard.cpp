@@ -2,15 +2,9 @@
 
 #include <map>
 
-#include <caf/actor_system.hpp>
-#include <caf/event_based_actor.hpp>
-#include <caf/io/broker.hpp>
-#include <caf/io/middleman.hpp>
-#include <caf/send.hpp>
-#include <caf/stateful_actor.hpp>
 
 #include "actors/topic_queue.hpp"
-#include "actors/write_pipeline.hpp"
+#include "actors/partition_actor.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -49,11 +43,6 @@ struct shard_state {
   static inline const char* name = "troupe.event_shard";
 };
 
-void fail(Response& resp, error_code code, std::string message) {
-  resp.clear_result();
-  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp.mutable_error()->set_message(std::move(message));
-}
 
 bool check_id(shard_state& st, Response& resp, const std::string& id, const char* what,
               bool required) {
@@ -106,20 +95,6 @@ caf::actor& queue_of(Self self, const std::string& topic, const std::string& ste
     self->link_to(e.queue);
   }
   return e.queue;
-}
-
-template <class Self>
-void reply_after(Self self, uint64_t gen, std::shared_ptr<Response> resp,
-                 std::function<void()> then = {}) {
-  auto promise = self->template make_response_promise<response_msg>();
-  self->state.pipeline->after(gen, [promise, resp, then](const storage::db_status& s) mutable {
-    if (!s.ok)
-      fail(*resp, error_code::internal, "storage write failed: " + s.message);
-    if (s.ok && then)
-      then();
-    if (promise.pending())
-      promise.deliver(response_msg{resp});
-  });
 }
 
 uint64_t submit(shard_state& st, storage::write_batch batch) {
@@ -237,8 +212,10 @@ void on_emit(Self self, const std::string& topic,
     return reply_after(self, gen, resp);  // every entry was a repeat
   gen = submit(st, std::move(batch));
   // Queues learn of the messages once they are durable.
-  reply_after(self, gen, resp, [self, topic, fresh]() mutable {
+  reply_after(self, gen, resp, [self, topic, fresh](bool durable) mutable {
     auto t = self->state.topics.find(topic);
+    if (!durable)
+      return;
     if (t == self->state.topics.end())
       return;
     for (auto& [step, slot] : fresh) {
@@ -274,7 +251,9 @@ void on_subscribe(Self self, const v1::EventSubscribe& r, std::shared_ptr<Respon
   auto topic = r.topic();
   auto step = r.step();
   auto sub = r.subscription_id();
-  reply_after(self, gen, resp, [self, topic, step, session, sub, bytes] {
+  reply_after(self, gen, resp, [self, topic, step, session, sub, bytes](bool durable) {
+    if (!durable)
+      return;
     auto& topics = self->state.topics;
     auto t = topics.find(topic);
     if (t == topics.end() || t->second.count(step) == 0)
@@ -421,11 +400,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, event_o
   st.placement = placement;
   st.seq_key = storage::partition_prefix(p);
   storage::append_component(st.seq_key, "events.seq");
-  auto handle = caf::actor_cast<caf::actor>(self);
-  st.pipeline = std::make_unique<write_pipeline>(
-    *db, wants_group_commit(db->mode(), placement), [handle](uint64_t gen, storage::db_status s) {
-      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
-    });
+  st.pipeline = make_pipeline(self, *db, placement);
   if (!load(st))
     self->quit(caf::sec::runtime_error);  // requests to it then fail with an error
   return {
@@ -443,10 +418,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, event_o
         if (auto e = t->second.find(step); e != t->second.end())
           e->second.consumers = n;
     },
-    [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
-      self->state.pipeline->committed(
-        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
-    },
+    committed_handler(self),
   };
 }
 
@@ -454,16 +426,12 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, event_o
 
 event_shard_actor spawn_event_shard(caf::actor_system& sys, partition_id p, storage::db& db,
                                     event_options opts, shard_placement placement) {
-  if (placement == shard_placement::io_thread)
-    return caf::actor_cast<event_shard_actor>(sys.middleman().spawn_broker(
-      [](caf::io::stateful_broker<shard_state>* self, partition_id p, storage::db* db,
-         event_options o) { return shard_behavior(self, p, db, o, shard_placement::io_thread); },
-      p, &db, opts));
-  return caf::actor_cast<event_shard_actor>(sys.spawn(
-    [](caf::stateful_actor<shard_state>* self, partition_id p, storage::db* db, event_options o) {
-      return shard_behavior(self, p, db, o, shard_placement::workers);
+  return caf::actor_cast<event_shard_actor>(spawn_partition_actor<shard_state>(
+    sys, placement,
+    [](auto self, partition_id p, storage::db* db, event_options o, shard_placement pl) {
+      return shard_behavior(self, p, db, o, pl);
     },
-    p, &db, opts));
+    p, &db, opts, placement));
 }
 
 } // namespace troupe::actors

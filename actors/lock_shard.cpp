@@ -2,15 +2,9 @@
 
 #include <random>
 
-#include <caf/actor_system.hpp>
-#include <caf/event_based_actor.hpp>
-#include <caf/io/broker.hpp>
-#include <caf/io/middleman.hpp>
-#include <caf/send.hpp>
-#include <caf/stateful_actor.hpp>
 
 #include "actors/atoms.hpp"
-#include "actors/write_pipeline.hpp"
+#include "actors/partition_actor.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -38,11 +32,6 @@ struct lock_state {
   static inline const char* name = "troupe.lock_shard";
 };
 
-void fail(Response& resp, error_code code, std::string message) {
-  resp.clear_result();
-  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp.mutable_error()->set_message(std::move(message));
-}
 
 std::string lock_key(lock_state& st, const std::string& job) {
   auto key = storage::partition_prefix(st.partition);
@@ -192,11 +181,7 @@ caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t m
   st.partition = p;
   st.db = db;
   st.max_id_bytes = max_id_bytes;
-  auto handle = caf::actor_cast<caf::actor>(self);
-  st.pipeline = std::make_unique<write_pipeline>(
-    *db, wants_group_commit(db->mode(), placement), [handle](uint64_t gen, storage::db_status s) {
-      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
-    });
+  st.pipeline = make_pipeline(self, *db, placement);
   return {
     [self](request_msg& msg) -> caf::result<response_msg> {
       auto& st = self->state;
@@ -207,18 +192,10 @@ caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t m
       // must not overtake the grant it was refused for).
       auto gen = batch.count() > 0 && !resp->has_error() ? st.pipeline->submit(std::move(batch))
                                                          : st.pipeline->last_submitted();
-      auto promise = self->template make_response_promise<response_msg>();
-      st.pipeline->after(gen, [promise, resp](const storage::db_status& s) mutable {
-        if (!s.ok)
-          fail(*resp, error_code::internal, "storage write failed: " + s.message);
-        promise.deliver(response_msg{resp});
-      });
-      return promise;
+      reply_after(self, gen, std::move(resp));
+      return caf::delegated<response_msg>{};
     },
-    [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
-      self->state.pipeline->committed(
-        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
-    },
+    committed_handler(self),
   };
 }
 
@@ -226,17 +203,12 @@ caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t m
 
 lock_shard_actor spawn_lock_shard(caf::actor_system& sys, partition_id p, storage::db& db,
                                   size_t max_id_bytes, shard_placement placement) {
-  if (placement == shard_placement::io_thread)
-    return caf::actor_cast<lock_shard_actor>(sys.middleman().spawn_broker(
-      [](caf::io::stateful_broker<lock_state>* self, partition_id p, storage::db* db, size_t m) {
-        return lock_behavior(self, p, db, m, shard_placement::io_thread);
-      },
-      p, &db, max_id_bytes));
-  return caf::actor_cast<lock_shard_actor>(sys.spawn(
-    [](caf::stateful_actor<lock_state>* self, partition_id p, storage::db* db, size_t m) {
-      return lock_behavior(self, p, db, m, shard_placement::workers);
+  return caf::actor_cast<lock_shard_actor>(spawn_partition_actor<lock_state>(
+    sys, placement,
+    [](auto self, partition_id p, storage::db* db, size_t m, shard_placement pl) {
+      return lock_behavior(self, p, db, m, pl);
     },
-    p, &db, max_id_bytes));
+    p, &db, max_id_bytes, placement));
 }
 
 } // namespace troupe::actors

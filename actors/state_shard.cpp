@@ -1,5 +1,5 @@
 #include "actors/state_shard.hpp"
-#include "actors/write_pipeline.hpp"
+#include "actors/partition_actor.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -8,12 +8,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <caf/actor_system.hpp>
-#include <caf/io/broker.hpp>
-#include <caf/io/middleman.hpp>
-#include <caf/send.hpp>
-#include <caf/event_based_actor.hpp>
-#include <caf/stateful_actor.hpp>
 
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
@@ -46,17 +40,7 @@ struct shard_state {
   static inline const char* name = "troupe.state_shard";
 };
 
-/// The shard's behaviour runs on either of two actor types: a scheduled
-/// actor (worker threads) or a broker (the I/O thread); see shard_placement.
-using worker_shard = caf::stateful_actor<shard_state>*;
-using io_shard = caf::io::stateful_broker<shard_state>*;
 
-void fail(Response& resp, error_code code, std::string message) {
-  resp.clear_result();
-  auto* err = resp.mutable_error();
-  err->set_code(static_cast<v1::ErrorCode>(code));
-  err->set_message(std::move(message));
-}
 
 bool failed(const Response& resp) {
   return resp.has_error();
@@ -456,12 +440,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
   st.partition = p;
   st.db = db;
   st.limits = limits;
-  bool group_commit = wants_group_commit(db->mode(), placement);
-  auto handle = caf::actor_cast<caf::actor>(self);
-  st.pipeline = std::make_unique<write_pipeline>(
-    *db, group_commit, [handle](uint64_t gen, storage::db_status s) {
-      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
-    });
+  st.pipeline = make_pipeline(self, *db, placement);
   st.revision_key = storage::partition_prefix(p);
   storage::append_component(st.revision_key, "state.revision");
   if (!load_revision(st))
@@ -526,13 +505,8 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
       if (batch.count() > 0 && !has_batch)
         st.pipeline->drop_next();
       auto gen = has_batch ? submit(st, std::move(batch)) : st.pipeline->last_submitted();
-      auto promise = self->template make_response_promise<response_msg>();
-      st.pipeline->after(gen, [promise, resp](const storage::db_status& status) mutable {
-        if (!status.ok)
-          fail(*resp, error_code::internal, "storage write failed: " + status.message);
-        promise.deliver(response_msg{std::move(resp)});
-      });
-      return promise;
+      reply_after(self, gen, std::move(resp));
+      return caf::delegated<response_msg>{};
     },
     [=](drain_atom) -> caf::result<ok_atom> {
       auto promise = self->template make_response_promise<ok_atom>();
@@ -542,10 +516,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
                                   });
       return promise;
     },
-    [=](committed_atom, uint64_t gen, bool ok, std::string& message) {
-      self->state.pipeline->committed(
-        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
-    },
+    committed_handler(self),
   };
 }
 
@@ -554,17 +525,12 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
 state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_id p,
                                     storage::db& db, state_limits limits,
                                     shard_placement placement) {
-  if (placement == shard_placement::io_thread)
-    return caf::actor_cast<state_shard_actor>(sys.middleman().spawn_broker(
-      [](io_shard self, partition_id p, storage::db* db, state_limits limits) {
-        return shard_behavior(self, p, db, limits, shard_placement::io_thread);
-      },
-      p, &db, limits));
-  return caf::actor_cast<state_shard_actor>(sys.spawn(
-    [](worker_shard self, partition_id p, storage::db* db, state_limits limits) {
-      return shard_behavior(self, p, db, limits, shard_placement::workers);
+  return caf::actor_cast<state_shard_actor>(spawn_partition_actor<shard_state>(
+    sys, placement,
+    [](auto self, partition_id p, storage::db* db, state_limits limits, shard_placement pl) {
+      return shard_behavior(self, p, db, limits, pl);
     },
-    p, &db, limits));
+    p, &db, limits, placement));
 }
 
 } // namespace troupe::actors

@@ -4,14 +4,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include <caf/actor_system.hpp>
-#include <caf/event_based_actor.hpp>
-#include <caf/io/broker.hpp>
-#include <caf/io/middleman.hpp>
-#include <caf/send.hpp>
-#include <caf/stateful_actor.hpp>
 
-#include "actors/write_pipeline.hpp"
+#include "actors/partition_actor.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -54,11 +48,6 @@ struct group_state {
   static inline const char* name = "troupe.stream_group";
 };
 
-void fail(Response& resp, error_code code, std::string message) {
-  resp.clear_result();
-  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp.mutable_error()->set_message(std::move(message));
-}
 
 bool check_id(group_state& st, Response& resp, const std::string& id, const char* what,
               bool required) {
@@ -165,18 +154,12 @@ void maybe_idle(Self self) {
     self->delayed_send(self, st.args.limits.idle_time, idle_check_atom::value, seq);
 }
 
-/// Answers `resp` once everything submitted so far is durable, then runs
-/// `then` (event pushes), so replies and events follow commit order.
+/// reply_after, then `then` (event pushes) when durable, then the idle check.
 template <class Self>
-void reply_after(Self self, uint64_t gen, std::shared_ptr<Response> resp,
-                 std::function<void()> then = {}) {
-  auto promise = self->template make_response_promise<response_msg>();
-  self->state.pipeline->after(gen, [self, promise, resp, then](const storage::db_status& s) mutable {
-    if (!s.ok)
-      fail(*resp, error_code::internal, "storage write failed: " + s.message);
-    if (promise.pending())
-      promise.deliver(response_msg{resp});
-    if (s.ok && then)
+void reply_then(Self self, uint64_t gen, std::shared_ptr<Response> resp,
+                std::function<void()> then = {}) {
+  reply_after(self, gen, std::move(resp), [self, then](bool durable) {
+    if (durable && then)
       then();
     maybe_idle(self);
   });
@@ -186,14 +169,14 @@ template <class Self>
 void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
   auto& st = self->state;
   if (!check_id(st, *resp, r.id(), "id", true)) {
-    reply_after(self, st.pipeline->last_submitted(), resp);
+    reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
   if (r.data().size() > st.args.limits.max_item_bytes) {
     fail(*resp, error_code::too_large,
          "item is " + std::to_string(r.data().size()) + " bytes; the limit is "
            + std::to_string(st.args.limits.max_item_bytes));
-    reply_after(self, st.pipeline->last_submitted(), resp);
+    reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
   auto key = key_of(st, r.id());
@@ -207,7 +190,7 @@ void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
       fail(*resp, error_code::too_large, "item is larger than the limit");
   }
   if (resp->has_error()) {
-    reply_after(self, st.pipeline->last_submitted(), resp);
+    reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
   auto now = st.args.db->now_ms();
@@ -222,14 +205,14 @@ void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
   out->set_created(created);
   auto event = make_event(st, r.id(), created ? "create" : "update", item, false);
   auto id = r.id();
-  reply_after(self, gen, resp, [self, event, id] { publish(self, event, id, true, true); });
+  reply_then(self, gen, resp, [self, event, id] { publish(self, event, id, true, true); });
 }
 
 template <class Self>
 void on_delete(Self self, const v1::StreamDelete& r, std::shared_ptr<Response> resp) {
   auto& st = self->state;
   if (!check_id(st, *resp, r.id(), "id", true)) {
-    reply_after(self, st.pipeline->last_submitted(), resp);
+    reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
   auto key = key_of(st, r.id());
@@ -237,7 +220,7 @@ void on_delete(Self self, const v1::StreamDelete& r, std::shared_ptr<Response> r
   auto* out = resp->mutable_stream_item();
   if (resp->has_error() || !previous) {
     out->set_found(false);
-    reply_after(self, st.pipeline->last_submitted(), resp);
+    reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
   storage::write_batch batch;
@@ -247,7 +230,7 @@ void on_delete(Self self, const v1::StreamDelete& r, std::shared_ptr<Response> r
   out->set_item(*previous);
   auto event = make_event(st, r.id(), "delete", *previous, false);
   auto id = r.id();
-  reply_after(self, gen, resp, [self, event, id] { publish(self, event, id, true, true); });
+  reply_then(self, gen, resp, [self, event, id] { publish(self, event, id, true, true); });
 }
 
 template <class Self>
@@ -268,20 +251,20 @@ void on_clear(Self self, std::shared_ptr<Response> resp) {
   });
   resp->mutable_count()->set_count(doomed.size());
   if (doomed.empty()) {
-    reply_after(self, st.pipeline->last_submitted(), resp);
+    reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
   storage::write_batch batch;
   for (auto& key : doomed)
     st.pipeline->remove(batch, column::streams, key);
-  reply_after(self, st.pipeline->submit(std::move(batch)), resp);
+  reply_then(self, st.pipeline->submit(std::move(batch)), resp);
 }
 
 template <class Self>
 void on_subscribe(Self self, const v1::StreamSubscribe& r, std::shared_ptr<Response> resp) {
   auto& st = self->state;
   if (r.has_id() && !check_id(st, *resp, r.id(), "id", true)) {
-    reply_after(self, st.pipeline->last_submitted(), resp);
+    reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
   auto session = caf::actor_cast<caf::actor>(self->current_sender());
@@ -294,7 +277,7 @@ void on_subscribe(Self self, const v1::StreamSubscribe& r, std::shared_ptr<Respo
   st.args.counters->stream_subscribers += 1;
   resp->mutable_subscribe()->set_subscription_id(r.subscription_id());
   // The subscription takes effect after every write accepted before it.
-  reply_after(self, st.pipeline->last_submitted(), resp);
+  reply_then(self, st.pipeline->last_submitted(), resp);
 }
 
 template <class Self>
@@ -378,7 +361,7 @@ void on_request(Self self, const Request& req) {
       auto event = make_event(st, r.id(), r.type(), r.data(), true);
       bool to_item = r.has_id();
       auto id = r.id();
-      return reply_after(self, st.pipeline->last_submitted(), resp,
+      return reply_then(self, st.pipeline->last_submitted(), resp,
                          [self, event, id, to_item] { publish(self, event, id, !to_item, to_item); });
     }
     default:
@@ -393,16 +376,12 @@ void on_request(Self self, const Request& req) {
 }
 
 template <class Self>
-caf::behavior group_behavior(Self self, stream_group_args args, bool group_commit) {
+caf::behavior group_behavior(Self self, stream_group_args args, shard_placement placement) {
   auto& st = self->state;
   st.args = std::move(args);
   st.prefix = storage::stream_group_prefix(st.args.partition, st.args.stream, st.args.group);
   st.args.counters->stream_groups += 1;
-  auto handle = caf::actor_cast<caf::actor>(self);
-  st.pipeline = std::make_unique<write_pipeline>(
-    *st.args.db, group_commit, [handle](uint64_t gen, storage::db_status s) {
-      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
-    });
+  st.pipeline = make_pipeline(self, *st.args.db, placement);
   self->set_down_handler([self](caf::down_msg& msg) {
     remove_subscribers(self, msg.source, std::nullopt);
     maybe_idle(self);
@@ -412,10 +391,7 @@ caf::behavior group_behavior(Self self, stream_group_args args, bool group_commi
       ++self->state.received;
       on_request(self, *msg.body);
     },
-    [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
-      self->state.pipeline->committed(
-        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
-    },
+    committed_handler(self),
     [self](idle_check_atom, uint64_t seq) {
       auto& st = self->state;
       if (seq == st.idle_seq && st.subs.empty() && st.pipeline->in_flight() == 0)
@@ -429,18 +405,12 @@ caf::behavior group_behavior(Self self, stream_group_args args, bool group_commi
 
 caf::actor spawn_stream_group(caf::actor_system& sys, shard_placement placement,
                               stream_group_args args) {
-  bool group_commit = wants_group_commit(args.db->mode(), placement);
-  if (placement == shard_placement::io_thread)
-    return sys.middleman().spawn_broker(
-      [](caf::io::stateful_broker<group_state>* self, stream_group_args a, bool gc) {
-        return group_behavior(self, std::move(a), gc);
-      },
-      std::move(args), group_commit);
-  return sys.spawn(
-    [](caf::stateful_actor<group_state>* self, stream_group_args a, bool gc) {
-      return group_behavior(self, std::move(a), gc);
+  return spawn_partition_actor<group_state>(
+    sys, placement,
+    [](auto self, stream_group_args a, shard_placement pl) {
+      return group_behavior(self, std::move(a), pl);
     },
-    std::move(args), group_commit);
+    std::move(args), placement);
 }
 
 } // namespace troupe::actors

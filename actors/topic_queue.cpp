@@ -4,14 +4,8 @@
 #include <set>
 #include <vector>
 
-#include <caf/actor_system.hpp>
-#include <caf/event_based_actor.hpp>
-#include <caf/io/broker.hpp>
-#include <caf/io/middleman.hpp>
-#include <caf/send.hpp>
-#include <caf/stateful_actor.hpp>
 
-#include "actors/write_pipeline.hpp"
+#include "actors/partition_actor.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -60,11 +54,6 @@ struct queue_state {
   static inline const char* name = "troupe.topic_queue";
 };
 
-void fail(Response& resp, error_code code, std::string message) {
-  resp.clear_result();
-  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp.mutable_error()->set_message(std::move(message));
-}
 
 std::string key(queue_state& st, queue_kind kind, uint64_t seq) {
   return storage::queue_key(st.args.partition, kind, st.args.topic, st.args.step, seq);
@@ -278,18 +267,6 @@ void tick(Self self) {
   pump(self);
 }
 
-/// Answers once `gen` is durable.
-template <class Self>
-void reply_after(Self self, uint64_t gen, std::shared_ptr<Response> resp) {
-  auto promise = self->template make_response_promise<response_msg>();
-  self->state.pipeline->after(gen, [promise, resp](const storage::db_status& s) mutable {
-    if (!s.ok)
-      fail(*resp, error_code::internal, "storage write failed: " + s.message);
-    if (promise.pending())
-      promise.deliver(response_msg{resp});
-  });
-}
-
 /// The in-flight message `id` delivered to this consumer, or an error.
 std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf::actor& session,
                                      uint64_t subscription, const std::string& id) {
@@ -426,15 +403,11 @@ void on_request(Self self, const Request& req) {
 }
 
 template <class Self>
-caf::behavior queue_behavior(Self self, topic_queue_args args, bool group_commit) {
+caf::behavior queue_behavior(Self self, topic_queue_args args, shard_placement placement) {
   auto& st = self->state;
   st.args = std::move(args);
   st.config.ParseFromString(st.args.config);
-  auto handle = caf::actor_cast<caf::actor>(self);
-  st.pipeline = std::make_unique<write_pipeline>(
-    *st.args.db, group_commit, [handle](uint64_t gen, storage::db_status s) {
-      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
-    });
+  st.pipeline = make_pipeline(self, *st.args.db, placement);
   // Rebuild the index from storage: every live message becomes ready or
   // delayed (deliveries in flight before a restart are delivered again).
   auto prefix = storage::queue_prefix(st.args.partition, queue_kind::message, st.args.topic,
@@ -485,10 +458,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args, bool group_commit
       pump(self);
     },
     [self](tick_atom) { tick(self); },
-    [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
-      self->state.pipeline->committed(
-        gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
-    },
+    committed_handler(self),
     [self](stop_atom) { self->quit(); },
   };
 }
@@ -515,18 +485,12 @@ std::optional<uint64_t> message_seq(partition_id p, const std::string& id) {
 
 caf::actor spawn_topic_queue(caf::actor_system& sys, shard_placement placement,
                              topic_queue_args args) {
-  bool group_commit = wants_group_commit(args.db->mode(), placement);
-  if (placement == shard_placement::io_thread)
-    return sys.middleman().spawn_broker(
-      [](caf::io::stateful_broker<queue_state>* self, topic_queue_args a, bool gc) {
-        return queue_behavior(self, std::move(a), gc);
-      },
-      std::move(args), group_commit);
-  return sys.spawn(
-    [](caf::stateful_actor<queue_state>* self, topic_queue_args a, bool gc) {
-      return queue_behavior(self, std::move(a), gc);
+  return spawn_partition_actor<queue_state>(
+    sys, placement,
+    [](auto self, topic_queue_args a, shard_placement pl) {
+      return queue_behavior(self, std::move(a), pl);
     },
-    std::move(args), group_commit);
+    std::move(args), placement);
 }
 
 } // namespace troupe::actors

@@ -1,0 +1,90 @@
+// What every partition actor (state_shard, stream_group, event_shard,
+// topic_queue, lock_shard) shares: spawning on the chosen threads, its
+// write_pipeline wired to report back through committed_atom, error replies,
+// and answering once a generation is durable. Internal to actors/; included
+// by their .cpp files only (it pulls in CAF io and the protobuf types).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/io/broker.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/send.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include "actors/atoms.hpp"
+#include "actors/placement.hpp"
+#include "actors/write_pipeline.hpp"
+#include "protocol/envelope.hpp"
+#include "protocol/status.hpp"
+#include "protocol/troupe.pb.h"
+
+namespace troupe::actors {
+
+/// Replaces any result in `resp` by an error.
+inline void fail(v1::Response& resp, error_code code, std::string message) {
+  resp.clear_result();
+  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
+  resp.mutable_error()->set_message(std::move(message));
+}
+
+/// Spawns `fn(self, args...)` as a stateful actor with `State`: a broker on
+/// the I/O thread, or a scheduled actor on the worker pool.
+template <class State, class Fn, class... Ts>
+caf::actor spawn_partition_actor(caf::actor_system& sys, shard_placement placement, Fn fn,
+                                 Ts&&... xs) {
+  if (placement == shard_placement::io_thread)
+    return sys.middleman().spawn_broker(
+      [fn](caf::io::stateful_broker<State>* self, std::decay_t<Ts>... args) {
+        return fn(self, std::move(args)...);
+      },
+      std::forward<Ts>(xs)...);
+  return sys.spawn(
+    [fn](caf::stateful_actor<State>* self, std::decay_t<Ts>... args) {
+      return fn(self, std::move(args)...);
+    },
+    std::forward<Ts>(xs)...);
+}
+
+/// A pipeline whose committer reports back to `self` as committed_atom.
+template <class Self>
+std::unique_ptr<write_pipeline> make_pipeline(Self self, storage::db& db,
+                                              shard_placement placement) {
+  auto handle = caf::actor_cast<caf::actor>(self);
+  return std::make_unique<write_pipeline>(
+    db, wants_group_commit(db.mode(), placement), [handle](uint64_t gen, storage::db_status s) {
+      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
+    });
+}
+
+/// The committed_atom handler of an actor whose state has a `pipeline`.
+template <class Self>
+auto committed_handler(Self self) {
+  return [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
+    self->state.pipeline->committed(
+      gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
+  };
+}
+
+/// Answers the current request with `resp` once generation `gen` is durable
+/// (an error if it failed), then runs `then` (event pushes, ...), so replies
+/// and what follows them keep commit order.
+template <class Self>
+void reply_after(Self self, uint64_t gen, std::shared_ptr<v1::Response> resp,
+                 std::function<void(bool durable)> then = {}) {
+  auto promise = self->template make_response_promise<protocol::response_msg>();
+  self->state.pipeline->after(gen, [promise, resp, then](const storage::db_status& s) mutable {
+    if (!s.ok)
+      fail(*resp, error_code::internal, "storage write failed: " + s.message);
+    if (promise.pending())
+      promise.deliver(protocol::response_msg{resp});
+    if (then)
+      then(s.ok);
+  });
+}
+
+} // namespace troupe::actors

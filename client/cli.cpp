@@ -372,7 +372,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*emit) {
-    troupe::client::emit_entry e{sjson, trace_id, {}, std::nullopt};
+    troupe::client::emit_entry e{sjson, trace_id, {}, std::nullopt, {}};
     if (!message_group.empty())
       e.message_group_id = message_group;
     auto r = c.emit(topic, e);

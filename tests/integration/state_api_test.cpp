@@ -20,14 +20,6 @@ T must(result<T> r) {
   return std::move(*r);
 }
 
-std::vector<std::string> sorted_values(const std::vector<client::item>& items) {
-  std::vector<std::string> out;
-  for (auto& i : items)
-    out.push_back(i.value);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(state_api)

@@ -38,11 +38,6 @@ struct config {
   std::string topic = "bench.events";
 };
 
-int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(clock_type::now().time_since_epoch())
-    .count();
-}
-
 /// Reads the bytes field `field` of a protobuf message; empty if absent.
 std::string_view bytes_field(std::string_view msg, uint64_t field) {
   auto* p = reinterpret_cast<const unsigned char*>(msg.data());
@@ -93,18 +88,6 @@ uint64_t varint_field(std::string_view msg, uint64_t field) {
     }
   }
   return 0;
-}
-
-std::string frame(uint64_t id, int op, const std::string& op_body) {
-  std::string req;
-  put_bytes_field(req, op, op_body);
-  std::string body;
-  body.push_back(0x08);
-  put_varint(body, id);
-  put_bytes_field(body, 4, req);
-  std::string out;
-  put_frame(out, body);
-  return out;
 }
 
 struct conn {
@@ -169,7 +152,7 @@ private:
       put_bytes_field(sub, 1, cfg_.topic);
       put_bytes_field(sub, 2, "bench-step");
       put_bytes_field(sub, 3, qc);
-      out += frame(c.next_id++, 62, sub);
+      out += request_frame(c.next_id++, 62, sub);
     }
     write_all(c.fd, out);
     epoll_event ev{};
@@ -201,7 +184,7 @@ private:
       std::string emit;
       put_bytes_field(emit, 1, cfg_.topic);
       put_bytes_field(emit, 2, entry);
-      out += frame(c.next_id++, 60, emit);
+      out += request_frame(c.next_id++, 60, emit);
       ++c.outstanding;
     }
     if (!out.empty())
@@ -235,13 +218,8 @@ private:
   void on_data(conn& c) {
     size_t pos = 0;
     std::string acks;
-    while (c.in.size() - pos >= 4) {
-      auto* u = reinterpret_cast<const unsigned char*>(c.in.data() + pos);
-      size_t len = (size_t{u[0]} << 24) | (size_t{u[1]} << 16) | (size_t{u[2]} << 8) | u[3];
-      if (c.in.size() - pos < 4 + len)
-        break;
-      std::string_view f{c.in.data() + pos + 4, len};
-      pos += 4 + len;
+    while (auto next = next_frame(c.in, pos)) {
+      auto f = *next;
       if (!bytes_field(f, 3).empty() || (c.producer && !c.ready)) {  // Welcome
         c.ready = c.ready || c.producer;
         continue;
@@ -261,7 +239,7 @@ private:
         ack.push_back(0x08);
         put_varint(ack, varint_field(push, 1));
         put_bytes_field(ack, 2, std::string{bytes_field(delivery, 1)});
-        acks += frame(c.next_id++, 64, ack);
+        acks += request_frame(c.next_id++, 64, ack);
         continue;
       }
       auto response = bytes_field(f, 5);

@@ -40,11 +40,6 @@ struct config {
   std::string queue = "bench.events";
 };
 
-int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(clock_type::now().time_since_epoch())
-    .count();
-}
-
 void check(amqp_rpc_reply_t r, const char* what) {
   if (r.reply_type != AMQP_RESPONSE_NORMAL) {
     std::fprintf(stderr, "rabbitmq: %s failed\n", what);

@@ -56,15 +56,7 @@ std::string troupe_request(uint64_t id, bool set, const std::string& trace,
   put_bytes_field(op, 2, key);
   if (set)
     put_bytes_field(op, 3, value);
-  std::string req;
-  put_bytes_field(req, set ? 13 : 10, op);
-  std::string body;
-  body.push_back(0x08);
-  put_varint(body, id);
-  put_bytes_field(body, 4, req);
-  std::string out;
-  put_frame(out, body);
-  return out;
+  return request_frame(id, set ? 13 : 10, op);
 }
 
 // -- connections --------------------------------------------------------------
@@ -179,13 +171,9 @@ private:
 
   void parse_troupe(connection& c) {
     size_t pos = 0;
-    while (c.in.size() - pos >= 4) {
-      auto* u = reinterpret_cast<const unsigned char*>(c.in.data() + pos);
-      size_t len = (size_t{u[0]} << 24) | (size_t{u[1]} << 16) | (size_t{u[2]} << 8) | u[3];
-      if (c.in.size() - pos < 4 + len)
-        break;
-      const unsigned char* p = u + 4;
-      const unsigned char* end = p + len;
+    while (auto frame = next_frame(c.in, pos)) {
+      auto* p = reinterpret_cast<const unsigned char*>(frame->data());
+      const unsigned char* end = p + frame->size();
       uint64_t id = 0;
       bool error = false;
       bool welcome = false;
@@ -211,7 +199,6 @@ private:
           break;
         }
       }
-      pos += 4 + len;
       if (welcome) {
         c.greeted = true;
         continue;

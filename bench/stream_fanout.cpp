@@ -41,12 +41,6 @@ const std::string group_name = "g";
 const std::string redis_channel = "motia:stream:events:bench:g";
 const std::string redis_hash = "motia:stream:bench:group:g";
 
-int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-           clock_type::now().time_since_epoch())
-    .count();
-}
-
 struct conn {
   int fd = -1;
   bool writer = false;
@@ -115,13 +109,7 @@ private:
         std::string sub;
         put_bytes_field(sub, 1, stream_name);
         put_bytes_field(sub, 2, group_name);
-        std::string req;
-        put_bytes_field(req, 37, sub);
-        std::string body;
-        body.push_back(0x08);
-        put_varint(body, 1);
-        put_bytes_field(body, 4, req);
-        put_frame(out, body);
+        out += request_frame(1, 37, sub);
       }
       write_all(c.fd, out);
     } else if (!c.writer) {
@@ -154,13 +142,7 @@ private:
         put_bytes_field(set, 2, group_name);
         put_bytes_field(set, 3, id);
         put_bytes_field(set, 4, data);
-        std::string req;
-        put_bytes_field(req, 31, set);
-        std::string body;
-        body.push_back(0x08);
-        put_varint(body, c.sent.size() + 1);
-        put_bytes_field(body, 4, req);
-        put_frame(out, body);
+        out += request_frame(c.sent.size() + 1, 31, set);
       } else {
         // Motia's Redis adapter: HSET the item, PUBLISH {type, data}.
         out += resp_command({"HSET", redis_hash, id, data});
@@ -196,12 +178,7 @@ private:
   void on_writer_data(conn& c) {
     size_t pos = 0;
     if (troupe()) {
-      while (c.in.size() - pos >= 4) {
-        auto* u = reinterpret_cast<const unsigned char*>(c.in.data() + pos);
-        size_t len = (size_t{u[0]} << 24) | (size_t{u[1]} << 16) | (size_t{u[2]} << 8) | u[3];
-        if (c.in.size() - pos < 4 + len)
-          break;
-        pos += 4 + len;
+      while (next_frame(c.in, pos)) {
         if (++c.frames > 1)  // the first frame is Welcome
           complete_op(c);
       }
@@ -224,14 +201,8 @@ private:
       // Troupe: Welcome, then the subscribe reply. Redis: the subscribe ack.
       if (troupe()) {
         size_t pos = 0;
-        while (c.frames < 2 && c.in.size() - pos >= 4) {
-          auto* u = reinterpret_cast<const unsigned char*>(c.in.data() + pos);
-          size_t len = (size_t{u[0]} << 24) | (size_t{u[1]} << 16) | (size_t{u[2]} << 8) | u[3];
-          if (c.in.size() - pos < 4 + len)
-            return;
-          pos += 4 + len;
+        while (c.frames < 2 && next_frame(c.in, pos))
           ++c.frames;
-        }
         c.in.erase(0, pos);
         c.ready = c.frames == 2;
       } else if (c.in.find("subscribe") != std::string::npos && c.in.find(":1\r\n") != std::string::npos) {

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
+#include <string_view>
 #include <arpa/inet.h>
 #include <cstdint>
 #include <cstdio>
@@ -51,6 +54,40 @@ inline bool get_varint(const unsigned char*& p, const unsigned char* end, uint64
       return true;
   }
   return false;
+}
+
+/// Frame{id, request{<op_field>: op_body}}, length-prefixed.
+inline std::string request_frame(uint64_t id, int op_field, const std::string& op_body) {
+  std::string req;
+  put_bytes_field(req, op_field, op_body);
+  std::string body;
+  body.push_back(0x08);
+  put_varint(body, id);
+  put_bytes_field(body, 4, req);
+  std::string out;
+  put_frame(out, body);
+  return out;
+}
+
+/// The body of the complete frame at `pos` in `in`, advancing `pos` past it;
+/// nullopt when the frame is not complete yet.
+inline std::optional<std::string_view> next_frame(const std::string& in, size_t& pos) {
+  if (in.size() - pos < 4)
+    return std::nullopt;
+  auto* u = reinterpret_cast<const unsigned char*>(in.data() + pos);
+  size_t len = (size_t{u[0]} << 24) | (size_t{u[1]} << 16) | (size_t{u[2]} << 8) | u[3];
+  if (in.size() - pos < 4 + len)
+    return std::nullopt;
+  std::string_view body{in.data() + pos + 4, len};
+  pos += 4 + len;
+  return body;
+}
+
+/// Monotonic nanoseconds, for latencies measured inside one process.
+inline int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+           std::chrono::steady_clock::now().time_since_epoch())
+    .count();
 }
 
 inline std::string troupe_hello(const std::string& token) {

@@ -284,10 +284,11 @@ std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf:
   return *seq;
 }
 
+/// Calls fn(seq, key, message) for each stored message of `kind` of this
+/// queue, in seq order, until fn returns false.
 template <class F>
-void scan_dead(queue_state& st, F fn) {
-  auto prefix = storage::queue_prefix(st.args.partition, queue_kind::dead, st.args.topic,
-                                      st.args.step);
+void scan_queue(queue_state& st, queue_kind kind, F fn) {
+  auto prefix = storage::queue_prefix(st.args.partition, kind, st.args.topic, st.args.step);
   auto cur = st.args.db->new_cursor(column::queues);
   for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
        cur->next()) {
@@ -350,7 +351,7 @@ void on_request(Self self, const Request& req) {
     case Request::kDeadLetterList: {
       auto limit = req.dead_letter_list().limit() == 0 ? 100u : req.dead_letter_list().limit();
       auto* out = resp->mutable_dead_letters();
-      scan_dead(st, [&](uint64_t, const std::string&, QueueMessage& m) {
+      scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string&, QueueMessage& m) {
         *out->add_messages() = std::move(m);
         return static_cast<uint32_t>(out->messages_size()) < limit;
       });
@@ -362,7 +363,7 @@ void on_request(Self self, const Request& req) {
       storage::write_batch batch;
       uint64_t moved = 0;
       auto now = now_ms(st);
-      scan_dead(st, [&](uint64_t seq, const std::string& dead_key, QueueMessage& m) {
+      scan_queue(st, queue_kind::dead, [&](uint64_t seq, const std::string& dead_key, QueueMessage& m) {
         if (!wanted.empty() && wanted.count(m.message_id()) == 0)
           return true;
         m.set_attempt(0);
@@ -383,7 +384,7 @@ void on_request(Self self, const Request& req) {
     case Request::kDeadLetterPurge: {
       storage::write_batch batch;
       uint64_t removed = 0;
-      scan_dead(st, [&](uint64_t, const std::string& dead_key, QueueMessage&) {
+      scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string& dead_key, QueueMessage&) {
         st.pipeline->remove(batch, column::queues, dead_key);
         ++removed;
         return true;
@@ -410,17 +411,11 @@ caf::behavior queue_behavior(Self self, topic_queue_args args, shard_placement p
   st.pipeline = make_pipeline(self, *st.args.db, placement);
   // Rebuild the index from storage: every live message becomes ready or
   // delayed (deliveries in flight before a restart are delivered again).
-  auto prefix = storage::queue_prefix(st.args.partition, queue_kind::message, st.args.topic,
-                                      st.args.step);
-  auto cur = st.args.db->new_cursor(column::queues);
-  for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
-       cur->next()) {
-    auto parts = storage::decode_queue_key(cur->key());
-    QueueMessage m;
-    if (parts && decode(cur->value(), m))
-      index(st, parts->seq, std::move(m));
-  }
-  scan_dead(st, [&](uint64_t, const std::string&, QueueMessage&) {
+  scan_queue(st, queue_kind::message, [&](uint64_t seq, const std::string&, QueueMessage& m) {
+    index(st, seq, std::move(m));
+    return true;
+  });
+  scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string&, QueueMessage&) {
     ++st.dead;
     return true;
   });

@@ -56,6 +56,21 @@ bool check_partition_count(storage::db& db, uint32_t wanted, std::string& error)
   return true;
 }
 
+/// One actor per partition, spawned by spawn(partition_id).
+template <class Spawn>
+auto per_partition(uint32_t partitions, Spawn spawn) {
+  std::vector<decltype(spawn(partition_id{}))> out;
+  for (uint32_t p = 0; p < partitions; ++p)
+    out.push_back(spawn(partition_id{static_cast<uint16_t>(p)}));
+  return out;
+}
+
+template <class Actor>
+void stop_all(caf::scoped_actor& self, const std::vector<Actor>& actors) {
+  for (auto& a : actors)
+    self->send_exit(a, caf::exit_reason::user_shutdown);
+}
+
 } // namespace
 
 struct server::impl {
@@ -111,31 +126,30 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   actors::state_limits limits;
   limits.max_key_bytes = opts.max_key_bytes;
   limits.max_value_bytes = opts.max_value_bytes;
-  for (uint32_t p = 0; p < opts.partitions; ++p)
-    im.shards.push_back(actors::spawn_state_shard(
-      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, limits,
-      opts.placement));
+  im.shards = per_partition(opts.partitions, [&](partition_id p) {
+    return actors::spawn_state_shard(*im.sys, p, *im.db, limits, opts.placement);
+  });
 
   actors::stream_limits stream_limits;
   stream_limits.max_id_bytes = opts.max_key_bytes;
   stream_limits.max_item_bytes = opts.max_value_bytes;
   stream_limits.idle_time = std::chrono::milliseconds{opts.stream_idle_ms};
-  for (uint32_t p = 0; p < opts.partitions; ++p)
-    im.streams.push_back(actors::spawn_stream_directory(
-      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, stream_limits, im.counters,
-      opts.placement));
+  im.streams = per_partition(opts.partitions, [&](partition_id p) {
+    return actors::spawn_stream_directory(*im.sys, p, *im.db, stream_limits, im.counters,
+                                          opts.placement);
+  });
 
   actors::event_options event_opts;
   event_opts.max_id_bytes = opts.max_key_bytes;
   event_opts.max_data_bytes = opts.max_value_bytes;
   event_opts.manual_clock = opts.manual_clock;
-  for (uint32_t p = 0; p < opts.partitions; ++p)
-    im.events.push_back(actors::spawn_event_shard(
-      *im.sys, partition_id{static_cast<uint16_t>(p)}, *im.db, event_opts, opts.placement));
+  im.events = per_partition(opts.partitions, [&](partition_id p) {
+    return actors::spawn_event_shard(*im.sys, p, *im.db, event_opts, opts.placement);
+  });
 
-  for (uint32_t p = 0; p < opts.partitions; ++p)
-    im.locks.push_back(actors::spawn_lock_shard(*im.sys, partition_id{static_cast<uint16_t>(p)},
-                                                *im.db, opts.max_key_bytes, opts.placement));
+  im.locks = per_partition(opts.partitions, [&](partition_id p) {
+    return actors::spawn_lock_shard(*im.sys, p, *im.db, opts.max_key_bytes, opts.placement);
+  });
 
   auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
   auto ctx = std::make_shared<session_context>();
@@ -189,14 +203,10 @@ void server::stop() {
                  [&](caf::error& err) {
                    spdlog::warn("shutdown: shard drain failed: {}", im.sys->render(err));
                  });
-    for (auto& shard : im.shards)
-      self->send_exit(shard, caf::exit_reason::user_shutdown);
-    for (auto& dir : im.streams)
-      self->send_exit(dir, caf::exit_reason::user_shutdown);
-    for (auto& shard : im.events)
-      self->send_exit(shard, caf::exit_reason::user_shutdown);
-    for (auto& shard : im.locks)
-      self->send_exit(shard, caf::exit_reason::user_shutdown);
+    stop_all(self, im.shards);
+    stop_all(self, im.streams);
+    stop_all(self, im.events);
+    stop_all(self, im.locks);
     self->send_exit(im.acceptor, caf::exit_reason::user_shutdown);
   }
   im.shards.clear();

@@ -17,15 +17,8 @@ using troupe::test::node_fixture;
 
 namespace event_test {
 
-template <class T>
-T must(result<T> r) {
-  BOOST_TEST_REQUIRE(r.ok(), r.error().to_string());
-  return std::move(*r);
-}
-
-void must_ok(const status& st) {
-  BOOST_TEST_REQUIRE(st.ok(), st.to_string());
-}
+using troupe::test::must;
+using troupe::test::must_ok;
 
 client::queue_message must_delivery(client::sync_client& c) {
   auto d = c.next_delivery(std::chrono::seconds{30});

@@ -8,12 +8,7 @@ using troupe::test::node_fixture;
 
 namespace lock_test {
 
-template <class T>
-T must(result<T> r) {
-  BOOST_TEST_REQUIRE(r.ok(), r.error().to_string());
-  return std::move(*r);
-}
-
+using troupe::test::must;
 struct clocked_node : node_fixture {
   clocked_node() : node_fixture("fsync", {"--manual-clock"}) {}
 };

@@ -14,12 +14,7 @@ using troupe::test::node_fixture;
 
 namespace {
 
-template <class T>
-T must(result<T> r) {
-  BOOST_TEST_REQUIRE(r.ok(), r.error().to_string());
-  return std::move(*r);
-}
-
+using troupe::test::must;
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(state_api)

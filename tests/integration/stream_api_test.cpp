@@ -15,15 +15,8 @@ using troupe::test::node_fixture;
 
 namespace stream_test {
 
-template <class T>
-T must(result<T> r) {
-  BOOST_TEST_REQUIRE(r.ok(), r.error().to_string());
-  return std::move(*r);
-}
-
-void must_ok(const status& st) {
-  BOOST_TEST_REQUIRE(st.ok(), st.to_string());
-}
+using troupe::test::must;
+using troupe::test::must_ok;
 
 /// A field of a JSON object, as text ("" when missing).
 std::string field(const std::string& json, const char* name) {

@@ -17,6 +17,17 @@
 
 namespace troupe::test {
 
+/// The value of a successful call; fails the test with the error otherwise.
+template <class T>
+T must(result<T> r) {
+  BOOST_TEST_REQUIRE(r.ok(), r.error().to_string());
+  return std::move(*r);
+}
+
+inline void must_ok(const status& st) {
+  BOOST_TEST_REQUIRE(st.ok(), st.to_string());
+}
+
 struct node_fixture {
   explicit node_fixture(std::string durability = "os", std::vector<std::string> extra = {})
     : durability_(std::move(durability)), extra_(std::move(extra)) {

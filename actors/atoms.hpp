@@ -37,3 +37,18 @@ using consumer_atom = caf::atom_constant<caf::atom("consumer")>;
 using consumers_atom = caf::atom_constant<caf::atom("consumers")>;
 
 } // namespace troupe::actors
+
+namespace troupe::actors {
+
+/// RESP pub/sub, session -> channel_hub: (atom, session, channel or pattern).
+using subscribe_atom = caf::atom_constant<caf::atom("subscribe")>;
+using unsubscribe_atom = caf::atom_constant<caf::atom("unsubscr")>;
+using psubscribe_atom = caf::atom_constant<caf::atom("psubscr")>;
+using punsubscribe_atom = caf::atom_constant<caf::atom("punsubscr")>;
+/// session -> channel_hub: (atom, channel, message) -> receivers (int64).
+using publish_atom = caf::atom_constant<caf::atom("publish")>;
+/// channel_hub -> session: (atom, pattern, channel, message); the pattern is
+/// empty for a channel subscription.
+using message_atom = caf::atom_constant<caf::atom("message")>;
+
+} // namespace troupe::actors

@@ -11,6 +11,9 @@ struct node_counters {
   std::atomic<int64_t> sessions{0};
   std::atomic<int64_t> stream_groups{0};
   std::atomic<int64_t> stream_subscribers{0};
+  std::atomic<int64_t> resp_clients{0};
+  /// The last CLIENT ID handed to a RESP connection.
+  std::atomic<int64_t> last_client_id{0};
 };
 
 } // namespace troupe::actors

@@ -11,6 +11,7 @@
 
 #include "actors/state_shard.hpp"
 #include "actors/event_shard.hpp"
+#include "actors/kv_shard.hpp"
 #include "actors/lock_shard.hpp"
 #include "actors/stream_directory.hpp"
 #include "cluster/partition_table.hpp"
@@ -23,7 +24,8 @@ public:
                    std::vector<actors::state_shard_actor> state_shards,
                    std::vector<actors::stream_directory_actor> stream_directories,
                    std::vector<actors::event_shard_actor> event_shards,
-                   std::vector<actors::lock_shard_actor> lock_shards);
+                   std::vector<actors::lock_shard_actor> lock_shards,
+                   std::vector<actors::kv_shard_actor> kv_shards);
 
   const partition_table& table() const { return *table_; }
 
@@ -66,12 +68,24 @@ public:
 
   const std::vector<actors::lock_shard_actor>& all_locks() const { return lock_shards_; }
 
+  /// The partition of a Redis key (hash tags honored).
+  partition_id kv_partition(std::string_view key) const {
+    return table_->partition_of(kv_hash_tag(key));
+  }
+
+  /// The kv shard of partition `p`.
+  const actors::kv_shard_actor& kv(partition_id p) const { return kv_shards_[p.value]; }
+
+  /// Every kv shard, one per partition (for scatter-gather).
+  const std::vector<actors::kv_shard_actor>& all_kv() const { return kv_shards_; }
+
 private:
   std::shared_ptr<const partition_table> table_;
   std::vector<actors::lock_shard_actor> lock_shards_;
   std::vector<actors::event_shard_actor> event_shards_;
   std::vector<actors::state_shard_actor> state_shards_;
   std::vector<actors::stream_directory_actor> stream_directories_;
+  std::vector<actors::kv_shard_actor> kv_shards_;
 };
 
 } // namespace troupe::cluster

@@ -19,6 +19,11 @@ namespace troupe::cluster {
 /// The stable 64-bit hash every client uses: xxHash64 with seed 0.
 uint64_t partition_hash(std::string_view partition_key);
 
+/// The part of a Redis key that picks its partition: the text between the
+/// first '{' and the next '}' when that is non-empty (Redis Cluster's hash
+/// tag), else the whole key. Keys sharing a tag share a partition.
+std::string_view kv_hash_tag(std::string_view key);
+
 class partition_table {
 public:
   /// A table of `count` partitions (1..65535), all owned by `local_node`.

@@ -1,5 +1,6 @@
 // troupe-node: see README.md for flags. Prints one line "troupe-node ready
-// HOST:PORT" on stdout once it accepts connections; logs go to stderr.
+// HOST:PORT" on stdout once it accepts connections, preceded by "troupe-node
+// resp HOST:PORT" when the RESP front door is on; logs go to stderr.
 #include <csignal>
 #include <cstdio>
 
@@ -34,6 +35,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto host = troupe::node::split_host_port(opts->listen)->first;
+  if (server->resp_port() != 0)
+    std::printf("troupe-node resp %s:%u\n",
+                troupe::node::split_host_port(opts->resp_listen)->first.c_str(),
+                static_cast<unsigned>(server->resp_port()));
   std::printf("troupe-node ready %s:%u\n", host.c_str(), static_cast<unsigned>(server->port()));
   std::fflush(stdout);
 

@@ -30,6 +30,9 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   app.set_config("--config", "", "Read options from a TOML/INI file");
   app.add_option("--listen", opts.listen, "Client protocol address host:port (port 0: any free port)")
     ->envname("TROUPE_LISTEN")->capture_default_str();
+  app.add_option("--resp-listen", opts.resp_listen,
+                 "RESP (Redis protocol) address host:port (empty: off; port 0: any free port)")
+    ->envname("TROUPE_RESP_LISTEN");
   app.add_option("--data-dir", opts.data_dir, "Data directory")
     ->envname("TROUPE_DATA_DIR")->capture_default_str();
   app.add_option("--durability", durability, "fsync | os | none")
@@ -79,6 +82,12 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
                                      : actors::shard_placement::workers;
   if (!split_host_port(opts.listen)) {
     std::fprintf(stderr, "--listen: expected host:port, got '%s'\n", opts.listen.c_str());
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (!opts.resp_listen.empty() && !split_host_port(opts.resp_listen)) {
+    std::fprintf(stderr, "--resp-listen: expected host:port, got '%s'\n",
+                 opts.resp_listen.c_str());
     exit_code = 2;
     return std::nullopt;
   }

@@ -18,6 +18,10 @@ struct node_options {
   /// Client protocol address, host:port. Port 0 asks the OS for a free port.
   /// Default 127.0.0.1:7379. (--listen, TROUPE_LISTEN)
   std::string listen = "127.0.0.1:7379";
+  /// RESP (Redis protocol) address, host:port; empty: no RESP front door.
+  /// Port 0 asks the OS for a free port. Default off.
+  /// (--resp-listen, TROUPE_RESP_LISTEN)
+  std::string resp_listen;
   /// Data directory. Default ./troupe-data. (--data-dir, TROUPE_DATA_DIR)
   std::string data_dir = "./troupe-data";
   /// fsync | os | none. Default fsync. (--durability, TROUPE_DURABILITY)

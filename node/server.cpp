@@ -8,8 +8,10 @@
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/channel_hub.hpp"
 #include "actors/state_shard.hpp"
 #include "cluster/partition_router.hpp"
+#include "node/resp_session.hpp"
 #include "node/session.hpp"
 #include "storage/key_codec.hpp"
 
@@ -71,6 +73,22 @@ void stop_all(caf::scoped_actor& self, const std::vector<Actor>& actors) {
     self->send_exit(a, caf::exit_reason::user_shutdown);
 }
 
+/// Asks an acceptor for its bound port; false (and `error`) when it could
+/// not bind.
+bool bound_port(caf::actor_system& sys, const caf::actor& acceptor, const std::string& address,
+                uint16_t& port, std::string& error) {
+  caf::scoped_actor probe{sys};
+  bool bound = false;
+  probe->request(acceptor, std::chrono::seconds{10}, port_atom::value)
+    .receive(
+      [&](uint16_t p) {
+        port = p;
+        bound = true;
+      },
+      [&](caf::error& err) { error = "cannot listen on " + address + ": " + sys.render(err); });
+  return bound;
+}
+
 } // namespace
 
 struct server::impl {
@@ -81,6 +99,9 @@ struct server::impl {
   std::vector<actors::stream_directory_actor> streams;
   std::vector<actors::event_shard_actor> events;
   std::vector<actors::lock_shard_actor> locks;
+  std::vector<actors::kv_shard_actor> kv;
+  caf::actor channel_hub;
+  caf::actor resp_acceptor;
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   caf::actor acceptor;
@@ -151,10 +172,18 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     return actors::spawn_lock_shard(*im.sys, p, *im.db, opts.max_key_bytes, opts.placement);
   });
 
+  actors::kv_limits kv_limits;
+  kv_limits.max_key_bytes = opts.max_key_bytes;
+  kv_limits.max_value_bytes = opts.max_value_bytes;
+  im.kv = per_partition(opts.partitions, [&](partition_id p) {
+    return actors::spawn_kv_shard(*im.sys, p, *im.db, kv_limits, opts.placement);
+  });
+  im.channel_hub = actors::spawn_channel_hub(*im.sys);
+
   auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
   auto ctx = std::make_shared<session_context>();
   ctx->router = std::make_shared<cluster::partition_router>(table, im.shards, im.streams,
-                                                           im.events, im.locks);
+                                                           im.events, im.locks, im.kv);
   if (opts.manual_clock)
     ctx->manual_clock = &im.manual_clock;
   ctx->counters = &im.counters;
@@ -163,20 +192,18 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->cluster_name = opts.cluster_name;
   ctx->token = opts.token;
   ctx->max_frame_bytes = opts.max_frame_bytes;
+  ctx->channel_hub = im.channel_hub;
 
-  im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second);
-  caf::scoped_actor probe{*im.sys};
-  bool bound = false;
-  probe->request(im.acceptor, std::chrono::seconds{10}, port_atom::value)
-    .receive([&](uint16_t port) {
-               self->port_ = port;
-               bound = true;
-             },
-             [&](caf::error& err) {
-               error = "cannot listen on " + opts.listen + ": " + im.sys->render(err);
-             });
-  if (!bound)
+  im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second, fork_client_session);
+  if (!bound_port(*im.sys, im.acceptor, opts.listen, self->port_, error))
     return nullptr;
+  if (!opts.resp_listen.empty()) {
+    auto rhp = split_host_port(opts.resp_listen);
+    im.resp_acceptor = spawn_acceptor(*im.sys, ctx, rhp->first, rhp->second, fork_resp_session);
+    if (!bound_port(*im.sys, im.resp_acceptor, opts.resp_listen, self->resp_port_, error))
+      return nullptr;
+    spdlog::info("RESP front door listening on {}:{}", rhp->first, self->resp_port_);
+  }
   spdlog::info("troupe-node {} listening on {}:{} (data {}, durability {}, {} partitions)",
                opts.node_id, hp->first, self->port_, opts.data_dir,
                storage::to_string(opts.durability), opts.partitions);
@@ -191,11 +218,16 @@ void server::stop() {
   {
     caf::scoped_actor self{*im.sys};
     // 1. Stop accepting; sessions answer what they accepted, then close.
-    self->request(im.acceptor, shutdown_timeout, shutdown_atom::value)
-      .receive([](actors::ok_atom) {},
-               [&](caf::error& err) {
-                 spdlog::warn("shutdown: sessions did not finish: {}", im.sys->render(err));
-               });
+    for (auto* acceptor : {&im.acceptor, &im.resp_acceptor}) {
+      if (!*acceptor)
+        continue;
+      self->request(*acceptor, shutdown_timeout, shutdown_atom::value)
+        .receive([](actors::ok_atom) {},
+                 [&](caf::error& err) {
+                   spdlog::warn("shutdown: sessions did not finish: {}", im.sys->render(err));
+                 });
+      self->send_exit(*acceptor, caf::exit_reason::user_shutdown);
+    }
     // 2. Every accepted write is durable before the shards stop.
     for (auto& shard : im.shards)
       self->request(shard, shutdown_timeout, actors::drain_atom::value)
@@ -207,13 +239,17 @@ void server::stop() {
     stop_all(self, im.streams);
     stop_all(self, im.events);
     stop_all(self, im.locks);
-    self->send_exit(im.acceptor, caf::exit_reason::user_shutdown);
+    stop_all(self, im.kv);
+    self->send_exit(im.channel_hub, caf::exit_reason::user_shutdown);
   }
   im.shards.clear();
   im.streams.clear();
   im.events.clear();
   im.locks.clear();
+  im.kv.clear();
+  im.channel_hub = nullptr;
   im.acceptor = nullptr;
+  im.resp_acceptor = nullptr;
   im.sys.reset();
   im.db.reset();  // commits what is queued, flushes, closes RocksDB
   spdlog::info("troupe-node stopped");

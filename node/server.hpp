@@ -1,5 +1,6 @@
-// server: one troupe-node. Opens storage, spawns one state shard per
-// partition, builds the partition router and starts the gateway.
+// server: one troupe-node. Opens storage, spawns the partition actors (state,
+// streams, events, locks, kv) and the pub/sub hub, builds the partition
+// router and starts the gateways (client protocol, and RESP when enabled).
 //
 // start() and stop() are called from the main thread. stop() stops accepting,
 // lets every session finish its in-flight requests (so every accepted write is
@@ -26,6 +27,9 @@ public:
   /// The bound client port (useful with --listen host:0).
   uint16_t port() const { return port_; }
 
+  /// The bound RESP port; 0 when the RESP front door is off.
+  uint16_t resp_port() const { return resp_port_; }
+
   /// Graceful stop; idempotent.
   void stop();
 
@@ -34,6 +38,7 @@ private:
   server();
   std::unique_ptr<impl> impl_;
   uint16_t port_ = 0;
+  uint16_t resp_port_ = 0;
 };
 
 } // namespace troupe::node

@@ -614,7 +614,7 @@ void maybe_finish_shutdown(acceptor_broker* self) {
 
 caf::behavior acceptor_impl(acceptor_broker* self,
                             std::shared_ptr<const session_context> ctx,
-                            std::string host, uint16_t port) {
+                            std::string host, uint16_t port, session_forker fork) {
   self->state.ctx = ctx;
   auto bound = self->add_tcp_doorman(port, host.c_str(), true);
   if (!bound) {
@@ -635,7 +635,7 @@ caf::behavior acceptor_impl(acceptor_broker* self,
         self->close(msg.handle);
         return;
       }
-      auto session = self->fork(session_impl, msg.handle, self->state.ctx);
+      auto session = fork(self, msg.handle, self->state.ctx);
       self->monitor(session);
       self->state.sessions.insert(session);
     },
@@ -656,10 +656,15 @@ caf::behavior acceptor_impl(acceptor_broker* self,
 
 } // namespace
 
+caf::actor fork_client_session(caf::io::broker* acceptor, connection_handle hdl,
+                               std::shared_ptr<const session_context> ctx) {
+  return acceptor->fork(session_impl, hdl, std::move(ctx));
+}
+
 caf::actor spawn_acceptor(caf::actor_system& sys,
                           std::shared_ptr<const session_context> ctx,
-                          const std::string& host, uint16_t port) {
-  return sys.middleman().spawn_broker(acceptor_impl, std::move(ctx), host, port);
+                          const std::string& host, uint16_t port, session_forker fork) {
+  return sys.middleman().spawn_broker(acceptor_impl, std::move(ctx), host, port, fork);
 }
 
 } // namespace troupe::node

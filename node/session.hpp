@@ -27,8 +27,10 @@
 #include <memory>
 #include <string>
 
+#include <caf/actor.hpp>
 #include <caf/atom.hpp>
 #include <caf/fwd.hpp>
+#include <caf/io/fwd.hpp>
 
 namespace troupe::cluster {
 class partition_router;
@@ -56,13 +58,23 @@ struct session_context {
   actors::node_counters* counters = nullptr;
   /// The node's manual clock (ms), when it runs one (--manual-clock).
   std::atomic<int64_t>* manual_clock = nullptr;
+  /// The node's pub/sub hub (RESP PUBLISH/SUBSCRIBE).
+  caf::actor channel_hub;
 };
 
-/// Spawns the acceptor listening on host:port (port 0: any free port). Ask it
-/// `port_atom` for the bound port; it fails with an error when it could not
-/// bind.
+/// Forks a session of the client protocol for `hdl` from the acceptor.
+caf::actor fork_client_session(caf::io::broker* acceptor, caf::io::connection_handle hdl,
+                               std::shared_ptr<const session_context> ctx);
+
+/// How an acceptor turns a new connection into a session.
+using session_forker = caf::actor (*)(caf::io::broker*, caf::io::connection_handle,
+                                      std::shared_ptr<const session_context>);
+
+/// Spawns an acceptor listening on host:port (port 0: any free port) that
+/// forks a session with `fork` for each connection. Ask it `port_atom` for
+/// the bound port; it fails with an error when it could not bind.
 caf::actor spawn_acceptor(caf::actor_system& sys,
                           std::shared_ptr<const session_context> ctx,
-                          const std::string& host, uint16_t port);
+                          const std::string& host, uint16_t port, session_forker fork);
 
 } // namespace troupe::node

@@ -23,7 +23,7 @@ namespace troupe::storage {
 namespace {
 
 const char* column_names[column_count] = {"state", "streams", "queues", "locks",
-                                          "meta"};
+                                          "kv",    "meta"};
 
 db_status from_rocks(const rocksdb::Status& st) {
   if (st.ok())

@@ -35,8 +35,8 @@ enum class durability {
 std::optional<durability> parse_durability(std::string_view text);
 const char* to_string(durability mode);
 
-enum class column { state, streams, queues, locks, meta };
-constexpr int column_count = 5;
+enum class column { state, streams, queues, locks, kv, meta };
+constexpr int column_count = 6;
 
 /// Milliseconds since the Unix epoch.
 using clock_fn = std::function<int64_t()>;

@@ -1,5 +1,7 @@
 #include "storage/key_codec.hpp"
 
+#include <xxhash.h>
+
 namespace troupe::storage {
 
 namespace {
@@ -177,6 +179,87 @@ std::optional<queue_key_parts> decode_queue_key(std::string_view encoded) {
   for (char c : encoded)
     parts.seq = (parts.seq << 8) | static_cast<uint8_t>(c);
   return parts;
+}
+
+// -- kv ------------------------------------------------------------------------
+
+namespace {
+
+constexpr char kv_key_kind = 'k';
+constexpr char kv_field_kind = 'f';
+constexpr size_t kv_hash_bytes = 6;
+
+std::string kv_head(partition_id p, char kind) {
+  std::string out;
+  append_partition(out, p);
+  out.push_back(kind);
+  return out;
+}
+
+void append_scan_hash(std::string& out, uint64_t h) {
+  for (int i = static_cast<int>(kv_hash_bytes) - 1; i >= 0; --i)
+    out.push_back(static_cast<char>((h >> (8 * i)) & 0xFF));
+}
+
+} // namespace
+
+uint64_t kv_scan_hash(std::string_view key) {
+  // A seed of its own: independent of the partition hash.
+  return XXH64(key.data(), key.size(), 0x6b76) >> 16;
+}
+
+std::string kv_key(partition_id p, std::string_view key) {
+  auto out = kv_head(p, kv_key_kind);
+  append_scan_hash(out, kv_scan_hash(key));
+  append_component(out, key);
+  return out;
+}
+
+std::string kv_key_seek(partition_id p, uint64_t from) {
+  auto out = kv_head(p, kv_key_kind);
+  append_scan_hash(out, from);
+  return out;
+}
+
+std::string kv_key_prefix(partition_id p) {
+  return kv_head(p, kv_key_kind);
+}
+
+std::optional<kv_key_parts> decode_kv_key(std::string_view encoded) {
+  if (!read_partition(encoded) || encoded.size() < 1 + kv_hash_bytes
+      || encoded[0] != kv_key_kind)
+    return std::nullopt;
+  kv_key_parts parts;
+  for (size_t i = 1; i <= kv_hash_bytes; ++i)
+    parts.scan_hash = (parts.scan_hash << 8) | static_cast<uint8_t>(encoded[i]);
+  encoded.remove_prefix(1 + kv_hash_bytes);
+  auto key = read_component(encoded);
+  if (!key || !encoded.empty())
+    return std::nullopt;
+  parts.key = std::move(*key);
+  return parts;
+}
+
+std::string kv_field_prefix(partition_id p, std::string_view key) {
+  auto out = kv_head(p, kv_field_kind);
+  append_component(out, key);
+  return out;
+}
+
+std::string kv_field_key(partition_id p, std::string_view key, std::string_view field) {
+  auto out = kv_field_prefix(p, key);
+  append_component(out, field);
+  return out;
+}
+
+std::optional<std::string> decode_kv_field(std::string_view encoded, size_t prefix_size) {
+  if (encoded.size() < prefix_size)
+    return std::nullopt;
+  encoded.remove_prefix(prefix_size);
+  auto field = read_component(encoded);
+  if (!field || !encoded.empty())
+    return std::nullopt;
+  return field;
 }
 
 std::string prefix_end(std::string_view prefix) {

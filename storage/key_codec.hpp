@@ -14,6 +14,7 @@
 // Encoded keys sort like the tuple of their raw components.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,30 @@ struct queue_key_parts {
 };
 
 std::optional<queue_key_parts> decode_queue_key(std::string_view encoded);
+
+/// kv CF (the Redis-compatible keyspace of the RESP front door):
+///   key:   partition | 'k' | scan hash (6 bytes, big-endian) | key
+///   field: partition | 'f' | key | field        (hash fields)
+/// Keys sort by their scan hash inside a partition, so a SCAN cursor is just
+/// (partition, scan hash): stateless, and stable across restarts and moves.
+constexpr uint64_t kv_scan_hash_limit = uint64_t{1} << 48;
+/// The 48-bit scan hash of a key.
+uint64_t kv_scan_hash(std::string_view key);
+std::string kv_key(partition_id p, std::string_view key);
+/// Prefix of every key whose scan hash is >= `from` (seek target).
+std::string kv_key_seek(partition_id p, uint64_t from);
+/// Prefix of every key record of a partition.
+std::string kv_key_prefix(partition_id p);
+struct kv_key_parts {
+  uint64_t scan_hash = 0;
+  std::string key;
+};
+std::optional<kv_key_parts> decode_kv_key(std::string_view encoded);
+std::string kv_field_key(partition_id p, std::string_view key, std::string_view field);
+/// Prefix of every field key of one hash.
+std::string kv_field_prefix(partition_id p, std::string_view key);
+/// The field name of a field key, given its hash's prefix.
+std::optional<std::string> decode_kv_field(std::string_view encoded, size_t prefix_size);
 
 /// The smallest string greater than every string starting with `prefix`
 /// (empty when there is none, i.e. the prefix is all 0xFF).

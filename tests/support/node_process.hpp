@@ -25,6 +25,8 @@ public:
   node_process& operator=(const node_process&) = delete;
 
   uint16_t port() const { return port_; }
+  /// The RESP port (0 unless started with --resp-listen).
+  uint16_t resp_port() const { return resp_port_; }
   pid_t pid() const { return pid_; }
   bool running() const { return pid_ > 0; }
 
@@ -41,6 +43,7 @@ private:
   std::string log_path_;
   pid_t pid_ = -1;
   uint16_t port_ = 0;
+  uint16_t resp_port_ = 0;
 };
 
 /// Runs a command line with /bin/sh, returns {exit status, stdout}.

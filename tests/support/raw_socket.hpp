@@ -31,6 +31,10 @@ public:
   /// (a bound on a wait, not a synchronisation).
   std::optional<v1::Frame> read_frame(std::chrono::milliseconds timeout = std::chrono::seconds{30});
 
+  /// Reads whatever bytes arrive next; nullopt when the peer closed. Throws
+  /// on timeout (a bound on a wait, not a synchronisation).
+  std::optional<std::string> read_some(std::chrono::milliseconds timeout = std::chrono::seconds{30});
+
   /// True when the peer closes the connection (after any frames it sends).
   bool closed_by_peer(std::chrono::milliseconds timeout = std::chrono::seconds{30});
 

@@ -1,0 +1,96 @@
+#include "node/resp_commands.hpp"
+
+#include <unordered_map>
+
+namespace troupe::node {
+
+namespace {
+
+using r = resp_route;
+
+const std::vector<resp_command> table{
+  // connection
+  {"ping", -1, "fast", 0, 0, 0, r::session},
+  {"echo", 2, "fast", 0, 0, 0, r::session},
+  {"hello", -1, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
+  {"auth", -2, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
+  {"client", -2, "noscript loading stale", 0, 0, 0, r::session},
+  {"select", 2, "loading stale fast", 0, 0, 0, r::session},
+  {"info", -1, "loading stale", 0, 0, 0, r::session},
+  {"command", -1, "loading stale", 0, 0, 0, r::session},
+  {"quit", -1, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
+  {"reset", 1, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
+  // strings
+  {"get", 2, "readonly fast", 1, 1, 1, r::key},
+  {"set", -3, "write denyoom", 1, 1, 1, r::key},
+  {"setex", 4, "write denyoom", 1, 1, 1, r::key},
+  {"psetex", 4, "write denyoom", 1, 1, 1, r::key},
+  {"setnx", 3, "write denyoom fast", 1, 1, 1, r::key},
+  {"getdel", 2, "write fast", 1, 1, 1, r::key},
+  {"getset", 3, "write denyoom fast", 1, 1, 1, r::key},
+  {"mget", -2, "readonly fast", 1, -1, 1, r::keys},
+  {"mset", -3, "write denyoom", 1, -1, 2, r::pairs},
+  {"incr", 2, "write denyoom fast", 1, 1, 1, r::key},
+  {"incrby", 3, "write denyoom fast", 1, 1, 1, r::key},
+  {"decr", 2, "write denyoom fast", 1, 1, 1, r::key},
+  {"decrby", 3, "write denyoom fast", 1, 1, 1, r::key},
+  {"append", 3, "write denyoom fast", 1, 1, 1, r::key},
+  {"strlen", 2, "readonly fast", 1, 1, 1, r::key},
+  // keys
+  {"del", -2, "write", 1, -1, 1, r::keys},
+  {"unlink", -2, "write fast", 1, -1, 1, r::keys},
+  {"exists", -2, "readonly fast", 1, -1, 1, r::keys},
+  {"expire", -3, "write fast", 1, 1, 1, r::key},
+  {"pexpire", -3, "write fast", 1, 1, 1, r::key},
+  {"expireat", -3, "write fast", 1, 1, 1, r::key},
+  {"pexpireat", -3, "write fast", 1, 1, 1, r::key},
+  {"ttl", 2, "readonly fast", 1, 1, 1, r::key},
+  {"pttl", 2, "readonly fast", 1, 1, 1, r::key},
+  {"persist", 2, "write fast", 1, 1, 1, r::key},
+  {"type", 2, "readonly fast", 1, 1, 1, r::key},
+  {"scan", -2, "readonly", 0, 0, 0, r::keyspace},
+  {"keys", 2, "readonly", 0, 0, 0, r::keyspace},
+  {"dbsize", 1, "readonly fast", 0, 0, 0, r::keyspace},
+  {"flushdb", -1, "write", 0, 0, 0, r::keyspace},
+  {"flushall", -1, "write", 0, 0, 0, r::keyspace},
+  // hashes
+  {"hget", 3, "readonly fast", 1, 1, 1, r::key},
+  {"hset", -4, "write denyoom fast", 1, 1, 1, r::key},
+  {"hmset", -4, "write denyoom fast", 1, 1, 1, r::key},
+  {"hsetnx", 4, "write denyoom fast", 1, 1, 1, r::key},
+  {"hgetall", 2, "readonly", 1, 1, 1, r::key},
+  {"hdel", -3, "write fast", 1, 1, 1, r::key},
+  {"hexists", 3, "readonly fast", 1, 1, 1, r::key},
+  {"hmget", -3, "readonly fast", 1, 1, 1, r::key},
+  {"hlen", 2, "readonly fast", 1, 1, 1, r::key},
+  {"hkeys", 2, "readonly", 1, 1, 1, r::key},
+  {"hvals", 2, "readonly", 1, 1, 1, r::key},
+  {"hincrby", 4, "write denyoom fast", 1, 1, 1, r::key},
+  // pub/sub
+  {"publish", 3, "pubsub loading stale fast", 0, 0, 0, r::session},
+  {"subscribe", -2, "pubsub noscript loading stale", 0, 0, 0, r::session},
+  {"unsubscribe", -1, "pubsub noscript loading stale", 0, 0, 0, r::session},
+  {"psubscribe", -2, "pubsub noscript loading stale", 0, 0, 0, r::session},
+  {"punsubscribe", -1, "pubsub noscript loading stale", 0, 0, 0, r::session},
+  // tests only (--manual-clock): TROUPE.ADVANCECLOCK ms
+  {"troupe.advanceclock", 2, "fast", 0, 0, 0, r::session},
+};
+
+} // namespace
+
+const std::vector<resp_command>& resp_commands() {
+  return table;
+}
+
+const resp_command* find_resp_command(std::string_view lower_name) {
+  static const auto index = [] {
+    std::unordered_map<std::string_view, const resp_command*> out;
+    for (auto& c : table)
+      out.emplace(c.name, &c);
+    return out;
+  }();
+  auto it = index.find(lower_name);
+  return it == index.end() ? nullptr : it->second;
+}
+
+} // namespace troupe::node

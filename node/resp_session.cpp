@@ -1,0 +1,942 @@
+#include "node/resp_session.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <unistd.h>
+
+#include <caf/actor_system.hpp>
+#include <caf/io/broker.hpp>
+#include <caf/io/middleman.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/atoms.hpp"
+#include "actors/node_counters.hpp"
+#include "cluster/partition_router.hpp"
+#include "node/resp_commands.hpp"
+#include "node/session.hpp"
+#include "protocol/envelope.hpp"
+#include "protocol/resp.hpp"
+#include "protocol/troupe.pb.h"
+#include "storage/key_codec.hpp"
+
+namespace troupe::node {
+
+namespace {
+
+namespace resp = protocol::resp;
+using caf::io::connection_handle;
+using v1::Request;
+using v1::Response;
+
+constexpr size_t min_read_chunk = 16 * 1024;
+constexpr size_t max_read_chunk = 1024 * 1024;
+constexpr const char* redis_version = "7.2.0";
+constexpr const char* troupe_version = "0.1.0";
+
+/// One reply in the connection's reply order; filled when its command ends.
+struct reply_slot {
+  bool ready = false;
+  std::string bytes;
+};
+using slot_ptr = std::shared_ptr<reply_slot>;
+
+struct resp_state {
+  std::shared_ptr<const session_context> ctx;
+  resp::parser parser;
+  int64_t client_id = 0;
+  std::string client_name;
+  bool resp3 = false;
+  bool authenticated = false;
+  bool closing = false;  // no more commands: close once every reply is out
+  std::deque<slot_ptr> slots;
+  std::set<std::string> channels;
+  std::set<std::string> patterns;
+  bool counting_output = false;
+  uint64_t queued = 0;
+  size_t read_chunk = min_read_chunk;
+
+  size_t subscriptions() const { return channels.size() + patterns.size(); }
+
+  ~resp_state() {
+    if (ctx && ctx->counters)
+      ctx->counters->resp_clients -= 1;
+  }
+
+  static inline const char* name = "troupe.resp_session";
+};
+
+using resp_broker = caf::io::stateful_broker<resp_state>;
+
+std::string lower(std::string_view s) {
+  std::string out{s};
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z')
+      ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+std::string error_reply(std::string_view text) {
+  std::string out;
+  resp::error(out, text);
+  return out;
+}
+
+// -- reply order --------------------------------------------------------------
+
+void close_session(resp_broker* self, connection_handle hdl) {
+  self->close(hdl);
+  self->quit();
+}
+
+/// Writes every finished reply at the front, in order.
+void flush_slots(resp_broker* self, connection_handle hdl) {
+  auto& st = self->state;
+  auto& buf = self->wr_buf(hdl);
+  auto before = buf.size();
+  while (!st.slots.empty() && st.slots.front()->ready) {
+    auto& bytes = st.slots.front()->bytes;
+    buf.insert(buf.end(), bytes.begin(), bytes.end());
+    st.slots.pop_front();
+  }
+  if (buf.size() != before) {
+    if (st.counting_output)
+      st.queued += buf.size() - before;
+    self->flush(hdl);
+  }
+  if (st.closing && st.slots.empty())
+    close_session(self, hdl);
+}
+
+slot_ptr open_slot(resp_broker* self) {
+  auto slot = std::make_shared<reply_slot>();
+  self->state.slots.push_back(slot);
+  return slot;
+}
+
+void finish(resp_broker* self, connection_handle hdl, const slot_ptr& slot, std::string bytes) {
+  slot->bytes = std::move(bytes);
+  slot->ready = true;
+  flush_slots(self, hdl);
+}
+
+void reply(resp_broker* self, connection_handle hdl, std::string bytes) {
+  finish(self, hdl, open_slot(self), std::move(bytes));
+}
+
+void reply_error(resp_broker* self, connection_handle hdl, std::string_view text) {
+  reply(self, hdl, error_reply(text));
+}
+
+// -- partitions ---------------------------------------------------------------
+
+/// Sends `req` to a partition actor and calls fn(response).
+template <class Actor, class F>
+void ask(resp_broker* self, const Actor& target, std::shared_ptr<const Request> req, F fn) {
+  // Partition actors are local and answer every request exactly once; if one
+  // dies, CAF answers with an error, so no timeout is needed.
+  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
+    .then([=](protocol::response_msg& r) mutable { fn(*r.body); },
+          [=](caf::error& err) mutable {
+            Response failed;
+            failed.mutable_error()->set_message("partition unavailable: "
+                                                + self->system().render(err));
+            fn(failed);
+          });
+}
+
+/// The RESP reply a partition gave to a KvCommand.
+std::string kv_reply(const Response& r) {
+  if (r.has_error())
+    return error_reply("ERR " + r.error().message());
+  return r.kv().resp();
+}
+
+std::shared_ptr<Request> kv_request(resp_broker* self, const std::string& name,
+                                    const std::vector<std::string>& args,
+                                    const std::vector<size_t>& picked) {
+  auto req = std::make_shared<Request>();
+  auto* cmd = req->mutable_kv_command();
+  cmd->set_resp3(self->state.resp3);
+  cmd->add_args(name);
+  for (auto i : picked)
+    cmd->add_args(args[i]);
+  return req;
+}
+
+/// A command with one key: to its partition, reply passed through.
+void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
+              std::vector<std::string>& args) {
+  auto& router = *self->state.ctx->router;
+  auto p = router.kv_partition(args[1]);
+  auto req = std::make_shared<Request>();
+  auto* cmd = req->mutable_kv_command();
+  cmd->set_resp3(self->state.resp3);
+  args[0] = name;
+  for (auto& a : args)
+    cmd->add_args(std::move(a));
+  auto slot = open_slot(self);
+  ask(self, router.kv(p), std::move(req),
+      [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
+}
+
+/// MGET, MSET, DEL, UNLINK, EXISTS: split by partition, replies merged.
+void send_split(resp_broker* self, connection_handle hdl, const std::string& name,
+                const std::vector<std::string>& args, const resp_command& cmd) {
+  size_t step = cmd.route == resp_route::pairs ? 2 : 1;
+  if ((args.size() - 1) % step != 0) {
+    reply_error(self, hdl, "ERR wrong number of arguments for '" + name + "' command");
+    return;
+  }
+  auto& router = *self->state.ctx->router;
+  std::map<uint16_t, std::vector<size_t>> groups;  // partition -> argument indexes
+  for (size_t i = 1; i < args.size(); i += step) {
+    auto& picked = groups[router.kv_partition(args[i]).value];
+    for (size_t j = 0; j < step; ++j)
+      picked.push_back(i + j);
+  }
+  auto slot = open_slot(self);
+  if (groups.size() == 1) {
+    auto& [p, picked] = *groups.begin();
+    ask(self, router.kv(partition_id{p}), kv_request(self, name, args, picked),
+        [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
+    return;
+  }
+  struct merge_state {
+    size_t remaining;
+    std::string error;
+    int64_t sum = 0;
+    std::vector<std::string> elements;  // MGET, by key position
+  };
+  auto m = std::make_shared<merge_state>();
+  m->remaining = groups.size();
+  m->elements.resize(args.size() - 1);
+  bool is_mget = name == "mget";
+  for (auto& [p, picked] : groups) {
+    ask(self, router.kv(partition_id{p}), kv_request(self, name, args, picked),
+        [=, picked = picked](const Response& r) {
+          auto bytes = kv_reply(r);
+          std::vector<std::string_view> parts;
+          if (resp::is_error(bytes)) {
+            if (m->error.empty())
+              m->error = bytes;
+          } else if (is_mget && resp::split_array(bytes, parts) && parts.size() == picked.size()) {
+            for (size_t i = 0; i < picked.size(); ++i)
+              m->elements[picked[i] - 1] = std::string{parts[i]};
+          } else if (auto n = resp::read_integer(bytes)) {
+            m->sum += *n;
+          }
+          if (--m->remaining > 0)
+            return;
+          std::string out;
+          if (!m->error.empty()) {
+            out = m->error;
+          } else if (is_mget) {
+            resp::array(out, m->elements.size());
+            for (auto& e : m->elements)
+              out += e;
+          } else if (name == "mset") {
+            resp::simple(out, "OK");
+          } else {
+            resp::integer(out, m->sum);
+          }
+          finish(self, hdl, slot, std::move(out));
+        });
+  }
+}
+
+/// Sends `make()` to every partition; fn(responses) once all answered.
+template <class Make, class F>
+void scatter(resp_broker* self, Make make, F fn) {
+  auto& shards = self->state.ctx->router->all_kv();
+  auto remaining = std::make_shared<size_t>(shards.size());
+  auto replies = std::make_shared<std::vector<Response>>(shards.size());
+  for (size_t i = 0; i < shards.size(); ++i)
+    ask(self, shards[i], make(), [=](const Response& r) {
+      (*replies)[i] = r;
+      if (--*remaining == 0)
+        fn(*replies);
+    });
+}
+
+/// The first error among partition replies, as a RESP error; empty if none.
+std::string first_error(const std::vector<Response>& replies) {
+  for (auto& r : replies)
+    if (r.has_error())
+      return error_reply("ERR " + r.error().message());
+  return {};
+}
+
+// -- SCAN ---------------------------------------------------------------------
+// A cursor is (partition << 48) | scan hash: where the next step resumes.
+// Keys sort by scan hash inside a partition, so it needs no server state.
+
+struct scan_args {
+  std::string match;
+  std::string type;
+  uint32_t count = 10;
+};
+
+void scan_step(resp_broker* self, connection_handle hdl, slot_ptr slot,
+               std::shared_ptr<const scan_args> sa, uint32_t partition, uint64_t from,
+               std::shared_ptr<std::vector<std::string>> keys, uint32_t budget) {
+  auto& router = *self->state.ctx->router;
+  auto req = std::make_shared<Request>();
+  auto* scan = req->mutable_kv_scan();
+  scan->set_from_hash(from);
+  scan->set_count(budget);
+  scan->set_match(sa->match);
+  scan->set_type(sa->type);
+  ask(self, router.kv(partition_id{static_cast<uint16_t>(partition)}), std::move(req),
+      [=](const Response& r) {
+        if (r.has_error()) {
+          finish(self, hdl, slot, error_reply("ERR " + r.error().message()));
+          return;
+        }
+        auto& part = r.kv_scan();
+        for (auto& k : part.keys())
+          keys->push_back(k);
+        uint64_t cursor = 0;
+        uint32_t spent = std::max<uint32_t>(1, static_cast<uint32_t>(part.keys().size()));
+        if (!part.done()) {
+          cursor = (uint64_t{partition} << 48) | part.next_hash();
+        } else if (partition + 1 < router.table().count()) {
+          // This partition is finished: go on to the next one while the
+          // step's budget lasts (an empty partition costs one key).
+          if (budget > spent) {
+            scan_step(self, hdl, slot, sa, partition + 1, 0, keys, budget - spent);
+            return;
+          }
+          cursor = uint64_t{partition + 1} << 48;
+        }
+        std::string out;
+        resp::array(out, 2);
+        resp::bulk(out, std::to_string(cursor));
+        resp::array(out, keys->size());
+        for (auto& k : *keys)
+          resp::bulk(out, k);
+        finish(self, hdl, slot, std::move(out));
+      });
+}
+
+void cmd_scan(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto sa = std::make_shared<scan_args>();
+  uint64_t cursor = 0;
+  {
+    auto& text = args[1];
+    char* end = nullptr;
+    errno = 0;
+    cursor = std::strtoull(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno != 0 || text[0] == '-') {
+      reply_error(self, hdl, "ERR invalid cursor");
+      return;
+    }
+  }
+  for (size_t i = 2; i < args.size(); i += 2) {
+    auto opt = lower(args[i]);
+    if (i + 1 >= args.size()) {
+      reply_error(self, hdl, "ERR syntax error");
+      return;
+    }
+    if (opt == "match") {
+      sa->match = args[i + 1];
+    } else if (opt == "count") {
+      auto n = resp::parse_int(args[i + 1]);
+      if (!n) {
+        reply_error(self, hdl, "ERR value is not an integer or out of range");
+        return;
+      }
+      if (*n < 1) {
+        reply_error(self, hdl, "ERR syntax error");
+        return;
+      }
+      sa->count = static_cast<uint32_t>(std::min<int64_t>(*n, 1 << 20));
+    } else if (opt == "type") {
+      sa->type = lower(args[i + 1]);
+    } else {
+      reply_error(self, hdl, "ERR syntax error");
+      return;
+    }
+  }
+  auto partition = static_cast<uint32_t>(cursor >> 48);
+  auto slot = open_slot(self);
+  if (partition >= self->state.ctx->router->table().count()) {
+    finish(self, hdl, slot, "*2\r\n$1\r\n0\r\n*0\r\n");
+    return;
+  }
+  scan_step(self, hdl, slot, sa, partition, cursor & (storage::kv_scan_hash_limit - 1),
+            std::make_shared<std::vector<std::string>>(), sa->count);
+}
+
+void cmd_keyspace(resp_broker* self, connection_handle hdl, const std::string& name,
+                  const std::vector<std::string>& args) {
+  if (name == "scan") {
+    cmd_scan(self, hdl, args);
+    return;
+  }
+  if ((name == "flushdb" || name == "flushall")) {
+    if (args.size() > 2
+        || (args.size() == 2 && lower(args[1]) != "async" && lower(args[1]) != "sync")) {
+      reply_error(self, hdl, "ERR syntax error");
+      return;
+    }
+  }
+  auto slot = open_slot(self);
+  auto pattern = name == "keys" ? args[1] : std::string{};
+  scatter(
+    self,
+    [&] {
+      auto req = std::make_shared<Request>();
+      if (name == "keys")
+        req->mutable_kv_scan()->set_match(pattern);
+      else if (name == "dbsize")
+        req->mutable_kv_count();
+      else
+        req->mutable_kv_flush();
+      return req;
+    },
+    [=](const std::vector<Response>& replies) {
+      auto err = first_error(replies);
+      if (!err.empty()) {
+        finish(self, hdl, slot, std::move(err));
+        return;
+      }
+      std::string out;
+      if (name == "keys") {
+        size_t n = 0;
+        for (auto& r : replies)
+          n += static_cast<size_t>(r.kv_scan().keys().size());
+        resp::array(out, n);
+        for (auto& r : replies)
+          for (auto& k : r.kv_scan().keys())
+            resp::bulk(out, k);
+      } else if (name == "dbsize") {
+        int64_t n = 0;
+        for (auto& r : replies)
+          n += static_cast<int64_t>(r.count().count());
+        resp::integer(out, n);
+      } else {
+        resp::simple(out, "OK");
+      }
+      finish(self, hdl, slot, std::move(out));
+    });
+}
+
+// -- connection ---------------------------------------------------------------
+
+bool token_matches(const std::string& given, const std::string& token) {
+  if (given.size() != token.size())
+    return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < given.size(); ++i)
+    diff |= static_cast<unsigned char>(given[i] ^ token[i]);
+  return diff == 0;
+}
+
+/// Checks AUTH's [user] password; returns the error reply, or "" when ok.
+std::string authenticate(resp_broker* self, const std::string* user, const std::string& password) {
+  auto& st = self->state;
+  if (st.ctx->token.empty())
+    return error_reply("ERR AUTH <password> called without any password configured for the "
+                       "default user. Are you sure your configuration is correct?");
+  if ((user != nullptr && *user != "default") || !token_matches(password, st.ctx->token))
+    return error_reply("WRONGPASS invalid username-password pair or user is disabled.");
+  st.authenticated = true;
+  return {};
+}
+
+void cmd_hello(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto& st = self->state;
+  bool resp3 = st.resp3;
+  if (args.size() >= 2) {
+    auto v = resp::parse_int(args[1]);
+    if (!v) {
+      reply_error(self, hdl, "ERR Protocol version is not an integer or out of range");
+      return;
+    }
+    if (*v != 2 && *v != 3) {
+      reply_error(self, hdl, "NOPROTO unsupported protocol version");
+      return;
+    }
+    resp3 = *v == 3;
+  }
+  std::string name = st.client_name;
+  bool authed_here = false;
+  for (size_t i = 2; i < args.size(); ++i) {
+    auto opt = lower(args[i]);
+    if (opt == "auth" && i + 2 < args.size()) {
+      auto err = authenticate(self, &args[i + 1], args[i + 2]);
+      if (!err.empty()) {
+        reply(self, hdl, std::move(err));
+        return;
+      }
+      authed_here = true;
+      i += 2;
+    } else if (opt == "setname" && i + 1 < args.size()) {
+      name = args[++i];
+    } else {
+      reply_error(self, hdl, "ERR Syntax error in HELLO option '" + args[i] + "'");
+      return;
+    }
+  }
+  if (!st.authenticated && !authed_here) {
+    reply_error(self, hdl,
+                "NOAUTH HELLO must be called with the client already authenticated, otherwise "
+                "the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the "
+                "client and select the RESP protocol version at the same time");
+    return;
+  }
+  st.resp3 = resp3;
+  st.client_name = name;
+  std::string out;
+  resp::map(out, 7, resp3);
+  resp::bulk(out, "server");
+  resp::bulk(out, "redis");
+  resp::bulk(out, "version");
+  resp::bulk(out, redis_version);
+  resp::bulk(out, "proto");
+  resp::integer(out, resp3 ? 3 : 2);
+  resp::bulk(out, "id");
+  resp::integer(out, st.client_id);
+  resp::bulk(out, "mode");
+  resp::bulk(out, "standalone");
+  resp::bulk(out, "role");
+  resp::bulk(out, "master");
+  resp::bulk(out, "modules");
+  resp::array(out, 0);
+  reply(self, hdl, std::move(out));
+}
+
+std::string client_line(resp_broker* self) {
+  auto& st = self->state;
+  return "id=" + std::to_string(st.client_id) + " name=" + st.client_name
+         + " db=0 sub=" + std::to_string(st.channels.size())
+         + " psub=" + std::to_string(st.patterns.size()) + " resp=" + (st.resp3 ? "3" : "2")
+         + "\n";
+}
+
+void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto& st = self->state;
+  auto sub = lower(args[1]);
+  std::string out;
+  if (sub == "setname" && args.size() == 3) {
+    for (unsigned char ch : args[2])
+      if (ch < '!' || ch > '~') {
+        reply_error(self, hdl,
+                    "ERR Client names cannot contain spaces, newlines or special characters.");
+        return;
+      }
+    st.client_name = args[2];
+    resp::simple(out, "OK");
+  } else if (sub == "getname" && args.size() == 2) {
+    if (st.client_name.empty())
+      resp::null(out, st.resp3);
+    else
+      resp::bulk(out, st.client_name);
+  } else if (sub == "id" && args.size() == 2) {
+    resp::integer(out, st.client_id);
+  } else if (sub == "setinfo" && args.size() == 4) {
+    auto attr = lower(args[2]);
+    if (attr != "lib-name" && attr != "lib-ver") {
+      reply_error(self, hdl, "ERR Unrecognized option '" + args[2] + "'");
+      return;
+    }
+    resp::simple(out, "OK");
+  } else if ((sub == "info" || sub == "list") && args.size() == 2) {
+    resp::bulk(out, client_line(self));
+  } else if ((sub == "no-evict" || sub == "no-touch") && args.size() == 3) {
+    resp::simple(out, "OK");
+  } else if (sub == "setname" || sub == "getname" || sub == "id" || sub == "setinfo"
+             || sub == "info" || sub == "list") {
+    reply_error(self, hdl, "ERR wrong number of arguments for 'client|" + sub + "' command");
+    return;
+  } else {
+    reply_error(self, hdl, "ERR unknown subcommand '" + args[1] + "'. Try CLIENT HELP.");
+    return;
+  }
+  reply(self, hdl, std::move(out));
+}
+
+void cmd_info(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto& st = self->state;
+  std::set<std::string> wanted;
+  for (size_t i = 1; i < args.size(); ++i)
+    wanted.insert(lower(args[i]));
+  bool all = wanted.empty() || wanted.count("all") || wanted.count("default")
+             || wanted.count("everything");
+  std::string text;
+  auto section = [&](const char* name, const std::string& body) {
+    auto key = lower(name);
+    if (!all && wanted.count(key) == 0)
+      return;
+    if (!text.empty())
+      text += "\r\n";
+    text += std::string{"# "} + name + "\r\n" + body;
+  };
+  section("Server", std::string{"redis_version:"} + redis_version
+                      + "\r\nredis_mode:standalone\r\ntroupe_version:" + troupe_version
+                      + "\r\ntroupe_node_id:" + st.ctx->node_id + "\r\nos:Linux\r\narch_bits:"
+                      + std::to_string(sizeof(void*) * 8)
+                      + "\r\nprocess_id:" + std::to_string(::getpid()) + "\r\n");
+  section("Clients",
+          "connected_clients:" + std::to_string(st.ctx->counters->resp_clients.load()) + "\r\n");
+  section("Persistence", "loading:0\r\n");
+  section("Replication", "role:master\r\nconnected_slaves:0\r\n");
+  section("Keyspace", "");
+  std::string out;
+  resp::bulk(out, text);
+  reply(self, hdl, std::move(out));
+}
+
+void command_info(std::string& out, const resp_command& c) {
+  resp::array(out, 10);
+  resp::bulk(out, c.name);
+  resp::integer(out, c.arity);
+  std::vector<std::string> flags;
+  std::string_view all = c.flags;
+  while (!all.empty()) {
+    auto sp = all.find(' ');
+    flags.emplace_back(all.substr(0, sp));
+    all = sp == std::string_view::npos ? std::string_view{} : all.substr(sp + 1);
+  }
+  resp::array(out, flags.size());
+  for (auto& f : flags)
+    resp::simple(out, f);
+  resp::integer(out, c.first_key);
+  resp::integer(out, c.last_key);
+  resp::integer(out, c.step);
+  for (int i = 0; i < 4; ++i)
+    resp::array(out, 0);  // ACL categories, tips, key specs, subcommands
+}
+
+void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto& all = resp_commands();
+  std::string out;
+  auto sub = args.size() > 1 ? lower(args[1]) : std::string{};
+  if (sub.empty()) {
+    resp::array(out, all.size());
+    for (auto& c : all)
+      command_info(out, c);
+  } else if (sub == "count") {
+    resp::integer(out, static_cast<int64_t>(all.size()));
+  } else if (sub == "info") {
+    resp::array(out, args.size() - 2);
+    for (size_t i = 2; i < args.size(); ++i) {
+      if (auto* c = find_resp_command(lower(args[i])))
+        command_info(out, *c);
+      else
+        resp::null_array(out, self->state.resp3);
+    }
+  } else if (sub == "docs") {
+    resp::map(out, 0, self->state.resp3);
+  } else if (sub == "list") {
+    resp::array(out, all.size());
+    for (auto& c : all)
+      resp::bulk(out, c.name);
+  } else {
+    reply_error(self, hdl, "ERR unknown subcommand '" + args[1] + "'. Try COMMAND HELP.");
+    return;
+  }
+  reply(self, hdl, std::move(out));
+}
+
+// -- pub/sub ------------------------------------------------------------------
+
+void count_output(resp_broker* self, connection_handle hdl) {
+  auto& st = self->state;
+  if (!st.counting_output) {
+    st.counting_output = true;
+    self->ack_writes(hdl, true);
+  }
+}
+
+/// (P)SUBSCRIBE and (P)UNSUBSCRIBE: one confirmation per name.
+void cmd_subscription(resp_broker* self, connection_handle hdl, const std::string& name,
+                      const std::vector<std::string>& args) {
+  auto& st = self->state;
+  bool pattern = name[0] == 'p';
+  bool add = name.find("unsub") == std::string::npos;
+  auto& held = pattern ? st.patterns : st.channels;
+  std::vector<std::string> names(args.begin() + 1, args.end());
+  if (!add && names.empty())
+    names.assign(held.begin(), held.end());
+  auto& hub = st.ctx->channel_hub;
+  auto session = caf::actor_cast<caf::actor>(self);
+  std::string out;
+  for (auto& n : names) {
+    if (add && held.insert(n).second) {
+      if (pattern)
+        self->send(hub, actors::psubscribe_atom::value, session, n);
+      else
+        self->send(hub, actors::subscribe_atom::value, session, n);
+    } else if (!add && held.erase(n) > 0) {
+      if (pattern)
+        self->send(hub, actors::punsubscribe_atom::value, session, n);
+      else
+        self->send(hub, actors::unsubscribe_atom::value, session, n);
+    }
+    resp::push(out, 3, st.resp3);
+    resp::bulk(out, name);
+    resp::bulk(out, n);
+    resp::integer(out, static_cast<int64_t>(st.subscriptions()));
+  }
+  if (names.empty()) {
+    resp::push(out, 3, st.resp3);
+    resp::bulk(out, name);
+    resp::null(out, st.resp3);
+    resp::integer(out, static_cast<int64_t>(st.subscriptions()));
+  }
+  if (add)
+    count_output(self, hdl);
+  reply(self, hdl, std::move(out));
+}
+
+void cmd_publish(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto slot = open_slot(self);
+  self->request(self->state.ctx->channel_hub, caf::infinite, actors::publish_atom::value,
+                args[1], args[2])
+    .then(
+      [=](int64_t receivers) {
+        std::string out;
+        resp::integer(out, receivers);
+        finish(self, hdl, slot, std::move(out));
+      },
+      [=](caf::error& err) {
+        finish(self, hdl, slot,
+               error_reply("ERR pub/sub unavailable: " + self->system().render(err)));
+      });
+}
+
+void on_message(resp_broker* self, connection_handle hdl, const std::string& pattern,
+                const std::string& channel, const std::string& payload) {
+  auto& st = self->state;
+  bool held = pattern.empty() ? st.channels.count(channel) > 0 : st.patterns.count(pattern) > 0;
+  if (!held || st.closing)
+    return;  // unsubscribed while the message was on its way
+  if (st.queued + payload.size() > st.ctx->max_subscriber_backlog_bytes) {
+    // Like Redis's pub/sub output buffer limit: drop the slow subscriber.
+    spdlog::warn("RESP client {} closed: {} bytes of pub/sub messages unread", st.client_id,
+                 st.queued);
+    st.slots.clear();
+    close_session(self, hdl);
+    return;
+  }
+  std::string out;
+  resp::push(out, pattern.empty() ? 3 : 4, st.resp3);
+  resp::bulk(out, pattern.empty() ? "message" : "pmessage");
+  if (!pattern.empty())
+    resp::bulk(out, pattern);
+  resp::bulk(out, channel);
+  resp::bulk(out, payload);
+  reply(self, hdl, std::move(out));
+}
+
+void unsubscribe_all(resp_broker* self) {
+  auto& st = self->state;
+  auto session = caf::actor_cast<caf::actor>(self);
+  for (auto& c : st.channels)
+    self->send(st.ctx->channel_hub, actors::unsubscribe_atom::value, session, c);
+  for (auto& p : st.patterns)
+    self->send(st.ctx->channel_hub, actors::punsubscribe_atom::value, session, p);
+  st.channels.clear();
+  st.patterns.clear();
+}
+
+// -- dispatch -----------------------------------------------------------------
+
+void cmd_session(resp_broker* self, connection_handle hdl, const std::string& name,
+                 std::vector<std::string>& args) {
+  auto& st = self->state;
+  std::string out;
+  if (name == "ping") {
+    if (args.size() > 2) {
+      reply_error(self, hdl, "ERR wrong number of arguments for 'ping' command");
+      return;
+    }
+    if (!st.resp3 && st.subscriptions() > 0) {
+      resp::array(out, 2);
+      resp::bulk(out, "pong");
+      resp::bulk(out, args.size() > 1 ? args[1] : "");
+    } else if (args.size() > 1) {
+      resp::bulk(out, args[1]);
+    } else {
+      resp::simple(out, "PONG");
+    }
+  } else if (name == "echo") {
+    resp::bulk(out, args[1]);
+  } else if (name == "hello") {
+    cmd_hello(self, hdl, args);
+    return;
+  } else if (name == "auth") {
+    if (args.size() > 3) {
+      reply_error(self, hdl, "ERR syntax error");
+      return;
+    }
+    out = authenticate(self, args.size() == 3 ? &args[1] : nullptr, args.back());
+    if (out.empty())
+      resp::simple(out, "OK");
+  } else if (name == "client") {
+    cmd_client(self, hdl, args);
+    return;
+  } else if (name == "select") {
+    auto db = resp::parse_int(args[1]);
+    if (!db)
+      resp::error(out, "ERR value is not an integer or out of range");
+    else if (*db != 0)
+      resp::error(out, "ERR DB index is out of range");
+    else
+      resp::simple(out, "OK");
+  } else if (name == "info") {
+    cmd_info(self, hdl, args);
+    return;
+  } else if (name == "command") {
+    cmd_command(self, hdl, args);
+    return;
+  } else if (name == "quit") {
+    resp::simple(out, "OK");
+    st.closing = true;
+    self->halt(hdl);
+  } else if (name == "reset") {
+    unsubscribe_all(self);
+    st.resp3 = false;
+    st.client_name.clear();
+    st.authenticated = st.ctx->token.empty();
+    resp::simple(out, "RESET");
+  } else if (name == "publish") {
+    cmd_publish(self, hdl, args);
+    return;
+  } else if (name.find("subscribe") != std::string::npos) {
+    cmd_subscription(self, hdl, name, args);
+    return;
+  } else if (name == "troupe.advanceclock") {
+    auto ms = resp::parse_int(args[1]);
+    if (st.ctx->manual_clock == nullptr)
+      resp::error(out, "ERR this node does not run a manual clock (--manual-clock)");
+    else if (!ms || *ms < 0)
+      resp::error(out, "ERR value is not an integer or out of range");
+    else
+      resp::integer(out, *st.ctx->manual_clock += *ms);
+  }
+  reply(self, hdl, std::move(out));
+}
+
+bool allowed_while_subscribed(const std::string& name) {
+  return name == "subscribe" || name == "unsubscribe" || name == "psubscribe"
+         || name == "punsubscribe" || name == "ping" || name == "quit" || name == "reset";
+}
+
+std::string unknown_command(const std::vector<std::string>& args) {
+  std::string listed;
+  for (size_t i = 1; i < args.size() && listed.size() < 128; ++i)
+    listed += "'" + args[i].substr(0, 128 - listed.size()) + "' ";
+  return "ERR unknown command '" + args[0].substr(0, 128)
+         + "', with args beginning with: " + listed;
+}
+
+void on_command(resp_broker* self, connection_handle hdl, std::vector<std::string>& args) {
+  auto& st = self->state;
+  auto name = lower(args[0]);
+  auto* cmd = find_resp_command(name);
+  if (cmd == nullptr) {
+    reply_error(self, hdl, unknown_command(args));
+    return;
+  }
+  if (!arity_ok(*cmd, args.size())) {
+    reply_error(self, hdl, "ERR wrong number of arguments for '" + name + "' command");
+    return;
+  }
+  if (!st.authenticated && name != "auth" && name != "hello" && name != "quit"
+      && name != "reset") {
+    reply_error(self, hdl, "NOAUTH Authentication required.");
+    return;
+  }
+  if (!st.resp3 && st.subscriptions() > 0 && !allowed_while_subscribed(name)) {
+    reply_error(self, hdl,
+                "ERR Can't execute '" + name
+                  + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are "
+                    "allowed in this context");
+    return;
+  }
+  switch (cmd->route) {
+    case resp_route::key:
+      send_key(self, hdl, name, args);
+      return;
+    case resp_route::keys:
+    case resp_route::pairs:
+      send_split(self, hdl, name, args, *cmd);
+      return;
+    case resp_route::keyspace:
+      cmd_keyspace(self, hdl, name, args);
+      return;
+    case resp_route::session:
+      cmd_session(self, hdl, name, args);
+      return;
+  }
+}
+
+void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& buf) {
+  auto& st = self->state;
+  if (st.closing)
+    return;
+  st.parser.feed(buf.data(), buf.size());
+  std::vector<std::string> args;
+  while (!st.closing) {
+    switch (st.parser.next(args)) {
+      case resp::parser::outcome::command:
+        on_command(self, hdl, args);
+        break;
+      case resp::parser::outcome::error:
+        SPDLOG_DEBUG("RESP client {}: {}", st.client_id, st.parser.error());
+        st.closing = true;
+        self->halt(hdl);
+        reply_error(self, hdl, "ERR " + st.parser.error());
+        return;
+      case resp::parser::outcome::need_more: {
+        auto chunk = std::clamp(st.parser.bytes_wanted(), min_read_chunk, max_read_chunk);
+        if (chunk != st.read_chunk) {
+          st.read_chunk = chunk;
+          self->configure_read(hdl, caf::io::receive_policy::at_most(chunk));
+        }
+        return;
+      }
+    }
+  }
+}
+
+caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
+                                std::shared_ptr<const session_context> ctx) {
+  auto& st = self->state;
+  st.ctx = ctx;
+  st.parser = resp::parser{ctx->max_frame_bytes};
+  st.authenticated = ctx->token.empty();
+  st.client_id = ++ctx->counters->last_client_id;
+  ctx->counters->resp_clients += 1;
+  self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
+  return {
+    [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
+    [=](const caf::io::connection_closed_msg&) { self->quit(); },
+    [=](const caf::io::data_transferred_msg& msg) {
+      auto& queued = self->state.queued;
+      queued -= std::min<uint64_t>(queued, msg.written);
+    },
+    [=](actors::message_atom, const std::string& pattern, const std::string& channel,
+        const std::string& payload) { on_message(self, hdl, pattern, channel, payload); },
+    [=](shutdown_atom) {
+      auto& st = self->state;
+      st.closing = true;
+      self->halt(hdl);
+      if (st.slots.empty())
+        close_session(self, hdl);
+    },
+  };
+}
+
+} // namespace
+
+caf::actor fork_resp_session(caf::io::broker* acceptor, connection_handle hdl,
+                             std::shared_ptr<const session_context> ctx) {
+  return acceptor->fork(resp_session_impl, hdl, std::move(ctx));
+}
+
+} // namespace troupe::node

@@ -1,0 +1,499 @@
+// The RESP front door through a real troupe-node: every command with
+// Redis's reply types and error strings, pipelining, expiry (manual clock),
+// SCAN over many keys, pub/sub, authentication, malformed input, and a
+// scripted redis-cli session.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "protocol/resp.hpp"
+#include "tests/support/node_process.hpp"
+#include "tests/support/resp_conn.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace troupe::test;
+
+namespace {
+
+const std::string wrongtype =
+  err("WRONGTYPE Operation against a key holding the wrong kind of value");
+const std::string not_int = err("ERR value is not an integer or out of range");
+
+struct resp_node {
+  explicit resp_node(std::vector<std::string> extra = {}) {
+    extra.insert(extra.end(), {"--resp-listen", "127.0.0.1:0", "--manual-clock"});
+    node = std::make_unique<node_process>(dir.sub("data"), "os", extra);
+    BOOST_TEST_REQUIRE(node->resp_port() != 0);
+  }
+  ~resp_node() {
+    if (node->running())
+      BOOST_TEST(node->terminate() == 0);
+  }
+  resp_conn connect() { return resp_conn{node->resp_port()}; }
+
+  temp_dir dir;
+  std::unique_ptr<node_process> node;
+};
+
+/// The elements of a flat array of bulk strings.
+std::vector<std::string> strings_of(const std::string& reply) {
+  std::vector<std::string_view> parts;
+  BOOST_TEST_REQUIRE(troupe::protocol::resp::split_array(reply, parts), reply);
+  std::vector<std::string> out;
+  for (auto p : parts) {
+    auto cr = p.find("\r\n");
+    out.emplace_back(p.substr(cr + 2, p.size() - cr - 4));
+  }
+  return out;
+}
+
+/// SCAN's reply: the cursor and the keys.
+std::pair<std::string, std::vector<std::string>> scan_reply(const std::string& reply) {
+  // "*2\r\n$<n>\r\n<cursor>\r\n*<k>\r\n..."
+  auto first = reply.find("\r\n") + 2;
+  auto cursor_size = resp_value_size(std::string_view{reply}.substr(first));
+  auto cursor_bulk = reply.substr(first, cursor_size);
+  auto cr = cursor_bulk.find("\r\n");
+  auto cursor = cursor_bulk.substr(cr + 2, cursor_bulk.size() - cr - 4);
+  return {cursor, strings_of(reply.substr(first + cursor_size))};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(resp_api)
+
+BOOST_AUTO_TEST_CASE(strings) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"SET", "s", "hello"}) == ok);
+  BOOST_TEST(c.call({"GET", "s"}) == bulk("hello"));
+  BOOST_TEST(c.call({"get", "missing"}) == nil);
+  BOOST_TEST(c.call({"SET", "s", "x", "NX"}) == nil);
+  BOOST_TEST(c.call({"SET", "new", "x", "XX"}) == nil);
+  BOOST_TEST(c.call({"SET", "s", "world", "XX", "GET"}) == bulk("hello"));
+  BOOST_TEST(c.call({"SET", "n1", "v", "NX", "GET"}) == nil);
+  BOOST_TEST(c.call({"GET", "n1"}) == bulk("v"));
+  BOOST_TEST(c.call({"SETNX", "s", "y"}) == integer(0));
+  BOOST_TEST(c.call({"SETNX", "t", "y"}) == integer(1));
+  BOOST_TEST(c.call({"GETSET", "t", "z"}) == bulk("y"));
+  BOOST_TEST(c.call({"GETDEL", "t"}) == bulk("z"));
+  BOOST_TEST(c.call({"GETDEL", "t"}) == nil);
+  BOOST_TEST(c.call({"APPEND", "a", "ab"}) == integer(2));
+  BOOST_TEST(c.call({"APPEND", "a", "cd"}) == integer(4));
+  BOOST_TEST(c.call({"STRLEN", "a"}) == integer(4));
+  BOOST_TEST(c.call({"STRLEN", "missing"}) == integer(0));
+  BOOST_TEST(c.call({"INCR", "i"}) == integer(1));
+  BOOST_TEST(c.call({"INCRBY", "i", "41"}) == integer(42));
+  BOOST_TEST(c.call({"DECR", "i"}) == integer(41));
+  BOOST_TEST(c.call({"DECRBY", "i", "-9"}) == integer(50));
+  BOOST_TEST(c.call({"INCR", "s"}) == not_int);
+  BOOST_TEST(c.call({"INCRBY", "i", "x"}) == not_int);
+  BOOST_TEST(c.call({"SET", "big", "9223372036854775807"}) == ok);
+  BOOST_TEST(c.call({"INCR", "big"}) == err("ERR increment or decrement would overflow"));
+  BOOST_TEST(c.call({"SET", "lead", "01"}) == ok);
+  BOOST_TEST(c.call({"INCR", "lead"}) == not_int);
+  // Binary-safe keys and values.
+  std::string bin{"k\0\r\n*", 5};
+  std::string val{"\0\1\2\r\n", 5};
+  BOOST_TEST(c.call({"SET", bin, val}) == ok);
+  BOOST_TEST(c.call({"GET", bin}) == bulk(val));
+  // Multi-key commands across partitions, replies in key order.
+  BOOST_TEST(c.call({"MSET", "m1", "a", "m2", "b", "m3", "c"}) == ok);
+  BOOST_TEST(c.call({"HSET", "h", "f", "v"}) == integer(1));
+  BOOST_TEST(c.call({"MGET", "m1", "nope", "m2", "h", "m3"})
+             == "*5\r\n" + bulk("a") + nil + bulk("b") + nil + bulk("c"));
+  BOOST_TEST(c.call({"EXISTS", "m1", "m1", "nope", "h"}) == integer(3));
+  BOOST_TEST(c.call({"DEL", "m1", "m2", "nope", "h"}) == integer(3));
+  BOOST_TEST(c.call({"UNLINK", "m3"}) == integer(1));
+  BOOST_TEST(c.call({"TYPE", "s"}) == "+string\r\n");
+  BOOST_TEST(c.call({"TYPE", "nope"}) == "+none\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(errors_match_redis) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"GET"}) == err("ERR wrong number of arguments for 'get' command"));
+  BOOST_TEST(c.call({"SET", "k"}) == err("ERR wrong number of arguments for 'set' command"));
+  BOOST_TEST(c.call({"MSET", "a", "1", "b"})
+             == err("ERR wrong number of arguments for 'mset' command"));
+  BOOST_TEST(c.call({"HSET", "h", "f"}) == err("ERR wrong number of arguments for 'hset' command"));
+  BOOST_TEST(c.call({"FOO", "bar", "baz"})
+             == err("ERR unknown command 'FOO', with args beginning with: 'bar' 'baz' "));
+  BOOST_TEST(c.call({"LPUSH", "l", "x"})
+             == err("ERR unknown command 'LPUSH', with args beginning with: 'l' 'x' "));
+  BOOST_TEST(c.call({"SET", "k", "v", "NX", "XX"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"SET", "k", "v", "EX"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"SET", "k", "v", "EX", "10", "KEEPTTL"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"SET", "k", "v", "EX", "ten"}) == not_int);
+  BOOST_TEST(c.call({"SET", "k", "v", "EX", "0"})
+             == err("ERR invalid expire time in 'set' command"));
+  BOOST_TEST(c.call({"SETEX", "k", "-1", "v"})
+             == err("ERR invalid expire time in 'setex' command"));
+  BOOST_TEST(c.call({"EXPIRE", "k", "10", "NX", "XX"})
+             == err("ERR NX and XX, GT or LT options at the same time are not compatible"));
+  BOOST_TEST(c.call({"EXPIRE", "k", "10", "FOO"}) == err("ERR Unsupported option FOO"));
+  // Wrong type both ways; nothing is changed by a refused command.
+  BOOST_TEST(c.call({"SET", "s", "v"}) == ok);
+  BOOST_TEST(c.call({"HSET", "s", "f", "v"}) == wrongtype);
+  BOOST_TEST(c.call({"HGET", "s", "f"}) == wrongtype);
+  BOOST_TEST(c.call({"HGETALL", "s"}) == wrongtype);
+  BOOST_TEST(c.call({"HINCRBY", "s", "f", "1"}) == wrongtype);
+  BOOST_TEST(c.call({"HSET", "h", "f", "v"}) == integer(1));
+  BOOST_TEST(c.call({"GET", "h"}) == wrongtype);
+  BOOST_TEST(c.call({"APPEND", "h", "x"}) == wrongtype);
+  BOOST_TEST(c.call({"INCR", "h"}) == wrongtype);
+  BOOST_TEST(c.call({"SET", "h", "x", "GET"}) == wrongtype);
+  BOOST_TEST(c.call({"GET", "s"}) == bulk("v"));
+  BOOST_TEST(c.call({"HGET", "h", "f"}) == bulk("v"));
+  // A plain SET replaces a value of any type.
+  BOOST_TEST(c.call({"SET", "h", "now a string"}) == ok);
+  BOOST_TEST(c.call({"GET", "h"}) == bulk("now a string"));
+  BOOST_TEST(c.call({"HSET", "h2", "f", "x"}) == integer(1));
+  BOOST_TEST(c.call({"HINCRBY", "h2", "f", "1"}) == err("ERR hash value is not an integer"));
+  // Oversize key: a clear error, nothing stored.
+  BOOST_TEST(c.call({"SET", std::string(2000, 'k'), "v"})
+             == err("ERR key is 2000 bytes; the limit is 1024"));
+  BOOST_TEST(c.call({"DBSIZE"}) == integer(3));
+}
+
+BOOST_AUTO_TEST_CASE(hashes) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"HSET", "h", "a", "1", "b", "2"}) == integer(2));
+  BOOST_TEST(c.call({"HSET", "h", "a", "10", "c", "3"}) == integer(1));
+  BOOST_TEST(c.call({"HMSET", "h", "d", "4"}) == ok);
+  BOOST_TEST(c.call({"HSETNX", "h", "a", "x"}) == integer(0));
+  BOOST_TEST(c.call({"HSETNX", "h", "e", "5"}) == integer(1));
+  BOOST_TEST(c.call({"HGET", "h", "a"}) == bulk("10"));
+  BOOST_TEST(c.call({"HGET", "h", "zz"}) == nil);
+  BOOST_TEST(c.call({"HGET", "nope", "a"}) == nil);
+  BOOST_TEST(c.call({"HLEN", "h"}) == integer(5));
+  BOOST_TEST(c.call({"HEXISTS", "h", "b"}) == integer(1));
+  BOOST_TEST(c.call({"HEXISTS", "h", "zz"}) == integer(0));
+  BOOST_TEST(c.call({"HMGET", "h", "a", "zz", "c"}) == "*3\r\n" + bulk("10") + nil + bulk("3"));
+  auto all = strings_of(c.call({"HGETALL", "h"}));
+  std::map<std::string, std::string> fields;
+  for (size_t i = 0; i + 1 < all.size(); i += 2)
+    fields[all[i]] = all[i + 1];
+  BOOST_TEST((fields == std::map<std::string, std::string>{
+                          {"a", "10"}, {"b", "2"}, {"c", "3"}, {"d", "4"}, {"e", "5"}}));
+  auto keys = strings_of(c.call({"HKEYS", "h"}));
+  BOOST_TEST((std::set<std::string>(keys.begin(), keys.end())
+              == std::set<std::string>{"a", "b", "c", "d", "e"}));
+  BOOST_TEST(strings_of(c.call({"HVALS", "h"})).size() == 5u);
+  BOOST_TEST(c.call({"HINCRBY", "h", "b", "5"}) == integer(7));
+  BOOST_TEST(c.call({"HINCRBY", "h", "n", "-3"}) == integer(-3));
+  BOOST_TEST(c.call({"HLEN", "h"}) == integer(6));
+  BOOST_TEST(c.call({"HDEL", "h", "a", "zz", "b"}) == integer(2));
+  BOOST_TEST(c.call({"HDEL", "h", "c", "d", "e", "n"}) == integer(4));
+  // Removing the last field removes the key.
+  BOOST_TEST(c.call({"EXISTS", "h"}) == integer(0));
+  BOOST_TEST(c.call({"HGETALL", "h"}) == "*0\r\n");
+  BOOST_TEST(c.call({"TYPE", "h"}) == "+none\r\n");
+  // RESP3: HGETALL is a map, a missing value is a null.
+  BOOST_TEST(c.call({"HSET", "h3", "f", "v"}) == integer(1));
+  auto hello = c.call({"HELLO", "3"});
+  BOOST_TEST(hello.rfind("%7\r\n", 0) == 0u, hello);
+  BOOST_TEST(c.call({"HGETALL", "h3"}) == "%1\r\n" + bulk("f") + bulk("v"));
+  BOOST_TEST(c.call({"HGET", "h3", "zz"}) == "_\r\n");
+  BOOST_TEST(c.call({"GET", "zz"}) == "_\r\n");
+  BOOST_TEST(c.call({"DEL", "h3"}) == integer(1));
+}
+
+BOOST_AUTO_TEST_CASE(expiry) {
+  resp_node n;
+  auto c = n.connect();
+  auto advance = [&](int ms) {
+    auto r = c.call({"TROUPE.ADVANCECLOCK", std::to_string(ms)});
+    BOOST_TEST_REQUIRE(r[0] == ':', r);
+  };
+  BOOST_TEST(c.call({"SET", "s", "v", "EX", "10"}) == ok);
+  BOOST_TEST(c.call({"TTL", "s"}) == integer(10));
+  BOOST_TEST(c.call({"PTTL", "s"}) == integer(10000));
+  BOOST_TEST(c.call({"TTL", "none"}) == integer(-2));
+  BOOST_TEST(c.call({"SET", "p", "v"}) == ok);
+  BOOST_TEST(c.call({"TTL", "p"}) == integer(-1));
+  BOOST_TEST(c.call({"SETEX", "x", "5", "v"}) == ok);
+  BOOST_TEST(c.call({"PSETEX", "y", "1500", "v"}) == ok);
+  BOOST_TEST(c.call({"SET", "s", "w", "KEEPTTL"}) == ok);
+  BOOST_TEST(c.call({"INCR", "counter"}) == integer(1));
+  BOOST_TEST(c.call({"PEXPIRE", "counter", "3000"}) == integer(1));
+  BOOST_TEST(c.call({"INCR", "counter"}) == integer(2));  // keeps its TTL
+  BOOST_TEST(c.call({"PTTL", "counter"}) == integer(3000));
+  BOOST_TEST(c.call({"EXPIRE", "p", "100", "XX"}) == integer(0));
+  BOOST_TEST(c.call({"EXPIRE", "p", "100", "NX"}) == integer(1));
+  BOOST_TEST(c.call({"EXPIRE", "p", "50", "GT"}) == integer(0));
+  BOOST_TEST(c.call({"EXPIRE", "p", "50", "LT"}) == integer(1));
+  BOOST_TEST(c.call({"PERSIST", "p"}) == integer(1));
+  BOOST_TEST(c.call({"PERSIST", "p"}) == integer(0));
+  BOOST_TEST(c.call({"EXPIRE", "none", "10"}) == integer(0));
+  // A hash expires whole.
+  BOOST_TEST(c.call({"HSET", "h", "a", "1", "b", "2"}) == integer(2));
+  BOOST_TEST(c.call({"EXPIRE", "h", "2"}) == integer(1));
+  advance(1999);
+  BOOST_TEST(c.call({"GET", "y"}) == nil);
+  BOOST_TEST(c.call({"HLEN", "h"}) == integer(2));
+  advance(1);
+  BOOST_TEST(c.call({"HGETALL", "h"}) == "*0\r\n");
+  BOOST_TEST(c.call({"HSET", "h", "c", "3"}) == integer(1));  // a new hash
+  BOOST_TEST(c.call({"HGETALL", "h"}) == "*2\r\n" + bulk("c") + bulk("3"));
+  BOOST_TEST(c.call({"GET", "counter"}) == bulk("2"));
+  advance(1000);
+  BOOST_TEST(c.call({"GET", "counter"}) == nil);
+  BOOST_TEST(c.call({"TTL", "s"}) == integer(7));
+  advance(7000);
+  BOOST_TEST(c.call({"GET", "s"}) == nil);
+  BOOST_TEST(c.call({"GET", "x"}) == nil);
+  BOOST_TEST(c.call({"EXISTS", "s", "x", "p", "h"}) == integer(2));
+  // An expiry in the past deletes at once.
+  BOOST_TEST(c.call({"PEXPIRE", "p", "-1"}) == integer(1));
+  BOOST_TEST(c.call({"EXISTS", "p"}) == integer(0));
+  BOOST_TEST(c.call({"SET", "at", "v", "PXAT", "1"}) == ok);
+  BOOST_TEST(c.call({"GET", "at"}) == nil);
+}
+
+BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order) {
+  resp_node n;
+  auto c = n.connect();
+  // One write of 3,000 commands over many partitions: every reply in order,
+  // and each GET sees the SET just before it.
+  std::string batch;
+  for (int i = 0; i < 1000; ++i) {
+    auto k = "key:" + std::to_string(i);
+    batch += resp_command({"SET", k, std::to_string(i)});
+    batch += resp_command({"GET", k});
+    batch += resp_command({"INCR", "counter"});
+  }
+  BOOST_TEST_REQUIRE(c.send_raw(batch));
+  for (int i = 0; i < 1000; ++i) {
+    BOOST_TEST_REQUIRE(c.read() == ok);
+    BOOST_TEST_REQUIRE(c.read() == bulk(std::to_string(i)));
+    BOOST_TEST_REQUIRE(c.read() == integer(i + 1));
+  }
+  // Inline commands, as telnet users send them.
+  BOOST_TEST_REQUIRE(c.send_raw("PING\r\nSET \"quoted key\" 'v 1'\r\n\r\nGET \"quoted key\"\n"));
+  BOOST_TEST(c.read() == "+PONG\r\n");
+  BOOST_TEST(c.read() == ok);
+  BOOST_TEST(c.read() == bulk("v 1"));
+}
+
+BOOST_AUTO_TEST_CASE(scan_visits_every_key_once) {
+  resp_node n;
+  auto c = n.connect();
+  std::set<std::string> all;
+  for (int batch = 0; batch < 10; ++batch) {
+    std::vector<std::string> mset{"MSET"};
+    for (int i = 0; i < 1000; ++i) {
+      auto k = (i % 2 ? "user:" : "order:") + std::to_string(batch * 1000 + i);
+      all.insert(k);
+      mset.push_back(k);
+      mset.push_back("v");
+    }
+    BOOST_TEST_REQUIRE(c.call(mset) == ok);
+  }
+  BOOST_TEST(c.call({"HSET", "user:hash", "f", "v"}) == integer(1));
+  all.insert("user:hash");
+  BOOST_TEST(c.call({"DBSIZE"}) == integer(10001));
+  auto scan_all = [&](std::vector<std::string> extra) {
+    std::multiset<std::string> seen;
+    std::string cursor = "0";
+    int steps = 0;
+    do {
+      std::vector<std::string> cmd{"SCAN", cursor};
+      cmd.insert(cmd.end(), extra.begin(), extra.end());
+      auto [next, keys] = scan_reply(c.call(cmd));
+      seen.insert(keys.begin(), keys.end());
+      cursor = next;
+      BOOST_TEST_REQUIRE(++steps < 100000);
+    } while (cursor != "0");
+    return seen;
+  };
+  auto everything = scan_all({"COUNT", "100"});
+  BOOST_TEST(everything.size() == all.size());
+  BOOST_TEST((std::set<std::string>(everything.begin(), everything.end()) == all));
+  auto users = scan_all({"MATCH", "user:*", "COUNT", "100"});
+  BOOST_TEST(users.size() == 5001u);
+  BOOST_TEST((std::set<std::string>(users.begin(), users.end()).size() == users.size()));
+  auto some = scan_all({"MATCH", "order:1?[0-4]", "COUNT", "1000"});
+  BOOST_TEST(some.size() == 30u);  // order:1X0, 1X2, 1X4 for X in 0-9
+  auto few = scan_all({"MATCH", "order:10[^13-9]", "COUNT", "1000"});
+  BOOST_TEST((few == std::multiset<std::string>{"order:100", "order:102"}));
+  auto hashes = scan_all({"TYPE", "hash"});
+  BOOST_TEST((hashes == std::multiset<std::string>{"user:hash"}));
+  // order:990..998 and order:9900..9998, even numbers only.
+  BOOST_TEST(strings_of(c.call({"KEYS", "order:99*"})).size() == 55u);
+  BOOST_TEST(c.call({"SCAN", "abc"}) == err("ERR invalid cursor"));
+  BOOST_TEST(c.call({"SCAN", "0", "COUNT", "0"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"FLUSHDB"}) == ok);
+  BOOST_TEST(c.call({"DBSIZE"}) == integer(0));
+  BOOST_TEST(c.call({"KEYS", "*"}) == "*0\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(pubsub_across_connections) {
+  resp_node n;
+  auto sub = n.connect();
+  auto pub = n.connect();
+  BOOST_TEST(sub.call({"SUBSCRIBE", "news", "alerts"})
+             == "*3\r\n" + bulk("subscribe") + bulk("news") + integer(1));
+  BOOST_TEST(sub.read() == "*3\r\n" + bulk("subscribe") + bulk("alerts") + integer(2));
+  BOOST_TEST(sub.call({"PSUBSCRIBE", "n*"})
+             == "*3\r\n" + bulk("psubscribe") + bulk("n*") + integer(3));
+  // In RESP2 subscribed mode only pub/sub commands, PING, QUIT and RESET run.
+  BOOST_TEST(sub.call({"GET", "k"})
+             == err("ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / "
+                    "QUIT / RESET are allowed in this context"));
+  BOOST_TEST(sub.call({"PING"}) == "*2\r\n" + bulk("pong") + bulk(""));
+  BOOST_TEST(pub.call({"PUBLISH", "news", "hello"}) == integer(2));
+  BOOST_TEST(sub.read() == "*3\r\n" + bulk("message") + bulk("news") + bulk("hello"));
+  BOOST_TEST(sub.read() == "*4\r\n" + bulk("pmessage") + bulk("n*") + bulk("news") + bulk("hello"));
+  BOOST_TEST(pub.call({"PUBLISH", "alerts", "a1"}) == integer(1));
+  BOOST_TEST(sub.read() == "*3\r\n" + bulk("message") + bulk("alerts") + bulk("a1"));
+  BOOST_TEST(pub.call({"PUBLISH", "nobody", "x"}) == integer(1));  // the pattern
+  BOOST_TEST(sub.read() == "*4\r\n" + bulk("pmessage") + bulk("n*") + bulk("nobody") + bulk("x"));
+  BOOST_TEST(pub.call({"PUBLISH", "zzz", "x"}) == integer(0));
+  BOOST_TEST(sub.call({"UNSUBSCRIBE"})
+             == "*3\r\n" + bulk("unsubscribe") + bulk("alerts") + integer(2));
+  BOOST_TEST(sub.read() == "*3\r\n" + bulk("unsubscribe") + bulk("news") + integer(1));
+  BOOST_TEST(sub.call({"PUNSUBSCRIBE", "n*"})
+             == "*3\r\n" + bulk("punsubscribe") + bulk("n*") + integer(0));
+  BOOST_TEST(sub.call({"GET", "k"}) == nil);  // out of subscribed mode
+  BOOST_TEST(pub.call({"PUBLISH", "news", "gone"}) == integer(0));
+
+  // RESP3: pushes arrive between replies and commands keep working.
+  auto sub3 = n.connect();
+  BOOST_TEST(sub3.call({"HELLO", "3"}).rfind("%7\r\n", 0) == 0u);
+  BOOST_TEST(sub3.call({"SUBSCRIBE", "c3"})
+             == ">3\r\n" + bulk("subscribe") + bulk("c3") + integer(1));
+  BOOST_TEST(sub3.call({"SET", "k", "v"}) == ok);
+  BOOST_TEST(pub.call({"PUBLISH", "c3", "m"}) == integer(1));
+  BOOST_TEST(sub3.read() == ">3\r\n" + bulk("message") + bulk("c3") + bulk("m"));
+  BOOST_TEST(sub3.call({"GET", "k"}) == bulk("v"));
+  // A closed subscriber is forgotten.
+  { auto gone = n.connect(); BOOST_TEST(gone.call({"SUBSCRIBE", "c3"}).size() > 0u); }
+  BOOST_TEST(sub3.call({"RESET"}) == "+RESET\r\n");
+  BOOST_TEST(pub.call({"PING"}) == "+PONG\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(connection_commands) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"PING"}) == "+PONG\r\n");
+  BOOST_TEST(c.call({"PING", "hi"}) == bulk("hi"));
+  BOOST_TEST(c.call({"ECHO", "x y"}) == bulk("x y"));
+  BOOST_TEST(c.call({"SELECT", "0"}) == ok);
+  BOOST_TEST(c.call({"SELECT", "1"}) == err("ERR DB index is out of range"));
+  BOOST_TEST(c.call({"CLIENT", "GETNAME"}) == nil);
+  BOOST_TEST(c.call({"CLIENT", "SETNAME", "worker-1"}) == ok);
+  BOOST_TEST(c.call({"CLIENT", "GETNAME"}) == bulk("worker-1"));
+  BOOST_TEST(c.call({"CLIENT", "SETNAME", "a b"})
+             == err("ERR Client names cannot contain spaces, newlines or special characters."));
+  BOOST_TEST(c.call({"CLIENT", "SETINFO", "LIB-NAME", "test"}) == ok);
+  BOOST_TEST(c.call({"CLIENT", "ID"})[0] == ':');
+  BOOST_TEST(c.call({"CLIENT", "KILL"}) == err("ERR unknown subcommand 'KILL'. Try CLIENT HELP."));
+  auto info = c.call({"INFO"});
+  BOOST_TEST(info.find("redis_version:7.2.0") != std::string::npos, info);
+  BOOST_TEST(c.call({"INFO", "replication"}).find("role:master") != std::string::npos);
+  BOOST_TEST(c.call({"COMMAND", "COUNT"})[0] == ':');
+  BOOST_TEST(c.call({"COMMAND", "INFO", "get"}).find(bulk("get") + integer(2)) != std::string::npos);
+  BOOST_TEST(c.call({"HELLO", "4"}) == err("NOPROTO unsupported protocol version"));
+  auto hello = c.call({"HELLO", "2", "SETNAME", "renamed"});
+  BOOST_TEST(hello.rfind("*14\r\n", 0) == 0u, hello);
+  BOOST_TEST(c.call({"CLIENT", "GETNAME"}) == bulk("renamed"));
+  BOOST_TEST(c.call({"AUTH", "x"})
+             == err("ERR AUTH <password> called without any password configured for the "
+                    "default user. Are you sure your configuration is correct?"));
+  BOOST_TEST(c.call({"QUIT"}) == ok);
+  BOOST_TEST(c.closed_by_peer());
+}
+
+BOOST_AUTO_TEST_CASE(authentication) {
+  resp_node n{{"--token", "s3cret"}};
+  auto c = n.connect();
+  BOOST_TEST(c.call({"GET", "k"}) == err("NOAUTH Authentication required."));
+  BOOST_TEST(c.call({"HELLO", "3"}).rfind("-NOAUTH HELLO must be called", 0) == 0u);
+  BOOST_TEST(c.call({"AUTH", "wrong"})
+             == err("WRONGPASS invalid username-password pair or user is disabled."));
+  BOOST_TEST(c.call({"AUTH", "someone", "s3cret"})
+             == err("WRONGPASS invalid username-password pair or user is disabled."));
+  BOOST_TEST(c.call({"AUTH", "s3cret"}) == ok);
+  BOOST_TEST(c.call({"SET", "k", "v"}) == ok);
+  auto d = n.connect();
+  BOOST_TEST(d.call({"HELLO", "3", "AUTH", "default", "s3cret"}).rfind("%7\r\n", 0) == 0u);
+  BOOST_TEST(d.call({"GET", "k"}) == bulk("v"));
+  BOOST_TEST(d.call({"RESET"}) == "+RESET\r\n");
+  BOOST_TEST(d.call({"GET", "k"}) == err("NOAUTH Authentication required."));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_input_closes_only_that_connection) {
+  resp_node n;
+  auto keeper = n.connect();
+  BOOST_TEST(keeper.call({"SET", "kept", "v"}) == ok);
+  struct bad_case {
+    std::string bytes;
+    std::string reply;
+  };
+  std::vector<bad_case> cases{
+    {"*1\r\n!3\r\nGET\r\n", "-ERR Protocol error: expected '$', got '!'\r\n"},
+    {"*2\r\n$3\r\nGET\r\n$-5\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+    {"*1\r\n$1073741824\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+    {"*1\r\n$99999999999999999999999\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+    {"*x\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+    {"*99999999\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+    {"*1" + std::string(70000, '1'), "-ERR Protocol error: too big mbulk count string\r\n"},
+    {std::string(70000, 'a'), "-ERR Protocol error: too big inline request\r\n"},
+    {"SET \"unbalanced v\r\n", "-ERR Protocol error: unbalanced quotes in request\r\n"},
+    {"*1\r\n$3\r\nGETxx", "-ERR Protocol error: expected CRLF after a bulk string\r\n"},
+  };
+  for (auto& bad : cases) {
+    auto c = n.connect();
+    // A valid command first: its reply still comes, before the error.
+    c.send({"PING"});
+    BOOST_TEST_REQUIRE(c.send_raw(bad.bytes));
+    BOOST_TEST(c.read() == "+PONG\r\n");
+    BOOST_TEST(c.read() == bad.reply);
+    BOOST_TEST(c.closed_by_peer());
+  }
+  // A client that disconnects mid-command leaves nothing behind.
+  {
+    auto c = n.connect();
+    BOOST_TEST(c.send_raw("*3\r\n$3\r\nSET\r\n$4\r\nhalf\r\n$100\r\nabc"));
+  }
+  BOOST_TEST(keeper.call({"GET", "kept"}) == bulk("v"));
+  BOOST_TEST(keeper.call({"EXISTS", "half"}) == integer(0));
+}
+
+BOOST_AUTO_TEST_CASE(writes_survive_a_restart) {
+  temp_dir dir;
+  std::vector<std::string> flags{"--resp-listen", "127.0.0.1:0"};
+  {
+    node_process node{dir.sub("data"), "fsync", flags};
+    resp_conn c{node.resp_port()};
+    BOOST_TEST(c.call({"SET", "durable", "yes"}) == ok);
+    BOOST_TEST(c.call({"HSET", "dh", "f", "v"}) == integer(1));
+    node.kill_hard();
+  }
+  node_process node{dir.sub("data"), "fsync", flags};
+  resp_conn c{node.resp_port()};
+  BOOST_TEST(c.call({"GET", "durable"}) == bulk("yes"));
+  BOOST_TEST(c.call({"HGET", "dh", "f"}) == bulk("v"));
+  BOOST_TEST(node.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(redis_cli_session) {
+  resp_node n;
+  auto port = std::to_string(n.node->resp_port());
+  auto [status, out] = run_command(
+    "printf '%s\\n' 'SET greeting hello' 'GET greeting' 'HSET user:1 name Ada age 36' "
+    "'HGET user:1 name' 'HINCRBY user:1 age 1' 'INCR visits' 'EXPIRE greeting 60' "
+    "'TTL greeting' 'TYPE user:1' 'DEL greeting user:1 visits' 'GET greeting' "
+    "| redis-cli -p " + port + " 2>&1");
+  BOOST_TEST(status == 0);
+  BOOST_TEST(out == "OK\nhello\n2\nAda\n37\n1\n1\n60\nhash\n3\n\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,79 @@
+#include "tests/support/resp_conn.hpp"
+
+#include <stdexcept>
+
+namespace troupe::test {
+
+std::string resp_command(const std::vector<std::string>& args) {
+  std::string out = "*" + std::to_string(args.size()) + "\r\n";
+  for (auto& a : args)
+    out += bulk(a);
+  return out;
+}
+
+std::string bulk(std::string_view s) {
+  return "$" + std::to_string(s.size()) + "\r\n" + std::string{s} + "\r\n";
+}
+
+std::string integer(int64_t n) {
+  return ":" + std::to_string(n) + "\r\n";
+}
+
+size_t resp_value_size(std::string_view buf) {
+  auto cr = buf.find("\r\n");
+  if (buf.empty() || cr == std::string_view::npos)
+    return 0;
+  auto head = std::string{buf.substr(1, cr - 1)};
+  size_t pos = cr + 2;
+  switch (buf[0]) {
+    case '+': case '-': case ':': case '_': case ',': case '#': case '(':
+      return pos;
+    case '$': case '=': case '!': {
+      auto n = std::stoll(head);
+      if (n < 0)
+        return pos;
+      auto end = pos + static_cast<size_t>(n) + 2;
+      return end <= buf.size() ? end : 0;
+    }
+    case '*': case '>': case '~': case '%': {
+      auto n = std::stoll(head);
+      if (buf[0] == '%')
+        n *= 2;
+      for (long long i = 0; i < n; ++i) {
+        auto size = resp_value_size(buf.substr(pos));
+        if (size == 0)
+          return 0;
+        pos += size;
+      }
+      return pos;
+    }
+    default:
+      throw std::runtime_error("not a RESP value: " + std::string{buf.substr(0, 32)});
+  }
+}
+
+void resp_conn::send(const std::vector<std::string>& args) {
+  if (!sock_.send(resp_command(args)))
+    throw std::runtime_error("resp_conn: the node closed the connection");
+}
+
+std::string resp_conn::read() {
+  while (true) {
+    if (auto n = resp_value_size(buf_)) {
+      auto out = buf_.substr(0, n);
+      buf_.erase(0, n);
+      return out;
+    }
+    auto more = sock_.read_some();
+    if (!more)
+      throw std::runtime_error("resp_conn: the node closed the connection; unread: " + buf_);
+    buf_ += *more;
+  }
+}
+
+std::string resp_conn::call(const std::vector<std::string>& args) {
+  send(args);
+  return read();
+}
+
+} // namespace troupe::test

@@ -2,6 +2,7 @@
 // it (SIGTERM, then SIGKILL) when the test process is done with it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -12,6 +13,8 @@ const nodeBin = process.env.TROUPE_NODE_BIN ?? path.resolve(here, '..', '..', '.
 
 export interface RunningNode {
   address: string;
+  /** host:port of the RESP front door, when started with `resp: true`. */
+  resp?: string;
   stop(): Promise<void>;
 }
 
@@ -21,6 +24,8 @@ export interface NodeOptions {
   /** host:port; default 127.0.0.1:0 (a free port). */
   listen?: string;
   durability?: string;
+  /** Open the RESP front door on a free port too. */
+  resp?: boolean;
 }
 
 export async function startNode(extra: string[] = [], opts: NodeOptions = {}): Promise<RunningNode & { dataDir: string }> {
@@ -28,18 +33,28 @@ export async function startNode(extra: string[] = [], opts: NodeOptions = {}): P
   const dataDir = opts.dataDir ?? path.join(dir, 'data');
   const child: ChildProcess = spawn(
     nodeBin,
-    ['--listen', opts.listen ?? '127.0.0.1:0', '--data-dir', dataDir, '--durability', opts.durability ?? 'none', '--log-level', 'warn', ...extra],
+    [
+      '--listen', opts.listen ?? '127.0.0.1:0',
+      '--data-dir', dataDir,
+      '--durability', opts.durability ?? 'none',
+      '--log-level', 'warn',
+      ...(opts.resp ? ['--resp-listen', '127.0.0.1:0'] : []),
+      ...extra,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = readline.createInterface({ input: child.stdout! });
+  let resp: string | undefined;
   const address = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`troupe-node exited with ${code} before it was ready`)));
     lines.on('line', (line) => {
+      if (line.startsWith('troupe-node resp ')) resp = line.slice('troupe-node resp '.length).trim();
       if (line.startsWith('troupe-node ready ')) resolve(line.slice('troupe-node ready '.length).trim());
     });
   });
   return {
     address,
+    resp,
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -50,6 +65,54 @@ export async function startNode(extra: string[] = [], opts: NodeOptions = {}): P
           resolve();
         });
         child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface RunningRedis {
+  host: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A port the OS says is free on 127.0.0.1 now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a throwaway redis-server (no persistence) on a free loopback port. */
+export async function startRedis(): Promise<RunningRedis> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-redis-'));
+  const port = await freePort();
+  const child = spawn(
+    process.env.REDIS_SERVER_BIN ?? 'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = readline.createInterface({ input: child.stdout! });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code} before it was ready`)));
+    lines.on('line', (line) => {
+      if (line.includes('Ready to accept connections')) resolve();
+    });
+  });
+  return {
+    host: '127.0.0.1',
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -50,5 +50,7 @@ using publish_atom = caf::atom_constant<caf::atom("publish")>;
 /// channel_hub -> session: (atom, pattern, channel, message); the pattern is
 /// empty for a channel subscription.
 using message_atom = caf::atom_constant<caf::atom("message")>;
+/// kv_shard internal: sweep a slice of orphaned hash fields.
+using sweep_atom = caf::atom_constant<caf::atom("kvsweep")>;
 
 } // namespace troupe::actors

@@ -37,6 +37,7 @@ struct kv_state {
   storage::db* db = nullptr;
   kv_limits limits;
   std::unique_ptr<write_pipeline> pipeline;
+  std::string sweep_from;  // where the next sweep resumes; empty: the start
 
   static inline const char* name = "troupe.kv_shard";
 };
@@ -166,31 +167,39 @@ std::optional<std::string> load_field(command& c, const std::string& fkey) {
   return std::string{value};
 }
 
-void store_field(command& c, const std::string& fkey, const entry& hash, std::string_view value) {
+/// A field record never expires itself: its hash's key record decides.
+void store_field(command& c, const std::string& fkey, std::string_view value) {
   storage::record_header h;
   h.created_at_ms = c.now;
   h.updated_at_ms = c.now;
-  h.expires_at_ms = hash.header.expires_at_ms;
   c.st.pipeline->put(c.batch, column::kv, fkey, storage::encode_record(h, value));
+}
+
+/// Deletes every field record stored under `key`.
+void remove_fields(command& c, std::string_view key) {
+  for (auto& [fkey, value] : fields_of(c, key))
+    c.st.pipeline->remove(c.batch, column::kv, fkey);
 }
 
 /// Deletes a key and, for a hash, its fields.
 void remove_key(command& c, std::string_view key, const std::string& mkey, const entry& e) {
   if (e.type == type_hash)
-    for (auto& [fkey, value] : fields_of(c, key))
-      c.st.pipeline->remove(c.batch, column::kv, fkey);
+    remove_fields(c, key);
   c.st.pipeline->remove(c.batch, column::kv, mkey);
 }
 
-/// Gives a hash and its fields a new expiry (0: none).
-void set_expiry(command& c, std::string_view key, const std::string& mkey, entry& e,
-                int64_t expires_at_ms) {
+/// A new, empty hash at `key`. Fields of an earlier hash there that expired
+/// may remain (expiry drops the key record only): they go now.
+entry create_hash(command& c, std::string_view key) {
+  remove_fields(c, key);
+  return new_entry(c, type_hash);
+}
+
+/// Gives a key a new expiry (0: none): its key record alone, O(1).
+void set_expiry(command& c, const std::string& mkey, entry& e, int64_t expires_at_ms) {
   e.header.expires_at_ms = expires_at_ms;
   e.header.updated_at_ms = c.now;
   store(c, mkey, e);
-  if (e.type == type_hash)
-    for (auto& [fkey, value] : fields_of(c, key))
-      store_field(c, fkey, e, value);
 }
 
 // -- helpers ------------------------------------------------------------------
@@ -550,7 +559,7 @@ void cmd_expire(command& c, int64_t unit_ms, bool absolute) {
     if (*at <= c.now)
       remove_key(c, c.args[1], mkey, *e);
     else
-      set_expiry(c, c.args[1], mkey, *e, *at);
+      set_expiry(c, mkey, *e, *at);
   }
   resp::integer(c.out, ok ? 1 : 0);
 }
@@ -576,7 +585,7 @@ void cmd_persist(command& c) {
     return;
   bool had = e && e->header.expires_at_ms != 0;
   if (had)
-    set_expiry(c, c.args[1], mkey, *e, 0);
+    set_expiry(c, mkey, *e, 0);
   resp::integer(c.out, had ? 1 : 0);
 }
 
@@ -605,7 +614,7 @@ int64_t set_fields(command& c, bool only_new) {
   std::optional<entry> e;
   if (!load_typed(c, a[1], type_hash, e))
     return -1;
-  auto hash = e ? *e : new_entry(c, type_hash);
+  auto hash = e ? *e : create_hash(c, a[1]);
   auto count = field_count(hash);
   int64_t added = 0;
   for (size_t i = 2; i + 1 < a.size(); i += 2) {
@@ -619,7 +628,7 @@ int64_t set_fields(command& c, bool only_new) {
       ++added;
       ++count;
     }
-    store_field(c, fkey, hash, a[i + 1]);
+    store_field(c, fkey, a[i + 1]);
   }
   if (added > 0 || !e) {
     set_field_count(hash, count);
@@ -742,7 +751,7 @@ void cmd_hincrby(command& c) {
   std::optional<entry> e;
   if (!load_typed(c, c.args[1], type_hash, e))
     return;
-  auto hash = e ? *e : new_entry(c, type_hash);
+  auto hash = e ? *e : create_hash(c, c.args[1]);
   auto fkey = fkey_of(c, c.args[1], c.args[2]);
   auto old = e ? load_field(c, fkey) : std::nullopt;
   int64_t current = 0;
@@ -759,7 +768,7 @@ void cmd_hincrby(command& c) {
     resp::error(c.out, overflow);
     return;
   }
-  store_field(c, fkey, hash, std::to_string(result));
+  store_field(c, fkey, std::to_string(result));
   if (!old) {
     set_field_count(hash, field_count(hash) + 1);
     store(c, mkey_of(c, c.args[1]), hash);
@@ -918,6 +927,41 @@ void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
   resp.mutable_count()->set_count(keys);
 }
 
+/// Deletes a slice of field records whose hash is gone (expired, then
+/// dropped by compaction, and never written again). Returns the batch.
+storage::write_batch sweep(kv_state& st) {
+  std::vector<std::string_view> no_args;
+  std::string name = "sweep";
+  command c{st, no_args, false, st.db->now_ms(), {}, {}, false, &name};
+  auto prefix = storage::kv_fields_prefix(st.partition);
+  auto cur = st.db->new_cursor(column::kv);
+  cur->seek(st.sweep_from.empty() ? prefix : st.sweep_from);
+  std::string owner;
+  bool orphaned = false;
+  size_t examined = 0;
+  for (; cur->valid() && cur->key().substr(0, prefix.size()) == prefix
+         && examined < st.limits.sweep_batch;
+       cur->next(), ++examined) {
+    auto key = storage::decode_kv_field_owner(cur->key());
+    if (!key)
+      continue;
+    if (*key != owner) {
+      owner = *key;
+      auto e = load(c, mkey_of(c, owner));
+      orphaned = !c.failed && !(e && e->type == type_hash);
+    }
+    if (orphaned && !st.pipeline->staged(std::string{cur->key()}))
+      st.pipeline->remove(c.batch, column::kv, std::string{cur->key()});
+  }
+  bool more = cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
+  st.sweep_from = more ? std::string{cur->key()} : std::string{};
+  if (c.failed) {
+    st.pipeline->drop_next();
+    return {};
+  }
+  return std::move(c.batch);
+}
+
 template <class Self>
 caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits limits,
                           shard_placement placement) {
@@ -926,7 +970,15 @@ caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits 
   st.db = db;
   st.limits = limits;
   st.pipeline = make_pipeline(self, *db, placement);
+  self->delayed_send(self, limits.sweep_interval, sweep_atom::value);
   return {
+    [=](sweep_atom) {
+      auto& st = self->state;
+      auto batch = sweep(st);
+      if (!batch.empty())
+        st.pipeline->submit(std::move(batch));
+      self->delayed_send(self, st.limits.sweep_interval, sweep_atom::value);
+    },
     [=](protocol::request_msg& msg) -> caf::result<protocol::response_msg> {
       auto& st = self->state;
       auto resp = std::make_shared<Response>();

@@ -9,11 +9,15 @@
 // DBSIZE, FLUSHDB), which the front door sends to every partition.
 //
 // Storage (kv CF, see storage/key_codec): one record per key holding its
-// type and, for a string, the value; for a hash, its field count, with one
-// record per field. A hash's fields carry the hash's expiry, so expired
-// hashes vanish whole in compaction; EXPIRE on a hash is O(fields).
+// type, expiry and, for a string, the value; for a hash, its field count,
+// with one record per field. Expiry lives in the key record alone, so EXPIRE
+// is O(1) whatever the type. When an expired hash's key record is gone, its
+// fields are garbage: a new hash at that key deletes them, and a background
+// sweep (a bounded slice every `sweep_interval`) deletes those of keys that
+// are never written again.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 
 #include <caf/fwd.hpp>
@@ -36,6 +40,10 @@ struct kv_limits {
   size_t max_key_bytes = 1024;
   /// Longest string value or hash field value, bytes.
   size_t max_value_bytes = size_t{8} << 20;
+  /// How often the shard sweeps the fields of expired hashes.
+  std::chrono::milliseconds sweep_interval{60'000};
+  /// Field records examined per sweep.
+  size_t sweep_batch = 10'000;
 };
 
 using kv_shard_actor = caf::typed_actor<

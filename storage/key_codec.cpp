@@ -252,6 +252,17 @@ std::string kv_field_key(partition_id p, std::string_view key, std::string_view 
   return out;
 }
 
+std::string kv_fields_prefix(partition_id p) {
+  return kv_head(p, kv_field_kind);
+}
+
+std::optional<std::string> decode_kv_field_owner(std::string_view encoded) {
+  if (!read_partition(encoded) || encoded.empty() || encoded[0] != kv_field_kind)
+    return std::nullopt;
+  encoded.remove_prefix(1);
+  return read_component(encoded);
+}
+
 std::optional<std::string> decode_kv_field(std::string_view encoded, size_t prefix_size) {
   if (encoded.size() < prefix_size)
     return std::nullopt;

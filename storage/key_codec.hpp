@@ -106,6 +106,8 @@ std::optional<queue_key_parts> decode_queue_key(std::string_view encoded);
 /// kv CF (the Redis-compatible keyspace of the RESP front door):
 ///   key:   partition | 'k' | scan hash (6 bytes, big-endian) | key
 ///   field: partition | 'f' | key | field        (hash fields)
+/// A hash's fields live apart from its key record, so expiry and type live
+/// in the key record alone.
 /// Keys sort by their scan hash inside a partition, so a SCAN cursor is just
 /// (partition, scan hash): stateless, and stable across restarts and moves.
 constexpr uint64_t kv_scan_hash_limit = uint64_t{1} << 48;
@@ -126,6 +128,10 @@ std::string kv_field_key(partition_id p, std::string_view key, std::string_view 
 std::string kv_field_prefix(partition_id p, std::string_view key);
 /// The field name of a field key, given its hash's prefix.
 std::optional<std::string> decode_kv_field(std::string_view encoded, size_t prefix_size);
+/// Prefix of every field key of a partition.
+std::string kv_fields_prefix(partition_id p);
+/// The hash key a field key belongs to.
+std::optional<std::string> decode_kv_field_owner(std::string_view encoded);
 
 /// The smallest string greater than every string starting with `prefix`
 /// (empty when there is none, i.e. the prefix is all 0xFF).

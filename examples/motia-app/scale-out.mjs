@@ -1,0 +1,241 @@
+// Scale-out check: one troupe-node (client protocol + RESP front door) and
+// two `motia start` instances of this app on free loopback ports. Sends the
+// orders spread over both instances, then checks that
+//   - every order was handled by ProcessOrder and NotifyOrder exactly once
+//     (with --kill: at least once; duplicates are reported),
+//   - every order's stream item is readable through every live instance,
+//   - the state written under each request's traceId is there,
+//   - the cron step ran at most once per tick,
+// and prints a one-line verdict (exit 0 on PASS).
+//
+//   node scale-out.mjs [--requests N] [--kill]
+//
+// --kill SIGKILLs the second instance once 40% of the orders are accepted;
+// its in-flight events are redelivered to the first after their visibility
+// timeout (10 s in the steps' config).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+import { Namespace, TroupeConnection, TroupeStateAdapter } from 'troupe-motia';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const kill = args.includes('--kill');
+const requests = Number(args[args.indexOf('--requests') + 1] || 0) || 500;
+const nodeBin = process.env.TROUPE_NODE_BIN ?? path.resolve(here, '..', '..', 'build', 'bin', 'troupe-node');
+const namespace = `scale-out-${process.pid}`;
+const settleMs = 240_000; // bound on waiting for the events to drain
+
+const children = [];
+const work = mkdtempSync(path.join(os.tmpdir(), 'troupe-motia-app-'));
+
+function cleanup() {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns a process group and resolves once a stdout line matches. */
+function startProcess(name, cmd, argv, env, ready) {
+  const child = spawn(cmd, argv, { cwd: here, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const log = [];
+  const keep = (line) => {
+    log.push(line);
+    if (log.length > 200) log.shift();
+  };
+  readline.createInterface({ input: child.stderr }).on('line', keep);
+  const lines = readline.createInterface({ input: child.stdout });
+  return new Promise((resolve, reject) => {
+    const found = {};
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${log.join('\n')}`)));
+    lines.on('line', (line) => {
+      keep(line);
+      if (ready(line, found)) resolve({ child, found, log });
+    });
+  });
+}
+
+async function startTroupe() {
+  const { found } = await startProcess(
+    'troupe-node',
+    nodeBin,
+    ['--listen', '127.0.0.1:0', '--resp-listen', '127.0.0.1:0', '--data-dir', path.join(work, 'data'), '--durability', 'os', '--log-level', 'warn'],
+    {},
+    (line, found) => {
+      if (line.startsWith('troupe-node resp ')) found.resp = line.slice(17).trim();
+      if (line.startsWith('troupe-node ready ')) found.address = line.slice(18).trim();
+      return found.address !== undefined;
+    },
+  );
+  return found;
+}
+
+async function startMotia(port, troupe) {
+  const motia = path.join(here, 'node_modules', '.bin', 'motia');
+  const env = {
+    TROUPE_NODES: troupe.address,
+    TROUPE_RESP: troupe.resp,
+    TROUPE_NAMESPACE: namespace,
+    MOTIA_ANALYTICS_DISABLED: 'true',
+    MOTIA_DOCKER_DISABLE_WORKBENCH: 'true',
+  };
+  const { child } = await startProcess(`motia :${port}`, motia, ['start', '-p', String(port), '-H', '127.0.0.1', '-v'], env, (line) =>
+    line.includes('Server ready and listening on port'),
+  );
+  return { port, child, alive: true };
+}
+
+async function post(instance, orderId) {
+  const res = await fetch(`http://127.0.0.1:${instance.port}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ orderId }),
+  });
+  if (res.status !== 200) throw new Error(`POST /orders on :${instance.port}: ${res.status}`);
+  return res.json();
+}
+
+/** Sends every order, `concurrency` at a time, spread over the live instances. */
+async function sendOrders(instances, onAccepted) {
+  const accepted = new Map(); // orderId -> traceId
+  let next = 0;
+  let failovers = 0;
+  const worker = async () => {
+    while (next < requests) {
+      const i = next++;
+      const orderId = `order-${i}`;
+      for (let attempt = 0; ; attempt++) {
+        const live = instances.filter((x) => x.alive);
+        const target = live[(i + attempt) % live.length];
+        try {
+          const body = await post(target, orderId);
+          accepted.set(orderId, body.traceId);
+          onAccepted(accepted.size);
+          break;
+        } catch (e) {
+          // An instance died under this request: retry on another.
+          failovers++;
+          if (attempt > 5) throw e;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return { accepted, failovers };
+}
+
+/** orderId -> times handled, from the records the step wrote. */
+async function handled(state, step) {
+  const counts = new Map();
+  for (const record of await state.getGroup(`handled.${step}`)) counts.set(record.orderId, (counts.get(record.orderId) ?? 0) + 1);
+  return counts;
+}
+
+async function main() {
+  const started = Date.now();
+  const troupe = await startTroupe();
+  const instances = await Promise.all([startMotia(await freePort(), troupe), startMotia(await freePort(), troupe)]);
+
+  const phase = (name) => process.env.SCALE_OUT_VERBOSE && console.error(`${name} at ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  phase('instances ready');
+  const conn = new TroupeConnection({ nodes: [troupe.address] });
+  const state = new TroupeStateAdapter(conn, new Namespace(namespace));
+
+  let killed = false;
+  const { accepted, failovers } = await sendOrders(instances, (n) => {
+    if (n % 50 === 0) phase(`${n} accepted`);
+    if (kill && !killed && n >= requests * 0.4) {
+      killed = true;
+      instances[1].alive = false;
+      process.kill(-instances[1].child.pid, 'SIGKILL');
+    }
+  });
+
+  phase('orders accepted');
+  // Wait (bounded) until both steps have seen every accepted order.
+  const deadline = Date.now() + settleMs;
+  let processed;
+  let notified;
+  for (;;) {
+    processed = await handled(state, 'ProcessOrder');
+    notified = await handled(state, 'NotifyOrder');
+    if ((processed.size >= accepted.size && notified.size >= accepted.size) || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 250)); // polling an outcome, with a deadline
+  }
+
+  phase('events settled');
+  const problems = [];
+  const dupes = (m) => [...m.values()].reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
+  for (const [step, m] of [['ProcessOrder', processed], ['NotifyOrder', notified]]) {
+    const missing = [...accepted.keys()].filter((id) => !m.has(id));
+    if (missing.length) problems.push(`${step} never handled ${missing.length} orders (e.g. ${missing[0]})`);
+    if (!kill && dupes(m)) problems.push(`${step} handled ${dupes(m)} events more than once`);
+  }
+
+  // Every stream item, read back through each live instance.
+  let streamReads = 0;
+  const live = instances.filter((x) => x.alive);
+  for (const instance of live) {
+    const res = await fetch(`http://127.0.0.1:${instance.port}/orders`);
+    const items = res.status === 200 ? await res.json() : [];
+    const processedIds = new Set(items.filter((x) => x.status === 'processed').map((x) => x.orderId));
+    const unreadable = [...accepted.keys()].filter((id) => !processedIds.has(id));
+    streamReads += accepted.size - unreadable.length;
+    if (unreadable.length) problems.push(`${unreadable.length} stream items not readable on :${instance.port} (e.g. ${unreadable[0]})`);
+  }
+
+  let stateFound = 0;
+  for (const [orderId, traceId] of accepted) {
+    const value = await state.get(traceId, 'order');
+    if (value?.orderId === orderId) stateFound++;
+    else problems.push(`no state under trace ${traceId} for ${orderId}`);
+  }
+
+  const ticks = new Map();
+  for (const record of await state.getGroup('handled.Tick')) ticks.set(record.tick, (ticks.get(record.tick) ?? 0) + 1);
+  const doubled = [...ticks.values()].filter((n) => n > 1).length;
+  if (doubled) problems.push(`${doubled} cron ticks ran more than once`);
+  if (ticks.size === 0) problems.push('the cron step never ran');
+
+  await conn.close();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const verdict = problems.length === 0 ? 'PASS' : 'FAIL';
+  console.log(
+    `motia-app ${verdict}${kill ? ' (instance 2 killed at 40%)' : ''}: ${accepted.size}/${requests} orders over ${instances.length} instances` +
+      ` (${failovers} failovers); ProcessOrder ${processed.size}/${accepted.size} (${dupes(processed)} duplicates),` +
+      ` NotifyOrder ${notified.size}/${accepted.size} (${dupes(notified)} duplicates); stream reads ${streamReads}/${accepted.size * live.length};` +
+      ` state ${stateFound}/${accepted.size}; cron ${ticks.size} ticks, ${doubled} run twice; ${seconds}s`,
+  );
+  for (const p of problems.slice(0, 10)) console.log(`  - ${p}`);
+  process.exit(problems.length === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(`motia-app FAIL: ${e.stack ?? e}`);
+  process.exit(1);
+});

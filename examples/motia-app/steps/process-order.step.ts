@@ -1,0 +1,20 @@
+// order.created: writes state under the trace, a stream item, a record of
+// this handling (the example's checker counts them), and emits again.
+import { randomUUID } from 'node:crypto'
+
+export const config = {
+  type: 'event' as const,
+  name: 'ProcessOrder',
+  subscribes: ['order.created'],
+  emits: ['order.processed'],
+  flows: ['orders'],
+  infrastructure: { queue: { type: 'standard' as const, visibilityTimeout: 10, maxRetries: 3 } },
+}
+
+export const handler = async (input: any, { state, streams, emit, traceId }: any) => {
+  const { orderId } = input
+  await state.set(traceId, 'order', { orderId, status: 'processed' })
+  await streams.orders.set('all', orderId, { orderId, status: 'processed' })
+  await state.set('handled.ProcessOrder', `${orderId}.${randomUUID()}`, { orderId, pid: process.pid })
+  await emit({ topic: 'order.processed', data: { orderId } })
+}

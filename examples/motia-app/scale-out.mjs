@@ -37,7 +37,8 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'troupe-motia-app-'));
 function cleanup() {
   for (const child of children) {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      // A profiled run lets the instances exit by themselves to write it.
+      process.kill(-child.pid, process.env.SCALE_OUT_PROFILE ? 'SIGTERM' : 'SIGKILL');
     } catch {
       // already gone
     }
@@ -104,7 +105,9 @@ async function startMotia(port, troupe) {
     MOTIA_ANALYTICS_DISABLED: 'true',
     MOTIA_DOCKER_DISABLE_WORKBENCH: 'true',
   };
-  const { child } = await startProcess(`motia :${port}`, motia, ['start', '-p', String(port), '-H', '127.0.0.1', '-v'], env, (line) =>
+  const profile = process.env.SCALE_OUT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.SCALE_OUT_PROFILE] : [];
+  const argv = [...profile, motia, 'start', '-p', String(port), '-H', '127.0.0.1', '-v'];
+  const { child } = await startProcess(`motia :${port}`, process.execPath, argv, env, (line) =>
     line.includes('Server ready and listening on port'),
   );
   return { port, child, alive: true };

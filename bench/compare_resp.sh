@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Troupe's RESP front door vs redis-server, same tool, same run:
+# redis-benchmark -t set,get,hset,incr with 50 clients, without pipelining
+# (-P 1) and with 16 commands in flight per client (-P 16).
+#
+#   bench/compare_resp.sh [--requests 200000] [--durability os]
+#
+# redis-server runs with appendonly yes, appendfsync everysec; troupe-node
+# with --durability os (WAL written, not synced: the same promise). Prints
+# requests/s and p99 per test and the Troupe/Redis ratios. Needs a build
+# (deploy/build.sh) and redis-tools (deploy/install-deps.sh).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="$root/build/bin"
+requests=200000 durability=os
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --requests) requests=$2; shift 2 ;;
+    --durability) durability=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+source "$root/bench/lib.sh"
+
+start_troupe_resp() {  # sets resp_port
+  local fifo="$work/troupe.out"
+  mkfifo "$fifo"
+  "$bin/troupe-node" --listen 127.0.0.1:0 --resp-listen 127.0.0.1:0 --data-dir "$work/troupe" \
+    --durability "$durability" --log-level warn >"$fifo" 2>"$work/troupe.log" &
+  pids+=($!)
+  exec 4<"$fifo"
+  local line
+  while read -r line <&4; do
+    case "$line" in
+      "troupe-node resp "*) resp_port=${line##*:} ;;
+      "troupe-node ready "*) break ;;
+    esac
+  done
+}
+
+# One redis-benchmark run; prints "TEST rps p99" lines.
+bench() {  # port pipeline
+  redis-benchmark -h 127.0.0.1 -p "$1" -c 50 -n "$requests" -P "$2" -r 100000 -d 100 \
+    -t set,get,hset,incr --csv 2>/dev/null |
+    python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+head = rows[0]
+for r in rows[1:]:
+    d = dict(zip(head, r))
+    print(d["test"].split()[0], d["rps"], d.get("p99_latency_ms", "n/a"))'
+}
+
+start_redis
+start_troupe_resp
+echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability, Redis appendfsync everysec"
+printf '%-6s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
+for p in 1 16; do
+  redis_out=$(bench "$redis_port" "$p")
+  troupe_out=$(bench "$resp_port" "$p")
+  while read -r test rrps rp99; do
+    read -r _ trps tp99 < <(grep "^$test " <<<"$troupe_out")
+    printf '%-6s %-4s %12.0f %12.0f %8s %10s %10s %8s\n' "$test" "$p" "$rrps" "$trps" \
+      "$(ratio "$trps" "$rrps")" "$rp99" "$tp99" "$(ratio "$tp99" "$rp99")"
+  done <<<"$redis_out"
+done

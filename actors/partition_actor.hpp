@@ -70,6 +70,20 @@ auto committed_handler(Self self) {
   };
 }
 
+/// The drain_atom handler: answers once everything the actor accepted is
+/// durable.
+template <class Self>
+auto drain_handler(Self self) {
+  return [self](drain_atom) -> caf::result<ok_atom> {
+    auto promise = self->template make_response_promise<ok_atom>();
+    self->state.pipeline->after(self->state.pipeline->last_submitted(),
+                                [promise](const storage::db_status&) mutable {
+                                  promise.deliver(ok_atom::value);
+                                });
+    return promise;
+  };
+}
+
 /// Answers the current request with `resp` once generation `gen` is durable
 /// (an error if it failed), then runs `then` (event pushes, ...), so replies
 /// and what follows them keep commit order.

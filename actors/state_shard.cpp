@@ -508,14 +508,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
       reply_after(self, gen, std::move(resp));
       return caf::delegated<response_msg>{};
     },
-    [=](drain_atom) -> caf::result<ok_atom> {
-      auto promise = self->template make_response_promise<ok_atom>();
-      self->state.pipeline->after(self->state.pipeline->last_submitted(),
-                                  [promise](const storage::db_status&) mutable {
-                                    promise.deliver(ok_atom::value);
-                                  });
-      return promise;
-    },
+    drain_handler(self),
     committed_handler(self),
   };
 }

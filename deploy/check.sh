@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine to a full test run: installs the
 # dependencies, builds, runs every unit and integration test with CTest, then
-# the Motia adapters' tests (node's test runner) against a real troupe-node.
+# the Motia adapters' tests (node's test runner) against a real troupe-node,
+# then the example Motia app's scale-out check, with and without a killed
+# instance.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/deploy/install-deps.sh"
@@ -11,3 +13,7 @@ ctest --output-on-failure -j 2 --timeout 600
 cd "$root/adapters/motia"
 npm ci --no-audit --no-fund --loglevel=error
 TROUPE_NODE_BIN="$root/build/bin/troupe-node" npm test
+cd "$root/examples/motia-app"
+REDISMS_DISABLE_POSTINSTALL=1 npm ci --no-audit --no-fund --loglevel=error
+TROUPE_NODE_BIN="$root/build/bin/troupe-node" node scale-out.mjs
+TROUPE_NODE_BIN="$root/build/bin/troupe-node" node scale-out.mjs --kill

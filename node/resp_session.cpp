@@ -69,14 +69,6 @@ struct resp_state {
 
 using resp_broker = caf::io::stateful_broker<resp_state>;
 
-std::string lower(std::string_view s) {
-  std::string out{s};
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z')
-      ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 std::string error_reply(std::string_view text) {
   std::string out;
   resp::error(out, text);
@@ -334,7 +326,7 @@ void cmd_scan(resp_broker* self, connection_handle hdl, const std::vector<std::s
     }
   }
   for (size_t i = 2; i < args.size(); i += 2) {
-    auto opt = lower(args[i]);
+    auto opt = resp::lower(args[i]);
     if (i + 1 >= args.size()) {
       reply_error(self, hdl, "ERR syntax error");
       return;
@@ -353,7 +345,7 @@ void cmd_scan(resp_broker* self, connection_handle hdl, const std::vector<std::s
       }
       sa->count = static_cast<uint32_t>(std::min<int64_t>(*n, 1 << 20));
     } else if (opt == "type") {
-      sa->type = lower(args[i + 1]);
+      sa->type = resp::lower(args[i + 1]);
     } else {
       reply_error(self, hdl, "ERR syntax error");
       return;
@@ -377,7 +369,7 @@ void cmd_keyspace(resp_broker* self, connection_handle hdl, const std::string& n
   }
   if ((name == "flushdb" || name == "flushall")) {
     if (args.size() > 2
-        || (args.size() == 2 && lower(args[1]) != "async" && lower(args[1]) != "sync")) {
+        || (args.size() == 2 && resp::lower(args[1]) != "async" && resp::lower(args[1]) != "sync")) {
       reply_error(self, hdl, "ERR syntax error");
       return;
     }
@@ -425,22 +417,13 @@ void cmd_keyspace(resp_broker* self, connection_handle hdl, const std::string& n
 
 // -- connection ---------------------------------------------------------------
 
-bool token_matches(const std::string& given, const std::string& token) {
-  if (given.size() != token.size())
-    return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < given.size(); ++i)
-    diff |= static_cast<unsigned char>(given[i] ^ token[i]);
-  return diff == 0;
-}
-
 /// Checks AUTH's [user] password; returns the error reply, or "" when ok.
 std::string authenticate(resp_broker* self, const std::string* user, const std::string& password) {
   auto& st = self->state;
   if (st.ctx->token.empty())
     return error_reply("ERR AUTH <password> called without any password configured for the "
                        "default user. Are you sure your configuration is correct?");
-  if ((user != nullptr && *user != "default") || !token_matches(password, st.ctx->token))
+  if ((user != nullptr && *user != "default") || !tokens_equal(password, st.ctx->token))
     return error_reply("WRONGPASS invalid username-password pair or user is disabled.");
   st.authenticated = true;
   return {};
@@ -464,7 +447,7 @@ void cmd_hello(resp_broker* self, connection_handle hdl, const std::vector<std::
   std::string name = st.client_name;
   bool authed_here = false;
   for (size_t i = 2; i < args.size(); ++i) {
-    auto opt = lower(args[i]);
+    auto opt = resp::lower(args[i]);
     if (opt == "auth" && i + 2 < args.size()) {
       auto err = authenticate(self, &args[i + 1], args[i + 2]);
       if (!err.empty()) {
@@ -518,7 +501,7 @@ std::string client_line(resp_broker* self) {
 
 void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
   auto& st = self->state;
-  auto sub = lower(args[1]);
+  auto sub = resp::lower(args[1]);
   std::string out;
   if (sub == "setname" && args.size() == 3) {
     for (unsigned char ch : args[2])
@@ -537,7 +520,7 @@ void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std:
   } else if (sub == "id" && args.size() == 2) {
     resp::integer(out, st.client_id);
   } else if (sub == "setinfo" && args.size() == 4) {
-    auto attr = lower(args[2]);
+    auto attr = resp::lower(args[2]);
     if (attr != "lib-name" && attr != "lib-ver") {
       reply_error(self, hdl, "ERR Unrecognized option '" + args[2] + "'");
       return;
@@ -562,12 +545,12 @@ void cmd_info(resp_broker* self, connection_handle hdl, const std::vector<std::s
   auto& st = self->state;
   std::set<std::string> wanted;
   for (size_t i = 1; i < args.size(); ++i)
-    wanted.insert(lower(args[i]));
+    wanted.insert(resp::lower(args[i]));
   bool all = wanted.empty() || wanted.count("all") || wanted.count("default")
              || wanted.count("everything");
   std::string text;
   auto section = [&](const char* name, const std::string& body) {
-    auto key = lower(name);
+    auto key = resp::lower(name);
     if (!all && wanted.count(key) == 0)
       return;
     if (!text.empty())
@@ -613,7 +596,7 @@ void command_info(std::string& out, const resp_command& c) {
 void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
   auto& all = resp_commands();
   std::string out;
-  auto sub = args.size() > 1 ? lower(args[1]) : std::string{};
+  auto sub = args.size() > 1 ? resp::lower(args[1]) : std::string{};
   if (sub.empty()) {
     resp::array(out, all.size());
     for (auto& c : all)
@@ -623,7 +606,7 @@ void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std
   } else if (sub == "info") {
     resp::array(out, args.size() - 2);
     for (size_t i = 2; i < args.size(); ++i) {
-      if (auto* c = find_resp_command(lower(args[i])))
+      if (auto* c = find_resp_command(resp::lower(args[i])))
         command_info(out, *c);
       else
         resp::null_array(out, self->state.resp3);
@@ -836,7 +819,7 @@ std::string unknown_command(const std::vector<std::string>& args) {
 
 void on_command(resp_broker* self, connection_handle hdl, std::vector<std::string>& args) {
   auto& st = self->state;
-  auto name = lower(args[0]);
+  auto name = resp::lower(args[0]);
   auto* cmd = find_resp_command(name);
   if (cmd == nullptr) {
     reply_error(self, hdl, unknown_command(args));

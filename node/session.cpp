@@ -120,15 +120,6 @@ void reply_error(session_broker* self, connection_handle hdl, uint64_t id,
   write_response(self, hdl, id, resp);
 }
 
-bool constant_time_equal(const std::string& a, const std::string& b) {
-  if (a.size() != b.size())
-    return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i)
-    diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
-
 void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
   auto& st = self->state;
   auto& hello = f.hello();
@@ -138,7 +129,7 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
              + "; this node speaks " + std::to_string(protocol::protocol_version));
     return;
   }
-  if (!st.ctx->token.empty() && !constant_time_equal(hello.token(), st.ctx->token)) {
+  if (!st.ctx->token.empty() && !tokens_equal(hello.token(), st.ctx->token)) {
     reject(self, hdl, f.id(), error_code::unauthenticated,
            hello.token().empty() ? "this node requires a token" : "wrong token");
     return;
@@ -655,6 +646,15 @@ caf::behavior acceptor_impl(acceptor_broker* self,
 }
 
 } // namespace
+
+bool tokens_equal(const std::string& given, const std::string& token) {
+  if (given.size() != token.size())
+    return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < given.size(); ++i)
+    diff |= static_cast<unsigned char>(given[i] ^ token[i]);
+  return diff == 0;
+}
 
 caf::actor fork_client_session(caf::io::broker* acceptor, connection_handle hdl,
                                std::shared_ptr<const session_context> ctx) {

@@ -62,6 +62,9 @@ struct session_context {
   caf::actor channel_hub;
 };
 
+/// Compares a presented token with the node's in constant time.
+bool tokens_equal(const std::string& given, const std::string& token);
+
 /// Forks a session of the client protocol for `hdl` from the acceptor.
 caf::actor fork_client_session(caf::io::broker* acceptor, caf::io::connection_handle hdl,
                                std::shared_ptr<const session_context> ctx);

@@ -111,6 +111,14 @@ void header(std::string& out, char type, int64_t n) {
 
 } // namespace
 
+std::string lower(std::string_view text) {
+  std::string out{text};
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z')
+      ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
 std::optional<int64_t> parse_int(std::string_view text) {
   if (text.empty() || text.size() > 20)
     return std::nullopt;

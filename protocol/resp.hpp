@@ -88,6 +88,9 @@ inline bool is_error(std::string_view reply) {
   return !reply.empty() && reply.front() == '-';
 }
 
+/// ASCII lower case (command names, options).
+std::string lower(std::string_view text);
+
 /// Parses a whole decimal integer as Redis's string2ll does (no spaces, no
 /// '+', no leading zeros). nullopt when `text` is not one.
 std::optional<int64_t> parse_int(std::string_view text);

@@ -32,6 +32,9 @@ export default config({
     nodes: (process.env.TROUPE_NODES ?? '127.0.0.1:7379').split(','),
     token: process.env.TROUPE_TOKEN,
     namespace: process.env.TROUPE_NAMESPACE ?? 'motia-app',
+    // A finished tick keeps its lock this long, so that an instance firing
+    // the same tick a moment later skips it; below the cron period (2 s).
+    cron: { minHoldMs: 1000 },
   }),
   redis: {
     useMemoryServer: false,

@@ -1,0 +1,807 @@
+#include "actors/kv_keyspace.hpp"
+
+#include <limits>
+#include <map>
+
+#include "protocol/resp.hpp"
+#include "protocol/troupe.pb.h"
+#include "storage/db.hpp"
+#include "storage/key_codec.hpp"
+
+namespace troupe::actors::kv {
+
+namespace resp = protocol::resp;
+using storage::column;
+
+namespace {
+
+const char* const wrong_type = "WRONGTYPE Operation against a key holding the wrong kind of value";
+const char* const not_integer = "ERR value is not an integer or out of range";
+const char* const syntax_error = "ERR syntax error";
+const char* const overflow = "ERR increment or decrement would overflow";
+
+void storage_error(command& c, const std::string& what, const std::string& message) {
+  if (c.failed)
+    return;
+  c.failed = true;
+  c.out.clear();
+  resp::error(c.out, "ERR storage " + what + " failed: " + message);
+}
+
+// -- records ------------------------------------------------------------------
+
+/// The raw record of `key` (staged writes first, then storage).
+std::optional<std::string> load_raw(command& c, const std::string& key) {
+  if (auto* staged = c.st.pipeline->staged(key))
+    return *staged;
+  storage::db_status status;
+  auto raw = c.st.db->get(column::kv, key, status);
+  if (!status.ok)
+    storage_error(c, "read", status.message);
+  return raw;
+}
+
+} // namespace
+
+std::optional<entry> load(command& c, const std::string& mkey) {
+  auto raw = load_raw(c, mkey);
+  if (!raw)
+    return std::nullopt;
+  entry e;
+  std::string_view value;
+  if (!storage::decode_record(*raw, e.header, value) || value.empty()
+      || e.header.expired(c.now))
+    return std::nullopt;
+  e.type = value[0];
+  e.payload.assign(value.substr(1));
+  return e;
+}
+
+namespace {
+
+void store(command& c, const std::string& mkey, const entry& e) {
+  std::string value;
+  value.reserve(1 + e.payload.size());
+  value.push_back(e.type);
+  value.append(e.payload);
+  c.st.pipeline->put(c.batch, column::kv, mkey, storage::encode_record(e.header, value));
+}
+
+uint64_t field_count(const entry& e) {
+  uint64_t n = 0;
+  for (size_t i = 0; i < e.payload.size() && i < 8; ++i)
+    n = (n << 8) | static_cast<uint8_t>(e.payload[i]);
+  return n;
+}
+
+void set_field_count(entry& e, uint64_t n) {
+  e.payload.assign(8, '\0');
+  for (int i = 7; i >= 0; --i) {
+    e.payload[static_cast<size_t>(i)] = static_cast<char>(n & 0xFF);
+    n >>= 8;
+  }
+}
+
+entry new_entry(command& c, char type) {
+  entry e;
+  e.type = type;
+  e.header.created_at_ms = c.now;
+  e.header.updated_at_ms = c.now;
+  if (type == type_hash)
+    set_field_count(e, 0);
+  return e;
+}
+
+/// The live fields of a hash (staged writes included), by encoded key.
+std::map<std::string, std::string> fields_of(command& c, std::string_view key) {
+  auto prefix = storage::kv_field_prefix(c.st.partition, key);
+  std::map<std::string, std::optional<std::string>> raw;
+  auto cur = c.st.db->new_cursor(column::kv);
+  for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
+       cur->next())
+    raw.emplace(std::string{cur->key()}, std::string{cur->value()});
+  if (auto s = cur->status(); !s.ok)
+    storage_error(c, "scan", s.message);
+  c.st.pipeline->for_each_staged(
+    prefix, [&](const std::string& k, const std::optional<std::string>& v) { raw[k] = v; });
+  std::map<std::string, std::string> live;
+  for (auto& [k, v] : raw) {
+    if (!v)
+      continue;
+    storage::record_header h;
+    std::string_view value;
+    if (storage::decode_record(*v, h, value) && !h.expired(c.now))
+      live.emplace(k, std::string{value});
+  }
+  return live;
+}
+
+std::optional<std::string> load_field(command& c, const std::string& fkey) {
+  auto raw = load_raw(c, fkey);
+  if (!raw)
+    return std::nullopt;
+  storage::record_header h;
+  std::string_view value;
+  if (!storage::decode_record(*raw, h, value) || h.expired(c.now))
+    return std::nullopt;
+  return std::string{value};
+}
+
+/// A field record never expires itself: its hash's key record decides.
+void store_field(command& c, const std::string& fkey, std::string_view value) {
+  storage::record_header h;
+  h.created_at_ms = c.now;
+  h.updated_at_ms = c.now;
+  c.st.pipeline->put(c.batch, column::kv, fkey, storage::encode_record(h, value));
+}
+
+/// Deletes every field record stored under `key`.
+void remove_fields(command& c, std::string_view key) {
+  for (auto& [fkey, value] : fields_of(c, key))
+    c.st.pipeline->remove(c.batch, column::kv, fkey);
+}
+
+/// Deletes a key and, for a hash, its fields.
+void remove_key(command& c, std::string_view key, const std::string& mkey, const entry& e) {
+  if (e.type == type_hash)
+    remove_fields(c, key);
+  c.st.pipeline->remove(c.batch, column::kv, mkey);
+}
+
+/// A new, empty hash at `key`. Fields of an earlier hash there that expired
+/// may remain (expiry drops the key record only): they go now.
+entry create_hash(command& c, std::string_view key) {
+  remove_fields(c, key);
+  return new_entry(c, type_hash);
+}
+
+/// Gives a key a new expiry (0: none): its key record alone, O(1).
+void set_expiry(command& c, const std::string& mkey, entry& e, int64_t expires_at_ms) {
+  e.header.expires_at_ms = expires_at_ms;
+  e.header.updated_at_ms = c.now;
+  store(c, mkey, e);
+}
+
+// -- helpers ------------------------------------------------------------------
+
+} // namespace
+
+std::string mkey_of(command& c, std::string_view key) {
+  return storage::kv_key(c.st.partition, key);
+}
+
+namespace {
+
+std::string fkey_of(command& c, std::string_view key, std::string_view field) {
+  return storage::kv_field_key(c.st.partition, key, field);
+}
+
+bool check_key(command& c, std::string_view key, const char* what) {
+  if (key.size() <= c.st.limits.max_key_bytes)
+    return true;
+  resp::error(c.out, std::string{"ERR "} + what + " is " + std::to_string(key.size())
+                       + " bytes; the limit is " + std::to_string(c.st.limits.max_key_bytes));
+  return false;
+}
+
+bool check_value(command& c, size_t size) {
+  if (size <= c.st.limits.max_value_bytes)
+    return true;
+  resp::error(c.out, "ERR string exceeds maximum allowed size ("
+                       + std::to_string(c.st.limits.max_value_bytes) + " bytes)");
+  return false;
+}
+
+/// Loads `key` expecting `type`; replies WRONGTYPE (and returns false) when
+/// it holds another type.
+bool load_typed(command& c, std::string_view key, char type, std::optional<entry>& out) {
+  out = load(c, mkey_of(c, key));
+  if (c.failed)
+    return false;
+  if (out && out->type != type) {
+    resp::error(c.out, wrong_type);
+    return false;
+  }
+  return true;
+}
+
+void reply_value(command& c, const std::optional<std::string>& v) {
+  if (v)
+    resp::bulk(c.out, *v);
+  else
+    resp::null(c.out, c.resp3);
+}
+
+/// now + amount (in `unit_ms` units), or absolute when `absolute`; nullopt
+/// when it overflows.
+std::optional<int64_t> expiry_at(int64_t now, int64_t amount, int64_t unit_ms, bool absolute) {
+  int64_t ms = 0;
+  if (__builtin_mul_overflow(amount, unit_ms, &ms))
+    return std::nullopt;
+  if (absolute)
+    return ms;
+  int64_t at = 0;
+  if (__builtin_add_overflow(now, ms, &at))
+    return std::nullopt;
+  return at;
+}
+
+/// a + b, or nullopt after replying that it would overflow.
+std::optional<int64_t> checked_add(command& c, int64_t a, int64_t b) {
+  int64_t sum = 0;
+  if (!__builtin_add_overflow(a, b, &sum))
+    return sum;
+  resp::error(c.out, overflow);
+  return std::nullopt;
+}
+
+// -- strings ------------------------------------------------------------------
+
+/// Writes a string value, replacing whatever the key held. `keep_ttl` keeps
+/// the current expiry; otherwise `expires_at` (0: none).
+void put_string(command& c, std::string_view key, const std::optional<entry>& old,
+                std::string_view value, bool keep_ttl, int64_t expires_at) {
+  auto mkey = mkey_of(c, key);
+  if (old && old->type != type_string)
+    remove_key(c, key, mkey, *old);
+  auto e = new_entry(c, type_string);
+  if (old)
+    e.header.created_at_ms = old->header.created_at_ms;
+  e.header.expires_at_ms = keep_ttl && old ? old->header.expires_at_ms : expires_at;
+  e.payload.assign(value);
+  store(c, mkey, e);
+}
+
+void cmd_get(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  reply_value(c, e ? std::optional<std::string>{e->payload} : std::nullopt);
+}
+
+void cmd_set(command& c) {
+  auto& a = c.args;
+  bool nx = false, xx = false, get = false, keep_ttl = false;
+  int64_t expires_at = 0;
+  bool has_expiry = false;
+  for (size_t i = 3; i < a.size(); ++i) {
+    auto opt = resp::lower(a[i]);
+    if (opt == "nx" && !xx)
+      nx = true;
+    else if (opt == "xx" && !nx)
+      xx = true;
+    else if (opt == "get")
+      get = true;
+    else if (opt == "keepttl" && !has_expiry)
+      keep_ttl = true;
+    else if ((opt == "ex" || opt == "px" || opt == "exat" || opt == "pxat") && !keep_ttl
+             && !has_expiry && i + 1 < a.size()) {
+      auto n = resp::parse_int(a[++i]);
+      if (!n) {
+        resp::error(c.out, not_integer);
+        return;
+      }
+      bool seconds = opt == "ex" || opt == "exat";
+      auto at = expiry_at(c.now, *n, seconds ? 1000 : 1, opt.size() == 4);
+      if (*n <= 0 || !at) {
+        resp::error(c.out, "ERR invalid expire time in '" + c.name() + "' command");
+        return;
+      }
+      has_expiry = true;
+      expires_at = *at;
+    } else {
+      resp::error(c.out, syntax_error);
+      return;
+    }
+  }
+  if (!check_key(c, a[1], "key") || !check_value(c, a[2].size()))
+    return;
+  auto old = load(c, mkey_of(c, a[1]));
+  if (c.failed)
+    return;
+  if (get && old && old->type != type_string) {
+    resp::error(c.out, wrong_type);
+    return;
+  }
+  bool write = !(nx && old) && !(xx && !old);
+  if (write)
+    put_string(c, a[1], old, a[2], keep_ttl, expires_at);
+  if (get)
+    reply_value(c, old ? std::optional<std::string>{old->payload} : std::nullopt);
+  else if (write)
+    resp::simple(c.out, "OK");
+  else
+    resp::null(c.out, c.resp3);
+}
+
+/// SETEX key seconds value / PSETEX key ms value.
+void cmd_setex(command& c, int64_t unit_ms) {
+  auto n = resp::parse_int(c.args[2]);
+  if (!n) {
+    resp::error(c.out, not_integer);
+    return;
+  }
+  auto at = expiry_at(c.now, *n, unit_ms, false);
+  if (*n <= 0 || !at) {
+    resp::error(c.out, "ERR invalid expire time in '" + c.name() + "' command");
+    return;
+  }
+  if (!check_key(c, c.args[1], "key") || !check_value(c, c.args[3].size()))
+    return;
+  auto old = load(c, mkey_of(c, c.args[1]));
+  if (c.failed)
+    return;
+  put_string(c, c.args[1], old, c.args[3], false, *at);
+  resp::simple(c.out, "OK");
+}
+
+void cmd_setnx(command& c) {
+  if (!check_key(c, c.args[1], "key") || !check_value(c, c.args[2].size()))
+    return;
+  auto old = load(c, mkey_of(c, c.args[1]));
+  if (c.failed)
+    return;
+  if (!old)
+    put_string(c, c.args[1], old, c.args[2], false, 0);
+  resp::integer(c.out, old ? 0 : 1);
+}
+
+/// GETDEL and GETSET share the read; `replacement` is GETSET's new value.
+void cmd_getdel(command& c, const std::string_view* replacement) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  if (replacement) {
+    if (!check_key(c, c.args[1], "key") || !check_value(c, replacement->size()))
+      return;
+    put_string(c, c.args[1], e, *replacement, false, 0);
+  } else if (e) {
+    c.st.pipeline->remove(c.batch, column::kv, mkey_of(c, c.args[1]));
+  }
+  reply_value(c, e ? std::optional<std::string>{e->payload} : std::nullopt);
+}
+
+void cmd_mget(command& c) {
+  resp::array(c.out, c.args.size() - 1);
+  for (size_t i = 1; i < c.args.size(); ++i) {
+    auto e = load(c, mkey_of(c, c.args[i]));
+    if (c.failed)
+      return;
+    reply_value(c, e && e->type == type_string ? std::optional<std::string>{e->payload}
+                                               : std::nullopt);
+  }
+}
+
+void cmd_mset(command& c) {
+  if ((c.args.size() - 1) % 2 != 0) {
+    resp::error(c.out, "ERR wrong number of arguments for '" + c.name() + "' command");
+    return;
+  }
+  for (size_t i = 1; i + 1 < c.args.size(); i += 2)
+    if (!check_key(c, c.args[i], "key") || !check_value(c, c.args[i + 1].size()))
+      return;
+  for (size_t i = 1; i + 1 < c.args.size(); i += 2) {
+    auto old = load(c, mkey_of(c, c.args[i]));
+    if (c.failed)
+      return;
+    put_string(c, c.args[i], old, c.args[i + 1], false, 0);
+  }
+  resp::simple(c.out, "OK");
+}
+
+void cmd_incrby(command& c, std::optional<int64_t> delta) {
+  if (!delta) {
+    resp::error(c.out, not_integer);
+    return;
+  }
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  int64_t current = 0;
+  if (e) {
+    auto n = resp::parse_int(e->payload);
+    if (!n) {
+      resp::error(c.out, not_integer);
+      return;
+    }
+    current = *n;
+  }
+  auto result = checked_add(c, current, *delta);
+  if (!result || !check_key(c, c.args[1], "key"))
+    return;
+  put_string(c, c.args[1], e, std::to_string(*result), true, 0);
+  resp::integer(c.out, *result);
+}
+
+void cmd_decrby(command& c) {
+  auto n = resp::parse_int(c.args[2]);
+  if (n && *n == std::numeric_limits<int64_t>::min()) {
+    resp::error(c.out, "ERR decrement would overflow");
+    return;
+  }
+  cmd_incrby(c, n ? std::optional<int64_t>{-*n} : std::nullopt);
+}
+
+void cmd_append(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  std::string value = e ? e->payload : std::string{};
+  if (!check_key(c, c.args[1], "key") || !check_value(c, value.size() + c.args[2].size()))
+    return;
+  value.append(c.args[2]);
+  put_string(c, c.args[1], e, value, true, 0);
+  resp::integer(c.out, static_cast<int64_t>(value.size()));
+}
+
+void cmd_strlen(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  resp::integer(c.out, e ? static_cast<int64_t>(e->payload.size()) : 0);
+}
+
+// -- keys ---------------------------------------------------------------------
+
+void cmd_del(command& c) {
+  int64_t removed = 0;
+  for (size_t i = 1; i < c.args.size(); ++i) {
+    auto mkey = mkey_of(c, c.args[i]);
+    auto e = load(c, mkey);
+    if (c.failed)
+      return;
+    if (e) {
+      remove_key(c, c.args[i], mkey, *e);
+      ++removed;
+    }
+  }
+  resp::integer(c.out, removed);
+}
+
+void cmd_exists(command& c) {
+  int64_t found = 0;
+  for (size_t i = 1; i < c.args.size(); ++i) {
+    if (load(c, mkey_of(c, c.args[i])))
+      ++found;
+    if (c.failed)
+      return;
+  }
+  resp::integer(c.out, found);
+}
+
+/// EXPIRE / PEXPIRE / EXPIREAT / PEXPIREAT key n [NX|XX|GT|LT].
+void cmd_expire(command& c, int64_t unit_ms, bool absolute) {
+  bool nx = false, xx = false, gt = false, lt = false;
+  for (size_t i = 3; i < c.args.size(); ++i) {
+    auto opt = resp::lower(c.args[i]);
+    if (opt == "nx")
+      nx = true;
+    else if (opt == "xx")
+      xx = true;
+    else if (opt == "gt")
+      gt = true;
+    else if (opt == "lt")
+      lt = true;
+    else {
+      resp::error(c.out, "ERR Unsupported option " + std::string{c.args[i]});
+      return;
+    }
+  }
+  if (nx && (xx || gt || lt)) {
+    resp::error(c.out, "ERR NX and XX, GT or LT options at the same time are not compatible");
+    return;
+  }
+  if (gt && lt) {
+    resp::error(c.out, "ERR GT and LT options at the same time are not compatible");
+    return;
+  }
+  auto n = resp::parse_int(c.args[2]);
+  if (!n) {
+    resp::error(c.out, not_integer);
+    return;
+  }
+  auto at = expiry_at(c.now, *n, unit_ms, absolute);
+  if (!at) {
+    resp::error(c.out, "ERR invalid expire time in '" + c.name() + "' command");
+    return;
+  }
+  auto mkey = mkey_of(c, c.args[1]);
+  auto e = load(c, mkey);
+  if (c.failed)
+    return;
+  if (!e) {
+    resp::integer(c.out, 0);
+    return;
+  }
+  auto current = e->header.expires_at_ms;  // 0: none, i.e. infinite
+  bool ok = !(nx && current != 0) && !(xx && current == 0)
+            && !(gt && (current == 0 || *at <= current)) && !(lt && current != 0 && *at >= current);
+  if (ok) {
+    if (*at <= c.now)
+      remove_key(c, c.args[1], mkey, *e);
+    else
+      set_expiry(c, mkey, *e, *at);
+  }
+  resp::integer(c.out, ok ? 1 : 0);
+}
+
+void cmd_ttl(command& c, bool ms) {
+  auto e = load(c, mkey_of(c, c.args[1]));
+  if (c.failed)
+    return;
+  if (!e)
+    resp::integer(c.out, -2);
+  else if (e->header.expires_at_ms == 0)
+    resp::integer(c.out, -1);
+  else {
+    auto left = e->header.expires_at_ms - c.now;
+    resp::integer(c.out, ms ? left : (left + 500) / 1000);
+  }
+}
+
+void cmd_persist(command& c) {
+  auto mkey = mkey_of(c, c.args[1]);
+  auto e = load(c, mkey);
+  if (c.failed)
+    return;
+  bool had = e && e->header.expires_at_ms != 0;
+  if (had)
+    set_expiry(c, mkey, *e, 0);
+  resp::integer(c.out, had ? 1 : 0);
+}
+
+void cmd_type(command& c) {
+  auto e = load(c, mkey_of(c, c.args[1]));
+  if (c.failed)
+    return;
+  resp::simple(c.out, !e ? "none" : e->type == type_hash ? "hash" : "string");
+}
+
+// -- hashes -------------------------------------------------------------------
+
+/// HSET / HMSET / HSETNX: sets field/value pairs, returns how many fields
+/// are new (-1 after an error reply).
+int64_t set_fields(command& c, bool only_new) {
+  auto& a = c.args;
+  if (a.size() < 4 || (a.size() - 2) % 2 != 0) {
+    resp::error(c.out, "ERR wrong number of arguments for '" + c.name() + "' command");
+    return -1;
+  }
+  if (!check_key(c, a[1], "key"))
+    return -1;
+  for (size_t i = 2; i + 1 < a.size(); i += 2)
+    if (!check_key(c, a[i], "field") || !check_value(c, a[i + 1].size()))
+      return -1;
+  std::optional<entry> e;
+  if (!load_typed(c, a[1], type_hash, e))
+    return -1;
+  auto hash = e ? *e : create_hash(c, a[1]);
+  auto count = field_count(hash);
+  int64_t added = 0;
+  for (size_t i = 2; i + 1 < a.size(); i += 2) {
+    auto fkey = fkey_of(c, a[1], a[i]);
+    bool exists = load_field(c, fkey).has_value();
+    if (c.failed)
+      return -1;
+    if (exists && only_new)
+      continue;
+    if (!exists) {
+      ++added;
+      ++count;
+    }
+    store_field(c, fkey, a[i + 1]);
+  }
+  if (added > 0 || !e) {
+    set_field_count(hash, count);
+    hash.header.updated_at_ms = c.now;
+    store(c, mkey_of(c, a[1]), hash);
+  }
+  return added;
+}
+
+void cmd_hset(command& c) {
+  auto added = set_fields(c, false);
+  if (added >= 0)
+    resp::integer(c.out, added);
+}
+
+void cmd_hmset(command& c) {
+  if (set_fields(c, false) >= 0)
+    resp::simple(c.out, "OK");
+}
+
+void cmd_hsetnx(command& c) {
+  auto added = set_fields(c, true);
+  if (added >= 0)
+    resp::integer(c.out, added);
+}
+
+void cmd_hget(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  reply_value(c, e ? load_field(c, fkey_of(c, c.args[1], c.args[2])) : std::nullopt);
+}
+
+void cmd_hmget(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  resp::array(c.out, c.args.size() - 2);
+  for (size_t i = 2; i < c.args.size(); ++i)
+    reply_value(c, e ? load_field(c, fkey_of(c, c.args[1], c.args[i])) : std::nullopt);
+}
+
+void cmd_hexists(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  bool found = e && load_field(c, fkey_of(c, c.args[1], c.args[2]));
+  resp::integer(c.out, found ? 1 : 0);
+}
+
+void cmd_hlen(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  resp::integer(c.out, e ? static_cast<int64_t>(field_count(*e)) : 0);
+}
+
+enum class hash_part { keys, values, both };
+
+void cmd_hgetall(command& c, hash_part part) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  std::map<std::string, std::string> fields;
+  if (e)
+    fields = fields_of(c, c.args[1]);
+  if (c.failed)
+    return;
+  if (part == hash_part::both)
+    resp::map(c.out, fields.size(), c.resp3);
+  else
+    resp::array(c.out, fields.size());
+  auto prefix_size = storage::kv_field_prefix(c.st.partition, c.args[1]).size();
+  for (auto& [fkey, value] : fields) {
+    if (part != hash_part::values)
+      resp::bulk(c.out, storage::decode_kv_field(fkey, prefix_size).value_or(""));
+    if (part != hash_part::keys)
+      resp::bulk(c.out, value);
+  }
+}
+
+void cmd_hdel(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  if (!e) {
+    resp::integer(c.out, 0);
+    return;
+  }
+  auto count = field_count(*e);
+  int64_t removed = 0;
+  for (size_t i = 2; i < c.args.size(); ++i) {
+    auto fkey = fkey_of(c, c.args[1], c.args[i]);
+    if (load_field(c, fkey)) {
+      c.st.pipeline->remove(c.batch, column::kv, fkey);
+      ++removed;
+      --count;
+    }
+    if (c.failed)
+      return;
+  }
+  auto mkey = mkey_of(c, c.args[1]);
+  if (count == 0) {
+    c.st.pipeline->remove(c.batch, column::kv, mkey);
+  } else if (removed > 0) {
+    set_field_count(*e, count);
+    store(c, mkey, *e);
+  }
+  resp::integer(c.out, removed);
+}
+
+void cmd_hincrby(command& c) {
+  auto delta = resp::parse_int(c.args[3]);
+  if (!delta) {
+    resp::error(c.out, not_integer);
+    return;
+  }
+  if (!check_key(c, c.args[1], "key") || !check_key(c, c.args[2], "field"))
+    return;
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  auto hash = e ? *e : create_hash(c, c.args[1]);
+  auto fkey = fkey_of(c, c.args[1], c.args[2]);
+  auto old = e ? load_field(c, fkey) : std::nullopt;
+  int64_t current = 0;
+  if (old) {
+    auto n = resp::parse_int(*old);
+    if (!n) {
+      resp::error(c.out, "ERR hash value is not an integer");
+      return;
+    }
+    current = *n;
+  }
+  auto result = checked_add(c, current, *delta);
+  if (!result)
+    return;
+  store_field(c, fkey, std::to_string(*result));
+  if (!old) {
+    set_field_count(hash, field_count(hash) + 1);
+    store(c, mkey_of(c, c.args[1]), hash);
+  }
+  resp::integer(c.out, *result);
+}
+
+// -- dispatch -----------------------------------------------------------------
+
+using handler = void (*)(command&);
+
+const std::map<std::string, handler, std::less<>>& handlers() {
+  static const std::map<std::string, handler, std::less<>> table{
+    {"get", cmd_get},
+    {"set", cmd_set},
+    {"setex", [](command& c) { cmd_setex(c, 1000); }},
+    {"psetex", [](command& c) { cmd_setex(c, 1); }},
+    {"setnx", cmd_setnx},
+    {"getdel", [](command& c) { cmd_getdel(c, nullptr); }},
+    {"getset", [](command& c) { cmd_getdel(c, &c.args[2]); }},
+    {"mget", cmd_mget},
+    {"mset", cmd_mset},
+    {"incr", [](command& c) { cmd_incrby(c, 1); }},
+    {"decr", [](command& c) { cmd_incrby(c, -1); }},
+    {"incrby", [](command& c) { cmd_incrby(c, resp::parse_int(c.args[2])); }},
+    {"decrby", cmd_decrby},
+    {"append", cmd_append},
+    {"strlen", cmd_strlen},
+    {"del", cmd_del},
+    {"unlink", cmd_del},
+    {"exists", cmd_exists},
+    {"expire", [](command& c) { cmd_expire(c, 1000, false); }},
+    {"pexpire", [](command& c) { cmd_expire(c, 1, false); }},
+    {"expireat", [](command& c) { cmd_expire(c, 1000, true); }},
+    {"pexpireat", [](command& c) { cmd_expire(c, 1, true); }},
+    {"ttl", [](command& c) { cmd_ttl(c, false); }},
+    {"pttl", [](command& c) { cmd_ttl(c, true); }},
+    {"persist", cmd_persist},
+    {"type", cmd_type},
+    {"hset", cmd_hset},
+    {"hmset", cmd_hmset},
+    {"hsetnx", cmd_hsetnx},
+    {"hget", cmd_hget},
+    {"hmget", cmd_hmget},
+    {"hexists", cmd_hexists},
+    {"hlen", cmd_hlen},
+    {"hgetall", [](command& c) { cmd_hgetall(c, hash_part::both); }},
+    {"hkeys", [](command& c) { cmd_hgetall(c, hash_part::keys); }},
+    {"hvals", [](command& c) { cmd_hgetall(c, hash_part::values); }},
+    {"hdel", cmd_hdel},
+    {"hincrby", cmd_hincrby},
+  };
+  return table;
+}
+
+} // namespace
+
+void run_command(kv_state& st, const v1::KvCommand& req, v1::Response& resp,
+                 storage::write_batch& batch) {
+  std::vector<std::string_view> args(req.args().begin(), req.args().end());
+  std::string name = args.empty() ? std::string{} : resp::lower(args[0]);
+  command c{st, args, req.resp3(), st.db->now_ms(), {}, {}, false, &name};
+  auto& table = handlers();
+  auto it = table.find(name);
+  if (it == table.end() || args.size() < 2)
+    resp::error(c.out, "ERR unknown command '" + name + "' for the keyspace");
+  else
+    it->second(c);
+  if (c.failed) {
+    st.pipeline->drop_next();
+  } else {
+    batch = std::move(c.batch);
+  }
+  resp.mutable_kv()->set_resp(std::move(c.out));
+}
+
+} // namespace troupe::actors::kv

@@ -59,7 +59,7 @@ void run_scan(kv_state& st, const v1::KvScan& req, Response& resp) {
       out->set_next_hash(k.scan_hash);
       return false;
     }
-    ++examined;
+    out->set_examined(++examined);
     last_hash = k.scan_hash;
     bool type_ok = req.type().empty() || (req.type() == "hash" && type == type_hash)
                    || (req.type() == "string" && type == type_string);

@@ -1,6 +1,8 @@
 #include "node/resp_session.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <deque>
 #include <map>
 #include <set>
@@ -290,12 +292,13 @@ void scan_step(resp_broker* self, connection_handle hdl, slot_ptr slot,
         for (auto& k : part.keys())
           keys->push_back(k);
         uint64_t cursor = 0;
-        uint32_t spent = std::max<uint32_t>(1, static_cast<uint32_t>(part.keys().size()));
+        uint32_t spent = std::max<uint32_t>(1, part.examined());
         if (!part.done()) {
           cursor = (uint64_t{partition} << 48) | part.next_hash();
         } else if (partition + 1 < router.table().count()) {
           // This partition is finished: go on to the next one while the
-          // step's budget lasts (an empty partition costs one key).
+          // step's budget of examined keys lasts (an empty partition costs
+          // one).
           if (budget > spent) {
             scan_step(self, hdl, slot, sa, partition + 1, 0, keys, budget - spent);
             return;

@@ -33,8 +33,9 @@ export default config({
     token: process.env.TROUPE_TOKEN,
     namespace: process.env.TROUPE_NAMESPACE ?? 'motia-app',
     // A finished tick keeps its lock this long, so that an instance firing
-    // the same tick a moment later skips it; below the cron period (2 s).
-    cron: { minHoldMs: 1000 },
+    // the same tick a moment later (or late, under load) skips it; below the
+    // cron period (2 s).
+    cron: { minHoldMs: 1500 },
   }),
   redis: {
     useMemoryServer: false,

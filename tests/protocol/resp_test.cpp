@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "cluster/partition_table.hpp"
 #include "protocol/resp.hpp"
 #include "storage/glob.hpp"
 
@@ -70,6 +71,22 @@ BOOST_AUTO_TEST_CASE(glob_patterns) {
   BOOST_TEST(!glob_match("h\\*llo", "hello"));
   BOOST_TEST(glob_match("*a*b*c", "xxaxxbxxc"));
   BOOST_TEST(!glob_match("*a*b*c", "xxaxxbxx"));
+}
+
+BOOST_AUTO_TEST_CASE(hash_tags_pick_the_partition) {
+  using troupe::cluster::kv_hash_tag;
+  BOOST_TEST(kv_hash_tag("{user:1}:profile") == "user:1");
+  BOOST_TEST(kv_hash_tag("orders:{user:1}") == "user:1");
+  BOOST_TEST(kv_hash_tag("a{b}{c}") == "b");
+  BOOST_TEST(kv_hash_tag("{}:x") == "{}:x");      // empty tag: the whole key
+  BOOST_TEST(kv_hash_tag("{open:x") == "{open:x");  // no closing brace
+  BOOST_TEST(kv_hash_tag("plain") == "plain");
+  troupe::cluster::partition_table table{64, "n"};
+  for (int i = 0; i < 100; ++i) {
+    auto a = "{tag" + std::to_string(i) + "}:a";
+    auto b = "{tag" + std::to_string(i) + "}:b";
+    BOOST_TEST(table.partition_of(kv_hash_tag(a)).value == table.partition_of(kv_hash_tag(b)).value);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

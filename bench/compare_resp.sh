@@ -3,7 +3,7 @@
 # redis-benchmark -t set,get,hset,incr with 50 clients, without pipelining
 # (-P 1) and with 16 commands in flight per client (-P 16).
 #
-#   bench/compare_resp.sh [--requests 200000] [--durability os]
+#   bench/compare_resp.sh [--requests 200000] [--durability os] [--placement workers|io]
 #
 # redis-server runs with appendonly yes, appendfsync everysec; troupe-node
 # with --durability os (WAL written, not synced: the same promise). Prints
@@ -12,11 +12,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/build/bin"
-requests=200000 durability=os
+requests=200000 durability=os placement=workers
 while [ $# -gt 0 ]; do
   case "$1" in
     --requests) requests=$2; shift 2 ;;
     --durability) durability=$2; shift 2 ;;
+    --placement) placement=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -27,7 +28,7 @@ start_troupe_resp() {  # sets resp_port
   local fifo="$work/troupe.out"
   mkfifo "$fifo"
   "$bin/troupe-node" --listen 127.0.0.1:0 --resp-listen 127.0.0.1:0 --data-dir "$work/troupe" \
-    --durability "$durability" --log-level warn >"$fifo" 2>"$work/troupe.log" &
+    --durability "$durability" --placement "$placement" --log-level warn >"$fifo" 2>"$work/troupe.log" &
   pids+=($!)
   exec 4<"$fifo"
   local line
@@ -54,7 +55,7 @@ for r in rows[1:]:
 
 start_redis
 start_troupe_resp
-echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability, Redis appendfsync everysec"
+echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability placement $placement, Redis appendfsync everysec"
 printf '%-6s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
 for p in 1 16; do
   redis_out=$(bench "$redis_port" "$p")

@@ -250,6 +250,7 @@ async function main() {
   const traces = await respKeyCount(troupe.resp, 'motia:trace:*');
   const logs = await respKeyCount(troupe.resp, 'motia:logs:*');
   if (traces === 0) problems.push("Motia core's traces are not in Troupe's RESP keyspace");
+  if (logs === 0) problems.push("Motia core's logs are not in Troupe's RESP keyspace");
 
   await conn.close();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

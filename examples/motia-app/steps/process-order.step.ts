@@ -1,5 +1,5 @@
-// order.created: writes state under the trace, a stream item, a record of
-// this handling (the example's checker counts them), and emits again.
+// order.created: logs, writes state under the trace, a stream item, a record
+// of this handling (the example's checker counts them), and emits again.
 import { randomUUID } from 'node:crypto'
 
 export const config = {
@@ -11,8 +11,9 @@ export const config = {
   infrastructure: { queue: { type: 'standard' as const, visibilityTimeout: 10, maxRetries: 3 } },
 }
 
-export const handler = async (input: any, { state, streams, emit, traceId }: any) => {
+export const handler = async (input: any, { state, streams, emit, traceId, logger }: any) => {
   const { orderId } = input
+  logger.info('processing order', { orderId })
   await state.set(traceId, 'order', { orderId, status: 'processed' })
   await streams.orders.set('all', orderId, { orderId, status: 'processed' })
   await state.set('handled.ProcessOrder', `${orderId}.${randomUUID()}`, { orderId, pid: process.pid })

@@ -18,6 +18,7 @@ const std::vector<resp_command> table{
   {"select", 2, "loading stale fast", 0, 0, 0, r::session},
   {"info", -1, "loading stale", 0, 0, 0, r::session},
   {"command", -1, "loading stale", 0, 0, 0, r::session},
+  {"config", -2, "admin noscript loading stale", 0, 0, 0, r::session},
   {"quit", -1, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
   {"reset", 1, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
   // strings

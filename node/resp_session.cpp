@@ -21,6 +21,7 @@
 #include "protocol/envelope.hpp"
 #include "protocol/resp.hpp"
 #include "protocol/troupe.pb.h"
+#include "storage/glob.hpp"
 #include "storage/key_codec.hpp"
 
 namespace troupe::node {
@@ -627,6 +628,44 @@ void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std
   reply(self, hdl, std::move(out));
 }
 
+/// CONFIG GET reports the settings clients probe; CONFIG SET is refused
+/// (settings are the node's flags); CONFIG RESETSTAT is a no-op.
+void cmd_config(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  static const std::vector<std::pair<const char*, const char*>> settings{
+    {"appendonly", "yes"},
+    {"save", ""},
+    {"databases", "1"},
+    {"maxmemory", "0"},
+    {"maxmemory-policy", "noeviction"},
+    {"notify-keyspace-events", ""},
+  };
+  auto sub = resp::lower(args[1]);
+  std::string out;
+  if (sub == "get" && args.size() >= 3) {
+    std::vector<std::pair<const char*, const char*>> found;
+    for (auto& [name, value] : settings)
+      for (size_t i = 2; i < args.size(); ++i)
+        if (storage::glob_match(resp::lower(args[i]), name)) {
+          found.emplace_back(name, value);
+          break;
+        }
+    resp::map(out, found.size(), self->state.resp3);
+    for (auto& [name, value] : found) {
+      resp::bulk(out, name);
+      resp::bulk(out, value);
+    }
+  } else if (sub == "resetstat" && args.size() == 2) {
+    resp::simple(out, "OK");
+  } else if (sub == "set" || sub == "get") {
+    resp::error(out, sub == "get" ? "ERR wrong number of arguments for 'config|get' command"
+                                  : "ERR CONFIG SET is not supported: settings are troupe-node's "
+                                    "flags");
+  } else {
+    resp::error(out, "ERR unknown subcommand '" + args[1] + "'. Try CONFIG HELP.");
+  }
+  reply(self, hdl, std::move(out));
+}
+
 // -- pub/sub ------------------------------------------------------------------
 
 void count_output(resp_broker* self, connection_handle hdl) {
@@ -778,6 +817,9 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
     return;
   } else if (name == "command") {
     cmd_command(self, hdl, args);
+    return;
+  } else if (name == "config") {
+    cmd_config(self, hdl, args);
     return;
   } else if (name == "quit") {
     resp::simple(out, "OK");

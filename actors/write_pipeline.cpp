@@ -2,9 +2,8 @@
 
 namespace troupe::actors {
 
-bool wants_group_commit(storage::durability mode, shard_placement placement) {
-  return mode == storage::durability::fsync
-         || (placement == shard_placement::io_thread && mode == storage::durability::os);
+bool wants_group_commit(storage::durability mode, shard_placement) {
+  return mode != storage::durability::none;
 }
 
 write_pipeline::write_pipeline(storage::db& db, bool group_commit, poster post)

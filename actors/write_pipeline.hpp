@@ -30,8 +30,11 @@
 namespace troupe::actors {
 
 /// Whether a partition actor hands its batches to the db's committer: fsync
-/// waits must never block an actor thread, and on the I/O thread even an
-/// unsynced WAL write is better done by the committer, grouped.
+/// waits must never block an actor thread, and an unsynced WAL write is
+/// better done by the committer too, grouped: actors writing concurrently
+/// contend in RocksDB's write thread (measured: pipelined RESP writes +30-50%,
+/// state set p99 5.6x -> 2.9x Redis's, at ~20% less unpipelined throughput).
+/// Only durability `none` (no WAL) writes in the actor.
 bool wants_group_commit(storage::durability mode, shard_placement placement);
 
 class write_pipeline {

@@ -255,6 +255,14 @@ BOOST_AUTO_TEST_CASE(expiry) {
   BOOST_TEST(c.call({"EXISTS", "p"}) == integer(0));
   BOOST_TEST(c.call({"SET", "at", "v", "PXAT", "1"}) == ok);
   BOOST_TEST(c.call({"GET", "at"}) == nil);
+  // Absolute expiries, against the node's (manual) clock.
+  auto now_ms = std::stoll(c.call({"TROUPE.ADVANCECLOCK", "0"}).substr(1));
+  BOOST_TEST(c.call({"SET", "abs", "v"}) == ok);
+  BOOST_TEST(c.call({"PEXPIREAT", "abs", std::to_string(now_ms + 2500)}) == integer(1));
+  BOOST_TEST(c.call({"PTTL", "abs"}) == integer(2500));
+  BOOST_TEST(c.call({"EXPIREAT", "abs", std::to_string(now_ms / 1000 + 100)}) == integer(1));
+  BOOST_TEST(c.call({"EXPIREAT", "abs", "1"}) == integer(1));
+  BOOST_TEST(c.call({"EXISTS", "abs"}) == integer(0));
 }
 
 BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order) {
@@ -329,7 +337,11 @@ BOOST_AUTO_TEST_CASE(scan_visits_every_key_once) {
   BOOST_TEST(strings_of(c.call({"KEYS", "order:99*"})).size() == 55u);
   BOOST_TEST(c.call({"SCAN", "abc"}) == err("ERR invalid cursor"));
   BOOST_TEST(c.call({"SCAN", "0", "COUNT", "0"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"FLUSHDB", "BOGUS"}) == err("ERR syntax error"));
   BOOST_TEST(c.call({"FLUSHDB"}) == ok);
+  BOOST_TEST(c.call({"DBSIZE"}) == integer(0));
+  BOOST_TEST(c.call({"SET", "again", "v"}) == ok);
+  BOOST_TEST(c.call({"FLUSHALL", "ASYNC"}) == ok);
   BOOST_TEST(c.call({"DBSIZE"}) == integer(0));
   BOOST_TEST(c.call({"KEYS", "*"}) == "*0\r\n");
 }
@@ -399,6 +411,9 @@ BOOST_AUTO_TEST_CASE(connection_commands) {
   BOOST_TEST(info.find("redis_version:7.2.0") != std::string::npos, info);
   BOOST_TEST(c.call({"INFO", "replication"}).find("role:master") != std::string::npos);
   BOOST_TEST(c.call({"COMMAND", "COUNT"})[0] == ':');
+  BOOST_TEST(c.call({"COMMAND", "DOCS"}) == "*0\r\n");
+  BOOST_TEST(c.call({"COMMAND", "LIST"}).find(bulk("hincrby")) != std::string::npos);
+  BOOST_TEST(c.call({"CLIENT", "INFO"}).find("name=worker-1") != std::string::npos);
   BOOST_TEST(c.call({"COMMAND", "INFO", "get"}).find(bulk("get") + integer(2)) != std::string::npos);
   BOOST_TEST(c.call({"CONFIG", "GET", "appendonly"}) == "*2\r\n" + bulk("appendonly") + bulk("yes"));
   BOOST_TEST(c.call({"CONFIG", "GET", "nosuch*"}) == "*0\r\n");

@@ -17,6 +17,7 @@
 #include "actors/node_counters.hpp"
 #include "cluster/partition_router.hpp"
 #include "node/resp_commands.hpp"
+#include "node/read_chunk.hpp"
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/resp.hpp"
@@ -33,8 +34,6 @@ using caf::io::connection_handle;
 using v1::Request;
 using v1::Response;
 
-constexpr size_t min_read_chunk = 16 * 1024;
-constexpr size_t max_read_chunk = 1024 * 1024;
 constexpr const char* redis_version = "7.2.0";
 constexpr const char* troupe_version = "0.1.0";
 
@@ -921,11 +920,7 @@ void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& 
         reply_error(self, hdl, "ERR " + st.parser.error());
         return;
       case resp::parser::outcome::need_more: {
-        auto chunk = std::clamp(st.parser.bytes_wanted(), min_read_chunk, max_read_chunk);
-        if (chunk != st.read_chunk) {
-          st.read_chunk = chunk;
-          self->configure_read(hdl, caf::io::receive_policy::at_most(chunk));
-        }
+        fit_read_chunk(self, hdl, st.read_chunk, st.parser.bytes_wanted());
         return;
       }
     }

@@ -1,5 +1,7 @@
 #include "node/session.hpp"
 
+#include "node/read_chunk.hpp"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -23,12 +25,6 @@ namespace {
 using caf::io::connection_handle;
 using v1::Request;
 using v1::Response;
-
-// CAF zero-fills its receive buffer up to the policy's size on every read,
-// so small requests read in small chunks; a large frame in progress gets
-// larger reads (up to max_read_chunk) until it is complete.
-constexpr size_t min_read_chunk = 8 * 1024;
-constexpr size_t max_read_chunk = 1024 * 1024;
 
 struct session_state {
   std::shared_ptr<const session_context> ctx;
@@ -529,11 +525,7 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
   while (!st.closing) {
     switch (st.decoder.next(frame)) {
       case protocol::frame_decoder::outcome::need_more: {
-        auto chunk = std::clamp(st.decoder.bytes_wanted(), min_read_chunk, max_read_chunk);
-        if (chunk != st.read_chunk) {
-          st.read_chunk = chunk;
-          self->configure_read(hdl, caf::io::receive_policy::at_most(chunk));
-        }
+        fit_read_chunk(self, hdl, st.read_chunk, st.decoder.bytes_wanted());
         return;
       }
       case protocol::frame_decoder::outcome::too_large:

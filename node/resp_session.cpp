@@ -183,7 +183,24 @@ void send_split(resp_broker* self, connection_handle hdl, const std::string& nam
     reply_error(self, hdl, "ERR wrong number of arguments for '" + name + "' command");
     return;
   }
-  auto& router = *self->state.ctx->router;
+  auto& ctx = *self->state.ctx;
+  if (step == 2) {
+    // MSET is atomic per partition only: refuse it whole, before any part
+    // is applied, when a partition would refuse its part.
+    for (size_t i = 1; i + 1 < args.size(); i += 2) {
+      if (args[i].size() > ctx.max_key_bytes) {
+        reply_error(self, hdl, "ERR key is " + std::to_string(args[i].size())
+                                 + " bytes; the limit is " + std::to_string(ctx.max_key_bytes));
+        return;
+      }
+      if (args[i + 1].size() > ctx.max_value_bytes) {
+        reply_error(self, hdl, "ERR string exceeds maximum allowed size ("
+                                 + std::to_string(ctx.max_value_bytes) + " bytes)");
+        return;
+      }
+    }
+  }
+  auto& router = *ctx.router;
   std::map<uint16_t, std::vector<size_t>> groups;  // partition -> argument indexes
   for (size_t i = 1; i < args.size(); i += step) {
     auto& picked = groups[router.kv_partition(args[i]).value];

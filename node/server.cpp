@@ -192,6 +192,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->cluster_name = opts.cluster_name;
   ctx->token = opts.token;
   ctx->max_frame_bytes = opts.max_frame_bytes;
+  ctx->max_key_bytes = opts.max_key_bytes;
+  ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
 
   im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second, fork_client_session);

@@ -52,6 +52,10 @@ struct session_context {
   std::string cluster_name;
   std::string token;
   size_t max_frame_bytes = 0;
+  /// The partition actors' key and value limits (RESP checks MSET against
+  /// them before splitting it, so a refused MSET changes nothing).
+  size_t max_key_bytes = 1024;
+  size_t max_value_bytes = size_t{8} << 20;
   /// Outbound bytes a connection may have queued before its subscriptions
   /// overflow.
   size_t max_subscriber_backlog_bytes = size_t{8} << 20;

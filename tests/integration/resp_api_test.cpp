@@ -159,6 +159,16 @@ BOOST_AUTO_TEST_CASE(errors_match_redis) {
   BOOST_TEST(c.call({"SET", std::string(2000, 'k'), "v"})
              == err("ERR key is 2000 bytes; the limit is 1024"));
   BOOST_TEST(c.call({"DBSIZE"}) == integer(3));
+  // A refused MSET (one oversize key among many partitions) changes nothing.
+  std::vector<std::string> mset{"MSET"};
+  for (int i = 0; i < 20; ++i) {
+    mset.push_back("ms" + std::to_string(i));
+    mset.push_back("v");
+  }
+  mset.push_back(std::string(2000, 'k'));
+  mset.push_back("v");
+  BOOST_TEST(c.call(mset) == err("ERR key is 2000 bytes; the limit is 1024"));
+  BOOST_TEST(c.call({"DBSIZE"}) == integer(3));
 }
 
 BOOST_AUTO_TEST_CASE(hashes) {

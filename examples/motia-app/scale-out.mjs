@@ -5,7 +5,7 @@
 //     (with --kill: at least once; duplicates are reported),
 //   - every order's stream item is readable through every live instance,
 //   - the state written under each request's traceId is there,
-//   - the cron step ran at most once per tick,
+//   - the cron step ran at most once per tick, and kept running,
 //   - Motia core's own logs and traces are in Troupe's RESP keyspace,
 // and prints a one-line verdict (exit 0 on PASS).
 //
@@ -245,7 +245,9 @@ async function main() {
   const runs = (await state.getGroup('handled.Tick')).length;
   const boundaries = Math.floor(Date.now() / 2000) - Math.floor(cronFrom / 2000);
   if (runs > boundaries) problems.push(`the cron step ran ${runs} times over ${boundaries} ticks`);
-  if (runs === 0) problems.push('the cron step never ran');
+  // It keeps running, even after an instance died holding a tick's lock (the
+  // lock is a lease that lapses); a busy machine may fire some ticks late.
+  if (runs < boundaries / 2) problems.push(`the cron step ran only ${runs} times over ${boundaries} ticks`);
 
   const traces = await respKeyCount(troupe.resp, 'motia:trace:*');
   const logs = await respKeyCount(troupe.resp, 'motia:logs:*');

@@ -2,6 +2,12 @@
 // that strictly increases per job. releaseLock keeps the lock until
 // acquiredAt + minHoldMs, so an instance firing the same tick a moment later
 // skips it (Motia's Redis adapter deletes at once, and most ticks run twice).
+//
+// A lock is a lease: the node holds it for at most leaseMs at a time, and
+// the holder renews it every leaseMs / 3 until it releases the lock or the
+// ttl it asked for runs out. Motia core asks for 5 minutes per tick; without
+// the lease, an instance that dies holding a tick would stop that job on
+// every instance for the rest of those 5 minutes.
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { TroupeConnection, bytes, text } from './connection.js';
@@ -14,10 +20,13 @@ export interface CronAdapterOptions {
   minHoldMs?: number;
   lockRetryAttempts?: number;
   lockRetryDelay?: number;
+  /** The longest the node holds a lock without a renewal, ms; a dead holder's lock lapses within it. Default 15000. */
+  leaseMs?: number;
 }
 
 export class TroupeCronAdapter {
   readonly instanceId: string;
+  private readonly renewals = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly conn: TroupeConnection,
@@ -30,13 +39,14 @@ export class TroupeCronAdapter {
 
   async acquireLock(jobName: string, ttl: number): Promise<(CronLock & { fencingToken: number }) | null> {
     const attempts = 1 + (this.options.lockRetryAttempts ?? 0);
+    const lease = this.options.leaseMs ?? 15000;
     for (let i = 0; i < attempts; i++) {
       const r = await this.conn.request({
-        lockAcquire: { job: bytes(this.ns.wrap(jobName)), ttlMs: ttl, instanceId: bytes(this.instanceId) },
+        lockAcquire: { job: bytes(this.ns.wrap(jobName)), ttlMs: Math.min(ttl, lease), instanceId: bytes(this.instanceId) },
       });
       if (r.lock?.granted) {
         const l = r.lock.lock;
-        return {
+        const lock = {
           jobName,
           lockId: text(l.lockId),
           acquiredAt: Number(l.acquiredAtMs),
@@ -44,13 +54,40 @@ export class TroupeCronAdapter {
           instanceId: this.instanceId,
           fencingToken: Number(l.fencingToken),
         };
+        if (ttl > lease) this.keepAlive(lock, Date.now() + ttl, lease);
+        return lock;
       }
       if (i + 1 < attempts) await new Promise((r) => setTimeout(r, this.options.lockRetryDelay ?? 1000));
     }
     return null;
   }
 
+  /** Renews `lock` every lease / 3 until `deadline` (local time) or release. */
+  private keepAlive(lock: CronLock, deadline: number, lease: number) {
+    const timer = setInterval(() => {
+      const left = deadline - Date.now();
+      const stop = () => {
+        clearInterval(timer);
+        this.renewals.delete(lock.lockId);
+      };
+      if (left <= 0) return stop();
+      this.renewLock(lock, Math.min(lease, left))
+        .then((held) => {
+          if (!held) stop();
+        })
+        .catch(() => undefined); // the connection is down: the lease lapses unless it comes back
+    }, Math.max(1, Math.floor(lease / 3)));
+    timer.unref();
+    this.renewals.set(lock.lockId, timer);
+  }
+
+  private stopRenewing(lockId: string) {
+    clearInterval(this.renewals.get(lockId));
+    this.renewals.delete(lockId);
+  }
+
   async releaseLock(lock: CronLock): Promise<void> {
+    this.stopRenewing(lock.lockId);
     await this.conn.request({
       lockRelease: {
         job: bytes(this.ns.wrap(lock.jobName)),
@@ -91,6 +128,7 @@ export class TroupeCronAdapter {
 
   /** Releases the locks this instance holds (without a hold). */
   async shutdown(): Promise<void> {
+    for (const lockId of [...this.renewals.keys()]) this.stopRenewing(lockId);
     const r = await this.conn.request({ lockList: {} }).catch(() => undefined);
     for (const l of r?.locks?.locks ?? [])
       if (text(l.instanceId) === this.instanceId)

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { troupeAdapters, TroupeError } from '../src/index.js';
+import { Namespace, TroupeConnection, TroupeCronAdapter, troupeAdapters, TroupeError } from '../src/index.js';
 import { startNode, type RunningNode } from './node.js';
 
 let node: RunningNode;
@@ -177,6 +177,35 @@ describe('cron', () => {
     const lock = await holding.acquireLock('every-minute', 300000);
     await holding.releaseLock(lock!);
     assert.equal(await other.acquireLock('every-minute', 300000), null);
+  });
+});
+
+describe('cron leases', () => {
+  it('keeps a live holder\'s lock and lets a dead holder\'s lock lapse within the lease', async () => {
+    const holderConn = new TroupeConnection({ nodes: [node.address] });
+    const holder = new TroupeCronAdapter(holderConn, new Namespace('lease'), { leaseMs: 300 });
+    const other = troupeAdapters({ nodes: [node.address], namespace: 'lease', cron: { leaseMs: 300 } }).cron;
+    const lock = await holder.acquireLock('tick', 300000);
+    assert.ok(lock);
+    assert.ok(lock!.expiresAt - lock!.acquiredAt <= 300, 'the node holds it for one lease only');
+    // Alive: the holder renews, so the lock outlives its first lease.
+    const first = lock!.expiresAt;
+    const renewed = async () => (await other.getActiveLocks()).find((l) => l.jobName === 'tick')?.expiresAt ?? 0;
+    const deadline = Date.now() + 10000;
+    while ((await renewed()) <= first) {
+      assert.ok(Date.now() < deadline, 'the holder never renewed its lease');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(await other.acquireLock('tick', 300000), null);
+    // Dead (its connection gone, no release): the lock lapses within a lease.
+    holderConn.close();
+    let taken = null;
+    while (!(taken = await other.acquireLock('tick', 300000))) {
+      assert.ok(Date.now() < deadline, 'the dead holder\'s lock never lapsed');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(taken.fencingToken > lock!.fencingToken);
+    await other.releaseLock(taken);
   });
 });
 

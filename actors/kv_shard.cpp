@@ -168,15 +168,22 @@ caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits 
           break;
         case Request::kKvScan:
         case Request::kKvCount: {
+          // Scans read committed storage: they run once the writes accepted
+          // before them are durable.
+          auto scan = [self, body = msg.body] {
+            auto resp = std::make_shared<Response>();
+            if (body->has_kv_scan())
+              run_scan(self->state, body->kv_scan(), *resp);
+            else
+              run_count(self->state, *resp);
+            return protocol::response_msg{std::move(resp)};
+          };
+          if (st.pipeline->in_flight() == 0)
+            return scan();
           auto promise = self->template make_response_promise<protocol::response_msg>();
           st.pipeline->after(st.pipeline->last_submitted(),
-                             [self, promise, body = msg.body](const storage::db_status&) mutable {
-                               auto resp = std::make_shared<Response>();
-                               if (body->has_kv_scan())
-                                 run_scan(self->state, body->kv_scan(), *resp);
-                               else
-                                 run_count(self->state, *resp);
-                               promise.deliver(protocol::response_msg{std::move(resp)});
+                             [promise, scan](const storage::db_status&) mutable {
+                               promise.deliver(scan());
                              });
           return caf::delegated<protocol::response_msg>{};
         }
@@ -188,7 +195,9 @@ caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits 
           break;
       }
       // Reads see writes in flight, so every reply follows every write this
-      // shard accepted before it.
+      // shard accepted before it; with none in flight it leaves at once.
+      if (batch.empty() && st.pipeline->in_flight() == 0)
+        return protocol::response_msg{std::move(resp)};
       auto gen = batch.empty() ? st.pipeline->last_submitted()
                                : st.pipeline->submit(std::move(batch));
       reply_after(self, gen, std::move(resp));

@@ -400,7 +400,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, event_o
   st.placement = placement;
   st.seq_key = storage::partition_prefix(p);
   storage::append_component(st.seq_key, "events.seq");
-  st.pipeline = make_pipeline(self, *db, placement);
+  st.pipeline = make_pipeline(self, *db);
   if (!load(st))
     self->quit(caf::sec::runtime_error);  // requests to it then fail with an error
   return {

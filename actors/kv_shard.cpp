@@ -141,13 +141,12 @@ storage::write_batch sweep(kv_state& st) {
 }
 
 template <class Self>
-caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits limits,
-                          shard_placement placement) {
+caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits limits) {
   auto& st = self->state;
   st.partition = p;
   st.db = db;
   st.limits = limits;
-  st.pipeline = make_pipeline(self, *db, placement);
+  st.pipeline = make_pipeline(self, *db);
   self->delayed_send(self, limits.sweep_interval, sweep_atom::value);
   return {
     [=](sweep_atom) {
@@ -214,10 +213,10 @@ kv_shard_actor spawn_kv_shard(caf::actor_system& sys, partition_id p, storage::d
                               kv_limits limits, shard_placement placement) {
   return caf::actor_cast<kv_shard_actor>(spawn_partition_actor<kv_state>(
     sys, placement,
-    [](auto self, partition_id p, storage::db* db, kv_limits l, shard_placement pl) {
-      return kv_behavior(self, p, db, l, pl);
+    [](auto self, partition_id p, storage::db* db, kv_limits l) {
+      return kv_behavior(self, p, db, l);
     },
-    p, &db, limits, placement));
+    p, &db, limits));
 }
 
 } // namespace troupe::actors

@@ -175,13 +175,12 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
 }
 
 template <class Self>
-caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t max_id_bytes,
-                            shard_placement placement) {
+caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t max_id_bytes) {
   auto& st = self->state;
   st.partition = p;
   st.db = db;
   st.max_id_bytes = max_id_bytes;
-  st.pipeline = make_pipeline(self, *db, placement);
+  st.pipeline = make_pipeline(self, *db);
   return {
     [self](request_msg& msg) -> caf::result<response_msg> {
       auto& st = self->state;
@@ -205,10 +204,10 @@ lock_shard_actor spawn_lock_shard(caf::actor_system& sys, partition_id p, storag
                                   size_t max_id_bytes, shard_placement placement) {
   return caf::actor_cast<lock_shard_actor>(spawn_partition_actor<lock_state>(
     sys, placement,
-    [](auto self, partition_id p, storage::db* db, size_t m, shard_placement pl) {
-      return lock_behavior(self, p, db, m, pl);
+    [](auto self, partition_id p, storage::db* db, size_t m) {
+      return lock_behavior(self, p, db, m);
     },
-    p, &db, max_id_bytes, placement));
+    p, &db, max_id_bytes));
 }
 
 } // namespace troupe::actors

@@ -52,11 +52,10 @@ caf::actor spawn_partition_actor(caf::actor_system& sys, shard_placement placeme
 
 /// A pipeline whose committer reports back to `self` as committed_atom.
 template <class Self>
-std::unique_ptr<write_pipeline> make_pipeline(Self self, storage::db& db,
-                                              shard_placement placement) {
+std::unique_ptr<write_pipeline> make_pipeline(Self self, storage::db& db) {
   auto handle = caf::actor_cast<caf::actor>(self);
   return std::make_unique<write_pipeline>(
-    db, wants_group_commit(db.mode(), placement), [handle](uint64_t gen, storage::db_status s) {
+    db, wants_group_commit(db.mode()), [handle](uint64_t gen, storage::db_status s) {
       caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
     });
 }

@@ -434,13 +434,12 @@ bool load_revision(shard_state& st) {
 }
 
 template <class Self>
-caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_limits limits,
-                             shard_placement placement) {
+caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_limits limits) {
   auto& st = self->state;
   st.partition = p;
   st.db = db;
   st.limits = limits;
-  st.pipeline = make_pipeline(self, *db, placement);
+  st.pipeline = make_pipeline(self, *db);
   st.revision_key = storage::partition_prefix(p);
   storage::append_component(st.revision_key, "state.revision");
   if (!load_revision(st))
@@ -520,10 +519,10 @@ state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_id p,
                                     shard_placement placement) {
   return caf::actor_cast<state_shard_actor>(spawn_partition_actor<shard_state>(
     sys, placement,
-    [](auto self, partition_id p, storage::db* db, state_limits limits, shard_placement pl) {
-      return shard_behavior(self, p, db, limits, pl);
+    [](auto self, partition_id p, storage::db* db, state_limits limits) {
+      return shard_behavior(self, p, db, limits);
     },
-    p, &db, limits, placement));
+    p, &db, limits));
 }
 
 } // namespace troupe::actors

@@ -376,12 +376,12 @@ void on_request(Self self, const Request& req) {
 }
 
 template <class Self>
-caf::behavior group_behavior(Self self, stream_group_args args, shard_placement placement) {
+caf::behavior group_behavior(Self self, stream_group_args args) {
   auto& st = self->state;
   st.args = std::move(args);
   st.prefix = storage::stream_group_prefix(st.args.partition, st.args.stream, st.args.group);
   st.args.counters->stream_groups += 1;
-  st.pipeline = make_pipeline(self, *st.args.db, placement);
+  st.pipeline = make_pipeline(self, *st.args.db);
   self->set_down_handler([self](caf::down_msg& msg) {
     remove_subscribers(self, msg.source, std::nullopt);
     maybe_idle(self);
@@ -407,10 +407,8 @@ caf::actor spawn_stream_group(caf::actor_system& sys, shard_placement placement,
                               stream_group_args args) {
   return spawn_partition_actor<group_state>(
     sys, placement,
-    [](auto self, stream_group_args a, shard_placement pl) {
-      return group_behavior(self, std::move(a), pl);
-    },
-    std::move(args), placement);
+    [](auto self, stream_group_args a) { return group_behavior(self, std::move(a)); },
+    std::move(args));
 }
 
 } // namespace troupe::actors

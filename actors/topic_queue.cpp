@@ -404,11 +404,11 @@ void on_request(Self self, const Request& req) {
 }
 
 template <class Self>
-caf::behavior queue_behavior(Self self, topic_queue_args args, shard_placement placement) {
+caf::behavior queue_behavior(Self self, topic_queue_args args) {
   auto& st = self->state;
   st.args = std::move(args);
   st.config.ParseFromString(st.args.config);
-  st.pipeline = make_pipeline(self, *st.args.db, placement);
+  st.pipeline = make_pipeline(self, *st.args.db);
   // Rebuild the index from storage: every live message becomes ready or
   // delayed (deliveries in flight before a restart are delivered again).
   scan_queue(st, queue_kind::message, [&](uint64_t seq, const std::string&, QueueMessage& m) {
@@ -482,10 +482,8 @@ caf::actor spawn_topic_queue(caf::actor_system& sys, shard_placement placement,
                              topic_queue_args args) {
   return spawn_partition_actor<queue_state>(
     sys, placement,
-    [](auto self, topic_queue_args a, shard_placement pl) {
-      return queue_behavior(self, std::move(a), pl);
-    },
-    std::move(args), placement);
+    [](auto self, topic_queue_args a) { return queue_behavior(self, std::move(a)); },
+    std::move(args));
 }
 
 } // namespace troupe::actors

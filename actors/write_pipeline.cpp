@@ -2,7 +2,7 @@
 
 namespace troupe::actors {
 
-bool wants_group_commit(storage::durability mode, shard_placement) {
+bool wants_group_commit(storage::durability mode) {
   return mode != storage::durability::none;
 }
 

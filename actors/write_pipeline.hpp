@@ -35,7 +35,7 @@ namespace troupe::actors {
 /// contend in RocksDB's write thread (measured: pipelined RESP writes +30-50%,
 /// state set p99 5.6x -> 2.9x Redis's, at ~20% less unpipelined throughput).
 /// Only durability `none` (no WAL) writes in the actor.
-bool wants_group_commit(storage::durability mode, shard_placement placement);
+bool wants_group_commit(storage::durability mode);
 
 class write_pipeline {
 public:

@@ -179,16 +179,14 @@ std::string fkey_of(command& c, std::string_view key, std::string_view field) {
 bool check_key(command& c, std::string_view key, const char* what) {
   if (key.size() <= c.st.limits.max_key_bytes)
     return true;
-  resp::error(c.out, std::string{"ERR "} + what + " is " + std::to_string(key.size())
-                       + " bytes; the limit is " + std::to_string(c.st.limits.max_key_bytes));
+  resp::error(c.out, resp::key_too_long(what, key.size(), c.st.limits.max_key_bytes));
   return false;
 }
 
 bool check_value(command& c, size_t size) {
   if (size <= c.st.limits.max_value_bytes)
     return true;
-  resp::error(c.out, "ERR string exceeds maximum allowed size ("
-                       + std::to_string(c.st.limits.max_value_bytes) + " bytes)");
+  resp::error(c.out, resp::value_too_long(c.st.limits.max_value_bytes));
   return false;
 }
 
@@ -284,7 +282,7 @@ void cmd_set(command& c) {
       bool seconds = opt == "ex" || opt == "exat";
       auto at = expiry_at(c.now, *n, seconds ? 1000 : 1, opt.size() == 4);
       if (*n <= 0 || !at) {
-        resp::error(c.out, "ERR invalid expire time in '" + c.name() + "' command");
+        resp::error(c.out, "ERR invalid expire time in '" + c.name + "' command");
         return;
       }
       has_expiry = true;
@@ -323,7 +321,7 @@ void cmd_setex(command& c, int64_t unit_ms) {
   }
   auto at = expiry_at(c.now, *n, unit_ms, false);
   if (*n <= 0 || !at) {
-    resp::error(c.out, "ERR invalid expire time in '" + c.name() + "' command");
+    resp::error(c.out, "ERR invalid expire time in '" + c.name + "' command");
     return;
   }
   if (!check_key(c, c.args[1], "key") || !check_value(c, c.args[3].size()))
@@ -374,7 +372,7 @@ void cmd_mget(command& c) {
 
 void cmd_mset(command& c) {
   if ((c.args.size() - 1) % 2 != 0) {
-    resp::error(c.out, "ERR wrong number of arguments for '" + c.name() + "' command");
+    resp::error(c.out, "ERR wrong number of arguments for '" + c.name + "' command");
     return;
   }
   for (size_t i = 1; i + 1 < c.args.size(); i += 2)
@@ -502,7 +500,7 @@ void cmd_expire(command& c, int64_t unit_ms, bool absolute) {
   }
   auto at = expiry_at(c.now, *n, unit_ms, absolute);
   if (!at) {
-    resp::error(c.out, "ERR invalid expire time in '" + c.name() + "' command");
+    resp::error(c.out, "ERR invalid expire time in '" + c.name + "' command");
     return;
   }
   auto mkey = mkey_of(c, c.args[1]);
@@ -564,7 +562,7 @@ void cmd_type(command& c) {
 int64_t set_fields(command& c, bool only_new) {
   auto& a = c.args;
   if (a.size() < 4 || (a.size() - 2) % 2 != 0) {
-    resp::error(c.out, "ERR wrong number of arguments for '" + c.name() + "' command");
+    resp::error(c.out, "ERR wrong number of arguments for '" + c.name + "' command");
     return -1;
   }
   if (!check_key(c, a[1], "key"))
@@ -789,7 +787,7 @@ void run_command(kv_state& st, const v1::KvCommand& req, v1::Response& resp,
                  storage::write_batch& batch) {
   std::vector<std::string_view> args(req.args().begin(), req.args().end());
   std::string name = args.empty() ? std::string{} : resp::lower(args[0]);
-  command c{st, args, req.resp3(), st.db->now_ms(), {}, {}, false, &name};
+  command c{st, args, name, req.resp3(), st.db->now_ms(), {}, {}, false};
   auto& table = handlers();
   auto it = table.find(name);
   if (it == table.end() || args.size() < 2)

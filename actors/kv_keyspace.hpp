@@ -46,14 +46,12 @@ struct entry {
 struct command {
   kv_state& st;
   const std::vector<std::string_view>& args;
+  const std::string& name;  // lower case
   bool resp3;
   int64_t now;
   storage::write_batch batch;
   std::string out;
   bool failed = false;  // a storage error: `out` holds the error reply
-
-  const std::string& name() const { return *name_; }
-  const std::string* name_;
 };
 
 /// Runs one KvCommand: fills `resp` with its RESP reply and `batch` with its

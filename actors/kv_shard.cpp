@@ -2,7 +2,7 @@
 #include "actors/kv_keyspace.hpp"
 #include "actors/partition_actor.hpp"
 
-#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,11 +82,11 @@ void run_count(kv_state& st, Response& resp) {
 void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
   // Every kv record of the partition, keys and fields, staged ones included.
   auto prefix = storage::partition_prefix(st.partition);
-  std::map<std::string, bool> doomed;
+  std::set<std::string> doomed;
   auto cur = st.db->new_cursor(column::kv);
   for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
        cur->next())
-    doomed.emplace(std::string{cur->key()}, true);
+    doomed.emplace(cur->key());
   if (auto s = cur->status(); !s.ok) {
     fail(resp, error_code::internal, "storage scan failed: " + s.message);
     return;
@@ -94,10 +94,10 @@ void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
   st.pipeline->for_each_staged(prefix, [&](const std::string& k,
                                            const std::optional<std::string>& v) {
     if (v)
-      doomed.emplace(k, true);
+      doomed.insert(k);
   });
   uint64_t keys = 0;
-  for (auto& [k, unused] : doomed) {
+  for (auto& k : doomed) {
     if (storage::decode_kv_key(k))
       ++keys;
     st.pipeline->remove(batch, column::kv, k);
@@ -110,7 +110,7 @@ void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
 storage::write_batch sweep(kv_state& st) {
   std::vector<std::string_view> no_args;
   std::string name = "sweep";
-  command c{st, no_args, false, st.db->now_ms(), {}, {}, false, &name};
+  command c{st, no_args, name, false, st.db->now_ms(), {}, {}, false};
   auto prefix = storage::kv_fields_prefix(st.partition);
   auto cur = st.db->new_cursor(column::kv);
   cur->seek(st.sweep_from.empty() ? prefix : st.sweep_from);

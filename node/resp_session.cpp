@@ -189,13 +189,11 @@ void send_split(resp_broker* self, connection_handle hdl, const std::string& nam
     // is applied, when a partition would refuse its part.
     for (size_t i = 1; i + 1 < args.size(); i += 2) {
       if (args[i].size() > ctx.max_key_bytes) {
-        reply_error(self, hdl, "ERR key is " + std::to_string(args[i].size())
-                                 + " bytes; the limit is " + std::to_string(ctx.max_key_bytes));
+        reply_error(self, hdl, resp::key_too_long("key", args[i].size(), ctx.max_key_bytes));
         return;
       }
       if (args[i + 1].size() > ctx.max_value_bytes) {
-        reply_error(self, hdl, "ERR string exceeds maximum allowed size ("
-                                 + std::to_string(ctx.max_value_bytes) + " bytes)");
+        reply_error(self, hdl, resp::value_too_long(ctx.max_value_bytes));
         return;
       }
     }

@@ -111,6 +111,15 @@ void header(std::string& out, char type, int64_t n) {
 
 } // namespace
 
+std::string key_too_long(std::string_view what, size_t size, size_t limit) {
+  return "ERR " + std::string{what} + " is " + std::to_string(size) + " bytes; the limit is "
+         + std::to_string(limit);
+}
+
+std::string value_too_long(size_t limit) {
+  return "ERR string exceeds maximum allowed size (" + std::to_string(limit) + " bytes)";
+}
+
 std::string lower(std::string_view text) {
   std::string out{text};
   for (auto& ch : out)

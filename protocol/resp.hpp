@@ -88,6 +88,11 @@ inline bool is_error(std::string_view reply) {
   return !reply.empty() && reply.front() == '-';
 }
 
+/// The error texts for a key (or field) or a value over the node's limits,
+/// shared by the kv shards and the session's whole-MSET check.
+std::string key_too_long(std::string_view what, size_t size, size_t limit);
+std::string value_too_long(size_t limit);
+
 /// ASCII lower case (command names, options).
 std::string lower(std::string_view text);
 

@@ -7,26 +7,12 @@
 //   TROUPE_TOKEN      the nodes' --token, if any
 //   TROUPE_NAMESPACE  isolates this app from others on the same cluster
 import { config } from 'motia'
-import { troupeAdapters } from 'troupe-motia'
+import { buildTraceStreamsOnce, troupeAdapters } from 'troupe-motia'
 
 const [respHost, respPort] = (process.env.TROUPE_RESP ?? '127.0.0.1:6379').split(':')
 
-// Motia 0.17 core builds every stream anew for each step it runs, and wraps
-// what the stream's factory returns. Its own trace streams return one shared
-// adapter, so the wrappers pile up on it: each step run makes every later
-// trace read and write slower, whatever the backend (the same happens on
-// Redis). Building those streams once keeps a long-running instance fast.
-const buildTraceStreamsOnce = ({ lockedData }: any) => {
-  for (const stream of lockedData.listStreams()) {
-    if (stream.config?.baseConfig?.storageType !== 'custom') continue
-    const build = stream.factory
-    let built: unknown
-    stream.factory = () => (built ??= build())
-  }
-  return { workbench: [] }
-}
-
 export default config({
+  // Works around a Motia 0.17 core slowdown (see troupe-motia's README).
   plugins: [buildTraceStreamsOnce],
   adapters: troupeAdapters({
     nodes: (process.env.TROUPE_NODES ?? '127.0.0.1:7379').split(','),

@@ -12,6 +12,7 @@ import { TroupeStreamAdapterManager } from './streams.js';
 export { TroupeConnection } from './connection.js';
 export { TroupeError } from './errors.js';
 export { Namespace } from './namespace.js';
+export { buildTraceStreamsOnce } from './trace-streams.js';
 export { TroupeStateAdapter } from './state.js';
 export { TroupeStreamAdapter, TroupeStreamAdapterManager } from './streams.js';
 export { TroupeEventAdapter } from './events.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Namespace, TroupeConnection, TroupeCronAdapter, troupeAdapters, TroupeError } from '../src/index.js';
+import { buildTraceStreamsOnce, Namespace, TroupeConnection, TroupeCronAdapter, troupeAdapters, TroupeError } from '../src/index.js';
 import { startNode, type RunningNode } from './node.js';
 
 let node: RunningNode;
@@ -206,6 +206,22 @@ describe('cron leases', () => {
     }
     assert.ok(taken.fencingToken > lock!.fencingToken);
     await other.releaseLock(taken);
+  });
+});
+
+describe('buildTraceStreamsOnce', () => {
+  it('builds each custom stream once and leaves the others alone', () => {
+    const built = { custom: 0, default: 0 };
+    const streams = [
+      { config: { baseConfig: { storageType: 'custom' } }, factory: () => ({ n: ++built.custom }) },
+      { config: { baseConfig: { storageType: 'default' } }, factory: () => ({ n: ++built.default }) },
+    ];
+    buildTraceStreamsOnce({ lockedData: { listStreams: () => streams } });
+    const first = streams[0].factory();
+    assert.equal(streams[0].factory(), first);
+    streams[1].factory();
+    streams[1].factory();
+    assert.deepEqual(built, { custom: 1, default: 2 });
   });
 });
 

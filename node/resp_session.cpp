@@ -35,7 +35,6 @@ using v1::Request;
 using v1::Response;
 
 constexpr const char* redis_version = "7.2.0";
-constexpr const char* troupe_version = "0.1.0";
 
 /// One reply in the connection's reply order; filled when its command ends.
 struct reply_slot {
@@ -576,7 +575,7 @@ void cmd_info(resp_broker* self, connection_handle hdl, const std::vector<std::s
     text += std::string{"# "} + name + "\r\n" + body;
   };
   section("Server", std::string{"redis_version:"} + redis_version
-                      + "\r\nredis_mode:standalone\r\ntroupe_version:" + troupe_version
+                      + "\r\nredis_mode:standalone\r\ntroupe_version:" + TROUPE_VERSION
                       + "\r\ntroupe_node_id:" + st.ctx->node_id + "\r\nos:Linux\r\narch_bits:"
                       + std::to_string(sizeof(void*) * 8)
                       + "\r\nprocess_id:" + std::to_string(::getpid()) + "\r\n");

@@ -22,6 +22,8 @@ using idle_atom = caf::atom_constant<caf::atom("idle")>;
 using idle_check_atom = caf::atom_constant<caf::atom("idlecheck")>;
 /// directory -> stream_group: stop now.
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
+/// A partition actor's children are all gone (see stop_children_first).
+using gone_atom = caf::atom_constant<caf::atom("gone")>;
 
 } // namespace troupe::actors
 

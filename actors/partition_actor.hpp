@@ -5,6 +5,7 @@
 // by their .cpp files only (it pulls in CAF io and the protobuf types).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -81,6 +82,46 @@ auto drain_handler(Self self) {
                                 });
     return promise;
   };
+}
+
+/// For an actor whose partition work runs partly in linked children (stream
+/// groups, topic queues): an exit request stops the children first, and the
+/// actor quits only once they are all gone, so whoever monitors it knows that
+/// nothing of its partition still runs (a partition moving to another node
+/// relies on it). `children()` lists them; the behavior needs gone_handler.
+/// A child that ends normally is no reason to stop.
+template <class Self, class Children>
+void stop_children_first(Self self, Children children) {
+  auto stopping = std::make_shared<bool>(false);
+  self->set_exit_handler([self, children, stopping](caf::exit_msg& msg) {
+    if (*stopping)
+      return;  // a child going down meanwhile
+    auto kids = children();
+    for (auto& k : kids)
+      if (k.address() == msg.source && msg.reason == caf::exit_reason::normal)
+        return;
+    *stopping = true;
+    if (kids.empty()) {
+      self->quit(msg.reason);
+      return;
+    }
+    auto left = std::make_shared<std::atomic<size_t>>(kids.size());
+    auto me = caf::actor_cast<caf::actor>(self);
+    for (auto& k : kids) {
+      self->unlink_from(k);
+      k->attach_functor([me, left] {
+        if (--*left == 0)
+          caf::anon_send(me, gone_atom::value);
+      });
+      self->send_exit(k, msg.reason);
+    }
+  });
+}
+
+/// The gone_atom handler that goes with stop_children_first.
+template <class Self>
+auto gone_handler(Self self) {
+  return [self](gone_atom) { self->quit(caf::exit_reason::user_shutdown); };
 }
 
 /// Answers the current request with `resp` once generation `gen` is durable

@@ -8,6 +8,7 @@
 #include <caf/io/middleman.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "actors/partition_actor.hpp"
 #include "actors/stream_group.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
@@ -106,7 +107,14 @@ caf::behavior directory_behavior(Self self, partition_id p, storage::db* db,
         return;
       }
   });
+  stop_children_first(self, [self] {
+    std::vector<caf::actor> out;
+    for (auto& [key, g] : self->state.groups)
+      out.push_back(g.actor);
+    return out;
+  });
   return {
+    gone_handler(self),
     [self](request_msg& msg) {
       auto& st = self->state;
       auto& req = *msg.body;

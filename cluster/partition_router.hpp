@@ -1,91 +1,82 @@
-// partition_router: finds the actor that serves a partition. Today every
-// partition is local (a cluster of one); the router is the one place that
-// will learn about remote owners.
+// partition_router: finds who serves a partition, for every session of the
+// node. It holds an immutable `routes` snapshot that the node's cluster
+// member swaps whenever the table, the members' reachability or the set of
+// partitions served here changes; readers take the current snapshot per
+// request (an atomic shared_ptr load) and never lock.
 //
-// Built once at node start, then shared read-only by every session (no
-// locking needed). Owns nothing but actor handles.
+// A partition is served either by this node's actors (one per service) or,
+// when it lives elsewhere, is moving away or its owner is unreachable, by a
+// gateway: the owner's gateway for a remote owner, this node's own gateway
+// otherwise (it holds requests of a moving partition until the move ends and
+// answers UNAVAILABLE for an unreachable owner).
 #pragma once
 
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
-#include "actors/state_shard.hpp"
-#include "actors/event_shard.hpp"
-#include "actors/kv_shard.hpp"
-#include "actors/lock_shard.hpp"
-#include "actors/stream_directory.hpp"
+#include <caf/actor.hpp>
+
 #include "cluster/partition_table.hpp"
 
 namespace troupe::cluster {
 
+/// The kinds of partition actors a node runs for each partition it owns.
+enum class service : uint8_t { state, streams, events, locks, kv };
+inline constexpr size_t service_count = 5;
+
+/// One partition's actors, indexed by service.
+using partition_actors = std::array<caf::actor, service_count>;
+
+/// What happens to a partition here.
+enum class partition_state : uint8_t {
+  local,        ///< served by this node's actors
+  remote,       ///< owned by a reachable node; its gateway serves it
+  moving,       ///< moving away from this node: held by the local gateway
+  unreachable,  ///< its owner is not reachable (or unknown): UNAVAILABLE
+};
+
+/// An immutable snapshot of routing.
+struct routes {
+  std::shared_ptr<const partition_table> table;
+  std::vector<partition_state> state;     ///< per partition
+  std::vector<partition_actors> local;    ///< per partition; set when local
+  std::vector<caf::actor> gateway;        ///< per partition; set unless local
+  std::vector<caf::actor> hubs;           ///< every reachable node's pub/sub hub
+  caf::actor local_gateway;
+};
+
+/// Where a request for one partition and service goes.
+struct destination {
+  caf::actor actor;
+  bool via_gateway = false;  ///< send (forward_atom, service, partition, hops, request)
+};
+
 class partition_router {
 public:
-  partition_router(std::shared_ptr<const partition_table> table,
-                   std::vector<actors::state_shard_actor> state_shards,
-                   std::vector<actors::stream_directory_actor> stream_directories,
-                   std::vector<actors::event_shard_actor> event_shards,
-                   std::vector<actors::lock_shard_actor> lock_shards,
-                   std::vector<actors::kv_shard_actor> kv_shards);
+  explicit partition_router(std::shared_ptr<const routes> initial);
 
-  const partition_table& table() const { return *table_; }
+  std::shared_ptr<const routes> current() const { return routes_.load(); }
+  void install(std::shared_ptr<const routes> next) { routes_.store(std::move(next)); }
 
-  /// The state actor of partition `p`.
-  const actors::state_shard_actor& state(partition_id p) const {
-    return state_shards_[p.value];
-  }
+  uint32_t count() const { return count_; }
 
-  /// The state actor owning `trace_id`.
-  const actors::state_shard_actor& state_for(std::string_view trace_id) const {
-    return state(table_->partition_of(trace_id));
-  }
-
-  /// Every state actor, one per partition (for scatter-gather).
-  const std::vector<actors::state_shard_actor>& all_state() const {
-    return state_shards_;
-  }
-
-  /// The stream directory owning the group (stream, group_id).
-  const actors::stream_directory_actor& stream_for(std::string_view stream,
-                                                   std::string_view group) const;
-
-  /// Every stream directory, one per partition (for scatter-gather).
-  const std::vector<actors::stream_directory_actor>& all_streams() const {
-    return stream_directories_;
-  }
-
-  /// The event shard owning `topic`.
-  const actors::event_shard_actor& events_for(std::string_view topic) const {
-    return event_shards_[table_->partition_of(topic).value];
-  }
-
-  /// Every event shard, one per partition (for scatter-gather).
-  const std::vector<actors::event_shard_actor>& all_events() const { return event_shards_; }
-
-  /// The lock shard owning the cron job `job`.
-  const actors::lock_shard_actor& locks_for(std::string_view job) const {
-    return lock_shards_[table_->partition_of(job).value];
-  }
-
-  const std::vector<actors::lock_shard_actor>& all_locks() const { return lock_shards_; }
-
-  /// The partition of a Redis key (hash tags honored).
+  /// Partitions of each service's partition key.
+  partition_id partition_of(std::string_view partition_key) const;
+  partition_id stream_partition(std::string_view stream, std::string_view group) const;
   partition_id kv_partition(std::string_view key) const {
-    return table_->partition_of(kv_hash_tag(key));
+    return partition_of(kv_hash_tag(key));
   }
 
-  /// The kv shard of partition `p`.
-  const actors::kv_shard_actor& kv(partition_id p) const { return kv_shards_[p.value]; }
-
-  /// Every kv shard, one per partition (for scatter-gather).
-  const std::vector<actors::kv_shard_actor>& all_kv() const { return kv_shards_; }
+  /// Where a request of `s` for partition `p` goes now.
+  destination resolve(service s, partition_id p) const;
 
 private:
-  std::shared_ptr<const partition_table> table_;
-  std::vector<actors::lock_shard_actor> lock_shards_;
-  std::vector<actors::event_shard_actor> event_shards_;
-  std::vector<actors::state_shard_actor> state_shards_;
-  std::vector<actors::stream_directory_actor> stream_directories_;
-  std::vector<actors::kv_shard_actor> kv_shards_;
+  std::atomic<std::shared_ptr<const routes>> routes_;
+  uint32_t count_;
 };
 
 } // namespace troupe::cluster

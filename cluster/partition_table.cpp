@@ -1,6 +1,10 @@
 #include "cluster/partition_table.hpp"
 
+#include <algorithm>
+
 #include <xxhash.h>
+
+#include "protocol/troupe.pb.h"
 
 namespace troupe::cluster {
 
@@ -18,13 +22,100 @@ std::string_view kv_hash_tag(std::string_view key) {
   return key.substr(open + 1, close - open - 1);
 }
 
-partition_table::partition_table(uint32_t count, std::string local_node)
-  : local_node_(std::move(local_node)), owners_(count, local_node_) {
+partition_table::partition_table(uint32_t count) : owners_(count) {
   // nop
+}
+
+partition_table::partition_table(uint32_t count, const std::string& node, member info)
+  : owners_(count, node), epoch_(1) {
+  members_.emplace(node, std::move(info));
 }
 
 partition_id partition_table::partition_of(std::string_view partition_key) const {
   return partition_id{static_cast<uint16_t>(partition_hash(partition_key) % count())};
+}
+
+uint32_t partition_table::owned_by(std::string_view node) const {
+  return static_cast<uint32_t>(std::count(owners_.begin(), owners_.end(), node));
+}
+
+const member* partition_table::find_member(std::string_view node) const {
+  auto it = members_.find(std::string{node});
+  return it == members_.end() ? nullptr : &it->second;
+}
+
+std::vector<partition_move> partition_table::plan() const {
+  std::vector<std::string> holders;  // members that keep a share, in id order
+  for (auto& [id, m] : members_)
+    if (!m.leaving)
+      holders.push_back(id);
+  std::vector<partition_move> out;
+  if (holders.empty())
+    return out;
+  std::map<std::string, int64_t> target;
+  auto share = count() / holders.size();
+  auto extra = count() % holders.size();
+  for (size_t i = 0; i < holders.size(); ++i)
+    target[holders[i]] = static_cast<int64_t>(share + (i < extra ? 1 : 0));
+  std::map<std::string, int64_t> held;
+  for (auto& o : owners_)
+    held[o] += 1;
+  // Partitions that must go: those of leaving members, then any a member
+  // holds beyond its share (the highest partition numbers first).
+  std::vector<partition_id> give;
+  for (uint32_t i = count(); i-- > 0;) {
+    auto& o = owners_[i];
+    if (o.empty())
+      continue;
+    auto t = target.find(o);
+    if (t == target.end()) {
+      give.push_back(partition_id{static_cast<uint16_t>(i)});
+    } else if (held[o] > t->second) {
+      held[o] -= 1;
+      give.push_back(partition_id{static_cast<uint16_t>(i)});
+    }
+  }
+  auto receiver = holders.begin();
+  for (auto p : give) {
+    while (receiver != holders.end() && held[*receiver] >= target[*receiver])
+      ++receiver;
+    if (receiver == holders.end())
+      break;
+    held[*receiver] += 1;
+    out.push_back({p, owners_[p.value], *receiver});
+  }
+  return out;
+}
+
+std::string partition_table::encode() const {
+  v1::PartitionTable pt;
+  pt.set_epoch(epoch_);
+  for (auto& o : owners_)
+    pt.add_owners(o);
+  for (auto& [id, m] : members_) {
+    auto* out = pt.add_members();
+    out->set_node_id(id);
+    out->set_client_address(m.client_address);
+    out->set_cluster_address(m.cluster_address);
+    out->set_resp_address(m.resp_address);
+    out->set_leaving(m.leaving);
+  }
+  return pt.SerializeAsString();
+}
+
+std::optional<partition_table> partition_table::decode(std::string_view bytes) {
+  v1::PartitionTable pt;
+  if (!pt.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) || pt.owners_size() == 0
+      || pt.owners_size() > static_cast<int>(max_partitions))
+    return std::nullopt;
+  partition_table out{static_cast<uint32_t>(pt.owners_size())};
+  out.epoch_ = pt.epoch();
+  for (int i = 0; i < pt.owners_size(); ++i)
+    out.owners_[i] = pt.owners(i);
+  for (auto& m : pt.members())
+    out.members_[m.node_id()] = member{m.client_address(), m.cluster_address(), m.resp_address(),
+                                       m.leaving()};
+  return out;
 }
 
 } // namespace troupe::cluster

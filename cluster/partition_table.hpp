@@ -1,13 +1,24 @@
-// partition_table: which node owns each partition, at which epoch.
+// partition_table: which node owns each partition, at which epoch, and the
+// members of the cluster.
 //
 // The partition of a record is xxHash64(partition key, seed 0) mod P, with P
 // fixed when the cluster is created. A single node is a cluster of one that
 // owns every partition; every request is routed through this table, so a
 // cluster changes who owns a partition, never how a request finds it.
-// Plain value; the node shares one immutable instance between actors.
+//
+// The epoch grows by one with every change (a member joins or leaves, a
+// partition changes owner); a node keeps the table with the highest epoch it
+// has seen and stores it, so a restarted node knows what it owns. Each
+// partition has one owner for now; the owner list per partition is where the
+// replica list will go.
+//
+// Plain value; nodes exchange it as a troupe.v1.PartitionTable (encode /
+// decode) and share one immutable instance between actors.
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,23 +35,72 @@ uint64_t partition_hash(std::string_view partition_key);
 /// tag), else the whole key. Keys sharing a tag share a partition.
 std::string_view kv_hash_tag(std::string_view key);
 
+/// One member as the table records it.
+struct member {
+  std::string client_address;   ///< host:port of the client protocol
+  std::string cluster_address;  ///< host:port of CAF remoting
+  std::string resp_address;     ///< host:port of the RESP door, empty when off
+  bool leaving = false;         ///< being drained: owns nothing when done
+};
+
+/// A partition changing owner.
+struct partition_move {
+  partition_id partition;
+  std::string from;
+  std::string to;
+};
+
 class partition_table {
 public:
-  /// A table of `count` partitions (1..65535), all owned by `local_node`.
-  partition_table(uint32_t count, std::string local_node);
+  /// A table of `count` partitions (1..65535) that names no owner yet.
+  explicit partition_table(uint32_t count);
+
+  /// A table of `count` partitions, all owned by `node` (a new cluster).
+  partition_table(uint32_t count, const std::string& node, member info);
 
   uint32_t count() const { return static_cast<uint32_t>(owners_.size()); }
   uint64_t epoch() const { return epoch_; }
-  const std::string& local_node() const { return local_node_; }
+  void set_epoch(uint64_t epoch) { epoch_ = epoch; }
 
   partition_id partition_of(std::string_view partition_key) const;
+
+  /// The owner's node id; empty when none is known.
   const std::string& owner(partition_id p) const { return owners_[p.value]; }
-  bool is_local(partition_id p) const { return owner(p) == local_node_; }
+  void set_owner(partition_id p, std::string node) { owners_[p.value] = std::move(node); }
+
+  /// Partitions `node` owns.
+  uint32_t owned_by(std::string_view node) const;
+
+  const std::map<std::string, member>& members() const { return members_; }
+  const member* find_member(std::string_view node) const;
+  void put_member(const std::string& node, member info) { members_[node] = std::move(info); }
+  void remove_member(const std::string& node) { members_.erase(node); }
+
+  /// The next partition move that brings the table towards an even spread
+  /// over the members that are not leaving (the first count % n members in
+  /// id order hold one more), among moves whose both ends satisfy
+  /// `reachable`; nullopt when balanced or no such move exists. Stable: a
+  /// balanced table yields no move.
+  template <class Reachable>
+  std::optional<partition_move> next_move(Reachable reachable) const {
+    auto moves = plan();
+    for (auto& m : moves)
+      if (reachable(m.from) && reachable(m.to))
+        return m;
+    return std::nullopt;
+  }
+
+  /// Every move the even spread needs, in a fixed order.
+  std::vector<partition_move> plan() const;
+
+  /// troupe.v1.PartitionTable bytes, and back (nullopt when malformed).
+  std::string encode() const;
+  static std::optional<partition_table> decode(std::string_view bytes);
 
 private:
-  std::string local_node_;
   std::vector<std::string> owners_;
-  uint64_t epoch_ = 1;
+  std::map<std::string, member> members_;
+  uint64_t epoch_ = 0;
 };
 
 } // namespace troupe::cluster

@@ -1,6 +1,7 @@
 // troupe-node: see README.md for flags. Prints one line "troupe-node ready
 // HOST:PORT" on stdout once it accepts connections, preceded by "troupe-node
-// resp HOST:PORT" when the RESP front door is on; logs go to stderr.
+// resp HOST:PORT" when the RESP front door is on and "troupe-node cluster
+// HOST:PORT" when clustered; logs go to stderr.
 #include <csignal>
 #include <cstdio>
 
@@ -39,6 +40,10 @@ int main(int argc, char** argv) {
     std::printf("troupe-node resp %s:%u\n",
                 troupe::node::split_host_port(opts->resp_listen)->first.c_str(),
                 static_cast<unsigned>(server->resp_port()));
+  if (server->cluster_port() != 0)
+    std::printf("troupe-node cluster %s:%u\n",
+                troupe::node::split_host_port(opts->cluster_listen)->first.c_str(),
+                static_cast<unsigned>(server->cluster_port()));
   std::printf("troupe-node ready %s:%u\n", host.c_str(), static_cast<unsigned>(server->port()));
   std::fflush(stdout);
 

@@ -49,6 +49,16 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->envname("TROUPE_NODE_ID")->capture_default_str();
   app.add_option("--cluster-name", opts.cluster_name, "Cluster name")
     ->envname("TROUPE_CLUSTER_NAME")->capture_default_str();
+  app.add_option("--cluster-listen", opts.cluster_listen,
+                 "CAF remoting address host:port for the other members (empty: not clustered)")
+    ->envname("TROUPE_CLUSTER_LISTEN");
+  app.add_option("--seeds", opts.seeds, "Cluster addresses to join through, comma-separated")
+    ->envname("TROUPE_SEEDS");
+  app.add_flag("--drain-on-exit", opts.drain_on_exit,
+               "On SIGTERM, hand every partition to the other members first")
+    ->envname("TROUPE_DRAIN_ON_EXIT");
+  app.add_option("--join-timeout", opts.join_timeout_s, "Seconds a new node waits to join")
+    ->envname("TROUPE_JOIN_TIMEOUT")->capture_default_str()->check(CLI::Range(1u, 86400u));
   app.add_option("--max-frame-bytes", opts.max_frame_bytes, "Largest accepted frame")
     ->envname("TROUPE_MAX_FRAME_BYTES")->capture_default_str()->check(CLI::Range(size_t{1024}, size_t{1} << 30));
   app.add_option("--max-key-bytes", opts.max_key_bytes, "Longest trace id or key")

@@ -40,6 +40,20 @@ struct node_options {
   /// Cluster name reported in Welcome. Default troupe.
   /// (--cluster-name, TROUPE_CLUSTER_NAME)
   std::string cluster_name = "troupe";
+  /// CAF remoting address for the other members, host:port; empty: not
+  /// clustered (a cluster of one). Port 0 asks the OS for a free port.
+  /// (--cluster-listen, TROUPE_CLUSTER_LISTEN)
+  std::string cluster_listen;
+  /// Members to join through, comma-separated cluster addresses; empty: this
+  /// node starts a new cluster (or rejoins the one its data names).
+  /// (--seeds, TROUPE_SEEDS)
+  std::string seeds;
+  /// On SIGTERM, hand every partition to the other members before stopping.
+  /// Default off. (--drain-on-exit, TROUPE_DRAIN_ON_EXIT)
+  bool drain_on_exit = false;
+  /// How long a new node waits for a seed to let it join, seconds.
+  /// Default 120. (--join-timeout, TROUPE_JOIN_TIMEOUT)
+  uint32_t join_timeout_s = 120;
   /// Largest frame accepted, bytes. Default 16 MiB. (--max-frame-bytes)
   size_t max_frame_bytes = size_t{16} << 20;
   /// Longest trace id or key, bytes. Default 1024. (--max-key-bytes)

@@ -16,6 +16,7 @@
 #include "actors/atoms.hpp"
 #include "actors/node_counters.hpp"
 #include "cluster/partition_router.hpp"
+#include "node/partition_call.hpp"
 #include "node/resp_commands.hpp"
 #include "node/read_chunk.hpp"
 #include "node/session.hpp"
@@ -124,19 +125,11 @@ void reply_error(resp_broker* self, connection_handle hdl, std::string_view text
 
 // -- partitions ---------------------------------------------------------------
 
-/// Sends `req` to a partition actor and calls fn(response).
-template <class Actor, class F>
-void ask(resp_broker* self, const Actor& target, std::shared_ptr<const Request> req, F fn) {
-  // Partition actors are local and answer every request exactly once; if one
-  // dies, CAF answers with an error, so no timeout is needed.
-  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
-    .then([=](protocol::response_msg& r) mutable { fn(*r.body); },
-          [=](caf::error& err) mutable {
-            Response failed;
-            failed.mutable_error()->set_message("partition unavailable: "
-                                                + self->system().render(err));
-            fn(failed);
-          });
+/// Sends `req` to the kv partition `p` and calls fn(response).
+template <class F>
+void ask(resp_broker* self, partition_id p, std::shared_ptr<const Request> req, F fn) {
+  call_partition(self, *self->state.ctx->router, cluster::service::kv, p, std::move(req),
+                 std::move(fn));
 }
 
 /// The RESP reply a partition gave to a KvCommand.
@@ -170,7 +163,7 @@ void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
   for (auto& a : args)
     cmd->add_args(std::move(a));
   auto slot = open_slot(self);
-  ask(self, router.kv(p), std::move(req),
+  ask(self, p, std::move(req),
       [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
 }
 
@@ -207,7 +200,7 @@ void send_split(resp_broker* self, connection_handle hdl, const std::string& nam
   auto slot = open_slot(self);
   if (groups.size() == 1) {
     auto& [p, picked] = *groups.begin();
-    ask(self, router.kv(partition_id{p}), kv_request(self, name, args, picked),
+    ask(self, partition_id{p}, kv_request(self, name, args, picked),
         [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
     return;
   }
@@ -222,7 +215,7 @@ void send_split(resp_broker* self, connection_handle hdl, const std::string& nam
   m->elements.resize(args.size() - 1);
   bool is_mget = name == "mget";
   for (auto& [p, picked] : groups) {
-    ask(self, router.kv(partition_id{p}), kv_request(self, name, args, picked),
+    ask(self, partition_id{p}, kv_request(self, name, args, picked),
         [=, picked = picked](const Response& r) {
           auto bytes = kv_reply(r);
           std::vector<std::string_view> parts;
@@ -257,11 +250,11 @@ void send_split(resp_broker* self, connection_handle hdl, const std::string& nam
 /// Sends `make()` to every partition; fn(responses) once all answered.
 template <class Make, class F>
 void scatter(resp_broker* self, Make make, F fn) {
-  auto& shards = self->state.ctx->router->all_kv();
-  auto remaining = std::make_shared<size_t>(shards.size());
-  auto replies = std::make_shared<std::vector<Response>>(shards.size());
-  for (size_t i = 0; i < shards.size(); ++i)
-    ask(self, shards[i], make(), [=](const Response& r) {
+  auto count = self->state.ctx->router->count();
+  auto remaining = std::make_shared<size_t>(count);
+  auto replies = std::make_shared<std::vector<Response>>(count);
+  for (size_t i = 0; i < count; ++i)
+    ask(self, partition_id{static_cast<uint16_t>(i)}, make(), [=](const Response& r) {
       (*replies)[i] = r;
       if (--*remaining == 0)
         fn(*replies);
@@ -289,14 +282,14 @@ struct scan_args {
 void scan_step(resp_broker* self, connection_handle hdl, slot_ptr slot,
                std::shared_ptr<const scan_args> sa, uint32_t partition, uint64_t from,
                std::shared_ptr<std::vector<std::string>> keys, uint32_t budget) {
-  auto& router = *self->state.ctx->router;
+  auto partitions = self->state.ctx->router->count();
   auto req = std::make_shared<Request>();
   auto* scan = req->mutable_kv_scan();
   scan->set_from_hash(from);
   scan->set_count(budget);
   scan->set_match(sa->match);
   scan->set_type(sa->type);
-  ask(self, router.kv(partition_id{static_cast<uint16_t>(partition)}), std::move(req),
+  ask(self, partition_id{static_cast<uint16_t>(partition)}, std::move(req),
       [=](const Response& r) {
         if (r.has_error()) {
           finish(self, hdl, slot, error_reply("ERR " + r.error().message()));
@@ -309,7 +302,7 @@ void scan_step(resp_broker* self, connection_handle hdl, slot_ptr slot,
         uint32_t spent = std::max<uint32_t>(1, part.examined());
         if (!part.done()) {
           cursor = (uint64_t{partition} << 48) | part.next_hash();
-        } else if (partition + 1 < router.table().count()) {
+        } else if (partition + 1 < partitions) {
           // This partition is finished: go on to the next one while the
           // step's budget of examined keys lasts (an empty partition costs
           // one).
@@ -370,7 +363,7 @@ void cmd_scan(resp_broker* self, connection_handle hdl, const std::vector<std::s
   }
   auto partition = static_cast<uint32_t>(cursor >> 48);
   auto slot = open_slot(self);
-  if (partition >= self->state.ctx->router->table().count()) {
+  if (partition >= self->state.ctx->router->count()) {
     finish(self, hdl, slot, "*2\r\n$1\r\n0\r\n*0\r\n");
     return;
   }
@@ -730,20 +723,32 @@ void cmd_subscription(resp_broker* self, connection_handle hdl, const std::strin
   reply(self, hdl, std::move(out));
 }
 
+/// PUBLISH reaches the subscribers of every reachable node: each node's hub
+/// counts its own receivers, and the reply is their sum.
 void cmd_publish(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
   auto slot = open_slot(self);
-  self->request(self->state.ctx->channel_hub, caf::infinite, actors::publish_atom::value,
-                args[1], args[2])
-    .then(
-      [=](int64_t receivers) {
-        std::string out;
-        resp::integer(out, receivers);
-        finish(self, hdl, slot, std::move(out));
-      },
-      [=](caf::error& err) {
-        finish(self, hdl, slot,
-               error_reply("ERR pub/sub unavailable: " + self->system().render(err)));
-      });
+  auto hubs = self->state.ctx->router->current()->hubs;
+  struct sum_state {
+    size_t remaining;
+    int64_t receivers = 0;
+  };
+  auto sum = std::make_shared<sum_state>(sum_state{hubs.size()});
+  auto done = [=] {
+    if (--sum->remaining > 0)
+      return;
+    std::string out;
+    resp::integer(out, sum->receivers);
+    finish(self, hdl, slot, std::move(out));
+  };
+  for (auto& hub : hubs)
+    // A hub that cannot be reached has no receivers to count.
+    self->request(hub, remote_timeout, actors::publish_atom::value, args[1], args[2])
+      .then(
+        [=](int64_t receivers) {
+          sum->receivers += receivers;
+          done();
+        },
+        [=](caf::error&) { done(); });
 }
 
 void on_message(resp_broker* self, connection_handle hdl, const std::string& pattern,

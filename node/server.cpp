@@ -9,7 +9,15 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/channel_hub.hpp"
+#include "actors/event_shard.hpp"
+#include "actors/kv_shard.hpp"
+#include "actors/lock_shard.hpp"
+#include "actors/node_counters.hpp"
 #include "actors/state_shard.hpp"
+#include "actors/stream_directory.hpp"
+#include "cluster/gateway.hpp"
+#include "cluster/member.hpp"
+#include "cluster/atoms.hpp"
 #include "cluster/partition_router.hpp"
 #include "node/resp_session.hpp"
 #include "node/session.hpp"
@@ -21,17 +29,9 @@ namespace {
 
 constexpr auto shutdown_timeout = std::chrono::seconds{60};
 
-/// Node-level meta keys use the reserved partition 0xFFFF (partitions are
-/// numbered 0..65534).
-std::string node_meta_key(std::string_view name) {
-  auto key = storage::partition_prefix(partition_id{0xFFFF});
-  storage::append_component(key, name);
-  return key;
-}
-
 /// The partition count is fixed when the data directory is created.
 bool check_partition_count(storage::db& db, uint32_t wanted, std::string& error) {
-  auto key = node_meta_key("node.partitions");
+  auto key = storage::node_meta_key("node.partitions");
   storage::db_status status;
   auto stored = db.get(storage::column::meta, key, status);
   if (!status.ok) {
@@ -58,21 +58,6 @@ bool check_partition_count(storage::db& db, uint32_t wanted, std::string& error)
   return true;
 }
 
-/// One actor per partition, spawned by spawn(partition_id).
-template <class Spawn>
-auto per_partition(uint32_t partitions, Spawn spawn) {
-  std::vector<decltype(spawn(partition_id{}))> out;
-  for (uint32_t p = 0; p < partitions; ++p)
-    out.push_back(spawn(partition_id{static_cast<uint16_t>(p)}));
-  return out;
-}
-
-template <class Actor>
-void stop_all(caf::scoped_actor& self, const std::vector<Actor>& actors) {
-  for (auto& a : actors)
-    self->send_exit(a, caf::exit_reason::user_shutdown);
-}
-
 /// Asks an acceptor for its bound port; false (and `error`) when it could
 /// not bind.
 bool bound_port(caf::actor_system& sys, const caf::actor& acceptor, const std::string& address,
@@ -95,16 +80,17 @@ struct server::impl {
   std::unique_ptr<storage::db> db;
   std::unique_ptr<caf::actor_system_config> cfg;
   std::unique_ptr<caf::actor_system> sys;
-  std::vector<actors::state_shard_actor> shards;
-  std::vector<actors::stream_directory_actor> streams;
-  std::vector<actors::event_shard_actor> events;
-  std::vector<actors::lock_shard_actor> locks;
-  std::vector<actors::kv_shard_actor> kv;
+  std::shared_ptr<cluster::partition_router> router;
   caf::actor channel_hub;
+  caf::actor gateway;
+  caf::actor member;
   caf::actor resp_acceptor;
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   caf::actor acceptor;
+  bool drain_on_exit = false;
+  bool clustered = false;
+  std::string node_id;
   bool stopped = false;
 };
 
@@ -114,6 +100,64 @@ server::~server() {
   stop();
 }
 
+namespace {
+
+/// The function that spawns one partition's actors (at start for the
+/// partitions the node owns, later for those it takes over).
+std::function<cluster::partition_actors(partition_id)>
+partition_spawner(caf::actor_system& sys, storage::db& db, actors::node_counters& counters,
+                  const node_options& opts) {
+  actors::state_limits limits;
+  limits.max_key_bytes = opts.max_key_bytes;
+  limits.max_value_bytes = opts.max_value_bytes;
+  actors::stream_limits stream_limits;
+  stream_limits.max_id_bytes = opts.max_key_bytes;
+  stream_limits.max_item_bytes = opts.max_value_bytes;
+  stream_limits.idle_time = std::chrono::milliseconds{opts.stream_idle_ms};
+  actors::event_options event_opts;
+  event_opts.max_id_bytes = opts.max_key_bytes;
+  event_opts.max_data_bytes = opts.max_value_bytes;
+  event_opts.manual_clock = opts.manual_clock;
+  actors::kv_limits kv_limits;
+  kv_limits.max_key_bytes = opts.max_key_bytes;
+  kv_limits.max_value_bytes = opts.max_value_bytes;
+  auto placement = opts.placement;
+  auto max_key = opts.max_key_bytes;
+  return [&sys, &db, &counters, limits, stream_limits, event_opts, kv_limits, placement,
+          max_key](partition_id p) {
+    cluster::partition_actors out;
+    auto at = [&](cluster::service s) -> caf::actor& { return out[static_cast<size_t>(s)]; };
+    at(cluster::service::state) =
+      caf::actor_cast<caf::actor>(actors::spawn_state_shard(sys, p, db, limits, placement));
+    at(cluster::service::streams) = caf::actor_cast<caf::actor>(
+      actors::spawn_stream_directory(sys, p, db, stream_limits, counters, placement));
+    at(cluster::service::events) =
+      caf::actor_cast<caf::actor>(actors::spawn_event_shard(sys, p, db, event_opts, placement));
+    at(cluster::service::locks) =
+      caf::actor_cast<caf::actor>(actors::spawn_lock_shard(sys, p, db, max_key, placement));
+    at(cluster::service::kv) =
+      caf::actor_cast<caf::actor>(actors::spawn_kv_shard(sys, p, db, kv_limits, placement));
+    return out;
+  };
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    auto comma = text.find(',', start);
+    auto item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty())
+      out.push_back(item);
+    if (comma == std::string::npos)
+      break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+} // namespace
+
 std::unique_ptr<server> server::start(const node_options& opts, std::string& error) {
   auto hp = split_host_port(opts.listen);
   if (!hp) {
@@ -122,6 +166,14 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   }
   std::unique_ptr<server> self{new server};
   auto& im = *self->impl_;
+  im.drain_on_exit = opts.drain_on_exit;
+  im.clustered = !opts.cluster_listen.empty();
+  im.node_id = opts.node_id;
+  auto seeds = split_list(opts.seeds);
+  if (!im.clustered && !seeds.empty()) {
+    error = "--seeds needs --cluster-listen";
+    return nullptr;
+  }
 
   storage::db_options dbo;
   dbo.path = opts.data_dir;
@@ -134,56 +186,47 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   if (!im.db || !check_partition_count(*im.db, opts.partitions, error))
     return nullptr;
 
+  // The table this node starts from: its stored one; else a new cluster of
+  // one (no seeds), or nothing until a seed hands one over.
+  auto stored = cluster::load_table(*im.db, error);
+  if (!error.empty())
+    return nullptr;
+  cluster::member self_info;
+  cluster::partition_table table =
+    stored ? std::move(*stored)
+    : seeds.empty() ? cluster::partition_table{opts.partitions, opts.node_id, self_info}
+                    : cluster::partition_table{opts.partitions};
+
   im.cfg = std::make_unique<caf::actor_system_config>();
   im.cfg->load<caf::io::middleman>();
   auto workers = opts.workers != 0 ? opts.workers
                                    : std::max(1u, std::thread::hardware_concurrency());
   im.cfg->set("scheduler.max-threads", workers);
+  im.cfg->set("middleman.heartbeat-interval", caf::timespan{std::chrono::milliseconds{500}});
   im.cfg->add_message_type<protocol::request_msg>("troupe.request");
   im.cfg->add_message_type<protocol::response_msg>("troupe.response");
   im.cfg->add_message_type<protocol::push_msg>("troupe.push");
   im.sys = std::make_unique<caf::actor_system>(*im.cfg);
 
-  actors::state_limits limits;
-  limits.max_key_bytes = opts.max_key_bytes;
-  limits.max_value_bytes = opts.max_value_bytes;
-  im.shards = per_partition(opts.partitions, [&](partition_id p) {
-    return actors::spawn_state_shard(*im.sys, p, *im.db, limits, opts.placement);
-  });
-
-  actors::stream_limits stream_limits;
-  stream_limits.max_id_bytes = opts.max_key_bytes;
-  stream_limits.max_item_bytes = opts.max_value_bytes;
-  stream_limits.idle_time = std::chrono::milliseconds{opts.stream_idle_ms};
-  im.streams = per_partition(opts.partitions, [&](partition_id p) {
-    return actors::spawn_stream_directory(*im.sys, p, *im.db, stream_limits, im.counters,
-                                          opts.placement);
-  });
-
-  actors::event_options event_opts;
-  event_opts.max_id_bytes = opts.max_key_bytes;
-  event_opts.max_data_bytes = opts.max_value_bytes;
-  event_opts.manual_clock = opts.manual_clock;
-  im.events = per_partition(opts.partitions, [&](partition_id p) {
-    return actors::spawn_event_shard(*im.sys, p, *im.db, event_opts, opts.placement);
-  });
-
-  im.locks = per_partition(opts.partitions, [&](partition_id p) {
-    return actors::spawn_lock_shard(*im.sys, p, *im.db, opts.max_key_bytes, opts.placement);
-  });
-
-  actors::kv_limits kv_limits;
-  kv_limits.max_key_bytes = opts.max_key_bytes;
-  kv_limits.max_value_bytes = opts.max_value_bytes;
-  im.kv = per_partition(opts.partitions, [&](partition_id p) {
-    return actors::spawn_kv_shard(*im.sys, p, *im.db, kv_limits, opts.placement);
-  });
+  auto spawn_partition = partition_spawner(*im.sys, *im.db, im.counters, opts);
+  std::vector<cluster::partition_actors> local(table.count());
+  for (uint32_t i = 0; i < table.count(); ++i) {
+    partition_id p{static_cast<uint16_t>(i)};
+    if (table.owner(p) == opts.node_id)
+      local[i] = spawn_partition(p);
+  }
   im.channel_hub = actors::spawn_channel_hub(*im.sys);
 
-  auto table = std::make_shared<cluster::partition_table>(opts.partitions, opts.node_id);
+  auto shared_table = std::make_shared<const cluster::partition_table>(table);
+  std::vector<bool> none_moving(table.count(), false);
+  im.router = std::make_shared<cluster::partition_router>(cluster::make_routes(
+    shared_table, local, none_moving, caf::actor{}, im.channel_hub, {}));
+  im.gateway = cluster::spawn_gateway(*im.sys, im.router);
+  im.router->install(
+    cluster::make_routes(shared_table, local, none_moving, im.gateway, im.channel_hub, {}));
+
   auto ctx = std::make_shared<session_context>();
-  ctx->router = std::make_shared<cluster::partition_router>(table, im.shards, im.streams,
-                                                           im.events, im.locks, im.kv);
+  ctx->router = im.router;
   if (opts.manual_clock)
     ctx->manual_clock = &im.manual_clock;
   ctx->counters = &im.counters;
@@ -196,15 +239,61 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
 
+  // The member exists before the doors open (sessions ask it for status);
+  // it learns its addresses once they are bound.
+  cluster::member_config mc;
+  mc.node_id = opts.node_id;
+  mc.cluster_name = opts.cluster_name;
+  mc.seeds = seeds;
+  mc.db = im.db.get();
+  mc.router = im.router;
+  mc.gateway = im.gateway;
+  mc.hub = im.channel_hub;
+  mc.spawn_partition = spawn_partition;
+
   im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second, fork_client_session);
   if (!bound_port(*im.sys, im.acceptor, opts.listen, self->port_, error))
     return nullptr;
+  mc.self.client_address = hp->first + ":" + std::to_string(self->port_);
   if (!opts.resp_listen.empty()) {
     auto rhp = split_host_port(opts.resp_listen);
     im.resp_acceptor = spawn_acceptor(*im.sys, ctx, rhp->first, rhp->second, fork_resp_session);
     if (!bound_port(*im.sys, im.resp_acceptor, opts.resp_listen, self->resp_port_, error))
       return nullptr;
-    spdlog::info("RESP front door listening on {}:{}", rhp->first, self->resp_port_);
+    mc.self.resp_address = rhp->first + ":" + std::to_string(self->resp_port_);
+    spdlog::info("RESP front door listening on {}", mc.self.resp_address);
+  }
+  im.member = cluster::spawn_member(*im.sys, std::move(mc), std::move(table), std::move(local));
+  ctx->member = im.member;
+
+  std::string cluster_address;
+  if (im.clustered) {
+    auto chp = split_host_port(opts.cluster_listen);
+    if (!chp) {
+      error = "invalid cluster address " + opts.cluster_listen;
+      return nullptr;
+    }
+    auto port = im.sys->middleman().publish(im.member, chp->second, chp->first.c_str(), true);
+    if (!port) {
+      error = "cannot listen on " + opts.cluster_listen + ": " + im.sys->render(port.error());
+      return nullptr;
+    }
+    self->cluster_port_ = *port;
+    cluster_address = chp->first + ":" + std::to_string(*port);
+    spdlog::info("cluster {} member {} on {}", opts.cluster_name, opts.node_id, cluster_address);
+  }
+  {
+    caf::scoped_actor waiter{*im.sys};
+    bool joined = false;
+    waiter->request(im.member, std::chrono::seconds{opts.join_timeout_s},
+                    cluster::joined_atom::value, cluster_address)
+      .receive([&](actors::ok_atom) { joined = true; },
+               [&](caf::error& err) {
+                 error = "could not join cluster " + opts.cluster_name + " through "
+                         + opts.seeds + ": " + im.sys->render(err);
+               });
+    if (!joined)
+      return nullptr;
   }
   spdlog::info("troupe-node {} listening on {}:{} (data {}, durability {}, {} partitions)",
                opts.node_id, hp->first, self->port_, opts.data_dir,
@@ -219,6 +308,15 @@ void server::stop() {
   im.stopped = true;
   {
     caf::scoped_actor self{*im.sys};
+    // 0. With --drain-on-exit, hand every partition to the other members.
+    if (im.drain_on_exit && im.clustered) {
+      spdlog::info("draining {} before stopping", im.node_id);
+      self->request(im.member, shutdown_timeout * 10, cluster::drain_node_atom::value, im.node_id)
+        .receive([](const std::string&) {},
+                 [&](caf::error& err) {
+                   spdlog::warn("drain before stopping failed: {}", im.sys->render(err));
+                 });
+    }
     // 1. Stop accepting; sessions answer what they accepted, then close.
     for (auto* acceptor : {&im.acceptor, &im.resp_acceptor}) {
       if (!*acceptor)
@@ -230,26 +328,31 @@ void server::stop() {
                  });
       self->send_exit(*acceptor, caf::exit_reason::user_shutdown);
     }
-    // 2. Every accepted write is durable before the shards stop.
-    for (auto& shard : im.shards)
-      self->request(shard, shutdown_timeout, actors::drain_atom::value)
-        .receive([](actors::ok_atom) {},
-                 [&](caf::error& err) {
-                   spdlog::warn("shutdown: shard drain failed: {}", im.sys->render(err));
-                 });
-    stop_all(self, im.shards);
-    stop_all(self, im.streams);
-    stop_all(self, im.events);
-    stop_all(self, im.locks);
-    stop_all(self, im.kv);
+    // 2. The member stops first, so the partitions served here stay put.
+    self->monitor(im.member);
+    self->send_exit(im.member, caf::exit_reason::user_shutdown);
+    self->receive([](caf::down_msg&) {});
+    // 3. Every accepted write is durable before the shards stop.
+    auto routes = im.router->current();
+    for (auto& actors : routes->local)
+      for (auto s : {cluster::service::state, cluster::service::kv})
+        if (auto& shard = actors[static_cast<size_t>(s)])
+          self->request(shard, shutdown_timeout, actors::drain_atom::value)
+            .receive([](actors::ok_atom) {},
+                     [&](caf::error& err) {
+                       spdlog::warn("shutdown: shard drain failed: {}", im.sys->render(err));
+                     });
+    for (auto& actors : routes->local)
+      for (auto& a : actors)
+        if (a)
+          self->send_exit(a, caf::exit_reason::user_shutdown);
+    self->send_exit(im.gateway, caf::exit_reason::user_shutdown);
     self->send_exit(im.channel_hub, caf::exit_reason::user_shutdown);
   }
-  im.shards.clear();
-  im.streams.clear();
-  im.events.clear();
-  im.locks.clear();
-  im.kv.clear();
+  im.router.reset();
   im.channel_hub = nullptr;
+  im.gateway = nullptr;
+  im.member = nullptr;
   im.acceptor = nullptr;
   im.resp_acceptor = nullptr;
   im.sys.reset();

@@ -13,7 +13,9 @@
 #include "actors/atoms.hpp"
 #include "actors/node_counters.hpp"
 #include "protocol/envelope.hpp"
+#include "cluster/atoms.hpp"
 #include "cluster/partition_router.hpp"
+#include "node/partition_call.hpp"
 #include "protocol/frame_codec.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
@@ -25,6 +27,10 @@ namespace {
 using caf::io::connection_handle;
 using v1::Request;
 using v1::Response;
+using cluster::service;
+
+/// Session internal: subscribe an event consumer again (sub id).
+using resubscribe_atom = caf::atom_constant<caf::atom("resub")>;
 
 struct session_state {
   std::shared_ptr<const session_context> ctx;
@@ -38,6 +44,8 @@ struct session_state {
     bool event;        // an event consumer (else a stream subscription)
     std::string a;     // stream or topic
     std::string b;     // group_id or step
+    std::shared_ptr<Request> request;  // the subscribe request
+    caf::actor_addr server;            // the actor that accepted it
   };
   std::unordered_map<uint64_t, subscription> subscriptions;
   uint64_t next_subscription = 0;
@@ -131,7 +139,8 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
     return;
   }
   st.greeted = true;
-  auto& table = st.ctx->router->table();
+  auto routes = st.ctx->router->current();
+  auto& table = *routes->table;
   v1::Frame out;
   out.set_id(f.id());
   auto* w = out.mutable_welcome();
@@ -141,27 +150,19 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
   w->set_partition_count(table.count());
   w->set_partition_epoch(table.epoch());
   w->set_max_frame_bytes(st.ctx->max_frame_bytes);
+  w->mutable_partition_table()->ParseFromString(table.encode());
   write_frame(self, hdl, out);
 }
 
-/// Sends one request to one partition actor and writes its reply.
-template <class Actor>
-void forward(session_broker* self, connection_handle hdl, uint64_t id,
-             const Actor& target, std::shared_ptr<const Request> req) {
+/// Sends one request to the partition that serves it and writes its reply.
+void forward(session_broker* self, connection_handle hdl, uint64_t id, cluster::service svc,
+             partition_id p, std::shared_ptr<const Request> req) {
   ++self->state.in_flight;
-  // Partition actors are local and answer every request exactly once; if one
-  // dies, CAF answers with an error, so no timeout is needed here.
-  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
-    .then(
-      [=](protocol::response_msg& r) {
-        write_response(self, hdl, id, *r.body);
-        finish_request(self, hdl);
-      },
-      [=](caf::error& err) {
-        reply_error(self, hdl, id, error_code::unavailable,
-                    "partition unavailable: " + self->system().render(err));
-        finish_request(self, hdl);
-      });
+  call_partition(self, *self->state.ctx->router, svc, p, std::move(req),
+                 [=](const Response& r) {
+                   write_response(self, hdl, id, r);
+                   finish_request(self, hdl);
+                 });
 }
 
 /// Merges the per-partition replies of a scatter-gather request.
@@ -211,55 +212,49 @@ void finish_gather(gather& g, bool names) {
   });
 }
 
-template <class Actor>
-void scatter(session_broker* self, connection_handle hdl, uint64_t id,
-             const std::vector<Actor>& shards, std::shared_ptr<const Request> req, bool names) {
+/// Sends `req` to every partition of `svc` and writes the merged reply.
+void scatter(session_broker* self, connection_handle hdl, uint64_t id, cluster::service svc,
+             std::shared_ptr<const Request> req, bool names) {
+  auto& router = *self->state.ctx->router;
   auto g = std::make_shared<gather>();
-  g->remaining = shards.size();
+  g->remaining = router.count();
   if (req->has_lock_list())
     g->merged.mutable_locks();
   else if (!names)
     g->merged.mutable_items();
   ++self->state.in_flight;
-  auto done = [=] {
-    if (--g->remaining > 0)
-      return;
-    finish_gather(*g, names);
-    write_response(self, hdl, id, g->merged);
-    finish_request(self, hdl);
-  };
-  for (auto& shard : shards) {
-    // See forward(): local partition actors always answer.
-    self->request(shard, caf::infinite, protocol::request_msg{req})
-      .then(
-        [=](protocol::response_msg& r) {
-          merge(*g, *r.body);
-          done();
-        },
-        [=](caf::error& err) {
-          Response failed;
-          set_error(failed, error_code::unavailable,
-                    "partition unavailable: " + self->system().render(err));
-          merge(*g, failed);
-          done();
-        });
-  }
+  for (uint32_t p = 0; p < router.count(); ++p)
+    call_partition(self, router, svc, partition_id{static_cast<uint16_t>(p)}, req,
+                   [=](const Response& part) {
+                     merge(*g, part);
+                     if (--g->remaining > 0)
+                       return;
+                     finish_gather(*g, names);
+                     write_response(self, hdl, id, g->merged);
+                     finish_request(self, hdl);
+                   });
 }
 
-template <class Actor>
-void scatter(session_broker* self, connection_handle hdl, uint64_t id,
-             const std::vector<Actor>& targets, std::shared_ptr<const Request> req, bool names);
+/// Monitors the actor that just accepted subscription `sub_id` (the sender
+/// of the reply being handled), to learn when it goes away.
+void watch_subscription(session_broker* self, uint64_t sub_id) {
+  auto it = self->state.subscriptions.find(sub_id);
+  auto server = caf::actor_cast<caf::actor>(self->current_sender());
+  if (it == self->state.subscriptions.end() || !server)
+    return;
+  it->second.server = server.address();
+  self->monitor(server);
+}
 
-template <class Actor>
 void subscribe(session_broker* self, connection_handle hdl, uint64_t id,
-               std::shared_ptr<Request> req, const Actor& target) {
+               std::shared_ptr<Request> req, cluster::service svc, partition_id p) {
   auto& st = self->state;
   auto sub_id = ++st.next_subscription;
   if (req->has_stream_subscribe()) {
     auto* sub = req->mutable_stream_subscribe();
     sub->set_subscription_id(sub_id);
     st.subscriptions.emplace(sub_id, session_state::subscription{false, sub->stream(),
-                                                                 sub->group_id()});
+                                                                 sub->group_id(), req, {}});
     if (!st.counting_output) {
       st.counting_output = true;
       self->ack_writes(hdl, true);
@@ -267,24 +262,18 @@ void subscribe(session_broker* self, connection_handle hdl, uint64_t id,
   } else {
     auto* sub = req->mutable_event_subscribe();
     sub->set_subscription_id(sub_id);
-    st.subscriptions.emplace(sub_id, session_state::subscription{true, sub->topic(), sub->step()});
+    st.subscriptions.emplace(sub_id, session_state::subscription{true, sub->topic(), sub->step(),
+                                                                 req, {}});
   }
   ++st.in_flight;
-  // See forward(): local partition actors always answer.
-  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
-    .then(
-      [=](protocol::response_msg& r) {
-        if (r.body->has_error())
-          self->state.subscriptions.erase(sub_id);
-        write_response(self, hdl, id, *r.body);
-        finish_request(self, hdl);
-      },
-      [=](caf::error& err) {
-        self->state.subscriptions.erase(sub_id);
-        reply_error(self, hdl, id, error_code::unavailable,
-                    "partition unavailable: " + self->system().render(err));
-        finish_request(self, hdl);
-      });
+  call_partition(self, *st.ctx->router, svc, p, std::move(req), [=](const Response& r) {
+    if (r.has_error())
+      self->state.subscriptions.erase(sub_id);
+    else
+      watch_subscription(self, sub_id);
+    write_response(self, hdl, id, r);
+    finish_request(self, hdl);
+  });
 }
 
 /// The subscription `sub_id` of this connection, or an error reply.
@@ -312,10 +301,10 @@ void to_queue(session_broker* self, connection_handle hdl, uint64_t id,
     return;
   msg->set_topic(sub->a);
   msg->set_step(sub->b);
-  auto& target = self->state.ctx->router->events_for(sub->a);
+  auto p = self->state.ctx->router->partition_of(sub->a);
   if (req->has_event_unsubscribe())
     self->state.subscriptions.erase(msg->subscription_id());
-  forward(self, hdl, id, target, std::move(req));
+  forward(self, hdl, id, service::events, p, std::move(req));
 }
 
 /// Ends a stream subscription at its group (fire and forget when `id` is 0).
@@ -330,15 +319,60 @@ void end_subscription(session_broker* self, connection_handle hdl, uint64_t id,
   u->set_subscription_id(sub_id);
   u->set_stream(sub->a);
   u->set_group_id(sub->b);
-  auto& target = st.ctx->router->stream_for(sub->a, sub->b);
+  auto p = st.ctx->router->stream_partition(sub->a, sub->b);
   st.subscriptions.erase(sub_id);
   if (id != 0) {
-    forward(self, hdl, id, target, std::move(req));
+    forward(self, hdl, id, service::streams, p, std::move(req));
     return;
   }
   // Nobody waits for this reply; a failure only means the group is gone.
-  self->request(target, caf::infinite, protocol::request_msg{std::move(req)})
-    .then([](protocol::response_msg&) {}, [](caf::error&) {});
+  call_partition(self, *st.ctx->router, service::streams, p, std::move(req),
+                 [](const Response&) {});
+}
+
+/// Ends a stream subscription whose group went away (its partition moved or
+/// its node is unreachable) with an overflow notice: the client re-syncs
+/// and subscribes again, wherever the group is served now.
+void lose_subscription(session_broker* self, connection_handle hdl, uint64_t sub_id) {
+  write_out(self, hdl, [&](auto& buf) {
+    protocol::append_push_frame(buf, sub_id, protocol::push_msg::stream_event, {}, true);
+  });
+  self->state.subscriptions.erase(sub_id);
+}
+
+/// Subscribes an event consumer again where its topic is served now; retried
+/// every second while that fails. Deliveries that were in flight come again
+/// after their visibility timeout.
+void resubscribe(session_broker* self, uint64_t sub_id) {
+  auto& st = self->state;
+  auto it = st.subscriptions.find(sub_id);
+  if (it == st.subscriptions.end() || st.closing)
+    return;
+  auto p = st.ctx->router->partition_of(it->second.a);
+  call_partition(self, *st.ctx->router, service::events, p, it->second.request,
+                 [=](const Response& r) {
+                   if (self->state.subscriptions.count(sub_id) == 0)
+                     return;
+                   if (r.has_error())
+                     self->delayed_send(self, std::chrono::seconds{1}, resubscribe_atom::value,
+                                        sub_id);
+                   else
+                     watch_subscription(self, sub_id);
+                 });
+}
+
+void on_server_down(session_broker* self, connection_handle hdl, const caf::down_msg& msg) {
+  std::vector<std::pair<uint64_t, bool>> lost;
+  for (auto& [sub_id, sub] : self->state.subscriptions)
+    if (sub.server == msg.source)
+      lost.emplace_back(sub_id, sub.event);
+  for (auto [sub_id, event] : lost) {
+    self->state.subscriptions[sub_id].server = caf::actor_addr{};
+    if (event)
+      resubscribe(self, sub_id);
+    else
+      lose_subscription(self, hdl, sub_id);
+  }
 }
 
 void on_push(session_broker* self, connection_handle hdl, protocol::push_msg& msg) {
@@ -369,11 +403,23 @@ void advance_clock(session_broker* self, connection_handle hdl, uint64_t id, uin
     return;
   }
   *st.ctx->manual_clock += static_cast<int64_t>(ms);
-  auto& shards = st.ctx->router->all_events();
+  // The clock is this node's: it ticks the event shards served here.
+  auto routes = st.ctx->router->current();
+  std::vector<caf::actor> shards;
+  for (auto& actors : routes->local)
+    if (auto& shard = actors[static_cast<size_t>(service::events)])
+      shards.push_back(shard);
   auto remaining = std::make_shared<size_t>(shards.size());
   ++st.in_flight;
+  if (shards.empty()) {
+    Response resp;
+    resp.mutable_pong();
+    write_response(self, hdl, id, resp);
+    finish_request(self, hdl);
+    return;
+  }
   for (auto& shard : shards)
-    // See forward(): local partition actors always answer.
+    // Local partition actors always answer.
     self->request(shard, caf::infinite, actors::tick_atom::value)
       .then(
         [=](actors::ok_atom) {
@@ -392,6 +438,26 @@ void advance_clock(session_broker* self, connection_handle hdl, uint64_t id, uin
         });
 }
 
+/// Asks the node's cluster member (status, drain) and writes the
+/// ClusterStatusReply it answers with.
+template <class... Ts>
+void cluster_call(session_broker* self, connection_handle hdl, uint64_t id,
+                  const caf::actor& member, Ts... xs) {
+  ++self->state.in_flight;
+  self->request(member, caf::infinite, xs...)
+    .then(
+      [=](const std::string& bytes) {
+        Response resp;
+        resp.mutable_cluster()->ParseFromString(bytes);
+        write_response(self, hdl, id, resp);
+        finish_request(self, hdl);
+      },
+      [=](caf::error& err) {
+        reply_error(self, hdl, id, error_code::unavailable, self->system().render(err));
+        finish_request(self, hdl);
+      });
+}
+
 void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
   auto id = f.id();
   auto req = std::shared_ptr<Request>(f.release_request());
@@ -405,33 +471,33 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
       return;
     }
     case Request::kStateGet:
-      return forward(self, hdl, id, router.state_for(req->state_get().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_get().trace_id()), req);
     case Request::kStateExists:
-      return forward(self, hdl, id, router.state_for(req->state_exists().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_exists().trace_id()), req);
     case Request::kStateGetMany:
-      return forward(self, hdl, id, router.state_for(req->state_get_many().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_get_many().trace_id()), req);
     case Request::kStateSet:
-      return forward(self, hdl, id, router.state_for(req->state_set().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_set().trace_id()), req);
     case Request::kStateSetMany:
-      return forward(self, hdl, id, router.state_for(req->state_set_many().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_set_many().trace_id()), req);
     case Request::kStateDelete:
-      return forward(self, hdl, id, router.state_for(req->state_delete().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_delete().trace_id()), req);
     case Request::kStateKeys:
-      return forward(self, hdl, id, router.state_for(req->state_keys().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_keys().trace_id()), req);
     case Request::kStateClear:
-      return forward(self, hdl, id, router.state_for(req->state_clear().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_clear().trace_id()), req);
     case Request::kStateGetGroup:
-      return forward(self, hdl, id, router.state_for(req->state_get_group().trace_id()), req);
+      return forward(self, hdl, id, service::state, router.partition_of(req->state_get_group().trace_id()), req);
     case Request::kStateTraceIds:
-      return scatter(self, hdl, id, router.all_state(), std::move(req), true);
+      return scatter(self, hdl, id, service::state, std::move(req), true);
     case Request::kStateItems:
       if (req->state_items().has_group_id())
-        return forward(self, hdl, id, router.state_for(req->state_items().group_id()), req);
-      return scatter(self, hdl, id, router.all_state(), std::move(req), false);
+        return forward(self, hdl, id, service::state, router.partition_of(req->state_items().group_id()), req);
+      return scatter(self, hdl, id, service::state, std::move(req), false);
 #define TROUPE_STREAM_OP(Case, field)                                                     \
   case Request::Case:                                                                     \
     return forward(self, hdl, id,                                                         \
-                   router.stream_for(req->field().stream(), req->field().group_id()), req);
+                   service::streams, router.stream_partition(req->field().stream(), req->field().group_id()), req);
     TROUPE_STREAM_OP(kStreamGet, stream_get)
     TROUPE_STREAM_OP(kStreamSet, stream_set)
     TROUPE_STREAM_OP(kStreamDelete, stream_delete)
@@ -441,13 +507,13 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
     TROUPE_STREAM_OP(kStreamSend, stream_send)
 #undef TROUPE_STREAM_OP
     case Request::kStreamListGroups:
-      return scatter(self, hdl, id, router.all_streams(), std::move(req), true);
+      return scatter(self, hdl, id, service::streams, std::move(req), true);
     case Request::kStreamSubscribe: {
       auto& r = req->stream_subscribe();
-      return subscribe(self, hdl, id, req, router.stream_for(r.stream(), r.group_id()));
+      return subscribe(self, hdl, id, req, service::streams, router.stream_partition(r.stream(), r.group_id()));
     }
     case Request::kEventSubscribe:
-      return subscribe(self, hdl, id, req, router.events_for(req->event_subscribe().topic()));
+      return subscribe(self, hdl, id, req, service::events, router.partition_of(req->event_subscribe().topic()));
     case Request::kEventUnsubscribe:
       return to_queue(self, hdl, id, req, req->mutable_event_unsubscribe());
     case Request::kEventAck:
@@ -456,7 +522,7 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
       return to_queue(self, hdl, id, req, req->mutable_event_nack());
 #define TROUPE_TOPIC_OP(Case, field)                                                      \
   case Request::Case:                                                                     \
-    return forward(self, hdl, id, router.events_for(req->field().topic()), req);
+    return forward(self, hdl, id, service::events, router.partition_of(req->field().topic()), req);
     TROUPE_TOPIC_OP(kEventEmit, event_emit)
     TROUPE_TOPIC_OP(kEventEmitBatch, event_emit_batch)
     TROUPE_TOPIC_OP(kEventRemoveStep, event_remove_step)
@@ -468,15 +534,15 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
 #undef TROUPE_TOPIC_OP
 #define TROUPE_JOB_OP(Case, field)                                                        \
   case Request::Case:                                                                     \
-    return forward(self, hdl, id, router.locks_for(req->field().job()), req);
+    return forward(self, hdl, id, service::locks, router.partition_of(req->field().job()), req);
     TROUPE_JOB_OP(kLockAcquire, lock_acquire)
     TROUPE_JOB_OP(kLockRenew, lock_renew)
     TROUPE_JOB_OP(kLockRelease, lock_release)
 #undef TROUPE_JOB_OP
     case Request::kLockList:
-      return scatter(self, hdl, id, router.all_locks(), std::move(req), false);
+      return scatter(self, hdl, id, service::locks, std::move(req), false);
     case Request::kEventListTopics:
-      return scatter(self, hdl, id, router.all_events(), std::move(req), true);
+      return scatter(self, hdl, id, service::events, std::move(req), true);
     case Request::kAdvanceClock:
       return advance_clock(self, hdl, id, req->advance_clock().ms());
     case Request::kStreamUnsubscribe:
@@ -491,6 +557,11 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
       write_response(self, hdl, id, resp);
       return;
     }
+    case Request::kClusterStatus:
+      return cluster_call(self, hdl, id, self->state.ctx->member, cluster::status_atom::value);
+    case Request::kClusterDrain:
+      return cluster_call(self, hdl, id, self->state.ctx->member, cluster::drain_node_atom::value,
+                          req->cluster_drain().node_id());
     case Request::OP_NOT_SET:
       break;
   }
@@ -552,6 +623,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
   ctx->counters->sessions += 1;
   self->state.decoder = protocol::frame_decoder{ctx->max_frame_bytes};
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
+  self->set_down_handler([=](caf::down_msg& msg) { on_server_down(self, hdl, msg); });
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
@@ -560,6 +632,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
       queued -= std::min<uint64_t>(queued, msg.written);
     },
     [=](protocol::push_msg& msg) { on_push(self, hdl, msg); },
+    [=](resubscribe_atom, uint64_t sub_id) { resubscribe(self, sub_id); },
     [=](shutdown_atom) {
       auto& st = self->state;
       st.closing = true;

@@ -64,6 +64,8 @@ struct session_context {
   std::atomic<int64_t>* manual_clock = nullptr;
   /// The node's pub/sub hub (RESP PUBLISH/SUBSCRIBE).
   caf::actor channel_hub;
+  /// The node's cluster member (status, drain).
+  caf::actor member;
 };
 
 /// Compares a presented token with the node's in constant time.

@@ -234,6 +234,37 @@ std::unique_ptr<cursor> db::new_cursor(column cf) const {
   return std::make_unique<cursor>(std::move(it));
 }
 
+class snapshot {
+public:
+  snapshot(rocksdb::DB* rocks, const rocksdb::Snapshot* snap) : rocks_(rocks), snap_(snap) {}
+  ~snapshot() { rocks_->ReleaseSnapshot(snap_); }
+  snapshot(const snapshot&) = delete;
+  snapshot& operator=(const snapshot&) = delete;
+  const rocksdb::Snapshot* get() const { return snap_; }
+
+private:
+  rocksdb::DB* rocks_;
+  const rocksdb::Snapshot* snap_;
+};
+
+std::shared_ptr<const snapshot> db::take_snapshot() const {
+  auto* rocks = impl_->rocks.get();
+  return std::make_shared<const snapshot>(rocks, rocks->GetSnapshot());
+}
+
+std::unique_ptr<cursor> db::new_cursor(column cf, const snapshot& at) const {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = at.get();
+  std::unique_ptr<rocksdb::Iterator> it{impl_->rocks->NewIterator(ro, impl_->handle(cf))};
+  return std::make_unique<cursor>(std::move(it));
+}
+
+db_status db::delete_range(column cf, std::string_view begin, std::string_view end) {
+  return from_rocks(impl_->rocks->DeleteRange(impl_->write_options, impl_->handle(cf),
+                                              rocksdb::Slice{begin.data(), begin.size()},
+                                              rocksdb::Slice{end.data(), end.size()}));
+}
+
 db_status db::write(write_batch batch) {
   rocksdb::WriteBatch wb;
   impl_->append(wb, batch);

@@ -21,6 +21,7 @@
 
 namespace rocksdb {
 class Iterator;
+class Snapshot;
 } // namespace rocksdb
 
 namespace troupe::storage {
@@ -107,6 +108,10 @@ private:
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
+/// A consistent point-in-time view of the whole database (every column);
+/// released when the last reference goes. See db::take_snapshot.
+class snapshot;
+
 struct commit_stats {
   uint64_t batches = 0;  ///< batches handed to commit()
   uint64_t writes = 0;   ///< RocksDB writes the committer issued
@@ -130,6 +135,15 @@ public:
 
   /// An iterator over a consistent snapshot of `cf`.
   std::unique_ptr<cursor> new_cursor(column cf) const;
+
+  /// A view of every column as of now; cursors over it see no later write.
+  std::shared_ptr<const snapshot> take_snapshot() const;
+
+  /// An iterator over `cf` as of `at`.
+  std::unique_ptr<cursor> new_cursor(column cf, const snapshot& at) const;
+
+  /// Deletes every key in [begin, end) of `cf`, in the calling thread.
+  db_status delete_range(column cf, std::string_view begin, std::string_view end);
 
   /// Writes `batch` in the calling thread, honoring the durability mode.
   db_status write(write_batch batch);

@@ -273,6 +273,12 @@ std::optional<std::string> decode_kv_field(std::string_view encoded, size_t pref
   return field;
 }
 
+std::string node_meta_key(std::string_view name) {
+  auto key = partition_prefix(partition_id{0xFFFF});
+  append_component(key, name);
+  return key;
+}
+
 std::string prefix_end(std::string_view prefix) {
   std::string out{prefix};
   while (!out.empty()) {

@@ -137,4 +137,8 @@ std::optional<std::string> decode_kv_field_owner(std::string_view encoded);
 /// (empty when there is none, i.e. the prefix is all 0xFF).
 std::string prefix_end(std::string_view prefix);
 
+/// meta CF: a node-level setting (the partition count, the cluster table),
+/// under the reserved partition 0xFFFF (partitions are numbered 0..65534).
+std::string node_meta_key(std::string_view name);
+
 } // namespace troupe::storage

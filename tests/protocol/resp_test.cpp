@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(hash_tags_pick_the_partition) {
   BOOST_TEST(kv_hash_tag("{}:x") == "{}:x");      // empty tag: the whole key
   BOOST_TEST(kv_hash_tag("{open:x") == "{open:x");  // no closing brace
   BOOST_TEST(kv_hash_tag("plain") == "plain");
-  troupe::cluster::partition_table table{64, "n"};
+  troupe::cluster::partition_table table{64};
   for (int i = 0; i < 100; ++i) {
     auto a = "{tag" + std::to_string(i) + "}:a";
     auto b = "{tag" + std::to_string(i) + "}:b";

@@ -1,0 +1,35 @@
+// The atoms of node-to-node messages (CAF 0.17 atom_constant), in one place.
+#pragma once
+
+#include <caf/atom.hpp>
+
+namespace troupe::cluster {
+
+/// session/gateway -> gateway: (atom, service u8, partition u16, hops u8,
+/// request_msg) -> response_msg.
+using forward_atom = caf::atom_constant<caf::atom("forward")>;
+/// member -> member: (atom, cluster name, member bytes, gateway, hub, table
+/// bytes) -> (member bytes, gateway, hub, table bytes).
+using hello_atom = caf::atom_constant<caf::atom("clhello")>;
+/// member -> member: (atom, table bytes): a newer table.
+using table_atom = caf::atom_constant<caf::atom("cltable")>;
+/// coordinator -> owner: (atom, partition u16, to node, epoch) -> ok: move it.
+using move_atom = caf::atom_constant<caf::atom("clmove")>;
+/// old owner -> new owner: (atom, PartitionChunk bytes, reset) -> ok.
+using chunk_atom = caf::atom_constant<caf::atom("clchunk")>;
+/// old owner -> new owner: (atom, partition u16, epoch) -> ok: serve it now.
+using adopt_atom = caf::atom_constant<caf::atom("cladopt")>;
+/// (atom, node id) -> ClusterStatusReply bytes, once the node owns nothing.
+using drain_node_atom = caf::atom_constant<caf::atom("cldrain")>;
+/// (atom) -> ClusterStatusReply bytes.
+using status_atom = caf::atom_constant<caf::atom("clstatus")>;
+/// member internal: time to act (reconnect, plan the next move).
+using tick_atom = caf::atom_constant<caf::atom("cltick")>;
+/// member internal: connected to a cluster address (or failed).
+using connected_atom = caf::atom_constant<caf::atom("clconn")>;
+/// server -> member: (atom) -> ok once joined (or the wait is over).
+using joined_atom = caf::atom_constant<caf::atom("cljoined")>;
+/// member -> gateway: routes changed; retry held requests.
+using reroute_atom = caf::atom_constant<caf::atom("clreroute")>;
+
+} // namespace troupe::cluster

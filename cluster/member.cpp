@@ -1,0 +1,699 @@
+#include "cluster/member.hpp"
+
+#include <chrono>
+#include <set>
+
+#include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/stateful_actor.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/atoms.hpp"
+#include "cluster/atoms.hpp"
+#include "cluster/handoff.hpp"
+#include "protocol/troupe.pb.h"
+#include "storage/db.hpp"
+#include "storage/key_codec.hpp"
+
+namespace troupe::cluster {
+
+namespace {
+
+constexpr auto tick_interval = std::chrono::milliseconds{500};
+constexpr auto dial_timeout = std::chrono::seconds{5};
+constexpr auto step_timeout = std::chrono::seconds{60};
+constexpr auto move_timeout = std::chrono::minutes{30};
+constexpr size_t chunk_bytes = size_t{256} << 10;
+
+const std::string table_key = storage::node_meta_key("cluster.table");
+
+struct peer {
+  std::string address;  // its cluster address
+  caf::actor member;
+  caf::actor gateway;
+  caf::actor hub;
+  bool up = false;
+  bool wants_join = true;  // false once it was drained
+  cluster::member info;
+};
+
+/// A move this node runs as the partition's old owner.
+struct move_job {
+  partition_move move;
+  uint64_t epoch = 0;
+  caf::actor target;
+  std::shared_ptr<const storage::snapshot> first;
+  std::unique_ptr<partition_reader> reader;
+  bool first_chunk = true;
+  bool catch_up = false;
+  bool frozen = false;
+  size_t stopping = 0;  // partition actors not yet down
+  caf::response_promise promise;
+};
+
+struct member_state {
+  member_config cfg;
+  std::shared_ptr<const partition_table> table;
+  std::vector<partition_actors> local;
+  std::vector<bool> moving;
+  std::map<std::string, peer> peers;   // by node id
+  std::set<std::string> dialing;       // cluster addresses being dialed
+  std::unique_ptr<move_job> job;       // as old owner
+  std::optional<partition_move> coordinating;
+  std::vector<std::pair<std::string, caf::response_promise>> drains;
+  std::vector<caf::response_promise> join_waiters;
+  bool ticking = false;
+  bool left = false;  // drained out of the cluster
+
+  static inline const char* name = "troupe.member";
+};
+
+using member_actor = caf::stateful_actor<member_state>;
+
+bool is_local(const partition_actors& a) {
+  return static_cast<bool>(a[0]);
+}
+
+std::optional<std::pair<std::string, uint16_t>> host_port(const std::string& s) {
+  auto colon = s.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    return std::nullopt;
+  try {
+    auto port = std::stoul(s.substr(colon + 1));
+    if (port > 65535)
+      return std::nullopt;
+    return std::make_pair(s.substr(0, colon), static_cast<uint16_t>(port));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+v1::ClusterMember member_message(const std::string& id, const member& m) {
+  v1::ClusterMember out;
+  out.set_node_id(id);
+  out.set_client_address(m.client_address);
+  out.set_cluster_address(m.cluster_address);
+  out.set_resp_address(m.resp_address);
+  out.set_leaving(m.leaving);
+  return out;
+}
+
+std::string self_info(member_actor* self) {
+  auto& st = self->state;
+  auto info = st.cfg.self;
+  info.leaving = st.left;
+  return member_message(st.cfg.node_id, info).SerializeAsString();
+}
+
+bool reachable(member_actor* self, const std::string& id) {
+  auto& st = self->state;
+  if (id == st.cfg.node_id)
+    return true;
+  auto it = st.peers.find(id);
+  return it != st.peers.end() && it->second.up;
+}
+
+/// The reachable member with the lowest id; empty when none.
+std::string coordinator(member_actor* self) {
+  for (auto& [id, m] : self->state.table->members())
+    if (reachable(self, id))
+      return id;
+  return {};
+}
+
+bool is_coordinator(member_actor* self) {
+  return coordinator(self) == self->state.cfg.node_id;
+}
+
+void install(member_actor* self) {
+  auto& st = self->state;
+  std::map<std::string, std::pair<caf::actor, caf::actor>> up;
+  for (auto& [id, p] : st.peers)
+    if (p.up)
+      up.emplace(id, std::make_pair(p.gateway, p.hub));
+  st.cfg.router->install(
+    make_routes(st.table, st.local, st.moving, st.cfg.gateway, st.cfg.hub, up));
+  self->send(st.cfg.gateway, reroute_atom::value);
+}
+
+void store_table(member_actor* self) {
+  auto& st = self->state;
+  storage::write_batch batch;
+  batch.put(storage::column::meta, table_key, st.table->encode());
+  auto status = st.cfg.db->write(std::move(batch));
+  if (!status.ok)
+    spdlog::error("cannot store the cluster table: {}", status.message);
+}
+
+std::string status_bytes(member_actor* self) {
+  auto& st = self->state;
+  v1::ClusterStatusReply out;
+  out.set_node_id(st.cfg.node_id);
+  out.set_coordinator(coordinator(self));
+  auto* t = out.mutable_table();
+  t->set_epoch(st.table->epoch());
+  for (uint32_t p = 0; p < st.table->count(); ++p)
+    t->add_owners(st.table->owner(partition_id{static_cast<uint16_t>(p)}));
+  for (auto& [id, m] : st.table->members()) {
+    auto* out_m = t->add_members();
+    *out_m = member_message(id, m);
+    out_m->set_reachable(reachable(self, id));
+    out_m->set_partitions(st.table->owned_by(id));
+  }
+  out.set_moving(static_cast<uint32_t>(st.table->plan().size()));
+  return out.SerializeAsString();
+}
+
+void dial(member_actor* self, const std::string& address);
+void coordinate(member_actor* self);
+
+/// Dials every member the table names that is not reachable.
+void dial_members(member_actor* self) {
+  auto& st = self->state;
+  for (auto& [id, m] : st.table->members())
+    if (!reachable(self, id) && !m.cluster_address.empty())
+      dial(self, m.cluster_address);
+}
+
+void settle_waiters(member_actor* self) {
+  auto& st = self->state;
+  if (st.table->find_member(st.cfg.node_id) != nullptr || st.left) {
+    for (auto& w : st.join_waiters)
+      w.deliver(actors::ok_atom::value);
+    st.join_waiters.clear();
+  }
+}
+
+/// Takes `next` as the table: stores it, routes by it.
+void adopt_table(member_actor* self, partition_table next) {
+  auto& st = self->state;
+  bool was_member = st.table->find_member(st.cfg.node_id) != nullptr;
+  st.table = std::make_shared<const partition_table>(std::move(next));
+  auto& me = st.cfg.node_id;
+  if (was_member && st.table->find_member(me) == nullptr && !st.table->members().empty()) {
+    st.left = true;
+    spdlog::info("{} left cluster {} (drained)", me, st.cfg.cluster_name);
+  }
+  for (uint32_t i = 0; i < st.table->count(); ++i) {
+    partition_id p{static_cast<uint16_t>(i)};
+    if (st.table->owner(p) == me && !is_local(st.local[i]) && !st.moving[i]
+        && !(st.job && st.job->move.partition == p)) {
+      spdlog::warn("table epoch {} names {} owner of partition {}; serving it from local data",
+                   st.table->epoch(), me, i);
+      st.local[i] = st.cfg.spawn_partition(p);
+    }
+  }
+  store_table(self);
+  install(self);
+  dial_members(self);
+  settle_waiters(self);
+}
+
+/// Coordinator: applies `change` to a copy of the table under the next
+/// epoch, adopts it and sends it to every reachable member.
+template <class Change>
+void change_table(member_actor* self, Change change) {
+  auto& st = self->state;
+  auto next = *st.table;
+  change(next);
+  next.set_epoch(st.table->epoch() + 1);
+  adopt_table(self, std::move(next));
+  auto bytes = st.table->encode();
+  for (auto& [id, p] : st.peers)
+    if (p.up)
+      self->send(p.member, table_atom::value, bytes);
+}
+
+void merge_table(member_actor* self, const std::string& bytes) {
+  auto next = partition_table::decode(bytes);
+  if (!next || next->count() != self->state.table->count())
+    return;
+  if (next->epoch() > self->state.table->epoch())
+    adopt_table(self, std::move(*next));
+}
+
+void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor member_handle,
+             caf::actor gateway, caf::actor hub) {
+  auto& st = self->state;
+  auto& p = st.peers[info.node_id()];
+  bool was_up = p.up && p.member == member_handle;
+  p.address = info.cluster_address();
+  p.member = member_handle;
+  p.gateway = std::move(gateway);
+  p.hub = std::move(hub);
+  p.up = true;
+  p.wants_join = !info.leaving();
+  p.info = member{info.client_address(), info.cluster_address(), info.resp_address(), false};
+  if (was_up)
+    return;
+  self->monitor(p.member);
+  spdlog::info("{} reaches {} at {}", st.cfg.node_id, info.node_id(), info.cluster_address());
+  install(self);
+  coordinate(self);
+}
+
+void on_hello_reply(member_actor* self, caf::actor member_handle, const std::string& info_bytes,
+                    caf::actor gateway, caf::actor hub, const std::string& table_bytes) {
+  v1::ClusterMember info;
+  if (!info.ParseFromString(info_bytes) || info.node_id() == self->state.cfg.node_id)
+    return;
+  merge_table(self, table_bytes);
+  peer_up(self, info, std::move(member_handle), std::move(gateway), std::move(hub));
+}
+
+void dial(member_actor* self, const std::string& address) {
+  auto& st = self->state;
+  if (address == st.cfg.self.cluster_address || !st.dialing.insert(address).second)
+    return;
+  auto hp = host_port(address);
+  if (!hp) {
+    spdlog::error("invalid cluster address {}", address);
+    return;
+  }
+  auto mm = self->system().middleman().actor_handle();
+  self->request(mm, dial_timeout, caf::connect_atom::value, hp->first, hp->second)
+    .then(
+      [=](const caf::node_id&, caf::strong_actor_ptr& ptr, const std::set<std::string>&) {
+        if (!ptr) {
+          self->state.dialing.erase(address);
+          return;
+        }
+        auto other = caf::actor_cast<caf::actor>(ptr);
+        auto& s = self->state;
+        self->request(other, dial_timeout, hello_atom::value, s.cfg.cluster_name, self_info(self),
+                      s.cfg.gateway, s.cfg.hub, s.table->encode())
+          .then(
+            [=](std::string& info, caf::actor& gw, caf::actor& hub, std::string& table) {
+              self->state.dialing.erase(address);
+              on_hello_reply(self, other, info, gw, hub, table);
+            },
+            [=](caf::error& err) {
+              self->state.dialing.erase(address);
+              spdlog::warn("{} refused {}: {}", address, self->state.cfg.node_id,
+                           self->system().render(err));
+            });
+      },
+      [=](caf::error&) { self->state.dialing.erase(address); });
+}
+
+// -- moves, old owner's side --------------------------------------------------
+
+void finish_job(member_actor* self, caf::error err) {
+  auto& st = self->state;
+  auto job = std::move(st.job);
+  auto i = job->move.partition.value;
+  if (err) {
+    spdlog::warn("moving partition {} to {} failed: {}", i, job->move.to,
+                 self->system().render(err));
+    if (job->frozen) {
+      st.local[i] = st.cfg.spawn_partition(job->move.partition);
+      st.moving[i] = false;
+      install(self);
+    }
+    job->promise.deliver(std::move(err));
+    return;
+  }
+  st.local[i] = partition_actors{};
+  st.moving[i] = false;
+  auto next = *st.table;
+  next.set_owner(job->move.partition, job->move.to);
+  next.set_epoch(std::max(next.epoch(), job->epoch));
+  adopt_table(self, std::move(next));
+  auto status = erase_partition(*st.cfg.db, job->move.partition);
+  if (!status.ok)
+    spdlog::error("partition {} moved, but deleting its old data failed: {}", i, status.message);
+  spdlog::info("partition {} moved to {} ({} records)", i, job->move.to, job->reader->records());
+  job->promise.deliver(actors::ok_atom::value);
+}
+
+void freeze(member_actor* self);
+
+void send_chunks(member_actor* self) {
+  auto& st = self->state;
+  auto& job = *st.job;
+  storage::db_status status;
+  auto chunk = job.reader->next(chunk_bytes, status);
+  if (!status.ok)
+    return finish_job(self, caf::make_error(caf::sec::runtime_error, status.message));
+  if (!chunk && job.first_chunk) {
+    v1::PartitionChunk empty;  // still resets the new owner's copy
+    empty.set_partition(job.move.partition.value);
+    chunk = empty.SerializeAsString();
+  }
+  if (!chunk) {
+    if (!job.catch_up)
+      return freeze(self);
+    auto p = job.move.partition.value;
+    self->request(job.target, step_timeout, adopt_atom::value, p, job.epoch)
+      .then([=](actors::ok_atom) { finish_job(self, caf::error{}); },
+            [=](caf::error& err) { finish_job(self, std::move(err)); });
+    return;
+  }
+  bool reset = job.first_chunk;
+  job.first_chunk = false;
+  self->request(job.target, step_timeout, chunk_atom::value, std::move(*chunk), reset)
+    .then([=](actors::ok_atom) { send_chunks(self); },
+          [=](caf::error& err) { finish_job(self, std::move(err)); });
+}
+
+/// Holds the partition's requests and stops its actors; once they are all
+/// down and what they wrote is committed, the catch-up is sent.
+void freeze(member_actor* self) {
+  auto& st = self->state;
+  auto& job = *st.job;
+  auto i = job.move.partition.value;
+  job.frozen = true;
+  st.moving[i] = true;
+  install(self);
+  job.stopping = service_count;
+  for (auto& a : st.local[i]) {
+    self->monitor(a);
+    self->send_exit(a, caf::exit_reason::user_shutdown);
+  }
+}
+
+void on_partition_stopped(member_actor* self) {
+  auto& st = self->state;
+  auto me = caf::actor_cast<caf::actor>(self);
+  // The committer writes in order: once this empty batch is done, so is
+  // everything the stopped actors handed it.
+  st.cfg.db->commit(storage::write_batch{}, [me](storage::db_status s) {
+    caf::anon_send(me, actors::committed_atom::value, uint64_t{0}, s.ok, std::move(s.message));
+  });
+}
+
+void start_catch_up(member_actor* self, bool ok, const std::string& message) {
+  auto& st = self->state;
+  if (!st.job || !st.job->frozen)
+    return;
+  if (!ok)
+    return finish_job(self, caf::make_error(caf::sec::runtime_error, message));
+  auto& job = *st.job;
+  auto second = st.cfg.db->take_snapshot();
+  auto copied = job.reader->records();
+  job.reader = std::make_unique<partition_reader>(*st.cfg.db, job.move.partition, second,
+                                                  job.first);
+  SPDLOG_DEBUG("partition {}: {} records copied, catching up", job.move.partition.value, copied);
+  job.catch_up = true;
+  send_chunks(self);
+}
+
+caf::result<actors::ok_atom> start_move(member_actor* self, uint16_t p, const std::string& to,
+                                        uint64_t epoch) {
+  auto& st = self->state;
+  if (p >= st.table->count() || !is_local(st.local[p]))
+    return caf::make_error(caf::sec::runtime_error,
+                           "partition " + std::to_string(p) + " is not served here");
+  if (st.job)
+    return caf::make_error(caf::sec::runtime_error, "another move is running here");
+  auto it = st.peers.find(to);
+  if (it == st.peers.end() || !it->second.up)
+    return caf::make_error(caf::sec::runtime_error, to + " is not reachable");
+  st.job = std::make_unique<move_job>();
+  auto& job = *st.job;
+  job.move = {partition_id{p}, st.cfg.node_id, to};
+  job.epoch = epoch;
+  job.target = it->second.member;
+  job.first = st.cfg.db->take_snapshot();
+  job.reader = std::make_unique<partition_reader>(*st.cfg.db, partition_id{p}, job.first);
+  job.promise = self->make_response_promise();
+  send_chunks(self);
+  return job.promise;
+}
+
+// -- coordinator --------------------------------------------------------------
+
+void coordinate(member_actor* self) {
+  auto& st = self->state;
+  if (!is_coordinator(self))
+    return;
+  // Drains whose node owns nothing any more: it leaves the table.
+  for (auto it = st.drains.begin(); it != st.drains.end();) {
+    auto& [node, promise] = *it;
+    if (st.table->find_member(node) != nullptr && st.table->owned_by(node) == 0
+        && !st.coordinating) {
+      change_table(self, [&](partition_table& t) { t.remove_member(node); });
+      spdlog::info("{} drained and removed from the cluster", node);
+    }
+    if (st.table->find_member(node) == nullptr) {
+      promise.deliver(status_bytes(self));
+      it = st.drains.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (st.coordinating)
+    return;
+  // Nodes that greeted us join; members whose addresses changed are updated.
+  for (auto& [id, p] : st.peers) {
+    if (!p.up || !p.wants_join)
+      continue;
+    auto* m = st.table->find_member(id);
+    if (m == nullptr
+        || (!m->leaving && (m->client_address != p.info.client_address
+                            || m->cluster_address != p.info.cluster_address
+                            || m->resp_address != p.info.resp_address))) {
+      auto info = p.info;
+      info.leaving = m != nullptr && m->leaving;
+      change_table(self, [&](partition_table& t) { t.put_member(id, info); });
+      if (m == nullptr)
+        spdlog::info("{} joined cluster {}", id, st.cfg.cluster_name);
+    }
+  }
+  auto move = st.table->next_move([&](const std::string& id) { return reachable(self, id); });
+  if (!move)
+    return;
+  st.coordinating = move;
+  auto epoch = st.table->epoch() + 1;
+  auto source = move->from == st.cfg.node_id ? caf::actor_cast<caf::actor>(self)
+                                             : st.peers[move->from].member;
+  SPDLOG_DEBUG("moving partition {} from {} to {}", move->partition.value, move->from, move->to);
+  self->request(source, move_timeout, move_atom::value, move->partition.value, move->to, epoch)
+    .then(
+      [=](actors::ok_atom) {
+        auto& s = self->state;
+        s.coordinating.reset();
+        change_table(self, [&](partition_table& t) { t.set_owner(move->partition, move->to); });
+        coordinate(self);
+      },
+      [=](caf::error& err) {
+        self->state.coordinating.reset();
+        spdlog::warn("move of partition {} from {} to {} failed: {}", move->partition.value,
+                     move->from, move->to, self->system().render(err));
+      });
+}
+
+caf::result<std::string> drain(member_actor* self, const std::string& node) {
+  auto& st = self->state;
+  auto coord = coordinator(self);
+  if (coord.empty())
+    return caf::make_error(caf::sec::runtime_error, "no reachable member coordinates the cluster");
+  if (coord != st.cfg.node_id) {
+    self->delegate(st.peers[coord].member, drain_node_atom::value, node);
+    return caf::delegated<std::string>{};
+  }
+  auto* m = st.table->find_member(node);
+  if (m == nullptr)
+    return caf::make_error(caf::sec::runtime_error, "no member " + node + " in the cluster");
+  size_t staying = 0;
+  for (auto& [id, info] : st.table->members())
+    if (id != node && !info.leaving)
+      ++staying;
+  if (staying == 0)
+    return caf::make_error(caf::sec::runtime_error,
+                           "cannot drain " + node + ": it is the last member");
+  if (!m->leaving)
+    change_table(self, [&](partition_table& t) {
+      auto info = *t.find_member(node);
+      info.leaving = true;
+      t.put_member(node, info);
+    });
+  spdlog::info("draining {}", node);
+  auto promise = self->make_response_promise<std::string>();
+  st.drains.emplace_back(node, promise);
+  coordinate(self);
+  return promise;
+}
+
+// -- the actor ----------------------------------------------------------------
+
+void on_down(member_actor* self, const caf::down_msg& msg) {
+  auto& st = self->state;
+  if (st.job && st.job->stopping > 0) {
+    auto& local = st.local[st.job->move.partition.value];
+    for (auto& a : local)
+      if (a && a.address() == msg.source) {
+        a = nullptr;
+        if (--st.job->stopping == 0)
+          on_partition_stopped(self);
+        return;
+      }
+  }
+  for (auto& [id, p] : st.peers)
+    if (p.up && p.member.address() == msg.source) {
+      p.up = false;
+      spdlog::warn("{} lost {}: {}", st.cfg.node_id, id, self->system().render(msg.reason));
+      install(self);
+      return;
+    }
+}
+
+caf::behavior member_impl(member_actor* self, member_config cfg,
+                          std::shared_ptr<partition_table> table,
+                          std::vector<partition_actors> local) {
+  auto& st = self->state;
+  st.cfg = std::move(cfg);
+  st.table = std::move(table);
+  st.local = std::move(local);
+  st.moving.assign(st.table->count(), false);
+  self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
+  install(self);
+  return {
+    [=](joined_atom, const std::string& cluster_address) -> caf::result<actors::ok_atom> {
+      auto& s = self->state;
+      s.cfg.self.cluster_address = cluster_address;
+      if (auto* m = s.table->find_member(s.cfg.node_id)) {
+        // This node's own entry: its addresses may differ after a restart.
+        auto next = *s.table;
+        auto info = *m;
+        info.client_address = s.cfg.self.client_address;
+        info.cluster_address = cluster_address;
+        info.resp_address = s.cfg.self.resp_address;
+        next.put_member(s.cfg.node_id, info);
+        s.table = std::make_shared<const partition_table>(std::move(next));
+        store_table(self);
+        install(self);
+      }
+      if (!cluster_address.empty() && !s.ticking) {
+        s.ticking = true;
+        self->send(self, tick_atom::value);
+      }
+      if (s.table->find_member(s.cfg.node_id) != nullptr)
+        return actors::ok_atom::value;
+      auto promise = self->make_response_promise<actors::ok_atom>();
+      s.join_waiters.push_back(promise);
+      return promise;
+    },
+    [=](tick_atom) {
+      auto& s = self->state;
+      if (s.table->find_member(s.cfg.node_id) == nullptr && !s.left)
+        for (auto& seed : s.cfg.seeds)
+          dial(self, seed);
+      dial_members(self);
+      coordinate(self);
+      self->delayed_send(self, tick_interval, tick_atom::value);
+    },
+    [=](hello_atom, const std::string& cluster, const std::string& info_bytes,
+        caf::actor& gateway, caf::actor& hub,
+        const std::string& table_bytes) -> caf::result<std::string, caf::actor, caf::actor,
+                                                       std::string> {
+      auto& s = self->state;
+      v1::ClusterMember info;
+      if (cluster != s.cfg.cluster_name)
+        return caf::make_error(caf::sec::runtime_error,
+                               "this node belongs to cluster '" + s.cfg.cluster_name
+                                 + "', not '" + cluster + "'");
+      if (!info.ParseFromString(info_bytes) || info.node_id().empty())
+        return caf::make_error(caf::sec::runtime_error, "malformed hello");
+      if (info.node_id() == s.cfg.node_id)
+        return caf::make_error(caf::sec::runtime_error,
+                               "node id " + info.node_id() + " is already taken");
+      merge_table(self, table_bytes);
+      peer_up(self, info, caf::actor_cast<caf::actor>(self->current_sender()), gateway, hub);
+      return caf::result<std::string, caf::actor, caf::actor, std::string>{
+        self_info(self), s.cfg.gateway, s.cfg.hub, s.table->encode()};
+    },
+    [=](table_atom, const std::string& bytes) { merge_table(self, bytes); },
+    [=](move_atom, uint16_t p, const std::string& to, uint64_t epoch) {
+      return start_move(self, p, to, epoch);
+    },
+    [=](actors::committed_atom, uint64_t, bool ok, const std::string& message) {
+      start_catch_up(self, ok, message);
+    },
+    [=](chunk_atom, const std::string& bytes, bool reset) -> caf::result<actors::ok_atom> {
+      auto& s = self->state;
+      partition_id p;
+      auto status = apply_chunk(*s.cfg.db, bytes, reset, p);
+      if (status.ok && p.value < s.local.size() && is_local(s.local[p.value]))
+        return caf::make_error(caf::sec::runtime_error,
+                               "partition " + std::to_string(p.value) + " is served here");
+      if (!status.ok)
+        return caf::make_error(caf::sec::runtime_error, status.message);
+      return actors::ok_atom::value;
+    },
+    [=](adopt_atom, uint16_t p, uint64_t epoch) -> caf::result<actors::ok_atom> {
+      auto& s = self->state;
+      if (p >= s.table->count())
+        return caf::make_error(caf::sec::runtime_error, "no partition " + std::to_string(p));
+      if (!is_local(s.local[p]))
+        s.local[p] = s.cfg.spawn_partition(partition_id{p});
+      auto next = *s.table;
+      next.set_owner(partition_id{p}, s.cfg.node_id);
+      next.set_epoch(std::max(next.epoch(), epoch));
+      adopt_table(self, std::move(next));
+      return actors::ok_atom::value;
+    },
+    [=](drain_node_atom, const std::string& node) { return drain(self, node); },
+    [=](status_atom) { return status_bytes(self); },
+  };
+}
+
+} // namespace
+
+std::optional<partition_table> load_table(storage::db& db, std::string& error) {
+  storage::db_status status;
+  auto raw = db.get(storage::column::meta, table_key, status);
+  if (!status.ok) {
+    error = "cannot read the cluster table: " + status.message;
+    return std::nullopt;
+  }
+  if (!raw)
+    return std::nullopt;
+  auto table = partition_table::decode(*raw);
+  if (!table)
+    error = "the stored cluster table is malformed";
+  return table;
+}
+
+std::shared_ptr<const routes>
+make_routes(std::shared_ptr<const partition_table> table,
+            const std::vector<partition_actors>& local, const std::vector<bool>& moving,
+            caf::actor local_gateway, caf::actor local_hub,
+            const std::map<std::string, std::pair<caf::actor, caf::actor>>& peers) {
+  auto r = std::make_shared<routes>();
+  auto n = table->count();
+  r->table = std::move(table);
+  r->state.resize(n);
+  r->local.resize(n);
+  r->gateway.resize(n);
+  r->local_gateway = local_gateway;
+  r->hubs.push_back(std::move(local_hub));
+  for (auto& [id, handles] : peers)
+    r->hubs.push_back(handles.second);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (moving[i]) {
+      r->state[i] = partition_state::moving;
+      r->gateway[i] = local_gateway;
+    } else if (is_local(local[i])) {
+      r->state[i] = partition_state::local;
+      r->local[i] = local[i];
+    } else if (auto it = peers.find(r->table->owner(partition_id{static_cast<uint16_t>(i)}));
+               it != peers.end()) {
+      r->state[i] = partition_state::remote;
+      r->gateway[i] = it->second.first;
+    } else {
+      r->state[i] = partition_state::unreachable;
+      r->gateway[i] = local_gateway;
+    }
+  }
+  return r;
+}
+
+caf::actor spawn_member(caf::actor_system& sys, member_config cfg, partition_table table,
+                        std::vector<partition_actors> local) {
+  return sys.spawn(member_impl, std::move(cfg),
+                   std::make_shared<partition_table>(std::move(table)), std::move(local));
+}
+
+} // namespace troupe::cluster

@@ -1,0 +1,79 @@
+// member: a node's part in the cluster. One actor per node, published on
+// --cluster-listen so the other members reach it over CAF remoting (BASP).
+//
+// Membership. A node starts with its id, the cluster name and seed
+// addresses. It connects to every seed and every member its table names and
+// greets each with hello (cluster name, its addresses, its gateway and
+// pub/sub hub, its table); a node with another cluster name or the same id
+// is refused. Members monitor each other: BASP heartbeats and the closed
+// connection of a dead node raise down_msg; a down member is retried every
+// tick until it answers again. Its partitions are UNAVAILABLE meanwhile
+// (they come back with it; surviving the loss comes with replication).
+//
+// The table. Every member keeps the table with the highest epoch it has seen
+// and stores it. One member changes it: the coordinator, the reachable
+// member with the lowest id. It adds nodes that greeted it, marks drained
+// ones as leaving, and moves partitions one at a time towards an even
+// spread, bumping the epoch and sending the table to all after each change.
+//
+// A move of partition p from O to T (run by O on the coordinator's word):
+//   1. copy a snapshot of p to T while p keeps serving;
+//   2. hold p's new requests (the gateway keeps them), stop p's actors and
+//      wait until everything they accepted is written;
+//   3. send T what changed since the snapshot;
+//   4. T starts p's actors on the copied data and serves p;
+//   5. O routes p to T, releases the held requests to T, deletes p's data.
+// No write acknowledged before or during the move is lost; requests held
+// during it are answered by T.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <caf/fwd.hpp>
+
+#include "cluster/partition_router.hpp"
+#include "cluster/partition_table.hpp"
+
+namespace troupe::storage {
+class db;
+} // namespace troupe::storage
+
+namespace troupe::cluster {
+
+struct member_config {
+  std::string node_id;
+  std::string cluster_name;
+  member self;                     ///< this node's addresses
+  std::vector<std::string> seeds;  ///< cluster addresses host:port
+  storage::db* db = nullptr;
+  std::shared_ptr<partition_router> router;
+  caf::actor gateway;
+  caf::actor hub;
+  /// Spawns the actors of a partition this node takes over.
+  std::function<partition_actors(partition_id)> spawn_partition;
+};
+
+/// The table this node stored, if any (nullopt and `error` empty: none).
+std::optional<partition_table> load_table(storage::db& db, std::string& error);
+
+/// Routes for `table` when this node serves the partitions in `local` (set
+/// entries), holds those in `moving`, and reaches the members in `peers`
+/// (node id -> gateway, hub).
+std::shared_ptr<const routes>
+make_routes(std::shared_ptr<const partition_table> table,
+            const std::vector<partition_actors>& local, const std::vector<bool>& moving,
+            caf::actor local_gateway, caf::actor local_hub,
+            const std::map<std::string, std::pair<caf::actor, caf::actor>>& peers);
+
+/// Spawns the member with the table the node starts from and the actors it
+/// already runs (one entry per partition, set for the partitions it owns).
+/// Then send it (joined_atom, cluster address) once it is published: it
+/// answers ok when the node is a member (at once for a new cluster or a
+/// node that has a stored table).
+caf::actor spawn_member(caf::actor_system& sys, member_config cfg, partition_table table,
+                        std::vector<partition_actors> local);
+
+} // namespace troupe::cluster

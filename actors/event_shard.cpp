@@ -403,16 +403,19 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, event_o
   st.pipeline = make_pipeline(self, *db);
   if (!load(st))
     self->quit(caf::sec::runtime_error);  // requests to it then fail with an error
-  stop_children_first(self, [self] {
-    std::vector<caf::actor> out;
-    for (auto& [topic, steps] : self->state.topics)
-      for (auto& [step, e] : steps)
-        if (e.queue)
-          out.push_back(e.queue);
-    return out;
-  });
+  auto gone = stop_children_first(
+    self,
+    [self] {
+      std::vector<caf::actor> out;
+      for (auto& [topic, steps] : self->state.topics)
+        for (auto& [step, e] : steps)
+          if (e.queue)
+            out.push_back(e.queue);
+      return out;
+    },
+    [self](const caf::error& reason) { quit_when_committed(self, reason); });
   return {
-    gone_handler(self),
+    gone,
     [self](request_msg& msg) { on_request(self, msg); },
     [self](tick_atom) {
       for (auto& [topic, steps] : self->state.topics)

@@ -147,6 +147,7 @@ caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits 
   st.db = db;
   st.limits = limits;
   st.pipeline = make_pipeline(self, *db);
+  finish_writes_on_exit(self);
   self->delayed_send(self, limits.sweep_interval, sweep_atom::value);
   return {
     [=](sweep_atom) {

@@ -181,6 +181,7 @@ caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t m
   st.db = db;
   st.max_id_bytes = max_id_bytes;
   st.pipeline = make_pipeline(self, *db);
+  finish_writes_on_exit(self);
   return {
     [self](request_msg& msg) -> caf::result<response_msg> {
       auto& st = self->state;

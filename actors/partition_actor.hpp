@@ -84,25 +84,51 @@ auto drain_handler(Self self) {
   };
 }
 
+/// Quits with `reason` once every write the actor accepted is committed and
+/// answered: stopping never abandons a reply (nor the write a moving
+/// partition must take along).
+template <class Self>
+void quit_when_committed(Self self, caf::error reason) {
+  auto& p = *self->state.pipeline;
+  if (p.in_flight() == 0) {
+    self->quit(std::move(reason));
+    return;
+  }
+  p.after(p.last_submitted(),
+          [self, reason](const storage::db_status&) { quit_when_committed(self, reason); });
+}
+
+/// The exit handling of a partition actor with a pipeline and no children:
+/// an exit request (not a normal one from a link) finishes the writes first.
+template <class Self>
+void finish_writes_on_exit(Self self) {
+  self->set_exit_handler([self](caf::exit_msg& msg) {
+    if (msg.reason != caf::exit_reason::normal)
+      quit_when_committed(self, msg.reason);
+  });
+}
+
 /// For an actor whose partition work runs partly in linked children (stream
 /// groups, topic queues): an exit request stops the children first, and the
-/// actor quits only once they are all gone, so whoever monitors it knows that
-/// nothing of its partition still runs (a partition moving to another node
-/// relies on it). `children()` lists them; the behavior needs gone_handler.
-/// A child that ends normally is no reason to stop.
-template <class Self, class Children>
-void stop_children_first(Self self, Children children) {
+/// actor calls `quit(reason)` only once they are all gone, so whoever
+/// monitors it knows that nothing of its partition still runs (a partition
+/// moving to another node relies on it). `children()` lists them; a child
+/// that ends normally is no reason to stop. Returns the gone_atom handler
+/// the behavior must include.
+template <class Self, class Children, class Quit>
+auto stop_children_first(Self self, Children children, Quit quit) {
+  auto reason = std::make_shared<caf::error>();
   auto stopping = std::make_shared<bool>(false);
-  self->set_exit_handler([self, children, stopping](caf::exit_msg& msg) {
+  self->set_exit_handler([self, children, quit, reason, stopping](caf::exit_msg& msg) {
     if (*stopping)
       return;  // a child going down meanwhile
     auto kids = children();
-    for (auto& k : kids)
-      if (k.address() == msg.source && msg.reason == caf::exit_reason::normal)
-        return;
+    if (msg.reason == caf::exit_reason::normal)
+      return;
     *stopping = true;
+    *reason = msg.reason;
     if (kids.empty()) {
-      self->quit(msg.reason);
+      quit(*reason);
       return;
     }
     auto left = std::make_shared<std::atomic<size_t>>(kids.size());
@@ -116,12 +142,7 @@ void stop_children_first(Self self, Children children) {
       self->send_exit(k, msg.reason);
     }
   });
-}
-
-/// The gone_atom handler that goes with stop_children_first.
-template <class Self>
-auto gone_handler(Self self) {
-  return [self](gone_atom) { self->quit(caf::exit_reason::user_shutdown); };
+  return [quit, reason](gone_atom) { quit(*reason); };
 }
 
 /// Answers the current request with `resp` once generation `gen` is durable

@@ -440,6 +440,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
   st.db = db;
   st.limits = limits;
   st.pipeline = make_pipeline(self, *db);
+  finish_writes_on_exit(self);
   st.revision_key = storage::partition_prefix(p);
   storage::append_component(st.revision_key, "state.revision");
   if (!load_revision(st))

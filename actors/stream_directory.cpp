@@ -107,14 +107,17 @@ caf::behavior directory_behavior(Self self, partition_id p, storage::db* db,
         return;
       }
   });
-  stop_children_first(self, [self] {
-    std::vector<caf::actor> out;
-    for (auto& [key, g] : self->state.groups)
-      out.push_back(g.actor);
-    return out;
-  });
+  auto gone = stop_children_first(
+    self,
+    [self] {
+      std::vector<caf::actor> out;
+      for (auto& [key, g] : self->state.groups)
+        out.push_back(g.actor);
+      return out;
+    },
+    [self](const caf::error& reason) { self->quit(reason); });
   return {
-    gone_handler(self),
+    gone,
     [self](request_msg& msg) {
       auto& st = self->state;
       auto& req = *msg.body;

@@ -382,6 +382,7 @@ caf::behavior group_behavior(Self self, stream_group_args args) {
   st.prefix = storage::stream_group_prefix(st.args.partition, st.args.stream, st.args.group);
   st.args.counters->stream_groups += 1;
   st.pipeline = make_pipeline(self, *st.args.db);
+  finish_writes_on_exit(self);
   self->set_down_handler([self](caf::down_msg& msg) {
     remove_subscribers(self, msg.source, std::nullopt);
     maybe_idle(self);

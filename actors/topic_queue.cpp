@@ -409,6 +409,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
   st.args = std::move(args);
   st.config.ParseFromString(st.args.config);
   st.pipeline = make_pipeline(self, *st.args.db);
+  finish_writes_on_exit(self);
   // Rebuild the index from storage: every live message becomes ready or
   // delayed (deliveries in flight before a restart are delivered again).
   scan_queue(st, queue_kind::message, [&](uint64_t seq, const std::string&, QueueMessage& m) {

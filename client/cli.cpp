@@ -21,6 +21,7 @@
 //   troupe queue stats TOPIC STEP
 //   troupe dlq list|replay|purge TOPIC STEP [--limit N] [--id MESSAGE_ID]...
 //   troupe locks
+//   troupe cluster status | partitions | drain NODE_ID
 //
 // Exit codes: 0 success, 1 not found, 2 usage, 3 the node answered an error
 // or could not be reached.
@@ -91,6 +92,19 @@ bool parse_filter(const std::string& text, troupe::client::filter& out) {
 }
 
 } // namespace
+
+void print_cluster(const troupe::client::cluster_status& st) {
+  std::cout << "epoch " << st.epoch << ", " << st.owners.size() << " partitions, coordinator "
+            << (st.coordinator.empty() ? "-" : st.coordinator) << ", seen from " << st.node_id
+            << (st.moving > 0 ? ", " + std::to_string(st.moving) + " moves pending" : "")
+            << "\n";
+  std::cout << "node\tpartitions\treachable\tclient\tcluster\tresp\n";
+  for (auto& m : st.members)
+    std::cout << m.node_id << (m.leaving ? " (leaving)" : "") << "\t" << m.partitions << "\t"
+              << (m.reachable ? "yes" : "NO") << "\t" << m.client_address << "\t"
+              << m.cluster_address << "\t" << (m.resp_address.empty() ? "-" : m.resp_address)
+              << "\n";
+}
 
 int main(int argc, char** argv) {
   CLI::App app{"troupe: command-line client for a Troupe node"};
@@ -201,6 +215,14 @@ int main(int argc, char** argv) {
   }
   d_list->add_option("--limit", dlq_limit);
   d_replay->add_option("--id", message_ids, "Only these message ids (default: all)");
+
+  auto* cluster = app.add_subcommand("cluster", "Members, partitions, draining a node");
+  cluster->require_subcommand(1);
+  std::string drain_node;
+  auto* c_status = cluster->add_subcommand("status", "Members, partitions per node, epoch");
+  auto* c_parts = cluster->add_subcommand("partitions", "The owner of every partition");
+  auto* c_drain = cluster->add_subcommand("drain", "Move every partition off a node, then remove it");
+  c_drain->add_option("node", drain_node, "Node id")->required();
 
   CLI11_PARSE(app, argc, argv);
 
@@ -421,6 +443,24 @@ int main(int argc, char** argv) {
     if (!r.ok())
       return fail(r.error());
     std::cout << (*d_replay ? "replayed " : "purged ") << *r << "\n";
+    return 0;
+  }
+  if (*c_status || *c_drain) {
+    if (*c_drain)
+      c.set_timeout(std::chrono::hours{1});
+    auto r = *c_drain ? c.drain(drain_node) : c.get_cluster_status();
+    if (!r.ok())
+      return fail(r.error());
+    print_cluster(*r);
+    return 0;
+  }
+  if (*c_parts) {
+    auto r = c.get_cluster_status();
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << "epoch " << r->epoch << "\n";
+    for (size_t p = 0; p < r->owners.size(); ++p)
+      std::cout << p << "\t" << (r->owners[p].empty() ? "-" : r->owners[p]) << "\n";
     return 0;
   }
   if (*stats) {

@@ -418,6 +418,41 @@ result<node_stats> sync_client::stats() {
   return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions()};
 }
 
+namespace {
+
+cluster_status to_cluster_status(const v1::ClusterStatusReply& r) {
+  cluster_status out;
+  out.node_id = r.node_id();
+  out.coordinator = r.coordinator();
+  out.epoch = r.table().epoch();
+  out.owners.assign(r.table().owners().begin(), r.table().owners().end());
+  for (auto& m : r.table().members())
+    out.members.push_back({m.node_id(), m.client_address(), m.cluster_address(),
+                           m.resp_address(), m.reachable(), m.partitions(), m.leaving()});
+  out.moving = r.moving();
+  return out;
+}
+
+} // namespace
+
+result<cluster_status> sync_client::get_cluster_status() {
+  Request req;
+  req.mutable_cluster_status();
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kCluster); !st.ok())
+    return st;
+  return to_cluster_status(resp->cluster());
+}
+
+result<cluster_status> sync_client::drain(const std::string& node_id) {
+  Request req;
+  req.mutable_cluster_drain()->set_node_id(node_id);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kCluster); !st.ok())
+    return st;
+  return to_cluster_status(resp->cluster());
+}
+
 // -- events -------------------------------------------------------------------
 
 namespace {

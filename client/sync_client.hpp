@@ -91,6 +91,27 @@ struct node_stats {
   uint64_t sessions = 0;
 };
 
+/// One member of the cluster as a node sees it.
+struct cluster_member {
+  std::string node_id;
+  std::string client_address;
+  std::string cluster_address;
+  std::string resp_address;
+  bool reachable = false;
+  uint32_t partitions = 0;
+  bool leaving = false;
+};
+
+/// The cluster as the answering node sees it.
+struct cluster_status {
+  std::string node_id;      ///< the node that answered
+  std::string coordinator;  ///< the member that plans partition moves
+  uint64_t epoch = 0;
+  std::vector<std::string> owners;  ///< owner node id per partition
+  std::vector<cluster_member> members;
+  uint32_t moving = 0;  ///< partition moves still needed for an even spread
+};
+
 /// A step's queue configuration (Motia's QueueConfig, times in ms).
 struct queue_config {
   std::string type = "standard";  ///< standard | fifo
@@ -224,6 +245,12 @@ public:
   std::optional<stream_event> next_event(std::chrono::milliseconds timeout);
 
   result<node_stats> stats();
+
+  /// Members, partition owners and epoch, as the connected node sees them.
+  result<cluster_status> get_cluster_status();
+  /// Moves every partition off `node_id`, then removes it from the cluster;
+  /// answers once done.
+  result<cluster_status> drain(const std::string& node_id);
 
   // -- events ----------------------------------------------------------------
   result<emit_result> emit(const std::string& topic, const emit_entry& event);

@@ -48,6 +48,7 @@ struct move_job {
   bool first_chunk = true;
   bool catch_up = false;
   bool frozen = false;
+  size_t copied = 0;  // records sent by the first copy
   size_t stopping = 0;  // partition actors not yet down
   caf::response_promise promise;
 };
@@ -189,6 +190,11 @@ void settle_waiters(member_actor* self) {
 void adopt_table(member_actor* self, partition_table next) {
   auto& st = self->state;
   bool was_member = st.table->find_member(st.cfg.node_id) != nullptr;
+  // A member the new table drops was drained: it does not join again unless
+  // it greets anew (a restart).
+  for (auto& [id, p] : st.peers)
+    if (st.table->find_member(id) != nullptr && next.find_member(id) == nullptr)
+      p.wants_join = false;
   st.table = std::make_shared<const partition_table>(std::move(next));
   auto& me = st.cfg.node_id;
   if (was_member && st.table->find_member(me) == nullptr && !st.table->members().empty()) {
@@ -323,7 +329,8 @@ void finish_job(member_actor* self, caf::error err) {
   auto status = erase_partition(*st.cfg.db, job->move.partition);
   if (!status.ok)
     spdlog::error("partition {} moved, but deleting its old data failed: {}", i, status.message);
-  spdlog::info("partition {} moved to {} ({} records)", i, job->move.to, job->reader->records());
+  spdlog::info("partition {} moved to {} ({} records, {} caught up)", i, job->move.to,
+               job->copied, job->reader->records());
   job->promise.deliver(actors::ok_atom::value);
 }
 
@@ -391,10 +398,11 @@ void start_catch_up(member_actor* self, bool ok, const std::string& message) {
     return finish_job(self, caf::make_error(caf::sec::runtime_error, message));
   auto& job = *st.job;
   auto second = st.cfg.db->take_snapshot();
-  auto copied = job.reader->records();
+  job.copied = job.reader->records();
   job.reader = std::make_unique<partition_reader>(*st.cfg.db, job.move.partition, second,
                                                   job.first);
-  SPDLOG_DEBUG("partition {}: {} records copied, catching up", job.move.partition.value, copied);
+  SPDLOG_DEBUG("partition {}: {} records copied, catching up", job.move.partition.value,
+               job.copied);
   job.catch_up = true;
   send_chunks(self);
 }

@@ -75,9 +75,12 @@ node_process::node_process(std::string data_dir, std::string durability,
       line.push_back(c);
       continue;
     }
-    const std::string resp_marker = "troupe-node resp ";
-    if (line.rfind(resp_marker, 0) == 0)
-      resp_port_ = static_cast<uint16_t>(std::stoul(line.substr(line.rfind(':') + 1)));
+    auto port_after = [&](const std::string& marker, uint16_t& port) {
+      if (line.rfind(marker, 0) == 0)
+        port = static_cast<uint16_t>(std::stoul(line.substr(line.rfind(':') + 1)));
+    };
+    port_after("troupe-node resp ", resp_port_);
+    port_after("troupe-node cluster ", cluster_port_);
     const std::string marker = "troupe-node ready ";
     if (line.rfind(marker, 0) == 0) {
       port_ = static_cast<uint16_t>(std::stoul(line.substr(line.rfind(':') + 1)));

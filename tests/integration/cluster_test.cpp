@@ -1,0 +1,405 @@
+// Clusters of real troupe-node processes on loopback: requests through any
+// node reach the partition's owner; subscriptions and event deliveries cross
+// nodes; a node joins and nodes leave (SIGTERM with --drain-on-exit, and
+// `troupe cluster drain`) under a steady write load without losing an
+// acknowledged write; kill -9 makes only the dead node's partitions
+// UNAVAILABLE until it returns; RESP scatters and broadcasts; a node of
+// another cluster is refused.
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "cluster/partition_table.hpp"
+#include "protocol/troupe.pb.h"
+#include "storage/key_codec.hpp"
+#include "tests/support/node_fixture.hpp"
+#include "tests/support/resp_conn.hpp"
+
+using namespace troupe;
+using troupe::test::must;
+using troupe::test::must_ok;
+using troupe::test::node_process;
+
+namespace {
+
+constexpr uint32_t partitions = 64;
+constexpr auto settle_deadline = std::chrono::seconds{120};
+
+std::string node_id(size_t i) {
+  return "n" + std::to_string(i + 1);
+}
+
+uint16_t partition_of(std::string_view key) {
+  return static_cast<uint16_t>(cluster::partition_hash(key) % partitions);
+}
+
+/// Nodes n1..nN over one temp dir; n1 starts the cluster, the others join
+/// through any running member.
+struct cluster_fixture {
+  cluster_fixture() {
+    cfg.load<caf::io::middleman>();
+    cfg.set("scheduler.max-threads", 2);
+    sys = std::make_unique<caf::actor_system>(cfg);
+  }
+
+  ~cluster_fixture() {
+    for (auto& n : nodes)
+      if (n && n->running())
+        n->kill_hard();
+  }
+
+  /// Starts node i (again, over the same data, when it ran before).
+  node_process& start(size_t i, std::vector<std::string> extra = {}) {
+    if (nodes.size() <= i)
+      nodes.resize(i + 1);
+    std::vector<std::string> args{"--node-id", node_id(i), "--cluster-listen", "127.0.0.1:0"};
+    for (auto& n : nodes)
+      if (n && n->running()) {
+        args.insert(args.end(), {"--seeds", "127.0.0.1:" + std::to_string(n->cluster_port())});
+        break;
+      }
+    args.insert(args.end(), extra.begin(), extra.end());
+    nodes[i] = std::make_unique<node_process>(dir.sub(node_id(i)), "os", args);
+    return *nodes[i];
+  }
+
+  std::unique_ptr<client::sync_client> connect(size_t i) {
+    client::connect_options opts;
+    opts.port = nodes[i]->port();
+    auto c = client::sync_client::connect(*sys, opts);
+    BOOST_TEST_REQUIRE(c.ok(), c.error().to_string());
+    return std::move(*c);
+  }
+
+  /// Waits until every running node sees the same table of `members`
+  /// reachable members with no move pending, and returns it.
+  client::cluster_status settle(size_t members) {
+    auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+    std::string last;
+    for (;;) {
+      std::optional<client::cluster_status> agreed;
+      bool settled = true;
+      for (size_t i = 0; i < nodes.size() && settled; ++i) {
+        if (!nodes[i] || !nodes[i]->running())
+          continue;
+        auto st = connect(i)->get_cluster_status();
+        if (!st.ok()) {
+          settled = false;
+          last = st.error().to_string();
+          break;
+        }
+        bool all_reachable = true;
+        for (auto& m : st->members)
+          all_reachable = all_reachable && m.reachable;
+        settled = st->members.size() == members && all_reachable && st->moving == 0
+                  && (!agreed || agreed->epoch == st->epoch);
+        last = "epoch " + std::to_string(st->epoch) + ", " + std::to_string(st->members.size())
+               + " members, " + std::to_string(st->moving) + " moves pending, seen from "
+               + st->node_id;
+        agreed = std::move(*st);
+      }
+      if (settled && agreed)
+        return *agreed;
+      BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline),
+                         "the cluster did not settle: " << last);
+      std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
+    }
+  }
+
+  /// The index of the node that owns partition `p`.
+  size_t owner_index(const client::cluster_status& st, uint16_t p) const {
+    auto& id = st.owners.at(p);
+    for (size_t i = 0; i < nodes.size(); ++i)
+      if (node_id(i) == id)
+        return i;
+    BOOST_FAIL("partition " << p << " has no known owner");
+    return 0;
+  }
+
+  test::temp_dir dir;
+  caf::actor_system_config cfg;
+  std::unique_ptr<caf::actor_system> sys;
+  std::vector<std::unique_ptr<node_process>> nodes;
+};
+
+/// A trace id (or other partition key) whose partition `node` owns.
+std::string key_owned_by(const cluster_fixture& c, const client::cluster_status& st,
+                         size_t node, const std::string& prefix) {
+  for (int i = 0;; ++i) {
+    auto key = prefix + std::to_string(i);
+    if (c.owner_index(st, partition_of(key)) == node)
+      return key;
+  }
+}
+
+/// Writes with one client, pipelined, until stopped; remembers what was
+/// acknowledged and counts what failed.
+struct writer {
+  explicit writer(std::unique_ptr<client::sync_client> client) : c(std::move(client)) {
+    thread = std::thread{[this] { run(); }};
+  }
+  ~writer() { stop(); }
+
+  void stop() {
+    done = true;
+    if (thread.joinable())
+      thread.join();
+  }
+
+  void run() {
+    uint64_t next = 0;
+    while (!done) {
+      std::vector<std::shared_ptr<const v1::Request>> reqs;
+      for (int i = 0; i < 32; ++i, ++next) {
+        auto r = std::make_shared<v1::Request>();
+        auto* s = r->mutable_state_set();
+        s->set_trace_id("load-" + std::to_string(next % 997));
+        s->set_key("k" + std::to_string(next));
+        s->set_value(std::to_string(next));
+        reqs.push_back(r);
+      }
+      auto replies = c->pipeline(reqs);
+      for (size_t i = 0; i < reqs.size(); ++i) {
+        if (replies[i]->has_error()) {
+          ++failed;
+          last_error = replies[i]->error().message();
+        } else {
+          acked.push_back(reqs[i]);
+        }
+      }
+    }
+  }
+
+  /// Every acknowledged write reads back through `reader`.
+  void verify(client::sync_client& reader) const {
+    for (auto& r : acked) {
+      auto& s = r->state_set();
+      auto v = must(reader.get(s.trace_id(), s.key()));
+      BOOST_TEST_REQUIRE(v.has_value(), "acknowledged write " << s.trace_id() << "/" << s.key()
+                                                              << " was lost");
+      BOOST_TEST_REQUIRE(v->json == s.value());
+    }
+  }
+
+  std::unique_ptr<client::sync_client> c;
+  std::atomic<bool> done{false};
+  std::vector<std::shared_ptr<const v1::Request>> acked;
+  size_t failed = 0;
+  std::string last_error;
+  std::thread thread;
+};
+
+/// The elements of a RESP array of bulk strings (raw reply bytes).
+std::vector<std::string> bulk_strings(const std::string& reply) {
+  std::vector<std::string> out;
+  size_t pos = reply.find("\r\n") + 2;
+  while (pos < reply.size() && reply[pos] == '$') {
+    auto cr = reply.find("\r\n", pos);
+    auto len = std::stoul(reply.substr(pos + 1, cr - pos - 1));
+    out.push_back(reply.substr(cr + 2, len));
+    pos = cr + 2 + len + 2;
+  }
+  return out;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(cluster)
+
+BOOST_FIXTURE_TEST_CASE(any_node_serves_any_request, cluster_fixture) {
+  for (size_t i = 0; i < 3; ++i)
+    start(i);
+  auto st = settle(3);
+  for (auto& m : st.members)
+    BOOST_TEST((m.partitions == 21 || m.partitions == 22), m.node_id << " owns " << m.partitions);
+  std::vector<std::unique_ptr<client::sync_client>> c;
+  for (size_t i = 0; i < 3; ++i)
+    c.push_back(connect(i));
+  BOOST_TEST(c[0]->welcome().partition_epoch == st.epoch);
+
+  // State: written through one node, read through the two others.
+  for (int i = 0; i < 300; ++i)
+    must(c[i % 3]->set("trace-" + std::to_string(i), "k", std::to_string(i)));
+  for (int i = 0; i < 300; ++i)
+    for (int j = 1; j <= 2; ++j) {
+      auto v = must(c[(i + j) % 3]->get("trace-" + std::to_string(i), "k"));
+      BOOST_TEST_REQUIRE(v.has_value());
+      BOOST_TEST(v->json == std::to_string(i));
+    }
+  BOOST_TEST(must(c[1]->trace_ids()).size() == 300u);
+
+  // Streams, locks and topics likewise; the lists gather every partition.
+  for (int g = 0; g < 20; ++g)
+    must(c[0]->stream_set("orders", "g" + std::to_string(g), "item", R"({"n":1})"));
+  for (int g = 0; g < 20; ++g)
+    BOOST_TEST(must(c[2]->stream_get("orders", "g" + std::to_string(g), "item")).has_value());
+  BOOST_TEST(must(c[1]->stream_groups("orders")).size() == 20u);
+  BOOST_TEST(must(c[0]->lock_acquire("nightly", 60000, "a")).granted);
+  BOOST_TEST(!must(c[1]->lock_acquire("nightly", 60000, "b")).granted);
+  BOOST_TEST(must(c[2]->active_locks()).size() == 1u);
+  must(c[0]->subscribe_events("orders.created", "notify", {}));
+  auto topics = must(c[2]->topics());
+  BOOST_TEST((std::find(topics.begin(), topics.end(), "orders.created") != topics.end()));
+}
+
+BOOST_FIXTURE_TEST_CASE(pushes_cross_nodes, cluster_fixture) {
+  for (size_t i = 0; i < 3; ++i)
+    start(i);
+  auto st = settle(3);
+  auto a = connect(0);
+  auto b = connect(1);
+
+  // A client on node A subscribes to a stream group node C owns; a write
+  // through node B reaches it.
+  std::string group;
+  for (int i = 0; group.empty(); ++i) {
+    auto g = "g" + std::to_string(i);
+    if (owner_index(st, partition_of(storage::stream_partition_key("live", g))) == 2)
+      group = g;
+  }
+  must(a->subscribe("live", group));
+  must(b->stream_set("live", group, "x", R"({"v":1})"));
+  auto ev = a->next_event(std::chrono::seconds{10});
+  BOOST_TEST_REQUIRE(ev.has_value(), "no stream event crossed the nodes");
+  BOOST_TEST(ev->type == "create");
+  BOOST_TEST(ev->id == "x");
+
+  // An event emitted through node B to a topic node C owns is delivered to
+  // a consumer connected to node A, and its ack reaches C's queue.
+  auto topic = key_owned_by(*this, st, 2, "topic-");
+  auto sub = must(a->subscribe_events(topic, "step", {}));
+  client::emit_entry e;
+  e.data = R"({"order":7})";
+  must(b->emit(topic, e));
+  auto msg = a->next_delivery(std::chrono::seconds{10});
+  BOOST_TEST_REQUIRE(msg.has_value(), "no delivery crossed the nodes");
+  BOOST_TEST(msg->data == e.data);
+  must_ok(a->ack(sub, msg->message_id));
+  auto stats = must(connect(2)->get_queue_stats(topic, "step"));
+  BOOST_TEST(stats.in_flight == 0u);
+  BOOST_TEST(stats.ready == 0u);
+  BOOST_TEST(stats.consumers == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(nodes_join_and_leave_under_load, cluster_fixture) {
+  for (size_t i = 0; i < 3; ++i)
+    start(i);
+  settle(3);
+  writer w{connect(0)};
+
+  // Scale out: a fourth node takes a quarter of the partitions.
+  start(3, {"--drain-on-exit"});
+  auto st = settle(4);
+  for (auto& m : st.members)
+    BOOST_TEST(m.partitions == 16u, m.node_id << " owns " << m.partitions);
+
+  // Scale in: SIGTERM with --drain-on-exit hands its partitions back first.
+  BOOST_TEST(nodes[3]->terminate() == 0);
+  settle(3);
+
+  // And `troupe cluster drain` empties a running node, then removes it.
+  auto [code, out] = test::run_command(std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:"
+                                       + std::to_string(nodes[0]->port()) + " cluster drain n2");
+  BOOST_TEST_REQUIRE(code == 0, out);
+  BOOST_TEST(out.find("n2") == std::string::npos, out);
+  st = settle(2);
+  for (auto& m : st.members)
+    BOOST_TEST(m.partitions == 32u, m.node_id << " owns " << m.partitions);
+
+  w.stop();
+  BOOST_TEST(w.failed == 0u, w.failed << " writes failed, last: " << w.last_error);
+  BOOST_TEST_REQUIRE(w.acked.size() > 0u);
+  BOOST_TEST_MESSAGE(w.acked.size() << " acknowledged writes across 3 partition moves rounds");
+  w.verify(*connect(2));
+  w.verify(*connect(0));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_killed_node_takes_only_its_partitions_away, cluster_fixture) {
+  for (size_t i = 0; i < 3; ++i)
+    start(i);
+  auto st = settle(3);
+  auto a = connect(0);
+  for (int i = 0; i < 200; ++i)
+    must(a->set("t" + std::to_string(i), "k", std::to_string(i)));
+
+  nodes[2]->kill_hard();
+  size_t unavailable = 0;
+  for (int i = 0; i < 200; ++i) {
+    auto trace = "t" + std::to_string(i);
+    auto v = a->get(trace, "k");
+    if (owner_index(st, partition_of(trace)) == 2) {
+      BOOST_TEST_REQUIRE(!v.ok());
+      BOOST_TEST((v.error().code == error_code::unavailable), v.error().to_string());
+      ++unavailable;
+    } else {
+      BOOST_TEST_REQUIRE(v.ok(), v.error().to_string());
+      BOOST_TEST(v->has_value());
+    }
+  }
+  BOOST_TEST(unavailable > 0u);
+
+  // Back with its data: everything it acknowledged is there again.
+  start(2);
+  settle(3);
+  auto b = connect(1);
+  for (int i = 0; i < 200; ++i) {
+    auto v = must(b->get("t" + std::to_string(i), "k"));
+    BOOST_TEST_REQUIRE(v.has_value(), "t" << i << " was lost");
+    BOOST_TEST(v->json == std::to_string(i));
+  }
+}
+
+BOOST_FIXTURE_TEST_CASE(resp_scatters_and_broadcasts, cluster_fixture) {
+  for (size_t i = 0; i < 3; ++i)
+    start(i, {"--resp-listen", "127.0.0.1:0"});
+  settle(3);
+  std::vector<std::unique_ptr<test::resp_conn>> r;
+  for (size_t i = 0; i < 3; ++i)
+    r.push_back(std::make_unique<test::resp_conn>(nodes[i]->resp_port()));
+  for (int i = 0; i < 50; ++i)
+    BOOST_TEST(r[i % 3]->call({"SET", "key:" + std::to_string(i), std::to_string(i)}) == test::ok);
+  for (int i = 0; i < 50; ++i)
+    BOOST_TEST(r[(i + 1) % 3]->call({"GET", "key:" + std::to_string(i)})
+               == test::bulk(std::to_string(i)));
+  BOOST_TEST(r[1]->call({"DBSIZE"}) == test::integer(50));
+  BOOST_TEST(bulk_strings(r[2]->call({"KEYS", "key:*"})).size() == 50u);
+  std::set<std::string> scanned;
+  std::string cursor = "0";
+  do {
+    auto reply = r[0]->call({"SCAN", cursor, "COUNT", "7"});
+    auto first = reply.find("\r\n") + 2;
+    auto len_end = reply.find("\r\n", first);
+    auto len = std::stoul(reply.substr(first + 1, len_end - first - 1));
+    cursor = reply.substr(len_end + 2, len);
+    for (auto& k : bulk_strings(reply.substr(len_end + 2 + len + 2)))
+      scanned.insert(k);
+  } while (cursor != "0");
+  BOOST_TEST(scanned.size() == 50u);
+
+  // PUBLISH on node C reaches a subscriber on node A.
+  test::resp_conn sub{nodes[0]->resp_port()};
+  sub.call({"SUBSCRIBE", "news"});
+  BOOST_TEST(r[2]->call({"PUBLISH", "news", "hello"}) == test::integer(1));
+  BOOST_TEST(sub.read() == "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$5\r\nhello\r\n");
+}
+
+BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {
+  start(0);
+  settle(1);
+  try {
+    start(1, {"--cluster-name", "other", "--join-timeout", "3"});
+    BOOST_FAIL("a node of another cluster joined");
+  } catch (const std::runtime_error& e) {
+    std::string log = e.what();
+    BOOST_TEST(log.find("could not join cluster other") != std::string::npos, log);
+  }
+  auto st = settle(1);
+  BOOST_TEST(st.owners.size() == partitions);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

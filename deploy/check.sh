@@ -3,7 +3,7 @@
 # dependencies, builds, runs every unit and integration test with CTest, then
 # the Motia adapters' tests (node's test runner) against a real troupe-node,
 # then the example Motia app's scale-out check, with and without a killed
-# instance.
+# instance, and on a three-node cluster.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/deploy/install-deps.sh"
@@ -17,3 +17,4 @@ cd "$root/examples/motia-app"
 REDISMS_DISABLE_POSTINSTALL=1 npm ci --no-audit --no-fund --loglevel=error
 TROUPE_NODE_BIN="$root/build/bin/troupe-node" node scale-out.mjs
 TROUPE_NODE_BIN="$root/build/bin/troupe-node" node scale-out.mjs --kill
+TROUPE_NODE_BIN="$root/build/bin/troupe-node" node scale-out.mjs --cluster

@@ -9,8 +9,12 @@
 //   - Motia core's own logs and traces are in Troupe's RESP keyspace,
 // and prints a one-line verdict (exit 0 on PASS).
 //
-//   node scale-out.mjs [--requests N] [--kill]
+//   node scale-out.mjs [--requests N] [--kill] [--cluster]
 //
+// --cluster runs a three-node Troupe cluster instead of one node, with the
+// two instances connected to different nodes (instance 1 to node 1, instance
+// 2 to node 2, each also listing the others to fail over to), so every
+// partition request and push crosses nodes somewhere.
 // --kill SIGKILLs the second instance once 40% of the orders are accepted;
 // its in-flight events are redelivered to the first after their visibility
 // timeout (10 s in the steps' config).
@@ -27,6 +31,7 @@ import { Namespace, TroupeConnection, TroupeStateAdapter } from 'troupe-motia';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const kill = args.includes('--kill');
+const clustered = args.includes('--cluster');
 const requests = Number(args[args.indexOf('--requests') + 1] || 0) || 500;
 const nodeBin = process.env.TROUPE_NODE_BIN ?? path.resolve(here, '..', '..', 'build', 'bin', 'troupe-node');
 const namespace = `scale-out-${process.pid}`;
@@ -82,14 +87,18 @@ function startProcess(name, cmd, argv, env, ready) {
   });
 }
 
-async function startTroupe() {
+/** Starts troupe-node `name`; with `seed`, it joins that node's cluster. */
+async function startTroupe(name = 'node-1', seed = undefined) {
+  const cluster = clustered ? ['--node-id', name, '--cluster-listen', '127.0.0.1:0'] : [];
+  if (seed) cluster.push('--seeds', seed.cluster);
   const { found } = await startProcess(
-    'troupe-node',
+    `troupe-node ${name}`,
     nodeBin,
-    ['--listen', '127.0.0.1:0', '--resp-listen', '127.0.0.1:0', '--data-dir', path.join(work, 'data'), '--durability', 'os', '--log-level', 'warn'],
+    ['--listen', '127.0.0.1:0', '--resp-listen', '127.0.0.1:0', '--data-dir', path.join(work, name), '--durability', 'os', '--log-level', 'warn', ...cluster],
     {},
     (line, found) => {
       if (line.startsWith('troupe-node resp ')) found.resp = line.slice(17).trim();
+      if (line.startsWith('troupe-node cluster ')) found.cluster = line.slice(20).trim();
       if (line.startsWith('troupe-node ready ')) found.address = line.slice(18).trim();
       return found.address !== undefined;
     },
@@ -97,11 +106,31 @@ async function startTroupe() {
   return found;
 }
 
-async function startMotia(port, troupe) {
+/** One node, or three joined into one cluster and spread evenly. */
+async function startTroupes() {
+  const first = await startTroupe();
+  if (!clustered) return [first];
+  const nodes = [first, await startTroupe('node-2', first), await startTroupe('node-3', first)];
+  const conn = new TroupeConnection({ nodes: [first.address] });
+  const deadline = Date.now() + settleMs;
+  for (;;) {
+    const status = await conn.request({ clusterStatus: {} });
+    const members = status.cluster?.table?.members ?? [];
+    if (members.length === 3 && members.every((m) => m.reachable) && !status.cluster.moving) break;
+    if (Date.now() > deadline) throw new Error('the three nodes did not settle into one cluster');
+    await new Promise((r) => setTimeout(r, 100)); // polling an outcome, with a deadline
+  }
+  await conn.close();
+  return nodes;
+}
+
+/** An instance connected to `troupes[home]` first (the others to fail over to). */
+async function startMotia(port, troupes, home) {
   const motia = path.join(here, 'node_modules', '.bin', 'motia');
+  const order = [...troupes.slice(home), ...troupes.slice(0, home)];
   const env = {
-    TROUPE_NODES: troupe.address,
-    TROUPE_RESP: troupe.resp,
+    TROUPE_NODES: order.map((t) => t.address).join(','),
+    TROUPE_RESP: order[0].resp,
     TROUPE_NAMESPACE: namespace,
     MOTIA_ANALYTICS_DISABLED: 'true',
     MOTIA_DOCKER_DISABLE_WORKBENCH: 'true',
@@ -180,9 +209,13 @@ async function handled(state, step) {
 
 async function main() {
   const started = Date.now();
-  const troupe = await startTroupe();
+  const troupes = await startTroupes();
+  const troupe = troupes[0];
   const cronFrom = Date.now();
-  const instances = await Promise.all([startMotia(await freePort(), troupe), startMotia(await freePort(), troupe)]);
+  const instances = await Promise.all([
+    startMotia(await freePort(), troupes, 0),
+    startMotia(await freePort(), troupes, Math.min(1, troupes.length - 1)),
+  ]);
 
   const phase = (name) => process.env.SCALE_OUT_VERBOSE && console.error(`${name} at ${((Date.now() - started) / 1000).toFixed(1)}s`);
   phase('instances ready');
@@ -258,7 +291,7 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const verdict = problems.length === 0 ? 'PASS' : 'FAIL';
   console.log(
-    `motia-app ${verdict}${kill ? ' (instance 2 killed at 40%)' : ''}: ${accepted.size}/${requests} orders over ${instances.length} instances` +
+    `motia-app ${verdict}${kill ? ' (instance 2 killed at 40%)' : ''}${clustered ? ' on 3 nodes' : ''}: ${accepted.size}/${requests} orders over ${instances.length} instances` +
       ` (${failovers} failovers); ProcessOrder ${processed.size}/${accepted.size} (${dupes(processed)} duplicates),` +
       ` NotifyOrder ${notified.size}/${accepted.size} (${dupes(notified)} duplicates); stream reads ${streamReads}/${accepted.size * live.length};` +
       ` state ${stateFound}/${accepted.size}; cron ${runs} runs over ${boundaries} ticks;` +

@@ -42,6 +42,32 @@ start_troupe() {  # $1 = durability, $2 = placement; sets troupe_port, troupe_pi
   troupe_port=${line##*:}
 }
 
+start_member() {  # $1 = node id, $2 = seed cluster address or ""; sets member_port, member_cluster
+  local fifo="$work/$1.out"
+  mkfifo "$fifo"
+  local seeds=()
+  [ -n "$2" ] && seeds=(--seeds "$2")
+  "$bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/$1" --durability os --log-level warn \
+    --node-id "$1" --cluster-listen 127.0.0.1:0 "${seeds[@]}" >"$fifo" 2>"$work/$1.log" &
+  pids+=($!)
+  exec {out}<"$fifo"
+  local line
+  read -r line <&$out; member_cluster=${line##* }
+  read -r line <&$out; member_port=${line##*:}
+}
+
+settle_cluster() {  # $1 = a member's client port, $2 = member count: bounded wait for an even spread
+  for _ in $(seq 1 600); do
+    local st; st=$("$bin/troupe" --node "127.0.0.1:$1" cluster status 2>/dev/null || true)
+    if [ "$(grep -c $'\tyes\t' <<<"$st")" = "$2" ] && ! grep -q "moves pending" <<<"$st"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the cluster did not settle" >&2
+  exit 1
+}
+
 field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}' if $2 else 'n/a')"; }

@@ -5,14 +5,18 @@
 //   state_load --target troupe|redis --port P [--host 127.0.0.1]
 //              --op set|get --connections 64 --inflight 1
 //              --value-bytes 100 --keys 100000 --seconds 5 [--token T]
+//              [--only-partitions 0,5,9 --partitions 64]
 //
 // One epoll thread drives every connection; each keeps `inflight` requests
 // outstanding. Prints one line:
 //   RESULT target=troupe op=set connections=64 inflight=1 ops=... ops_per_sec=...
 //          p50_us=... p99_us=... p999_us=... errors=...
-// Troupe keys: trace "bench-<i % 1000>", key "k<i>". Redis keys:
+// Troupe keys: trace "bench-<i % 1000>" (or, with --only-partitions, the
+// first 1000 such trace ids in those partitions), key "k<i>". Redis keys:
 // "bench-<i % 1000>:k<i>" (what Motia's Redis state adapter stores).
 #include <algorithm>
+#include <set>
+#include <xxhash.h>
 #include <arpa/inet.h>
 #include <chrono>
 #include <cstdio>
@@ -46,7 +50,25 @@ struct config {
   uint64_t keys = 100000;
   double seconds = 5;
   std::string token;
+  /// Troupe: only trace ids of these partitions (of `partitions`); empty:
+  /// every partition. Lets a run address the partitions one node owns.
+  std::vector<uint32_t> only_partitions;
+  uint32_t partitions = 64;
 };
+
+/// The trace ids a run cycles through: "bench-<j>", 1000 of them, limited to
+/// the chosen partitions (the partition is xxHash64(trace id) mod P).
+std::vector<std::string> trace_ids(const config& cfg) {
+  std::vector<std::string> out;
+  std::set<uint32_t> only(cfg.only_partitions.begin(), cfg.only_partitions.end());
+  for (uint64_t j = 0; out.size() < 1000 && j < 10'000'000; ++j) {
+    auto t = "bench-" + std::to_string(j);
+    if (only.empty() || only.count(static_cast<uint32_t>(XXH64(t.data(), t.size(), 0)
+                                                         % cfg.partitions)) > 0)
+      out.push_back(std::move(t));
+  }
+  return out;
+}
 
 // Troupe: Frame{id=1, request=4{state_set=13 | state_get=10}}
 std::string troupe_request(uint64_t id, bool set, const std::string& trace,
@@ -81,7 +103,8 @@ struct stats {
 
 class driver {
 public:
-  explicit driver(config cfg) : cfg_(std::move(cfg)), value_(make_value(cfg_.value_bytes)) {}
+  explicit driver(config cfg)
+    : cfg_(std::move(cfg)), value_(make_value(cfg_.value_bytes)), traces_(trace_ids(cfg_)) {}
 
   stats run() {
     int ep = epoll_create1(0);
@@ -143,7 +166,7 @@ private:
     c.out.clear();
     while (c.sent.size() - c.completed < static_cast<size_t>(cfg_.inflight)) {
       auto i = rng_() % cfg_.keys;
-      auto trace = "bench-" + std::to_string(i % 1000);
+      auto& trace = traces_[i % traces_.size()];
       auto key = "k" + std::to_string(i);
       bool set = cfg_.op == "set";
       if (cfg_.target == "troupe")
@@ -238,6 +261,7 @@ private:
   std::string value_;
   std::vector<connection> conns_;
   stats st_;
+  std::vector<std::string> traces_;
   std::mt19937_64 rng_{42};
   clock_type::time_point start_, deadline_;
 };
@@ -257,6 +281,11 @@ int main(int argc, char** argv) {
   app.add_option("--keys", cfg.keys)->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
   app.add_option("--seconds", cfg.seconds);
   app.add_option("--token", cfg.token);
+  app.add_option("--only-partitions", cfg.only_partitions,
+                 "Troupe: use trace ids of these partitions only (comma-separated)")
+    ->delimiter(',');
+  app.add_option("--partitions", cfg.partitions, "The cluster's partition count")
+    ->check(CLI::Range(1u, 65535u));
   CLI11_PARSE(app, argc, argv);
 
   driver d{cfg};

@@ -83,7 +83,8 @@ void on_frame(connection_broker* self, connection_handle hdl, v1::Frame& f) {
         return;
       auto& w = f.welcome();
       st.hello.deliver(w.node_id(), w.cluster_name(), w.partition_count(),
-                       w.partition_epoch(), w.max_frame_bytes());
+                       w.partition_epoch(), w.max_frame_bytes(),
+                       w.partition_table().SerializeAsString());
       return;
     }
     case v1::Frame::kPush: {
@@ -198,8 +199,9 @@ result<connection> connect(caf::actor_system& sys, const connect_options& opts) 
   self->request(*handle, opts.handshake_timeout, hello_atom::value, opts.client_name, opts.token)
     .receive(
       [&](std::string& node_id, std::string& cluster, uint32_t partitions, uint64_t epoch,
-          uint64_t max_frame) {
-        conn.welcome = {std::move(node_id), std::move(cluster), partitions, epoch, max_frame};
+          uint64_t max_frame, std::string& table) {
+        conn.welcome = {std::move(node_id), std::move(cluster), partitions, epoch, max_frame,
+                        std::move(table)};
       },
       [&](caf::error& err) {
         // A node error carries its code as the first context element.

@@ -35,6 +35,11 @@ struct connect_options {
   size_t max_frame_bytes = size_t{64} << 20;
   /// Limit for the TCP connect plus Hello/Welcome.
   std::chrono::milliseconds handshake_timeout{10000};
+  /// sync_client: send each single-partition request straight to the node
+  /// that owns its partition (connecting to it on first use), by the
+  /// partition table of Welcome, refreshed every few seconds. Off: every
+  /// request goes to this node, which forwards it. Default on.
+  bool route_to_owner = true;
 };
 
 struct welcome_info {
@@ -43,6 +48,7 @@ struct welcome_info {
   uint32_t partition_count = 0;
   uint64_t partition_epoch = 0;
   uint64_t max_frame_bytes = 0;
+  std::string partition_table;  ///< troupe.v1.PartitionTable bytes
 };
 
 struct connection {

@@ -1,8 +1,13 @@
 #include "client/sync_client.hpp"
 
+#include <map>
+#include <set>
+
 #include <caf/actor_system.hpp>
 #include <caf/scoped_actor.hpp>
 
+#include "cluster/partition_table.hpp"
+#include "cluster/request_route.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/troupe.pb.h"
 
@@ -88,13 +93,35 @@ std::optional<int> filter_op_from_name(const std::string& name) {
   return std::nullopt;
 }
 
-sync_client::sync_client(caf::actor_system& sys, connection conn)
-  : sys_(sys), conn_(std::move(conn)), self_(std::make_unique<caf::scoped_actor>(sys)) {
-  // nop
+/// Direct routing state: the table this client routes by and a connection
+/// per owner it has talked to.
+struct sync_client::routing {
+  std::optional<cluster::partition_table> table;
+  std::map<std::string, caf::actor> owners;  // node id -> its connection
+  std::set<std::string> unreachable;         // until the next refresh
+  std::chrono::steady_clock::time_point refreshed = std::chrono::steady_clock::now();
+};
+
+namespace {
+
+constexpr auto route_refresh = std::chrono::seconds{5};
+
+} // namespace
+
+sync_client::sync_client(caf::actor_system& sys, connection conn, connect_options opts)
+  : sys_(sys),
+    conn_(std::move(conn)),
+    opts_(std::move(opts)),
+    routing_(std::make_unique<routing>()),
+    self_(std::make_unique<caf::scoped_actor>(sys)) {
+  if (opts_.route_to_owner)
+    routing_->table = cluster::partition_table::decode(conn_.welcome.partition_table);
 }
 
 sync_client::~sync_client() {
   caf::anon_send_exit(conn_.handle, caf::exit_reason::user_shutdown);
+  for (auto& [id, handle] : routing_->owners)
+    caf::anon_send_exit(handle, caf::exit_reason::user_shutdown);
 }
 
 result<std::unique_ptr<sync_client>> sync_client::connect(caf::actor_system& sys,
@@ -102,7 +129,63 @@ result<std::unique_ptr<sync_client>> sync_client::connect(caf::actor_system& sys
   auto conn = client::connect(sys, opts);
   if (!conn.ok())
     return conn.error();
-  return std::unique_ptr<sync_client>{new sync_client(sys, std::move(*conn))};
+  return std::unique_ptr<sync_client>{new sync_client(sys, std::move(*conn), opts)};
+}
+
+void sync_client::refresh_routes() {
+  auto& r = *routing_;
+  r.refreshed = std::chrono::steady_clock::now();
+  Request req;
+  req.mutable_cluster_status();
+  Response resp;
+  (*self_)
+    ->request(conn_.handle, timeout_, protocol::request_msg{std::make_shared<const Request>(req)})
+    .receive([&](protocol::response_msg& m) { resp = *m.body; }, [](caf::error&) {});
+  if (!resp.has_cluster())
+    return;
+  if (auto t = cluster::partition_table::decode(resp.cluster().table().SerializeAsString()))
+    r.table = std::move(*t);
+  r.unreachable.clear();
+}
+
+caf::actor sync_client::target_for(const Request& req) {
+  auto& r = *routing_;
+  if (!r.table)
+    return conn_.handle;
+  switch (req.op_case()) {
+    case Request::kStreamSubscribe:
+    case Request::kStreamUnsubscribe:
+    case Request::kEventSubscribe:
+    case Request::kEventUnsubscribe:
+    case Request::kEventAck:
+    case Request::kEventNack:
+      return conn_.handle;  // subscriptions live on the connection that made them
+    default:
+      break;
+  }
+  auto route = cluster::route_of(req);
+  if (!route)
+    return conn_.handle;
+  auto& owner = r.table->owner(r.table->partition_of(route->partition_key));
+  if (owner.empty() || owner == conn_.welcome.node_id || r.unreachable.count(owner) > 0)
+    return conn_.handle;
+  if (auto it = r.owners.find(owner); it != r.owners.end())
+    return it->second;
+  auto* m = r.table->find_member(owner);
+  auto colon = m != nullptr ? m->client_address.rfind(':') : std::string::npos;
+  if (colon == std::string::npos) {
+    r.unreachable.insert(owner);
+    return conn_.handle;
+  }
+  auto opts = opts_;
+  opts.host = m->client_address.substr(0, colon);
+  opts.port = static_cast<uint16_t>(std::stoul(m->client_address.substr(colon + 1)));
+  auto conn = client::connect(sys_, opts);
+  if (!conn.ok()) {
+    r.unreachable.insert(owner);
+    return conn_.handle;
+  }
+  return r.owners.emplace(owner, conn->handle).first->second;
 }
 
 std::shared_ptr<const Response> sync_client::call(const Request& req) {
@@ -113,19 +196,46 @@ std::vector<std::shared_ptr<const Response>>
 sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
                       const reply_observer& observe) {
   auto& self = *self_;
+  if (routing_->table && std::chrono::steady_clock::now() - routing_->refreshed > route_refresh)
+    refresh_routes();
   using handle_t = decltype(self->request(conn_.handle, timeout_, protocol::request_msg{}));
   std::vector<handle_t> handles;
+  std::vector<caf::actor> targets;
   handles.reserve(reqs.size());
-  for (auto& r : reqs)
-    handles.push_back(self->request(conn_.handle, timeout_, protocol::request_msg{r}));
+  targets.reserve(reqs.size());
+  for (auto& r : reqs) {
+    targets.push_back(target_for(*r));
+    handles.push_back(self->request(targets.back(), timeout_, protocol::request_msg{r}));
+  }
+  auto receive = [&](handle_t& h) {
+    std::shared_ptr<const Response> out;
+    h.receive([&](protocol::response_msg& r) { out = std::move(r.body); },
+              [&](caf::error& err) {
+                out = error_response(error_code::unavailable, "no reply: " + sys_.render(err));
+              });
+    return out;
+  };
   std::vector<std::shared_ptr<const Response>> out;
   out.reserve(reqs.size());
-  for (auto& h : handles) {
-    h.receive([&](protocol::response_msg& r) { out.push_back(std::move(r.body)); },
-              [&](caf::error& err) {
-                out.push_back(error_response(error_code::unavailable,
-                                             "no reply: " + sys_.render(err)));
-              });
+  for (size_t i = 0; i < handles.size(); ++i) {
+    auto resp = receive(handles[i]);
+    if (targets[i] != conn_.handle && resp->has_error()) {
+      auto code = static_cast<error_code>(resp->error().code());
+      if (code == error_code::not_leader || code == error_code::unavailable) {
+        // A stale table or a lost connection to that owner: forget it, and
+        // let the node this client is connected to route the request.
+        for (auto it = routing_->owners.begin(); it != routing_->owners.end(); ++it)
+          if (it->second == targets[i]) {
+            caf::anon_send_exit(it->second, caf::exit_reason::user_shutdown);
+            routing_->unreachable.insert(it->first);
+            routing_->owners.erase(it);
+            break;
+          }
+        auto again = self->request(conn_.handle, timeout_, protocol::request_msg{reqs[i]});
+        resp = receive(again);
+      }
+    }
+    out.push_back(std::move(resp));
     if (observe)
       observe(out.size() - 1, *out.back());
   }
@@ -415,7 +525,7 @@ result<node_stats> sync_client::stats() {
   if (auto st = check(*resp, Response::kStats); !st.ok())
     return st;
   auto& s = resp->stats();
-  return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions()};
+  return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions(), s.forwarded()};
 }
 
 namespace {

@@ -89,6 +89,7 @@ struct node_stats {
   uint64_t stream_groups = 0;
   uint64_t stream_subscribers = 0;
   uint64_t sessions = 0;
+  uint64_t forwarded = 0;  ///< requests the node sent on to another node
 };
 
 /// One member of the cluster as a node sees it.
@@ -303,9 +304,15 @@ public:
            const reply_observer& observe = {});
 
 private:
-  sync_client(caf::actor_system& sys, connection conn);
+  struct routing;
+  sync_client(caf::actor_system& sys, connection conn, connect_options opts);
+  /// The connection a request goes on (see connect_options::route_to_owner).
+  caf::actor target_for(const v1::Request& req);
+  void refresh_routes();
   caf::actor_system& sys_;
   connection conn_;
+  connect_options opts_;
+  std::unique_ptr<routing> routing_;
   std::unique_ptr<caf::scoped_actor> self_;
   std::chrono::milliseconds timeout_{30000};
 };

@@ -22,6 +22,7 @@ destination partition_router::resolve(service s, partition_id p) const {
   auto r = current();
   if (r->state[p.value] == partition_state::local)
     return {r->local[p.value][static_cast<size_t>(s)], false};
+  forwarded_.fetch_add(1, std::memory_order_relaxed);
   return {r->gateway[p.value], true};
 }
 

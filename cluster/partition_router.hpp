@@ -21,12 +21,9 @@
 #include <caf/actor.hpp>
 
 #include "cluster/partition_table.hpp"
+#include "cluster/request_route.hpp"
 
 namespace troupe::cluster {
-
-/// The kinds of partition actors a node runs for each partition it owns.
-enum class service : uint8_t { state, streams, events, locks, kv };
-inline constexpr size_t service_count = 5;
 
 /// One partition's actors, indexed by service.
 using partition_actors = std::array<caf::actor, service_count>;
@@ -74,8 +71,12 @@ public:
   /// Where a request of `s` for partition `p` goes now.
   destination resolve(service s, partition_id p) const;
 
+  /// Requests resolved to a gateway (forwarded, held or refused) so far.
+  uint64_t forwarded() const { return forwarded_.load(std::memory_order_relaxed); }
+
 private:
   std::atomic<std::shared_ptr<const routes>> routes_;
+  mutable std::atomic<uint64_t> forwarded_{0};
   uint32_t count_;
 };
 

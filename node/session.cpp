@@ -15,6 +15,7 @@
 #include "protocol/envelope.hpp"
 #include "cluster/atoms.hpp"
 #include "cluster/partition_router.hpp"
+#include "cluster/request_route.hpp"
 #include "node/partition_call.hpp"
 #include "protocol/frame_codec.hpp"
 #include "protocol/status.hpp"
@@ -470,75 +471,25 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
       write_response(self, hdl, id, resp);
       return;
     }
-    case Request::kStateGet:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_get().trace_id()), req);
-    case Request::kStateExists:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_exists().trace_id()), req);
-    case Request::kStateGetMany:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_get_many().trace_id()), req);
-    case Request::kStateSet:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_set().trace_id()), req);
-    case Request::kStateSetMany:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_set_many().trace_id()), req);
-    case Request::kStateDelete:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_delete().trace_id()), req);
-    case Request::kStateKeys:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_keys().trace_id()), req);
-    case Request::kStateClear:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_clear().trace_id()), req);
-    case Request::kStateGetGroup:
-      return forward(self, hdl, id, service::state, router.partition_of(req->state_get_group().trace_id()), req);
     case Request::kStateTraceIds:
       return scatter(self, hdl, id, service::state, std::move(req), true);
     case Request::kStateItems:
       if (req->state_items().has_group_id())
-        return forward(self, hdl, id, service::state, router.partition_of(req->state_items().group_id()), req);
+        break;
       return scatter(self, hdl, id, service::state, std::move(req), false);
-#define TROUPE_STREAM_OP(Case, field)                                                     \
-  case Request::Case:                                                                     \
-    return forward(self, hdl, id,                                                         \
-                   service::streams, router.stream_partition(req->field().stream(), req->field().group_id()), req);
-    TROUPE_STREAM_OP(kStreamGet, stream_get)
-    TROUPE_STREAM_OP(kStreamSet, stream_set)
-    TROUPE_STREAM_OP(kStreamDelete, stream_delete)
-    TROUPE_STREAM_OP(kStreamGetGroup, stream_get_group)
-    TROUPE_STREAM_OP(kStreamClear, stream_clear)
-    TROUPE_STREAM_OP(kStreamQuery, stream_query)
-    TROUPE_STREAM_OP(kStreamSend, stream_send)
-#undef TROUPE_STREAM_OP
     case Request::kStreamListGroups:
       return scatter(self, hdl, id, service::streams, std::move(req), true);
-    case Request::kStreamSubscribe: {
-      auto& r = req->stream_subscribe();
-      return subscribe(self, hdl, id, req, service::streams, router.stream_partition(r.stream(), r.group_id()));
+    case Request::kStreamSubscribe:
+    case Request::kEventSubscribe: {
+      auto route = cluster::route_of(*req);
+      return subscribe(self, hdl, id, req, route->svc, router.partition_of(route->partition_key));
     }
-    case Request::kEventSubscribe:
-      return subscribe(self, hdl, id, req, service::events, router.partition_of(req->event_subscribe().topic()));
     case Request::kEventUnsubscribe:
       return to_queue(self, hdl, id, req, req->mutable_event_unsubscribe());
     case Request::kEventAck:
       return to_queue(self, hdl, id, req, req->mutable_event_ack());
     case Request::kEventNack:
       return to_queue(self, hdl, id, req, req->mutable_event_nack());
-#define TROUPE_TOPIC_OP(Case, field)                                                      \
-  case Request::Case:                                                                     \
-    return forward(self, hdl, id, service::events, router.partition_of(req->field().topic()), req);
-    TROUPE_TOPIC_OP(kEventEmit, event_emit)
-    TROUPE_TOPIC_OP(kEventEmitBatch, event_emit_batch)
-    TROUPE_TOPIC_OP(kEventRemoveStep, event_remove_step)
-    TROUPE_TOPIC_OP(kEventTopicInfo, event_topic_info)
-    TROUPE_TOPIC_OP(kQueueStats, queue_stats)
-    TROUPE_TOPIC_OP(kDeadLetterList, dead_letter_list)
-    TROUPE_TOPIC_OP(kDeadLetterReplay, dead_letter_replay)
-    TROUPE_TOPIC_OP(kDeadLetterPurge, dead_letter_purge)
-#undef TROUPE_TOPIC_OP
-#define TROUPE_JOB_OP(Case, field)                                                        \
-  case Request::Case:                                                                     \
-    return forward(self, hdl, id, service::locks, router.partition_of(req->field().job()), req);
-    TROUPE_JOB_OP(kLockAcquire, lock_acquire)
-    TROUPE_JOB_OP(kLockRenew, lock_renew)
-    TROUPE_JOB_OP(kLockRelease, lock_release)
-#undef TROUPE_JOB_OP
     case Request::kLockList:
       return scatter(self, hdl, id, service::locks, std::move(req), false);
     case Request::kEventListTopics:
@@ -554,6 +505,7 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
       out->set_stream_groups(static_cast<uint64_t>(c.stream_groups.load()));
       out->set_stream_subscribers(static_cast<uint64_t>(c.stream_subscribers.load()));
       out->set_sessions(static_cast<uint64_t>(c.sessions.load()));
+      out->set_forwarded(self->state.ctx->router->forwarded());
       write_response(self, hdl, id, resp);
       return;
     }
@@ -562,9 +514,12 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
     case Request::kClusterDrain:
       return cluster_call(self, hdl, id, self->state.ctx->member, cluster::drain_node_atom::value,
                           req->cluster_drain().node_id());
-    case Request::OP_NOT_SET:
+    default:
       break;
   }
+  if (auto route = cluster::route_of(*req))
+    return forward(self, hdl, id, route->svc, router.partition_of(route->partition_key),
+                   std::move(req));
   reply_error(self, hdl, id, error_code::invalid_argument,
               "unknown operation (this node speaks protocol version "
                 + std::to_string(protocol::protocol_version) + ")");

@@ -68,9 +68,11 @@ struct cluster_fixture {
     return *nodes[i];
   }
 
-  std::unique_ptr<client::sync_client> connect(size_t i) {
+  /// A client of node i; `direct`: it sends each request to its owner.
+  std::unique_ptr<client::sync_client> connect(size_t i, bool direct = false) {
     client::connect_options opts;
     opts.port = nodes[i]->port();
+    opts.route_to_owner = direct;
     auto c = client::sync_client::connect(*sys, opts);
     BOOST_TEST_REQUIRE(c.ok(), c.error().to_string());
     return std::move(*c);
@@ -245,6 +247,32 @@ BOOST_FIXTURE_TEST_CASE(any_node_serves_any_request, cluster_fixture) {
   must(c[0]->subscribe_events("orders.created", "notify", {}));
   auto topics = must(c[2]->topics());
   BOOST_TEST((std::find(topics.begin(), topics.end(), "orders.created") != topics.end()));
+}
+
+BOOST_FIXTURE_TEST_CASE(clients_send_requests_to_owners, cluster_fixture) {
+  for (size_t i = 0; i < 3; ++i)
+    start(i);
+  settle(3);
+  auto direct = connect(0, true);
+  auto before = must(direct->stats()).forwarded;
+  for (int i = 0; i < 300; ++i)
+    must(direct->set("direct-" + std::to_string(i), "k", std::to_string(i)));
+  for (int i = 0; i < 300; ++i)
+    BOOST_TEST(must(direct->get("direct-" + std::to_string(i), "k"))->json == std::to_string(i));
+  BOOST_TEST(must(direct->stats()).forwarded == before, "node 1 forwarded a direct client's requests");
+
+  // The same requests through a client that leaves routing to its node.
+  auto routed = connect(0);
+  for (int i = 0; i < 300; ++i)
+    BOOST_TEST(must(routed->get("direct-" + std::to_string(i), "k"))->json == std::to_string(i));
+  BOOST_TEST(must(routed->stats()).forwarded > before);
+
+  // Partitions move under the direct client's stale table: its requests
+  // still reach their data (the old owner forwards them).
+  start(3);
+  settle(4);
+  for (int i = 0; i < 300; ++i)
+    BOOST_TEST(must(direct->get("direct-" + std::to_string(i), "k"))->json == std::to_string(i));
 }
 
 BOOST_FIXTURE_TEST_CASE(pushes_cross_nodes, cluster_fixture) {

@@ -7,11 +7,21 @@
 // forward_atom and delegates it, so the reply comes straight back here. A
 // local actor that stopped because its partition just moved away is retried
 // once on the new route. Whatever fails arrives as an UNAVAILABLE Response.
+//
+// A node that dies takes the replies it owed with it: a session tracks its
+// forwarded requests per gateway (remote_calls) and, when that gateway's
+// node goes down, answers them UNAVAILABLE at once instead of at the
+// timeout.
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <map>
+#include <set>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <caf/actor.hpp>
 #include <caf/error.hpp>
@@ -28,29 +38,76 @@ namespace troupe::node {
 /// A forwarded request waits this long at most for the other node.
 inline constexpr auto remote_timeout = std::chrono::seconds{60};
 
+/// A session's requests in flight at other nodes' gateways.
+class remote_calls {
+public:
+  /// Runs `fail` if `gateway` goes down before `done` is set.
+  template <class Self>
+  void track(Self* self, const caf::actor& gateway, std::shared_ptr<bool> done,
+             std::function<void()> fail) {
+    auto& calls = calls_[gateway.address()];
+    if (calls.empty() && watched_.emplace(gateway.address()).second)
+      self->monitor(gateway);
+    if (calls.size() >= prune_at)
+      std::erase_if(calls, [](const auto& c) { return *c.first; });
+    calls.emplace_back(std::move(done), std::move(fail));
+  }
+
+  /// A monitored actor went down: fails what it still owed.
+  void on_down(const caf::actor_addr& source) {
+    auto it = calls_.find(source);
+    if (it == calls_.end())
+      return;
+    auto calls = std::move(it->second);
+    calls_.erase(it);
+    watched_.erase(source);
+    for (auto& [done, fail] : calls)
+      if (!*done)
+        fail();
+  }
+
+private:
+  static constexpr size_t prune_at = 256;
+  std::map<caf::actor_addr, std::vector<std::pair<std::shared_ptr<bool>, std::function<void()>>>>
+    calls_;
+  std::set<caf::actor_addr> watched_;
+};
+
 template <class Self, class F>
 void call_partition(Self* self, const cluster::partition_router& router, cluster::service s,
                     partition_id p, std::shared_ptr<const v1::Request> req, F on_reply,
                     bool retried = false) {
   auto dest = router.resolve(s, p);
+  auto unavailable = [self, p](const std::string& why) {
+    v1::Response failed;
+    auto* e = failed.mutable_error();
+    e->set_code(static_cast<v1::ErrorCode>(error_code::unavailable));
+    e->set_message("partition " + std::to_string(p.value) + " unavailable: " + why);
+    return failed;
+  };
   auto on_error = [=, r = &router](caf::error& err) {
     if (!retried && !dest.via_gateway && err == caf::sec::request_receiver_down) {
       call_partition(self, *r, s, p, req, on_reply, true);
       return;
     }
-    v1::Response failed;
-    auto* e = failed.mutable_error();
-    e->set_code(static_cast<v1::ErrorCode>(error_code::unavailable));
-    e->set_message("partition " + std::to_string(p.value)
-                   + " unavailable: " + self->system().render(err));
-    on_reply(failed);
+    on_reply(unavailable(self->system().render(err)));
   };
   auto on_response = [=](protocol::response_msg& r) { on_reply(*r.body); };
-  if (dest.via_gateway)
+  if (dest.via_gateway) {
+    auto done = std::make_shared<bool>(false);
+    auto once = [done, on_reply](const v1::Response& r) {
+      if (!*done) {
+        *done = true;
+        on_reply(r);
+      }
+    };
+    self->state.remote.track(self, dest.actor, done,
+                             [=] { once(unavailable("its node went down")); });
     self->request(dest.actor, remote_timeout, cluster::forward_atom::value,
                   static_cast<uint8_t>(s), p.value, uint8_t{0}, protocol::request_msg{req})
-      .then(on_response, on_error);
-  else
+      .then([=](protocol::response_msg& r) { once(*r.body); },
+            [=](caf::error& err) { once(unavailable(self->system().render(err))); });
+  } else
     self->request(dest.actor, caf::infinite, protocol::request_msg{req})
       .then(on_response, on_error);
 }

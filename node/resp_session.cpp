@@ -58,6 +58,7 @@ struct resp_state {
   bool counting_output = false;
   uint64_t queued = 0;
   size_t read_chunk = min_read_chunk;
+  remote_calls remote;  // requests at other nodes' gateways
 
   size_t subscriptions() const { return channels.size() + patterns.size(); }
 
@@ -955,6 +956,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
   st.client_id = ++ctx->counters->last_client_id;
   ctx->counters->resp_clients += 1;
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
+  self->set_down_handler([self](caf::down_msg& msg) { self->state.remote.on_down(msg.source); });
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },

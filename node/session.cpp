@@ -52,6 +52,7 @@ struct session_state {
   uint64_t next_subscription = 0;
   bool counting_output = false;  // ack_writes on: `queued` is exact
   uint64_t queued = 0;           // bytes handed to the socket, not yet sent
+  remote_calls remote;           // requests at other nodes' gateways
 
   ~session_state() {
     if (ctx && ctx->counters)
@@ -363,6 +364,7 @@ void resubscribe(session_broker* self, uint64_t sub_id) {
 }
 
 void on_server_down(session_broker* self, connection_handle hdl, const caf::down_msg& msg) {
+  self->state.remote.on_down(msg.source);
   std::vector<std::pair<uint64_t, bool>> lost;
   for (auto& [sub_id, sub] : self->state.subscriptions)
     if (sub.server == msg.source)

@@ -1,12 +1,15 @@
 // One connection to a Troupe node, shared by every adapter of a process:
 // pipelined requests matched by id, server pushes routed by subscription id,
 // reconnect with backoff across the configured nodes, and re-subscription
-// hooks run after every reconnect.
+// hooks run after every reconnect. In a cluster, requests of one partition
+// go straight to the partition's owner over a second connection to it
+// (routing.ts); subscriptions stay on this one.
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 import { TroupeError, codeName } from './errors.js';
+import { PartitionTable, partitionKey } from './routing.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/src -> package root
@@ -21,7 +24,18 @@ export interface ConnectionOptions {
   clientName?: string;
   /** Per-request limit in ms. Default 30000. */
   requestTimeoutMs?: number;
+  /**
+   * Send each single-partition request to the node that owns its partition
+   * (by the partition table of Welcome, refreshed every few seconds). Off:
+   * the connected node forwards them. Default on.
+   */
+  routeToOwner?: boolean;
+  /** Internal (owner connections): a lost or refused connection fails its requests at once. */
+  failFast?: boolean;
 }
+
+/** How often the partition table is read again, ms. */
+const tableRefreshMs = 5000;
 
 type Push = { subscriptionId: number; event?: any; delivery?: any; overflow?: boolean };
 type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
@@ -41,6 +55,11 @@ export class TroupeConnection {
   private closed = false;
   private nodeIndex = 0;
   private backoffMs = 50;
+  private nodeId = '';
+  private table?: PartitionTable;
+  private tableReadAt = 0;
+  private owners = new Map<string, TroupeConnection>();
+  private unreachable = new Set<string>();
 
   constructor(private readonly options: ConnectionOptions) {
     if (!options.nodes?.length) throw new TroupeError('INVALID_ARGUMENT', 'nodes must list at least one host:port');
@@ -92,6 +111,8 @@ export class TroupeConnection {
           this.buffer = this.buffer.subarray(4 + len);
           if (frame.welcome) {
             welcomed = true;
+            this.nodeId = frame.welcome.nodeId ?? '';
+            if (this.options.routeToOwner !== false) this.setTable(frame.welcome.partitionTable);
             this.backoffMs = 50;
             resolve();
           } else if (frame.error && !welcomed) {
@@ -110,6 +131,11 @@ export class TroupeConnection {
         this.buffer = Buffer.alloc(0);
         this.failPending('connection to the node closed');
         if (this.closed) return;
+        if (this.options.failFast) {
+          this.ready = undefined;
+          if (!welcomed) reject(new TroupeError('UNAVAILABLE', `cannot reach ${host}:${port}`));
+          return;
+        }
         if (!welcomed) {
           // Never connected this round: retry with backoff (also the first time).
           this.scheduleReconnect(resolve, reject);
@@ -154,6 +180,53 @@ export class TroupeConnection {
   /** Sends one request; resolves with the Response's result, rejects with a TroupeError. */
   async request(req: Record<string, unknown>): Promise<any> {
     await this.withTimeout(this.connect(), `cannot reach any of ${this.options.nodes.join(', ')}`);
+    const owner = this.ownerFor(req);
+    if (owner) {
+      try {
+        return await owner.connection.request(req);
+      } catch (e) {
+        if (!(e instanceof TroupeError) || (e.code !== 'UNAVAILABLE' && e.code !== 'NOT_LEADER')) throw e;
+        // A stale table or a lost owner: this node routes it instead.
+        this.dropOwner(owner.nodeId);
+      }
+    }
+    return this.send(req);
+  }
+
+  private setTable(pt: unknown) {
+    const table = PartitionTable.from(pt);
+    if (table && (!this.table || table.epoch >= this.table.epoch)) this.table = table;
+    this.tableReadAt = Date.now();
+    this.unreachable.clear();
+  }
+
+  /** The owner's connection for a single-partition request not owned here. */
+  private ownerFor(req: Record<string, unknown>): { nodeId: string; connection: TroupeConnection } | undefined {
+    if (!this.table) return undefined;
+    if (Date.now() - this.tableReadAt > tableRefreshMs) {
+      this.tableReadAt = Date.now();
+      this.send({ clusterStatus: {} }).then((r) => this.setTable(r.cluster?.table), () => undefined);
+    }
+    const key = partitionKey(req as Record<string, any>);
+    if (!key) return undefined;
+    const { nodeId, address } = this.table.ownerOf(key);
+    if (!nodeId || nodeId === this.nodeId || !address || this.unreachable.has(nodeId)) return undefined;
+    let connection = this.owners.get(nodeId);
+    if (!connection) {
+      connection = new TroupeConnection({ ...this.options, nodes: [address], routeToOwner: false, failFast: true });
+      this.owners.set(nodeId, connection);
+    }
+    return { nodeId, connection };
+  }
+
+  private dropOwner(nodeId: string) {
+    this.owners.get(nodeId)?.close();
+    this.owners.delete(nodeId);
+    this.unreachable.add(nodeId);
+  }
+
+  /** Sends one request on this connection. */
+  private send(req: Record<string, unknown>): Promise<any> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
@@ -173,6 +246,8 @@ export class TroupeConnection {
 
   close() {
     this.closed = true;
+    for (const owner of this.owners.values()) owner.close();
+    this.owners.clear();
     this.socket?.destroy();
     this.failPending('connection closed');
   }

@@ -15,6 +15,8 @@ export interface RunningNode {
   address: string;
   /** host:port of the RESP front door, when started with `resp: true`. */
   resp?: string;
+  /** host:port of CAF remoting, when started with --cluster-listen. */
+  cluster?: string;
   stop(): Promise<void>;
 }
 
@@ -45,16 +47,19 @@ export async function startNode(extra: string[] = [], opts: NodeOptions = {}): P
   );
   const lines = readline.createInterface({ input: child.stdout! });
   let resp: string | undefined;
+  let cluster: string | undefined;
   const address = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`troupe-node exited with ${code} before it was ready`)));
     lines.on('line', (line) => {
       if (line.startsWith('troupe-node resp ')) resp = line.slice('troupe-node resp '.length).trim();
+      if (line.startsWith('troupe-node cluster ')) cluster = line.slice('troupe-node cluster '.length).trim();
       if (line.startsWith('troupe-node ready ')) resolve(line.slice('troupe-node ready '.length).trim());
     });
   });
   return {
     address,
     resp,
+    cluster,
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -67,6 +72,31 @@ export async function startNode(extra: string[] = [], opts: NodeOptions = {}): P
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Starts `count` nodes joined into one cluster (n1 starts it, the others
+ * join through it) and waits, bounded, until the partitions are spread.
+ */
+export async function startCluster(count: number, opts: NodeOptions = {}): Promise<RunningNode[]> {
+  const member = (i: number) => ['--node-id', `n${i + 1}`, '--cluster-listen', '127.0.0.1:0'];
+  const first = await startNode(member(0), opts);
+  const nodes: RunningNode[] = [first];
+  for (let i = 1; i < count; i++) nodes.push(await startNode([...member(i), '--seeds', first.cluster!], opts));
+  const { TroupeConnection } = await import('../src/connection.js');
+  const conn = new TroupeConnection({ nodes: [first.address] });
+  const deadline = Date.now() + 60000;
+  try {
+    for (;;) {
+      const { cluster } = await conn.request({ clusterStatus: {} });
+      const members = cluster?.table?.members ?? [];
+      if (members.length === count && members.every((m: any) => m.reachable) && !cluster.moving) return nodes;
+      if (Date.now() > deadline) throw new Error(`the cluster did not settle: ${JSON.stringify(cluster)}`);
+      await new Promise((r) => setTimeout(r, 50)); // polling an outcome, with a deadline
+    }
+  } finally {
+    conn.close();
+  }
 }
 
 export interface RunningRedis {

@@ -22,6 +22,7 @@ namespace {
 
 constexpr auto tick_interval = std::chrono::milliseconds{500};
 constexpr auto dial_timeout = std::chrono::seconds{5};
+constexpr auto refused_pause = std::chrono::seconds{30};  // before greeting a refuser again
 constexpr auto step_timeout = std::chrono::seconds{60};
 constexpr auto move_timeout = std::chrono::minutes{30};
 constexpr size_t chunk_bytes = size_t{256} << 10;
@@ -60,6 +61,7 @@ struct member_state {
   std::vector<bool> moving;
   std::map<std::string, peer> peers;   // by node id
   std::set<std::string> dialing;       // cluster addresses being dialed
+  std::map<std::string, std::chrono::steady_clock::time_point> refused;  // until when
   std::unique_ptr<move_job> job;       // as old owner
   std::optional<partition_move> coordinating;
   std::vector<std::pair<std::string, caf::response_promise>> drains;
@@ -231,9 +233,26 @@ void change_table(member_actor* self, Change change) {
       self->send(p.member, table_atom::value, bytes);
 }
 
+/// Why a member with table `other` cannot be in this node's cluster; empty
+/// when it can.
+std::string incompatible(member_actor* self, const std::string& other_bytes) {
+  auto& mine = *self->state.table;
+  auto other = partition_table::decode(other_bytes);
+  if (!other)
+    return "malformed partition table";
+  if (other->count() != mine.count())
+    return "it has " + std::to_string(other->count()) + " partitions, this node "
+           + std::to_string(mine.count());
+  if (!other->cluster_id().empty() && !mine.cluster_id().empty()
+      && other->cluster_id() != mine.cluster_id())
+    return "its data belongs to cluster id " + other->cluster_id() + ", this node's to "
+           + mine.cluster_id();
+  return {};
+}
+
 void merge_table(member_actor* self, const std::string& bytes) {
   auto next = partition_table::decode(bytes);
-  if (!next || next->count() != self->state.table->count())
+  if (!next || !incompatible(self, bytes).empty())
     return;
   if (next->epoch() > self->state.table->epoch())
     adopt_table(self, std::move(*next));
@@ -264,12 +283,24 @@ void on_hello_reply(member_actor* self, caf::actor member_handle, const std::str
   v1::ClusterMember info;
   if (!info.ParseFromString(info_bytes) || info.node_id() == self->state.cfg.node_id)
     return;
+  if (auto why = incompatible(self, table_bytes); !why.empty()) {
+    spdlog::error("{} at {} cannot be in this node's cluster: {}", info.node_id(),
+                  info.cluster_address(), why);
+    self->state.refused[info.cluster_address()] = std::chrono::steady_clock::now()
+                                                  + refused_pause;
+    return;
+  }
   merge_table(self, table_bytes);
   peer_up(self, info, std::move(member_handle), std::move(gateway), std::move(hub));
 }
 
 void dial(member_actor* self, const std::string& address) {
   auto& st = self->state;
+  if (auto r = st.refused.find(address); r != st.refused.end()) {
+    if (std::chrono::steady_clock::now() < r->second)
+      return;
+    st.refused.erase(r);
+  }
   if (address == st.cfg.self.cluster_address || !st.dialing.insert(address).second)
     return;
   auto hp = host_port(address);
@@ -295,8 +326,10 @@ void dial(member_actor* self, const std::string& address) {
               on_hello_reply(self, other, info, gw, hub, table);
             },
             [=](caf::error& err) {
-              self->state.dialing.erase(address);
-              spdlog::warn("{} refused {}: {}", address, self->state.cfg.node_id,
+              auto& s = self->state;
+              s.dialing.erase(address);
+              s.refused[address] = std::chrono::steady_clock::now() + refused_pause;
+              spdlog::warn("{} refused {}: {}", address, s.cfg.node_id,
                            self->system().render(err));
             });
       },
@@ -585,9 +618,16 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
     },
     [=](tick_atom) {
       auto& s = self->state;
-      if (s.table->find_member(s.cfg.node_id) == nullptr && !s.left)
-        for (auto& seed : s.cfg.seeds)
-          dial(self, seed);
+      // Seeds are dialed until one answers as a member we reach (a node
+      // with a stored table may find its members moved).
+      if (!s.left)
+        for (auto& seed : s.cfg.seeds) {
+          bool reached = false;
+          for (auto& [id, p] : s.peers)
+            reached = reached || (p.up && p.address == seed);
+          if (!reached)
+            dial(self, seed);
+        }
       dial_members(self);
       coordinate(self);
       self->delayed_send(self, tick_interval, tick_atom::value);
@@ -607,6 +647,8 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       if (info.node_id() == s.cfg.node_id)
         return caf::make_error(caf::sec::runtime_error,
                                "node id " + info.node_id() + " is already taken");
+      if (auto why = incompatible(self, table_bytes); !why.empty())
+        return caf::make_error(caf::sec::runtime_error, "not in this cluster: " + why);
       merge_table(self, table_bytes);
       peer_up(self, info, caf::actor_cast<caf::actor>(self->current_sender()), gateway, hub);
       return caf::result<std::string, caf::actor, caf::actor, std::string>{

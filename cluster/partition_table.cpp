@@ -1,6 +1,8 @@
 #include "cluster/partition_table.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <random>
 
 #include <xxhash.h>
 
@@ -29,6 +31,11 @@ partition_table::partition_table(uint32_t count) : owners_(count) {
 partition_table::partition_table(uint32_t count, const std::string& node, member info)
   : owners_(count, node), epoch_(1) {
   members_.emplace(node, std::move(info));
+  std::random_device rd;
+  std::uniform_int_distribution<uint64_t> dist;
+  char id[17];
+  std::snprintf(id, sizeof(id), "%016llx", static_cast<unsigned long long>(dist(rd)));
+  cluster_id_ = id;
 }
 
 partition_id partition_table::partition_of(std::string_view partition_key) const {
@@ -90,6 +97,7 @@ std::vector<partition_move> partition_table::plan() const {
 std::string partition_table::encode() const {
   v1::PartitionTable pt;
   pt.set_epoch(epoch_);
+  pt.set_cluster_id(cluster_id_);
   for (auto& o : owners_)
     pt.add_owners(o);
   for (auto& [id, m] : members_) {
@@ -110,6 +118,7 @@ std::optional<partition_table> partition_table::decode(std::string_view bytes) {
     return std::nullopt;
   partition_table out{static_cast<uint32_t>(pt.owners_size())};
   out.epoch_ = pt.epoch();
+  out.cluster_id_ = pt.cluster_id();
   for (int i = 0; i < pt.owners_size(); ++i)
     out.owners_[i] = pt.owners(i);
   for (auto& m : pt.members())

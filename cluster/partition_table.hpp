@@ -55,12 +55,17 @@ public:
   /// A table of `count` partitions (1..65535) that names no owner yet.
   explicit partition_table(uint32_t count);
 
-  /// A table of `count` partitions, all owned by `node` (a new cluster).
+  /// A table of `count` partitions, all owned by `node` (a new cluster,
+  /// with a new random cluster id).
   partition_table(uint32_t count, const std::string& node, member info);
 
   uint32_t count() const { return static_cast<uint32_t>(owners_.size()); }
   uint64_t epoch() const { return epoch_; }
   void set_epoch(uint64_t epoch) { epoch_ = epoch; }
+
+  /// Made when the cluster starts (empty until a joining node learns it):
+  /// nodes whose data belongs to different clusters never merge tables.
+  const std::string& cluster_id() const { return cluster_id_; }
 
   partition_id partition_of(std::string_view partition_key) const;
 
@@ -101,6 +106,7 @@ private:
   std::vector<std::string> owners_;
   std::map<std::string, member> members_;
   uint64_t epoch_ = 0;
+  std::string cluster_id_;
 };
 
 } // namespace troupe::cluster

@@ -428,6 +428,26 @@ BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {
   }
   auto st = settle(1);
   BOOST_TEST(st.owners.size() == partitions);
+
+  // A node whose data belongs to another cluster of the same name (it
+  // started one of its own) is refused too, and the tables never merge.
+  auto other_dir = dir.sub("other");
+  {
+    node_process lone{other_dir, "os", {"--node-id", "m1", "--cluster-listen", "127.0.0.1:0"}};
+    BOOST_TEST(lone.terminate() == 0);
+  }
+  node_process lone{other_dir, "os",
+                    {"--node-id", "m1", "--cluster-listen", "127.0.0.1:0", "--seeds",
+                     "127.0.0.1:" + std::to_string(nodes[0]->cluster_port())}};
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  while (lone.log().find("not in this cluster") == std::string::npos) {
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), lone.log());
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+  }
+  st = must(connect(0)->get_cluster_status());
+  BOOST_TEST(st.members.size() == 1u);
+  BOOST_TEST(st.owners.at(0) == "n1");
+  BOOST_TEST(lone.terminate() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

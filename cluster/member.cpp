@@ -328,7 +328,8 @@ void dial(member_actor* self, const std::string& address) {
             [=](caf::error& err) {
               auto& s = self->state;
               s.dialing.erase(address);
-              s.refused[address] = std::chrono::steady_clock::now() + refused_pause;
+              if (err == caf::sec::runtime_error)  // refused, not merely slow
+                s.refused[address] = std::chrono::steady_clock::now() + refused_pause;
               spdlog::warn("{} refused {}: {}", address, s.cfg.node_id,
                            self->system().render(err));
             });

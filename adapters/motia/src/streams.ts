@@ -11,39 +11,62 @@ import { toJson } from './state.js';
 
 type Handler = (event: StateStreamEvent<unknown>) => void | Promise<void>;
 
-/** Stream subscriptions of one process, re-established after a reconnect. */
+type Subscription = { request: Record<string, unknown>; handler: Handler; id: number; active: boolean };
+
+/**
+ * Stream subscriptions of one process, re-established after a reconnect, and
+ * after the node ends one (its group's partition moved to another node, or
+ * the connection fell behind): then it is opened again, retried with backoff
+ * while the group cannot be reached.
+ */
 class SubscriptionRegistry {
-  private subs = new Map<string, { request: Record<string, unknown>; handler: Handler; id: number }>();
+  private subs = new Map<string, Subscription>();
 
   constructor(private readonly conn: TroupeConnection) {
     conn.onReconnect(async () => {
       for (const [, s] of this.subs) {
         this.conn.offPush(s.id);
-        s.id = await this.open(s.request, s.handler);
+        await this.open(s);
       }
     });
   }
 
-  private async open(request: Record<string, unknown>, handler: Handler): Promise<number> {
-    const r = await this.conn.request({ streamSubscribe: request });
-    const id = Number(r.subscribe.subscriptionId);
-    this.conn.onPush(id, (push) => {
-      if (push.overflow) return;  // the node ended it; the next reconnect or subscribe re-syncs
+  private async open(s: Subscription): Promise<void> {
+    const r = await this.conn.request({ streamSubscribe: s.request });
+    s.id = Number(r.subscribe.subscriptionId);
+    this.conn.onPush(s.id, (push) => {
+      if (push.overflow) {
+        this.conn.offPush(s.id);
+        void this.reopen(s);
+        return;
+      }
       const e = push.event;
       const data = JSON.parse(text(e?.data) || 'null');
-      void Promise.resolve(handler({ type: text(e?.type), data })).catch(() => undefined);
+      void Promise.resolve(s.handler({ type: text(e?.type), data })).catch(() => undefined);
     });
-    return id;
+  }
+
+  private async reopen(s: Subscription) {
+    for (let wait = 50; s.active; wait = Math.min(wait * 2, 2000)) {
+      try {
+        await this.open(s);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, wait).unref?.());
+      }
+    }
   }
 
   async add(channelKey: string, request: Record<string, unknown>, handler: Handler) {
-    const id = await this.open(request, handler);
-    this.subs.set(channelKey, { request, handler, id });
+    const s: Subscription = { request, handler, id: 0, active: true };
+    await this.open(s);
+    this.subs.set(channelKey, s);
   }
 
   async remove(channelKey: string) {
     const s = this.subs.get(channelKey);
     if (!s) return;
+    s.active = false;
     this.subs.delete(channelKey);
     this.conn.offPush(s.id);
     await this.conn.request({ streamUnsubscribe: { subscriptionId: s.id } }).catch(() => undefined);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Namespace, TroupeConnection, TroupeEventAdapter, TroupeStateAdapter, TroupeStreamAdapterManager } from '../src/index.js';
-import { partitionKey, xxh64 } from '../src/routing.js';
+import { PartitionTable, partitionKey, xxh64 } from '../src/routing.js';
 import { startCluster, type RunningNode } from './node.js';
 
 describe('partition hash', () => {
@@ -62,6 +62,42 @@ describe('cluster', () => {
     }
   });
 
+  it('keeps a stream subscription through its partition moving away', async () => {
+    const a = new TroupeConnection({ nodes: [nodes[0].address] });
+    try {
+      const ns = new Namespace('moving');
+      const streams = new TroupeStreamAdapterManager(a, ns).createStream<{ v: number }>('live');
+      // A group node 3 owns: draining node 3 moves it.
+      const { cluster } = await a.request({ clusterStatus: {} });
+      const table = PartitionTable.from(cluster.table)!;
+      let group = '';
+      for (let i = 0; !group; i++) {
+        const key = partitionKey({ streamGet: { stream: ns.wrap('live'), groupId: `g${i}` } })!;
+        if (table.ownerOf(key).nodeId === 'n3') group = `g${i}`;
+      }
+      const seen: number[] = [];
+      await streams.subscribe({ groupId: group }, (e: any) => {
+        seen.push(e.data.v);
+      });
+      // Writes until one after `from` is heard (polling an outcome, with a deadline).
+      const heard = async (from: number) => {
+        const deadline = Date.now() + 30000;
+        for (let v = from; !seen.some((x) => x >= from); v++) {
+          assert.ok(Date.now() < deadline, `no stream event from ${from} on`);
+          await streams.set(group, 'x', { v });
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      await heard(1);
+      await a.request({ clusterDrain: { nodeId: 'n3' } });
+      // The move ended the subscription; the adapter opened it again on the
+      // group's new owner, and changes arrive again.
+      await heard(1000);
+    } finally {
+      a.close();
+    }
+  });
+
   it('delivers an event emitted through one node to a subscriber on another', async () => {
     const a = new TroupeConnection({ nodes: [nodes[0].address] });
     const b = new TroupeConnection({ nodes: [nodes[1].address] });
@@ -69,9 +105,9 @@ describe('cluster', () => {
       const ns = new Namespace('events');
       const consumer = new TroupeEventAdapter(a, ns);
       const producer = new TroupeEventAdapter(b, ns);
-      const got = new Promise<any>((resolve) => {
-        void consumer.subscribe('order.created', 'notify', async (event: any) => resolve(event));
-      });
+      let delivered: (event: any) => void = () => {};
+      const got = new Promise<any>((resolve) => (delivered = resolve));
+      await consumer.subscribe('order.created', 'notify', async (event: any) => delivered(event));
       await producer.emit({ topic: 'order.created', data: { id: 42 }, traceId: 't' } as any);
       const event = await got;
       assert.deepEqual(event.data, { id: 42 });

@@ -19,9 +19,10 @@ using move_atom = caf::atom_constant<caf::atom("clmove")>;
 using chunk_atom = caf::atom_constant<caf::atom("clchunk")>;
 /// old owner -> new owner: (atom, partition u16, epoch) -> ok: serve it now.
 using adopt_atom = caf::atom_constant<caf::atom("cladopt")>;
-/// (atom, node id) -> ClusterStatusReply bytes, once the node owns nothing.
+/// (atom, node id) -> troupe.v1.Response bytes (cluster status once the node
+/// owns nothing and left, or an error).
 using drain_node_atom = caf::atom_constant<caf::atom("cldrain")>;
-/// (atom) -> ClusterStatusReply bytes.
+/// (atom) -> troupe.v1.Response bytes (cluster status).
 using status_atom = caf::atom_constant<caf::atom("clstatus")>;
 /// member internal: time to act (reconnect, plan the next move).
 using tick_atom = caf::atom_constant<caf::atom("cltick")>;

@@ -12,6 +12,7 @@
 #include "actors/atoms.hpp"
 #include "cluster/atoms.hpp"
 #include "cluster/handoff.hpp"
+#include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
 #include "storage/key_codec.hpp"
@@ -149,9 +150,12 @@ void store_table(member_actor* self) {
     spdlog::error("cannot store the cluster table: {}", status.message);
 }
 
+/// The answer to ClusterStatus (and to a finished drain): troupe.v1.Response
+/// bytes holding a ClusterStatusReply.
 std::string status_bytes(member_actor* self) {
   auto& st = self->state;
-  v1::ClusterStatusReply out;
+  v1::Response resp;
+  auto& out = *resp.mutable_cluster();
   out.set_node_id(st.cfg.node_id);
   out.set_coordinator(coordinator(self));
   auto* t = out.mutable_table();
@@ -165,7 +169,15 @@ std::string status_bytes(member_actor* self) {
     out_m->set_partitions(st.table->owned_by(id));
   }
   out.set_moving(static_cast<uint32_t>(st.table->plan().size()));
-  return out.SerializeAsString();
+  return resp.SerializeAsString();
+}
+
+/// A refused cluster request: troupe.v1.Response bytes holding an error.
+std::string error_bytes(error_code code, std::string message) {
+  v1::Response resp;
+  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
+  resp.mutable_error()->set_message(std::move(message));
+  return resp.SerializeAsString();
 }
 
 void dial(member_actor* self, const std::string& address);
@@ -530,21 +542,21 @@ caf::result<std::string> drain(member_actor* self, const std::string& node) {
   auto& st = self->state;
   auto coord = coordinator(self);
   if (coord.empty())
-    return caf::make_error(caf::sec::runtime_error, "no reachable member coordinates the cluster");
+    return error_bytes(error_code::unavailable, "no reachable member coordinates the cluster");
   if (coord != st.cfg.node_id) {
     self->delegate(st.peers[coord].member, drain_node_atom::value, node);
     return caf::delegated<std::string>{};
   }
   auto* m = st.table->find_member(node);
   if (m == nullptr)
-    return caf::make_error(caf::sec::runtime_error, "no member " + node + " in the cluster");
+    return error_bytes(error_code::not_found, "no member " + node + " in the cluster");
   size_t staying = 0;
   for (auto& [id, info] : st.table->members())
     if (id != node && !info.leaving)
       ++staying;
   if (staying == 0)
-    return caf::make_error(caf::sec::runtime_error,
-                           "cannot drain " + node + ": it is the last member");
+    return error_bytes(error_code::invalid_argument,
+                       "cannot drain " + node + ": it is the last member");
   if (!m->leaving)
     change_table(self, [&](partition_table& t) {
       auto info = *t.find_member(node);

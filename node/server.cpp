@@ -21,6 +21,7 @@
 #include "cluster/partition_router.hpp"
 #include "node/resp_session.hpp"
 #include "node/session.hpp"
+#include "protocol/troupe.pb.h"
 #include "storage/key_codec.hpp"
 
 namespace troupe::node {
@@ -312,7 +313,12 @@ void server::stop() {
     if (im.drain_on_exit && im.clustered) {
       spdlog::info("draining {} before stopping", im.node_id);
       self->request(im.member, shutdown_timeout * 10, cluster::drain_node_atom::value, im.node_id)
-        .receive([](const std::string&) {},
+        .receive(
+          [](const std::string& bytes) {
+            v1::Response resp;
+            if (resp.ParseFromString(bytes) && resp.has_error())
+              spdlog::warn("drain before stopping refused: {}", resp.error().message());
+          },
                  [&](caf::error& err) {
                    spdlog::warn("drain before stopping failed: {}", im.sys->render(err));
                  });

@@ -441,8 +441,8 @@ void advance_clock(session_broker* self, connection_handle hdl, uint64_t id, uin
         });
 }
 
-/// Asks the node's cluster member (status, drain) and writes the
-/// ClusterStatusReply it answers with.
+/// Asks the node's cluster member (status, drain) and writes the Response it
+/// answers with.
 template <class... Ts>
 void cluster_call(session_broker* self, connection_handle hdl, uint64_t id,
                   const caf::actor& member, Ts... xs) {
@@ -451,7 +451,8 @@ void cluster_call(session_broker* self, connection_handle hdl, uint64_t id,
     .then(
       [=](const std::string& bytes) {
         Response resp;
-        resp.mutable_cluster()->ParseFromString(bytes);
+        if (!resp.ParseFromString(bytes))
+          set_error(resp, error_code::internal, "malformed cluster reply");
         write_response(self, hdl, id, resp);
         finish_request(self, hdl);
       },

@@ -429,6 +429,17 @@ BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {
   auto st = settle(1);
   BOOST_TEST(st.owners.size() == partitions);
 
+  // Draining what cannot be drained is refused and changes nothing.
+  auto c = connect(0);
+  auto unknown = c->drain("nobody");
+  BOOST_TEST_REQUIRE(!unknown.ok());
+  BOOST_TEST((unknown.error().code == error_code::not_found), unknown.error().to_string());
+  auto last = c->drain("n1");
+  BOOST_TEST_REQUIRE(!last.ok());
+  BOOST_TEST((last.error().code == error_code::invalid_argument), last.error().to_string());
+  BOOST_TEST(last.error().message.find("last member") != std::string::npos);
+  BOOST_TEST(must(c->get_cluster_status()).epoch == st.epoch);
+
   // A node whose data belongs to another cluster of the same name (it
   // started one of its own) is refused too, and the tables never merge.
   auto other_dir = dir.sub("other");

@@ -5,8 +5,8 @@
 
 namespace troupe::cluster {
 
-/// session/gateway -> gateway: (atom, service u8, partition u16, hops u8,
-/// request_msg) -> response_msg.
+/// session -> gateway: (atom, service u8, partition u16, request_msg) ->
+/// response_msg.
 using forward_atom = caf::atom_constant<caf::atom("forward")>;
 /// member -> member: (atom, cluster name, member bytes, gateway, hub, table
 /// bytes) -> (member bytes, gateway, hub, table bytes).

@@ -17,7 +17,6 @@ namespace troupe::cluster {
 
 namespace {
 
-constexpr uint8_t max_hops = 3;
 constexpr auto hold_limit = std::chrono::seconds{30};
 constexpr auto hold_check = std::chrono::seconds{1};
 
@@ -25,7 +24,6 @@ struct held_request {
   caf::response_promise promise;
   uint8_t service;
   uint16_t partition;
-  uint8_t hops;
   protocol::request_msg msg;
   std::chrono::steady_clock::time_point since;
 };
@@ -40,12 +38,13 @@ struct gateway_state {
 using gateway_actor = caf::stateful_actor<gateway_state>;
 
 protocol::response_msg error_response(error_code code, std::string message,
-                                      std::string hint = {}) {
+                                      std::string hint = {}, std::string node = {}) {
   auto resp = std::make_shared<v1::Response>();
   auto* err = resp->mutable_error();
   err->set_code(static_cast<v1::ErrorCode>(code));
   err->set_message(std::move(message));
   err->set_leader_hint(std::move(hint));
+  err->set_leader_node(std::move(node));
   return protocol::response_msg{std::move(resp)};
 }
 
@@ -54,9 +53,12 @@ std::string owner_text(const routes& r, uint16_t p) {
   return owner.empty() ? std::string{"no known owner"} : "owner " + owner;
 }
 
-/// Where a request goes now: a final answer, a delegation, or held.
+/// Answers a request now (a local actor's reply, NOT_LEADER, UNAVAILABLE) or
+/// holds it while its partition moves. Either the reply comes from this
+/// node or the request was not run, so a requester that loses this node
+/// knows which of its requests are lost.
 caf::result<protocol::response_msg> dispatch(gateway_actor* self, caf::response_promise* promise,
-                                              uint8_t s, uint16_t p, uint8_t hops,
+                                              uint8_t s, uint16_t p,
                                               protocol::request_msg& msg) {
   auto& st = self->state;
   auto r = st.router->current();
@@ -81,26 +83,18 @@ caf::result<protocol::response_msg> dispatch(gateway_actor* self, caf::response_
       return caf::delegated<protocol::response_msg>{};
     }
     case partition_state::remote: {
-      if (hops >= max_hops) {
-        auto* m = r->table->find_member(r->table->owner(partition_id{p}));
-        return finish(error_response(error_code::not_leader,
-                                     "partition " + std::to_string(p) + " is served elsewhere ("
-                                       + owner_text(*r, p) + ")",
-                                     m != nullptr ? m->client_address : std::string{}));
-      }
-      auto& target = r->gateway[p];
-      auto next = static_cast<uint8_t>(hops + 1);
-      if (promise != nullptr)
-        promise->delegate(target, forward_atom::value, s, p, next, std::move(msg));
-      else
-        self->delegate(target, forward_atom::value, s, p, next, std::move(msg));
-      return caf::delegated<protocol::response_msg>{};
+      // A stale route (or a move that just ended): the requester retries on
+      // the owner.
+      auto& owner = r->table->owner(partition_id{p});
+      auto* m = r->table->find_member(owner);
+      return finish(error_response(error_code::not_leader,
+                                   "partition " + std::to_string(p) + " is served elsewhere ("
+                                     + owner_text(*r, p) + ")",
+                                   m != nullptr ? m->client_address : std::string{}, owner));
     }
     case partition_state::moving: {
-      auto held = promise != nullptr
-                    ? *promise
-                    : self->make_response_promise();
-      st.held.push_back({held, s, p, hops, std::move(msg), std::chrono::steady_clock::now()});
+      auto held = promise != nullptr ? *promise : self->make_response_promise();
+      st.held.push_back({held, s, p, std::move(msg), std::chrono::steady_clock::now()});
       if (!st.checking) {
         st.checking = true;
         self->delayed_send(self, hold_check, tick_atom::value);
@@ -115,7 +109,7 @@ caf::result<protocol::response_msg> dispatch(gateway_actor* self, caf::response_
                                  + owner_text(*r, p) + " is unreachable); retry"));
 }
 
-/// Sends on every held request whose partition is no longer moving.
+/// Answers every held request whose partition is no longer moving.
 void release(gateway_actor* self) {
   auto& st = self->state;
   auto r = st.router->current();
@@ -125,7 +119,7 @@ void release(gateway_actor* self) {
   auto now = std::chrono::steady_clock::now();
   for (auto& h : held) {
     if (r->state[h.partition] != partition_state::moving) {
-      dispatch(self, &h.promise, h.service, h.partition, h.hops, h.msg);
+      dispatch(self, &h.promise, h.service, h.partition, h.msg);
     } else if (now - h.since > hold_limit) {
       h.promise.deliver(error_response(error_code::unavailable,
                                        "partition " + std::to_string(h.partition)
@@ -134,7 +128,7 @@ void release(gateway_actor* self) {
       still.push_back(std::move(h));
     }
   }
-  for (auto& h : st.held)  // held again by dispatch (still moving elsewhere)
+  for (auto& h : st.held)  // held again by dispatch (moving once more)
     still.push_back(std::move(h));
   st.held = std::move(still);
 }
@@ -142,9 +136,9 @@ void release(gateway_actor* self) {
 caf::behavior gateway_impl(gateway_actor* self, std::shared_ptr<const partition_router> router) {
   self->state.router = std::move(router);
   return {
-    [=](forward_atom, uint8_t s, uint16_t p, uint8_t hops,
+    [=](forward_atom, uint8_t s, uint16_t p,
         protocol::request_msg& msg) -> caf::result<protocol::response_msg> {
-      return dispatch(self, nullptr, s, p, hops, msg);
+      return dispatch(self, nullptr, s, p, msg);
     },
     [=](reroute_atom) { release(self); },
     [=](tick_atom) {

@@ -137,7 +137,7 @@ void install(member_actor* self) {
     if (p.up)
       up.emplace(id, std::make_pair(p.gateway, p.hub));
   st.cfg.router->install(
-    make_routes(st.table, st.local, st.moving, st.cfg.gateway, st.cfg.hub, up));
+    make_routes(st.table, st.cfg.node_id, st.local, st.moving, st.cfg.gateway, st.cfg.hub, up));
   self->send(st.cfg.gateway, reroute_atom::value);
 }
 
@@ -720,7 +720,7 @@ std::optional<partition_table> load_table(storage::db& db, std::string& error) {
 }
 
 std::shared_ptr<const routes>
-make_routes(std::shared_ptr<const partition_table> table,
+make_routes(std::shared_ptr<const partition_table> table, const std::string& local_node,
             const std::vector<partition_actors>& local, const std::vector<bool>& moving,
             caf::actor local_gateway, caf::actor local_hub,
             const std::map<std::string, std::pair<caf::actor, caf::actor>>& peers) {
@@ -731,9 +731,12 @@ make_routes(std::shared_ptr<const partition_table> table,
   r->local.resize(n);
   r->gateway.resize(n);
   r->local_gateway = local_gateway;
+  r->local_node = local_node;
   r->hubs.push_back(std::move(local_hub));
-  for (auto& [id, handles] : peers)
+  for (auto& [id, handles] : peers) {
     r->hubs.push_back(handles.second);
+    r->gateways.emplace(id, handles.first);
+  }
   for (uint32_t i = 0; i < n; ++i) {
     if (moving[i]) {
       r->state[i] = partition_state::moving;

@@ -63,7 +63,7 @@ std::optional<partition_table> load_table(storage::db& db, std::string& error);
 /// entries), holds those in `moving`, and reaches the members in `peers`
 /// (node id -> gateway, hub).
 std::shared_ptr<const routes>
-make_routes(std::shared_ptr<const partition_table> table,
+make_routes(std::shared_ptr<const partition_table> table, const std::string& local_node,
             const std::vector<partition_actors>& local, const std::vector<bool>& moving,
             caf::actor local_gateway, caf::actor local_hub,
             const std::map<std::string, std::pair<caf::actor, caf::actor>>& peers);

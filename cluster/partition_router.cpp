@@ -26,4 +26,16 @@ destination partition_router::resolve(service s, partition_id p) const {
   return {r->gateway[p.value], true};
 }
 
+std::optional<destination> partition_router::resolve_on(const std::string& node, service s,
+                                                        partition_id p) const {
+  auto r = current();
+  if (node == r->local_node)
+    return resolve(s, p);
+  auto it = r->gateways.find(node);
+  if (it == r->gateways.end())
+    return std::nullopt;
+  forwarded_.fetch_add(1, std::memory_order_relaxed);
+  return destination{it->second, true};
+}
+
 } // namespace troupe::cluster

@@ -14,6 +14,9 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -43,13 +46,15 @@ struct routes {
   std::vector<partition_actors> local;    ///< per partition; set when local
   std::vector<caf::actor> gateway;        ///< per partition; set unless local
   std::vector<caf::actor> hubs;           ///< every reachable node's pub/sub hub
+  std::map<std::string, caf::actor> gateways;  ///< reachable members' gateways
+  std::string local_node;
   caf::actor local_gateway;
 };
 
 /// Where a request for one partition and service goes.
 struct destination {
   caf::actor actor;
-  bool via_gateway = false;  ///< send (forward_atom, service, partition, hops, request)
+  bool via_gateway = false;  ///< send (forward_atom, service, partition, request)
 };
 
 class partition_router {
@@ -70,6 +75,11 @@ public:
 
   /// Where a request of `s` for partition `p` goes now.
   destination resolve(service s, partition_id p) const;
+
+  /// Where it goes when `node` says it serves it (a NOT_LEADER hint):
+  /// nullopt when that node is not reachable from here.
+  std::optional<destination> resolve_on(const std::string& node, service s,
+                                        partition_id p) const;
 
   /// Requests resolved to a gateway (forwarded, held or refused) so far.
   uint64_t forwarded() const { return forwarded_.load(std::memory_order_relaxed); }

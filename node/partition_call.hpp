@@ -4,9 +4,10 @@
 // The router says where partition p of a service is served: by a local
 // actor, which gets the request_msg, or by a gateway (the owner's, or this
 // node's while p moves or its owner is unreachable), which gets it wrapped in
-// forward_atom and delegates it, so the reply comes straight back here. A
-// local actor that stopped because its partition just moved away is retried
-// once on the new route. Whatever fails arrives as an UNAVAILABLE Response.
+// forward_atom. A gateway that does not (or no longer) own p answers
+// NOT_LEADER naming the owner, and the request goes there; a local actor
+// that stopped because its partition just moved away is retried on the new
+// route. Whatever fails arrives as an UNAVAILABLE Response.
 //
 // A node that dies takes the replies it owed with it: a session tracks its
 // forwarded requests per gateway (remote_calls) and, when that gateway's
@@ -73,11 +74,14 @@ private:
   std::set<caf::actor_addr> watched_;
 };
 
+/// Sends `req` to `dest`; a NOT_LEADER naming the owner, or a local actor
+/// that stopped because its partition just moved, sends it on (3 times at
+/// most).
 template <class Self, class F>
-void call_partition(Self* self, const cluster::partition_router& router, cluster::service s,
-                    partition_id p, std::shared_ptr<const v1::Request> req, F on_reply,
-                    bool retried = false) {
-  auto dest = router.resolve(s, p);
+void send_to_partition(Self* self, const cluster::partition_router& router, cluster::service s,
+                       partition_id p, std::shared_ptr<const v1::Request> req, F on_reply,
+                       cluster::destination dest, int attempt) {
+  constexpr int max_attempts = 3;
   auto unavailable = [self, p](const std::string& why) {
     v1::Response failed;
     auto* e = failed.mutable_error();
@@ -85,31 +89,50 @@ void call_partition(Self* self, const cluster::partition_router& router, cluster
     e->set_message("partition " + std::to_string(p.value) + " unavailable: " + why);
     return failed;
   };
-  auto on_error = [=, r = &router](caf::error& err) {
-    if (!retried && !dest.via_gateway && err == caf::sec::request_receiver_down) {
-      call_partition(self, *r, s, p, req, on_reply, true);
-      return;
-    }
-    on_reply(unavailable(self->system().render(err)));
-  };
-  auto on_response = [=](protocol::response_msg& r) { on_reply(*r.body); };
-  if (dest.via_gateway) {
-    auto done = std::make_shared<bool>(false);
-    auto once = [done, on_reply](const v1::Response& r) {
-      if (!*done) {
-        *done = true;
-        on_reply(r);
+  auto r = &router;
+  auto on_response = [=](const v1::Response& resp) {
+    if (attempt < max_attempts && resp.has_error()
+        && resp.error().code() == static_cast<v1::ErrorCode>(error_code::not_leader)
+        && !resp.error().leader_node().empty())
+      if (auto next = r->resolve_on(resp.error().leader_node(), s, p)) {
+        send_to_partition(self, *r, s, p, req, on_reply, *next, attempt + 1);
+        return;
       }
-    };
-    self->state.remote.track(self, dest.actor, done,
-                             [=] { once(unavailable("its node went down")); });
-    self->request(dest.actor, remote_timeout, cluster::forward_atom::value,
-                  static_cast<uint8_t>(s), p.value, uint8_t{0}, protocol::request_msg{req})
-      .then([=](protocol::response_msg& r) { once(*r.body); },
-            [=](caf::error& err) { once(unavailable(self->system().render(err))); });
-  } else
+    on_reply(resp);
+  };
+  if (!dest.via_gateway) {
     self->request(dest.actor, caf::infinite, protocol::request_msg{req})
-      .then(on_response, on_error);
+      .then([=](protocol::response_msg& m) { on_response(*m.body); },
+            [=](caf::error& err) {
+              if (attempt < max_attempts && err == caf::sec::request_receiver_down)
+                send_to_partition(self, *r, s, p, req, on_reply, r->resolve(s, p), attempt + 1);
+              else
+                on_reply(unavailable(self->system().render(err)));
+            });
+    return;
+  }
+  auto done = std::make_shared<bool>(false);
+  auto once = [done, on_response](const v1::Response& resp) {
+    if (!*done) {
+      *done = true;
+      on_response(resp);
+    }
+  };
+  self->state.remote.track(self, dest.actor, done,
+                           [=] { once(unavailable("its node went down")); });
+  self->request(dest.actor, remote_timeout, cluster::forward_atom::value,
+                static_cast<uint8_t>(s), p.value, protocol::request_msg{req})
+    .then([=](protocol::response_msg& m) { once(*m.body); },
+          [=](caf::error& err) { once(unavailable(self->system().render(err))); });
+}
+
+/// Sends `req` to the actor serving partition `p` of service `s`, wherever
+/// it is, and calls on_reply(const v1::Response&) with its reply.
+template <class Self, class F>
+void call_partition(Self* self, const cluster::partition_router& router, cluster::service s,
+                    partition_id p, std::shared_ptr<const v1::Request> req, F on_reply) {
+  send_to_partition(self, router, s, p, std::move(req), std::move(on_reply),
+                    router.resolve(s, p), 0);
 }
 
 } // namespace troupe::node

@@ -221,10 +221,10 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   auto shared_table = std::make_shared<const cluster::partition_table>(table);
   std::vector<bool> none_moving(table.count(), false);
   im.router = std::make_shared<cluster::partition_router>(cluster::make_routes(
-    shared_table, local, none_moving, caf::actor{}, im.channel_hub, {}));
+    shared_table, opts.node_id, local, none_moving, caf::actor{}, im.channel_hub, {}));
   im.gateway = cluster::spawn_gateway(*im.sys, im.router);
-  im.router->install(
-    cluster::make_routes(shared_table, local, none_moving, im.gateway, im.channel_hub, {}));
+  im.router->install(cluster::make_routes(shared_table, opts.node_id, local, none_moving,
+                                          im.gateway, im.channel_hub, {}));
 
   auto ctx = std::make_shared<session_context>();
   ctx->router = im.router;

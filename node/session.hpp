@@ -4,10 +4,16 @@
 //
 // A session decodes frames, answers Hello with Welcome (or an error and a
 // close), routes each request through the partition router to the actor that
-// owns its partition, and writes each reply under the request's id as soon as
-// it arrives: many requests in flight, replies possibly out of order.
+// owns its partition — on this node, or through the owning node's gateway
+// (node/partition_call.hpp) — and writes each reply under the request's id as
+// soon as it arrives: many requests in flight, replies possibly out of order.
 // Requests without a partition (traceIds, items without a group, a stream's
 // group list) are sent to every partition and merged.
+//
+// Subscriptions survive their partition moving or its node going away: the
+// session watches the actor that accepted each one; an event consumer is
+// subscribed again where its topic now lives, a stream subscription ends
+// with an overflow notice (the client re-syncs and subscribes again).
 //
 // Stream subscriptions: the session numbers them, remembers which group each
 // belongs to, and writes the pushes the group actors send it. While it has

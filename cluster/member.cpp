@@ -230,6 +230,15 @@ void adopt_table(member_actor* self, partition_table next) {
   settle_waiters(self);
 }
 
+/// Sends this node's table to every reachable member.
+void broadcast(member_actor* self) {
+  auto& st = self->state;
+  auto bytes = st.table->encode();
+  for (auto& [id, p] : st.peers)
+    if (p.up)
+      self->send(p.member, table_atom::value, bytes);
+}
+
 /// Coordinator: applies `change` to a copy of the table under the next
 /// epoch, adopts it and sends it to every reachable member.
 template <class Change>
@@ -239,10 +248,7 @@ void change_table(member_actor* self, Change change) {
   change(next);
   next.set_epoch(st.table->epoch() + 1);
   adopt_table(self, std::move(next));
-  auto bytes = st.table->encode();
-  for (auto& [id, p] : st.peers)
-    if (p.up)
-      self->send(p.member, table_atom::value, bytes);
+  broadcast(self);
 }
 
 /// Why a member with table `other` cannot be in this node's cluster; empty
@@ -372,6 +378,8 @@ void finish_job(member_actor* self, caf::error err) {
   next.set_owner(job->move.partition, job->move.to);
   next.set_epoch(std::max(next.epoch(), job->epoch));
   adopt_table(self, std::move(next));
+  // Everyone learns the new owner even if the coordinator is lost meanwhile.
+  broadcast(self);
   auto status = erase_partition(*st.cfg.db, job->move.partition);
   if (!status.ok)
     spdlog::error("partition {} moved, but deleting its old data failed: {}", i, status.message);

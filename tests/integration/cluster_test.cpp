@@ -196,19 +196,6 @@ struct writer {
   std::thread thread;
 };
 
-/// The elements of a RESP array of bulk strings (raw reply bytes).
-std::vector<std::string> bulk_strings(const std::string& reply) {
-  std::vector<std::string> out;
-  size_t pos = reply.find("\r\n") + 2;
-  while (pos < reply.size() && reply[pos] == '$') {
-    auto cr = reply.find("\r\n", pos);
-    auto len = std::stoul(reply.substr(pos + 1, cr - pos - 1));
-    out.push_back(reply.substr(cr + 2, len));
-    pos = cr + 2 + len + 2;
-  }
-  return out;
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(cluster)
@@ -395,17 +382,13 @@ BOOST_FIXTURE_TEST_CASE(resp_scatters_and_broadcasts, cluster_fixture) {
     BOOST_TEST(r[(i + 1) % 3]->call({"GET", "key:" + std::to_string(i)})
                == test::bulk(std::to_string(i)));
   BOOST_TEST(r[1]->call({"DBSIZE"}) == test::integer(50));
-  BOOST_TEST(bulk_strings(r[2]->call({"KEYS", "key:*"})).size() == 50u);
+  BOOST_TEST(test::strings_of(r[2]->call({"KEYS", "key:*"})).size() == 50u);
   std::set<std::string> scanned;
   std::string cursor = "0";
   do {
-    auto reply = r[0]->call({"SCAN", cursor, "COUNT", "7"});
-    auto first = reply.find("\r\n") + 2;
-    auto len_end = reply.find("\r\n", first);
-    auto len = std::stoul(reply.substr(first + 1, len_end - first - 1));
-    cursor = reply.substr(len_end + 2, len);
-    for (auto& k : bulk_strings(reply.substr(len_end + 2 + len + 2)))
-      scanned.insert(k);
+    auto [next, keys] = test::scan_reply(r[0]->call({"SCAN", cursor, "COUNT", "7"}));
+    scanned.insert(keys.begin(), keys.end());
+    cursor = next;
   } while (cursor != "0");
   BOOST_TEST(scanned.size() == 50u);
 

@@ -40,29 +40,6 @@ struct resp_node {
   std::unique_ptr<node_process> node;
 };
 
-/// The elements of a flat array of bulk strings.
-std::vector<std::string> strings_of(const std::string& reply) {
-  std::vector<std::string_view> parts;
-  BOOST_TEST_REQUIRE(troupe::protocol::resp::split_array(reply, parts), reply);
-  std::vector<std::string> out;
-  for (auto p : parts) {
-    auto cr = p.find("\r\n");
-    out.emplace_back(p.substr(cr + 2, p.size() - cr - 4));
-  }
-  return out;
-}
-
-/// SCAN's reply: the cursor and the keys.
-std::pair<std::string, std::vector<std::string>> scan_reply(const std::string& reply) {
-  // "*2\r\n$<n>\r\n<cursor>\r\n*<k>\r\n..."
-  auto first = reply.find("\r\n") + 2;
-  auto cursor_size = resp_value_size(std::string_view{reply}.substr(first));
-  auto cursor_bulk = reply.substr(first, cursor_size);
-  auto cr = cursor_bulk.find("\r\n");
-  auto cursor = cursor_bulk.substr(cr + 2, cursor_bulk.size() - cr - 4);
-  return {cursor, strings_of(reply.substr(first + cursor_size))};
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(resp_api)

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "protocol/resp.hpp"
+
 namespace troupe::test {
 
 std::string resp_command(const std::vector<std::string>& args) {
@@ -9,6 +11,28 @@ std::string resp_command(const std::vector<std::string>& args) {
   for (auto& a : args)
     out += bulk(a);
   return out;
+}
+
+std::vector<std::string> strings_of(const std::string& reply) {
+  std::vector<std::string_view> parts;
+  if (!protocol::resp::split_array(reply, parts))
+    throw std::runtime_error("not a RESP array: " + reply);
+  std::vector<std::string> out;
+  for (auto p : parts) {
+    auto cr = p.find("\r\n");
+    out.emplace_back(p.substr(cr + 2, p.size() - cr - 4));
+  }
+  return out;
+}
+
+std::pair<std::string, std::vector<std::string>> scan_reply(const std::string& reply) {
+  // "*2\r\n$<n>\r\n<cursor>\r\n*<k>\r\n..."
+  auto first = reply.find("\r\n") + 2;
+  auto cursor_size = resp_value_size(std::string_view{reply}.substr(first));
+  auto cursor_bulk = reply.substr(first, cursor_size);
+  auto cr = cursor_bulk.find("\r\n");
+  auto cursor = cursor_bulk.substr(cr + 2, cursor_bulk.size() - cr - 4);
+  return {cursor, strings_of(reply.substr(first + cursor_size))};
 }
 
 std::string bulk(std::string_view s) {

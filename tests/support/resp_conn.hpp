@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tests/support/raw_socket.hpp"
@@ -18,6 +19,12 @@ std::string resp_command(const std::vector<std::string>& args);
 
 /// Bytes of the first complete RESP value in `buf`; 0 when incomplete.
 size_t resp_value_size(std::string_view buf);
+
+/// The elements of a flat array of bulk strings (throws on anything else).
+std::vector<std::string> strings_of(const std::string& reply);
+
+/// SCAN's reply: the cursor and the keys.
+std::pair<std::string, std::vector<std::string>> scan_reply(const std::string& reply);
 
 class resp_conn {
 public:

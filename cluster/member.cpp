@@ -31,13 +31,12 @@ constexpr size_t chunk_bytes = size_t{256} << 10;
 const std::string table_key = storage::node_meta_key("cluster.table");
 
 struct peer {
-  std::string address;  // its cluster address
   caf::actor member;
   caf::actor gateway;
   caf::actor hub;
   bool up = false;
   bool wants_join = true;  // false once it was drained
-  cluster::member info;
+  cluster::member info;    // its addresses, as it greeted us
 };
 
 /// A move this node runs as the partition's old owner.
@@ -175,8 +174,7 @@ std::string status_bytes(member_actor* self) {
 /// A refused cluster request: troupe.v1.Response bytes holding an error.
 std::string error_bytes(error_code code, std::string message) {
   v1::Response resp;
-  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp.mutable_error()->set_message(std::move(message));
+  set_error(resp, code, std::move(message));
   return resp.SerializeAsString();
 }
 
@@ -281,7 +279,6 @@ void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor membe
   auto& st = self->state;
   auto& p = st.peers[info.node_id()];
   bool was_up = p.up && p.member == member_handle;
-  p.address = info.cluster_address();
   p.member = member_handle;
   p.gateway = std::move(gateway);
   p.hub = std::move(hub);
@@ -645,7 +642,7 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
         for (auto& seed : s.cfg.seeds) {
           bool reached = false;
           for (auto& [id, p] : s.peers)
-            reached = reached || (p.up && p.address == seed);
+            reached = reached || (p.up && p.info.cluster_address == seed);
           if (!reached)
             dial(self, seed);
         }

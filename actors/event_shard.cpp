@@ -47,11 +47,11 @@ struct shard_state {
 bool check_id(shard_state& st, Response& resp, const std::string& id, const char* what,
               bool required) {
   if (required && id.empty()) {
-    fail(resp, error_code::invalid_argument, std::string{what} + " is missing");
+    set_error(resp, error_code::invalid_argument, std::string{what} + " is missing");
     return false;
   }
   if (id.size() > st.opts.max_id_bytes) {
-    fail(resp, error_code::too_large,
+    set_error(resp, error_code::too_large,
          std::string{what} + " is longer than " + std::to_string(st.opts.max_id_bytes) + " bytes");
     return false;
   }
@@ -76,7 +76,7 @@ bool normalize(QueueConfig& c, Response& resp) {
   else if (c.has_backoff_ms() && c.backoff_ms() < 0)
     problem = "backoff_ms must not be negative";
   if (!problem.empty()) {
-    fail(resp, error_code::invalid_argument, "invalid queue config: " + problem);
+    set_error(resp, error_code::invalid_argument, "invalid queue config: " + problem);
     return false;
   }
   if (c.concurrency() == 0)
@@ -137,11 +137,11 @@ void on_emit(Self self, const std::string& topic,
     return reply_after(self, gen, resp);
   for (auto& e : events) {
     if (e.data().size() > st.opts.max_data_bytes) {
-      fail(*resp, error_code::too_large, "event data is larger than the limit");
+      set_error(*resp, error_code::too_large, "event data is larger than the limit");
       return reply_after(self, gen, resp);
     }
     if (auto err = storage::json_error(e.data())) {
-      fail(*resp, error_code::invalid_argument, "event data is not valid JSON: " + *err);
+      set_error(*resp, error_code::invalid_argument, "event data is not valid JSON: " + *err);
       return reply_after(self, gen, resp);
     }
     if (!check_id(st, *resp, e.trace_id(), "trace_id", false)
@@ -268,7 +268,7 @@ void on_remove_step(Self self, const v1::EventRemoveStep& r, std::shared_ptr<Res
   auto& st = self->state;
   auto t = st.topics.find(r.topic());
   if (t == st.topics.end() || t->second.count(r.step()) == 0) {
-    fail(*resp, error_code::not_found, "step '" + r.step() + "' is not subscribed to this topic");
+    set_error(*resp, error_code::not_found, "step '" + r.step() + "' is not subscribed to this topic");
     return reply_after(self, st.pipeline->last_submitted(), resp);
   }
   auto& entry = t->second.at(r.step());
@@ -352,12 +352,12 @@ void on_request(Self self, request_msg& msg) {
       const std::string* topic = nullptr;
       const std::string* step = nullptr;
       if (!step_of(req, topic, step)) {
-        fail(*resp, error_code::invalid_argument, "operation is not an event operation");
+        set_error(*resp, error_code::invalid_argument, "operation is not an event operation");
         break;
       }
       auto t = st.topics.find(*topic);
       if (t == st.topics.end() || t->second.count(*step) == 0) {
-        fail(*resp, error_code::not_found,
+        set_error(*resp, error_code::not_found,
              "step '" + *step + "' is not subscribed to topic '" + *topic + "'");
         break;
       }

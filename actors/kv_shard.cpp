@@ -43,7 +43,7 @@ void each_key(kv_state& st, Response& resp, uint64_t from, F fn) {
       return;
   }
   if (auto s = cur->status(); !s.ok)
-    fail(resp, error_code::internal, "storage scan failed: " + s.message);
+    set_error(resp, error_code::internal, "storage scan failed: " + s.message);
 }
 
 void run_scan(kv_state& st, const v1::KvScan& req, Response& resp) {
@@ -88,7 +88,7 @@ void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
        cur->next())
     doomed.emplace(cur->key());
   if (auto s = cur->status(); !s.ok) {
-    fail(resp, error_code::internal, "storage scan failed: " + s.message);
+    set_error(resp, error_code::internal, "storage scan failed: " + s.message);
     return;
   }
   st.pipeline->for_each_staged(prefix, [&](const std::string& k,
@@ -191,7 +191,7 @@ caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits 
           run_flush(st, *resp, batch);
           break;
         default:
-          fail(*resp, error_code::invalid_argument, "operation is not a kv operation");
+          set_error(*resp, error_code::invalid_argument, "operation is not a kv operation");
           break;
       }
       // Reads see writes in flight, so every reply follows every write this

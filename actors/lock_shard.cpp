@@ -81,7 +81,7 @@ std::string new_lock_id(lock_state& st) {
 
 bool check_id(lock_state& st, Response& resp, const std::string& id, const char* what) {
   if (id.empty() || id.size() > st.max_id_bytes) {
-    fail(resp, id.empty() ? error_code::invalid_argument : error_code::too_large,
+    set_error(resp, id.empty() ? error_code::invalid_argument : error_code::too_large,
          std::string{what} + (id.empty() ? " is missing" : " is too long"));
     return false;
   }
@@ -97,7 +97,7 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (!check_id(st, resp, r.job(), "job") || !check_id(st, resp, r.instance_id(), "instance_id"))
         return;
       if (r.ttl_ms() <= 0)
-        return fail(resp, error_code::invalid_argument, "ttl_ms must be positive");
+        return set_error(resp, error_code::invalid_argument, "ttl_ms must be positive");
       auto key = lock_key(st, r.job());
       auto current = read_lock(st, key);
       auto* out = resp.mutable_lock();
@@ -123,7 +123,7 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (!check_id(st, resp, r.job(), "job"))
         return;
       if (r.ttl_ms() <= 0)
-        return fail(resp, error_code::invalid_argument, "ttl_ms must be positive");
+        return set_error(resp, error_code::invalid_argument, "ttl_ms must be positive");
       auto key = lock_key(st, r.job());
       auto current = read_lock(st, key);
       auto* out = resp.mutable_lock();
@@ -170,7 +170,7 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       return;
     }
     default:
-      fail(resp, error_code::invalid_argument, "operation is not a lock operation");
+      set_error(resp, error_code::invalid_argument, "operation is not a lock operation");
   }
 }
 

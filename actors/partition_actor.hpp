@@ -26,13 +26,6 @@
 
 namespace troupe::actors {
 
-/// Replaces any result in `resp` by an error.
-inline void fail(v1::Response& resp, error_code code, std::string message) {
-  resp.clear_result();
-  resp.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp.mutable_error()->set_message(std::move(message));
-}
-
 /// Spawns `fn(self, args...)` as a stateful actor with `State`: a broker on
 /// the I/O thread, or a scheduled actor on the worker pool.
 template <class State, class Fn, class... Ts>
@@ -154,7 +147,7 @@ void reply_after(Self self, uint64_t gen, std::shared_ptr<v1::Response> resp,
   auto promise = self->template make_response_promise<protocol::response_msg>();
   self->state.pipeline->after(gen, [promise, resp, then](const storage::db_status& s) mutable {
     if (!s.ok)
-      fail(*resp, error_code::internal, "storage write failed: " + s.message);
+      set_error(*resp, error_code::internal, "storage write failed: " + s.message);
     if (promise.pending())
       promise.deliver(protocol::response_msg{resp});
     if (then)

@@ -52,7 +52,7 @@ bool check_id(shard_state& st, Response& resp, const std::string& id,
               const char* what) {
   if (id.size() <= st.limits.max_key_bytes)
     return true;
-  fail(resp, error_code::too_large,
+  set_error(resp, error_code::too_large,
        std::string{what} + " is " + std::to_string(id.size())
          + " bytes; the limit is " + std::to_string(st.limits.max_key_bytes));
   return false;
@@ -60,13 +60,13 @@ bool check_id(shard_state& st, Response& resp, const std::string& id,
 
 bool check_value(shard_state& st, Response& resp, const std::string& value) {
   if (value.size() > st.limits.max_value_bytes) {
-    fail(resp, error_code::too_large,
+    set_error(resp, error_code::too_large,
          "value is " + std::to_string(value.size()) + " bytes; the limit is "
            + std::to_string(st.limits.max_value_bytes));
     return false;
   }
   if (auto err = storage::json_error(value)) {
-    fail(resp, error_code::invalid_argument, "value is not valid JSON: " + *err);
+    set_error(resp, error_code::invalid_argument, "value is not valid JSON: " + *err);
     return false;
   }
   return true;
@@ -76,7 +76,7 @@ bool check_ttl(Response& resp, uint64_t ttl_ms) {
   constexpr uint64_t max_ttl_ms = uint64_t{1} << 50;  // ~35,000 years
   if (ttl_ms <= max_ttl_ms)
     return true;
-  fail(resp, error_code::invalid_argument, "ttl_ms is out of range");
+  set_error(resp, error_code::invalid_argument, "ttl_ms is out of range");
   return false;
 }
 
@@ -98,7 +98,7 @@ std::optional<found_record> read_committed(shard_state& st, Response& resp,
   storage::db_status status;
   auto raw = st.db->get(column::state, key, status);
   if (!status.ok) {
-    fail(resp, error_code::internal, "storage read failed: " + status.message);
+    set_error(resp, error_code::internal, "storage read failed: " + status.message);
     return std::nullopt;
   }
   if (!raw)
@@ -136,7 +136,7 @@ bool scan(shard_state& st, Response& resp, const std::string& prefix, F fn) {
   }
   auto status = cur->status();
   if (!status.ok) {
-    fail(resp, error_code::internal, "storage scan failed: " + status.message);
+    set_error(resp, error_code::internal, "storage scan failed: " + status.message);
     return false;
   }
   return true;
@@ -164,7 +164,7 @@ bool check_expected(Response& resp, const std::optional<found_record>& old,
   uint64_t current = old ? old->header.revision : 0;
   if (current == expected)
     return true;
-  fail(resp, error_code::conflict,
+  set_error(resp, error_code::conflict,
        "key '" + key + "': expected revision " + std::to_string(expected)
          + ", current revision " + std::to_string(current)
          + (old ? "" : " (absent)"));
@@ -376,7 +376,7 @@ void op_trace_ids(shard_state& st, Response& resp) {
     cur->seek(storage::prefix_end(trace_prefix));
   }
   if (auto status = cur->status(); !status.ok)
-    fail(resp, error_code::internal, "storage scan failed: " + status.message);
+    set_error(resp, error_code::internal, "storage scan failed: " + status.message);
 }
 
 bool to_filters(const v1::StateItems& r, std::vector<storage::filter>& out,
@@ -384,7 +384,7 @@ bool to_filters(const v1::StateItems& r, std::vector<storage::filter>& out,
   for (auto& f : r.filters()) {
     auto op = static_cast<int>(f.op());
     if (op < v1::EQ || op > v1::IS_NULL) {
-      fail(resp, error_code::invalid_argument,
+      set_error(resp, error_code::invalid_argument,
            "unknown filter operation " + std::to_string(op));
       return false;
     }
@@ -493,7 +493,7 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
             op_items(st, req.state_items(), *resp);
             break;
           default:
-            fail(*resp, error_code::invalid_argument,
+            set_error(*resp, error_code::invalid_argument,
                  "operation is not a state operation");
             break;
         }

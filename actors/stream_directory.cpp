@@ -64,8 +64,7 @@ bool group_of(const Request& req, const std::string*& stream, const std::string*
 
 std::shared_ptr<Response> error_response(error_code code, std::string message) {
   auto resp = std::make_shared<Response>();
-  resp->mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp->mutable_error()->set_message(std::move(message));
+  set_error(*resp, code, std::move(message));
   return resp;
 }
 

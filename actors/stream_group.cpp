@@ -52,11 +52,11 @@ struct group_state {
 bool check_id(group_state& st, Response& resp, const std::string& id, const char* what,
               bool required) {
   if (required && id.empty()) {
-    fail(resp, error_code::invalid_argument, std::string{what} + " is missing");
+    set_error(resp, error_code::invalid_argument, std::string{what} + " is missing");
     return false;
   }
   if (id.size() > st.args.limits.max_id_bytes) {
-    fail(resp, error_code::too_large,
+    set_error(resp, error_code::too_large,
          std::string{what} + " is " + std::to_string(id.size()) + " bytes; the limit is "
            + std::to_string(st.args.limits.max_id_bytes));
     return false;
@@ -88,7 +88,7 @@ std::optional<std::string> read_item(group_state& st, Response& resp, const std:
   storage::db_status status;
   auto raw = st.args.db->get(column::streams, key, status);
   if (!status.ok) {
-    fail(resp, error_code::internal, "storage read failed: " + status.message);
+    set_error(resp, error_code::internal, "storage read failed: " + status.message);
     return std::nullopt;
   }
   storage::record_header h;
@@ -110,7 +110,7 @@ std::vector<std::string> read_group(group_state& st, Response& resp) {
       items.emplace_back(v);
   }
   if (auto status = cur->status(); !status.ok)
-    fail(resp, error_code::internal, "storage scan failed: " + status.message);
+    set_error(resp, error_code::internal, "storage scan failed: " + status.message);
   storage::sort_stream_items(items);
   return items;
 }
@@ -173,7 +173,7 @@ void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
     return;
   }
   if (r.data().size() > st.args.limits.max_item_bytes) {
-    fail(*resp, error_code::too_large,
+    set_error(*resp, error_code::too_large,
          "item is " + std::to_string(r.data().size()) + " bytes; the limit is "
            + std::to_string(st.args.limits.max_item_bytes));
     reply_then(self, st.pipeline->last_submitted(), resp);
@@ -185,9 +185,9 @@ void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
   if (!resp->has_error()) {
     if (auto err = storage::build_stream_item(r.data(), r.id(), previous ? &*previous : nullptr,
                                               st.args.db->now_ms(), item))
-      fail(*resp, error_code::invalid_argument, *err);
+      set_error(*resp, error_code::invalid_argument, *err);
     else if (item.size() > st.args.limits.max_item_bytes)
-      fail(*resp, error_code::too_large, "item is larger than the limit");
+      set_error(*resp, error_code::too_large, "item is larger than the limit");
   }
   if (resp->has_error()) {
     reply_then(self, st.pipeline->last_submitted(), resp);
@@ -334,7 +334,7 @@ void on_request(Self self, const Request& req) {
         break;
       storage::stream_query q{r.where(), r.order_by(), r.descending(), r.offset(), r.limit()};
       if (auto err = storage::run_stream_query(items, q)) {
-        fail(*resp, error_code::invalid_argument, *err);
+        set_error(*resp, error_code::invalid_argument, *err);
         break;
       }
       auto* out = resp->mutable_stream_items();
@@ -354,7 +354,7 @@ void on_request(Self self, const Request& req) {
       if (r.has_id() && !check_id(st, *resp, r.id(), "id", true))
         break;
       if (auto err = storage::json_error(r.data())) {
-        fail(*resp, error_code::invalid_argument, "event data is not valid JSON: " + *err);
+        set_error(*resp, error_code::invalid_argument, "event data is not valid JSON: " + *err);
         break;
       }
       resp->mutable_pong();
@@ -365,7 +365,7 @@ void on_request(Self self, const Request& req) {
                          [self, event, id, to_item] { publish(self, event, id, !to_item, to_item); });
     }
     default:
-      fail(*resp, error_code::invalid_argument, "operation is not a stream operation");
+      set_error(*resp, error_code::invalid_argument, "operation is not a stream operation");
       break;
   }
   // Reads: answered at once from committed storage.

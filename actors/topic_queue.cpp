@@ -273,12 +273,12 @@ std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf:
   auto seq = message_seq(st.args.partition, id);
   auto it = seq ? st.in_flight.find(*seq) : st.in_flight.end();
   if (it == st.in_flight.end()) {
-    fail(resp, error_code::not_found,
+    set_error(resp, error_code::not_found,
          "message '" + id + "' is not in flight (already acked, timed out, or unknown)");
     return std::nullopt;
   }
   if (it->second.session != session || it->second.subscription != subscription) {
-    fail(resp, error_code::conflict, "message '" + id + "' was delivered to another consumer");
+    set_error(resp, error_code::conflict, "message '" + id + "' was delivered to another consumer");
     return std::nullopt;
   }
   return *seq;
@@ -331,7 +331,7 @@ void on_request(Self self, const Request& req) {
     case Request::kEventUnsubscribe: {
       auto& r = req.event_unsubscribe();
       if (find_consumer(st, session, r.subscription_id()) == nullptr) {
-        fail(*resp, error_code::not_found, "no such consumer subscription");
+        set_error(*resp, error_code::not_found, "no such consumer subscription");
         break;
       }
       give_back(st, session.address(), r.subscription_id());
@@ -396,7 +396,7 @@ void on_request(Self self, const Request& req) {
       break;
     }
     default:
-      fail(*resp, error_code::invalid_argument, "operation is not a queue operation");
+      set_error(*resp, error_code::invalid_argument, "operation is not a queue operation");
       break;
   }
   pump(self);

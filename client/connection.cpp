@@ -37,8 +37,7 @@ using connection_broker = caf::io::stateful_broker<connection_state>;
 
 std::shared_ptr<v1::Response> unavailable(const std::string& reason) {
   auto resp = std::make_shared<v1::Response>();
-  resp->mutable_error()->set_code(v1::UNAVAILABLE);
-  resp->mutable_error()->set_message(reason);
+  set_error(*resp, error_code::unavailable, reason);
   return resp;
 }
 

@@ -20,8 +20,7 @@ using v1::Response;
 
 std::shared_ptr<const Response> error_response(error_code code, std::string message) {
   auto resp = std::make_shared<Response>();
-  resp->mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  resp->mutable_error()->set_message(std::move(message));
+  set_error(*resp, code, std::move(message));
   return resp;
 }
 

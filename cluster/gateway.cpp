@@ -40,9 +40,8 @@ using gateway_actor = caf::stateful_actor<gateway_state>;
 protocol::response_msg error_response(error_code code, std::string message,
                                       std::string hint = {}, std::string node = {}) {
   auto resp = std::make_shared<v1::Response>();
+  set_error(*resp, code, std::move(message));
   auto* err = resp->mutable_error();
-  err->set_code(static_cast<v1::ErrorCode>(code));
-  err->set_message(std::move(message));
   err->set_leader_hint(std::move(hint));
   err->set_leader_node(std::move(node));
   return protocol::response_msg{std::move(resp)};

@@ -84,9 +84,8 @@ void send_to_partition(Self* self, const cluster::partition_router& router, clus
   constexpr int max_attempts = 3;
   auto unavailable = [self, p](const std::string& why) {
     v1::Response failed;
-    auto* e = failed.mutable_error();
-    e->set_code(static_cast<v1::ErrorCode>(error_code::unavailable));
-    e->set_message("partition " + std::to_string(p.value) + " unavailable: " + why);
+    set_error(failed, error_code::unavailable,
+              "partition " + std::to_string(p.value) + " unavailable: " + why);
     return failed;
   };
   auto r = &router;

@@ -65,13 +65,6 @@ struct session_state {
 using session_broker = caf::io::stateful_broker<session_state>;
 
 
-void set_error(Response& resp, error_code code, std::string message) {
-  resp.clear_result();
-  auto* err = resp.mutable_error();
-  err->set_code(static_cast<v1::ErrorCode>(code));
-  err->set_message(std::move(message));
-}
-
 /// Appends to the socket buffer with `append(buf)` and flushes, counting
 /// queued bytes while subscriptions need them.
 template <class Append>

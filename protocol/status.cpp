@@ -1,5 +1,7 @@
 #include "protocol/status.hpp"
 
+#include "protocol/troupe.pb.h"
+
 namespace troupe {
 
 const char* to_string(error_code code) {
@@ -15,6 +17,13 @@ const char* to_string(error_code code) {
     case error_code::internal: return "INTERNAL";
   }
   return "UNKNOWN";
+}
+
+void set_error(v1::Response& resp, error_code code, std::string message) {
+  resp.clear_result();
+  auto* err = resp.mutable_error();
+  err->set_code(static_cast<v1::ErrorCode>(code));
+  err->set_message(std::move(message));
 }
 
 std::string status::to_string() const {

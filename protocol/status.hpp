@@ -9,6 +9,10 @@
 #include <string>
 #include <utility>
 
+namespace troupe::v1 {
+class Response;
+} // namespace troupe::v1
+
 namespace troupe {
 
 enum class error_code : int {
@@ -36,6 +40,10 @@ struct status {
   /// "CODE: message"
   std::string to_string() const;
 };
+
+/// Replaces any result in `resp` by the error (code, message): how every
+/// part of the node and the client writes a protocol error.
+void set_error(v1::Response& resp, error_code code, std::string message);
 
 /// A value or the status that explains why there is none.
 template <class T>

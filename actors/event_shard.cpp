@@ -305,6 +305,7 @@ bool step_of(const Request& req, const std::string*& topic, const std::string*& 
     TROUPE_STEP_OF(kEventUnsubscribe, event_unsubscribe)
     TROUPE_STEP_OF(kEventAck, event_ack)
     TROUPE_STEP_OF(kEventNack, event_nack)
+    TROUPE_STEP_OF(kEventExtend, event_extend)
     TROUPE_STEP_OF(kQueueStats, queue_stats)
     TROUPE_STEP_OF(kDeadLetterList, dead_letter_list)
     TROUPE_STEP_OF(kDeadLetterReplay, dead_letter_replay)

@@ -328,6 +328,24 @@ void on_request(Self self, const Request& req) {
       }
       break;
     }
+    case Request::kEventExtend: {
+      // Memory only: a deadline lost in a restart is a redelivery, which a
+      // restart causes anyway.
+      auto& r = req.event_extend();
+      auto deadline = now_ms(st) + st.config.visibility_timeout_ms();
+      uint64_t extended = 0;
+      for (auto& id : r.message_ids()) {
+        auto seq = message_seq(st.args.partition, id);
+        auto it = seq ? st.in_flight.find(*seq) : st.in_flight.end();
+        if (it == st.in_flight.end() || it->second.session != session
+            || it->second.subscription != r.subscription_id())
+          continue;
+        it->second.deadline = std::max(it->second.deadline, deadline);
+        ++extended;
+      }
+      resp->mutable_count()->set_count(extended);
+      break;
+    }
     case Request::kEventUnsubscribe: {
       auto& r = req.event_unsubscribe();
       if (find_consumer(st, session, r.subscription_id()) == nullptr) {

@@ -158,6 +158,7 @@ caf::actor sync_client::target_for(const Request& req) {
     case Request::kEventUnsubscribe:
     case Request::kEventAck:
     case Request::kEventNack:
+    case Request::kEventExtend:
       return conn_.handle;  // subscriptions live on the connection that made them
     default:
       break;
@@ -653,6 +654,16 @@ status sync_client::nack(uint64_t subscription_id, const std::string& message_id
   req.mutable_event_nack()->set_message_id(message_id);
   req.mutable_event_nack()->set_error(error);
   return check(*call(req), Response::kPong);
+}
+
+result<uint64_t> sync_client::extend(uint64_t subscription_id,
+                                     const std::vector<std::string>& message_ids) {
+  Request req;
+  auto* e = req.mutable_event_extend();
+  e->set_subscription_id(subscription_id);
+  for (auto& id : message_ids)
+    e->add_message_ids(id);
+  return ask(*this, req, Response::kCount, [](const Response& r) { return r.count().count(); });
 }
 
 std::optional<queue_message> sync_client::next_delivery(std::chrono::milliseconds timeout) {

@@ -266,6 +266,9 @@ public:
   status unsubscribe_events(uint64_t subscription_id);
   status ack(uint64_t subscription_id, const std::string& message_id);
   status nack(uint64_t subscription_id, const std::string& message_id, const std::string& error);
+  /// Gives these in-flight deliveries a fresh visibility timeout (a handler
+  /// still at work); returns how many were still in flight to this consumer.
+  result<uint64_t> extend(uint64_t subscription_id, const std::vector<std::string>& message_ids);
   /// The next delivery, or nullopt when none arrives within `timeout`.
   std::optional<queue_message> next_delivery(std::chrono::milliseconds timeout);
   status remove_step(const std::string& topic, const std::string& step);

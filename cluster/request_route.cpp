@@ -35,6 +35,7 @@ std::optional<request_route> route_of(const Request& req) {
     TROUPE_ROUTE(kEventUnsubscribe, event_unsubscribe, events, topic)
     TROUPE_ROUTE(kEventAck, event_ack, events, topic)
     TROUPE_ROUTE(kEventNack, event_nack, events, topic)
+    TROUPE_ROUTE(kEventExtend, event_extend, events, topic)
     TROUPE_ROUTE(kEventRemoveStep, event_remove_step, events, topic)
     TROUPE_ROUTE(kEventTopicInfo, event_topic_info, events, topic)
     TROUPE_ROUTE(kQueueStats, queue_stats, events, topic)

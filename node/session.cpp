@@ -286,7 +286,7 @@ const session_state::subscription* own_subscription(session_broker* self, connec
   return &it->second;
 }
 
-/// Routes an ack, nack or event unsubscribe to its step's queue, filling in
+/// Routes an ack, nack, extend or event unsubscribe to its step's queue, filling in
 /// the topic and step this connection subscribed with.
 template <class Msg>
 void to_queue(session_broker* self, connection_handle hdl, uint64_t id,
@@ -486,6 +486,8 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
       return to_queue(self, hdl, id, req, req->mutable_event_ack());
     case Request::kEventNack:
       return to_queue(self, hdl, id, req, req->mutable_event_nack());
+    case Request::kEventExtend:
+      return to_queue(self, hdl, id, req, req->mutable_event_extend());
     case Request::kLockList:
       return scatter(self, hdl, id, service::locks, std::move(req), false);
     case Request::kEventListTopics:

@@ -194,6 +194,37 @@ BOOST_AUTO_TEST_CASE(unacked_delivery_is_redelivered_after_the_visibility_timeou
   BOOST_TEST((c->ack(sub, first.message_id).code == error_code::not_found));
 }
 
+BOOST_AUTO_TEST_CASE(extended_delivery_stays_with_its_consumer_until_extensions_stop) {
+  clocked_node f;
+  auto worker = f.connect();
+  auto other = f.connect();
+  auto cfg = config();
+  cfg.visibility_timeout_ms = 5000;
+  cfg.backoff_ms = 0;
+  auto sub = must(worker->subscribe_events("t", "step", cfg));
+  auto other_sub = must(other->subscribe_events("t", "step", cfg));
+  must(worker->emit("t", event("{}")));
+  auto d = must_delivery(*worker);  // consumers take turns: the worker first
+  // Three visibility timeouts pass while the handler reports progress.
+  for (int i = 0; i < 6; ++i) {
+    must_ok(worker->advance_clock(4000));
+    BOOST_TEST(must(worker->extend(sub, {d.message_id})) == 1u);
+  }
+  must_ok(worker->advance_clock(4999));
+  BOOST_TEST(nothing_delivered(*other));
+  BOOST_TEST(must(worker->get_queue_stats("t", "step")).in_flight == 1u);
+  // Only the consumer it was delivered to extends it; unknown ids count 0.
+  BOOST_TEST(must(other->extend(other_sub, {d.message_id, "0-999", "junk"})) == 0u);
+  BOOST_TEST((other->extend(other_sub + 1, {d.message_id}).error().code == error_code::not_found));
+  // Extensions stop (the handler's process hangs or died): it times out.
+  must_ok(worker->advance_clock(1));
+  auto again = must_delivery(*other);
+  BOOST_TEST(again.message_id == d.message_id);
+  BOOST_TEST(again.attempt == 2u);
+  BOOST_TEST(must(worker->extend(sub, {d.message_id})) == 0u);
+  must_ok(other->ack(other_sub, again.message_id));
+}
+
 BOOST_AUTO_TEST_CASE(delay_keeps_a_message_invisible) {
   clocked_node f;
   auto c = f.connect();

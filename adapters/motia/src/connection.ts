@@ -38,7 +38,13 @@ export interface ConnectionOptions {
 const tableRefreshMs = 5000;
 
 type Push = { subscriptionId: number; event?: any; delivery?: any; overflow?: boolean };
-type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Pending = {
+  resolve: (r: any) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+  /** Runs as the reply is read, before any frame after it. */
+  onResult?: (r: any) => void;
+};
 
 export const text = (b: Uint8Array | string | undefined | null): string =>
   b == null ? '' : typeof b === 'string' ? b : Buffer.from(b).toString('utf8');
@@ -177,6 +183,19 @@ export class TroupeConnection {
     this.pushHandlers.delete(subscriptionId);
   }
 
+  /**
+   * Sends a subscribe request on this connection and routes its pushes to
+   * `handler`. The handler is in place as soon as the reply is read, before
+   * the frames behind it: a node with a backlog pushes the first deliveries
+   * right after the reply, often in the same read. Resolves with the
+   * subscription id.
+   */
+  async subscribe(req: Record<string, unknown>, handler: (push: Push) => void): Promise<number> {
+    await this.withTimeout(this.connect(), `cannot reach any of ${this.options.nodes.join(', ')}`);
+    const r = await this.send(req, (result) => this.onPush(Number(result.subscribe.subscriptionId), handler));
+    return Number(r.subscribe.subscriptionId);
+  }
+
   /** Sends one request; resolves with the Response's result, rejects with a TroupeError. */
   async request(req: Record<string, unknown>): Promise<any> {
     await this.withTimeout(this.connect(), `cannot reach any of ${this.options.nodes.join(', ')}`);
@@ -226,14 +245,14 @@ export class TroupeConnection {
   }
 
   /** Sends one request on this connection. */
-  private send(req: Record<string, unknown>): Promise<any> {
+  private send(req: Record<string, unknown>, onResult?: (r: any) => void): Promise<any> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new TroupeError('UNAVAILABLE', 'the node did not answer in time'));
       }, this.options.requestTimeoutMs ?? 30000);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, onResult });
       try {
         this.writeFrame({ id, request: req });
       } catch (err) {
@@ -276,8 +295,12 @@ export class TroupeConnection {
       this.pending.delete(id);
       clearTimeout(p.timer);
       const { error, ...result } = frame.response;
-      if (error) p.reject(new TroupeError(codeName(error.code), error.message ?? ''));
-      else p.resolve(result);
+      if (error) {
+        p.reject(new TroupeError(codeName(error.code), error.message ?? ''));
+        return;
+      }
+      p.onResult?.(result);
+      p.resolve(result);
     }
   }
 

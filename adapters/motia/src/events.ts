@@ -1,11 +1,14 @@
 // Motia's EventAdapter on Troupe event queues.
 //
 // Decisions (see README): maxRetries counts retries after the first attempt;
-// visibilityTimeout (s) is the in-flight timeout; a failed attempt (the
-// handler rejects or throws) is retried after a backoff (retryBackoffMs,
-// default 2000, fixed); fifo keeps per-messageGroupId order across all
-// instances and never drops an event of the same group. The handler resolving
-// acks the delivery.
+// visibilityTimeout (s) is how long a consumer may go silent before its
+// delivery goes to another one: while a handler runs, the adapter extends its
+// delivery every third of it (up to maxHandlerMs), so a slow handler is never
+// run twice at once, and a delivery whose process died is redelivered; a
+// failed attempt (the handler rejects or throws) is retried after a backoff
+// (retryBackoffMs, default 2000, fixed); fifo keeps per-messageGroupId order
+// across all instances and never drops an event of the same group. The
+// handler resolving acks the delivery.
 import { randomUUID } from 'node:crypto';
 import { TroupeConnection, bytes, text } from './connection.js';
 import { TroupeError } from './errors.js';
@@ -20,6 +23,12 @@ export interface EventAdapterOptions {
   retryBackoffMs?: number;
   /** Double the wait on each further attempt. Default false. */
   exponentialBackoff?: boolean;
+  /**
+   * Longest a running handler keeps its delivery, ms: past it the adapter
+   * stops extending the delivery, which then goes to another consumer after
+   * the visibility timeout. Default 3600000 (one hour).
+   */
+  maxHandlerMs?: number;
 }
 
 const defaultQueue: QueueConfig = { type: 'standard', maxRetries: 3, visibilityTimeout: 900, delaySeconds: 0 };
@@ -30,11 +39,15 @@ type Consumer = {
   handler: (event: Event<any>) => void | Promise<void>;
   config: Record<string, unknown>;
   subscriptionId: number;
+  /** Deliveries whose handler runs, by a number of this process's own. */
+  running: Map<number, { subscriptionId: number; messageId: string; startedAt: number }>;
+  heartbeat?: NodeJS.Timeout;
 };
 
 export class TroupeEventAdapter {
   private consumers = new Map<string, Consumer>();
   private nextHandle = 1;
+  private nextDelivery = 1;
 
   constructor(
     private readonly conn: TroupeConnection,
@@ -87,33 +100,72 @@ export class TroupeEventAdapter {
   }
 
   private async open(c: Consumer) {
-    const r = await this.conn.request({
-      eventSubscribe: { topic: bytes(this.ns.wrap(c.topic)), step: bytes(c.step), config: c.config },
-    });
-    c.subscriptionId = Number(r.subscribe.subscriptionId);
-    const sub = c.subscriptionId;
-    this.conn.onPush(sub, (push) => {
-      const m: any = push.delivery;
-      if (!m) return;
-      const messageId = text(m.messageId);
-      const event: Event<any> = {
-        topic: c.topic,
-        data: JSON.parse(text(m.data) || 'null'),
-        traceId: text(m.traceId),
-        flows: (m.flows ?? []).map(text),
-      };
-      if (m.messageGroupId !== undefined) event.messageGroupId = text(m.messageGroupId);
-      Promise.resolve()
-        .then(() => c.handler(event))
-        .then(
-          () => this.conn.request({ eventAck: { subscriptionId: sub, messageId: bytes(messageId) } }),
-          (err) =>
-            this.conn.request({
-              eventNack: { subscriptionId: sub, messageId: bytes(messageId), error: String(err?.message ?? err) },
-            }),
-        )
-        .catch(() => undefined);  // a lost ack/nack: the visibility timeout redelivers
-    });
+    const request = { eventSubscribe: { topic: bytes(this.ns.wrap(c.topic)), step: bytes(c.step), config: c.config } };
+    c.subscriptionId = await this.conn.subscribe(request, (push) => this.deliver(c, push));
+  }
+
+  private deliver(c: Consumer, push: { subscriptionId: number; delivery?: any }) {
+    const m: any = push.delivery;
+    if (!m) return;
+    const sub = Number(push.subscriptionId);
+    const messageId = text(m.messageId);
+    const event: Event<any> = {
+      topic: c.topic,
+      data: JSON.parse(text(m.data) || 'null'),
+      traceId: text(m.traceId),
+      flows: (m.flows ?? []).map(text),
+    };
+    if (m.messageGroupId !== undefined) event.messageGroupId = text(m.messageGroupId);
+    const delivery = this.running(c, messageId, sub);
+    Promise.resolve()
+      .then(() => c.handler(event))
+      .finally(() => this.finished(c, delivery))
+      .then(
+        () => this.conn.request({ eventAck: { subscriptionId: sub, messageId: bytes(messageId) } }),
+        (err) =>
+          this.conn.request({
+            eventNack: { subscriptionId: sub, messageId: bytes(messageId), error: String(err?.message ?? err) },
+          }),
+      )
+      .catch(() => undefined);  // a lost ack/nack: the visibility timeout redelivers
+  }
+
+  /** Marks a delivery's handler as running; its delivery is extended meanwhile. */
+  private running(c: Consumer, messageId: string, subscriptionId: number): number {
+    const delivery = this.nextDelivery++;
+    c.running.set(delivery, { subscriptionId, messageId, startedAt: Date.now() });
+    if (!c.heartbeat) {
+      const everyMs = Math.max(50, Math.floor(Number(c.config.visibilityTimeoutMs) / 3));
+      c.heartbeat = setInterval(() => this.extend(c), everyMs);
+      c.heartbeat.unref?.();
+    }
+    return delivery;
+  }
+
+  private finished(c: Consumer, delivery: number) {
+    c.running.delete(delivery);
+    if (c.running.size === 0) this.stopHeartbeat(c);
+  }
+
+  private stopHeartbeat(c: Consumer) {
+    clearInterval(c.heartbeat);
+    c.heartbeat = undefined;
+  }
+
+  /** One EventExtend per subscription for the handlers still within maxHandlerMs. */
+  private extend(c: Consumer) {
+    const limit = Date.now() - (this.options.maxHandlerMs ?? 3_600_000);
+    const bySubscription = new Map<number, Buffer[]>();
+    for (const r of c.running.values()) {
+      if (r.startedAt < limit) continue;
+      const ids = bySubscription.get(r.subscriptionId) ?? [];
+      ids.push(bytes(r.messageId));
+      bySubscription.set(r.subscriptionId, ids);
+    }
+    for (const [subscriptionId, messageIds] of bySubscription)
+      // A lost extension is retried at the next beat; a delivery no longer
+      // in flight (its connection dropped) is simply not extended.
+      this.conn.request({ eventExtend: { subscriptionId, messageIds } }).catch(() => undefined);
   }
 
   async subscribe<T>(
@@ -122,7 +174,14 @@ export class TroupeEventAdapter {
     handler: (event: Event<T>) => void | Promise<void>,
     options?: QueueConfig,
   ): Promise<SubscriptionHandle> {
-    const c: Consumer = { topic, step: stepName, handler: handler as Consumer['handler'], config: this.queueConfig(options), subscriptionId: 0 };
+    const c: Consumer = {
+      topic,
+      step: stepName,
+      handler: handler as Consumer['handler'],
+      config: this.queueConfig(options),
+      subscriptionId: 0,
+      running: new Map(),
+    };
     await this.open(c);
     const id = `${topic}:${stepName}:${this.nextHandle++}`;
     this.consumers.set(id, c);
@@ -134,6 +193,7 @@ export class TroupeEventAdapter {
     const c = this.consumers.get(handle.id);
     if (!c) return;
     this.consumers.delete(handle.id);
+    this.stopHeartbeat(c);
     this.conn.offPush(c.subscriptionId);
     await this.conn.request({ eventUnsubscribe: { subscriptionId: c.subscriptionId } }).catch(() => undefined);
   }

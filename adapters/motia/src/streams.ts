@@ -32,11 +32,9 @@ class SubscriptionRegistry {
   }
 
   private async open(s: Subscription): Promise<void> {
-    const r = await this.conn.request({ streamSubscribe: s.request });
-    s.id = Number(r.subscribe.subscriptionId);
-    this.conn.onPush(s.id, (push) => {
+    s.id = await this.conn.subscribe({ streamSubscribe: s.request }, (push) => {
       if (push.overflow) {
-        this.conn.offPush(s.id);
+        this.conn.offPush(Number(push.subscriptionId));
         void this.reopen(s);
         return;
       }

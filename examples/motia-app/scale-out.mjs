@@ -32,7 +32,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const kill = args.includes('--kill');
 const clustered = args.includes('--cluster');
-const requests = Number(args[args.indexOf('--requests') + 1] || 0) || 500;
+const requests = Number(args[args.indexOf('--requests') + 1] || 0) || 300;
 const nodeBin = process.env.TROUPE_NODE_BIN ?? path.resolve(here, '..', '..', 'build', 'bin', 'troupe-node');
 const namespace = `scale-out-${process.pid}`;
 // The check waits on progress, not on the clock: it gives up on a wait only

@@ -33,6 +33,7 @@ struct step_entry {
 struct shard_state {
   partition_id partition;
   storage::db* db = nullptr;
+  partition_log* log = nullptr;
   event_options opts;
   shard_placement placement = shard_placement::workers;
   uint64_t seq = 0;  // last message seq handed out in this partition
@@ -89,7 +90,7 @@ caf::actor& queue_of(Self self, const std::string& topic, const std::string& ste
                      step_entry& e) {
   auto& st = self->state;
   if (!e.queue) {
-    topic_queue_args args{st.partition, topic, step, e.config.SerializeAsString(), st.db,
+    topic_queue_args args{st.partition, topic, step, e.config.SerializeAsString(), st.log,
                           caf::actor_cast<caf::actor>(self), st.opts.manual_clock};
     e.queue = spawn_topic_queue(self->system(), st.placement, std::move(args));
     self->link_to(e.queue);
@@ -392,16 +393,18 @@ bool load(shard_state& st) {
 }
 
 template <class Self>
-caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, event_options opts,
+caf::behavior shard_behavior(Self self, partition_log* log, event_options opts,
                              shard_placement placement) {
   auto& st = self->state;
+  auto p = log->partition();
   st.partition = p;
-  st.db = db;
+  st.db = &log->db();
+  st.log = log;
   st.opts = opts;
   st.placement = placement;
   st.seq_key = storage::partition_prefix(p);
   storage::append_component(st.seq_key, "events.seq");
-  st.pipeline = make_pipeline(self, *db);
+  st.pipeline = make_pipeline(self, *log);
   if (!load(st))
     self->quit(caf::sec::runtime_error);  // requests to it then fail with an error
   auto gone = stop_children_first(
@@ -437,14 +440,14 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, event_o
 
 } // namespace
 
-event_shard_actor spawn_event_shard(caf::actor_system& sys, partition_id p, storage::db& db,
+event_shard_actor spawn_event_shard(caf::actor_system& sys, partition_log& log,
                                     event_options opts, shard_placement placement) {
   return caf::actor_cast<event_shard_actor>(spawn_partition_actor<shard_state>(
     sys, placement,
-    [](auto self, partition_id p, storage::db* db, event_options o, shard_placement pl) {
-      return shard_behavior(self, p, db, o, pl);
+    [](auto self, partition_log* log, event_options o, shard_placement pl) {
+      return shard_behavior(self, log, o, pl);
     },
-    p, &db, opts, placement));
+    &log, opts, placement));
 }
 
 } // namespace troupe::actors

@@ -23,11 +23,9 @@
 #include "protocol/envelope.hpp"
 #include "storage/partition_id.hpp"
 
-namespace troupe::storage {
-class db;
-} // namespace troupe::storage
-
 namespace troupe::actors {
+
+class partition_log;
 
 struct event_options {
   /// Longest topic, step, trace id or message group id, bytes. Default 1 KiB.
@@ -43,8 +41,8 @@ using event_shard_actor =
   caf::typed_actor<caf::replies_to<protocol::request_msg>::with<protocol::response_msg>,
                    caf::replies_to<tick_atom>::with<ok_atom>>;
 
-/// Spawns the event shard of partition `p`; `db` must outlive it.
-event_shard_actor spawn_event_shard(caf::actor_system& sys, partition_id p, storage::db& db,
+/// Spawns the event shard of `log`'s partition; `log` must outlive it.
+event_shard_actor spawn_event_shard(caf::actor_system& sys, partition_log& log,
                                     event_options opts, shard_placement placement);
 
 } // namespace troupe::actors

@@ -141,12 +141,14 @@ storage::write_batch sweep(kv_state& st) {
 }
 
 template <class Self>
-caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits limits) {
+caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
+  auto p = log->partition();
+  auto* db = &log->db();
   auto& st = self->state;
   st.partition = p;
   st.db = db;
   st.limits = limits;
-  st.pipeline = make_pipeline(self, *db);
+  st.pipeline = make_pipeline(self, *log);
   finish_writes_on_exit(self);
   self->delayed_send(self, limits.sweep_interval, sweep_atom::value);
   return {
@@ -210,14 +212,12 @@ caf::behavior kv_behavior(Self self, partition_id p, storage::db* db, kv_limits 
 
 } // namespace
 
-kv_shard_actor spawn_kv_shard(caf::actor_system& sys, partition_id p, storage::db& db,
-                              kv_limits limits, shard_placement placement) {
+kv_shard_actor spawn_kv_shard(caf::actor_system& sys, partition_log& log, kv_limits limits,
+                              shard_placement placement) {
   return caf::actor_cast<kv_shard_actor>(spawn_partition_actor<kv_state>(
     sys, placement,
-    [](auto self, partition_id p, storage::db* db, kv_limits l) {
-      return kv_behavior(self, p, db, l);
-    },
-    p, &db, limits));
+    [](auto self, partition_log* log, kv_limits l) { return kv_behavior(self, log, l); },
+    &log, limits));
 }
 
 } // namespace troupe::actors

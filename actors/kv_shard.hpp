@@ -29,11 +29,9 @@
 #include "protocol/envelope.hpp"
 #include "storage/partition_id.hpp"
 
-namespace troupe::storage {
-class db;
-} // namespace troupe::storage
-
 namespace troupe::actors {
+
+class partition_log;
 
 struct kv_limits {
   /// Longest key or hash field, bytes.
@@ -50,8 +48,8 @@ using kv_shard_actor = caf::typed_actor<
   caf::replies_to<protocol::request_msg>::with<protocol::response_msg>,
   caf::replies_to<drain_atom>::with<ok_atom>>;
 
-/// Spawns the kv shard of partition `p`; `db` must outlive it.
-kv_shard_actor spawn_kv_shard(caf::actor_system& sys, partition_id p, storage::db& db,
-                              kv_limits limits, shard_placement placement);
+/// Spawns the kv shard of `log`'s partition; `log` must outlive it.
+kv_shard_actor spawn_kv_shard(caf::actor_system& sys, partition_log& log, kv_limits limits,
+                              shard_placement placement);
 
 } // namespace troupe::actors

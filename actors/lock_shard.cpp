@@ -175,12 +175,14 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
 }
 
 template <class Self>
-caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t max_id_bytes) {
+caf::behavior lock_behavior(Self self, partition_log* log, size_t max_id_bytes) {
+  auto p = log->partition();
+  auto* db = &log->db();
   auto& st = self->state;
   st.partition = p;
   st.db = db;
   st.max_id_bytes = max_id_bytes;
-  st.pipeline = make_pipeline(self, *db);
+  st.pipeline = make_pipeline(self, *log);
   finish_writes_on_exit(self);
   return {
     [self](request_msg& msg) -> caf::result<response_msg> {
@@ -201,14 +203,12 @@ caf::behavior lock_behavior(Self self, partition_id p, storage::db* db, size_t m
 
 } // namespace
 
-lock_shard_actor spawn_lock_shard(caf::actor_system& sys, partition_id p, storage::db& db,
+lock_shard_actor spawn_lock_shard(caf::actor_system& sys, partition_log& log,
                                   size_t max_id_bytes, shard_placement placement) {
   return caf::actor_cast<lock_shard_actor>(spawn_partition_actor<lock_state>(
     sys, placement,
-    [](auto self, partition_id p, storage::db* db, size_t m) {
-      return lock_behavior(self, p, db, m);
-    },
-    p, &db, max_id_bytes));
+    [](auto self, partition_log* log, size_t m) { return lock_behavior(self, log, m); },
+    &log, max_id_bytes));
 }
 
 } // namespace troupe::actors

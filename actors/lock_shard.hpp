@@ -17,17 +17,15 @@
 #include "protocol/envelope.hpp"
 #include "storage/partition_id.hpp"
 
-namespace troupe::storage {
-class db;
-} // namespace troupe::storage
-
 namespace troupe::actors {
+
+class partition_log;
 
 using lock_shard_actor =
   caf::typed_actor<caf::replies_to<protocol::request_msg>::with<protocol::response_msg>>;
 
-/// Spawns the lock shard of partition `p`; `db` must outlive it.
-lock_shard_actor spawn_lock_shard(caf::actor_system& sys, partition_id p, storage::db& db,
+/// Spawns the lock shard of `log`'s partition; `log` must outlive it.
+lock_shard_actor spawn_lock_shard(caf::actor_system& sys, partition_log& log,
                                   size_t max_id_bytes, shard_placement placement);
 
 } // namespace troupe::actors

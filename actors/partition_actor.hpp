@@ -18,6 +18,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include "actors/atoms.hpp"
+#include "actors/partition_log.hpp"
 #include "actors/placement.hpp"
 #include "actors/write_pipeline.hpp"
 #include "protocol/envelope.hpp"
@@ -44,14 +45,13 @@ caf::actor spawn_partition_actor(caf::actor_system& sys, shard_placement placeme
     std::forward<Ts>(xs)...);
 }
 
-/// A pipeline whose committer reports back to `self` as committed_atom.
+/// A pipeline into `log` that reports back to `self` as committed_atom.
 template <class Self>
-std::unique_ptr<write_pipeline> make_pipeline(Self self, storage::db& db) {
+std::unique_ptr<write_pipeline> make_pipeline(Self self, partition_log& log) {
   auto handle = caf::actor_cast<caf::actor>(self);
-  return std::make_unique<write_pipeline>(
-    db, wants_group_commit(db.mode()), [handle](uint64_t gen, storage::db_status s) {
-      caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
-    });
+  return std::make_unique<write_pipeline>(log, [handle](uint64_t gen, storage::db_status s) {
+    caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
+  });
 }
 
 /// The committed_atom handler of an actor whose state has a `pipeline`.

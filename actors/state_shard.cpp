@@ -434,12 +434,14 @@ bool load_revision(shard_state& st) {
 }
 
 template <class Self>
-caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_limits limits) {
+caf::behavior shard_behavior(Self self, partition_log* log, state_limits limits) {
+  auto p = log->partition();
+  auto* db = &log->db();
   auto& st = self->state;
   st.partition = p;
   st.db = db;
   st.limits = limits;
-  st.pipeline = make_pipeline(self, *db);
+  st.pipeline = make_pipeline(self, *log);
   finish_writes_on_exit(self);
   st.revision_key = storage::partition_prefix(p);
   storage::append_component(st.revision_key, "state.revision");
@@ -515,15 +517,14 @@ caf::behavior shard_behavior(Self self, partition_id p, storage::db* db, state_l
 
 } // namespace
 
-state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_id p,
-                                    storage::db& db, state_limits limits,
-                                    shard_placement placement) {
+state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_log& log,
+                                    state_limits limits, shard_placement placement) {
   return caf::actor_cast<state_shard_actor>(spawn_partition_actor<shard_state>(
     sys, placement,
-    [](auto self, partition_id p, storage::db* db, state_limits limits) {
-      return shard_behavior(self, p, db, limits);
+    [](auto self, partition_log* log, state_limits limits) {
+      return shard_behavior(self, log, limits);
     },
-    p, &db, limits));
+    &log, limits));
 }
 
 } // namespace troupe::actors

@@ -3,13 +3,13 @@
 //
 // It serializes every operation of its partition. Reads are served from
 // committed storage. Writes are computed against committed storage plus the
-// shard's overlay of writes still in flight, handed to the db as one batch per
-// request, and acknowledged only once durable; under durability `fsync` the
-// db's committer groups the batches of all shards into one synced write.
-// Replies to writes leave in commit order.
+// shard's overlay of writes still in flight, appended to the partition's log
+// as one batch per request, and acknowledged only once durable; under
+// durability `fsync` the db's committer groups the entries of all partitions
+// into one synced write. Replies to writes leave in commit order.
 //
 //   request_msg --> [validate] --> read: committed storage --> response
-//                              \-> write: overlay + batch --> committer
+//                              \-> write: overlay + batch --> partition log
 //                                        --> committed_atom --> responses
 #pragma once
 
@@ -25,11 +25,9 @@
 #include "protocol/envelope.hpp"
 #include "storage/partition_id.hpp"
 
-namespace troupe::storage {
-class db;
-} // namespace troupe::storage
-
 namespace troupe::actors {
+
+class partition_log;
 
 /// Limits a shard enforces on every request; both can change only at start.
 struct state_limits {
@@ -48,10 +46,11 @@ using state_shard_actor = caf::typed_actor<
   caf::reacts_to<committed_atom, uint64_t, bool, std::string>>;
 
 
-/// Spawns the shard of partition `p`. `db` must outlive the actor. With
-/// io_thread placement the actor system must have loaded the middleman.
-state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_id p,
-                                    storage::db& db, state_limits limits,
+/// Spawns the shard of `log`'s partition, writing through `log`, which must
+/// outlive the actor. With io_thread placement the actor system must have
+/// loaded the middleman.
+state_shard_actor spawn_state_shard(caf::actor_system& sys, partition_log& log,
+                                    state_limits limits,
                                     shard_placement placement = shard_placement::workers);
 
 } // namespace troupe::actors

@@ -26,7 +26,7 @@ using v1::Response;
 
 struct directory_state {
   partition_id partition;
-  storage::db* db = nullptr;
+  partition_log* log = nullptr;
   stream_limits limits;
   node_counters* counters = nullptr;
   shard_placement placement = shard_placement::workers;
@@ -73,7 +73,7 @@ std::shared_ptr<Response> list_groups(directory_state& st, const std::string& st
   auto resp = std::make_shared<Response>();
   auto* out = resp->mutable_names();
   auto prefix = storage::stream_prefix(st.partition, stream);
-  auto cur = st.db->new_cursor(storage::column::streams);
+  auto cur = st.log->db().new_cursor(storage::column::streams);
   cur->seek(prefix);
   while (cur->valid() && cur->key().substr(0, prefix.size()) == prefix) {
     auto parts = storage::decode_stream_key(cur->key());
@@ -89,12 +89,11 @@ std::shared_ptr<Response> list_groups(directory_state& st, const std::string& st
 }
 
 template <class Self>
-caf::behavior directory_behavior(Self self, partition_id p, storage::db* db,
-                                 stream_limits limits, node_counters* counters,
-                                 shard_placement placement) {
+caf::behavior directory_behavior(Self self, partition_log* log, stream_limits limits,
+                                 node_counters* counters, shard_placement placement) {
   auto& st = self->state;
-  st.partition = p;
-  st.db = db;
+  st.partition = log->partition();
+  st.log = log;
   st.limits = limits;
   st.counters = counters;
   st.placement = placement;
@@ -145,7 +144,7 @@ caf::behavior directory_behavior(Self self, partition_id p, storage::db* db,
       auto key = storage::stream_partition_key(*stream, *group);
       auto it = st.groups.find(key);
       if (it == st.groups.end()) {
-        stream_group_args args{st.partition, *stream, *group, key, st.db, st.limits,
+        stream_group_args args{st.partition, *stream, *group, key, st.log, st.limits,
                                st.counters, caf::actor_cast<caf::actor>(self)};
         auto g = spawn_stream_group(self->system(), st.placement, std::move(args));
         self->monitor(g);
@@ -169,23 +168,22 @@ caf::behavior directory_behavior(Self self, partition_id p, storage::db* db,
 
 } // namespace
 
-stream_directory_actor spawn_stream_directory(caf::actor_system& sys, partition_id p,
-                                              storage::db& db, stream_limits limits,
-                                              node_counters& counters,
+stream_directory_actor spawn_stream_directory(caf::actor_system& sys, partition_log& log,
+                                              stream_limits limits, node_counters& counters,
                                               shard_placement placement) {
   if (placement == shard_placement::io_thread)
     return caf::actor_cast<stream_directory_actor>(sys.middleman().spawn_broker(
-      [](caf::io::stateful_broker<directory_state>* self, partition_id p, storage::db* db,
+      [](caf::io::stateful_broker<directory_state>* self, partition_log* log,
          stream_limits limits, node_counters* counters) {
-        return directory_behavior(self, p, db, limits, counters, shard_placement::io_thread);
+        return directory_behavior(self, log, limits, counters, shard_placement::io_thread);
       },
-      p, &db, limits, &counters));
+      &log, limits, &counters));
   return caf::actor_cast<stream_directory_actor>(sys.spawn(
-    [](caf::stateful_actor<directory_state>* self, partition_id p, storage::db* db,
-       stream_limits limits, node_counters* counters) {
-      return directory_behavior(self, p, db, limits, counters, shard_placement::workers);
+    [](caf::stateful_actor<directory_state>* self, partition_log* log, stream_limits limits,
+       node_counters* counters) {
+      return directory_behavior(self, log, limits, counters, shard_placement::workers);
     },
-    p, &db, limits, &counters));
+    &log, limits, &counters));
 }
 
 } // namespace troupe::actors

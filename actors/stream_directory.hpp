@@ -28,11 +28,9 @@
 #include "protocol/envelope.hpp"
 #include "storage/partition_id.hpp"
 
-namespace troupe::storage {
-class db;
-} // namespace troupe::storage
-
 namespace troupe::actors {
+
+class partition_log;
 
 struct stream_limits {
   /// Longest stream name, group id or item id, bytes. Default 1 KiB.
@@ -46,11 +44,10 @@ struct stream_limits {
 using stream_directory_actor =
   caf::typed_actor<caf::replies_to<protocol::request_msg>::with<protocol::response_msg>>;
 
-/// Spawns the stream directory of partition `p`. `db` and `counters` must
-/// outlive it. Group actors run where the directory runs.
-stream_directory_actor spawn_stream_directory(caf::actor_system& sys, partition_id p,
-                                              storage::db& db, stream_limits limits,
-                                              node_counters& counters,
+/// Spawns the stream directory of `log`'s partition. `log` and `counters`
+/// must outlive it. Group actors run where the directory runs.
+stream_directory_actor spawn_stream_directory(caf::actor_system& sys, partition_log& log,
+                                              stream_limits limits, node_counters& counters,
                                               shard_placement placement);
 
 } // namespace troupe::actors

@@ -86,7 +86,7 @@ std::optional<std::string> read_item(group_state& st, Response& resp, const std:
       return std::string{v};
     }
   storage::db_status status;
-  auto raw = st.args.db->get(column::streams, key, status);
+  auto raw = st.args.log->db().get(column::streams, key, status);
   if (!status.ok) {
     set_error(resp, error_code::internal, "storage read failed: " + status.message);
     return std::nullopt;
@@ -101,7 +101,7 @@ std::optional<std::string> read_item(group_state& st, Response& resp, const std:
 /// Every committed item of the group, in getGroup order.
 std::vector<std::string> read_group(group_state& st, Response& resp) {
   std::vector<std::string> items;
-  auto cur = st.args.db->new_cursor(column::streams);
+  auto cur = st.args.log->db().new_cursor(column::streams);
   for (cur->seek(st.prefix); cur->valid() && cur->key().substr(0, st.prefix.size()) == st.prefix;
        cur->next()) {
     storage::record_header h;
@@ -184,7 +184,7 @@ void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
   std::string item;
   if (!resp->has_error()) {
     if (auto err = storage::build_stream_item(r.data(), r.id(), previous ? &*previous : nullptr,
-                                              st.args.db->now_ms(), item))
+                                              st.args.log->db().now_ms(), item))
       set_error(*resp, error_code::invalid_argument, *err);
     else if (item.size() > st.args.limits.max_item_bytes)
       set_error(*resp, error_code::too_large, "item is larger than the limit");
@@ -193,7 +193,7 @@ void on_set(Self self, const v1::StreamSet& r, std::shared_ptr<Response> resp) {
     reply_then(self, st.pipeline->last_submitted(), resp);
     return;
   }
-  auto now = st.args.db->now_ms();
+  auto now = st.args.log->db().now_ms();
   storage::record_header h{0, now, now, 0};
   storage::write_batch batch;
   st.pipeline->put(batch, column::streams, key, storage::encode_record(h, item));
@@ -237,7 +237,7 @@ template <class Self>
 void on_clear(Self self, std::shared_ptr<Response> resp) {
   auto& st = self->state;
   std::vector<std::string> doomed;
-  auto cur = st.args.db->new_cursor(column::streams);
+  auto cur = st.args.log->db().new_cursor(column::streams);
   for (cur->seek(st.prefix); cur->valid() && cur->key().substr(0, st.prefix.size()) == st.prefix;
        cur->next())
     doomed.emplace_back(cur->key());
@@ -381,7 +381,7 @@ caf::behavior group_behavior(Self self, stream_group_args args) {
   st.args = std::move(args);
   st.prefix = storage::stream_group_prefix(st.args.partition, st.args.stream, st.args.group);
   st.args.counters->stream_groups += 1;
-  st.pipeline = make_pipeline(self, *st.args.db);
+  st.pipeline = make_pipeline(self, *st.args.log);
   finish_writes_on_exit(self);
   self->set_down_handler([self](caf::down_msg& msg) {
     remove_subscribers(self, msg.source, std::nullopt);

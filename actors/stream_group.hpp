@@ -17,7 +17,7 @@ struct stream_group_args {
   std::string stream;
   std::string group;
   std::string key;  ///< the directory's key for this group
-  storage::db* db = nullptr;
+  partition_log* log = nullptr;
   stream_limits limits;
   node_counters* counters = nullptr;
   caf::actor directory;

@@ -70,7 +70,7 @@ bool decode(std::string_view raw, QueueMessage& m) {
 }
 
 int64_t now_ms(queue_state& st) {
-  return st.args.db->now_ms();
+  return st.args.log->db().now_ms();
 }
 
 bool fifo(queue_state& st) {
@@ -289,7 +289,7 @@ std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf:
 template <class F>
 void scan_queue(queue_state& st, queue_kind kind, F fn) {
   auto prefix = storage::queue_prefix(st.args.partition, kind, st.args.topic, st.args.step);
-  auto cur = st.args.db->new_cursor(column::queues);
+  auto cur = st.args.log->db().new_cursor(column::queues);
   for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
        cur->next()) {
     auto parts = storage::decode_queue_key(cur->key());
@@ -426,7 +426,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
   auto& st = self->state;
   st.args = std::move(args);
   st.config.ParseFromString(st.args.config);
-  st.pipeline = make_pipeline(self, *st.args.db);
+  st.pipeline = make_pipeline(self, *st.args.log);
   finish_writes_on_exit(self);
   // Rebuild the index from storage: every live message becomes ready or
   // delayed (deliveries in flight before a restart are delivered again).

@@ -25,7 +25,7 @@ struct topic_queue_args {
   std::string topic;
   std::string step;
   std::string config;  ///< serialized v1::QueueConfig
-  storage::db* db = nullptr;
+  partition_log* log = nullptr;
   caf::actor shard;
   bool manual_clock = false;
 };

@@ -1,13 +1,11 @@
 #include "actors/write_pipeline.hpp"
 
+#include "actors/partition_log.hpp"
+
 namespace troupe::actors {
 
-bool wants_group_commit(storage::durability mode) {
-  return mode != storage::durability::none;
-}
-
-write_pipeline::write_pipeline(storage::db& db, bool group_commit, poster post)
-  : db_(db), group_commit_(group_commit), post_(std::move(post)) {
+write_pipeline::write_pipeline(partition_log& log, poster post)
+  : log_(log), post_(std::move(post)) {
   // nop
 }
 
@@ -52,12 +50,14 @@ void write_pipeline::for_each_staged(
 
 uint64_t write_pipeline::submit(storage::write_batch batch) {
   auto gen = ++submitted_;
-  if (group_commit_)
-    db_.commit(std::move(batch), [post = post_, gen](storage::db_status s) {
-      post(gen, std::move(s));
-    });
-  else
-    committed(gen, db_.write(std::move(batch)));
+  if (log_.asynchronous()) {
+    log_.append(std::move(batch),
+                [post = post_, gen](uint64_t, storage::db_status s) { post(gen, std::move(s)); });
+    return gen;
+  }
+  storage::db_status status;
+  log_.append(std::move(batch), [&status](uint64_t, storage::db_status s) { status = std::move(s); });
+  committed(gen, status);
   return gen;
 }
 

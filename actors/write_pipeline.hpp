@@ -2,16 +2,17 @@
 //
 // An actor computes each write against committed storage plus the writes it
 // accepted that are not yet durable (the overlay), stages the result here,
-// submits one batch per request, and answers once the batch is durable:
+// submits one batch per request to its partition's log, and answers once the
+// batch is durable:
 //
-//   stage put/remove --> submit(batch) = gen N --> db commits --> committed(N)
-//                                                   --> after(N, ...) callbacks
+//   stage put/remove --> submit(batch) = gen N --> log applies --> committed(N)
+//                                                    --> after(N, ...) callbacks
 //
 // Generations complete in submission order, so replies (and any events they
-// trigger) leave in commit order. With group commit the db's committer thread
+// trigger) leave in commit order. When the log applies asynchronously, it
 // reports completion through `post`, which must hand (gen, status) back to
-// the owning actor, who then calls committed(); without, submit() writes in
-// the calling thread and completes at once.
+// the owning actor, who then calls committed(); otherwise submit() completes
+// at once.
 //
 // Owned by one actor and used only from its handlers (not thread-safe).
 #pragma once
@@ -28,21 +29,17 @@
 #include "storage/db.hpp"
 
 namespace troupe::actors {
+class partition_log;
+}
 
-/// Whether a partition actor hands its batches to the db's committer: fsync
-/// waits must never block an actor thread, and an unsynced WAL write is
-/// better done by the committer too, grouped: actors writing concurrently
-/// contend in RocksDB's write thread (measured: pipelined RESP writes +30-50%,
-/// state set p99 5.6x -> 2.9x Redis's, at ~20% less unpipelined throughput).
-/// Only durability `none` (no WAL) writes in the actor.
-bool wants_group_commit(storage::durability mode);
+namespace troupe::actors {
 
 class write_pipeline {
 public:
   using poster = std::function<void(uint64_t gen, storage::db_status status)>;
   using completion = std::function<void(const storage::db_status& status)>;
 
-  write_pipeline(storage::db& db, bool group_commit, poster post);
+  write_pipeline(partition_log& log, poster post);
 
   /// The staged (not yet durable) record of `key`: nullptr when none is
   /// staged (read storage); otherwise the record, or nullopt for a delete.
@@ -89,8 +86,7 @@ private:
     uint64_t gen;
     completion fn;
   };
-  storage::db& db_;
-  bool group_commit_;
+  partition_log& log_;
   poster post_;
   uint64_t submitted_ = 0;
   uint64_t committed_ = 0;

@@ -102,42 +102,35 @@ std::optional<std::string> partition_reader::next(size_t max_bytes, storage::db_
   return chunk.SerializeAsString();
 }
 
-storage::db_status apply_chunk(storage::db& db, std::string_view bytes, bool reset,
-                               partition_id& partition) {
+storage::db_status chunk_entry(std::string_view bytes, bool reset, partition_id& partition,
+                               storage::write_batch& entry) {
   v1::PartitionChunk chunk;
   if (!chunk.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))
       || chunk.partition() >= max_partitions)
     return storage::db_status::failure("malformed partition chunk");
   partition = partition_id{static_cast<uint16_t>(chunk.partition())};
   auto prefix = storage::partition_prefix(partition);
-  storage::write_batch batch;
+  entry = reset ? erase_entry(partition) : storage::write_batch{};
   for (auto& e : chunk.entries()) {
     if (e.column() >= static_cast<uint32_t>(storage::column_count)
         || e.key().compare(0, prefix.size(), prefix) != 0)
       return storage::db_status::failure("partition chunk entry outside its partition");
     auto cf = static_cast<column>(e.column());
     if (e.deleted())
-      batch.remove(cf, e.key());
+      entry.remove(cf, e.key());
     else
-      batch.put(cf, e.key(), e.value());
-  }
-  if (reset) {
-    auto status = erase_partition(db, partition);
-    if (!status.ok)
-      return status;
-  }
-  return db.write(std::move(batch));
-}
-
-storage::db_status erase_partition(storage::db& db, partition_id p) {
-  auto prefix = storage::partition_prefix(p);
-  auto end = storage::prefix_end(prefix);
-  for (int i = 0; i < storage::column_count; ++i) {
-    auto status = db.delete_range(static_cast<column>(i), prefix, end);
-    if (!status.ok)
-      return status;
+      entry.put(cf, e.key(), e.value());
   }
   return storage::db_status::success();
+}
+
+storage::write_batch erase_entry(partition_id p) {
+  auto prefix = storage::partition_prefix(p);
+  auto end = storage::prefix_end(prefix);
+  storage::write_batch entry;
+  for (int i = 0; i < storage::column_count; ++i)
+    entry.remove_range(static_cast<column>(i), prefix, end);
+  return entry;
 }
 
 } // namespace troupe::cluster

@@ -2,8 +2,8 @@
 //
 // Every key of partition p, in every column family, starts with p's prefix,
 // so a partition is a set of key ranges. The old owner reads them from a
-// snapshot in chunks (troupe.v1.PartitionChunk bytes); the new owner applies
-// each chunk in one write. Catch-up is a diff: the writes made while the
+// snapshot in chunks (troupe.v1.PartitionChunk bytes); the new owner turns
+// each chunk into one entry of the partition's log. Catch-up is a diff: the writes made while the
 // first copy was streamed are what differs between that snapshot and a
 // second one taken once the partition stopped taking writes.
 //
@@ -52,12 +52,15 @@ private:
   size_t records_ = 0;
 };
 
-/// Applies a chunk; `reset` first deletes everything the partition had here.
-/// Sets `partition` to the chunk's partition.
-storage::db_status apply_chunk(storage::db& db, std::string_view chunk, bool reset,
-                               partition_id& partition);
+/// The partition-log entry that applies `chunk` in one write: with `reset`,
+/// everything the partition had here is deleted first. Sets `partition` to
+/// the chunk's partition; fails, leaving `entry` unusable, on a malformed
+/// chunk or a record outside that partition.
+storage::db_status chunk_entry(std::string_view chunk, bool reset, partition_id& partition,
+                               storage::write_batch& entry);
 
-/// Deletes everything of partition `p` (after it moved away).
-storage::db_status erase_partition(storage::db& db, partition_id p);
+/// The entry that deletes everything of partition `p` (after it moved
+/// away): one range delete per column family.
+storage::write_batch erase_entry(partition_id p);
 
 } // namespace troupe::cluster

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/atoms.hpp"
+#include "actors/partition_log.hpp"
 #include "cluster/atoms.hpp"
 #include "cluster/handoff.hpp"
 #include "protocol/status.hpp"
@@ -377,7 +378,7 @@ void finish_job(member_actor* self, caf::error err) {
   adopt_table(self, std::move(next));
   // Everyone learns the new owner even if the coordinator is lost meanwhile.
   broadcast(self);
-  auto status = erase_partition(*st.cfg.db, job->move.partition);
+  auto status = st.cfg.logs->of(job->move.partition).apply(erase_entry(job->move.partition));
   if (!status.ok)
     spdlog::error("partition {} moved, but deleting its old data failed: {}", i, status.message);
   spdlog::info("partition {} moved to {} ({} records, {} caught up)", i, job->move.to,
@@ -433,12 +434,15 @@ void freeze(member_actor* self) {
 
 void on_partition_stopped(member_actor* self) {
   auto& st = self->state;
+  if (!st.job)
+    return;
   auto me = caf::actor_cast<caf::actor>(self);
-  // The committer writes in order: once this empty batch is done, so is
-  // everything the stopped actors handed it.
-  st.cfg.db->commit(storage::write_batch{}, [me](storage::db_status s) {
-    caf::anon_send(me, actors::committed_atom::value, uint64_t{0}, s.ok, std::move(s.message));
-  });
+  // The log applies in order: once this empty entry is applied, so is
+  // everything the stopped actors appended.
+  st.cfg.logs->of(st.job->move.partition)
+    .append(storage::write_batch{}, [me](uint64_t, storage::db_status s) {
+      caf::anon_send(me, actors::committed_atom::value, uint64_t{0}, s.ok, std::move(s.message));
+    });
 }
 
 void start_catch_up(member_actor* self, bool ok, const std::string& message) {
@@ -682,10 +686,15 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
     [=](chunk_atom, const std::string& bytes, bool reset) -> caf::result<actors::ok_atom> {
       auto& s = self->state;
       partition_id p;
-      auto status = apply_chunk(*s.cfg.db, bytes, reset, p);
-      if (status.ok && p.value < s.local.size() && is_local(s.local[p.value]))
+      storage::write_batch entry;
+      auto status = chunk_entry(bytes, reset, p, entry);
+      if (status.ok && p.value >= s.local.size())
+        status = storage::db_status::failure("no partition " + std::to_string(p.value));
+      else if (status.ok && is_local(s.local[p.value]))
         return caf::make_error(caf::sec::runtime_error,
                                "partition " + std::to_string(p.value) + " is served here");
+      if (status.ok)
+        status = s.cfg.logs->of(p).apply(std::move(entry));
       if (!status.ok)
         return caf::make_error(caf::sec::runtime_error, status.message);
       return actors::ok_atom::value;

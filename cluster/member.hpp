@@ -41,6 +41,10 @@ namespace troupe::storage {
 class db;
 } // namespace troupe::storage
 
+namespace troupe::actors {
+class partition_logs;
+} // namespace troupe::actors
+
 namespace troupe::cluster {
 
 struct member_config {
@@ -49,6 +53,8 @@ struct member_config {
   member self;                     ///< this node's addresses
   std::vector<std::string> seeds;  ///< cluster addresses host:port
   storage::db* db = nullptr;
+  /// Where a partition's data is written: what a move copies in or deletes.
+  actors::partition_logs* logs = nullptr;
   std::shared_ptr<partition_router> router;
   caf::actor gateway;
   caf::actor hub;

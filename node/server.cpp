@@ -13,6 +13,7 @@
 #include "actors/kv_shard.hpp"
 #include "actors/lock_shard.hpp"
 #include "actors/node_counters.hpp"
+#include "actors/partition_log.hpp"
 #include "actors/state_shard.hpp"
 #include "actors/stream_directory.hpp"
 #include "cluster/gateway.hpp"
@@ -79,6 +80,7 @@ bool bound_port(caf::actor_system& sys, const caf::actor& acceptor, const std::s
 
 struct server::impl {
   std::unique_ptr<storage::db> db;
+  std::unique_ptr<actors::partition_logs> logs;
   std::unique_ptr<caf::actor_system_config> cfg;
   std::unique_ptr<caf::actor_system> sys;
   std::shared_ptr<cluster::partition_router> router;
@@ -106,8 +108,8 @@ namespace {
 /// The function that spawns one partition's actors (at start for the
 /// partitions the node owns, later for those it takes over).
 std::function<cluster::partition_actors(partition_id)>
-partition_spawner(caf::actor_system& sys, storage::db& db, actors::node_counters& counters,
-                  const node_options& opts) {
+partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
+                  actors::node_counters& counters, const node_options& opts) {
   actors::state_limits limits;
   limits.max_key_bytes = opts.max_key_bytes;
   limits.max_value_bytes = opts.max_value_bytes;
@@ -124,20 +126,21 @@ partition_spawner(caf::actor_system& sys, storage::db& db, actors::node_counters
   kv_limits.max_value_bytes = opts.max_value_bytes;
   auto placement = opts.placement;
   auto max_key = opts.max_key_bytes;
-  return [&sys, &db, &counters, limits, stream_limits, event_opts, kv_limits, placement,
+  return [&sys, &logs, &counters, limits, stream_limits, event_opts, kv_limits, placement,
           max_key](partition_id p) {
+    auto& log = logs.of(p);
     cluster::partition_actors out;
     auto at = [&](cluster::service s) -> caf::actor& { return out[static_cast<size_t>(s)]; };
     at(cluster::service::state) =
-      caf::actor_cast<caf::actor>(actors::spawn_state_shard(sys, p, db, limits, placement));
+      caf::actor_cast<caf::actor>(actors::spawn_state_shard(sys, log, limits, placement));
     at(cluster::service::streams) = caf::actor_cast<caf::actor>(
-      actors::spawn_stream_directory(sys, p, db, stream_limits, counters, placement));
+      actors::spawn_stream_directory(sys, log, stream_limits, counters, placement));
     at(cluster::service::events) =
-      caf::actor_cast<caf::actor>(actors::spawn_event_shard(sys, p, db, event_opts, placement));
+      caf::actor_cast<caf::actor>(actors::spawn_event_shard(sys, log, event_opts, placement));
     at(cluster::service::locks) =
-      caf::actor_cast<caf::actor>(actors::spawn_lock_shard(sys, p, db, max_key, placement));
+      caf::actor_cast<caf::actor>(actors::spawn_lock_shard(sys, log, max_key, placement));
     at(cluster::service::kv) =
-      caf::actor_cast<caf::actor>(actors::spawn_kv_shard(sys, p, db, kv_limits, placement));
+      caf::actor_cast<caf::actor>(actors::spawn_kv_shard(sys, log, kv_limits, placement));
     return out;
   };
 }
@@ -209,7 +212,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   im.cfg->add_message_type<protocol::push_msg>("troupe.push");
   im.sys = std::make_unique<caf::actor_system>(*im.cfg);
 
-  auto spawn_partition = partition_spawner(*im.sys, *im.db, im.counters, opts);
+  im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count());
+  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, opts);
   std::vector<cluster::partition_actors> local(table.count());
   for (uint32_t i = 0; i < table.count(); ++i) {
     partition_id p{static_cast<uint16_t>(i)};
@@ -247,6 +251,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   mc.cluster_name = opts.cluster_name;
   mc.seeds = seeds;
   mc.db = im.db.get();
+  mc.logs = im.logs.get();
   mc.router = im.router;
   mc.gateway = im.gateway;
   mc.hub = im.channel_hub;
@@ -362,6 +367,7 @@ void server::stop() {
   im.acceptor = nullptr;
   im.resp_acceptor = nullptr;
   im.sys.reset();
+  im.logs.reset();
   im.db.reset();  // commits what is queued, flushes, closes RocksDB
   spdlog::info("troupe-node stopped");
 }

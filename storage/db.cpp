@@ -124,11 +124,18 @@ struct db::impl {
   void append(rocksdb::WriteBatch& out, const write_batch& in) {
     for (auto& op : in.ops()) {
       rocksdb::Slice key{op.key.data(), op.key.size()};
-      if (op.is_put)
-        out.Put(handle(op.cf), key, {op.value.data(), op.value.size()})
-          .PermitUncheckedError();
-      else
-        out.Delete(handle(op.cf), key).PermitUncheckedError();
+      rocksdb::Slice value{op.value.data(), op.value.size()};
+      switch (op.what) {
+        case write_batch::kind::put:
+          out.Put(handle(op.cf), key, value).PermitUncheckedError();
+          break;
+        case write_batch::kind::remove:
+          out.Delete(handle(op.cf), key).PermitUncheckedError();
+          break;
+        case write_batch::kind::remove_range:
+          out.DeleteRange(handle(op.cf), key, value).PermitUncheckedError();
+          break;
+      }
     }
   }
 };
@@ -257,12 +264,6 @@ std::unique_ptr<cursor> db::new_cursor(column cf, const snapshot& at) const {
   ro.snapshot = at.get();
   std::unique_ptr<rocksdb::Iterator> it{impl_->rocks->NewIterator(ro, impl_->handle(cf))};
   return std::make_unique<cursor>(std::move(it));
-}
-
-db_status db::delete_range(column cf, std::string_view begin, std::string_view end) {
-  return from_rocks(impl_->rocks->DeleteRange(impl_->write_options, impl_->handle(cf),
-                                              rocksdb::Slice{begin.data(), begin.size()},
-                                              rocksdb::Slice{end.data(), end.size()}));
 }
 
 db_status db::write(write_batch batch) {

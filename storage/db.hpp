@@ -67,21 +67,27 @@ struct db_status {
 };
 
 /// Writes to apply atomically, in order. A plain value: building one needs
-/// no db, so actors can prepare batches without touching RocksDB.
+/// no db, so actors can prepare batches without touching RocksDB, and a
+/// partition log can carry it to wherever it is applied.
 class write_batch {
 public:
+  enum class kind { put, remove, remove_range };
   struct op {
     column cf;
-    bool is_put;
-    std::string key;
-    std::string value;
+    kind what;
+    std::string key;    ///< remove_range: the first key removed
+    std::string value;  ///< remove_range: the first key kept (end, exclusive)
   };
 
   void put(column cf, std::string key, std::string value) {
-    ops_.push_back({cf, true, std::move(key), std::move(value)});
+    ops_.push_back({cf, kind::put, std::move(key), std::move(value)});
   }
   void remove(column cf, std::string_view key) {
-    ops_.push_back({cf, false, std::string{key}, {}});
+    ops_.push_back({cf, kind::remove, std::string{key}, {}});
+  }
+  /// Removes every key in [begin, end) of `cf`.
+  void remove_range(column cf, std::string_view begin, std::string_view end) {
+    ops_.push_back({cf, kind::remove_range, std::string{begin}, std::string{end}});
   }
   size_t count() const { return ops_.size(); }
   bool empty() const { return ops_.empty(); }
@@ -141,9 +147,6 @@ public:
 
   /// An iterator over `cf` as of `at`.
   std::unique_ptr<cursor> new_cursor(column cf, const snapshot& at) const;
-
-  /// Deletes every key in [begin, end) of `cf`, in the calling thread.
-  db_status delete_range(column cf, std::string_view begin, std::string_view end);
 
   /// Writes `batch` in the calling thread, honoring the durability mode.
   db_status write(write_batch batch);

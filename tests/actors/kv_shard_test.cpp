@@ -10,6 +10,7 @@
 #include <caf/io/middleman.hpp>
 #include <caf/scoped_actor.hpp>
 
+#include "actors/partition_log.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
 #include "storage/key_codec.hpp"
@@ -34,7 +35,8 @@ struct kv_fixture {
     kv_limits limits;
     limits.sweep_interval = std::chrono::hours{1};  // the test sweeps by hand
     limits.sweep_batch = 3;
-    shard = spawn_kv_shard(*sys, partition, *db, limits, shard_placement::workers);
+    log = std::make_unique<partition_log>(*db, partition);
+    shard = spawn_kv_shard(*sys, *log, limits, shard_placement::workers);
     self = std::make_unique<caf::scoped_actor>(*sys);
   }
 
@@ -42,6 +44,7 @@ struct kv_fixture {
     caf::anon_send_exit(shard, caf::exit_reason::user_shutdown);
     self.reset();
     sys.reset();
+    log.reset();
     db.reset();
   }
 
@@ -75,6 +78,7 @@ struct kv_fixture {
   caf::actor_system_config cfg;
   std::unique_ptr<caf::actor_system> sys;
   std::unique_ptr<storage::db> db;
+  std::unique_ptr<partition_log> log;
   kv_shard_actor shard;
   std::unique_ptr<caf::scoped_actor> self;
 };

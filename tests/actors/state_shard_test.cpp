@@ -9,6 +9,7 @@
 #include <caf/io/middleman.hpp>
 #include <caf/scoped_actor.hpp>
 
+#include "actors/partition_log.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -35,12 +36,14 @@ struct shard_fixture {
     state_limits limits;
     limits.max_key_bytes = 16;
     limits.max_value_bytes = 64;
-    shard = spawn_state_shard(*sys, partition_id{3}, *db, limits, placement);
+    log = std::make_unique<partition_log>(*db, partition_id{3});
+    shard = spawn_state_shard(*sys, *log, limits, placement);
   }
 
   ~shard_fixture() {
     caf::anon_send_exit(shard, caf::exit_reason::user_shutdown);
     sys.reset();
+    log.reset();
     db.reset();
   }
 
@@ -87,6 +90,7 @@ struct shard_fixture {
   caf::actor_system_config cfg;
   std::unique_ptr<caf::actor_system> sys;
   std::unique_ptr<storage::db> db;
+  std::unique_ptr<partition_log> log;
   state_shard_actor shard;
 };
 

@@ -50,7 +50,9 @@ size_t ship(cluster::partition_reader& reader, db& to, bool reset) {
   db_status status;
   while (auto chunk = reader.next(200, status)) {
     partition_id p;
-    BOOST_TEST_REQUIRE(cluster::apply_chunk(to, *chunk, reset && chunks == 0, p).ok);
+    write_batch entry;
+    BOOST_TEST_REQUIRE(cluster::chunk_entry(*chunk, reset && chunks == 0, p, entry).ok);
+    BOOST_TEST_REQUIRE(to.write(std::move(entry)).ok);
     ++chunks;
   }
   BOOST_TEST_REQUIRE(status.ok, status.message);
@@ -97,7 +99,7 @@ BOOST_AUTO_TEST_CASE(copy_then_catch_up_ends_equal) {
 
   BOOST_TEST((contents(*to, 7) == contents(*from, 7)));
   BOOST_TEST(contents(*to, 8).empty());
-  BOOST_TEST(cluster::erase_partition(*from, partition_id{7}).ok);
+  BOOST_TEST(from->write(cluster::erase_entry(partition_id{7})).ok);
   BOOST_TEST(contents(*from, 7).empty());
   BOOST_TEST(contents(*from, 8).size() == 100u);
 }
@@ -106,7 +108,8 @@ BOOST_AUTO_TEST_CASE(bad_chunks_are_refused_and_change_nothing) {
   test::temp_dir dir;
   auto to = open_db(dir.sub("to"));
   partition_id p;
-  BOOST_TEST(!cluster::apply_chunk(*to, "not a chunk \xff\xff", false, p).ok);
+  write_batch entry;
+  BOOST_TEST(!cluster::chunk_entry("not a chunk \xff\xff", false, p, entry).ok);
   // A chunk claiming partition 7 but carrying a key of partition 8.
   test::temp_dir src_dir;
   auto from = open_db(src_dir.sub("from"));
@@ -119,7 +122,7 @@ BOOST_AUTO_TEST_CASE(bad_chunks_are_refused_and_change_nothing) {
   BOOST_TEST_REQUIRE(chunk.has_value());
   auto forged = *chunk;
   forged[1] = 7;  // the partition field's varint: 8 -> 7
-  BOOST_TEST(!cluster::apply_chunk(*to, forged, true, p).ok);
+  BOOST_TEST(!cluster::chunk_entry(forged, true, p, entry).ok);
   BOOST_TEST(contents(*to, 7).empty());
   BOOST_TEST(contents(*to, 8).empty());
 }

@@ -1,0 +1,147 @@
+#include "actors/partition_log.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "storage/key_codec.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace troupe;
+using namespace troupe::storage;
+
+namespace {
+
+std::unique_ptr<db> open_db(const std::string& path, durability mode) {
+  db_options opts;
+  opts.path = path;
+  opts.mode = mode;
+  std::string error;
+  auto d = db::open(std::move(opts), error);
+  BOOST_TEST_REQUIRE(d != nullptr, error);
+  return d;
+}
+
+std::string key(uint16_t p, const std::string& name) {
+  auto k = partition_prefix(partition_id{p});
+  append_component(k, name);
+  return k;
+}
+
+std::optional<std::string> read(const db& d, const std::string& k) {
+  db_status status;
+  auto v = d.get(column::state, k, status);
+  BOOST_TEST_REQUIRE(status.ok, status.message);
+  return v;
+}
+
+/// Collects the indexes of applied entries, from any thread; failures are
+/// counted (Boost.Test asserts only on the test's own thread).
+struct applied_log {
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<uint64_t> indexes;
+  size_t failed = 0;
+
+  actors::partition_log::applied_fn fn() {
+    return [this](uint64_t index, db_status s) {
+      std::lock_guard<std::mutex> guard{m};
+      indexes.push_back(index);
+      failed += s.ok ? 0 : 1;
+      cv.notify_all();
+    };
+  }
+  void wait_for(size_t n) {
+    std::unique_lock<std::mutex> lock{m};
+    cv.wait(lock, [&] { return indexes.size() >= n; });
+    BOOST_TEST(failed == 0u);
+  }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(partition_log)
+
+BOOST_AUTO_TEST_CASE(entries_from_many_threads_get_consecutive_indexes_and_apply_in_order) {
+  for (auto mode : {durability::fsync, durability::none}) {
+    test::temp_dir dir;
+    auto d = open_db(dir.path(), mode);
+    actors::partition_log log{*d, partition_id{5}};
+    BOOST_TEST(log.asynchronous() == (mode != durability::none));
+    applied_log applied;
+    // Four writers (a partition's actors on different threads) race; each
+    // entry overwrites one shared key, so the last one applied wins.
+    std::mutex order_m;
+    std::vector<std::pair<uint64_t, std::string>> appended;
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w)
+      writers.emplace_back([&, w] {
+        for (int i = 0; i < 50; ++i) {
+          auto value = std::to_string(w) + "." + std::to_string(i);
+          write_batch entry;
+          entry.put(column::state, key(5, "shared"), value);
+          std::lock_guard<std::mutex> guard{order_m};  // index and value recorded together
+          appended.emplace_back(log.append(std::move(entry), applied.fn()), value);
+        }
+      });
+    for (auto& t : writers)
+      t.join();
+    applied.wait_for(200);
+    BOOST_TEST(log.last_index() == 200u);
+    std::vector<uint64_t> expected(200);
+    for (uint64_t i = 0; i < 200; ++i)
+      expected[i] = i + 1;
+    BOOST_TEST(applied.indexes == expected, "applied in index order");
+    auto last = std::max_element(appended.begin(), appended.end());
+    BOOST_TEST(last->first == 200u);
+    BOOST_TEST((read(*d, key(5, "shared")) == last->second));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(apply_lands_after_every_entry_appended_before_it) {
+  test::temp_dir dir;
+  auto d = open_db(dir.path(), durability::fsync);
+  actors::partition_log log{*d, partition_id{2}};
+  applied_log applied;
+  for (int i = 0; i < 100; ++i) {
+    write_batch entry;
+    entry.put(column::state, key(2, "k"), "appended " + std::to_string(i));
+    log.append(std::move(entry), applied.fn());
+  }
+  write_batch last;
+  last.put(column::state, key(2, "k"), "applied");
+  BOOST_TEST(log.apply(std::move(last)).ok);
+  BOOST_TEST(log.last_index() == 101u);
+  BOOST_TEST((read(*d, key(2, "k")) == std::string{"applied"}));
+  applied.wait_for(100);
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_may_remove_a_partitions_key_ranges) {
+  test::temp_dir dir;
+  auto d = open_db(dir.path(), durability::os);
+  actors::partition_log log{*d, partition_id{7}};
+  write_batch fill;
+  for (uint16_t p : {6, 7, 8})
+    for (int i = 0; i < 10; ++i)
+      fill.put(column::state, key(p, "k" + std::to_string(i)), "v");
+  BOOST_TEST(log.apply(std::move(fill)).ok);
+  // One entry: drop partition 7's range, then write one key back into it.
+  auto prefix = partition_prefix(partition_id{7});
+  write_batch entry;
+  entry.remove_range(column::state, prefix, prefix_end(prefix));
+  entry.put(column::state, key(7, "k3"), "again");
+  BOOST_TEST(log.apply(std::move(entry)).ok);
+  for (int i = 0; i < 10; ++i) {
+    auto name = "k" + std::to_string(i);
+    BOOST_TEST(read(*d, key(6, name)).has_value());
+    BOOST_TEST(read(*d, key(8, name)).has_value());
+    BOOST_TEST(read(*d, key(7, name)).has_value() == (i == 3));
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -32,8 +32,13 @@ bool match_class(std::string_view pattern, size_t& p, unsigned char c) {
   return negate ? !matched : matched;
 }
 
+/// Matches pattern[p..] against text[t..]. `give_up` is Redis's fix for
+/// exponential backtracking (CVE-2022-36021): when the part after a `*`
+/// matches no suffix of the text, an enclosing `*` trying a later start can
+/// only offer it fewer suffixes, so every enclosing `*` stops at once. That
+/// bounds a match by O(pattern x text) steps.
 bool match_from(std::string_view pattern, size_t p, std::string_view text, size_t t,
-                int depth) {
+                int depth, bool& give_up) {
   if (depth > 1000)
     return false;  // pathological nesting of '*': refuse, as Redis does
   while (p < pattern.size()) {
@@ -43,9 +48,13 @@ bool match_from(std::string_view pattern, size_t p, std::string_view text, size_
           ++p;
         if (p + 1 == pattern.size())
           return true;
-        for (size_t i = t; i <= text.size(); ++i)
-          if (match_from(pattern, p + 1, text, i, depth + 1))
+        for (size_t i = t; i <= text.size(); ++i) {
+          if (match_from(pattern, p + 1, text, i, depth + 1, give_up))
             return true;
+          if (give_up)
+            return false;
+        }
+        give_up = true;
         return false;
       case '?':
         if (t >= text.size())
@@ -79,7 +88,8 @@ bool match_from(std::string_view pattern, size_t p, std::string_view text, size_
 } // namespace
 
 bool glob_match(std::string_view pattern, std::string_view text) {
-  return match_from(pattern, 0, text, 0, 0);
+  bool give_up = false;
+  return match_from(pattern, 0, text, 0, 0, give_up);
 }
 
 } // namespace troupe::storage

@@ -333,6 +333,31 @@ BOOST_AUTO_TEST_CASE(scan_visits_every_key_once) {
   BOOST_TEST(c.call({"KEYS", "*"}) == "*0\r\n");
 }
 
+BOOST_AUTO_TEST_CASE(pathological_glob_patterns_answer_at_once) {
+  // Without Redis's fix for exponential matching, each of these would hold
+  // the node for longer than the test may run.
+  resp_node n;
+  auto c = n.connect();
+  std::string long_a(65, 'a');
+  for (int i = 0; i < 6; ++i)
+    BOOST_TEST(c.call({"SET", long_a + std::to_string(i), "v"}) == ok);
+  std::string pattern;
+  for (int i = 0; i < 20; ++i)
+    pattern += "a*";
+  BOOST_TEST(c.call({"KEYS", pattern + "b"}) == "*0\r\n");
+  BOOST_TEST(strings_of(c.call({"KEYS", pattern + "?"})).size() == 6u);
+  BOOST_TEST(scan_reply(c.call({"SCAN", "0", "MATCH", pattern + "b", "COUNT", "1000"})).second.empty());
+  auto sub = n.connect();
+  BOOST_TEST(sub.call({"PSUBSCRIBE", pattern + "b"})
+             == "*3\r\n" + bulk("psubscribe") + bulk(pattern + "b") + integer(1));
+  BOOST_TEST(c.call({"PUBLISH", std::string(200, 'a'), "x"}) == integer(0));
+  BOOST_TEST(c.call({"PUBLISH", std::string(200, 'a') + "b", "y"}) == integer(1));
+  BOOST_TEST(sub.read()
+             == "*4\r\n" + bulk("pmessage") + bulk(pattern + "b") + bulk(std::string(200, 'a') + "b")
+                  + bulk("y"));
+  BOOST_TEST(c.call({"GET", long_a + "0"}) == bulk("v"));
+}
+
 BOOST_AUTO_TEST_CASE(pubsub_across_connections) {
   resp_node n;
   auto sub = n.connect();

@@ -73,6 +73,46 @@ BOOST_AUTO_TEST_CASE(glob_patterns) {
   BOOST_TEST(!glob_match("*a*b*c", "xxaxxbxx"));
 }
 
+BOOST_AUTO_TEST_CASE(glob_of_many_stars_runs_in_polynomial_time) {
+  // Exponential backtracking (CVE-2022-36021) would take ~C(65,20) steps.
+  std::string text(65, 'a');
+  std::string pattern;
+  for (int i = 0; i < 20; ++i)
+    pattern += "a*";
+  BOOST_TEST(!glob_match(pattern + "b", text));
+  BOOST_TEST(glob_match(pattern + "a", text));
+  BOOST_TEST(!glob_match(pattern + "?b", text + "xb" + std::string(64, 'a')));
+}
+
+BOOST_AUTO_TEST_CASE(glob_agrees_with_a_reference_matcher) {
+  // Dynamic programming over `*`, `?` and literals: the textbook definition.
+  auto reference = [](const std::string& p, const std::string& t) {
+    std::vector<std::vector<bool>> m(p.size() + 1, std::vector<bool>(t.size() + 1, false));
+    m[p.size()][t.size()] = true;
+    for (size_t i = p.size(); i-- > 0;)
+      for (size_t j = t.size() + 1; j-- > 0;) {
+        if (p[i] == '*')
+          m[i][j] = m[i + 1][j] || (j < t.size() && m[i][j + 1]);
+        else
+          m[i][j] = j < t.size() && (p[i] == '?' || p[i] == t[j]) && m[i + 1][j + 1];
+      }
+    return bool{m[0][0]};
+  };
+  uint32_t seed = 12345;
+  auto next = [&seed](uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string p, t;
+    for (auto n = next(8); n > 0; --n)
+      p += "ab*?"[next(4)];
+    for (auto n = next(10); n > 0; --n)
+      t += "ab"[next(2)];
+    BOOST_TEST(glob_match(p, t) == reference(p, t), "pattern '" << p << "' text '" << t << "'");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(hash_tags_pick_the_partition) {
   using troupe::cluster::kv_hash_tag;
   BOOST_TEST(kv_hash_tag("{user:1}:profile") == "user:1");

@@ -1,5 +1,6 @@
 #include "storage/json_filter.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -160,7 +161,31 @@ bool all_digits(std::string_view s, int base) {
 
 } // namespace
 
+size_t json_depth(std::string_view text) {
+  size_t depth = 0;
+  size_t deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::optional<std::string> json_error(std::string_view text) {
+  if (json_depth(text) > max_json_depth)
+    return "nested deeper than " + std::to_string(max_json_depth) + " levels";
   rapidjson::Document doc;
   doc.Parse<parse_flags>(text.data(), text.size());
   if (!doc.HasParseError())
@@ -171,6 +196,10 @@ std::optional<std::string> json_error(std::string_view text) {
 
 std::optional<filter_outcome> evaluate_filters(std::string_view json_text,
                                                const std::vector<filter>& filters) {
+  if (json_depth(json_text) > max_json_depth) {
+    auto first = json_text.find_first_of("[{");
+    return filter_outcome{filters.empty(), json_text[first] == '[' ? "array" : "object"};
+  }
   rapidjson::Document doc;
   doc.Parse<parse_flags>(json_text.data(), json_text.size());
   if (doc.HasParseError())

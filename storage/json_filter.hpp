@@ -35,8 +35,18 @@ struct filter {
   std::string value;
 };
 
+/// The deepest nesting of arrays and objects the node accepts in a value.
+/// Deeper values are refused (INVALID_ARGUMENT): the code that walks values
+/// (filters, queries, stream items) recurses once per level.
+constexpr size_t max_json_depth = 512;
+
+/// How deeply arrays and objects nest in `text`: one linear scan that skips
+/// strings; for valid JSON, the document's depth ("1" is 0, "[[]]" is 2).
+size_t json_depth(std::string_view text);
+
 /// nullopt when `text` is one valid JSON document (UTF-8, no trailing data,
-/// any nesting depth); otherwise a short description of the first error.
+/// nested at most max_json_depth deep); otherwise a short description of the
+/// first error.
 std::optional<std::string> json_error(std::string_view text);
 
 struct filter_outcome {
@@ -45,7 +55,9 @@ struct filter_outcome {
 };
 
 /// Parses `json_text` once and evaluates the AND of `filters` on it.
-/// nullopt when the text is not valid JSON.
+/// nullopt when the text is not valid JSON. A value nested deeper than
+/// max_json_depth (stored before the limit existed) is never walked: it
+/// matches only an empty filter list.
 std::optional<filter_outcome> evaluate_filters(std::string_view json_text,
                                                const std::vector<filter>& filters);
 

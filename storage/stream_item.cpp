@@ -8,6 +8,7 @@
 #include <rapidjson/writer.h>
 
 #include "storage/js_value.hpp"
+#include "storage/json_filter.hpp"
 
 namespace troupe::storage {
 
@@ -45,6 +46,20 @@ void assign(rapidjson::Document& doc, const char* name, rapidjson::Value value) 
                   doc.GetAllocator());
 }
 
+/// Parses `text` into `doc`; false (and `doc` null) when it is not JSON or
+/// is nested deeper than max_json_depth, which no walker here may meet.
+bool parse(rapidjson::Document& doc, std::string_view text) {
+  if (json_depth(text) > max_json_depth) {
+    doc.SetNull();
+    return false;
+  }
+  doc.Parse<parse_flags>(text.data(), text.size());
+  if (!doc.HasParseError())
+    return true;
+  doc.SetNull();
+  return false;
+}
+
 std::string to_text(const rapidjson::Value& v) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w{buf};
@@ -61,7 +76,7 @@ std::vector<parsed_item> parse_all(std::vector<std::string>& items) {
   std::vector<parsed_item> out(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     out[i].text = std::move(items[i]);
-    out[i].doc.Parse<parse_flags>(out[i].text.data(), out[i].text.size());
+    parse(out[i].doc, out[i].text);
   }
   return out;
 }
@@ -77,18 +92,17 @@ void unparse_all(std::vector<parsed_item>& parsed, std::vector<std::string>& ite
 std::optional<std::string> build_stream_item(std::string_view data, std::string_view id,
                                              const std::string* previous, int64_t now_ms,
                                              std::string& item) {
+  if (auto err = json_error(data))
+    return "data is not valid JSON: " + *err;
   rapidjson::Document doc;
-  doc.Parse<parse_flags>(data.data(), data.size());
-  if (doc.HasParseError())
-    return std::string{"data is not valid JSON"};
+  parse(doc, data);
   if (!doc.IsObject())
     return std::string{"data must be a JSON object"};
   auto& alloc = doc.GetAllocator();
   rapidjson::Value created;
   if (previous != nullptr) {
     rapidjson::Document prev;
-    prev.Parse<parse_flags>(previous->data(), previous->size());
-    if (prev.IsObject() && prev.HasMember("_createdAt"))
+    if (parse(prev, *previous) && prev.IsObject() && prev.HasMember("_createdAt"))
       created.CopyFrom(prev["_createdAt"], alloc);
   }
   if (created.IsNull()) {
@@ -114,7 +128,7 @@ void sort_stream_items(std::vector<std::string>& items) {
   ks.reserve(items.size());
   for (auto& text : items) {
     rapidjson::Document doc;
-    doc.Parse<parse_flags>(text.data(), text.size());
+    parse(doc, text);
     double created = 0;
     std::string id;
     if (doc.IsObject()) {
@@ -139,8 +153,7 @@ std::optional<std::string> run_stream_query(std::vector<std::string>& items,
                                             const stream_query& q) {
   rapidjson::Document where;
   if (!q.where.empty()) {
-    where.Parse<parse_flags>(q.where.data(), q.where.size());
-    if (where.HasParseError() || !where.IsObject())
+    if (!parse(where, q.where) || !where.IsObject())
       return std::string{"where must be a JSON object"};
   }
   auto parsed = parse_all(items);

@@ -142,6 +142,35 @@ BOOST_AUTO_TEST_CASE(oversized_value_and_invalid_json_store_nothing) {
   BOOST_TEST(c->trace_ids()->empty());
 }
 
+BOOST_AUTO_TEST_CASE(values_nested_too_deep_are_refused_and_the_limit_is_served) {
+  // 75,000 levels used to be stored, then crash every filter reaching them.
+  abused_node f;
+  auto c = f.connect();
+  auto nested = [](size_t depth) {
+    return "{\"n\":" + std::string(depth - 1, '[') + "1" + std::string(depth - 1, ']') + "}";
+  };
+  for (auto& refused : {nested(75000), nested(513)}) {
+    BOOST_TEST((c->set("t", "deep", refused).error().code == error_code::invalid_argument));
+    BOOST_TEST((c->stream_set("s", "g", "deep", refused).error().code
+                == error_code::invalid_argument));
+    BOOST_TEST((c->emit("topic", {refused, "trace", {}, {}, {}}).error().code
+                == error_code::invalid_argument));
+  }
+  // The deepest accepted value is stored, filtered, queried and listed.
+  auto limit = nested(512);
+  BOOST_TEST_REQUIRE(c->set("t", "deep", limit).ok());
+  auto items = c->items("t", {{"n", "gt", "0"}});
+  BOOST_TEST_REQUIRE(items.ok());
+  BOOST_TEST(items->size() == 1u);
+  BOOST_TEST_REQUIRE(c->stream_set("s", "g", "deep", limit).ok());
+  BOOST_TEST_REQUIRE(c->stream_set("s", "g", "deep", limit).ok());
+  client::stream_query_options q;
+  q.order_by = "n";
+  BOOST_TEST(c->stream_query("s", "g", q)->size() == 1u);
+  BOOST_TEST(c->stream_get_group("s", "g")->size() == 1u);
+  f.check_still_serving();
+}
+
 BOOST_AUTO_TEST_CASE(wrong_protocol_version_is_refused) {
   abused_node f;
   raw_socket s{f.node->port()};

@@ -1,4 +1,5 @@
 #include "storage/json_filter.hpp"
+#include "storage/stream_item.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -150,10 +151,36 @@ BOOST_AUTO_TEST_CASE(invalid_json_is_reported) {
   BOOST_TEST(json_error("NaN").has_value());
   BOOST_TEST(json_error("\"\xC3\x28\"").has_value());  // invalid UTF-8
   BOOST_TEST(!evaluate_filters("nope", {}).has_value());
-  // Deep nesting is parsed iteratively: no stack overflow.
-  std::string deep(200000, '[');
-  deep += std::string(200000, ']');
-  BOOST_TEST(!json_error(deep).has_value());
+  // Deep nesting is refused past the limit (and parsed iteratively).
+  auto nested = [](size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+  BOOST_TEST(!json_error(nested(max_json_depth)).has_value());
+  BOOST_TEST(*json_error(nested(max_json_depth + 1)) == "nested deeper than 512 levels");
+  BOOST_TEST(json_error(nested(200000)).has_value());
+  BOOST_TEST(json_depth(R"({"a":"[[[[","b":[{"c":"\"]"}]})") == 3u);
+  BOOST_TEST(json_depth("7") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(values_stored_deeper_than_the_limit_are_read_without_walking_them) {
+  // Stored before the limit existed: listed, never matched by a filter, and
+  // never crash a reader (each walker recurses per level).
+  std::string deep = "{\"n\":" + std::string(100000, '[') + "1" + std::string(100000, ']') + "}";
+  auto all = evaluate_filters(deep, {});
+  BOOST_TEST_REQUIRE(all.has_value());
+  BOOST_TEST(all->matched);
+  BOOST_TEST(all->type == std::string{"object"});
+  BOOST_TEST(!match(deep, "n", filter_op::gt, "0"));
+  BOOST_TEST(!match(deep, "n", filter_op::is_not_null, ""));
+  std::vector<std::string> items{deep, R"({"id":"b","n":2,"_createdAt":2})"};
+  stream_query q;
+  q.order_by = "n";
+  BOOST_TEST(!run_stream_query(items, q).has_value());
+  BOOST_TEST(items.size() == 2u);
+  sort_stream_items(items);
+  BOOST_TEST(items.size() == 2u);
+  std::string item;
+  BOOST_TEST(!build_stream_item(R"({"x":1})", "a", &deep, 5, item).has_value());
+  BOOST_TEST(item == R"({"x":1,"id":"a","_createdAt":5})");
+  BOOST_TEST(build_stream_item(deep, "a", nullptr, 5, item).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(number_formatting_matches_javascript) {

@@ -5,25 +5,24 @@
 // go straight to the partition's owner over a second connection to it
 // (routing.ts); subscriptions stay on this one.
 import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import protobuf from 'protobufjs';
+import { parseAddresses, type NodeAddress } from './address.js';
+import { Backoff } from './backoff.js';
 import { TroupeError, codeName } from './errors.js';
+import { FrameReader, encodeFrame, type FrameData, type troupe } from './frames.js';
 import { PartitionTable, partitionKey } from './routing.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// dist/src -> package root
-const root = protobuf.loadSync(path.join(here, '..', '..', 'proto', 'troupe.proto'));
-const Frame = root.lookupType('troupe.v1.Frame');
-export const QueueMessage = root.lookupType('troupe.v1.QueueMessage');
-
 export interface ConnectionOptions {
-  /** host:port of the nodes to try, in order. */
+  /** Addresses of the nodes to try, in order: "host:port" or "[IPv6]:port". */
   nodes: string[];
   token?: string;
   clientName?: string;
   /** Per-request limit in ms. Default 30000. */
   requestTimeoutMs?: number;
+  /**
+   * Longest wait for one node to accept the connection and welcome us, ms;
+   * then the next node is tried. Default 10000 (at most requestTimeoutMs).
+   */
+  connectTimeoutMs?: number;
   /**
    * Send each single-partition request to the node that owns its partition
    * (by the partition table of Welcome, refreshed every few seconds). Off:
@@ -34,25 +33,36 @@ export interface ConnectionOptions {
   failFast?: boolean;
 }
 
+/** A request: exactly one of troupe.v1.Request's operations. */
+export type Request = troupe.v1.IRequest;
+/** A Response's result (the field of the request's reply), decoded: 64-bit integers as numbers, bytes as Buffers. */
+export type Reply = Omit<troupe.v1.IResponse, 'error'>;
+/** A server push for a subscription. */
+export type Push = troupe.v1.IPush;
+
 /** How often the partition table is read again, ms. */
 const tableRefreshMs = 5000;
 
-type Push = { subscriptionId: number; event?: any; delivery?: any; overflow?: boolean };
 type Pending = {
-  resolve: (r: any) => void;
+  resolve: (r: Reply) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
   /** Runs as the reply is read, before any frame after it. */
-  onResult?: (r: any) => void;
+  onResult?: (r: Reply) => void;
 };
+
+/** One connection attempt that did not get a Welcome: the socket's error, or what happened instead. */
+class AttemptFailed extends Error {}
 
 export const text = (b: Uint8Array | string | undefined | null): string =>
   b == null ? '' : typeof b === 'string' ? b : Buffer.from(b).toString('utf8');
 export const bytes = (s: string): Buffer => Buffer.from(s, 'utf8');
 
 export class TroupeConnection {
+  private readonly addresses: NodeAddress[];
   private socket?: net.Socket;
-  private buffer = Buffer.alloc(0);
+  /** The socket of the attempt under way, until it is welcomed. */
+  private attempting?: net.Socket;
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private pushHandlers = new Map<number, (push: Push) => void>();
@@ -60,31 +70,52 @@ export class TroupeConnection {
   private ready?: Promise<void>;
   private closed = false;
   private nodeIndex = 0;
-  private backoffMs = 50;
+  private readonly backoff = new Backoff(50, 2000);
+  /** The last reason each address could not be reached. */
+  private lastErrors = new Map<string, string>();
   private nodeId = '';
   private table?: PartitionTable;
   private tableReadAt = 0;
   private owners = new Map<string, TroupeConnection>();
   private unreachable = new Set<string>();
 
+  /** Refuses a missing or malformed address (`TroupeError` `INVALID_ARGUMENT`) here, naming it. */
   constructor(private readonly options: ConnectionOptions) {
-    if (!options.nodes?.length) throw new TroupeError('INVALID_ARGUMENT', 'nodes must list at least one host:port');
+    this.addresses = parseAddresses(options?.nodes);
   }
 
-  /** Connects (once) and resolves when the node has welcomed us. */
+  private get requestTimeoutMs() {
+    return this.options.requestTimeoutMs ?? 30000;
+  }
+
+  /**
+   * Connects (once) and resolves when a node has welcomed us. The first
+   * connect tries each node once, in order, and fails as soon as every one
+   * has refused, naming each address and its error; the next call tries
+   * again. Once connected, a lost connection is re-established with backoff
+   * (see `reconnect`).
+   */
   connect(): Promise<void> {
     if (!this.ready) {
-      this.ready = this.open();
+      this.ready = this.connectRound();
       this.ready.catch(() => {
-        this.ready = undefined;  // a refused handshake: the next call tries again
+        this.ready = undefined;  // a refused round: the next call tries again
       });
     }
     return this.ready;
   }
 
-  private withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  /** What the nodes answered so far, for errors: "a:1 (ECONNREFUSED), b:2 (ENOTFOUND)". */
+  private reasons(): string {
+    return this.addresses.map((a) => `${a.text} (${this.lastErrors.get(a.text) ?? 'no answer yet'})`).join(', ');
+  }
+
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new TroupeError('UNAVAILABLE', what)), this.options.requestTimeoutMs ?? 30000);
+      const timer = setTimeout(
+        () => reject(new TroupeError('UNAVAILABLE', `cannot reach any node: ${this.reasons()}`)),
+        this.requestTimeoutMs,
+      );
       p.then(
         (v) => {
           clearTimeout(timer);
@@ -98,70 +129,115 @@ export class TroupeConnection {
     });
   }
 
-  private open(): Promise<void> {
+  /** Each node once, in order, from the current one; a node's refusal of our Hello (an error frame) ends it. */
+  private async connectRound(): Promise<void> {
+    for (let i = 0; i < this.addresses.length; i++) {
+      if (this.closed) throw new TroupeError('UNAVAILABLE', 'connection closed');
+      try {
+        return await this.attempt(this.addresses[this.nodeIndex % this.addresses.length]);
+      } catch (err) {
+        if (!(err instanceof AttemptFailed)) throw err;
+        this.nodeIndex++;
+      }
+    }
+    throw new TroupeError('UNAVAILABLE', `cannot reach any node: ${this.reasons()}`);
+  }
+
+  /** After a connection was lost: the next node, then the next, with jittered backoff, until one welcomes us. */
+  private async reconnect(): Promise<void> {
+    for (;;) {
+      this.nodeIndex++;
+      await new Promise((r) => setTimeout(r, this.backoff.next()).unref?.());
+      if (this.closed) throw new TroupeError('UNAVAILABLE', 'connection closed');
+      try {
+        return await this.attempt(this.addresses[this.nodeIndex % this.addresses.length]);
+      } catch (err) {
+        if (err instanceof AttemptFailed) continue;
+        this.closed = true;  // the node refused us (a wrong token): retrying will not help
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * One attempt: connect to `address`, say Hello, resolve on Welcome. Rejects
+   * with AttemptFailed (the socket's error code, or what happened instead) or
+   * with the node's TroupeError when it refuses the Hello.
+   */
+  private attempt(address: NodeAddress): Promise<void> {
     return new Promise((resolve, reject) => {
-      const [host, port] = this.options.nodes[this.nodeIndex % this.options.nodes.length].split(':');
-      const socket = net.createConnection({ host, port: Number(port) });
+      const socket = net.createConnection({ host: address.host, port: address.port });
       socket.setNoDelay(true);
+      this.attempting = socket;
+      const reader = new FrameReader();
+      let connected = false;
       let welcomed = false;
+      let failure = '';
+      const limit = Math.min(this.options.connectTimeoutMs ?? 10000, this.requestTimeoutMs);
+      const timer = setTimeout(() => {
+        failure = connected ? `no Welcome within ${limit} ms` : `no answer within ${limit} ms`;
+        socket.destroy();
+      }, limit);
       socket.on('connect', () => {
-        this.socket = socket;
-        this.writeFrame({ id: 0, hello: { protocolVersion: 1, clientName: this.options.clientName ?? 'troupe-motia', token: this.options.token ?? '' } });
+        connected = true;
+        const hello = { protocolVersion: 1, clientName: this.options.clientName ?? 'troupe-motia', token: this.options.token ?? '' };
+        socket.write(encodeFrame({ id: 0, hello }));
       });
       socket.on('data', (chunk) => {
-        this.buffer = Buffer.concat([this.buffer, chunk]);
-        while (this.buffer.length >= 4) {
-          const len = this.buffer.readUInt32BE(0);
-          if (this.buffer.length < 4 + len) break;
-          const frame: any = Frame.toObject(Frame.decode(this.buffer.subarray(4, 4 + len)), { longs: Number, defaults: false });
-          this.buffer = this.buffer.subarray(4 + len);
+        let frames: FrameData[];
+        try {
+          frames = reader.push(chunk);
+        } catch {
+          failure ||= 'sent a frame that is not troupe.v1.Frame';
+          socket.destroy();
+          return;
+        }
+        for (const frame of frames) {
           if (frame.welcome) {
             welcomed = true;
+            clearTimeout(timer);
+            this.attempting = undefined;
+            this.socket = socket;
+            this.lastErrors.delete(address.text);
             this.nodeId = frame.welcome.nodeId ?? '';
             if (this.options.routeToOwner !== false) this.setTable(frame.welcome.partitionTable);
-            this.backoffMs = 50;
+            this.backoff.reset();
             resolve();
           } else if (frame.error && !welcomed) {
-            this.closed = true;
-            reject(new TroupeError(codeName(frame.error.code), frame.error.message ?? ''));
+            const refusal = new TroupeError(codeName(frame.error.code ?? undefined), frame.error.message ?? '');
+            failure ||= refusal.message;
+            reject(refusal);
           } else {
             this.onFrame(frame);
           }
         }
       });
-      socket.on('error', () => {
-        // 'close' follows and retries with backoff.
+      socket.on('error', (err: NodeJS.ErrnoException) => {
+        failure ||= err.code ?? err.message;  // 'close' follows
       });
       socket.on('close', () => {
-        this.socket = undefined;
-        this.buffer = Buffer.alloc(0);
-        this.failPending('connection to the node closed');
-        if (this.closed) return;
-        if (this.options.failFast) {
-          this.ready = undefined;
-          if (!welcomed) reject(new TroupeError('UNAVAILABLE', `cannot reach ${host}:${port}`));
-          return;
-        }
-        if (!welcomed) {
-          // Never connected this round: retry with backoff (also the first time).
-          this.scheduleReconnect(resolve, reject);
-          return;
-        }
-        this.ready = new Promise<void>((res, rej) => this.scheduleReconnect(res, rej));
-        // Hooks send requests themselves, so they run after `ready`, not in it.
-        this.ready.then(() => this.runReconnectHooks(), () => undefined);
+        clearTimeout(timer);
+        if (this.attempting === socket) this.attempting = undefined;
+        if (welcomed) return this.lost();
+        const reason = failure || (connected ? 'closed by the node before its Welcome' : 'closed');
+        this.lastErrors.set(address.text, reason);
+        reject(new AttemptFailed(reason));  // no-op when the node refused us first
       });
     });
   }
 
-  private scheduleReconnect(resolve: () => void, reject: (e: Error) => void) {
-    this.nodeIndex++;
-    const wait = this.backoffMs;
-    this.backoffMs = Math.min(this.backoffMs * 2, 2000);
-    setTimeout(() => {
-      if (this.closed) return reject(new TroupeError('UNAVAILABLE', 'connection closed'));
-      this.open().then(resolve, reject);
-    }, wait).unref?.();
+  /** The connection to the node dropped after its Welcome. */
+  private lost() {
+    this.socket = undefined;
+    this.failPending('connection to the node closed');
+    if (this.closed) return;
+    if (this.options.failFast) {
+      this.ready = undefined;
+      return;
+    }
+    this.ready = this.reconnect();
+    // Hooks send requests themselves, so they run after `ready`, not in it.
+    this.ready.then(() => this.runReconnectHooks(), () => undefined);
   }
 
   private async runReconnectHooks() {
@@ -190,15 +266,15 @@ export class TroupeConnection {
    * right after the reply, often in the same read. Resolves with the
    * subscription id.
    */
-  async subscribe(req: Record<string, unknown>, handler: (push: Push) => void): Promise<number> {
-    await this.withTimeout(this.connect(), `cannot reach any of ${this.options.nodes.join(', ')}`);
-    const r = await this.send(req, (result) => this.onPush(Number(result.subscribe.subscriptionId), handler));
-    return Number(r.subscribe.subscriptionId);
+  async subscribe(req: Request, handler: (push: Push) => void): Promise<number> {
+    await this.withTimeout(this.connect());
+    const r = await this.send(req, (result) => this.onPush(Number(result.subscribe?.subscriptionId), handler));
+    return Number(r.subscribe?.subscriptionId);
   }
 
   /** Sends one request; resolves with the Response's result, rejects with a TroupeError. */
-  async request(req: Record<string, unknown>): Promise<any> {
-    await this.withTimeout(this.connect(), `cannot reach any of ${this.options.nodes.join(', ')}`);
+  async request(req: Request): Promise<Reply> {
+    await this.withTimeout(this.connect());
     const owner = this.ownerFor(req);
     if (owner) {
       try {
@@ -220,7 +296,7 @@ export class TroupeConnection {
   }
 
   /** The owner's connection for a single-partition request not owned here. */
-  private ownerFor(req: Record<string, unknown>): { nodeId: string; connection: TroupeConnection } | undefined {
+  private ownerFor(req: Request): { nodeId: string; connection: TroupeConnection } | undefined {
     if (!this.table) return undefined;
     if (Date.now() - this.tableReadAt > tableRefreshMs) {
       this.tableReadAt = Date.now();
@@ -232,7 +308,12 @@ export class TroupeConnection {
     if (!nodeId || nodeId === this.nodeId || !address || this.unreachable.has(nodeId)) return undefined;
     let connection = this.owners.get(nodeId);
     if (!connection) {
-      connection = new TroupeConnection({ ...this.options, nodes: [address], routeToOwner: false, failFast: true });
+      try {
+        connection = new TroupeConnection({ ...this.options, nodes: [address], routeToOwner: false, failFast: true });
+      } catch {
+        this.unreachable.add(nodeId);  // an address we cannot use: the connected node forwards
+        return undefined;
+      }
       this.owners.set(nodeId, connection);
     }
     return { nodeId, connection };
@@ -245,13 +326,13 @@ export class TroupeConnection {
   }
 
   /** Sends one request on this connection. */
-  private send(req: Record<string, unknown>, onResult?: (r: any) => void): Promise<any> {
+  private send(req: Request, onResult?: (r: Reply) => void): Promise<Reply> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new TroupeError('UNAVAILABLE', 'the node did not answer in time'));
-      }, this.options.requestTimeoutMs ?? 30000);
+      }, this.requestTimeoutMs);
       this.pending.set(id, { resolve, reject, timer, onResult });
       try {
         this.writeFrame({ id, request: req });
@@ -268,23 +349,19 @@ export class TroupeConnection {
     for (const owner of this.owners.values()) owner.close();
     this.owners.clear();
     this.socket?.destroy();
+    this.attempting?.destroy();
     this.failPending('connection closed');
   }
 
-  private writeFrame(obj: Record<string, unknown>) {
-    const msg = Frame.fromObject(obj);
-    const err = Frame.verify(msg);
-    if (err) throw new TroupeError('INVALID_ARGUMENT', err);
-    const body = Frame.encode(msg).finish();
-    const header = Buffer.alloc(4);
-    header.writeUInt32BE(body.length, 0);
+  private writeFrame(frame: FrameData) {
+    const data = encodeFrame(frame);
     if (!this.socket) throw new TroupeError('UNAVAILABLE', 'not connected');
-    this.socket.write(Buffer.concat([header, body]));
+    this.socket.write(data);
   }
 
-  private onFrame(frame: any) {
+  private onFrame(frame: FrameData) {
     if (frame.push) {
-      const push = frame.push as Push;
+      const push = frame.push;
       this.pushHandlers.get(Number(push.subscriptionId))?.(push);
       return;
     }
@@ -296,7 +373,7 @@ export class TroupeConnection {
       clearTimeout(p.timer);
       const { error, ...result } = frame.response;
       if (error) {
-        p.reject(new TroupeError(codeName(error.code), error.message ?? ''));
+        p.reject(new TroupeError(codeName(error.code ?? undefined), error.message ?? ''));
         return;
       }
       p.onResult?.(result);

@@ -45,7 +45,7 @@ export class TroupeCronAdapter {
         lockAcquire: { job: bytes(this.ns.wrap(jobName)), ttlMs: Math.min(ttl, lease), instanceId: bytes(this.instanceId) },
       });
       if (r.lock?.granted) {
-        const l = r.lock.lock;
+        const l = r.lock.lock ?? {};
         const lock = {
           jobName,
           lockId: text(l.lockId),
@@ -102,7 +102,7 @@ export class TroupeCronAdapter {
     const r = await this.conn.request({
       lockRenew: { job: bytes(this.ns.wrap(lock.jobName)), lockId: bytes(lock.lockId), ttlMs: ttl },
     });
-    if (r.lock?.granted) lock.expiresAt = Number(r.lock.lock.expiresAtMs);
+    if (r.lock?.granted) lock.expiresAt = Number(r.lock.lock?.expiresAtMs);
     return Boolean(r.lock?.granted);
   }
 

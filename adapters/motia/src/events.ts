@@ -10,7 +10,7 @@
 // across all instances and never drops an event of the same group. The
 // handler resolving acks the delivery.
 import { randomUUID } from 'node:crypto';
-import { TroupeConnection, bytes, text } from './connection.js';
+import { TroupeConnection, bytes, text, type Push } from './connection.js';
 import { TroupeError } from './errors.js';
 import type { Event, QueueConfig, SubscriptionHandle } from './motia-types.js';
 import { Namespace } from './namespace.js';
@@ -32,6 +32,14 @@ export interface EventAdapterOptions {
 }
 
 const defaultQueue: QueueConfig = { type: 'standard', maxRetries: 3, visibilityTimeout: 900, delaySeconds: 0 };
+
+/**
+ * The shortest visibility timeout the adapter asks for, ms. A running handler
+ * keeps its delivery by extending it every third of the timeout; below about
+ * a second, one slow event-loop turn or round trip would hand a delivery
+ * that is being handled to another consumer.
+ */
+const minVisibilityMs = 1000;
 
 type Consumer = {
   topic: string;
@@ -91,7 +99,7 @@ export class TroupeEventAdapter {
     return {
       type: q.type,
       maxRetries: q.maxRetries,
-      visibilityTimeoutMs: Math.round(q.visibilityTimeout * 1000),
+      visibilityTimeoutMs: Math.max(minVisibilityMs, Math.round(q.visibilityTimeout * 1000)),
       delayMs: Math.round((q.delaySeconds ?? 0) * 1000),
       concurrency: q.type === 'fifo' ? 1 : (q.concurrency ?? 1),
       backoffMs: this.options.retryBackoffMs ?? 2000,
@@ -104,8 +112,8 @@ export class TroupeEventAdapter {
     c.subscriptionId = await this.conn.subscribe(request, (push) => this.deliver(c, push));
   }
 
-  private deliver(c: Consumer, push: { subscriptionId: number; delivery?: any }) {
-    const m: any = push.delivery;
+  private deliver(c: Consumer, push: Push) {
+    const m = push.delivery;
     if (!m) return;
     const sub = Number(push.subscriptionId);
     const messageId = text(m.messageId);
@@ -135,7 +143,7 @@ export class TroupeEventAdapter {
     const delivery = this.nextDelivery++;
     c.running.set(delivery, { subscriptionId, messageId, startedAt: Date.now() });
     if (!c.heartbeat) {
-      const everyMs = Math.max(50, Math.floor(Number(c.config.visibilityTimeoutMs) / 3));
+      const everyMs = Math.floor(Number(c.config.visibilityTimeoutMs) / 3);
       c.heartbeat = setInterval(() => this.extend(c), everyMs);
       c.heartbeat.unref?.();
     }

@@ -4,34 +4,46 @@
 //   export default config({ adapters: troupeAdapters({ nodes: ['127.0.0.1:7379'] }) })
 import { TroupeConnection } from './connection.js';
 import { TroupeCronAdapter, type CronAdapterOptions } from './cron.js';
+import { settingsFromEnv } from './env.js';
 import { TroupeEventAdapter, type EventAdapterOptions } from './events.js';
 import { Namespace } from './namespace.js';
 import { TroupeStateAdapter } from './state.js';
 import { TroupeStreamAdapterManager } from './streams.js';
 
-export { TroupeConnection } from './connection.js';
+export { TroupeConnection, type ConnectionOptions, type Reply, type Request } from './connection.js';
 export { TroupeError } from './errors.js';
 export { Namespace } from './namespace.js';
 export { buildTraceStreamsOnce } from './trace-streams.js';
-export { TroupeStateAdapter } from './state.js';
+export { TroupeStateAdapter, type SetOptions, type StateEntry, type VersionedValue } from './state.js';
+export type { CronAdapterOptions } from './cron.js';
+export type { EventAdapterOptions } from './events.js';
 export { TroupeStreamAdapter, TroupeStreamAdapterManager } from './streams.js';
 export { TroupeEventAdapter } from './events.js';
 export { TroupeCronAdapter } from './cron.js';
 
 export interface TroupeOptions {
-  /** host:port of the Troupe nodes. */
-  nodes: string[];
+  /**
+   * Addresses of the Troupe nodes, "host:port" or "[IPv6]:port". Default:
+   * TROUPE_NODES (comma-separated), else 127.0.0.1:7379.
+   */
+  nodes?: string[];
+  /** The nodes' --token. Default: TROUPE_TOKEN. */
   token?: string;
-  /** Isolates this app's data from others on the same cluster. */
+  /** Isolates this app's data from others on the same cluster. Default: TROUPE_NAMESPACE. */
   namespace?: string;
   events?: EventAdapterOptions;
   cron?: CronAdapterOptions;
 }
 
-/** The four Motia adapters over one shared connection. */
-export function troupeAdapters(options: TroupeOptions) {
-  const conn = new TroupeConnection({ nodes: options.nodes, token: options.token });
-  const ns = new Namespace(options.namespace);
+/**
+ * The four Motia adapters over one shared connection. Connection settings
+ * not given come from TROUPE_NODES, TROUPE_TOKEN and TROUPE_NAMESPACE. A
+ * malformed address is refused here (`TroupeError` `INVALID_ARGUMENT`).
+ */
+export function troupeAdapters(options: TroupeOptions = {}) {
+  const { nodes, token, namespace } = settingsFromEnv(options);
+  const conn = new TroupeConnection({ nodes, token });
+  const ns = new Namespace(namespace);
   return {
     state: new TroupeStateAdapter(conn, ns),
     streams: new TroupeStreamAdapterManager(conn, ns),

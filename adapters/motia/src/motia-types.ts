@@ -1,5 +1,5 @@
 // The Motia 0.17 adapter types these classes implement (from @motiadev/core
-// 0.17.x; see ../../shared/CONTRACT.md), declared here so the package needs
+// 0.17.x), declared here so the package needs
 // no runtime dependency on Motia.
 export interface StateItem {
   groupId: string;

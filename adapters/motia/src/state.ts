@@ -1,8 +1,11 @@
 // Motia's StateAdapter on Troupe state: values are stored as JSON text, so
 // 0, false, "" and null read back as themselves (as with Motia's Redis
-// adapter), and groups match exactly (no prefix or glob leaks).
+// adapter), and groups match exactly (no prefix or glob leaks). Beyond
+// Motia's interface: exists, getMany, getVersioned, setMany (atomic) and
+// set's expiry and compare-and-set options.
 import { TroupeConnection, bytes, text } from './connection.js';
 import { TroupeError } from './errors.js';
+import type { troupe } from './frames.js';
 import type { StateItem, StateItemsInput } from './motia-types.js';
 import { Namespace } from './namespace.js';
 
@@ -19,6 +22,39 @@ export function toJson(value: unknown): string {
   return json;
 }
 
+/** Options of `set` (Troupe extensions; Motia's `set` has none). */
+export interface SetOptions {
+  /** The value expires this many ms after the write; absent or 0: never. */
+  ttlMs?: number;
+  /**
+   * Compare-and-set: write only if the key's current revision is this one
+   * (0: only if the key does not exist), else `TroupeError` `CONFLICT`.
+   */
+  expectedRevision?: number;
+}
+
+/** One entry of `setMany`. */
+export interface StateEntry<T = unknown> {
+  key: string;
+  value: T;
+  /** As `SetOptions.expectedRevision`, for this key. */
+  expectedRevision?: number;
+}
+
+/** A value with its revision (for compare-and-set) and expiry. */
+export interface VersionedValue<T> {
+  value: T;
+  revision: number;
+  /** When the value expires, ms since the Unix epoch; absent: never. */
+  expiresAt?: number;
+}
+
+function count(name: string, n: number | undefined): number | undefined {
+  if (n !== undefined && (!Number.isSafeInteger(n) || n < 0))
+    throw new TroupeError('INVALID_ARGUMENT', `${name} must be a non-negative integer, got ${n}`);
+  return n;
+}
+
 export class TroupeStateAdapter {
   constructor(
     private readonly conn: TroupeConnection,
@@ -31,9 +67,58 @@ export class TroupeStateAdapter {
     return r.value?.found ? (JSON.parse(text(r.value.value)) as T) : null;
   }
 
-  async set<T>(traceId: string, key: string, value: T): Promise<T> {
-    await this.conn.request({ stateSet: { traceId: bytes(this.ns.wrap(traceId)), key: bytes(key), value: bytes(toJson(value)) } });
+  /** Motia's `set`; `options` are Troupe extensions (expiry, compare-and-set). Returns `value`. */
+  async set<T>(traceId: string, key: string, value: T, options: SetOptions = {}): Promise<T> {
+    const request: troupe.v1.IStateSet = { traceId: bytes(this.ns.wrap(traceId)), key: bytes(key), value: bytes(toJson(value)) };
+    const ttlMs = count('ttlMs', options.ttlMs);
+    if (ttlMs) request.ttlMs = ttlMs;
+    const expected = count('expectedRevision', options.expectedRevision);
+    if (expected !== undefined) request.expectedRevision = expected;
+    await this.conn.request({ stateSet: request });
     return value;
+  }
+
+  /** Troupe extension: whether `key` holds a value. */
+  async exists(traceId: string, key: string): Promise<boolean> {
+    const r = await this.conn.request({ stateExists: { traceId: bytes(this.ns.wrap(traceId)), key: bytes(key) } });
+    return r.exists?.exists === true;
+  }
+
+  /** Troupe extension: the values of `keys` (null where absent), in order, read at one moment. */
+  async getMany<T>(traceId: string, keys: string[]): Promise<(T | null)[]> {
+    const r = await this.conn.request({ stateGetMany: { traceId: bytes(this.ns.wrap(traceId)), keys: keys.map(bytes) } });
+    return (r.values?.values ?? []).map((v) => (v.found ? (JSON.parse(text(v.value)) as T) : null));
+  }
+
+  /** Troupe extension: the value with its revision and expiry, or null. */
+  async getVersioned<T>(traceId: string, key: string): Promise<VersionedValue<T> | null> {
+    const r = await this.conn.request({ stateGet: { traceId: bytes(this.ns.wrap(traceId)), key: bytes(key) } });
+    if (!r.value?.found) return null;
+    const versioned: VersionedValue<T> = { value: JSON.parse(text(r.value.value)) as T, revision: Number(r.value.revision ?? 0) };
+    const expiresAt = Number(r.value.expiresAtMs ?? 0);
+    if (expiresAt) versioned.expiresAt = expiresAt;
+    return versioned;
+  }
+
+  /**
+   * Troupe extension: writes every entry or none (one atomic write; any
+   * expected revision that does not match fails it with `CONFLICT`).
+   * `ttlMs` applies to every entry. Resolves with the new revisions, in order.
+   */
+  async setMany(traceId: string, entries: StateEntry[], options: { ttlMs?: number } = {}): Promise<number[]> {
+    const request: troupe.v1.IStateSetMany = {
+      traceId: bytes(this.ns.wrap(traceId)),
+      entries: entries.map((e) => {
+        const entry: troupe.v1.IStateEntry = { key: bytes(e.key), value: bytes(toJson(e.value)) };
+        const expected = count('expectedRevision', e.expectedRevision);
+        if (expected !== undefined) entry.expectedRevision = expected;
+        return entry;
+      }),
+    };
+    const ttlMs = count('ttlMs', options.ttlMs);
+    if (ttlMs) request.ttlMs = ttlMs;
+    const r = await this.conn.request({ stateSetMany: request });
+    return (r.setMany?.revisions ?? []).map(Number);
   }
 
   async delete<T>(traceId: string, key: string): Promise<T | null> {
@@ -73,7 +158,7 @@ export class TroupeStateAdapter {
     for (const i of r.items?.items ?? []) {
       const groupId = this.ns.unwrap(text(i.groupId));
       if (groupId === undefined) continue;
-      items.push({ groupId, key: text(i.key), type: i.type, value: JSON.parse(text(i.value)) });
+      items.push({ groupId, key: text(i.key), type: i.type as StateItem['type'], value: JSON.parse(text(i.value)) });
     }
     return items;
   }

@@ -1,4 +1,4 @@
-// The adapters against a real troupe-node: Motia's contract (CONTRACT.md)
+// The adapters against a real troupe-node: Motia 0.17's adapter contract
 // through the public protocol.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';

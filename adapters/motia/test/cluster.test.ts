@@ -31,7 +31,7 @@ describe('cluster', () => {
     await Promise.all(nodes.map((n) => n.stop()));
   });
 
-  const forwarded = async (conn: TroupeConnection) => Number((await conn.request({ stats: {} })).stats.forwarded ?? 0);
+  const forwarded = async (conn: TroupeConnection) => Number((await conn.request({ stats: {} })).stats?.forwarded ?? 0);
 
   it('sends each request to its partition owner', async () => {
     const direct = new TroupeConnection({ nodes: [nodes[0].address] });
@@ -69,7 +69,7 @@ describe('cluster', () => {
       const streams = new TroupeStreamAdapterManager(a, ns).createStream<{ v: number }>('live');
       // A group node 3 owns: draining node 3 moves it.
       const { cluster } = await a.request({ clusterStatus: {} });
-      const table = PartitionTable.from(cluster.table)!;
+      const table = PartitionTable.from(cluster?.table)!;
       let group = '';
       for (let i = 0; !group; i++) {
         const key = partitionKey({ streamGet: { stream: ns.wrap('live'), groupId: `g${i}` } })!;

@@ -1,6 +1,6 @@
 // One set of cases run against Motia's own in-memory adapters
 // (@motiadev/core 0.17.6-beta.187) and against troupe-motia: any difference
-// fails, except the divergences CONTRACT.md documents, which are listed with
+// fails, except the documented divergences (README), which are listed with
 // their reason and the behaviour each side must show.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -15,7 +15,7 @@ let run = 0;
 
 function memoryAdapters(): Adapters {
   // Core's memory stream manager gives every handle its own map; one handle
-  // stands for the stream here (see CONTRACT.md §2).
+  // stands for the stream here.
   const stream = new (core as any).MemoryStreamAdapterManager().createStream('conf');
   const cronAdapter = new (core as any).DefaultCronAdapter();
   const events = new (core as any).DefaultQueueEventAdapter();

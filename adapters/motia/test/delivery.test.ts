@@ -72,6 +72,7 @@ async function queueStats(namespace: string, topic: string) {
   const conn = new TroupeConnection({ nodes: [node.address] });
   try {
     const r = await conn.request({ queueStats: { topic: Buffer.from(`${namespace}:${topic}`), step: Buffer.from('step') } });
+    if (!r.queueStats) throw new Error(`no queueStats in the reply: ${JSON.stringify(r)}`);
     return r.queueStats;
   } finally {
     conn.close();

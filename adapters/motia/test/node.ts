@@ -66,7 +66,8 @@ export async function startNode(extra: string[] = [], opts: NodeOptions = {}): P
         const kill = setTimeout(() => child.kill('SIGKILL'), 10000);
         child.once('exit', () => {
           clearTimeout(kill);
-          if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
+          // Its own temp folder goes; a data directory the caller gave stays.
+          rmSync(dir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');
@@ -90,7 +91,7 @@ export async function startCluster(count: number, opts: NodeOptions = {}): Promi
     for (;;) {
       const { cluster } = await conn.request({ clusterStatus: {} });
       const members = cluster?.table?.members ?? [];
-      if (members.length === count && members.every((m: any) => m.reachable) && !cluster.moving) return nodes;
+      if (members.length === count && members.every((m: any) => m.reachable) && !cluster?.moving) return nodes;
       if (Date.now() > deadline) throw new Error(`the cluster did not settle: ${JSON.stringify(cluster)}`);
       await new Promise((r) => setTimeout(r, 50)); // polling an outcome, with a deadline
     }

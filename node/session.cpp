@@ -98,7 +98,7 @@ void reject(session_broker* self, connection_handle hdl, uint64_t id,
   v1::Frame f;
   f.set_id(id);
   f.mutable_error()->set_code(static_cast<v1::ErrorCode>(code));
-  f.mutable_error()->set_message(std::move(message));
+  f.mutable_error()->set_message(utf8_safe(std::move(message)));
   write_frame(self, hdl, f);
   self->state.closing = true;
   if (self->state.in_flight == 0)
@@ -666,11 +666,15 @@ caf::behavior acceptor_impl(acceptor_broker* self,
 } // namespace
 
 bool tokens_equal(const std::string& given, const std::string& token) {
-  if (given.size() != token.size())
-    return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < given.size(); ++i)
-    diff |= static_cast<unsigned char>(given[i] ^ token[i]);
+  // The time taken depends on the longer length only, never on where the
+  // two differ or on how long the token is compared with the guess.
+  size_t n = std::max(given.size(), token.size());
+  size_t diff = given.size() ^ token.size();
+  for (size_t i = 0; i < n; ++i) {
+    auto a = i < given.size() ? static_cast<unsigned char>(given[i]) : 0;
+    auto b = i < token.size() ? static_cast<unsigned char>(token[i]) : 0;
+    diff |= static_cast<size_t>(a ^ b);
+  }
   return diff == 0;
 }
 

@@ -41,8 +41,14 @@ struct status {
   std::string to_string() const;
 };
 
+/// `text` as valid UTF-8: each byte that is not part of a well-formed UTF-8
+/// sequence becomes the four characters `\xNN`. Error messages quote client
+/// bytes (ids, keys); a protobuf `string` must stay decodable by every peer.
+std::string utf8_safe(std::string text);
+
 /// Replaces any result in `resp` by the error (code, message): how every
-/// part of the node and the client writes a protocol error.
+/// part of the node and the client writes a protocol error. The message is
+/// made valid UTF-8 (utf8_safe).
 void set_error(v1::Response& resp, error_code code, std::string message);
 
 /// A value or the status that explains why there is none.

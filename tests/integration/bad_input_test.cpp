@@ -171,6 +171,19 @@ BOOST_AUTO_TEST_CASE(values_nested_too_deep_are_refused_and_the_limit_is_served)
   f.check_still_serving();
 }
 
+BOOST_AUTO_TEST_CASE(errors_quoting_client_bytes_stay_decodable) {
+  // Ids are bytes; error messages are protobuf strings, which strict
+  // parsers (this client among them) refuse unless they are UTF-8.
+  abused_node f;
+  auto c = f.connect();
+  auto r = c->get_queue_stats("topic\xFF", "step\xC0\xAF");
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST((r.error().code == error_code::not_found));
+  BOOST_TEST(r.error().message
+             == "step 'step\\xC0\\xAF' is not subscribed to topic 'topic\\xFF'");
+  f.check_still_serving();
+}
+
 BOOST_AUTO_TEST_CASE(wrong_protocol_version_is_refused) {
   abused_node f;
   raw_socket s{f.node->port()};
@@ -192,9 +205,12 @@ BOOST_AUTO_TEST_CASE(request_before_hello_is_refused) {
 
 BOOST_AUTO_TEST_CASE(wrong_token_closes_the_connection) {
   node_fixture f{"os", {"--token", "right"}};
-  raw_socket s{f.node->port()};
-  s.hello("wrong");
-  expect_rejected(s, v1::UNAUTHENTICATED);
+  // A prefix, an extension or a token of the same length but wrong: all refused.
+  for (auto* wrong : {"wrong", "righ", "right!", "rigHt"}) {
+    raw_socket s{f.node->port()};
+    s.hello(wrong);
+    expect_rejected(s, v1::UNAUTHENTICATED, "wrong token");
+  }
   auto c = f.connect("right");
   BOOST_TEST(c->ping().ok());
 }

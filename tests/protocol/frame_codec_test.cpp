@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 
 using namespace troupe;
@@ -50,6 +51,23 @@ BOOST_AUTO_TEST_CASE(oversized_length_prefix_is_refused_before_buffering) {
   BOOST_TEST((dec.next(out) == frame_decoder::outcome::too_large));
   BOOST_TEST(dec.rejected_length() == (uint64_t{1} << 31));
   BOOST_TEST((dec.next(out) == frame_decoder::outcome::too_large));  // stays broken
+}
+
+BOOST_AUTO_TEST_CASE(error_messages_are_always_valid_utf8) {
+  BOOST_TEST(utf8_safe("plain ascii") == "plain ascii");
+  BOOST_TEST(utf8_safe("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+  BOOST_TEST(utf8_safe("id \xFF\xFE") == "id \\xFF\\xFE");
+  BOOST_TEST(utf8_safe("\xC0\xAF") == "\\xC0\\xAF");                    // overlong '/'
+  BOOST_TEST(utf8_safe("\xED\xA0\x80") == "\\xED\\xA0\\x80");            // a surrogate
+  BOOST_TEST(utf8_safe("\xF4\x90\x80\x80") == "\\xF4\\x90\\x80\\x80");  // past U+10FFFF
+  BOOST_TEST(utf8_safe("cut \xE2\x82") == "cut \\xE2\\x82");               // truncated
+  BOOST_TEST(utf8_safe(std::string{"nul\0ok", 6}) == std::string("nul\0ok", 6));
+  // What set_error writes survives a strict parser.
+  v1::Response resp;
+  set_error(resp, error_code::not_found, "step '\xFE' is unknown");
+  v1::Response back;
+  BOOST_TEST_REQUIRE(back.ParseFromString(resp.SerializeAsString()));
+  BOOST_TEST(back.error().message() == "step '\\xFE' is unknown");
 }
 
 BOOST_AUTO_TEST_CASE(garbage_body_is_malformed) {

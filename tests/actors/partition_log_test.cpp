@@ -11,21 +11,13 @@
 
 #include "storage/key_codec.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/test_db.hpp"
 
 using namespace troupe;
 using namespace troupe::storage;
+using troupe::test::open_test_db;
 
 namespace {
-
-std::unique_ptr<db> open_db(const std::string& path, durability mode) {
-  db_options opts;
-  opts.path = path;
-  opts.mode = mode;
-  std::string error;
-  auto d = db::open(std::move(opts), error);
-  BOOST_TEST_REQUIRE(d != nullptr, error);
-  return d;
-}
 
 std::string key(uint16_t p, const std::string& name) {
   auto k = partition_prefix(partition_id{p});
@@ -70,7 +62,7 @@ BOOST_AUTO_TEST_SUITE(partition_log)
 BOOST_AUTO_TEST_CASE(entries_from_many_threads_get_consecutive_indexes_and_apply_in_order) {
   for (auto mode : {durability::fsync, durability::none}) {
     test::temp_dir dir;
-    auto d = open_db(dir.path(), mode);
+    auto d = open_test_db(dir.path(), mode);
     actors::partition_log log{*d, partition_id{5}};
     BOOST_TEST(log.asynchronous() == (mode != durability::none));
     applied_log applied;
@@ -105,7 +97,7 @@ BOOST_AUTO_TEST_CASE(entries_from_many_threads_get_consecutive_indexes_and_apply
 
 BOOST_AUTO_TEST_CASE(apply_lands_after_every_entry_appended_before_it) {
   test::temp_dir dir;
-  auto d = open_db(dir.path(), durability::fsync);
+  auto d = open_test_db(dir.path(), durability::fsync);
   actors::partition_log log{*d, partition_id{2}};
   applied_log applied;
   for (int i = 0; i < 100; ++i) {
@@ -123,7 +115,7 @@ BOOST_AUTO_TEST_CASE(apply_lands_after_every_entry_appended_before_it) {
 
 BOOST_AUTO_TEST_CASE(an_entry_may_remove_a_partitions_key_ranges) {
   test::temp_dir dir;
-  auto d = open_db(dir.path(), durability::os);
+  auto d = open_test_db(dir.path(), durability::os);
   actors::partition_log log{*d, partition_id{7}};
   write_batch fill;
   for (uint16_t p : {6, 7, 8})

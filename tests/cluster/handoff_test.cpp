@@ -9,6 +9,7 @@
 
 #include "storage/key_codec.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/test_db.hpp"
 
 using namespace troupe;
 using namespace troupe::storage;
@@ -16,13 +17,7 @@ using namespace troupe::storage;
 namespace {
 
 std::unique_ptr<db> open_db(const std::string& path) {
-  db_options opts;
-  opts.path = path;
-  opts.mode = durability::none;
-  std::string error;
-  auto d = db::open(std::move(opts), error);
-  BOOST_TEST_REQUIRE(d != nullptr, error);
-  return d;
+  return test::open_test_db(path, durability::none);
 }
 
 std::string key(uint16_t p, const std::string& name) {

@@ -29,6 +29,17 @@ async function hasIPv6Loopback(): Promise<boolean> {
   });
 }
 
+/** Pings `node` through a connection listing `nodes`, then stops the node. */
+async function pingThenStop(nodes: string[], node: { stop(): Promise<void> }) {
+  const conn = new TroupeConnection({ nodes });
+  try {
+    assert.ok((await conn.request({ ping: {} })).pong);
+  } finally {
+    conn.close();
+    await node.stop();
+  }
+}
+
 describe('node addresses', () => {
   it('are refused at construction when malformed, naming the address', () => {
     const cases: [unknown, RegExp][] = [
@@ -86,13 +97,7 @@ describe('an unreachable cluster', () => {
 
   it('goes on to the next node when one refuses', async () => {
     const node = await startNode();
-    const conn = new TroupeConnection({ nodes: [`127.0.0.1:${await freePort()}`, node.address] });
-    try {
-      assert.ok((await conn.request({ ping: {} })).pong);
-    } finally {
-      conn.close();
-      await node.stop();
-    }
+    await pingThenStop([`127.0.0.1:${await freePort()}`, node.address], node);
   });
 });
 
@@ -101,13 +106,7 @@ describe('IPv6', () => {
     if (!(await hasIPv6Loopback())) return t.skip('this machine has no IPv6 loopback (::1)');
     const node = await startNode([], { listen: '[::1]:0' });
     const port = node.address.slice(node.address.lastIndexOf(':') + 1);
-    const conn = new TroupeConnection({ nodes: [`[::1]:${port}`] });
-    try {
-      assert.ok((await conn.request({ ping: {} })).pong);
-    } finally {
-      conn.close();
-      await node.stop();
-    }
+    await pingThenStop([`[::1]:${port}`], node);
   });
 });
 

@@ -68,6 +68,21 @@ async function stuckConsumer(namespace: string, topic: string) {
   return { child, running };
 }
 
+/**
+ * Event {n} held by a stuck consumer in another process, and a consumer here
+ * that competes for it (subscribed once the other one is running it).
+ */
+async function heldElsewhere(namespace: string, n: number) {
+  const topic = `${namespace}.topic`;
+  const stuck = await stuckConsumer(namespace, topic);
+  const mine = troupeAdapters({ nodes: [node.address], namespace });
+  await mine.events.emit({ topic, data: { n }, traceId: 't' });
+  assert.deepEqual(await stuck.running, { n });
+  const got: unknown[] = [];
+  await mine.events.subscribe(topic, 'step', async (e) => void got.push(e.data), queue);
+  return { stuck, mine, got };
+}
+
 async function queueStats(namespace: string, topic: string) {
   const conn = new TroupeConnection({ nodes: [node.address] });
   try {
@@ -102,12 +117,7 @@ describe('deliveries of a running handler', () => {
   });
 
   it('go to another consumer when the handler\'s process is killed', async () => {
-    const stuck = await stuckConsumer('killed', 'kill.topic');
-    const mine = troupeAdapters({ nodes: [node.address], namespace: 'killed' });
-    await mine.events.emit({ topic: 'kill.topic', data: { n: 2 }, traceId: 't' });
-    assert.deepEqual(await stuck.running, { n: 2 });
-    const got: unknown[] = [];
-    await mine.events.subscribe('kill.topic', 'step', async (e) => void got.push(e.data), queue);
+    const { stuck, mine, got } = await heldElsewhere('killed', 2);
     await sleep(3 * visibilityMs);
     assert.equal(got.length, 0, 'delivered elsewhere while the handler was alive');
     stuck.child.kill('SIGKILL');
@@ -117,12 +127,7 @@ describe('deliveries of a running handler', () => {
   });
 
   it('go to another consumer after the visibility timeout when the handler\'s process hangs', async () => {
-    const stuck = await stuckConsumer('hung', 'hang.topic');
-    const mine = troupeAdapters({ nodes: [node.address], namespace: 'hung' });
-    await mine.events.emit({ topic: 'hang.topic', data: { n: 3 }, traceId: 't' });
-    assert.deepEqual(await stuck.running, { n: 3 });
-    const got: unknown[] = [];
-    await mine.events.subscribe('hang.topic', 'step', async (e) => void got.push(e.data), queue);
+    const { stuck, mine, got } = await heldElsewhere('hung', 3);
     // A stopped process keeps its connection open but extends nothing.
     stuck.child.kill('SIGSTOP');
     await waitFor(() => got.length === 1, 'the redelivery');

@@ -267,11 +267,16 @@ void tick(Self self) {
   pump(self);
 }
 
+/// The in-flight delivery of message `id`, or in_flight.end().
+std::map<uint64_t, flight>::iterator find_flight(queue_state& st, const std::string& id) {
+  auto seq = message_seq(st.args.partition, id);
+  return seq ? st.in_flight.find(*seq) : st.in_flight.end();
+}
+
 /// The in-flight message `id` delivered to this consumer, or an error.
 std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf::actor& session,
                                      uint64_t subscription, const std::string& id) {
-  auto seq = message_seq(st.args.partition, id);
-  auto it = seq ? st.in_flight.find(*seq) : st.in_flight.end();
+  auto it = find_flight(st, id);
   if (it == st.in_flight.end()) {
     set_error(resp, error_code::not_found,
          "message '" + id + "' is not in flight (already acked, timed out, or unknown)");
@@ -281,7 +286,7 @@ std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf:
     set_error(resp, error_code::conflict, "message '" + id + "' was delivered to another consumer");
     return std::nullopt;
   }
-  return *seq;
+  return it->first;
 }
 
 /// Calls fn(seq, key, message) for each stored message of `kind` of this
@@ -335,8 +340,7 @@ void on_request(Self self, const Request& req) {
       auto deadline = now_ms(st) + st.config.visibility_timeout_ms();
       uint64_t extended = 0;
       for (auto& id : r.message_ids()) {
-        auto seq = message_seq(st.args.partition, id);
-        auto it = seq ? st.in_flight.find(*seq) : st.in_flight.end();
+        auto it = find_flight(st, id);
         if (it == st.in_flight.end() || it->second.session != session
             || it->second.subscription != r.subscription_id())
           continue;

@@ -92,10 +92,11 @@ void unparse_all(std::vector<parsed_item>& parsed, std::vector<std::string>& ite
 std::optional<std::string> build_stream_item(std::string_view data, std::string_view id,
                                              const std::string* previous, int64_t now_ms,
                                              std::string& item) {
-  if (auto err = json_error(data))
-    return "data is not valid JSON: " + *err;
   rapidjson::Document doc;
-  parse(doc, data);
+  if (!parse(doc, data))
+    return json_depth(data) > max_json_depth
+             ? "data is nested deeper than " + std::to_string(max_json_depth) + " levels"
+             : std::string{"data is not valid JSON"};
   if (!doc.IsObject())
     return std::string{"data must be a JSON object"};
   auto& alloc = doc.GetAllocator();

@@ -11,18 +11,18 @@ import { buildTraceStreamsOnce, troupeAdapters } from 'troupe-motia'
 
 const [respHost, respPort] = (process.env.TROUPE_RESP ?? '127.0.0.1:6379').split(':')
 
+const troupe = troupeAdapters({
+  nodes: (process.env.TROUPE_NODES ?? '127.0.0.1:7379').split(','),
+  token: process.env.TROUPE_TOKEN,
+  namespace: process.env.TROUPE_NAMESPACE ?? 'motia-app',
+})
+
 export default config({
-  // Works around a Motia 0.17 core slowdown (see troupe-motia's README).
-  plugins: [buildTraceStreamsOnce],
-  adapters: troupeAdapters({
-    nodes: (process.env.TROUPE_NODES ?? '127.0.0.1:7379').split(','),
-    token: process.env.TROUPE_TOKEN,
-    namespace: process.env.TROUPE_NAMESPACE ?? 'motia-app',
-    // A finished tick keeps its lock this long, so that an instance firing
-    // the same tick a moment later (or late, under load) skips it; below the
-    // cron period (2 s).
-    cron: { minHoldMs: 1500 },
-  }),
+  // troupe.plugin gives the cron adapter each cron step's expression (one run
+  // per tick); buildTraceStreamsOnce works around a Motia 0.17 core slowdown
+  // (see troupe-motia's README).
+  plugins: [buildTraceStreamsOnce, troupe.plugin],
+  adapters: troupe,
   redis: {
     useMemoryServer: false,
     host: respHost,

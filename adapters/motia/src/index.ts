@@ -9,13 +9,16 @@ import { TroupeEventAdapter, type EventAdapterOptions } from './events.js';
 import { Namespace } from './namespace.js';
 import { TroupeStateAdapter } from './state.js';
 import { TroupeStreamAdapterManager } from './streams.js';
+import { troupePlugin } from './plugin.js';
 
 export { TroupeConnection, type ConnectionOptions, type Reply, type Request } from './connection.js';
 export { TroupeError } from './errors.js';
 export { Namespace } from './namespace.js';
 export { buildTraceStreamsOnce } from './trace-streams.js';
+export { troupePlugin, type MotiaPlugin, type PluginContext } from './plugin.js';
+export { CronExpression } from './cron-expression.js';
 export { TroupeStateAdapter, type SetOptions, type StateEntry, type VersionedValue } from './state.js';
-export type { CronAdapterOptions } from './cron.js';
+export type { CronAdapterOptions, TroupeCronLock } from './cron.js';
 export type { EventAdapterOptions } from './events.js';
 export { TroupeStreamAdapter, TroupeStreamAdapterManager } from './streams.js';
 export { TroupeEventAdapter } from './events.js';
@@ -36,18 +39,23 @@ export interface TroupeOptions {
 }
 
 /**
- * The four Motia adapters over one shared connection. Connection settings
- * not given come from TROUPE_NODES, TROUPE_TOKEN and TROUPE_NAMESPACE. A
- * malformed address is refused here (`TroupeError` `INVALID_ARGUMENT`).
+ * The four Motia adapters over one shared connection, and `plugin`, the
+ * Motia plugin that tells them about the app (its cron steps' expressions):
+ * `config({ plugins: [troupe.plugin], adapters: troupe })`. Connection
+ * settings not given come from TROUPE_NODES, TROUPE_TOKEN and
+ * TROUPE_NAMESPACE. A malformed address is refused here (`TroupeError`
+ * `INVALID_ARGUMENT`).
  */
 export function troupeAdapters(options: TroupeOptions = {}) {
   const { nodes, token, namespace } = settingsFromEnv(options);
   const conn = new TroupeConnection({ nodes, token });
   const ns = new Namespace(namespace);
+  const cron = new TroupeCronAdapter(conn, ns, options.cron);
   return {
     state: new TroupeStateAdapter(conn, ns),
     streams: new TroupeStreamAdapterManager(conn, ns),
     events: new TroupeEventAdapter(conn, ns, options.events),
-    cron: new TroupeCronAdapter(conn, ns, options.cron),
+    cron,
+    plugin: troupePlugin({ cron }),
   };
 }

@@ -1,15 +1,20 @@
-// One connection to a Troupe node, shared by every adapter of a process:
-// pipelined requests matched by id, server pushes routed by subscription id,
-// reconnect with backoff across the configured nodes, and re-subscription
-// hooks run after every reconnect. In a cluster, requests of one partition
-// go straight to the partition's owner over a second connection to it
-// (routing.ts); subscriptions stay on this one.
-import net from 'node:net';
+// One connection to a Troupe cluster, shared by every adapter of a process.
+// It puts together the socket to one node (socket.ts), the requests waiting
+// for a reply or for a node (request-queue.ts) and owner routing
+// (router.ts), and adds what lasts across sockets: trying the configured
+// nodes, reconnecting with backoff, server pushes routed by subscription id,
+// and re-subscription hooks run after every reconnect. Subscriptions stay on
+// this connection; in a cluster, single-partition requests go to their
+// partition's owner.
 import { parseAddresses, type NodeAddress } from './address.js';
 import { Backoff } from './backoff.js';
-import { TroupeError, codeName } from './errors.js';
-import { FrameReader, encodeFrame, type FrameData, type troupe } from './frames.js';
-import { PartitionTable, partitionKey } from './routing.js';
+import { TroupeError } from './errors.js';
+import type { FrameData, troupe } from './frames.js';
+import { OfflineQueue, PendingRequests, type Reply } from './request-queue.js';
+import { OwnerRouter } from './router.js';
+import { AttemptFailed, NodeSocket } from './socket.js';
+
+export type { Reply } from './request-queue.js';
 
 export interface ConnectionOptions {
   /** Addresses of the nodes to try, in order: "host:port" or "[IPv6]:port". */
@@ -24,6 +29,12 @@ export interface ConnectionOptions {
    */
   connectTimeoutMs?: number;
   /**
+   * Requests made while no node is connected wait for one, at most this many
+   * at once and this long each; beyond either they fail with
+   * `TroupeOfflineError`. Default `{ limit: 10000, maxWaitMs: requestTimeoutMs }`.
+   */
+  offlineQueue?: { limit?: number; maxWaitMs?: number };
+  /**
    * Send each single-partition request to the node that owns its partition
    * (by the partition table of Welcome, refreshed every few seconds). Off:
    * the connected node forwards them. Default on.
@@ -35,24 +46,8 @@ export interface ConnectionOptions {
 
 /** A request: exactly one of troupe.v1.Request's operations. */
 export type Request = troupe.v1.IRequest;
-/** A Response's result (the field of the request's reply), decoded: 64-bit integers as numbers, bytes as Buffers. */
-export type Reply = Omit<troupe.v1.IResponse, 'error'>;
 /** A server push for a subscription. */
 export type Push = troupe.v1.IPush;
-
-/** How often the partition table is read again, ms. */
-const tableRefreshMs = 5000;
-
-type Pending = {
-  resolve: (r: Reply) => void;
-  reject: (e: Error) => void;
-  timer: NodeJS.Timeout;
-  /** Runs as the reply is read, before any frame after it. */
-  onResult?: (r: Reply) => void;
-};
-
-/** One connection attempt that did not get a Welcome: the socket's error, or what happened instead. */
-class AttemptFailed extends Error {}
 
 export const text = (b: Uint8Array | string | undefined | null): string =>
   b == null ? '' : typeof b === 'string' ? b : Buffer.from(b).toString('utf8');
@@ -60,32 +55,48 @@ export const bytes = (s: string): Buffer => Buffer.from(s, 'utf8');
 
 export class TroupeConnection {
   private readonly addresses: NodeAddress[];
-  private socket?: net.Socket;
-  /** The socket of the attempt under way, until it is welcomed. */
-  private attempting?: net.Socket;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
+  private socket?: NodeSocket;
+  private readonly pending: PendingRequests;
+  private readonly offline: OfflineQueue;
+  private readonly router?: OwnerRouter;
   private pushHandlers = new Map<number, (push: Push) => void>();
   private reconnectHooks = new Set<() => Promise<void>>();
+  /** Connecting, or connected: resolves once a node welcomed us. */
   private ready?: Promise<void>;
   private closed = false;
+  private readonly closing = new AbortController();
   private nodeIndex = 0;
   private readonly backoff = new Backoff(50, 2000);
   /** The last reason each address could not be reached. */
   private lastErrors = new Map<string, string>();
-  private nodeId = '';
-  private table?: PartitionTable;
-  private tableReadAt = 0;
-  private owners = new Map<string, TroupeConnection>();
-  private unreachable = new Set<string>();
 
   /** Refuses a missing or malformed address (`TroupeError` `INVALID_ARGUMENT`) here, naming it. */
   constructor(private readonly options: ConnectionOptions) {
     this.addresses = parseAddresses(options?.nodes);
+    this.pending = new PendingRequests(this.requestTimeoutMs);
+    this.offline = new OfflineQueue(
+      { limit: options.offlineQueue?.limit ?? 10000, maxWaitMs: options.offlineQueue?.maxWaitMs ?? this.requestTimeoutMs },
+      () => this.reasons(),
+    );
+    if (options.routeToOwner !== false)
+      this.router = new OwnerRouter({
+        connect: (address) => new TroupeConnection({ ...this.options, nodes: [address], routeToOwner: false, failFast: true }),
+        refresh: () => this.send({ clusterStatus: {} }).then((r) => r.cluster?.table),
+      });
   }
 
   private get requestTimeoutMs() {
     return this.options.requestTimeoutMs ?? 30000;
+  }
+
+  /** Whether a node has welcomed us and the connection is up. */
+  get connected(): boolean {
+    return this.socket !== undefined;
+  }
+
+  /** Requests waiting for a node now. */
+  get waiting(): number {
+    return this.offline.size;
   }
 
   /**
@@ -98,8 +109,9 @@ export class TroupeConnection {
   connect(): Promise<void> {
     if (!this.ready) {
       this.ready = this.connectRound();
-      this.ready.catch(() => {
+      this.ready.catch((err) => {
         this.ready = undefined;  // a refused round: the next call tries again
+        this.offline.fail(err);
       });
     }
     return this.ready;
@@ -108,25 +120,6 @@ export class TroupeConnection {
   /** What the nodes answered so far, for errors: "a:1 (ECONNREFUSED), b:2 (ENOTFOUND)". */
   private reasons(): string {
     return this.addresses.map((a) => `${a.text} (${this.lastErrors.get(a.text) ?? 'no answer yet'})`).join(', ');
-  }
-
-  private withTimeout<T>(p: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new TroupeError('UNAVAILABLE', `cannot reach any node: ${this.reasons()}`)),
-        this.requestTimeoutMs,
-      );
-      p.then(
-        (v) => {
-          clearTimeout(timer);
-          resolve(v);
-        },
-        (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      );
-    });
   }
 
   /** Each node once, in order, from the current one; a node's refusal of our Hello (an error frame) ends it. */
@@ -159,77 +152,35 @@ export class TroupeConnection {
     }
   }
 
-  /**
-   * One attempt: connect to `address`, say Hello, resolve on Welcome. Rejects
-   * with AttemptFailed (the socket's error code, or what happened instead) or
-   * with the node's TroupeError when it refuses the Hello.
-   */
-  private attempt(address: NodeAddress): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const socket = net.createConnection({ host: address.host, port: address.port });
-      socket.setNoDelay(true);
-      this.attempting = socket;
-      const reader = new FrameReader();
-      let connected = false;
-      let welcomed = false;
-      let failure = '';
-      const limit = Math.min(this.options.connectTimeoutMs ?? 10000, this.requestTimeoutMs);
-      const timer = setTimeout(() => {
-        failure = connected ? `no Welcome within ${limit} ms` : `no answer within ${limit} ms`;
-        socket.destroy();
-      }, limit);
-      socket.on('connect', () => {
-        connected = true;
-        const hello = { protocolVersion: 1, clientName: this.options.clientName ?? 'troupe-motia', token: this.options.token ?? '' };
-        socket.write(encodeFrame({ id: 0, hello }));
-      });
-      socket.on('data', (chunk) => {
-        let frames: FrameData[];
-        try {
-          frames = reader.push(chunk);
-        } catch {
-          failure ||= 'sent a frame that is not troupe.v1.Frame';
-          socket.destroy();
-          return;
-        }
-        for (const frame of frames) {
-          if (frame.welcome) {
-            welcomed = true;
-            clearTimeout(timer);
-            this.attempting = undefined;
-            this.socket = socket;
-            this.lastErrors.delete(address.text);
-            this.nodeId = frame.welcome.nodeId ?? '';
-            if (this.options.routeToOwner !== false) this.setTable(frame.welcome.partitionTable);
-            this.backoff.reset();
-            resolve();
-          } else if (frame.error && !welcomed) {
-            const refusal = new TroupeError(codeName(frame.error.code ?? undefined), frame.error.message ?? '');
-            failure ||= refusal.message;
-            reject(refusal);
-          } else {
-            this.onFrame(frame);
-          }
-        }
-      });
-      socket.on('error', (err: NodeJS.ErrnoException) => {
-        failure ||= err.code ?? err.message;  // 'close' follows
-      });
-      socket.on('close', () => {
-        clearTimeout(timer);
-        if (this.attempting === socket) this.attempting = undefined;
-        if (welcomed) return this.lost();
-        const reason = failure || (connected ? 'closed by the node before its Welcome' : 'closed');
-        this.lastErrors.set(address.text, reason);
-        reject(new AttemptFailed(reason));  // no-op when the node refused us first
-      });
-    });
+  /** One attempt on `address`; on its Welcome the socket becomes the connection's. */
+  private async attempt(address: NodeAddress): Promise<void> {
+    let socket: NodeSocket;
+    try {
+      socket = await NodeSocket.open(
+        address,
+        {
+          token: this.options.token,
+          clientName: this.options.clientName,
+          connectTimeoutMs: Math.min(this.options.connectTimeoutMs ?? 10000, this.requestTimeoutMs),
+        },
+        { onFrame: (frame) => this.onFrame(frame), onClose: () => this.lost() },
+        this.closing.signal,
+      );
+    } catch (err) {
+      this.lastErrors.set(address.text, err instanceof AttemptFailed ? err.message : String((err as Error).message));
+      throw err;
+    }
+    this.socket = socket;
+    this.lastErrors.delete(address.text);
+    this.router?.welcomed(socket.welcome.nodeId ?? '', socket.welcome.partitionTable);
+    this.backoff.reset();
+    this.offline.release();
   }
 
   /** The connection to the node dropped after its Welcome. */
   private lost() {
     this.socket = undefined;
-    this.failPending('connection to the node closed');
+    this.pending.failAll('connection to the node closed');
     if (this.closed) return;
     if (this.options.failFast) {
       this.ready = undefined;
@@ -237,7 +188,10 @@ export class TroupeConnection {
     }
     this.ready = this.reconnect();
     // Hooks send requests themselves, so they run after `ready`, not in it.
-    this.ready.then(() => this.runReconnectHooks(), () => undefined);
+    this.ready.then(
+      () => this.runReconnectHooks(),
+      (err) => this.offline.fail(err),
+    );
   }
 
   private async runReconnectHooks() {
@@ -267,125 +221,64 @@ export class TroupeConnection {
    * subscription id.
    */
   async subscribe(req: Request, handler: (push: Push) => void): Promise<number> {
-    await this.withTimeout(this.connect());
     const r = await this.send(req, (result) => this.onPush(Number(result.subscribe?.subscriptionId), handler));
     return Number(r.subscribe?.subscriptionId);
   }
 
   /** Sends one request; resolves with the Response's result, rejects with a TroupeError. */
   async request(req: Request): Promise<Reply> {
-    await this.withTimeout(this.connect());
-    const owner = this.ownerFor(req);
+    await this.whenConnected();
+    const owner = this.router?.ownerFor(req);
     if (owner) {
       try {
         return await owner.connection.request(req);
       } catch (e) {
         if (!(e instanceof TroupeError) || (e.code !== 'UNAVAILABLE' && e.code !== 'NOT_LEADER')) throw e;
         // A stale table or a lost owner: this node routes it instead.
-        this.dropOwner(owner.nodeId);
+        this.router!.drop(owner.nodeId);
       }
     }
     return this.send(req);
   }
 
-  private setTable(pt: unknown) {
-    const table = PartitionTable.from(pt);
-    if (table && (!this.table || table.epoch >= this.table.epoch)) this.table = table;
-    this.tableReadAt = Date.now();
-    this.unreachable.clear();
-  }
-
-  /** The owner's connection for a single-partition request not owned here. */
-  private ownerFor(req: Request): { nodeId: string; connection: TroupeConnection } | undefined {
-    if (!this.table) return undefined;
-    if (Date.now() - this.tableReadAt > tableRefreshMs) {
-      this.tableReadAt = Date.now();
-      this.send({ clusterStatus: {} }).then((r) => this.setTable(r.cluster?.table), () => undefined);
-    }
-    const key = partitionKey(req as Record<string, any>);
-    if (!key) return undefined;
-    const { nodeId, address } = this.table.ownerOf(key);
-    if (!nodeId || nodeId === this.nodeId || !address || this.unreachable.has(nodeId)) return undefined;
-    let connection = this.owners.get(nodeId);
-    if (!connection) {
-      try {
-        connection = new TroupeConnection({ ...this.options, nodes: [address], routeToOwner: false, failFast: true });
-      } catch {
-        this.unreachable.add(nodeId);  // an address we cannot use: the connected node forwards
-        return undefined;
+  /**
+   * Resolves once a node is connected. Without one, the request waits in the
+   * offline queue (bounded in number and time); the first connect fails
+   * every waiting request as soon as all nodes refused.
+   */
+  private async whenConnected(): Promise<void> {
+    while (!this.socket) {
+      if (this.closed) throw new TroupeError('UNAVAILABLE', 'connection closed');
+      const round = this.connect();
+      if (this.options.failFast) {
+        await round;
+        continue;
       }
-      this.owners.set(nodeId, connection);
+      await this.offline.wait();
     }
-    return { nodeId, connection };
   }
 
-  private dropOwner(nodeId: string) {
-    this.owners.get(nodeId)?.close();
-    this.owners.delete(nodeId);
-    this.unreachable.add(nodeId);
-  }
-
-  /** Sends one request on this connection. */
-  private send(req: Request, onResult?: (r: Reply) => void): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new TroupeError('UNAVAILABLE', 'the node did not answer in time'));
-      }, this.requestTimeoutMs);
-      this.pending.set(id, { resolve, reject, timer, onResult });
-      try {
-        this.writeFrame({ id, request: req });
-      } catch (err) {
-        clearTimeout(timer);
-        this.pending.delete(id);
-        reject(err instanceof TroupeError ? err : new TroupeError('INVALID_ARGUMENT', String(err)));
-      }
-    });
+  /** Sends one request on this connection (waiting for a node if there is none). */
+  private async send(req: Request, onResult?: (r: Reply) => void): Promise<Reply> {
+    await this.whenConnected();
+    const socket = this.socket!;
+    return this.pending.add((id) => socket.write({ id, request: req }), onResult);
   }
 
   close() {
     this.closed = true;
-    for (const owner of this.owners.values()) owner.close();
-    this.owners.clear();
+    this.router?.close();
+    this.closing.abort();
     this.socket?.destroy();
-    this.attempting?.destroy();
-    this.failPending('connection closed');
-  }
-
-  private writeFrame(frame: FrameData) {
-    const data = encodeFrame(frame);
-    if (!this.socket) throw new TroupeError('UNAVAILABLE', 'not connected');
-    this.socket.write(data);
+    this.pending.failAll('connection closed');
+    this.offline.fail(new TroupeError('UNAVAILABLE', 'connection closed'));
   }
 
   private onFrame(frame: FrameData) {
     if (frame.push) {
-      const push = frame.push;
-      this.pushHandlers.get(Number(push.subscriptionId))?.(push);
+      this.pushHandlers.get(Number(frame.push.subscriptionId))?.(frame.push);
       return;
     }
-    if (frame.response) {
-      const id = Number(frame.id ?? 0);
-      const p = this.pending.get(id);
-      if (!p) return;
-      this.pending.delete(id);
-      clearTimeout(p.timer);
-      const { error, ...result } = frame.response;
-      if (error) {
-        p.reject(new TroupeError(codeName(error.code ?? undefined), error.message ?? ''));
-        return;
-      }
-      p.onResult?.(result);
-      p.resolve(result);
-    }
-  }
-
-  private failPending(reason: string) {
-    for (const [, p] of this.pending) {
-      clearTimeout(p.timer);
-      p.reject(new TroupeError('UNAVAILABLE', reason));
-    }
-    this.pending.clear();
+    if (frame.response) this.pending.settle(frame);
   }
 }

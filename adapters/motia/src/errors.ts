@@ -25,3 +25,18 @@ export function codeName(code: number | string | undefined): string {
   if (typeof code === 'string') return code;
   return codes[code ?? 8] ?? 'INTERNAL';
 }
+
+/**
+ * A request made while no node was connected that could not wait for one:
+ * the offline queue was full (`reason` `'full'`) or the request waited its
+ * longest (`'timeout'`). Its code is `UNAVAILABLE`.
+ */
+export class TroupeOfflineError extends TroupeError {
+  constructor(
+    readonly reason: 'full' | 'timeout',
+    message: string,
+  ) {
+    super('UNAVAILABLE', `offline queue ${reason === 'full' ? 'full' : 'wait over'}: ${message}`);
+    this.name = 'TroupeOfflineError';
+  }
+}

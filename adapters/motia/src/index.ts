@@ -12,7 +12,7 @@ import { TroupeStreamAdapterManager } from './streams.js';
 import { troupePlugin } from './plugin.js';
 
 export { TroupeConnection, type ConnectionOptions, type Reply, type Request } from './connection.js';
-export { TroupeError } from './errors.js';
+export { TroupeError, TroupeOfflineError } from './errors.js';
 export { Namespace } from './namespace.js';
 export { buildTraceStreamsOnce } from './trace-streams.js';
 export { troupePlugin, type MotiaPlugin, type PluginContext } from './plugin.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAddress } from '../src/address.js';
 import { Backoff } from '../src/backoff.js';
-import { TroupeConnection, TroupeError } from '../src/index.js';
+import { TroupeConnection, TroupeError, TroupeOfflineError } from '../src/index.js';
 import { freePort, startNode } from './node.js';
 
 const troupeError = (code: string, pattern: RegExp) => (e: unknown) => {
@@ -143,6 +143,57 @@ describe('a connection that was established', () => {
     } finally {
       conn.close();
       await node.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('holds requests made while it reconnects, bounded in number and time', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'troupe-offline-'));
+    let node = await startNode([], { dataDir });
+    let running = true;
+    const conn = new TroupeConnection({ nodes: [node.address], offlineQueue: { limit: 5, maxWaitMs: 2000 } });
+    const key = (i: number) => ({ traceId: Buffer.from('offline'), key: Buffer.from(`k${i}`) });
+    const down = async () => {
+      await node.stop();
+      running = false;
+      const deadline = Date.now() + 10000;
+      while (conn.connected) {
+        assert.ok(Date.now() < deadline, 'never saw the connection drop');
+        await new Promise((r) => setTimeout(r, 5));  // polling an outcome, with a deadline
+      }
+    };
+    try {
+      assert.ok((await conn.request({ ping: {} })).pong);
+      await down();
+      // Five requests wait for the node; a sixth fails at once.
+      const queued = [0, 1, 2, 3, 4].map((i) => conn.request({ stateSet: { ...key(i), value: Buffer.from(String(i)) } }));
+      assert.equal(conn.waiting, 5);
+      await assert.rejects(conn.request({ ping: {} }), (e: unknown) => {
+        assert.ok(e instanceof TroupeOfflineError, `not a TroupeOfflineError: ${e}`);
+        assert.equal(e.code, 'UNAVAILABLE');
+        assert.equal(e.reason, 'full');
+        assert.match(e.message, /offline queue full: 5 requests already wait for a node/);
+        return true;
+      });
+      // The node comes back: the waiting requests go, in order, and succeed.
+      node = await startNode([], { dataDir, listen: node.address });
+      running = true;
+      await Promise.all(queued);
+      assert.equal(conn.waiting, 0);
+      for (let i = 0; i < 5; i++) assert.equal(Buffer.from((await conn.request({ stateGet: key(i) })).value!.value!).toString(), String(i));
+      // Away for longer than a request may wait: it fails then, naming the node's error.
+      await down();
+      const started = Date.now();
+      await assert.rejects(conn.request({ ping: {} }), (e: unknown) => {
+        assert.ok(e instanceof TroupeOfflineError, `not a TroupeOfflineError: ${e}`);
+        assert.equal(e.reason, 'timeout');
+        assert.match(e.message, new RegExp(`offline queue wait over: no node for 2000 ms: ${node.address.replace(/\./g, '\\.')} \\(ECONNREFUSED\\)`));
+        return true;
+      });
+      assert.ok(Date.now() - started >= 1900, `failed after ${Date.now() - started} ms`);
+    } finally {
+      conn.close();
+      if (running) await node.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,0 +1,330 @@
+// The Raft core under the seeded simulator (tests/cluster/raft_sim.hpp),
+// plus a few scenarios driven by hand and the linearizability checker's own
+// cases. TROUPE_RAFT_SEEDS sets how many seeds the sweep runs (default
+// 2000), TROUPE_RAFT_SEED_BASE the first; TROUPE_TEST_SEED replays one.
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "cluster/raft/core.hpp"
+#include "tests/cluster/linearizability.hpp"
+#include "tests/cluster/raft_sim.hpp"
+
+using namespace troupe;
+using testing::register_op;
+
+namespace {
+
+uint64_t env_or(const char* name, uint64_t fallback) {
+  const char* v = std::getenv(name);
+  return v ? std::stoull(v) : fallback;
+}
+
+raft::configuration voters(std::initializer_list<uint64_t> ids) {
+  raft::configuration c;
+  for (auto i : ids)
+    c.voters.push_back(raft::node_id{i});
+  return c;
+}
+
+raft::core make_core(uint64_t id, const raft::configuration& config) {
+  raft::core_options o;
+  o.id = raft::node_id{id};
+  raft::persisted_state ps;
+  ps.snapshot.config = config;
+  return raft::core{o, ps};
+}
+
+// Delivers every message among `nodes` (perfect network, instant disks)
+// until nothing is left to do; `blocked` nodes neither send nor receive.
+void settle(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) {
+  auto is_blocked = [&](raft::node_id n) {
+    return std::find(blocked.begin(), blocked.end(), n.value) != blocked.end();
+  };
+  for (bool busy = true; busy;) {
+    busy = false;
+    std::vector<raft::message> mail;
+    for (auto* n : nodes) {
+      if (is_blocked(n->id()) || !n->has_ready())
+        continue;
+      busy = true;
+      auto r = n->take_ready();
+      n->advance(r);
+      for (auto& m : r.messages)
+        mail.push_back(std::move(m));
+    }
+    for (auto& m : mail)
+      for (auto* n : nodes)
+        if (n->id() == m.to && !is_blocked(n->id()))
+          n->step(m);
+  }
+}
+
+void tick_until_leader(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) {
+  for (int t = 0; t < 1000; ++t) {
+    for (auto* n : nodes)
+      if (std::find(blocked.begin(), blocked.end(), n->id().value) == blocked.end())
+        n->tick();
+    settle(nodes, blocked);
+    for (auto* n : nodes)
+      if (n->role() == raft::role::leader
+          && std::find(blocked.begin(), blocked.end(), n->id().value) == blocked.end())
+        return;
+  }
+  BOOST_FAIL("no leader after 1000 ticks");
+}
+
+raft::core* leader_of(std::vector<raft::core*> nodes) {
+  raft::core* best = nullptr;
+  for (auto* n : nodes)
+    if (n->role() == raft::role::leader && (!best || n->term() > best->term()))
+      best = n;
+  return best;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(raft_core)
+
+BOOST_AUTO_TEST_CASE(a_single_voter_leads_and_commits_alone) {
+  auto n = make_core(1, voters({1}));
+  n.campaign();
+  BOOST_TEST(n.role() == raft::role::leader);
+  auto p = n.propose("a");
+  BOOST_TEST(p.error == raft::errc::ok);
+  settle({&n});
+  BOOST_TEST(n.commit() == p.index);
+  BOOST_TEST(n.applied() == p.index);
+}
+
+BOOST_AUTO_TEST_CASE(followers_answer_proposals_with_not_leader) {
+  auto a = make_core(1, voters({1, 2, 3}));
+  BOOST_TEST(a.propose("x").error == raft::errc::not_leader);
+  BOOST_TEST(a.read_index(1) == raft::errc::not_leader);
+}
+
+BOOST_AUTO_TEST_CASE(three_voters_elect_one_leader_and_replicate) {
+  auto c = voters({1, 2, 3});
+  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
+  std::vector<raft::core*> all{&a, &b, &d};
+  tick_until_leader(all);
+  auto* l = leader_of(all);
+  auto p = l->propose("v");
+  settle(all);
+  for (auto* n : all) {
+    BOOST_TEST(n->commit() == p.index);
+    BOOST_TEST(n->at(p.index)->data == "v");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_rejoining_node_does_not_depose_a_healthy_leader) {
+  auto c = voters({1, 2, 3});
+  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
+  std::vector<raft::core*> all{&a, &b, &d};
+  tick_until_leader(all);
+  auto* l = leader_of(all);
+  auto term = l->term();
+  raft::core* lone = l == &a ? &b : &a;
+  // Cut off for many election timeouts, it pre-votes and fails without
+  // raising its term, so coming back changes nothing.
+  std::vector<uint64_t> blocked{lone->id().value};
+  for (int t = 0; t < 200; ++t) {
+    for (auto* n : all)
+      n->tick();
+    settle(all, blocked);
+    // its own messages are dropped while cut off
+    while (lone->has_ready())
+      lone->advance(lone->take_ready());
+  }
+  BOOST_TEST(lone->term() == term);
+  for (int t = 0; t < 50; ++t) {
+    for (auto* n : all)
+      n->tick();
+    settle(all);
+  }
+  BOOST_TEST(l->role() == raft::role::leader);
+  BOOST_TEST(l->term() == term);
+}
+
+BOOST_AUTO_TEST_CASE(a_leader_cut_off_from_the_majority_steps_down) {
+  auto c = voters({1, 2, 3});
+  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
+  std::vector<raft::core*> all{&a, &b, &d};
+  tick_until_leader(all);
+  auto* l = leader_of(all);
+  for (int t = 0; t < 40; ++t) {
+    l->tick();
+    while (l->has_ready())
+      l->advance(l->take_ready()); // nothing reaches anyone
+  }
+  BOOST_TEST(l->role() != raft::role::leader); // check-quorum
+}
+
+BOOST_AUTO_TEST_CASE(leadership_transfer_hands_the_group_to_the_target) {
+  auto c = voters({1, 2, 3});
+  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
+  std::vector<raft::core*> all{&a, &b, &d};
+  tick_until_leader(all);
+  auto* l = leader_of(all);
+  raft::core* target = l == &d ? &a : &d;
+  l->propose("before");
+  BOOST_TEST(l->transfer_leadership(target->id()) == raft::errc::ok);
+  BOOST_TEST(l->propose("during").error == raft::errc::transfer_in_progress);
+  settle(all);
+  BOOST_TEST(target->role() == raft::role::leader);
+  BOOST_TEST(l->role() == raft::role::follower);
+  BOOST_TEST(target->propose("after").error == raft::errc::ok);
+}
+
+BOOST_AUTO_TEST_CASE(a_configuration_may_change_one_voter_at_a_time) {
+  auto a = make_core(1, voters({1}));
+  a.campaign();
+  settle({&a});
+  auto two = voters({1, 2, 3});
+  BOOST_TEST(a.propose_config(two) == raft::errc::invalid_config);
+  BOOST_TEST(a.propose_config(voters({2})) == raft::errc::invalid_config); // removes the leader
+  auto with_learner = voters({1});
+  with_learner.learners.push_back(raft::node_id{2});
+  BOOST_TEST(a.propose_config(with_learner) == raft::errc::ok);
+  BOOST_TEST(a.propose_config(voters({1, 3})) == raft::errc::config_change_pending);
+  BOOST_TEST(a.config() == with_learner); // in effect once in the log
+}
+
+BOOST_AUTO_TEST_CASE(a_learner_behind_the_compacted_log_gets_a_snapshot) {
+  auto a = make_core(1, voters({1}));
+  a.campaign();
+  for (int i = 0; i < 10; ++i)
+    a.propose("e" + std::to_string(i));
+  settle({&a});
+  BOOST_TEST(a.compact(a.applied()) == raft::errc::ok);
+  auto next = voters({1});
+  next.learners.push_back(raft::node_id{2});
+  BOOST_REQUIRE(a.propose_config(next) == raft::errc::ok);
+  auto fresh = make_core(2, raft::configuration{}); // knows nothing yet
+  bool got_snapshot = false;
+  for (int t = 0; t < 20; ++t) {
+    a.tick();
+    for (bool busy = true; busy;) {
+      busy = false;
+      for (auto* n : {&a, &fresh}) {
+        if (!n->has_ready())
+          continue;
+        busy = true;
+        auto r = n->take_ready();
+        got_snapshot |= r.snapshot.has_value();
+        n->advance(r);
+        for (auto& m : r.messages) {
+          if (m.type == raft::message_type::snapshot)
+            m.snapshot = a.applied_snapshot();
+          (m.to == a.id() ? a : fresh).step(m);
+        }
+      }
+    }
+  }
+  BOOST_TEST(got_snapshot);
+  BOOST_TEST(fresh.commit() == a.commit());
+  BOOST_TEST(fresh.config() == next);
+  BOOST_TEST(a.peers().at(raft::node_id{2}).match == a.last_index());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(linearizability_checker)
+
+register_op op(register_op::kind k, uint64_t call, uint64_t ret, std::string value, bool ok = true,
+               std::string expected = {}) {
+  register_op o;
+  o.op = k;
+  o.call = call;
+  o.ret = ret;
+  o.value = std::move(value);
+  o.succeeded = ok;
+  o.expected = std::move(expected);
+  return o;
+}
+
+using k = register_op::kind;
+
+BOOST_AUTO_TEST_CASE(a_sequential_history_is_linearizable) {
+  BOOST_TEST(testing::linearizable({op(k::write, 0, 1, "a"), op(k::read, 2, 3, "a"),
+                                    op(k::cas, 4, 5, "b", true, "a"), op(k::read, 6, 7, "b")}));
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_read_after_a_completed_write_is_not) {
+  BOOST_TEST(!testing::linearizable({op(k::write, 0, 1, "a"), op(k::write, 2, 3, "b"), op(k::read, 4, 5, "a")}));
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_operations_may_take_either_order) {
+  BOOST_TEST(testing::linearizable({op(k::write, 0, 10, "a"), op(k::write, 1, 9, "b"), op(k::read, 11, 12, "a")}));
+  BOOST_TEST(testing::linearizable({op(k::write, 0, 10, "a"), op(k::write, 1, 9, "b"), op(k::read, 11, 12, "b")}));
+}
+
+BOOST_AUTO_TEST_CASE(a_write_never_answered_may_or_may_not_have_happened) {
+  BOOST_TEST(testing::linearizable({op(k::write, 0, register_op::never, "a"), op(k::read, 5, 6, "")}));
+  BOOST_TEST(testing::linearizable({op(k::write, 0, register_op::never, "a"), op(k::read, 5, 6, "a")}));
+  // but once seen, it cannot be unseen
+  BOOST_TEST(!testing::linearizable({op(k::write, 0, register_op::never, "a"), op(k::read, 5, 6, "a"),
+                                     op(k::read, 7, 8, "")}));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_compare_and_set_saw_another_value) {
+  BOOST_TEST(!testing::linearizable({op(k::write, 0, 1, "a"), op(k::cas, 2, 3, "b", false, "a")}));
+  BOOST_TEST(testing::linearizable({op(k::write, 0, 1, "a"), op(k::cas, 2, 3, "b", false, "z")}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(raft_sim)
+
+BOOST_AUTO_TEST_CASE(the_same_seed_replays_the_same_run) {
+  auto seed = env_or("TROUPE_RAFT_SEED_BASE", 1);
+  auto a = testing::simulate(seed), b = testing::simulate(seed);
+  BOOST_TEST(a.trace_hash == b.trace_hash);
+  BOOST_TEST(a.events == b.events);
+  BOOST_TEST(a.ops_ok == b.ops_ok);
+  BOOST_TEST(testing::simulate(seed + 1).trace_hash != a.trace_hash);
+}
+
+BOOST_AUTO_TEST_CASE(every_seed_keeps_safety_and_liveness) {
+  if (const char* one = std::getenv("TROUPE_TEST_SEED")) {
+    auto r = testing::simulate(std::stoull(one));
+    BOOST_TEST(r.ok, "seed " << r.seed << ": " << r.failure);
+    std::cout << "seed " << r.seed << ": " << r.events << " events, " << r.elections << " leaders, commit "
+              << r.committed << ", " << r.ops_ok << " ops, " << r.snapshots << " snapshots\n";
+    return;
+  }
+  auto base = env_or("TROUPE_RAFT_SEED_BASE", 1);
+  auto count = env_or("TROUPE_RAFT_SEEDS", 2000);
+  testing::sim_report total;
+  size_t failures = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (auto seed = base; seed < base + count; ++seed) {
+    auto r = testing::simulate(seed);
+    if (!r.ok) {
+      ++failures;
+      BOOST_ERROR("seed " << r.seed << ": " << r.failure << " (replay: TROUPE_TEST_SEED=" << r.seed
+                          << " troupe_raft_sim --run_test=raft_sim)");
+      if (failures >= 5)
+        break;
+    }
+    total.events += r.events;
+    total.elections += r.elections;
+    total.ops_ok += r.ops_ok;
+    total.ops_unknown += r.ops_unknown;
+    total.snapshots += r.snapshots;
+    total.crashes += r.crashes;
+    total.config_changes += r.config_changes;
+    total.transfers += r.transfers;
+  }
+  auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "raft_sim: " << count << " seeds from " << base << " in " << secs << " s: " << total.events
+            << " events, " << total.elections << " leaders, " << total.ops_ok << " client ops answered ("
+            << total.ops_unknown << " unknown), " << total.crashes << " crashes, " << total.snapshots
+            << " snapshots installed, " << total.config_changes << " configuration changes, " << total.transfers
+            << " transfers\n";
+}
+
+BOOST_AUTO_TEST_SUITE_END()

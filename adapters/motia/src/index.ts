@@ -10,12 +10,14 @@ import { Namespace } from './namespace.js';
 import { TroupeStateAdapter } from './state.js';
 import { TroupeStreamAdapterManager } from './streams.js';
 import { troupePlugin } from './plugin.js';
+import type { LiveStreamsOptions } from './live-streams.js';
 
 export { TroupeConnection, type ConnectionOptions, type Reply, type Request } from './connection.js';
 export { TroupeError, TroupeOfflineError } from './errors.js';
 export { Namespace } from './namespace.js';
 export { buildTraceStreamsOnce } from './trace-streams.js';
-export { troupePlugin, type MotiaPlugin, type PluginContext } from './plugin.js';
+export { troupePlugin, type MotiaPlugin, type PluginContext, type PluginAdapters } from './plugin.js';
+export { LiveStreams, type LiveStreamsOptions } from './live-streams.js';
 export { CronExpression } from './cron-expression.js';
 export { TroupeStateAdapter, type SetOptions, type StateEntry, type VersionedValue } from './state.js';
 export type { CronAdapterOptions, TroupeCronLock } from './cron.js';
@@ -36,11 +38,14 @@ export interface TroupeOptions {
   namespace?: string;
   events?: EventAdapterOptions;
   cron?: CronAdapterOptions;
+  /** Live streams across instances (installed by `plugin`); `false`: off. */
+  liveStreams?: LiveStreamsOptions | false;
 }
 
 /**
  * The four Motia adapters over one shared connection, and `plugin`, the
- * Motia plugin that tells them about the app (its cron steps' expressions):
+ * Motia plugin that tells them about the app (its cron steps' expressions)
+ * and installs live streams across instances:
  * `config({ plugins: [troupe.plugin], adapters: troupe })`. Connection
  * settings not given come from TROUPE_NODES, TROUPE_TOKEN and
  * TROUPE_NAMESPACE. A malformed address is refused here (`TroupeError`
@@ -51,11 +56,12 @@ export function troupeAdapters(options: TroupeOptions = {}) {
   const conn = new TroupeConnection({ nodes, token });
   const ns = new Namespace(namespace);
   const cron = new TroupeCronAdapter(conn, ns, options.cron);
+  const streams = new TroupeStreamAdapterManager(conn, ns);
   return {
     state: new TroupeStateAdapter(conn, ns),
-    streams: new TroupeStreamAdapterManager(conn, ns),
+    streams,
     events: new TroupeEventAdapter(conn, ns, options.events),
     cron,
-    plugin: troupePlugin({ cron }),
+    plugin: troupePlugin({ cron, streams, liveStreams: options.liveStreams }),
   };
 }

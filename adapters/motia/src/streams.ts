@@ -4,12 +4,34 @@
 // every handle shares the process's one connection. set() and delete() never
 // call this.send(): core replaces send() on each handle and would push every
 // change to WebSocket clients twice.
-import { TroupeConnection, bytes, text } from './connection.js';
+//
+// Two hooks serve live streams across instances (live-streams.ts): a handle
+// made while Motia core builds one (`viaCore`) tells the live streams about
+// its writes, whose changes core pushes to this instance's clients itself;
+// and while a forwarded change is replayed (`replaying`), createStream
+// returns a handle that answers with that change and writes nothing.
+import { TroupeConnection, bytes, text, type Push } from './connection.js';
 import type { BaseStreamItem, StateStreamEvent, StateStreamEventChannel, StreamQueryFilter } from './motia-types.js';
 import { Namespace } from './namespace.js';
 import { toJson } from './state.js';
 
-type Handler = (event: StateStreamEvent<unknown>) => void | Promise<void>;
+type Handler = (event: StateStreamEvent<unknown>, push: NonNullable<Push['event']>) => void | Promise<void>;
+
+/** A change pushed by the node: the item's stream (namespaced away), group and id, and the item. */
+export interface StreamChange {
+  stream: string;
+  groupId: string;
+  id: string;
+  type: 'create' | 'update' | 'delete';
+  /** The item as stored (JSON text). */
+  item: string;
+}
+
+/** What the adapters tell the live streams (live-streams.ts) about writes core pushes itself. */
+export interface LocalWrites {
+  /** A write about to be sent; settle it with the stored item (or null), or cancel it when it failed. */
+  expect(stream: string, groupId: string, id: string, kind: 'set' | 'delete', data: unknown): { settle(item: string | null): void; cancel(): void } | undefined;
+}
 
 type Subscription = { request: Record<string, unknown>; handler: Handler; id: number; active: boolean };
 
@@ -19,7 +41,7 @@ type Subscription = { request: Record<string, unknown>; handler: Handler; id: nu
  * the connection fell behind): then it is opened again, retried with backoff
  * while the group cannot be reached.
  */
-class SubscriptionRegistry {
+export class SubscriptionRegistry {
   private subs = new Map<string, Subscription>();
 
   constructor(private readonly conn: TroupeConnection) {
@@ -39,8 +61,9 @@ class SubscriptionRegistry {
         return;
       }
       const e = push.event;
-      const data = JSON.parse(text(e?.data) || 'null');
-      void Promise.resolve(s.handler({ type: text(e?.type), data })).catch(() => undefined);
+      if (!e) return;
+      const data = JSON.parse(text(e.data) || 'null');
+      void Promise.resolve(s.handler({ type: text(e.type), data }, e)).catch(() => undefined);
     });
   }
 
@@ -77,6 +100,8 @@ export class TroupeStreamAdapter<TData = unknown> {
     private readonly conn: TroupeConnection,
     private readonly ns: Namespace,
     private readonly registry: SubscriptionRegistry,
+    /** Set on handles Motia core built (it pushes their changes to this instance's clients). */
+    private readonly localWrites?: LocalWrites,
   ) {}
 
   private key(groupId: string, id?: string) {
@@ -94,12 +119,28 @@ export class TroupeStreamAdapter<TData = unknown> {
   }
 
   async set(groupId: string, id: string, data: TData): Promise<BaseStreamItem<TData>> {
-    const r = await this.conn.request({ streamSet: { ...this.key(groupId, id), data: bytes(toJson(data)) } });
-    return TroupeStreamAdapter.item<TData>(r)!;
+    const json = toJson(data);
+    const local = this.localWrites?.expect(this.streamName, groupId, id, 'set', data);
+    try {
+      const r = await this.conn.request({ streamSet: { ...this.key(groupId, id), data: bytes(json) } });
+      local?.settle(r.streamItem?.found ? text(r.streamItem.item) : null);
+      return TroupeStreamAdapter.item<TData>(r)!;
+    } catch (err) {
+      local?.cancel();
+      throw err;
+    }
   }
 
   async delete(groupId: string, id: string): Promise<BaseStreamItem<TData> | null> {
-    return TroupeStreamAdapter.item<TData>(await this.conn.request({ streamDelete: this.key(groupId, id) }));
+    const local = this.localWrites?.expect(this.streamName, groupId, id, 'delete', null);
+    try {
+      const r = await this.conn.request({ streamDelete: this.key(groupId, id) });
+      local?.settle(r.streamItem?.found ? text(r.streamItem.item) : null);
+      return TroupeStreamAdapter.item<TData>(r);
+    } catch (err) {
+      local?.cancel();
+      throw err;
+    }
   }
 
   async getGroup(groupId: string): Promise<BaseStreamItem<TData>[]> {
@@ -144,19 +185,77 @@ export class TroupeStreamAdapter<TData = unknown> {
   }
 }
 
+/** The handle createStream returns while a forwarded change is replayed: it answers with the change and writes nothing. */
+class ReplayHandle<TData> extends TroupeStreamAdapter<TData> {
+  constructor(
+    streamName: string,
+    conn: TroupeConnection,
+    ns: Namespace,
+    registry: SubscriptionRegistry,
+    private readonly change: StreamChange,
+  ) {
+    super(streamName, conn, ns, registry);
+  }
+  private get item(): BaseStreamItem<TData> {
+    return JSON.parse(this.change.item);
+  }
+  override async get(): Promise<BaseStreamItem<TData> | null> {
+    return this.change.type === 'update' ? this.item : null;
+  }
+  override async set(): Promise<BaseStreamItem<TData>> {
+    return this.item;
+  }
+  override async delete(): Promise<BaseStreamItem<TData> | null> {
+    return this.item;
+  }
+  override async getGroup(): Promise<BaseStreamItem<TData>[]> {
+    return [];
+  }
+}
+
 export class TroupeStreamAdapterManager {
-  private readonly registry: SubscriptionRegistry;
+  readonly registry: SubscriptionRegistry;
+  private coreDepth = 0;
+  private replay?: StreamChange;
+  private localWrites?: LocalWrites;
 
   constructor(
     private readonly conn: TroupeConnection,
-    private readonly ns: Namespace,
+    readonly ns: Namespace,
     private readonly ownsConnection = false,
   ) {
     this.registry = new SubscriptionRegistry(conn);
   }
 
   createStream<TData>(streamName: string): TroupeStreamAdapter<TData> {
-    return new TroupeStreamAdapter<TData>(streamName, this.conn, this.ns, this.registry);
+    if (this.replay) return new ReplayHandle<TData>(streamName, this.conn, this.ns, this.registry, this.replay);
+    const local = this.coreDepth > 0 ? this.localWrites : undefined;
+    return new TroupeStreamAdapter<TData>(streamName, this.conn, this.ns, this.registry, local);
+  }
+
+  /** Live streams: where handles built by Motia core report their writes. */
+  reportLocalWrites(to: LocalWrites): void {
+    this.localWrites = to;
+  }
+
+  /** Calls `build` (Motia core building a handle, synchronously); the handles made meanwhile report their writes. */
+  viaCore<T>(build: () => T): T {
+    this.coreDepth++;
+    try {
+      return build();
+    } finally {
+      this.coreDepth--;
+    }
+  }
+
+  /** Calls `build`; the handles made meanwhile replay `change` instead of reaching the node. */
+  replaying<T>(change: StreamChange, build: () => T): T {
+    this.replay = change;
+    try {
+      return build();
+    } finally {
+      this.replay = undefined;
+    }
   }
 
   async shutdown(): Promise<void> {

@@ -29,9 +29,28 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
+  // A stop signal that arrives while the node waits to join is taken here.
+  int early_signal = 0;
+  troupe::node::start_hooks hooks;
+  hooks.stop_requested = [&] {
+    timespec now{0, 0};
+    int sig = sigtimedwait(&stop_signals, nullptr, &now);
+    if (sig > 0)
+      early_signal = sig;
+    return sig > 0;
+  };
+  hooks.joining = [&](uint16_t port) {
+    std::printf("troupe-node joining %s:%u\n", troupe::node::split_host_port(opts->cluster_listen)->first.c_str(),
+                static_cast<unsigned>(port));
+    std::fflush(stdout);
+  };
   std::string error;
-  auto server = troupe::node::server::start(*opts, error);
+  auto server = troupe::node::server::start(*opts, error, hooks);
   if (!server) {
+    if (early_signal != 0) {
+      spdlog::info("received {} while joining: {}", early_signal == SIGTERM ? "SIGTERM" : "SIGINT", error);
+      return 0;
+    }
     spdlog::critical("{}", error);
     return 1;
   }

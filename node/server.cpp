@@ -1,5 +1,7 @@
 #include "node/server.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <thread>
 
 #include <caf/actor_system.hpp>
@@ -162,7 +164,8 @@ std::vector<std::string> split_list(const std::string& text) {
 
 } // namespace
 
-std::unique_ptr<server> server::start(const node_options& opts, std::string& error) {
+std::unique_ptr<server> server::start(const node_options& opts, std::string& error,
+                                      const start_hooks& hooks) {
   auto hp = split_host_port(opts.listen);
   if (!hp) {
     error = "invalid listen address " + opts.listen;
@@ -288,16 +291,34 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     cluster_address = chp->first + ":" + std::to_string(*port);
     spdlog::info("cluster {} member {} on {}", opts.cluster_name, opts.node_id, cluster_address);
   }
+  if (hooks.joining && self->cluster_port_ != 0)
+    hooks.joining(self->cluster_port_);
   {
+    // Asked in slices, so a stop request is seen within one.
+    constexpr auto slice = std::chrono::milliseconds{250};
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{opts.join_timeout_s};
     caf::scoped_actor waiter{*im.sys};
     bool joined = false;
-    waiter->request(im.member, std::chrono::seconds{opts.join_timeout_s},
-                    cluster::joined_atom::value, cluster_address)
-      .receive([&](actors::ok_atom) { joined = true; },
-               [&](caf::error& err) {
-                 error = "could not join cluster " + opts.cluster_name + " through "
-                         + opts.seeds + ": " + im.sys->render(err);
-               });
+    while (!joined && error.empty()) {
+      if (hooks.stop_requested && hooks.stop_requested()) {
+        error = "stopped while joining cluster " + opts.cluster_name;
+        break;
+      }
+      auto left = deadline - std::chrono::steady_clock::now();
+      if (left <= std::chrono::steady_clock::duration::zero()) {
+        error = "could not join cluster " + opts.cluster_name + " through " + opts.seeds
+                + ": no answer within " + std::to_string(opts.join_timeout_s) + " s";
+        break;
+      }
+      waiter->request(im.member, std::min<std::chrono::steady_clock::duration>(left, slice),
+                      cluster::joined_atom::value, cluster_address)
+        .receive([&](actors::ok_atom) { joined = true; },
+                 [&](caf::error& err) {
+                   if (err != caf::sec::request_timeout)
+                     error = "could not join cluster " + opts.cluster_name + " through "
+                             + opts.seeds + ": " + im.sys->render(err);
+                 });
+    }
     if (!joined)
       return nullptr;
   }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,10 +16,20 @@
 
 namespace troupe::node {
 
+/// What start() tells its caller while it waits to join a cluster.
+struct start_hooks {
+  /// Called now and then while joining; true stops the wait (start then
+  /// fails with "stopped while joining"), so a stop signal is never ignored.
+  std::function<bool()> stop_requested;
+  /// Called once the cluster port listens, before the join wait.
+  std::function<void(uint16_t cluster_port)> joining;
+};
+
 class server {
 public:
   /// Starts a node; nullptr and `error` set when it cannot.
-  static std::unique_ptr<server> start(const node_options& opts, std::string& error);
+  static std::unique_ptr<server> start(const node_options& opts, std::string& error,
+                                       const start_hooks& hooks = {});
 
   ~server();
   server(const server&) = delete;

@@ -5,12 +5,16 @@
 // acknowledged write; kill -9 makes only the dead node's partitions
 // UNAVAILABLE until it returns; RESP scatters and broadcasts; a node of
 // another cluster is refused.
+#include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -397,6 +401,26 @@ BOOST_FIXTURE_TEST_CASE(resp_scatters_and_broadcasts, cluster_fixture) {
   sub.call({"SUBSCRIBE", "news"});
   BOOST_TEST(r[2]->call({"PUBLISH", "news", "hello"}) == test::integer(1));
   BOOST_TEST(sub.read() == "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$5\r\nhello\r\n");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_node_waiting_to_join_stops_on_sigterm, cluster_fixture) {
+  // A seed that refuses connections: a bound socket that does not listen.
+  int blocker = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  BOOST_TEST_REQUIRE(bind(blocker, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  socklen_t len = sizeof addr;
+  getsockname(blocker, reinterpret_cast<sockaddr*>(&addr), &len);
+  auto seed = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  node_process waiting{dir.sub("waiting"), "os",
+                       {"--node-id", "w1", "--cluster-listen", "127.0.0.1:0", "--seeds", seed,
+                        "--join-timeout", "600"},
+                       {}, "troupe-node joining "};
+  // It would wait 600 s for the seed; SIGTERM ends the wait at once.
+  BOOST_TEST(waiting.terminate_within(30'000) == 0, waiting.log());
+  BOOST_TEST(waiting.log().find("received SIGTERM while joining") != std::string::npos, waiting.log());
+  close(blocker);
 }
 
 BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,7 +23,8 @@ constexpr int ready_timeout_ms = 60'000;
 } // namespace
 
 node_process::node_process(std::string data_dir, std::string durability,
-                           std::vector<std::string> extra, std::vector<std::string> env)
+                           std::vector<std::string> extra, std::vector<std::string> env,
+                           std::string ready_marker)
   : data_dir_(std::move(data_dir)), log_path_(data_dir_ + ".log") {
   std::vector<std::string> args{TROUPE_NODE_BIN, "--listen", "127.0.0.1:0", "--data-dir",
                                 data_dir_,       "--durability", durability,
@@ -81,11 +83,10 @@ node_process::node_process(std::string data_dir, std::string durability,
     };
     port_after("troupe-node resp ", resp_port_);
     port_after("troupe-node cluster ", cluster_port_);
-    const std::string marker = "troupe-node ready ";
-    if (line.rfind(marker, 0) == 0) {
-      port_ = static_cast<uint16_t>(std::stoul(line.substr(line.rfind(':') + 1)));
+    port_after("troupe-node ready ", port_);
+    port_after("troupe-node joining ", cluster_port_);
+    if (line.rfind(ready_marker, 0) == 0)
       break;
-    }
     line.clear();
   }
   close(out[0]);
@@ -109,6 +110,23 @@ int node_process::terminate() {
     return -1;
   kill(pid_, SIGTERM);
   return wait_exit();
+}
+
+int node_process::terminate_within(int ms) {
+  if (!running())
+    return -1;
+  // A pidfd becomes readable when the process exits.
+  int fd = static_cast<int>(syscall(SYS_pidfd_open, pid_, 0));
+  kill(pid_, SIGTERM);
+  if (fd < 0)
+    return wait_exit();
+  pollfd pfd{fd, POLLIN, 0};
+  int ready = poll(&pfd, 1, ms);
+  close(fd);
+  if (ready > 0)
+    return wait_exit();
+  kill_hard();
+  return -2;
 }
 
 void node_process::kill_hard() {

@@ -15,11 +15,14 @@ namespace troupe::test {
 class node_process {
 public:
   /// Starts a node over `data_dir` with durability `durability` plus `extra`
-  /// flags and `env` ("NAME=value") variables. Throws std::runtime_error
-  /// (with the node's log) when it fails.
+  /// flags and `env` ("NAME=value") variables, and returns once it printed
+  /// `ready_marker` (its ready line by default; "troupe-node joining " for a
+  /// node still waiting to join). Throws std::runtime_error (with the
+  /// node's log) when it fails.
   explicit node_process(std::string data_dir, std::string durability = "os",
                         std::vector<std::string> extra = {},
-                        std::vector<std::string> env = {});
+                        std::vector<std::string> env = {},
+                        std::string ready_marker = "troupe-node ready ");
   ~node_process();
   node_process(const node_process&) = delete;
   node_process& operator=(const node_process&) = delete;
@@ -34,6 +37,8 @@ public:
 
   /// SIGTERM, then waits; returns the exit status (-1 if killed by a signal).
   int terminate();
+  /// SIGTERM, then waits at most `ms`; past it, SIGKILL and -2.
+  int terminate_within(int ms);
   /// SIGKILL, then waits.
   void kill_hard();
   /// The node's stderr so far.

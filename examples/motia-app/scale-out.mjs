@@ -6,6 +6,9 @@
 //   - every order's stream item is readable through every live instance,
 //   - the state written under each request's traceId is there,
 //   - the cron step ran at most once per tick, and kept running,
+//   - a WebSocket client joined to the orders stream on each instance saw
+//     every order's item created exactly once, whichever instance wrote it
+//     (live streams across instances), with the latency across instances,
 //   - Motia core's own logs and traces are in Troupe's RESP keyspace,
 // and prints a one-line verdict (exit 0 on PASS).
 //
@@ -27,6 +30,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 import { Namespace, TroupeConnection, TroupeStateAdapter } from 'troupe-motia';
+import WebSocket from 'ws';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -162,6 +166,7 @@ async function startMotia(port, troupes, home) {
     TROUPE_NAMESPACE: namespace,
     MOTIA_ANALYTICS_DISABLED: 'true',
     MOTIA_DOCKER_DISABLE_WORKBENCH: 'true',
+    EXAMPLE_INSTANCE: String(port),
   };
   const profile = process.env.SCALE_OUT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.SCALE_OUT_PROFILE] : [];
   const argv = [...profile, motia, 'start', '-p', String(port), '-H', '127.0.0.1', '-v'];
@@ -228,6 +233,29 @@ function respKeyCount(address, pattern) {
   });
 }
 
+/**
+ * A WebSocket client of `instance` joined to the orders stream's group
+ * "all", as a browser with Motia's stream client joins it; resolves once
+ * core sent the join's sync (the client is in the room).
+ */
+async function watchOrders(instance) {
+  const ws = new WebSocket(`ws://127.0.0.1:${instance.port}`);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const watcher = { instance, ws, changes: [] };
+  const synced = new Promise((resolve) =>
+    ws.on('message', (raw) => {
+      const m = JSON.parse(raw.toString());
+      if (m.event?.type === 'sync') return resolve();
+      watcher.changes.push({ type: m.event?.type, item: m.event?.data, at: Date.now() });
+    }),
+  );
+  ws.send(JSON.stringify({ type: 'join', data: { streamName: 'orders', groupId: 'all', subscriptionId: `watch-${instance.port}` } }));
+  await synced;
+  return watcher;
+}
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+
 /** orderId -> times handled, from the records the step wrote. */
 async function handled(state, step) {
   const counts = new Map();
@@ -247,6 +275,7 @@ async function main() {
 
   const phase = (name) => process.env.SCALE_OUT_VERBOSE && console.error(`${name} at ${((Date.now() - started) / 1000).toFixed(1)}s`);
   phase('instances ready');
+  const watchers = await Promise.all(instances.map(watchOrders));
   const conn = new TroupeConnection({ nodes: [troupe.address] });
   const state = new TroupeStateAdapter(conn, new Namespace(namespace));
 
@@ -311,6 +340,34 @@ async function main() {
   // lock is a lease that lapses); a busy machine may fire some ticks late.
   if (runs < boundaries / 2) problems.push(`the cron step ran only ${runs} times over ${boundaries} ticks`);
 
+  // Live streams: each watcher of a live instance saw each order's item
+  // created once (ProcessOrder writes it once per handling).
+  const watching = watchers.filter((x) => x.instance.alive);
+  const seen = (w) => new Set(w.changes.map((c) => c.item?.orderId));
+  await untilDone(async () => ({
+    done: watching.every((w) => [...accepted.keys()].every((id) => seen(w).has(id))),
+    progress: watching.reduce((n, w) => n + w.changes.length, 0),
+  }));
+  const across = [];
+  const local = [];
+  for (const w of watching) {
+    const creates = new Map();
+    for (const c of w.changes) {
+      if (c.type !== 'create' && c.type !== 'update') continue;
+      creates.set(c.item?.orderId, (creates.get(c.item?.orderId) ?? 0) + 1);
+      if (c.item?.by) (c.item.by === String(w.instance.port) ? local : across).push(c.at - c.item._createdAt);
+    }
+    const unseen = [...accepted.keys()].filter((id) => !creates.has(id));
+    const extra = [...accepted.keys()].reduce((n, id) => n + Math.max(0, (creates.get(id) ?? 0) - (processed.get(id) ?? 0)), 0);
+    if (unseen.length) problems.push(`the WebSocket client of :${w.instance.port} never saw ${unseen.length} orders (e.g. ${unseen[0]})`);
+    if (extra) problems.push(`the WebSocket client of :${w.instance.port} saw ${extra} changes twice`);
+    w.ws.close();
+  }
+  // From the item's write (its _createdAt, the node's clock on this host) to the client's message.
+  const liveStreams =
+    `live streams p50 ${quantile(across, 0.5)} ms p99 ${quantile(across, 0.99)} ms across instances (${across.length}),` +
+    ` p50 ${quantile(local, 0.5)} ms p99 ${quantile(local, 0.99)} ms on the writing one (${local.length})`;
+
   const traces = await respKeyCount(troupe.resp, 'motia:trace:*');
   const logs = await respKeyCount(troupe.resp, 'motia:logs:*');
   if (traces === 0) problems.push("Motia core's traces are not in Troupe's RESP keyspace");
@@ -323,7 +380,7 @@ async function main() {
     `motia-app ${verdict}${kill ? ' (instance 2 killed at 40%)' : ''}${clustered ? ' on 3 nodes' : ''}: ${accepted.size}/${requests} orders over ${instances.length} instances` +
       ` (${failovers} failovers); ProcessOrder ${processed.size}/${accepted.size} (${dupes(processed)} duplicates),` +
       ` NotifyOrder ${notified.size}/${accepted.size} (${dupes(notified)} duplicates); stream reads ${streamReads}/${accepted.size * live.length};` +
-      ` state ${stateFound}/${accepted.size}; cron ${runs} runs over ${boundaries} ticks;` +
+      ` state ${stateFound}/${accepted.size}; cron ${runs} runs over ${boundaries} ticks; ${liveStreams};` +
       ` core wrote ${traces} trace and ${logs} log keys over RESP; ${seconds}s`,
   );
   for (const p of problems.slice(0, 10)) console.log(`  - ${p}`);

@@ -148,6 +148,10 @@ describe('a scheduled job', () => {
     assert.equal((await a.cron.acquireLock('Job', 300000))?.tick, at('2026-03-01T10:00:06'));
     assert.equal((await b.cron.acquireLock('Job', 300000))?.tick, at('2026-03-01T10:00:08'));
     assert.equal(await a.cron.acquireLock('Job', 300000), null);
+    // The job's record is not one of the app's state groups.
+    await a.state.set('app-group', 'k', 1);
+    assert.deepEqual(await a.state.traceIds(), ['app-group']);
+    assert.deepEqual((await a.state.items({})).map((i) => i.groupId), ['app-group']);
     for (const x of [a, b]) await x.state.cleanup();
   });
 

@@ -15,7 +15,8 @@ export const handler = async (input: any, { state, streams, emit, traceId, logge
   const { orderId } = input
   logger.info('processing order', { orderId })
   await state.set(traceId, 'order', { orderId, status: 'processed' })
-  await streams.orders.set('all', orderId, { orderId, status: 'processed' })
+  // `by`: the instance whose step wrote the item (the checker's live-stream latency)
+  await streams.orders.set('all', orderId, { orderId, status: 'processed', by: process.env.EXAMPLE_INSTANCE })
   await state.set('handled.ProcessOrder', `${orderId}.${randomUUID()}`, { orderId, pid: process.pid })
   await emit({ topic: 'order.processed', data: { orderId } })
 }

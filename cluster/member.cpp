@@ -1,5 +1,6 @@
 #include "cluster/member.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -275,6 +276,31 @@ void merge_table(member_actor* self, const std::string& bytes) {
     adopt_table(self, std::move(*next));
 }
 
+/// Starts the cluster when this node has no table, bootstrap_expect nodes
+/// reach each other (none with a table: it would have been adopted) and
+/// this node has the lowest id among them.
+void maybe_bootstrap(member_actor* self) {
+  auto& st = self->state;
+  if (st.cfg.bootstrap_expect == 0 || !st.table->members().empty()
+      || st.cfg.self.cluster_address.empty())
+    return;
+  std::vector<std::string> ids{st.cfg.node_id};
+  for (auto& [id, p] : st.peers)
+    if (p.up)
+      ids.push_back(id);
+  if (ids.size() < st.cfg.bootstrap_expect
+      || *std::min_element(ids.begin(), ids.end()) != st.cfg.node_id)
+    return;
+  spdlog::info("{} starts cluster {}: {} nodes reach each other", st.cfg.node_id,
+               st.cfg.cluster_name, ids.size());
+  partition_table fresh{st.table->count(), st.cfg.node_id, st.cfg.self};
+  for (uint32_t i = 0; i < fresh.count(); ++i)
+    st.local[i] = st.cfg.spawn_partition(partition_id{static_cast<uint16_t>(i)});
+  adopt_table(self, std::move(fresh));
+  broadcast(self);
+  coordinate(self); // the others greeted already: they join
+}
+
 void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor member_handle,
              caf::actor gateway, caf::actor hub) {
   auto& st = self->state;
@@ -291,6 +317,7 @@ void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor membe
   self->monitor(p.member);
   spdlog::info("{} reaches {} at {}", st.cfg.node_id, info.node_id(), info.cluster_address());
   install(self);
+  maybe_bootstrap(self);
   coordinate(self);
 }
 
@@ -651,6 +678,7 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
             dial(self, seed);
         }
       dial_members(self);
+      maybe_bootstrap(self);
       coordinate(self);
       self->delayed_send(self, tick_interval, tick_atom::value);
     },

@@ -10,6 +10,13 @@
 // tick until it answers again. Its partitions are UNAVAILABLE meanwhile
 // (they come back with it; surviving the loss comes with replication).
 //
+// Bootstrap. A node with seeds and no table waits for a seed that has one.
+// With bootstrap_expect N, nodes that all have none (all given the same
+// seeds, as in a StatefulSet) wait until N of them reach each other; the one
+// with the lowest id then starts the cluster and the others join it. Two
+// groups can only both start one if each reaches N apart, so N must be more
+// than half of the nodes first started.
+//
 // The table. Every member keeps the table with the highest epoch it has seen
 // and stores it. One member changes it: the coordinator, the reachable
 // member with the lowest id. It adds nodes that greeted it, marks drained
@@ -52,6 +59,9 @@ struct member_config {
   std::string cluster_name;
   member self;                     ///< this node's addresses
   std::vector<std::string> seeds;  ///< cluster addresses host:port
+  /// With no table: the lowest id of this many mutually reachable nodes
+  /// (this one included) starts the cluster; 0: never (wait for a seed).
+  uint32_t bootstrap_expect = 0;
   storage::db* db = nullptr;
   /// Where a partition's data is written: what a move copies in or deletes.
   actors::partition_logs* logs = nullptr;

@@ -54,6 +54,9 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->envname("TROUPE_CLUSTER_LISTEN");
   app.add_option("--seeds", opts.seeds, "Cluster addresses to join through, comma-separated")
     ->envname("TROUPE_SEEDS");
+  app.add_option("--bootstrap-expect", opts.bootstrap_expect,
+                 "With seeds and no data: form a new cluster once this many nodes reach each other")
+    ->envname("TROUPE_BOOTSTRAP_EXPECT")->capture_default_str()->check(CLI::Range(0u, 1000u));
   app.add_flag("--drain-on-exit", opts.drain_on_exit,
                "On SIGTERM, hand every partition to the other members first")
     ->envname("TROUPE_DRAIN_ON_EXIT");

@@ -48,6 +48,13 @@ struct node_options {
   /// node starts a new cluster (or rejoins the one its data names).
   /// (--seeds, TROUPE_SEEDS)
   std::string seeds;
+  /// With seeds and no stored table: start the cluster once this many nodes
+  /// (this one included) reach each other, the one with the lowest id
+  /// creating it, so nodes all given the same seed list form one cluster.
+  /// Set it to the number of nodes first started (more than half of any
+  /// two groups that could start apart). 0: wait for a seed that already
+  /// belongs to a cluster. (--bootstrap-expect, TROUPE_BOOTSTRAP_EXPECT)
+  uint32_t bootstrap_expect = 0;
   /// On SIGTERM, hand every partition to the other members before stopping.
   /// Default off. (--drain-on-exit, TROUPE_DRAIN_ON_EXIT)
   bool drain_on_exit = false;

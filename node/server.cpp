@@ -253,6 +253,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   mc.node_id = opts.node_id;
   mc.cluster_name = opts.cluster_name;
   mc.seeds = seeds;
+  mc.bootstrap_expect = opts.bootstrap_expect;
   mc.db = im.db.get();
   mc.logs = im.logs.get();
   mc.router = im.router;

@@ -465,12 +465,19 @@ void core::broadcast_heartbeat(uint64_t context) {
   }
 }
 
-void core::on_append_reply(const message& m) {
-  auto it = progress_.find(m.from);
+progress* core::heard_from(node_id n) {
+  auto it = progress_.find(n);
   if (it == progress_.end())
+    return nullptr;
+  it->second.recent_active = true;
+  return &it->second;
+}
+
+void core::on_append_reply(const message& m) {
+  auto* peer = heard_from(m.from);
+  if (!peer)
     return;
-  auto& pr = it->second;
-  pr.recent_active = true;
+  auto& pr = *peer;
   if (m.reject) {
     if (m.index < pr.match || (pr.state == progress::mode::probe && m.index != pr.next - 1))
       return; // stale answer
@@ -502,11 +509,10 @@ void core::on_append_reply(const message& m) {
 }
 
 void core::on_heartbeat_reply(const message& m) {
-  auto it = progress_.find(m.from);
-  if (it == progress_.end())
+  auto* peer = heard_from(m.from);
+  if (!peer)
     return;
-  auto& pr = it->second;
-  pr.recent_active = true;
+  auto& pr = *peer;
   if (pr.state == progress::mode::probe)
     pr.paused = false;
   if (pr.match < last_index())

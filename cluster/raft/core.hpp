@@ -153,6 +153,8 @@ public:
   errc propose_config(configuration next);
 
   /// Asks for a linearizable read; its read_state comes out in a ready.
+  /// Reads still waiting when this replica stops leading are dropped: the
+  /// driver answers them (NOT_LEADER) when it sees the role change.
   errc read_index(uint64_t context);
 
   /// Hands leadership to `to` (a voter); proposals are refused meanwhile.
@@ -214,6 +216,8 @@ private:
   void on_timeout_now();
 
   // leader
+  /// The peer's progress, marked as heard from; nullptr for a non-member.
+  progress* heard_from(node_id n);
   void send_append(node_id to);
   void broadcast_append();
   void broadcast_heartbeat(uint64_t context);

@@ -38,17 +38,18 @@ raft::core make_core(uint64_t id, const raft::configuration& config) {
   return raft::core{o, ps};
 }
 
+bool is_blocked(const std::vector<uint64_t>& blocked, raft::node_id n) {
+  return std::find(blocked.begin(), blocked.end(), n.value) != blocked.end();
+}
+
 // Delivers every message among `nodes` (perfect network, instant disks)
 // until nothing is left to do; `blocked` nodes neither send nor receive.
 void settle(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) {
-  auto is_blocked = [&](raft::node_id n) {
-    return std::find(blocked.begin(), blocked.end(), n.value) != blocked.end();
-  };
   for (bool busy = true; busy;) {
     busy = false;
     std::vector<raft::message> mail;
     for (auto* n : nodes) {
-      if (is_blocked(n->id()) || !n->has_ready())
+      if (is_blocked(blocked, n->id()) || !n->has_ready())
         continue;
       busy = true;
       auto r = n->take_ready();
@@ -58,7 +59,7 @@ void settle(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) 
     }
     for (auto& m : mail)
       for (auto* n : nodes)
-        if (n->id() == m.to && !is_blocked(n->id()))
+        if (n->id() == m.to && !is_blocked(blocked, n->id()))
           n->step(m);
   }
 }
@@ -66,12 +67,11 @@ void settle(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) 
 void tick_until_leader(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) {
   for (int t = 0; t < 1000; ++t) {
     for (auto* n : nodes)
-      if (std::find(blocked.begin(), blocked.end(), n->id().value) == blocked.end())
+      if (!is_blocked(blocked, n->id()))
         n->tick();
     settle(nodes, blocked);
     for (auto* n : nodes)
-      if (n->role() == raft::role::leader
-          && std::find(blocked.begin(), blocked.end(), n->id().value) == blocked.end())
+      if (n->role() == raft::role::leader && !is_blocked(blocked, n->id()))
         return;
   }
   BOOST_FAIL("no leader after 1000 ticks");
@@ -84,6 +84,16 @@ raft::core* leader_of(std::vector<raft::core*> nodes) {
       best = n;
   return best;
 }
+
+/// Three voters that have elected a leader over a perfect network.
+struct three_voters {
+  raft::configuration config = voters({1, 2, 3});
+  raft::core a = make_core(1, config), b = make_core(2, config), c = make_core(3, config);
+  std::vector<raft::core*> all{&a, &b, &c};
+
+  three_voters() { tick_until_leader(all); }
+  raft::core* leader() { return leader_of(all); }
+};
 
 } // namespace
 
@@ -106,12 +116,8 @@ BOOST_AUTO_TEST_CASE(followers_answer_proposals_with_not_leader) {
   BOOST_TEST(a.read_index(1) == raft::errc::not_leader);
 }
 
-BOOST_AUTO_TEST_CASE(three_voters_elect_one_leader_and_replicate) {
-  auto c = voters({1, 2, 3});
-  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
-  std::vector<raft::core*> all{&a, &b, &d};
-  tick_until_leader(all);
-  auto* l = leader_of(all);
+BOOST_FIXTURE_TEST_CASE(three_voters_elect_one_leader_and_replicate, three_voters) {
+  auto* l = leader();
   auto p = l->propose("v");
   settle(all);
   for (auto* n : all) {
@@ -120,12 +126,8 @@ BOOST_AUTO_TEST_CASE(three_voters_elect_one_leader_and_replicate) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_rejoining_node_does_not_depose_a_healthy_leader) {
-  auto c = voters({1, 2, 3});
-  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
-  std::vector<raft::core*> all{&a, &b, &d};
-  tick_until_leader(all);
-  auto* l = leader_of(all);
+BOOST_FIXTURE_TEST_CASE(a_rejoining_node_does_not_depose_a_healthy_leader, three_voters) {
+  auto* l = leader();
   auto term = l->term();
   raft::core* lone = l == &a ? &b : &a;
   // Cut off for many election timeouts, it pre-votes and fails without
@@ -149,12 +151,8 @@ BOOST_AUTO_TEST_CASE(a_rejoining_node_does_not_depose_a_healthy_leader) {
   BOOST_TEST(l->term() == term);
 }
 
-BOOST_AUTO_TEST_CASE(a_leader_cut_off_from_the_majority_steps_down) {
-  auto c = voters({1, 2, 3});
-  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
-  std::vector<raft::core*> all{&a, &b, &d};
-  tick_until_leader(all);
-  auto* l = leader_of(all);
+BOOST_FIXTURE_TEST_CASE(a_leader_cut_off_from_the_majority_steps_down, three_voters) {
+  auto* l = leader();
   for (int t = 0; t < 40; ++t) {
     l->tick();
     while (l->has_ready())
@@ -163,13 +161,9 @@ BOOST_AUTO_TEST_CASE(a_leader_cut_off_from_the_majority_steps_down) {
   BOOST_TEST(l->role() != raft::role::leader); // check-quorum
 }
 
-BOOST_AUTO_TEST_CASE(leadership_transfer_hands_the_group_to_the_target) {
-  auto c = voters({1, 2, 3});
-  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
-  std::vector<raft::core*> all{&a, &b, &d};
-  tick_until_leader(all);
-  auto* l = leader_of(all);
-  raft::core* target = l == &d ? &a : &d;
+BOOST_FIXTURE_TEST_CASE(leadership_transfer_hands_the_group_to_the_target, three_voters) {
+  auto* l = leader();
+  raft::core* target = l == &c ? &a : &c;
   l->propose("before");
   BOOST_TEST(l->transfer_leadership(target->id()) == raft::errc::ok);
   BOOST_TEST(l->propose("during").error == raft::errc::transfer_in_progress);

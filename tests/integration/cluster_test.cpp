@@ -42,6 +42,27 @@ uint16_t partition_of(std::string_view key) {
   return static_cast<uint16_t>(cluster::partition_hash(key) % partitions);
 }
 
+/// A loopback port the OS picked, kept bound (not listening, so connections
+/// to it are refused) until this goes out of scope.
+struct reserved_port {
+  reserved_port() {
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    BOOST_TEST_REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    port = ntohs(addr.sin_port);
+  }
+  ~reserved_port() { close(fd); }
+  reserved_port(const reserved_port&) = delete;
+  reserved_port& operator=(const reserved_port&) = delete;
+
+  int fd = -1;
+  uint16_t port = 0;
+};
+
 /// Nodes n1..nN over one temp dir; n1 starts the cluster, the others join
 /// through any running member.
 struct cluster_fixture {
@@ -404,23 +425,48 @@ BOOST_FIXTURE_TEST_CASE(resp_scatters_and_broadcasts, cluster_fixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(a_node_waiting_to_join_stops_on_sigterm, cluster_fixture) {
-  // A seed that refuses connections: a bound socket that does not listen.
-  int blocker = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  BOOST_TEST_REQUIRE(bind(blocker, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  socklen_t len = sizeof addr;
-  getsockname(blocker, reinterpret_cast<sockaddr*>(&addr), &len);
-  auto seed = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  reserved_port refusing; // a seed that refuses connections
   node_process waiting{dir.sub("waiting"), "os",
-                       {"--node-id", "w1", "--cluster-listen", "127.0.0.1:0", "--seeds", seed,
-                        "--join-timeout", "600"},
+                       {"--node-id", "w1", "--cluster-listen", "127.0.0.1:0", "--seeds",
+                        "127.0.0.1:" + std::to_string(refusing.port), "--join-timeout", "600"},
                        {}, "troupe-node joining "};
   // It would wait 600 s for the seed; SIGTERM ends the wait at once.
   BOOST_TEST(waiting.terminate_within(30'000) == 0, waiting.log());
   BOOST_TEST(waiting.log().find("received SIGTERM while joining") != std::string::npos, waiting.log());
-  close(blocker);
+}
+
+BOOST_FIXTURE_TEST_CASE(nodes_given_one_symmetric_seed_list_form_one_cluster, cluster_fixture) {
+  // Every node gets the same list, its own address included, as a
+  // StatefulSet or a compose file gives it.
+  std::vector<uint16_t> ports;
+  {
+    reserved_port a, b, c;
+    ports = {a.port, b.port, c.port};
+  }
+  std::string seeds;
+  for (auto p : ports)
+    seeds += (seeds.empty() ? "" : ",") + std::string{"127.0.0.1:"} + std::to_string(p);
+  // Started in reverse id order: the lowest id still starts the cluster.
+  nodes.resize(3);
+  for (size_t i = 3; i-- > 0;)
+    nodes[i] = std::make_unique<node_process>(
+      dir.sub(node_id(i)), "os",
+      std::vector<std::string>{"--node-id", node_id(i), "--cluster-listen",
+                               "127.0.0.1:" + std::to_string(ports[i]), "--seeds", seeds,
+                               "--bootstrap-expect", "3"},
+      std::vector<std::string>{}, "troupe-node joining ");
+  for (auto& n : nodes)
+    n->wait_ready();
+  auto st = settle(3);
+  BOOST_TEST(st.owners.size() == partitions);
+  // n1 started it; nobody else did.
+  BOOST_TEST(nodes[0]->log().find("n1 starts cluster") != std::string::npos, nodes[0]->log());
+  for (size_t i = 1; i < 3; ++i)
+    BOOST_TEST(nodes[i]->log().find("starts cluster") == std::string::npos, nodes[i]->log());
+  // One cluster: a write through one node reads back through the others.
+  must(connect(0)->set("trace-1", "k", R"({"v":1})"));
+  for (size_t i = 1; i < 3; ++i)
+    BOOST_TEST(must(connect(i)->get("trace-1", "k")).has_value());
 }
 
 BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {

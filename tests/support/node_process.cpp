@@ -57,42 +57,60 @@ node_process::node_process(std::string data_dir, std::string durability,
     _exit(127);
   }
   close(out[1]);
+  out_fd_ = out[0];
+  read_until(ready_marker);
+}
+
+void node_process::read_until(const std::string& marker) {
   std::string line;
   char c;
-  pollfd pfd{out[0], POLLIN, 0};
+  pollfd pfd{out_fd_, POLLIN, 0};
   while (true) {
     int r = poll(&pfd, 1, ready_timeout_ms);
     if (r <= 0) {
-      close(out[0]);
+      close_output();
       kill_hard();
-      throw std::runtime_error("troupe-node did not become ready: " + log());
+      throw std::runtime_error("troupe-node did not print '" + marker + "': " + log());
     }
-    auto n = read(out[0], &c, 1);
+    auto n = read(out_fd_, &c, 1);
     if (n <= 0) {
-      close(out[0]);
+      close_output();
       wait_exit();
-      throw std::runtime_error("troupe-node exited before ready: " + log());
+      throw std::runtime_error("troupe-node exited before it printed '" + marker + "': " + log());
     }
     if (c != '\n') {
       line.push_back(c);
       continue;
     }
-    auto port_after = [&](const std::string& marker, uint16_t& port) {
-      if (line.rfind(marker, 0) == 0)
+    auto port_after = [&](const std::string& prefix, uint16_t& port) {
+      if (line.rfind(prefix, 0) == 0)
         port = static_cast<uint16_t>(std::stoul(line.substr(line.rfind(':') + 1)));
     };
     port_after("troupe-node resp ", resp_port_);
     port_after("troupe-node cluster ", cluster_port_);
     port_after("troupe-node ready ", port_);
     port_after("troupe-node joining ", cluster_port_);
-    if (line.rfind(ready_marker, 0) == 0)
+    if (line.rfind(marker, 0) == 0)
       break;
     line.clear();
   }
-  close(out[0]);
+  if (marker == "troupe-node ready ")
+    close_output();
+}
+
+void node_process::wait_ready() {
+  if (out_fd_ >= 0)
+    read_until("troupe-node ready ");
+}
+
+void node_process::close_output() {
+  if (out_fd_ >= 0)
+    close(out_fd_);
+  out_fd_ = -1;
 }
 
 node_process::~node_process() {
+  close_output();
   if (running())
     kill_hard();
 }

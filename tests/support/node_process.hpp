@@ -33,6 +33,9 @@ public:
   /// The cluster port (0 unless started with --cluster-listen).
   uint16_t cluster_port() const { return cluster_port_; }
   pid_t pid() const { return pid_; }
+  /// After a start that returned at another marker: waits for the ready
+  /// line (the port is known from then on). Throws like the constructor.
+  void wait_ready();
   bool running() const { return pid_ > 0; }
 
   /// SIGTERM, then waits; returns the exit status (-1 if killed by a signal).
@@ -46,6 +49,9 @@ public:
 
 private:
   int wait_exit();
+  void read_until(const std::string& marker);
+  void close_output();
+  int out_fd_ = -1; ///< the node's stdout, until its ready line
   std::string data_dir_;
   std::string log_path_;
   pid_t pid_ = -1;

@@ -125,7 +125,7 @@ export class TroupeCronAdapter {
         const w = await this.conn.request({
           stateSet: { ...this.recordKey(jobName), value: bytes(JSON.stringify(record)), expectedRevision: Number(found?.revision ?? 0) },
         });
-        const { released: _, ...lock } = { ...record, fencingToken: Number(w.set?.revision ?? 0) };
+        const lock: TroupeCronLock = { ...record, fencingToken: Number(w.set?.revision ?? 0) };
         this.claims.set(lock.lockId, lock);
         return lock;
       } catch (err) {

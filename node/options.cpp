@@ -62,6 +62,12 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->envname("TROUPE_DRAIN_ON_EXIT");
   app.add_option("--join-timeout", opts.join_timeout_s, "Seconds a new node waits to join")
     ->envname("TROUPE_JOIN_TIMEOUT")->capture_default_str()->check(CLI::Range(1u, 86400u));
+  app.add_option("--max-connections", opts.max_connections,
+                 "Connections each port serves at once (more are refused)")
+    ->envname("TROUPE_MAX_CONNECTIONS")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 24));
+  app.add_option("--handshake-timeout-ms", opts.handshake_timeout_ms,
+                 "Close a client-protocol connection without Hello after this long (0: never)")
+    ->envname("TROUPE_HANDSHAKE_TIMEOUT_MS")->capture_default_str();
   app.add_option("--max-frame-bytes", opts.max_frame_bytes, "Largest accepted frame")
     ->envname("TROUPE_MAX_FRAME_BYTES")->capture_default_str()->check(CLI::Range(size_t{1024}, size_t{1} << 30));
   app.add_option("--max-key-bytes", opts.max_key_bytes, "Longest trace id or key")

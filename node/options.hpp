@@ -61,6 +61,12 @@ struct node_options {
   /// How long a new node waits for a seed to let it join, seconds.
   /// Default 120. (--join-timeout, TROUPE_JOIN_TIMEOUT)
   uint32_t join_timeout_s = 120;
+  /// Connections each port (client protocol, RESP) serves at once; more
+  /// are refused with an error. Default 10000. (--max-connections)
+  size_t max_connections = 10'000;
+  /// A client-protocol connection that sends no Hello this long after it
+  /// opened is closed, ms; 0: never. Default 10000. (--handshake-timeout-ms)
+  uint32_t handshake_timeout_ms = 10'000;
   /// Largest frame accepted, bytes. Default 16 MiB. (--max-frame-bytes)
   size_t max_frame_bytes = size_t{16} << 20;
   /// Longest trace id or key, bytes. Default 1024. (--max-key-bytes)

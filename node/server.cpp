@@ -243,6 +243,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->cluster_name = opts.cluster_name;
   ctx->token = opts.token;
   ctx->max_frame_bytes = opts.max_frame_bytes;
+  ctx->handshake_timeout_ms = opts.handshake_timeout_ms;
+  ctx->max_connections = opts.max_connections;
   ctx->max_key_bytes = opts.max_key_bytes;
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
@@ -261,13 +263,15 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   mc.hub = im.channel_hub;
   mc.spawn_partition = spawn_partition;
 
-  im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second, fork_client_session);
+  im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second,
+                               door{fork_client_session, client_refusal(*ctx)});
   if (!bound_port(*im.sys, im.acceptor, opts.listen, self->port_, error))
     return nullptr;
   mc.self.client_address = hp->first + ":" + std::to_string(self->port_);
   if (!opts.resp_listen.empty()) {
     auto rhp = split_host_port(opts.resp_listen);
-    im.resp_acceptor = spawn_acceptor(*im.sys, ctx, rhp->first, rhp->second, fork_resp_session);
+    im.resp_acceptor = spawn_acceptor(*im.sys, ctx, rhp->first, rhp->second,
+                                      door{fork_resp_session, "-ERR max number of clients reached\r\n"});
     if (!bound_port(*im.sys, im.resp_acceptor, opts.resp_listen, self->resp_port_, error))
       return nullptr;
     mc.self.resp_address = rhp->first + ":" + std::to_string(self->resp_port_);

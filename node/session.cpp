@@ -32,6 +32,8 @@ using cluster::service;
 
 /// Session internal: subscribe an event consumer again (sub id).
 using resubscribe_atom = caf::atom_constant<caf::atom("resub")>;
+/// Session internal: the handshake timeout fired.
+using handshake_atom = caf::atom_constant<caf::atom("handshake")>;
 
 struct session_state {
   std::shared_ptr<const session_context> ctx;
@@ -134,6 +136,7 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
     return;
   }
   st.greeted = true;
+  st.decoder.set_max_frame_bytes(st.ctx->max_frame_bytes);
   auto routes = st.ctx->router->current();
   auto& table = *routes->table;
   v1::Frame out;
@@ -556,7 +559,8 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
         reject(self, hdl, 0, error_code::too_large,
                "frame of " + std::to_string(st.decoder.rejected_length())
                  + " bytes exceeds the limit of "
-                 + std::to_string(st.decoder.max_frame_bytes()));
+                 + std::to_string(st.decoder.max_frame_bytes())
+                 + (st.greeted ? "" : " before Hello"));
         return;
       case protocol::frame_decoder::outcome::malformed:
         reject(self, hdl, 0, error_code::invalid_argument,
@@ -574,8 +578,13 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
                            std::shared_ptr<const session_context> ctx) {
   self->state.ctx = ctx;
   ctx->counters->sessions += 1;
-  self->state.decoder = protocol::frame_decoder{ctx->max_frame_bytes};
+  // Until Hello, a connection may only send small frames.
+  self->state.decoder = protocol::frame_decoder{
+    std::min(ctx->max_frame_bytes, ctx->pre_hello_max_frame_bytes)};
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
+  if (ctx->handshake_timeout_ms > 0)
+    self->delayed_send(self, std::chrono::milliseconds{ctx->handshake_timeout_ms},
+                       handshake_atom::value);
   self->set_down_handler([=](caf::down_msg& msg) { on_server_down(self, hdl, msg); });
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
@@ -586,6 +595,12 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
     },
     [=](protocol::push_msg& msg) { on_push(self, hdl, msg); },
     [=](resubscribe_atom, uint64_t sub_id) { resubscribe(self, sub_id); },
+    [=](handshake_atom) {
+      auto& st = self->state;
+      if (!st.greeted && !st.closing)
+        reject(self, hdl, 0, error_code::unauthenticated,
+               "no Hello within " + std::to_string(st.ctx->handshake_timeout_ms) + " ms");
+    },
     [=](shutdown_atom) {
       auto& st = self->state;
       st.closing = true;
@@ -600,6 +615,8 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
 
 struct acceptor_state {
   std::shared_ptr<const session_context> ctx;
+  std::string refusal;
+  std::chrono::steady_clock::time_point last_refusal_log;
   uint16_t port = 0;
   caf::io::accept_handle doorman;
   std::unordered_set<caf::actor> sessions;
@@ -623,8 +640,10 @@ void maybe_finish_shutdown(acceptor_broker* self) {
 
 caf::behavior acceptor_impl(acceptor_broker* self,
                             std::shared_ptr<const session_context> ctx,
-                            std::string host, uint16_t port, session_forker fork) {
+                            std::string host, uint16_t port, door d) {
   self->state.ctx = ctx;
+  self->state.refusal = std::move(d.refusal);
+  auto fork = d.fork;
   auto bound = self->add_tcp_doorman(port, host.c_str(), true);
   if (!bound) {
     auto err = bound.error();
@@ -640,7 +659,23 @@ caf::behavior acceptor_impl(acceptor_broker* self,
   });
   return {
     [=](const caf::io::new_connection_msg& msg) {
-      if (self->state.shutting_down) {
+      auto& st = self->state;
+      if (st.shutting_down) {
+        self->close(msg.handle);
+        return;
+      }
+      if (st.sessions.size() >= st.ctx->max_connections) {
+        // Refused with a reason the client can read, then closed once it
+        // is written; logged at most once a second.
+        auto now = std::chrono::steady_clock::now();
+        if (now - st.last_refusal_log >= std::chrono::seconds{1}) {
+          spdlog::warn("port {}: refusing a connection, {} are open (--max-connections)", st.port,
+                       st.sessions.size());
+          st.last_refusal_log = now;
+        }
+        auto& buf = self->wr_buf(msg.handle);
+        buf.insert(buf.end(), st.refusal.begin(), st.refusal.end());
+        self->flush(msg.handle);
         self->close(msg.handle);
         return;
       }
@@ -683,10 +718,20 @@ caf::actor fork_client_session(caf::io::broker* acceptor, connection_handle hdl,
   return acceptor->fork(session_impl, hdl, std::move(ctx));
 }
 
+std::string client_refusal(const session_context& ctx) {
+  v1::Frame f;
+  f.mutable_error()->set_code(v1::UNAVAILABLE);
+  f.mutable_error()->set_message("this node serves at most " + std::to_string(ctx.max_connections)
+                                 + " connections (--max-connections)");
+  std::vector<char> out;
+  protocol::append_frame(out, f);
+  return std::string{out.begin(), out.end()};
+}
+
 caf::actor spawn_acceptor(caf::actor_system& sys,
                           std::shared_ptr<const session_context> ctx,
-                          const std::string& host, uint16_t port, session_forker fork) {
-  return sys.middleman().spawn_broker(acceptor_impl, std::move(ctx), host, port, fork);
+                          const std::string& host, uint16_t port, door d) {
+  return sys.middleman().spawn_broker(acceptor_impl, std::move(ctx), host, port, std::move(d));
 }
 
 } // namespace troupe::node

@@ -58,6 +58,14 @@ struct session_context {
   std::string cluster_name;
   std::string token;
   size_t max_frame_bytes = 0;
+  /// Largest frame before Hello is accepted: what an unauthenticated
+  /// connection can make the node hold.
+  size_t pre_hello_max_frame_bytes = size_t{64} << 10;
+  /// A connection that has not said Hello this long after it opened is
+  /// closed; 0: never.
+  uint32_t handshake_timeout_ms = 10'000;
+  /// Connections one port serves at once; more are refused.
+  size_t max_connections = 10'000;
   /// The partition actors' key and value limits (RESP checks MSET against
   /// them before splitting it, so a refused MSET changes nothing).
   size_t max_key_bytes = 1024;
@@ -81,15 +89,27 @@ bool tokens_equal(const std::string& given, const std::string& token);
 caf::actor fork_client_session(caf::io::broker* acceptor, caf::io::connection_handle hdl,
                                std::shared_ptr<const session_context> ctx);
 
+/// What a client of the client protocol reads before its connection is
+/// closed for ctx.max_connections: an UNAVAILABLE error frame.
+std::string client_refusal(const session_context& ctx);
+
 /// How an acceptor turns a new connection into a session.
 using session_forker = caf::actor (*)(caf::io::broker*, caf::io::connection_handle,
                                       std::shared_ptr<const session_context>);
 
+/// One listening port: how its sessions start, and the bytes written to a
+/// connection refused because ctx.max_connections are open.
+struct door {
+  session_forker fork;
+  std::string refusal;
+};
+
 /// Spawns an acceptor listening on host:port (port 0: any free port) that
-/// forks a session with `fork` for each connection. Ask it `port_atom` for
-/// the bound port; it fails with an error when it could not bind.
+/// forks a session with `d.fork` for each connection, up to
+/// ctx.max_connections at once. Ask it `port_atom` for the bound port; it
+/// fails with an error when it could not bind.
 caf::actor spawn_acceptor(caf::actor_system& sys,
                           std::shared_ptr<const session_context> ctx,
-                          const std::string& host, uint16_t port, session_forker fork);
+                          const std::string& host, uint16_t port, door d);
 
 } // namespace troupe::node

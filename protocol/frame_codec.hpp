@@ -65,6 +65,9 @@ public:
   uint64_t rejected_length() const { return rejected_length_; }
 
   size_t max_frame_bytes() const { return max_frame_bytes_; }
+  /// Changes the limit for the frames that follow (a partial frame already
+  /// announced is judged by the new one).
+  void set_max_frame_bytes(size_t n) { max_frame_bytes_ = n; }
 
 private:
   size_t max_frame_bytes_;

@@ -2,6 +2,9 @@
 // connection, the node keeps serving other connections, stored data intact.
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <optional>
+
 #include "protocol/frame_codec.hpp"
 #include "protocol/troupe.pb.h"
 #include "tests/support/node_fixture.hpp"
@@ -213,6 +216,59 @@ BOOST_AUTO_TEST_CASE(wrong_token_closes_the_connection) {
   }
   auto c = f.connect("right");
   BOOST_TEST(c->ping().ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_large_frame_before_hello_is_refused) {
+  abused_node f;
+  raw_socket s{f.node->port()};
+  s.send(length_prefix(1u << 20)); // within --max-frame-bytes, but no Hello yet
+  expect_rejected(s, v1::TOO_LARGE, "before Hello");
+  // After Hello the node's limit applies.
+  std::string big = "\"" + std::string(1u << 20, 'x') + "\"";
+  BOOST_TEST(f.connect()->set("big", "k", big).ok());
+  f.check_still_serving();
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_that_never_says_hello_is_closed) {
+  node_fixture f{"os", {"--handshake-timeout-ms", "200"}};
+  raw_socket silent{f.node->port()};
+  expect_rejected(silent, v1::UNAUTHENTICATED, "no Hello within 200 ms");
+  BOOST_TEST(f.connect()->ping().ok());
+}
+
+BOOST_AUTO_TEST_CASE(connections_past_the_limit_are_refused_with_a_reason) {
+  node_fixture f{"os", {"--max-connections", "2", "--resp-listen", "127.0.0.1:0"}};
+  std::optional<raw_socket> first{greeted(f.node->port())};
+  raw_socket second = greeted(f.node->port());
+  raw_socket third{f.node->port()};
+  expect_rejected(third, v1::UNAVAILABLE, "at most 2 connections");
+  BOOST_TEST(second.send_frame([] {
+    v1::Frame ping;
+    ping.set_id(7);
+    ping.mutable_request()->mutable_ping();
+    return ping;
+  }()));
+  BOOST_TEST(second.read_frame()->id() == 7u); // the others are served
+  // A closed connection frees its place (once the node has seen it close).
+  first.reset();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  for (;;) {
+    raw_socket next{f.node->port()};
+    next.hello();
+    auto reply = next.read_frame();
+    if (reply && reply->has_welcome())
+      break;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "no place freed");
+  }
+  // The RESP port has its own limit and refuses the way Redis does.
+  raw_socket r1{f.node->resp_port()}, r2{f.node->resp_port()};
+  BOOST_TEST(r1.send("*1\r\n$4\r\nPING\r\n"));
+  BOOST_TEST(*r1.read_some() == "+PONG\r\n");
+  BOOST_TEST(r2.send("*1\r\n$4\r\nPING\r\n"));
+  BOOST_TEST(*r2.read_some() == "+PONG\r\n");
+  raw_socket r3{f.node->resp_port()};
+  BOOST_TEST(*r3.read_some() == "-ERR max number of clients reached\r\n");
+  BOOST_TEST(r3.closed_by_peer());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

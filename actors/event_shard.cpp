@@ -110,15 +110,18 @@ uint64_t submit(shard_state& st, storage::write_batch batch) {
 constexpr int64_t idempotency_window_ms = 24 * 3600 * 1000;
 
 /// The message ids a previous emit with this key got, if any (staged or
-/// committed, and not expired).
-std::optional<v1::EmitReply> seen_emit(shard_state& st, const std::string& key) {
+/// committed, and not expired); `status` says whether storage could be read
+/// (a failed read is never taken for "not seen": the emit would be stored
+/// twice).
+std::optional<v1::EmitReply> seen_emit(shard_state& st, const std::string& key,
+                                       storage::db_status& status) {
   std::optional<std::string> raw;
-  if (auto* staged = st.pipeline->staged(key)) {
+  if (auto* staged = st.pipeline->staged(key))
     raw = *staged;
-  } else {
-    storage::db_status status;
+  else
     raw = st.db->get(column::queues, key, status);
-  }
+  if (!status.ok)
+    return std::nullopt;
   storage::record_header h;
   std::string_view v;
   v1::EmitReply ids;
@@ -166,7 +169,13 @@ void on_emit(Self self, const std::string& topic,
     auto& key = events[i].idempotency_key();
     if (key.empty())
       continue;
-    if (auto seen = seen_emit(st, storage::queue_prefix(st.partition, queue_kind::emitted, topic, key))) {
+    storage::db_status status;
+    auto seen = seen_emit(st, storage::queue_prefix(st.partition, queue_kind::emitted, topic, key), status);
+    if (!status.ok) {
+      set_storage_error(*resp, "read", status.message);
+      return reply_after(self, gen, resp);
+    }
+    if (seen) {
       repeat[static_cast<size_t>(i)] = true;
       per_entry[static_cast<size_t>(i)] = std::move(*seen);
     }

@@ -40,15 +40,17 @@ std::string lock_key(lock_state& st, const std::string& job) {
 }
 
 /// The job's record (live, expired or released), from staged or committed
-/// storage.
-std::optional<LockInfo> read_lock(lock_state& st, const std::string& key) {
+/// storage; `status` says whether storage could be read (a failed read is
+/// never taken for "no lock": that could grant a second holder).
+std::optional<LockInfo> read_lock(lock_state& st, const std::string& key,
+                                  storage::db_status& status) {
   std::optional<std::string> raw;
-  if (auto* staged = st.pipeline->staged(key)) {
+  if (auto* staged = st.pipeline->staged(key))
     raw = *staged;
-  } else {
-    storage::db_status status;
+  else
     raw = st.db->get(column::locks, key, status);
-  }
+  if (!status.ok)
+    return std::nullopt;
   storage::record_header h;
   std::string_view v;
   LockInfo info;
@@ -99,7 +101,10 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (r.ttl_ms() <= 0)
         return set_error(resp, error_code::invalid_argument, "ttl_ms must be positive");
       auto key = lock_key(st, r.job());
-      auto current = read_lock(st, key);
+      storage::db_status status;
+      auto current = read_lock(st, key, status);
+      if (!status.ok)
+        return set_storage_error(resp, "read", status.message);
       auto* out = resp.mutable_lock();
       if (live(st, current)) {
         out->set_granted(false);
@@ -125,7 +130,10 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (r.ttl_ms() <= 0)
         return set_error(resp, error_code::invalid_argument, "ttl_ms must be positive");
       auto key = lock_key(st, r.job());
-      auto current = read_lock(st, key);
+      storage::db_status status;
+      auto current = read_lock(st, key, status);
+      if (!status.ok)
+        return set_storage_error(resp, "read", status.message);
       auto* out = resp.mutable_lock();
       if (!live(st, current) || current->lock_id() != r.lock_id()) {
         out->set_granted(false);
@@ -142,7 +150,10 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (!check_id(st, resp, r.job(), "job"))
         return;
       auto key = lock_key(st, r.job());
-      auto current = read_lock(st, key);
+      storage::db_status status;
+      auto current = read_lock(st, key, status);
+      if (!status.ok)
+        return set_storage_error(resp, "read", status.message);
       auto* out = resp.mutable_lock();
       if (!live(st, current) || current->lock_id() != r.lock_id()
           || current->instance_id() != r.instance_id()) {
@@ -161,12 +172,19 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       auto* out = resp.mutable_locks();
       auto prefix = storage::partition_prefix(st.partition);
       auto cur = st.db->new_cursor(column::locks);
+      storage::db_status status;
       for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
            cur->next()) {
-        auto info = read_lock(st, std::string{cur->key()});
+        auto info = read_lock(st, std::string{cur->key()}, status);
+        if (!status.ok)
+          break;
         if (live(st, info))
           *out->add_locks() = *info;
       }
+      if (status.ok)
+        status = cur->status();
+      if (!status.ok)
+        set_storage_error(resp, "scan", status.message);
       return;
     }
     default:

@@ -147,7 +147,7 @@ void reply_after(Self self, uint64_t gen, std::shared_ptr<v1::Response> resp,
   auto promise = self->template make_response_promise<protocol::response_msg>();
   self->state.pipeline->after(gen, [promise, resp, then](const storage::db_status& s) mutable {
     if (!s.ok)
-      set_error(*resp, error_code::internal, "storage write failed: " + s.message);
+      set_error(*resp, error_code::unavailable, "storage write failed (retry later): " + s.message);
     if (promise.pending())
       promise.deliver(protocol::response_msg{resp});
     if (then)

@@ -98,7 +98,7 @@ std::optional<found_record> read_committed(shard_state& st, Response& resp,
   storage::db_status status;
   auto raw = st.db->get(column::state, key, status);
   if (!status.ok) {
-    set_error(resp, error_code::internal, "storage read failed: " + status.message);
+    set_storage_error(resp, "read", status.message);
     return std::nullopt;
   }
   if (!raw)

@@ -88,7 +88,7 @@ std::optional<std::string> read_item(group_state& st, Response& resp, const std:
   storage::db_status status;
   auto raw = st.args.log->db().get(column::streams, key, status);
   if (!status.ok) {
-    set_error(resp, error_code::internal, "storage read failed: " + status.message);
+    set_storage_error(resp, "read", status.message);
     return std::nullopt;
   }
   storage::record_header h;

@@ -290,9 +290,10 @@ std::optional<uint64_t> owned_flight(queue_state& st, Response& resp, const caf:
 }
 
 /// Calls fn(seq, key, message) for each stored message of `kind` of this
-/// queue, in seq order, until fn returns false.
+/// queue, in seq order, until fn returns false. Returns the scan's status:
+/// on a storage error fn has seen only part of the queue.
 template <class F>
-void scan_queue(queue_state& st, queue_kind kind, F fn) {
+storage::db_status scan_queue(queue_state& st, queue_kind kind, F fn) {
   auto prefix = storage::queue_prefix(st.args.partition, kind, st.args.topic, st.args.step);
   auto cur = st.args.log->db().new_cursor(column::queues);
   for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
@@ -302,6 +303,25 @@ void scan_queue(queue_state& st, queue_kind kind, F fn) {
     if (parts && decode(cur->value(), m) && !fn(parts->seq, std::string{cur->key()}, m))
       break;
   }
+  return cur->status();
+}
+
+struct stored_message {
+  uint64_t seq;
+  std::string key;
+  QueueMessage message;
+};
+
+/// Every dead letter of this queue (or those whose ids are in `wanted`,
+/// when it is not empty), read before any is changed, so a failed scan
+/// changes nothing.
+storage::db_status dead_letters(queue_state& st, const std::set<std::string>& wanted,
+                                std::vector<stored_message>& out) {
+  return scan_queue(st, queue_kind::dead, [&](uint64_t seq, const std::string& dead_key, QueueMessage& m) {
+    if (wanted.empty() || wanted.count(m.message_id()) > 0)
+      out.push_back(stored_message{seq, dead_key, std::move(m)});
+    return true;
+  });
 }
 
 template <class Self>
@@ -373,29 +393,33 @@ void on_request(Self self, const Request& req) {
     case Request::kDeadLetterList: {
       auto limit = req.dead_letter_list().limit() == 0 ? 100u : req.dead_letter_list().limit();
       auto* out = resp->mutable_dead_letters();
-      scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string&, QueueMessage& m) {
+      auto status = scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string&, QueueMessage& m) {
         *out->add_messages() = std::move(m);
         return static_cast<uint32_t>(out->messages_size()) < limit;
       });
+      if (!status.ok)
+        set_storage_error(*resp, "scan", status.message);
       break;
     }
     case Request::kDeadLetterReplay: {
       auto& r = req.dead_letter_replay();
       std::set<std::string> wanted(r.message_ids().begin(), r.message_ids().end());
+      std::vector<stored_message> found;
+      if (auto status = dead_letters(st, wanted, found); !status.ok) {
+        set_storage_error(*resp, "scan", status.message);
+        break;
+      }
       storage::write_batch batch;
       uint64_t moved = 0;
       auto now = now_ms(st);
-      scan_queue(st, queue_kind::dead, [&](uint64_t seq, const std::string& dead_key, QueueMessage& m) {
-        if (!wanted.empty() && wanted.count(m.message_id()) == 0)
-          return true;
+      for (auto& [seq, dead_key, m] : found) {
         m.set_attempt(0);
         m.set_visible_at_ms(now);
         st.pipeline->remove(batch, column::queues, dead_key);
         st.pipeline->put(batch, column::queues, key(st, queue_kind::message, seq), encode(m, now));
         index(st, seq, m);
         ++moved;
-        return true;
-      });
+      }
       st.dead -= moved;
       if (moved > 0)
         gen = st.pipeline->submit(std::move(batch));
@@ -404,13 +428,17 @@ void on_request(Self self, const Request& req) {
       break;
     }
     case Request::kDeadLetterPurge: {
+      std::vector<stored_message> found;
+      if (auto status = dead_letters(st, {}, found); !status.ok) {
+        set_storage_error(*resp, "scan", status.message);
+        break;
+      }
       storage::write_batch batch;
       uint64_t removed = 0;
-      scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string& dead_key, QueueMessage&) {
-        st.pipeline->remove(batch, column::queues, dead_key);
+      for (auto& dead : found) {
+        st.pipeline->remove(batch, column::queues, dead.key);
         ++removed;
-        return true;
-      });
+      }
       st.dead -= removed;
       if (removed > 0)
         gen = st.pipeline->submit(std::move(batch));
@@ -434,14 +462,18 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
   finish_writes_on_exit(self);
   // Rebuild the index from storage: every live message becomes ready or
   // delayed (deliveries in flight before a restart are delivered again).
-  scan_queue(st, queue_kind::message, [&](uint64_t seq, const std::string&, QueueMessage& m) {
+  auto loaded = scan_queue(st, queue_kind::message, [&](uint64_t seq, const std::string&, QueueMessage& m) {
     index(st, seq, std::move(m));
     return true;
   });
-  scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string&, QueueMessage&) {
-    ++st.dead;
-    return true;
-  });
+  if (loaded.ok)
+    loaded = scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string&, QueueMessage&) {
+      ++st.dead;
+      return true;
+    });
+  if (!loaded.ok) // a queue that cannot read what it holds must not serve a part of it
+    self->quit(caf::make_error(caf::sec::runtime_error, "cannot load queue " + st.args.topic + "/"
+                                                           + st.args.step + ": " + loaded.message));
   self->set_down_handler([self](caf::down_msg& msg) {
     give_back(self->state, msg.source, std::nullopt);
     report_consumers(self);

@@ -83,6 +83,11 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->check(CLI::Range(size_t{1024}, size_t{1} << 34));
   app.add_flag("--manual-clock", opts.manual_clock,
                "Test only: time moves only on AdvanceClock requests");
+  app.add_option("--disk-free-limit-bytes", opts.disk_free_limit_bytes,
+                 "Refuse writes while less than this is free on the data disk (0: never)")
+    ->envname("TROUPE_DISK_FREE_LIMIT_BYTES")->capture_default_str();
+  app.add_option("--fault-file", opts.fault_file,
+                 "Test only: while this file exists, the data disk counts as full");
   app.add_option("--workers", opts.workers, "Actor scheduler threads (0: one per core)")
     ->envname("TROUPE_WORKERS")->capture_default_str();
   std::string placement = "workers";

@@ -67,6 +67,10 @@ struct node_options {
   /// A client-protocol connection that sends no Hello this long after it
   /// opened is closed, ms; 0: never. Default 10000. (--handshake-timeout-ms)
   uint32_t handshake_timeout_ms = 10'000;
+  /// While fewer bytes are free on the data disk, writes are refused
+  /// (UNAVAILABLE) and reads served; writes resume once space is freed.
+  /// 0: never. Default 64 MiB. (--disk-free-limit-bytes)
+  uint64_t disk_free_limit_bytes = uint64_t{64} << 20;
   /// Largest frame accepted, bytes. Default 16 MiB. (--max-frame-bytes)
   size_t max_frame_bytes = size_t{16} << 20;
   /// Longest trace id or key, bytes. Default 1024. (--max-key-bytes)
@@ -84,6 +88,9 @@ struct node_options {
   /// Lets tests drive delays, retries and timeouts without waiting.
   /// Default off. (--manual-clock)
   bool manual_clock = false;
+  /// Test only: while this file exists, the data disk counts as full (the
+  /// disk alarm is raised). Default none. (--fault-file)
+  std::string fault_file;
   /// Actor scheduler threads; 0 = one per core. (--workers, TROUPE_WORKERS)
   size_t workers = 0;
   /// Where partition actors run: `workers` (CAF's thread pool, partitions in

@@ -185,6 +185,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   storage::db_options dbo;
   dbo.path = opts.data_dir;
   dbo.mode = opts.durability;
+  dbo.fault_file = opts.fault_file;
+  dbo.min_free_bytes = opts.disk_free_limit_bytes;
   if (opts.manual_clock) {
     im.manual_clock = storage::system_now_ms();
     dbo.clock = [clock = &im.manual_clock] { return clock->load(); };

@@ -75,6 +75,10 @@ std::string utf8_safe(std::string text) {
   return out;
 }
 
+void set_storage_error(v1::Response& resp, const char* what, const std::string& message) {
+  set_error(resp, error_code::internal, std::string{"storage "} + what + " failed: " + message);
+}
+
 void set_error(v1::Response& resp, error_code code, std::string message) {
   resp.clear_result();
   auto* err = resp.mutable_error();

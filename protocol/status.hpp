@@ -51,6 +51,10 @@ std::string utf8_safe(std::string text);
 /// made valid UTF-8 (utf8_safe).
 void set_error(v1::Response& resp, error_code code, std::string message);
 
+/// A storage failure while serving a request: INTERNAL, "storage <what>
+/// failed: <message>" (what: read, scan, ...). Nothing was written.
+void set_storage_error(v1::Response& resp, const char* what, const std::string& message);
+
 /// A value or the status that explains why there is none.
 template <class T>
 class result {

@@ -1,6 +1,10 @@
 #include "storage/db.hpp"
 
+#include <chrono>
 #include <condition_variable>
+#include <cstdarg>
+#include <cstdio>
+#include <sys/statvfs.h>
 #include <atomic>
 #include <deque>
 #include <filesystem>
@@ -15,6 +19,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/write_batch.h>
+#include <spdlog/spdlog.h>
 
 #include "storage/record.hpp"
 
@@ -30,6 +35,28 @@ db_status from_rocks(const rocksdb::Status& st) {
     return db_status::success();
   return db_status::failure(st.ToString());
 }
+
+// RocksDB's info log, into the node's log instead of a LOG file: a full
+// disk can then not make RocksDB's own logging abort the process.
+class spdlog_logger : public rocksdb::Logger {
+public:
+  spdlog_logger() : Logger(rocksdb::InfoLogLevel::WARN_LEVEL) {}
+
+  using Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    Logv(rocksdb::InfoLogLevel::INFO_LEVEL, format, ap);
+  }
+  void Logv(const rocksdb::InfoLogLevel level, const char* format, va_list ap) override {
+    if (level < GetInfoLogLevel())
+      return;
+    char line[1024];
+    std::vsnprintf(line, sizeof line, format, ap);
+    if (level >= rocksdb::InfoLogLevel::ERROR_LEVEL)
+      spdlog::error("rocksdb: {}", line);
+    else
+      spdlog::warn("rocksdb: {}", line);
+  }
+};
 
 // Drops records whose expiry has passed. Reads hide them before compaction.
 class expiry_filter : public rocksdb::CompactionFilter {
@@ -116,6 +143,11 @@ struct db::impl {
   std::thread committer;
   std::atomic<uint64_t> batches{0};
   std::atomic<uint64_t> writes{0};
+  // The disk alarm: free bytes under the data directory, measured at most
+  // every 100 ms (any thread may write).
+  std::atomic<int64_t> next_disk_check{0};
+  std::atomic<uint64_t> free_bytes{UINT64_MAX};
+  std::atomic<bool> alarm{false};
 
   rocksdb::ColumnFamilyHandle* handle(column cf) const {
     return handles[static_cast<size_t>(cf)];
@@ -157,6 +189,7 @@ std::unique_ptr<db> db::open(db_options options, std::string& error) {
   im.filter = std::make_unique<expiry_filter>(self->options_.clock);
 
   rocksdb::Options opts;
+  opts.info_log = std::make_shared<spdlog_logger>();
   opts.create_if_missing = true;
   opts.create_missing_column_families = true;
   opts.IncreaseParallelism(2);
@@ -266,7 +299,41 @@ std::unique_ptr<cursor> db::new_cursor(column cf, const snapshot& at) const {
   return std::make_unique<cursor>(std::move(it));
 }
 
+db_status db::disk_alarm() const {
+  auto& im = *impl_;
+  if (options_.min_free_bytes == 0)
+    return db_status::success();
+  auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  if (now >= im.next_disk_check.load(std::memory_order_relaxed)) {
+    im.next_disk_check.store(now + std::chrono::nanoseconds{std::chrono::milliseconds{100}}.count(),
+                             std::memory_order_relaxed);
+    uint64_t free = UINT64_MAX;
+    struct statvfs vfs;
+    if (!options_.fault_file.empty() && std::filesystem::exists(options_.fault_file))
+      free = 0; // test hook: the disk is full while the file exists
+    else if (::statvfs(options_.path.c_str(), &vfs) == 0)
+      free = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+    im.free_bytes.store(free, std::memory_order_relaxed);
+    bool raised = free < options_.min_free_bytes;
+    if (raised != im.alarm.exchange(raised)) {
+      if (raised)
+        spdlog::error("disk alarm: {} bytes free under {} (limit {}): writes are refused, reads "
+                      "served", free, options_.path, options_.min_free_bytes);
+      else
+        spdlog::info("disk alarm cleared: {} bytes free under {}", free, options_.path);
+    }
+  }
+  if (!im.alarm.load(std::memory_order_relaxed))
+    return db_status::success();
+  return db_status::failure("disk alarm: " + std::to_string(im.free_bytes.load()) + " bytes free under "
+                            + options_.path + ", below the limit of "
+                            + std::to_string(options_.min_free_bytes)
+                            + " (--disk-free-limit-bytes); writes resume once space is freed");
+}
+
 db_status db::write(write_batch batch) {
+  if (auto alarm = disk_alarm(); !alarm.ok)
+    return alarm;
   rocksdb::WriteBatch wb;
   impl_->append(wb, batch);
   impl_->batches.fetch_add(1, std::memory_order_relaxed);
@@ -303,12 +370,18 @@ void db::committer_loop() {
         im.queue.pop_front();
       }
     }
-    // Everything queued while the previous write ran becomes one write.
-    rocksdb::WriteBatch wb;
-    for (auto& p : group)
-      im.append(wb, p.batch);
-    im.writes.fetch_add(1, std::memory_order_relaxed);
-    auto st = from_rocks(im.rocks->Write(im.write_options, &wb));
+    auto st = disk_alarm();
+    if (st.ok) {
+      // Everything queued while the previous write ran becomes one write.
+      rocksdb::WriteBatch wb;
+      for (auto& p : group)
+        im.append(wb, p.batch);
+      im.writes.fetch_add(1, std::memory_order_relaxed);
+      st = from_rocks(im.rocks->Write(im.write_options, &wb));
+      if (!st.ok)
+        spdlog::error("storage write failed: {} (a write that fails for lack of space leaves "
+                      "RocksDB refusing writes until the node restarts)", st.message);
+    }
     for (auto& p : group)
       p.done(st);
     group.clear();

@@ -53,6 +53,12 @@ struct db_options {
   clock_fn clock = system_now_ms;
   /// RocksDB block cache, bytes. Default 64 MiB.
   size_t block_cache_bytes = size_t{64} << 20;
+  /// The disk alarm: while fewer bytes than this are free under `path`,
+  /// writes fail at once (reads are served) and succeed again once space
+  /// is freed, so RocksDB never meets a full disk. 0: off. Default 64 MiB.
+  uint64_t min_free_bytes = uint64_t{64} << 20;
+  /// Test hook: while this file exists, the disk counts as full. Empty: off.
+  std::string fault_file;
   /// Test hook (a named sync point): runs on the committer thread before each
   /// group write, so a test can hold the committer while batches queue.
   std::function<void()> before_group_write;
@@ -165,6 +171,8 @@ private:
   struct impl;
   explicit db(db_options options);
   void committer_loop();
+  /// Failure while the disk alarm is raised (see min_free_bytes).
+  db_status disk_alarm() const;
   db_options options_;
   std::unique_ptr<impl> impl_;
 };

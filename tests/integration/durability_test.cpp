@@ -1,6 +1,9 @@
 // Crash and shutdown behaviour with durability fsync: every acknowledged
 // write survives kill -9; SIGTERM answers what it accepted and exits cleanly.
+#include <chrono>
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <boost/test/unit_test.hpp>
@@ -10,6 +13,7 @@
 
 using namespace troupe;
 using troupe::test::node_fixture;
+using troupe::test::must;
 
 namespace {
 
@@ -84,6 +88,56 @@ BOOST_AUTO_TEST_CASE(sigterm_answers_accepted_writes_and_exits_cleanly) {
   f.start();
   auto c = f.connect();
   BOOST_TEST(verify_acknowledged(*c, reqs, replies) >= 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_disk_refuses_writes_keeps_reads_and_recovers) {
+  test::temp_dir faults;
+  auto full = faults.sub("disk-full"); // while it exists, the disk counts as full
+  node_fixture f{"fsync", {"--fault-file", full}};
+  auto c = f.connect();
+  must(c->set("disk", "before", "1"));
+
+  std::ofstream{full} << "full";
+  // The node looks at the disk at most every 100 ms: writes stop within that
+  // (what it acknowledged meanwhile is kept).
+  std::vector<std::string> acked{"before"};
+  std::string refused_key;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  for (int i = 0; refused_key.empty(); ++i) {
+    auto key = "during-" + std::to_string(i);
+    auto r = c->set("disk", key, "2");
+    if (r.ok()) {
+      acked.push_back(key);
+      BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "writes never refused");
+      continue;
+    }
+    BOOST_TEST((r.error().code == error_code::unavailable), r.error().to_string());
+    BOOST_TEST(r.error().message.find("disk alarm") != std::string::npos, r.error().to_string());
+    refused_key = key;
+  }
+  // Reads are served while the disk is full, and the node stays up.
+  BOOST_TEST(must(c->get("disk", "before"))->json == "1");
+  BOOST_TEST(c->ping().ok());
+
+  std::filesystem::remove(full);
+  // Writes are accepted again once space returns (the node notices within
+  // 100 ms; a client retrying on UNAVAILABLE gets through).
+  for (;;) {
+    auto r = c->set("disk", "after", "3");
+    if (r.ok())
+      break;
+    BOOST_TEST_REQUIRE((r.error().code == error_code::unavailable), r.error().to_string());
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "writes still refused: " << r.error().to_string());
+  }
+  acked.push_back("after");
+  BOOST_TEST(!must(c->get("disk", refused_key)).has_value()); // the refused write left nothing
+
+  // Everything acknowledged survives a restart; the refused write stays out.
+  f.restart();
+  c = f.connect();
+  for (auto& key : acked)
+    BOOST_TEST(must(c->get("disk", key)).has_value(), key);
+  BOOST_TEST(!must(c->get("disk", refused_key)).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

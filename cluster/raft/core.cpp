@@ -211,6 +211,10 @@ void core::become_candidate(bool transfer) {
 void core::become_leader() {
   role_ = role::leader;
   leader_ = id();
+  // Check-quorum counts a full election timeout from here, not from when
+  // the campaign began.
+  election_elapsed_ = 0;
+  heartbeat_elapsed_ = 0;
   progress_.clear();
   refresh_config(); // builds progress_ for every other member
   // A leader commits entries of earlier terms only through one of its own.
@@ -251,7 +255,9 @@ void core::tick() {
   }
   if (++heartbeat_elapsed_ >= options_.heartbeat_ticks) {
     heartbeat_elapsed_ = 0;
-    broadcast_heartbeat(0);
+    // Carries the newest read round, so a round whose own heartbeats were
+    // lost still completes (an answer confirms every earlier round too).
+    broadcast_heartbeat(read_rounds_.empty() ? 0 : read_rounds_.back().id);
   }
 }
 
@@ -517,6 +523,8 @@ void core::on_heartbeat_reply(const message& m) {
     pr.paused = false;
   if (pr.match < last_index())
     send_append(m.from);
+  else if (transfer_to_ == m.from)
+    send(make(message_type::timeout_now, m.from)); // the first one may have been lost
   if (m.context == 0 || !config_.is_voter(m.from))
     return;
   auto round = std::find_if(read_rounds_.begin(), read_rounds_.end(),
@@ -525,7 +533,10 @@ void core::on_heartbeat_reply(const message& m) {
     return;
   if (std::find(round->acks.begin(), round->acks.end(), m.from) == round->acks.end())
     round->acks.push_back(m.from);
-  if (!quorum(round->acks.size()))
+  // Only the voters of the configuration now in effect count.
+  auto voting = std::count_if(round->acks.begin(), round->acks.end(),
+                              [&](node_id n) { return config_.is_voter(n); });
+  if (!quorum(static_cast<size_t>(voting)))
     return;
   // A majority confirmed this leader after every earlier round began too.
   auto end = std::next(round);
@@ -600,11 +611,8 @@ errc core::propose_config(configuration next) {
   for (auto i = commit_ + 1; i <= last_index(); ++i)
     if (at(i)->type == entry_type::config)
       return errc::config_change_pending;
-  if (!next.is_voter(id()))
+  if (!next.is_voter(id()) || !valid(next))
     return errc::invalid_config;
-  for (auto n : next.learners)
-    if (next.is_voter(n))
-      return errc::invalid_config;
   size_t changed = 0;
   for (auto n : next.voters)
     changed += config_.is_voter(n) ? 0 : 1;
@@ -712,7 +720,10 @@ errc core::compact(log_index upto) {
 }
 
 snapshot_meta core::applied_snapshot() const {
-  return snapshot_meta{applied_, *term_at(applied_), config_at(applied_)};
+  // Only a leader sends snapshots, and a leader's applied index is never
+  // below its own snapshot (see core.hpp: stale snapshot messages are
+  // dropped); value() throws rather than read an unknown term.
+  return snapshot_meta{applied_, term_at(applied_).value(), config_at(applied_)};
 }
 
 } // namespace troupe::raft

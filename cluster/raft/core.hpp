@@ -45,7 +45,9 @@
 //     3. core.advance(r);
 //     4. send r.messages (after 1: they promise what was persisted); a
 //        snapshot message gets meta = core.applied_snapshot() and the state
-//        machine's data at that index.
+//        machine's data at that index, and is dropped when the core no
+//        longer leads in the message's term (it may have installed a newer
+//        snapshot meanwhile).
 //     5. answer r.reads once the applied index reaches each read's index.
 //   }
 // Only one ready is out at a time: has_ready() is false until advance().

@@ -13,6 +13,14 @@ bool configuration::contains(node_id n) const {
   return is_voter(n) || std::find(learners.begin(), learners.end(), n) != learners.end();
 }
 
+bool valid(const configuration& c) {
+  std::vector<node_id> all = c.voters;
+  all.insert(all.end(), c.learners.begin(), c.learners.end());
+  std::sort(all.begin(), all.end());
+  return std::adjacent_find(all.begin(), all.end()) == all.end()
+         && std::find(all.begin(), all.end(), node_id{}) == all.end();
+}
+
 namespace {
 
 void append_ids(std::string& out, const std::vector<node_id>& ids) {
@@ -58,7 +66,10 @@ configuration decode_config(const std::string& s) {
   auto sep = s.find(";l=");
   if (s.rfind("v=", 0) != 0 || sep == std::string::npos)
     throw std::invalid_argument("raft: malformed configuration");
-  return configuration{parse_ids(s.substr(2, sep - 2)), parse_ids(s.substr(sep + 3))};
+  configuration c{parse_ids(s.substr(2, sep - 2)), parse_ids(s.substr(sep + 3))};
+  if (!valid(c))
+    throw std::invalid_argument("raft: configuration with id 0 or a repeated id");
+  return c;
 }
 
 const char* to_string(message_type t) {

@@ -58,6 +58,9 @@ struct configuration {
   bool operator==(const configuration&) const = default;
 };
 
+/// No id 0 (it means "nobody"), none twice, none both voter and learner.
+bool valid(const configuration& c);
+
 std::string encode_config(const configuration& c);
 std::ostream& operator<<(std::ostream& out, const configuration& c);
 /// Throws std::invalid_argument on malformed input.

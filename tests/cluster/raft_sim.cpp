@@ -213,6 +213,11 @@ public:
     max_delay_ = 1 * ms + below(30 * ms);
     fault_period_ = 100 * ms + below(700 * ms);
     compact_every_ = 3 + below(40);
+    // A slow disk now and then: syncs up to 40 ms, so more happens while a
+    // ready is out (truncations, snapshots, lost leadership). Slower than
+    // that against 100-200 ms election timeouts, no election would finish:
+    // Raft wants fsync well below the election timeout.
+    sync_max_ = chance(0.25) ? 40 * ms : 3 * ms;
     int total = voters_ + (membership_ ? 1 : 0);
     raft::configuration initial;
     for (int i = 1; i <= voters_; ++i)
@@ -332,7 +337,7 @@ private:
     if (!r.up || r.paused || r.in_flight || !r.raft->has_ready())
       return;
     r.in_flight = r.raft->take_ready();
-    schedule(below(3 * ms), node_event(ev::sync, index_of(r.id), r.incarnation));
+    schedule(below(sync_max_), node_event(ev::sync, index_of(r.id), r.incarnation));
   }
 
   void sync(replica& r) {
@@ -363,6 +368,10 @@ private:
     }
     if (rd.state_changed)
       d.state = rd.state;
+    for (auto& e : rd.committed)
+      if (e.index > d.snapshot.index && !durable_has(d, e))
+        return fail("node " + std::to_string(r.id.value) + " applies entry " + std::to_string(e.index)
+                    + " that is not durable in its log");
     // 2. apply
     if (rd.snapshot) {
       r.state = registers::parse(rd.snapshot_data);
@@ -374,7 +383,10 @@ private:
     r.raft->advance(rd);
     // 4. send
     for (auto& m : rd.messages) {
+      check_persisted_before_sent(r, m);
       if (m.type == raft::message_type::snapshot) {
+        if (r.raft->role() != raft::role::leader || r.raft->term() != m.term)
+          continue; // stale: this replica no longer leads that term
         m.snapshot = r.raft->applied_snapshot();
         m.snapshot_data = r.state.serialize();
       }
@@ -386,6 +398,32 @@ private:
     serve_reads(r);
     maybe_compact(r);
     check(r);
+  }
+
+  static bool durable_has(const disk& d, const raft::entry& e) {
+    if (d.entries.empty() || e.index < d.entries.front().index || e.index > d.entries.back().index)
+      return false;
+    return d.entries[e.index - d.entries.front().index].term == e.term;
+  }
+
+  static log_index durable_last(const disk& d) {
+    return d.entries.empty() ? d.snapshot.index : d.entries.back().index;
+  }
+
+  // What a message promises must be on disk before it leaves: a granted
+  // vote, a candidate's own vote, an acknowledged append.
+  void check_persisted_before_sent(replica& r, const raft::message& m) {
+    auto& d = r.durable;
+    if (m.term != d.state.term)
+      return; // from an earlier term: superseded, promises nothing now
+    auto who = "node " + std::to_string(r.id.value);
+    if (m.type == raft::message_type::vote_reply && !m.reject && d.state.vote != m.to)
+      fail(who + " granted a vote it had not persisted");
+    if (m.type == raft::message_type::vote && d.state.vote != r.id)
+      fail(who + " campaigned without persisting its own vote");
+    if (m.type == raft::message_type::append_reply && !m.reject && m.index > durable_last(d))
+      fail(who + " acknowledged index " + std::to_string(m.index) + " beyond its durable log ("
+           + std::to_string(durable_last(d)) + ")");
   }
 
   void apply(replica& r, const raft::entry& e) {
@@ -872,6 +910,7 @@ private:
   double drop_ = 0, duplicate_ = 0;
   sim_time max_delay_ = 0, fault_period_ = 0;
   log_index compact_every_ = 10;
+  sim_time sync_max_ = 3 * ms;
 
   std::vector<replica> replicas_;
   std::set<std::pair<int, int>> cut_;

@@ -34,7 +34,7 @@ bool partition_reader::open_column(storage::db_status& status) {
       return false;
   }
   ++column_;
-  if (column_ >= storage::column_count) {
+  if (column_ >= storage::partition_data_columns) {
     scan_.reset();
     return false;
   }
@@ -112,7 +112,7 @@ storage::db_status chunk_entry(std::string_view bytes, bool reset, partition_id&
   auto prefix = storage::partition_prefix(partition);
   entry = reset ? erase_entry(partition) : storage::write_batch{};
   for (auto& e : chunk.entries()) {
-    if (e.column() >= static_cast<uint32_t>(storage::column_count)
+    if (e.column() >= static_cast<uint32_t>(storage::partition_data_columns)
         || e.key().compare(0, prefix.size(), prefix) != 0)
       return storage::db_status::failure("partition chunk entry outside its partition");
     auto cf = static_cast<column>(e.column());
@@ -128,7 +128,7 @@ storage::write_batch erase_entry(partition_id p) {
   auto prefix = storage::partition_prefix(p);
   auto end = storage::prefix_end(prefix);
   storage::write_batch entry;
-  for (int i = 0; i < storage::column_count; ++i)
+  for (int i = 0; i < storage::partition_data_columns; ++i)
     entry.remove_range(static_cast<column>(i), prefix, end);
   return entry;
 }

@@ -28,7 +28,7 @@ namespace troupe::storage {
 namespace {
 
 const char* column_names[column_count] = {"state", "streams", "queues", "locks",
-                                          "kv",    "meta"};
+                                          "kv",    "meta",    "raft"};
 
 db_status from_rocks(const rocksdb::Status& st) {
   if (st.ok())
@@ -204,7 +204,7 @@ std::unique_ptr<db> db::open(db_options options, std::string& error) {
   for (int i = 0; i < column_count; ++i) {
     rocksdb::ColumnFamilyOptions cf_opts{opts};
     cf_opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-    if (static_cast<column>(i) != column::meta)
+    if (static_cast<column>(i) != column::meta && static_cast<column>(i) != column::raft)
       cf_opts.compaction_filter = im.filter.get();
     cfs.emplace_back(column_names[i], cf_opts);
   }

@@ -36,8 +36,11 @@ enum class durability {
 std::optional<durability> parse_durability(std::string_view text);
 const char* to_string(durability mode);
 
-enum class column { state, streams, queues, locks, kv, meta };
-constexpr int column_count = 6;
+enum class column { state, streams, queues, locks, kv, meta, raft };
+constexpr int column_count = 7;
+/// The columns a partition's data lives in (the first ones): what a move
+/// copies. `raft` holds each replica's own log and is never moved.
+constexpr int partition_data_columns = 6;
 
 /// Milliseconds since the Unix epoch.
 using clock_fn = std::function<int64_t()>;

@@ -31,7 +31,7 @@ std::map<std::pair<int, std::string>, std::string> contents(const db& d, uint16_
   std::map<std::pair<int, std::string>, std::string> out;
   auto prefix = partition_prefix(partition_id{p});
   auto end = prefix_end(prefix);
-  for (int c = 0; c < column_count; ++c) {
+  for (int c = 0; c < partition_data_columns; ++c) {
     auto cur = d.new_cursor(static_cast<column>(c));
     for (cur->seek(prefix); cur->valid() && cur->key() < end; cur->next())
       out[{c, std::string{cur->key()}}] = std::string{cur->value()};

@@ -1,0 +1,142 @@
+#include "cluster/raft_log_store.hpp"
+
+#include <stdexcept>
+
+#include "storage/key_codec.hpp"
+
+namespace troupe::cluster {
+
+namespace {
+
+using storage::column;
+
+void put_u64(std::string& out, uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((v >> shift) & 0xFF));
+}
+
+/// Reads 8 big-endian bytes at `pos`; false when too short.
+bool get_u64(std::string_view in, size_t& pos, uint64_t& v) {
+  if (in.size() < pos + 8)
+    return false;
+  v = 0;
+  for (int i = 0; i < 8; ++i)
+    v = (v << 8) | static_cast<uint8_t>(in[pos + static_cast<size_t>(i)]);
+  pos += 8;
+  return true;
+}
+
+std::string encode_entry(const raft::entry& e) {
+  std::string out;
+  put_u64(out, e.term.value);
+  out.push_back(static_cast<char>(e.type));
+  out += e.data;
+  return out;
+}
+
+bool decode_entry(std::string_view in, raft::log_index index, raft::entry& e) {
+  size_t pos = 0;
+  uint64_t term = 0;
+  if (!get_u64(in, pos, term) || in.size() < pos + 1 || static_cast<uint8_t>(in[pos]) > 2)
+    return false;
+  e.index = index;
+  e.term = raft::term_t{term};
+  e.type = static_cast<raft::entry_type>(in[pos]);
+  e.data = std::string{in.substr(pos + 1)};
+  return true;
+}
+
+std::string encode_meta(const raft::snapshot_meta& meta) {
+  std::string out;
+  put_u64(out, meta.index);
+  put_u64(out, meta.term.value);
+  out += raft::encode_config(meta.config);
+  return out;
+}
+
+} // namespace
+
+raft_log_store::raft_log_store(storage::db& db, uint16_t group)
+  : db_(db), prefix_(storage::partition_prefix(partition_id{group})) {}
+
+std::string raft_log_store::key(char kind) const {
+  return prefix_ + kind;
+}
+
+std::string raft_log_store::entry_key(raft::log_index i) const {
+  auto k = key('e');
+  put_u64(k, i);
+  return k;
+}
+
+storage::db_status raft_log_store::load(const raft::configuration& initial,
+                                        raft::persisted_state& out) const {
+  out = raft::persisted_state{};
+  out.snapshot.config = initial;
+  storage::db_status status;
+  if (auto raw = db_.get(column::raft, key('h'), status)) {
+    size_t pos = 0;
+    uint64_t term = 0, vote = 0;
+    if (!get_u64(*raw, pos, term) || !get_u64(*raw, pos, vote) || !get_u64(*raw, pos, out.state.commit))
+      return storage::db_status::failure("raft: malformed hard state");
+    out.state.term = raft::term_t{term};
+    out.state.vote = raft::node_id{vote};
+  }
+  if (!status.ok)
+    return status;
+  if (auto raw = db_.get(column::raft, key('s'), status)) {
+    size_t pos = 0;
+    uint64_t term = 0;
+    if (!get_u64(*raw, pos, out.snapshot.index) || !get_u64(*raw, pos, term))
+      return storage::db_status::failure("raft: malformed snapshot meta");
+    out.snapshot.term = raft::term_t{term};
+    try {
+      out.snapshot.config = raft::decode_config(raw->substr(pos));
+    } catch (const std::invalid_argument& e) {
+      return storage::db_status::failure(e.what());
+    }
+  }
+  if (!status.ok)
+    return status;
+  out.applied = out.snapshot.index;
+  auto first = entry_key(out.snapshot.index + 1);
+  auto end = storage::prefix_end(key('e'));
+  auto cur = db_.new_cursor(column::raft);
+  for (cur->seek(first); cur->valid() && cur->key() < end; cur->next()) {
+    auto expected = out.snapshot.index + 1 + out.entries.size();
+    raft::entry e;
+    if (cur->key() != entry_key(expected) || !decode_entry(cur->value(), expected, e))
+      return storage::db_status::failure("raft: log entries missing or malformed after index "
+                                         + std::to_string(expected - 1));
+    out.entries.push_back(std::move(e));
+  }
+  return cur->status();
+}
+
+void raft_log_store::persist(const raft::ready& r, storage::write_batch& batch) const {
+  auto entries_end = storage::prefix_end(key('e'));
+  if (r.snapshot) {
+    batch.remove_range(column::raft, key('e'), entries_end);
+    batch.put(column::raft, key('s'), encode_meta(*r.snapshot));
+  }
+  if (!r.entries.empty()) {
+    // Entries from there on are replaced: a new leader's log wins.
+    batch.remove_range(column::raft, entry_key(r.entries.front().index), entries_end);
+    for (auto& e : r.entries)
+      batch.put(column::raft, entry_key(e.index), encode_entry(e));
+  }
+  if (r.state_changed) {
+    std::string hs;
+    put_u64(hs, r.state.term.value);
+    put_u64(hs, r.state.vote.value);
+    put_u64(hs, r.state.commit);
+    batch.put(column::raft, key('h'), std::move(hs));
+  }
+}
+
+void raft_log_store::compact(const raft::snapshot_meta& meta, storage::write_batch& batch) const {
+  batch.remove_range(column::raft, key('e'), entry_key(meta.index + 1));
+  batch.put(column::raft, key('s'), encode_meta(meta));
+}
+
+} // namespace troupe::cluster

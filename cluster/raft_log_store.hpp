@@ -1,0 +1,49 @@
+// raft_log_store: one Raft group's durable state in the `raft` column — its
+// hard state (term, vote, commit), its snapshot meta (index, term,
+// configuration) and its log entries — as the group's driver persists each
+// ready and reloads it at start.
+//
+// Keys, under the group's 2-byte id (a partition id; 0xFFFF is free for the
+// controller group): 'h' the hard state, 's' the snapshot meta, 'e' + the
+// index (8 bytes, big-endian, so entries sort by index) each entry. The
+// column is never moved with a partition: each replica keeps its own log.
+//
+// Plain code over storage::db; the caller writes the batches (together with
+// the entries' effects when it applies them, so both land in one write).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "cluster/raft/core.hpp"
+#include "storage/db.hpp"
+
+namespace troupe::cluster {
+
+class raft_log_store {
+public:
+  raft_log_store(storage::db& db, uint16_t group);
+
+  /// What start needs: the hard state, the snapshot meta (index 0 and
+  /// `initial` as configuration when none was stored) and the entries
+  /// after it. Fails on unreadable storage or malformed records.
+  storage::db_status load(const raft::configuration& initial, raft::persisted_state& out) const;
+
+  /// Adds to `batch` what persisting `r` takes: an installed snapshot (every
+  /// entry removed, its meta stored), entries from r.entries.front().index
+  /// on (later stored ones removed first), the hard state when it changed.
+  void persist(const raft::ready& r, storage::write_batch& batch) const;
+
+  /// Adds to `batch` the removal of entries up to meta.index and the new
+  /// snapshot meta (after core::compact, with core::applied_snapshot()).
+  void compact(const raft::snapshot_meta& meta, storage::write_batch& batch) const;
+
+private:
+  std::string key(char kind) const;
+  std::string entry_key(raft::log_index i) const;
+
+  storage::db& db_;
+  std::string prefix_;
+};
+
+} // namespace troupe::cluster

@@ -173,6 +173,61 @@ BOOST_FIXTURE_TEST_CASE(leadership_transfer_hands_the_group_to_the_target, three
   BOOST_TEST(target->propose("after").error == raft::errc::ok);
 }
 
+BOOST_AUTO_TEST_CASE(a_leader_elected_late_in_its_timeout_is_not_deposed_at_once) {
+  auto c = voters({1, 2, 3});
+  auto a = make_core(1, c), b = make_core(2, c), d = make_core(3, c);
+  a.campaign();
+  // The votes take almost an election timeout to come back (slow disks).
+  auto request = a.take_ready();
+  a.advance(request);
+  for (int t = 0; t < 9; ++t)
+    a.tick();
+  for (auto& m : request.messages)
+    (m.to == b.id() ? b : d).step(m);
+  for (auto* voter : {&b, &d}) {
+    auto r = voter->take_ready();
+    voter->advance(r);
+    for (auto& m : r.messages)
+      a.step(m);
+  }
+  BOOST_TEST_REQUIRE(a.role() == raft::role::leader);
+  // Check-quorum counts a whole timeout from the election, not the campaign:
+  // the followers have not answered the new leader yet, and need not have.
+  a.tick();
+  BOOST_TEST(a.role() == raft::role::leader);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_read_whose_heartbeats_were_lost_still_completes, three_voters) {
+  auto* l = leader();
+  settle(all); // the noop is committed: reads may be served
+  BOOST_TEST_REQUIRE(l->read_index(7) == raft::errc::ok);
+  auto lost = l->take_ready(); // its heartbeats never arrive
+  l->advance(lost);
+  BOOST_TEST_REQUIRE(lost.reads.empty());
+  std::vector<raft::read_state> served;
+  for (int t = 0; t < 5 && served.empty(); ++t) {
+    l->tick(); // the periodic heartbeat carries the round again
+    for (bool busy = true; busy;) {
+      busy = false;
+      for (auto* n : all) {
+        if (!n->has_ready())
+          continue;
+        busy = true;
+        auto r = n->take_ready();
+        n->advance(r);
+        served.insert(served.end(), r.reads.begin(), r.reads.end());
+        for (auto& m : r.messages)
+          for (auto* to : all)
+            if (to->id() == m.to)
+              to->step(m);
+      }
+    }
+  }
+  BOOST_TEST_REQUIRE(served.size() == 1u);
+  BOOST_TEST(served[0].context == 7u);
+  BOOST_TEST(served[0].index == l->commit());
+}
+
 BOOST_AUTO_TEST_CASE(a_configuration_may_change_one_voter_at_a_time) {
   auto a = make_core(1, voters({1}));
   a.campaign();

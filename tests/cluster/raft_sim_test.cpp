@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <functional>
+#include <set>
 #include <iostream>
 #include <string>
 
@@ -83,6 +85,26 @@ raft::core* leader_of(std::vector<raft::core*> nodes) {
     if (n->role() == raft::role::leader && (!best || n->term() > best->term()))
       best = n;
   return best;
+}
+
+/// Like settle, but delivers only the messages `allow` lets through (the
+/// others are lost); `allow` may also change a message on its way.
+void pump(std::vector<raft::core*> nodes, const std::function<bool(raft::message&)>& allow) {
+  for (bool busy = true; busy;) {
+    busy = false;
+    for (auto* n : nodes) {
+      if (!n->has_ready())
+        continue;
+      busy = true;
+      auto r = n->take_ready();
+      n->advance(r);
+      for (auto& m : r.messages)
+        if (allow(m))
+          for (auto* to : nodes)
+            if (to->id() == m.to)
+              to->step(m);
+    }
+  }
 }
 
 /// Three voters that have elected a leader over a perfect network.
@@ -226,6 +248,82 @@ BOOST_FIXTURE_TEST_CASE(a_read_whose_heartbeats_were_lost_still_completes, three
   BOOST_TEST_REQUIRE(served.size() == 1u);
   BOOST_TEST(served[0].context == 7u);
   BOOST_TEST(served[0].index == l->commit());
+}
+
+// The Raft dissertation's figure 8: an entry of an earlier term that a
+// majority holds must not be committed by counting replicas, since a later
+// leader can still overwrite it.
+BOOST_AUTO_TEST_CASE(an_earlier_terms_entry_is_not_committed_by_counting_replicas) {
+  auto c = voters({1, 2, 3, 4, 5});
+  raft::core_options o;
+  o.max_entries_per_append = 1;
+  std::vector<raft::core> cores;
+  for (uint64_t i = 1; i <= 5; ++i) {
+    o.id = raft::node_id{i};
+    raft::persisted_state ps;
+    ps.snapshot.config = c;
+    cores.emplace_back(o, ps);
+  }
+  std::vector<raft::core*> all;
+  for (auto& n : cores)
+    all.push_back(&n);
+  auto& s1 = cores[0];
+  auto& s5 = cores[4];
+  auto between = [](std::set<uint64_t> group) {
+    return [group](const raft::message& m) { return group.count(m.from.value) && group.count(m.to.value); };
+  };
+  auto votes_between = [&](std::set<uint64_t> group) {
+    return [=](const raft::message& m) {
+      return between(group)(m) && (m.type == raft::message_type::vote || m.type == raft::message_type::vote_reply);
+    };
+  };
+  auto none = [](raft::message&) { return false; };
+  // Cut off from everyone for two election timeouts: leaders step down
+  // (check-quorum), followers stop counting on their leader.
+  auto isolate = [&](std::set<uint64_t> ids) {
+    for (int t = 0; t < 20; ++t)
+      for (auto id : ids)
+        cores[id - 1].tick();
+    pump(all, none);
+  };
+  auto elect = [&](raft::core& n, std::set<uint64_t> voters_reached) {
+    for (int i = 0; i < 3 && n.role() != raft::role::leader; ++i) {
+      n.campaign();
+      pump(all, votes_between(voters_reached));
+    }
+    BOOST_TEST_REQUIRE(n.role() == raft::role::leader);
+  };
+  // Term 1: s1 leads; entry x (index 2) reaches s2 only.
+  s1.campaign();
+  pump(all, [](raft::message&) { return true; });
+  BOOST_TEST_REQUIRE(s1.role() == raft::role::leader);
+  s1.propose("x");
+  pump(all, between({1, 2}));
+  // s5 wins term 2 with s3 and s4; its noop (index 2, term 2) reaches nobody.
+  isolate({1, 3, 4});
+  elect(s5, {3, 4, 5});
+  BOOST_TEST_REQUIRE(s5.term() == raft::term_t{2});
+  // s1 wins term 3 with s2 and s3, and brings s3 only as far as index 2:
+  // x is then on s1, s2 and s3, a majority, but of term 1.
+  isolate({1, 2, 5});
+  elect(s1, {1, 2, 3});
+  BOOST_TEST_REQUIRE(s1.term() == raft::term_t{3});
+  s1.tick(); // a heartbeat: its first appends went with the election's lost messages
+  pump(all, [&](raft::message& m) {
+    std::erase_if(m.entries, [](const raft::entry& e) { return e.index > 2; }); // the noop goes nowhere
+    return between({1, 2, 3})(m);
+  });
+  BOOST_TEST_REQUIRE(cores[2].at(2)->data == "x");
+  BOOST_TEST_REQUIRE(s1.peers().at(raft::node_id{3}).match == 2u);
+  BOOST_TEST_REQUIRE(s1.commit() == 1u); // not committed: s5 can still win and overwrite it
+  // And it does: s1 is lost, s5 wins term 4 with s3 and s4 and replaces x.
+  isolate({1, 3, 4, 5});
+  elect(s5, {3, 4, 5});
+  s5.tick();
+  pump(all, between({3, 4, 5}));
+  BOOST_TEST(cores[2].at(2)->term == raft::term_t{2});
+  for (auto* n : all)
+    BOOST_TEST(!(n->commit() >= 2 && n->at(2) && n->at(2)->data == "x"));
 }
 
 BOOST_AUTO_TEST_CASE(a_configuration_may_change_one_voter_at_a_time) {

@@ -303,9 +303,10 @@ db_status db::disk_alarm() const {
   auto& im = *impl_;
   if (options_.min_free_bytes == 0)
     return db_status::success();
-  auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-  if (now >= im.next_disk_check.load(std::memory_order_relaxed)) {
-    im.next_disk_check.store(now + std::chrono::nanoseconds{std::chrono::milliseconds{100}}.count(),
+  using std::chrono::nanoseconds;
+  auto now = std::chrono::duration_cast<nanoseconds>(std::chrono::steady_clock::now().time_since_epoch());
+  if (now.count() >= im.next_disk_check.load(std::memory_order_relaxed)) {
+    im.next_disk_check.store((now + nanoseconds{std::chrono::milliseconds{100}}).count(),
                              std::memory_order_relaxed);
     uint64_t free = UINT64_MAX;
     struct statvfs vfs;

@@ -44,26 +44,36 @@ bool is_blocked(const std::vector<uint64_t>& blocked, raft::node_id n) {
   return std::find(blocked.begin(), blocked.end(), n.value) != blocked.end();
 }
 
-// Delivers every message among `nodes` (perfect network, instant disks)
-// until nothing is left to do; `blocked` nodes neither send nor receive.
-void settle(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) {
+using message_filter = std::function<bool(raft::message&)>;
+
+/// Runs every node's readies as an instant disk would and delivers the
+/// messages `allow` lets through (the others are lost; `allow` may change a
+/// message on its way), until nothing is left to do. `seen` gets each ready.
+void pump(std::vector<raft::core*> nodes, const message_filter& allow,
+          const std::function<void(const raft::ready&)>& seen = {}) {
   for (bool busy = true; busy;) {
     busy = false;
-    std::vector<raft::message> mail;
     for (auto* n : nodes) {
-      if (is_blocked(blocked, n->id()) || !n->has_ready())
+      if (!n->has_ready())
         continue;
       busy = true;
       auto r = n->take_ready();
       n->advance(r);
+      if (seen)
+        seen(r);
       for (auto& m : r.messages)
-        mail.push_back(std::move(m));
+        if (allow(m))
+          for (auto* to : nodes)
+            if (to->id() == m.to)
+              to->step(m);
     }
-    for (auto& m : mail)
-      for (auto* n : nodes)
-        if (n->id() == m.to && !is_blocked(blocked, n->id()))
-          n->step(m);
   }
+}
+
+/// A perfect network among `nodes`, except that `blocked` ones neither send
+/// nor receive.
+void settle(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) {
+  pump(nodes, [&](raft::message& m) { return !is_blocked(blocked, m.from) && !is_blocked(blocked, m.to); });
 }
 
 void tick_until_leader(std::vector<raft::core*> nodes, std::vector<uint64_t> blocked = {}) {
@@ -85,26 +95,6 @@ raft::core* leader_of(std::vector<raft::core*> nodes) {
     if (n->role() == raft::role::leader && (!best || n->term() > best->term()))
       best = n;
   return best;
-}
-
-/// Like settle, but delivers only the messages `allow` lets through (the
-/// others are lost); `allow` may also change a message on its way.
-void pump(std::vector<raft::core*> nodes, const std::function<bool(raft::message&)>& allow) {
-  for (bool busy = true; busy;) {
-    busy = false;
-    for (auto* n : nodes) {
-      if (!n->has_ready())
-        continue;
-      busy = true;
-      auto r = n->take_ready();
-      n->advance(r);
-      for (auto& m : r.messages)
-        if (allow(m))
-          for (auto* to : nodes)
-            if (to->id() == m.to)
-              to->step(m);
-    }
-  }
 }
 
 /// Three voters that have elected a leader over a perfect network.
@@ -229,21 +219,8 @@ BOOST_FIXTURE_TEST_CASE(a_read_whose_heartbeats_were_lost_still_completes, three
   std::vector<raft::read_state> served;
   for (int t = 0; t < 5 && served.empty(); ++t) {
     l->tick(); // the periodic heartbeat carries the round again
-    for (bool busy = true; busy;) {
-      busy = false;
-      for (auto* n : all) {
-        if (!n->has_ready())
-          continue;
-        busy = true;
-        auto r = n->take_ready();
-        n->advance(r);
-        served.insert(served.end(), r.reads.begin(), r.reads.end());
-        for (auto& m : r.messages)
-          for (auto* to : all)
-            if (to->id() == m.to)
-              to->step(m);
-      }
-    }
+    pump(all, [](raft::message&) { return true; },
+         [&](const raft::ready& r) { served.insert(served.end(), r.reads.begin(), r.reads.end()); });
   }
   BOOST_TEST_REQUIRE(served.size() == 1u);
   BOOST_TEST(served[0].context == 7u);
@@ -354,22 +331,13 @@ BOOST_AUTO_TEST_CASE(a_learner_behind_the_compacted_log_gets_a_snapshot) {
   bool got_snapshot = false;
   for (int t = 0; t < 20; ++t) {
     a.tick();
-    for (bool busy = true; busy;) {
-      busy = false;
-      for (auto* n : {&a, &fresh}) {
-        if (!n->has_ready())
-          continue;
-        busy = true;
-        auto r = n->take_ready();
-        got_snapshot |= r.snapshot.has_value();
-        n->advance(r);
-        for (auto& m : r.messages) {
-          if (m.type == raft::message_type::snapshot)
-            m.snapshot = a.applied_snapshot();
-          (m.to == a.id() ? a : fresh).step(m);
-        }
-      }
-    }
+    pump({&a, &fresh},
+         [&](raft::message& m) {
+           if (m.type == raft::message_type::snapshot)
+             m.snapshot = a.applied_snapshot(); // the driver's part
+           return true;
+         },
+         [&](const raft::ready& r) { got_snapshot |= r.snapshot.has_value(); });
   }
   BOOST_TEST(got_snapshot);
   BOOST_TEST(fresh.commit() == a.commit());

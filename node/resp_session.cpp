@@ -437,6 +437,7 @@ std::string authenticate(resp_broker* self, const std::string* user, const std::
   if ((user != nullptr && *user != "default") || !tokens_equal(password, st.ctx->token))
     return error_reply("WRONGPASS invalid username-password pair or user is disabled.");
   st.authenticated = true;
+  st.parser.set_max_request_bytes(st.ctx->max_frame_bytes);
   return {};
 }
 
@@ -951,8 +952,11 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
                                 std::shared_ptr<const session_context> ctx) {
   auto& st = self->state;
   st.ctx = ctx;
-  st.parser = resp::parser{ctx->max_frame_bytes};
   st.authenticated = ctx->token.empty();
+  // Until AUTH, a connection may only send small commands (what it can make
+  // the node hold before it proved anything).
+  st.parser = resp::parser{st.authenticated ? ctx->max_frame_bytes
+                                            : std::min(ctx->max_frame_bytes, ctx->pre_hello_max_frame_bytes)};
   st.client_id = ++ctx->counters->last_client_id;
   ctx->counters->resp_clients += 1;
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));

@@ -39,6 +39,10 @@ public:
   /// Bytes the command in progress still needs, at least (0 if unknown).
   size_t bytes_wanted() const;
 
+  /// Changes the bound for the commands that follow (and the one in
+  /// progress).
+  void set_max_request_bytes(size_t n) { max_request_bytes_ = n; }
+
   /// Bytes buffered and not yet consumed.
   size_t buffered() const { return buf_.size() - pos_; }
 

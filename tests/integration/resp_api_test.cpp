@@ -459,6 +459,21 @@ BOOST_AUTO_TEST_CASE(authentication) {
   BOOST_TEST(d.call({"GET", "k"}) == err("NOAUTH Authentication required."));
 }
 
+BOOST_AUTO_TEST_CASE(before_auth_only_small_commands_are_read) {
+  resp_node n{{"--token", "s3cret"}};
+  auto early = n.connect();
+  // A 1 MiB value before AUTH: refused as soon as its length is read.
+  BOOST_TEST(early.send_raw("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1048576\r\n"));
+  BOOST_TEST(early.read() == "-ERR Protocol error: invalid bulk length\r\n");
+  BOOST_TEST(early.closed_by_peer());
+  // After AUTH the node's own limit applies.
+  auto c = n.connect();
+  BOOST_TEST(c.call({"AUTH", "s3cret"}) == ok);
+  std::string big(1u << 20, 'v');
+  BOOST_TEST(c.call({"SET", "big", big}) == ok);
+  BOOST_TEST(c.call({"STRLEN", "big"}) == integer(1 << 20));
+}
+
 BOOST_AUTO_TEST_CASE(malformed_input_closes_only_that_connection) {
   resp_node n;
   auto keeper = n.connect();

@@ -39,18 +39,8 @@ std::string lock_key(lock_state& st, const std::string& job) {
   return key;
 }
 
-/// The job's record (live, expired or released), from staged or committed
-/// storage; `status` says whether storage could be read (a failed read is
-/// never taken for "no lock": that could grant a second holder).
-std::optional<LockInfo> read_lock(lock_state& st, const std::string& key,
-                                  storage::db_status& status) {
-  std::optional<std::string> raw;
-  if (auto* staged = st.pipeline->staged(key))
-    raw = *staged;
-  else
-    raw = st.db->get(column::locks, key, status);
-  if (!status.ok)
-    return std::nullopt;
+/// A stored lock record; nullopt when there is none (or it is malformed).
+std::optional<LockInfo> decode_lock(const std::optional<std::string_view>& raw) {
   storage::record_header h;
   std::string_view v;
   LockInfo info;
@@ -58,6 +48,23 @@ std::optional<LockInfo> read_lock(lock_state& st, const std::string& key,
       || !info.ParseFromArray(v.data(), static_cast<int>(v.size())))
     return std::nullopt;
   return info;
+}
+
+/// Reads the job's record (live, expired or released; nullopt: none) from
+/// staged or committed storage into `current`. False, with the error in
+/// `resp`, when storage could not be read: a failed read is never taken for
+/// "no lock", which could grant a second holder.
+bool read_lock(lock_state& st, Response& resp, const std::string& key,
+               std::optional<LockInfo>& current) {
+  if (auto* staged = st.pipeline->staged(key)) {
+    current = decode_lock(*staged);
+    return true;
+  }
+  storage::db_status status;
+  current = decode_lock(st.db->get(column::locks, key, status));
+  if (!status.ok)
+    set_storage_error(resp, "read", status.message);
+  return status.ok;
 }
 
 bool live(lock_state& st, const std::optional<LockInfo>& l) {
@@ -101,10 +108,9 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (r.ttl_ms() <= 0)
         return set_error(resp, error_code::invalid_argument, "ttl_ms must be positive");
       auto key = lock_key(st, r.job());
-      storage::db_status status;
-      auto current = read_lock(st, key, status);
-      if (!status.ok)
-        return set_storage_error(resp, "read", status.message);
+      std::optional<LockInfo> current;
+      if (!read_lock(st, resp, key, current))
+        return;
       auto* out = resp.mutable_lock();
       if (live(st, current)) {
         out->set_granted(false);
@@ -130,10 +136,9 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (r.ttl_ms() <= 0)
         return set_error(resp, error_code::invalid_argument, "ttl_ms must be positive");
       auto key = lock_key(st, r.job());
-      storage::db_status status;
-      auto current = read_lock(st, key, status);
-      if (!status.ok)
-        return set_storage_error(resp, "read", status.message);
+      std::optional<LockInfo> current;
+      if (!read_lock(st, resp, key, current))
+        return;
       auto* out = resp.mutable_lock();
       if (!live(st, current) || current->lock_id() != r.lock_id()) {
         out->set_granted(false);
@@ -150,10 +155,9 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (!check_id(st, resp, r.job(), "job"))
         return;
       auto key = lock_key(st, r.job());
-      storage::db_status status;
-      auto current = read_lock(st, key, status);
-      if (!status.ok)
-        return set_storage_error(resp, "read", status.message);
+      std::optional<LockInfo> current;
+      if (!read_lock(st, resp, key, current))
+        return;
       auto* out = resp.mutable_lock();
       if (!live(st, current) || current->lock_id() != r.lock_id()
           || current->instance_id() != r.instance_id()) {
@@ -172,18 +176,15 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       auto* out = resp.mutable_locks();
       auto prefix = storage::partition_prefix(st.partition);
       auto cur = st.db->new_cursor(column::locks);
-      storage::db_status status;
       for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
            cur->next()) {
-        auto info = read_lock(st, std::string{cur->key()}, status);
-        if (!status.ok)
-          break;
+        // The cursor has the committed record; a staged one overrides it.
+        auto* staged = st.pipeline->staged(std::string{cur->key()});
+        auto info = staged ? decode_lock(*staged) : decode_lock(cur->value());
         if (live(st, info))
           *out->add_locks() = *info;
       }
-      if (status.ok)
-        status = cur->status();
-      if (!status.ok)
+      if (auto status = cur->status(); !status.ok)
         set_storage_error(resp, "scan", status.message);
       return;
     }

@@ -956,7 +956,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
   // Until AUTH, a connection may only send small commands (what it can make
   // the node hold before it proved anything).
   st.parser = resp::parser{st.authenticated ? ctx->max_frame_bytes
-                                            : std::min(ctx->max_frame_bytes, ctx->pre_hello_max_frame_bytes)};
+                                            : std::min(ctx->max_frame_bytes, ctx->pre_auth_max_frame_bytes)};
   st.client_id = ++ctx->counters->last_client_id;
   ctx->counters->resp_clients += 1;
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));

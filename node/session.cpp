@@ -580,7 +580,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
   ctx->counters->sessions += 1;
   // Until Hello, a connection may only send small frames.
   self->state.decoder = protocol::frame_decoder{
-    std::min(ctx->max_frame_bytes, ctx->pre_hello_max_frame_bytes)};
+    std::min(ctx->max_frame_bytes, ctx->pre_auth_max_frame_bytes)};
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
   if (ctx->handshake_timeout_ms > 0)
     self->delayed_send(self, std::chrono::milliseconds{ctx->handshake_timeout_ms},

@@ -58,9 +58,10 @@ struct session_context {
   std::string cluster_name;
   std::string token;
   size_t max_frame_bytes = 0;
-  /// Largest frame before Hello is accepted: what an unauthenticated
-  /// connection can make the node hold.
-  size_t pre_hello_max_frame_bytes = size_t{64} << 10;
+  /// Largest frame (client protocol) or command (RESP, with a token)
+  /// accepted before Hello/AUTH: what an unauthenticated connection can make
+  /// the node hold.
+  size_t pre_auth_max_frame_bytes = size_t{64} << 10;
   /// A connection that has not said Hello this long after it opened is
   /// closed; 0: never.
   uint32_t handshake_timeout_ms = 10'000;

@@ -189,14 +189,11 @@ public:
   log_index applied() const { return applied_; }
   log_index first_index() const { return snap_.index + 1; }
   log_index last_index() const { return snap_.index + entries_.size(); }
-  /// Durable in this replica's log.
-  log_index stable_index() const { return stable_; }
   std::optional<term_t> term_at(log_index i) const;
   /// Nullptr when compacted or beyond the end.
   const entry* at(log_index i) const;
   const configuration& config() const { return config_; }
   const std::map<node_id, progress>& peers() const { return progress_; }
-  std::optional<node_id> transfer_target() const { return transfer_to_; }
 
 private:
   // roles

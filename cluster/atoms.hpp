@@ -33,4 +33,20 @@ using joined_atom = caf::atom_constant<caf::atom("cljoined")>;
 /// member -> gateway: routes changed; retry held requests.
 using reroute_atom = caf::atom_constant<caf::atom("clreroute")>;
 
+/// driver -> driver: (atom, frame bytes): every group's Raft messages for
+/// the receiving node from one turn (cluster/raft_codec).
+using raft_atom = caf::atom_constant<caf::atom("raftmsg")>;
+/// -> driver: (atom, node u64, driver actor): where a peer's driver is.
+using raft_peer_atom = caf::atom_constant<caf::atom("raftpeer")>;
+/// -> driver: (atom, group u16, voters) -> error text (empty: hosted).
+using raft_group_atom = caf::atom_constant<caf::atom("raftgrp")>;
+/// -> driver: (atom, group u16, node u64) -> error text (empty: started).
+using raft_transfer_atom = caf::atom_constant<caf::atom("raftxfer")>;
+/// driver internal: a tick; proposals waiting in the inbox; a turn's write
+/// finished (ok, message); a failed write to retry.
+using raft_tick_atom = caf::atom_constant<caf::atom("rafttick")>;
+using raft_wake_atom = caf::atom_constant<caf::atom("raftwake")>;
+using raft_turn_atom = caf::atom_constant<caf::atom("raftturn")>;
+using raft_retry_atom = caf::atom_constant<caf::atom("raftretry")>;
+
 } // namespace troupe::cluster

@@ -1,5 +1,6 @@
 #include "cluster/raft_log_store.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "storage/key_codec.hpp"
@@ -99,6 +100,15 @@ storage::db_status raft_log_store::load(const raft::configuration& initial,
   if (!status.ok)
     return status;
   out.applied = out.snapshot.index;
+  if (auto raw = db_.get(column::raft, key('a'), status)) {
+    size_t pos = 0;
+    uint64_t applied = 0;
+    if (!get_u64(*raw, pos, applied))
+      return storage::db_status::failure("raft: malformed applied index");
+    out.applied = std::max(out.applied, applied);
+  }
+  if (!status.ok)
+    return status;
   auto first = entry_key(out.snapshot.index + 1);
   auto end = storage::prefix_end(key('e'));
   auto cur = db_.new_cursor(column::raft);
@@ -132,6 +142,12 @@ void raft_log_store::persist(const raft::ready& r, storage::write_batch& batch) 
     put_u64(hs, r.state.commit);
     batch.put(column::raft, key('h'), std::move(hs));
   }
+}
+
+void raft_log_store::applied(raft::log_index index, storage::write_batch& batch) const {
+  std::string raw;
+  put_u64(raw, index);
+  batch.put(column::raft, key('a'), std::move(raw));
 }
 
 void raft_log_store::compact(const raft::snapshot_meta& meta, storage::write_batch& batch) const {

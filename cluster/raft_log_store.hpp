@@ -4,8 +4,9 @@
 // ready and reloads it at start.
 //
 // Keys, under the group's 2-byte id (a partition id; 0xFFFF is free for the
-// controller group): 'h' the hard state, 's' the snapshot meta, 'e' + the
-// index (8 bytes, big-endian, so entries sort by index) each entry. The
+// controller group): 'h' the hard state, 's' the snapshot meta, 'a' the
+// applied index, 'e' + the index (8 bytes, big-endian, so entries sort by
+// index) each entry. The
 // column is never moved with a partition: each replica keeps its own log.
 //
 // Plain code over storage::db; the caller writes the batches (together with
@@ -33,6 +34,10 @@ public:
   /// entry removed, its meta stored), entries from r.entries.front().index
   /// on (later stored ones removed first), the hard state when it changed.
   void persist(const raft::ready& r, storage::write_batch& batch) const;
+
+  /// Adds to `batch` the applied index; written in the same batch as the
+  /// applied entries' effects, so a restart never applies an entry twice.
+  void applied(raft::log_index index, storage::write_batch& batch) const;
 
   /// Adds to `batch` the removal of entries up to meta.index and the new
   /// snapshot meta (after core::compact, with core::applied_snapshot()).

@@ -193,6 +193,9 @@ public:
   /// Nullptr when compacted or beyond the end.
   const entry* at(log_index i) const;
   const configuration& config() const { return config_; }
+  /// A leader's noop: once applied, the leader's state machine holds every
+  /// entry committed before its term, and it may serve. 0 when not leading.
+  log_index term_start() const { return role_ == role::leader ? term_start_ : 0; }
   const std::map<node_id, progress>& peers() const { return progress_; }
 
 private:

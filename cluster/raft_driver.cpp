@@ -1,0 +1,222 @@
+#include "cluster/raft_driver.hpp"
+
+#include <mutex>
+#include <optional>
+
+#include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/send.hpp>
+#include <caf/stateful_actor.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cluster/atoms.hpp"
+
+namespace troupe::cluster {
+
+/// What the node's actors hand the driver, and what it publishes back.
+class raft_driver_inbox {
+public:
+  struct request {
+    bool is_read = false;
+    uint16_t group = 0;
+    std::string data;
+    raft_groups::done_fn done;
+  };
+
+  /// Queues `r`; true when the driver must be woken (the inbox was empty).
+  bool push(request r) {
+    std::lock_guard<std::mutex> guard{mutex_};
+    requests_.push_back(std::move(r));
+    return requests_.size() == 1;
+  }
+
+  std::vector<request> take() {
+    std::lock_guard<std::mutex> guard{mutex_};
+    return std::exchange(requests_, {});
+  }
+
+  void publish(std::vector<group_view> views, const raft_counters& counters) {
+    std::lock_guard<std::mutex> guard{mutex_};
+    views_ = std::move(views);
+    counters_ = counters;
+  }
+
+  std::vector<group_view> views() const {
+    std::lock_guard<std::mutex> guard{mutex_};
+    return views_;
+  }
+
+  raft_counters counters() const {
+    std::lock_guard<std::mutex> guard{mutex_};
+    return counters_;
+  }
+
+private:
+  mutable std::mutex mutex_;
+  std::vector<request> requests_;
+  std::vector<group_view> views_;
+  raft_counters counters_;
+};
+
+namespace {
+
+constexpr auto retry_after = std::chrono::milliseconds{200};
+
+struct driver_state {
+  std::unique_ptr<raft_groups> groups;
+  storage::db* db = nullptr;
+  std::chrono::milliseconds tick{50};
+  std::shared_ptr<raft_driver_inbox> inbox;
+  std::map<uint64_t, caf::actor> peers;
+  /// The batch of the turn being written, kept to write again if it fails.
+  std::optional<storage::write_batch> writing;
+  static inline const char* name = "troupe.raft_driver";
+};
+
+using driver_actor = caf::stateful_actor<driver_state>;
+
+void write(driver_actor* self) {
+  auto me = caf::actor_cast<caf::actor>(self);
+  self->state.db->commit(*self->state.writing, [me](storage::db_status s) {
+    caf::anon_send(me, raft_turn_atom::value, s.ok, std::move(s.message));
+  });
+}
+
+void publish(driver_actor* self) {
+  auto& st = self->state;
+  st.inbox->publish(st.groups->views(), st.groups->counters());
+}
+
+/// Starts the next turn when none is out and there is something to write.
+void pump(driver_actor* self) {
+  auto& st = self->state;
+  if (st.groups->turn_out())
+    return;
+  storage::write_batch batch;
+  if (!st.groups->begin_turn(batch))
+    return;
+  st.writing = std::move(batch);
+  write(self);
+}
+
+void drain_inbox(driver_actor* self) {
+  auto& st = self->state;
+  for (auto& r : st.inbox->take()) {
+    if (r.is_read)
+      st.groups->read(r.group, std::move(r.done));
+    else
+      st.groups->propose(r.group, std::move(r.data), std::move(r.done));
+  }
+}
+
+caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
+                          std::shared_ptr<raft_driver_inbox> inbox) {
+  auto& st = self->state;
+  st.groups = std::make_unique<raft_groups>(*cfg.db, *cfg.machine, cfg.groups);
+  if (cfg.on_serving)
+    st.groups->on_serving(std::move(cfg.on_serving));
+  st.db = cfg.db;
+  st.tick = cfg.tick;
+  st.inbox = std::move(inbox);
+  self->delayed_send(self, st.tick, raft_tick_atom::value);
+  return {
+    [=](raft_atom, const std::string& frame) {
+      std::string error;
+      if (!self->state.groups->receive(frame, error))
+        spdlog::warn("raft: frame refused: {}", error);
+      pump(self);
+    },
+    [=](raft_peer_atom, uint64_t id, caf::actor driver) {
+      self->state.peers[id] = std::move(driver);
+    },
+    [=](raft_group_atom, uint16_t group, const std::vector<uint64_t>& voters) -> std::string {
+      raft::configuration initial;
+      for (auto v : voters)
+        initial.voters.push_back(raft::node_id{v});
+      if (!raft::valid(initial) || initial.voters.empty())
+        return "invalid replica set for group " + std::to_string(group);
+      auto status = self->state.groups->add(group, initial);
+      publish(self);
+      return status.message;
+    },
+    [=](raft_transfer_atom, uint16_t group, uint64_t to) -> std::string {
+      auto e = self->state.groups->transfer(group, raft::node_id{to});
+      pump(self);
+      return e == raft::errc::ok ? std::string{} : std::string{raft::to_string(e)};
+    },
+    [=](raft_wake_atom) {
+      drain_inbox(self);
+      pump(self);
+    },
+    [=](raft_tick_atom) {
+      auto& st = self->state;
+      drain_inbox(self);
+      st.groups->tick();
+      pump(self);
+      publish(self);
+      self->delayed_send(self, st.tick, raft_tick_atom::value);
+    },
+    [=](raft_turn_atom, bool ok, const std::string& message) {
+      auto& st = self->state;
+      if (!ok) {
+        // Nothing of the turn is durable, so nothing of it is sent or
+        // answered; the same batch is written again.
+        spdlog::error("raft: turn write failed ({}); retrying", message);
+        self->delayed_send(self, retry_after, raft_retry_atom::value);
+        return;
+      }
+      st.writing.reset();
+      for (auto& [to, bytes] : st.groups->end_turn()) {
+        auto it = st.peers.find(to.value);
+        if (it != st.peers.end())
+          self->send(it->second, raft_atom::value, std::move(bytes));
+      }
+      drain_inbox(self);
+      pump(self);
+      publish(self);
+    },
+    [=](raft_retry_atom) { write(self); },
+  };
+}
+
+} // namespace
+
+raft_driver::raft_driver(caf::actor actor, std::shared_ptr<raft_driver_inbox> inbox)
+  : actor_(std::make_unique<caf::actor>(std::move(actor))), inbox_(std::move(inbox)) {}
+
+raft_driver::~raft_driver() = default;
+
+raft_driver::raft_driver(const raft_driver& other)
+  : actor_(std::make_unique<caf::actor>(*other.actor_)), inbox_(other.inbox_) {}
+
+raft_driver& raft_driver::operator=(const raft_driver& other) {
+  *actor_ = *other.actor_;
+  inbox_ = other.inbox_;
+  return *this;
+}
+
+void raft_driver::propose(uint16_t group, std::string data, raft_groups::done_fn done) const {
+  if (inbox_->push({false, group, std::move(data), std::move(done)}))
+    caf::anon_send(*actor_, raft_wake_atom::value);
+}
+
+void raft_driver::read(uint16_t group, raft_groups::done_fn done) const {
+  if (inbox_->push({true, group, {}, std::move(done)}))
+    caf::anon_send(*actor_, raft_wake_atom::value);
+}
+
+std::vector<group_view> raft_driver::views() const {
+  return inbox_->views();
+}
+
+raft_counters raft_driver::counters() const {
+  return inbox_->counters();
+}
+
+raft_driver spawn_raft_driver(caf::actor_system& sys, raft_driver_config config) {
+  auto inbox = std::make_shared<raft_driver_inbox>();
+  auto actor = sys.spawn(driver_impl, std::move(config), inbox);
+  return raft_driver{std::move(actor), std::move(inbox)};
+}
+
+} // namespace troupe::cluster

@@ -1,0 +1,350 @@
+#include "cluster/raft_groups.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include <spdlog/spdlog.h>
+
+#include "cluster/handoff.hpp"
+#include "cluster/raft_codec.hpp"
+#include "cluster/raft_log_store.hpp"
+#include "storage/key_codec.hpp"
+
+namespace troupe::cluster {
+
+// --- partition_state_machine ------------------------------------------------
+
+namespace {
+
+void append_ops(storage::write_batch from, storage::write_batch& to) {
+  for (auto& op : from.ops()) {
+    switch (op.what) {
+      case storage::write_batch::kind::put: to.put(op.cf, op.key, op.value); break;
+      case storage::write_batch::kind::remove: to.remove(op.cf, op.key); break;
+      case storage::write_batch::kind::remove_range: to.remove_range(op.cf, op.key, op.value); break;
+    }
+  }
+}
+
+} // namespace
+
+storage::db_status partition_state_machine::apply(uint16_t group, std::string_view data,
+                                                  storage::write_batch& batch) {
+  storage::write_batch entry;
+  std::string error;
+  if (!decode_batch(data, entry, error))
+    return storage::db_status::failure(std::move(error));
+  auto prefix = storage::partition_prefix(partition_id{group});
+  auto end = storage::prefix_end(prefix);
+  auto inside = [&](std::string_view k) { return k.substr(0, prefix.size()) == prefix; };
+  for (auto& op : entry.ops()) {
+    bool ok = static_cast<int>(op.cf) < storage::partition_data_columns && inside(op.key)
+              && (op.what != storage::write_batch::kind::remove_range || op.value <= end);
+    if (!ok)
+      return storage::db_status::failure("raft entry writes outside partition "
+                                         + std::to_string(group));
+  }
+  append_ops(std::move(entry), batch);
+  return storage::db_status::success();
+}
+
+storage::db_status partition_state_machine::snapshot(uint16_t group, std::string& data) {
+  partition_reader reader{db_, partition_id{group}, db_.take_snapshot()};
+  storage::db_status status;
+  auto chunk = reader.next(std::numeric_limits<size_t>::max(), status);
+  data = chunk ? std::move(*chunk) : std::string{};
+  return status;
+}
+
+storage::db_status partition_state_machine::install(uint16_t group, std::string_view data,
+                                                    storage::write_batch& batch) {
+  storage::write_batch entry = erase_entry(partition_id{group});
+  if (!data.empty()) {
+    partition_id p;
+    auto status = chunk_entry(data, true, p, entry);
+    if (!status.ok)
+      return status;
+    if (p.value != group)
+      return storage::db_status::failure("snapshot of partition " + std::to_string(p.value)
+                                         + " sent to group " + std::to_string(group));
+  }
+  append_ops(std::move(entry), batch);
+  return storage::db_status::success();
+}
+
+// --- raft_groups --------------------------------------------------------------
+
+struct raft_groups::group {
+  uint16_t id;
+  raft_log_store store;
+  raft::core core;
+  struct pending {
+    raft::log_index index;
+    raft::term_t term;
+    done_fn done;
+  };
+  std::deque<pending> proposals;
+  std::map<uint64_t, done_fn> reads_asked;                // context -> done
+  std::vector<std::pair<raft::log_index, done_fn>> reads; // wait for applied
+  bool serving = false;
+  raft::node_id leader;
+
+  group(uint16_t g, storage::db& db, raft::core_options o, raft::persisted_state ps)
+    : id(g), store(db, g), core(o, std::move(ps)) {}
+};
+
+raft_groups::raft_groups(storage::db& db, raft_state_machine& machine,
+                         raft_groups_options options)
+  : db_(db), machine_(machine), options_(options) {}
+
+raft_groups::~raft_groups() {
+  for (auto& [id, g] : groups_)
+    fail_pending(*g, "the node is stopping");
+}
+
+storage::db_status raft_groups::add(uint16_t id, const raft::configuration& initial) {
+  if (hosts(id))
+    return storage::db_status::success();
+  raft_log_store store{db_, id};
+  raft::persisted_state ps;
+  auto status = store.load(initial, ps);
+  if (!status.ok)
+    return status;
+  raft::core_options o;
+  o.id = options_.self;
+  o.election_ticks = options_.election_ticks;
+  o.heartbeat_ticks = options_.heartbeat_ticks;
+  o.seed = options_.seed ^ (uint64_t{id} << 32);
+  try {
+    groups_.emplace(id, std::make_unique<group>(id, db_, o, std::move(ps)));
+  } catch (const std::exception& e) {
+    return storage::db_status::failure("raft group " + std::to_string(id) + ": " + e.what());
+  }
+  return storage::db_status::success();
+}
+
+void raft_groups::tick() {
+  for (auto& [id, g] : groups_) {
+    g->core.tick();
+    notice(*g);
+  }
+}
+
+bool raft_groups::receive(std::string_view frame, std::string& error) {
+  std::vector<group_message> messages;
+  if (!decode_frame(frame, messages, error)) {
+    ++counters_.malformed_frames;
+    return false;
+  }
+  for (auto& gm : messages) {
+    auto it = groups_.find(gm.group);
+    if (it == groups_.end() || gm.msg.to != options_.self)
+      continue;
+    it->second->core.step(std::move(gm.msg));
+    notice(*it->second);
+  }
+  return true;
+}
+
+void raft_groups::propose(uint16_t id, std::string data, done_fn done) {
+  auto it = groups_.find(id);
+  if (it == groups_.end()) {
+    done(storage::db_status::failure("raft group " + std::to_string(id) + " is not hosted here"));
+    return;
+  }
+  auto& g = *it->second;
+  auto p = g.core.propose(std::move(data));
+  if (p.error != raft::errc::ok) {
+    done(storage::db_status::failure(raft::to_string(p.error)));
+    return;
+  }
+  g.proposals.push_back({p.index, g.core.term(), std::move(done)});
+}
+
+void raft_groups::read(uint16_t id, done_fn done) {
+  auto it = groups_.find(id);
+  if (it == groups_.end()) {
+    done(storage::db_status::failure("raft group " + std::to_string(id) + " is not hosted here"));
+    return;
+  }
+  auto& g = *it->second;
+  auto context = next_read_++;
+  auto e = g.core.read_index(context);
+  if (e != raft::errc::ok) {
+    done(storage::db_status::failure(raft::to_string(e)));
+    return;
+  }
+  g.reads_asked.emplace(context, std::move(done));
+}
+
+raft::errc raft_groups::transfer(uint16_t id, raft::node_id to) {
+  auto it = groups_.find(id);
+  return it == groups_.end() ? raft::errc::not_leader : it->second->core.transfer_leadership(to);
+}
+
+raft::errc raft_groups::change(uint16_t id, raft::configuration next) {
+  auto it = groups_.find(id);
+  return it == groups_.end() ? raft::errc::not_leader : it->second->core.propose_config(std::move(next));
+}
+
+void raft_groups::campaign(uint16_t id) {
+  auto it = groups_.find(id);
+  if (it != groups_.end()) {
+    it->second->core.campaign();
+    notice(*it->second);
+  }
+}
+
+bool raft_groups::begin_turn(storage::write_batch& batch) {
+  if (turn_out())
+    return false;
+  batch = std::move(compactions_);
+  compactions_ = storage::write_batch{};
+  for (auto& [id, g] : groups_) {
+    if (!g->core.has_ready())
+      continue;
+    auto r = g->core.take_ready();
+    g->store.persist(r, batch);
+    if (r.snapshot) {
+      auto status = machine_.install(id, r.snapshot_data, batch);
+      if (!status.ok)
+        // Every replica refuses the same bytes; the leader sends it again.
+        spdlog::error("raft group {}: snapshot at {} not installed: {}", id, r.snapshot->index,
+                      status.message);
+      else
+        ++counters_.snapshots_installed;
+    }
+    for (auto& e : r.committed) {
+      if (e.type != raft::entry_type::normal)
+        continue;
+      auto status = machine_.apply(id, e.data, batch);
+      if (!status.ok)
+        // Deterministic: every replica skips the same entry.
+        spdlog::error("raft group {}: entry {} not applied: {}", id, e.index, status.message);
+    }
+    if (r.snapshot || !r.committed.empty())
+      g->store.applied(r.committed.empty() ? r.snapshot->index : r.committed.back().index, batch);
+    turn_.emplace_back(g.get(), std::move(r));
+  }
+  turn_started_ = !batch.empty() || !turn_.empty();
+  return turn_started_;
+}
+
+std::vector<raft_groups::frame> raft_groups::end_turn() {
+  std::map<raft::node_id, std::vector<group_message>> out;
+  auto turn = std::move(turn_);
+  turn_.clear();
+  turn_started_ = false;
+  ++counters_.turns;
+  for (auto& [g, r] : turn) {
+    g->core.advance(r);
+    counters_.applied += r.committed.size();
+    for (auto& e : r.committed) {
+      while (!g->proposals.empty() && g->proposals.front().index <= e.index) {
+        auto p = std::move(g->proposals.front());
+        g->proposals.pop_front();
+        if (p.index == e.index && p.term == e.term)
+          p.done(storage::db_status::success());
+        else
+          p.done(storage::db_status::failure("leadership lost; the write was not applied"));
+      }
+    }
+    if (r.snapshot)
+      while (!g->proposals.empty() && g->proposals.front().index <= r.snapshot->index) {
+        g->proposals.front().done(
+          storage::db_status::failure("leadership lost; the write's outcome is unknown"));
+        g->proposals.pop_front();
+      }
+    for (auto& rs : r.reads) {
+      auto it = g->reads_asked.find(rs.context);
+      if (it == g->reads_asked.end())
+        continue;
+      g->reads.emplace_back(rs.index, std::move(it->second));
+      g->reads_asked.erase(it);
+    }
+    complete_reads(*g);
+    for (auto& m : r.messages) {
+      if (m.type == raft::message_type::snapshot) {
+        // Stale: the core no longer leads in the message's term.
+        if (g->core.role() != raft::role::leader || g->core.term() != m.term)
+          continue;
+        m.snapshot = g->core.applied_snapshot();
+        auto status = machine_.snapshot(g->id, m.snapshot_data);
+        if (!status.ok) {
+          spdlog::error("raft group {}: snapshot not read: {}", g->id, status.message);
+          continue;
+        }
+        ++counters_.snapshots_sent;
+      }
+      auto to = m.to;
+      out[to].push_back(group_message{g->id, std::move(m)});
+    }
+    auto applied = g->core.applied();
+    if (applied >= g->core.first_index() + options_.compact_after
+        && g->core.compact(applied) == raft::errc::ok)
+      g->store.compact(g->core.applied_snapshot(), compactions_);
+    notice(*g);
+  }
+  std::vector<frame> frames;
+  for (auto& [to, messages] : out) {
+    counters_.messages += messages.size();
+    ++counters_.frames;
+    frames.emplace_back(to, encode_frame(messages));
+  }
+  return frames;
+}
+
+void raft_groups::complete_reads(group& g) {
+  auto applied = g.core.applied();
+  auto it = std::stable_partition(g.reads.begin(), g.reads.end(),
+                                  [&](auto& r) { return r.first > applied; });
+  std::vector<done_fn> ready;
+  for (auto i = it; i != g.reads.end(); ++i)
+    ready.push_back(std::move(i->second));
+  g.reads.erase(it, g.reads.end());
+  for (auto& fn : ready)
+    fn(storage::db_status::success());
+}
+
+void raft_groups::fail_pending(group& g, const std::string& why) {
+  auto proposals = std::move(g.proposals);
+  g.proposals.clear();
+  for (auto& p : proposals)
+    p.done(storage::db_status::failure(why));
+  auto asked = std::move(g.reads_asked);
+  g.reads_asked.clear();
+  for (auto& [context, fn] : asked)
+    fn(storage::db_status::failure(why));
+  auto reads = std::move(g.reads);
+  g.reads.clear();
+  for (auto& [index, fn] : reads)
+    fn(storage::db_status::failure(why));
+}
+
+void raft_groups::notice(group& g) {
+  auto& c = g.core;
+  bool leading = c.role() == raft::role::leader;
+  if (!leading && (!g.proposals.empty() || !g.reads_asked.empty() || !g.reads.empty()))
+    // The new leader may still commit these proposals, or overwrite them.
+    fail_pending(g, "leadership lost; the outcome is unknown");
+  bool serving = leading && c.term_start() > 0 && c.applied() >= c.term_start();
+  if (serving == g.serving && c.leader() == g.leader)
+    return;
+  g.serving = serving;
+  g.leader = c.leader();
+  if (on_serving_)
+    on_serving_(g.id, serving, g.leader);
+}
+
+std::vector<group_view> raft_groups::views() const {
+  std::vector<group_view> out;
+  out.reserve(groups_.size());
+  for (auto& [id, g] : groups_) {
+    auto& c = g->core;
+    out.push_back(group_view{id, c.role(), c.leader(), c.term(), c.commit(), c.applied(),
+                             c.last_index(), g->serving, c.config()});
+  }
+  return out;
+}
+
+} // namespace troupe::cluster

@@ -1,0 +1,173 @@
+// raft_groups: every Raft group one node hosts, driven together in turns.
+//
+// A node hosts one group per partition it replicates (and later the
+// controller's). Inputs — ticks, frames from peers, proposals, reads — go to
+// the groups' cores at any time; a turn then gathers every group's ready
+// into ONE write batch (their log entries and hard states, the effects of
+// the entries they committed, snapshot installs, the applied indexes), so a
+// node makes one RocksDB write (one fsync) per turn whatever the number of
+// groups. Once that batch is durable, end_turn() advances the cores,
+// answers the proposals and reads they completed, and returns one frame per
+// peer holding every group's messages for it: 64 partitions replicated on
+// three nodes cost each node two frames per turn, not 128 message streams.
+//
+//   tick / receive / propose / read ... begin_turn(batch) --> write batch
+//     --> end_turn() --> frames to peers (sent only now: they promise what
+//         the batch made durable)
+//
+// Who applies what: an entry is applied exactly as it was proposed (the
+// state machine turns its bytes into writes), in the same write as the
+// applied index, so a restart never applies one twice. A group's leader
+// "serves" once it has applied its own term's first entry: from then on its
+// storage holds every committed entry, and the partition's actors may start
+// on it (on_serving tells the driver).
+//
+// Single-threaded: owned by the node's driver actor.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cluster/raft/core.hpp"
+#include "storage/db.hpp"
+
+namespace troupe::cluster {
+
+class raft_log_store;
+
+/// What a group's entries mean. For partitions: write batches over the
+/// partition's key ranges (partition_state_machine).
+class raft_state_machine {
+public:
+  virtual ~raft_state_machine() = default;
+  /// Adds to `batch` the effect of the committed entry `data` of `group`.
+  virtual storage::db_status apply(uint16_t group, std::string_view data,
+                                   storage::write_batch& batch) = 0;
+  /// The group's state as of now (every applied entry), for a snapshot.
+  virtual storage::db_status snapshot(uint16_t group, std::string& data) = 0;
+  /// Adds to `batch` the installing of `data`, which replaces whatever the
+  /// group had.
+  virtual storage::db_status install(uint16_t group, std::string_view data,
+                                     storage::write_batch& batch) = 0;
+};
+
+/// A partition's group: entries are encoded write batches (raft_codec),
+/// snapshots are the partition's records (handoff's chunk format).
+class partition_state_machine final : public raft_state_machine {
+public:
+  explicit partition_state_machine(const storage::db& db) : db_(db) {}
+  storage::db_status apply(uint16_t group, std::string_view data,
+                           storage::write_batch& batch) override;
+  storage::db_status snapshot(uint16_t group, std::string& data) override;
+  storage::db_status install(uint16_t group, std::string_view data,
+                             storage::write_batch& batch) override;
+
+private:
+  const storage::db& db_;
+};
+
+struct raft_groups_options {
+  raft::node_id self;
+  int election_ticks = 10;
+  int heartbeat_ticks = 1;
+  uint64_t seed = 1;
+  /// Applied entries kept in a group's log before it is compacted (a
+  /// follower further behind gets a snapshot).
+  raft::log_index compact_after = 1024;
+};
+
+/// One group as the driver's status sees it.
+struct group_view {
+  uint16_t group = 0;
+  raft::role role = raft::role::follower;
+  raft::node_id leader;
+  raft::term_t term;
+  raft::log_index commit = 0;
+  raft::log_index applied = 0;
+  raft::log_index last = 0;
+  bool serving = false;
+  raft::configuration config;
+};
+
+struct raft_counters {
+  uint64_t turns = 0;
+  uint64_t messages = 0;  ///< Raft messages sent, of all groups
+  uint64_t frames = 0;    ///< frames they travelled in
+  uint64_t applied = 0;   ///< entries applied
+  uint64_t snapshots_sent = 0;
+  uint64_t snapshots_installed = 0;
+  uint64_t malformed_frames = 0;
+};
+
+class raft_groups {
+public:
+  /// A proposal's or read's outcome: ok once applied (read: once the state
+  /// machine is at least as new as the read); otherwise the reason (not the
+  /// leader, leadership lost before the outcome was known, ...).
+  using done_fn = std::function<void(const storage::db_status&)>;
+  using serving_fn = std::function<void(uint16_t group, bool serving, raft::node_id leader)>;
+  using frame = std::pair<raft::node_id, std::string>;
+
+  raft_groups(storage::db& db, raft_state_machine& machine, raft_groups_options options);
+  ~raft_groups();
+  raft_groups(const raft_groups&) = delete;
+  raft_groups& operator=(const raft_groups&) = delete;
+
+  /// Hosts `group`, from its stored state or, when it has none, as a new
+  /// replica of `initial` (every replica of a new group must be given the
+  /// same one).
+  storage::db_status add(uint16_t group, const raft::configuration& initial);
+  bool hosts(uint16_t group) const { return groups_.count(group) != 0; }
+
+  void tick();
+  /// Steps a peer's frame into its groups (messages of groups not hosted
+  /// here are dropped); false and `error` when malformed: nothing stepped.
+  bool receive(std::string_view frame, std::string& error);
+
+  void propose(uint16_t group, std::string data, done_fn done);
+  void read(uint16_t group, done_fn done);
+  raft::errc transfer(uint16_t group, raft::node_id to);
+  raft::errc change(uint16_t group, raft::configuration next);
+  /// Campaigns at once (a new group, to skip the first election timeout).
+  void campaign(uint16_t group);
+
+  /// Starts a turn: fills `batch` with every group's ready. False when
+  /// there is nothing to write or a turn is already out.
+  bool begin_turn(storage::write_batch& batch);
+  /// Ends the turn once its batch is durable; returns the frames to send.
+  std::vector<frame> end_turn();
+  bool turn_out() const { return !turn_.empty() || turn_started_; }
+
+  /// Called whenever a group starts or stops serving (see above), and when
+  /// its known leader changes.
+  void on_serving(serving_fn fn) { on_serving_ = std::move(fn); }
+
+  std::vector<group_view> views() const;
+  const raft_counters& counters() const { return counters_; }
+
+private:
+  struct group;
+  void notice(group& g);
+  void fail_pending(group& g, const std::string& why);
+  void complete_reads(group& g);
+
+  storage::db& db_;
+  raft_state_machine& machine_;
+  raft_groups_options options_;
+  std::map<uint16_t, std::unique_ptr<group>> groups_;
+  std::vector<std::pair<group*, raft::ready>> turn_;
+  bool turn_started_ = false;
+  storage::write_batch compactions_; ///< merged into the next turn
+  serving_fn on_serving_;
+  uint64_t next_read_ = 1;
+  raft_counters counters_;
+};
+
+} // namespace troupe::cluster

@@ -4,11 +4,15 @@
 
 namespace troupe::actors {
 
-partition_log::partition_log(storage::db& db, partition_id p) : db_(db), partition_(p) {
+partition_log::partition_log(storage::db& db, partition_id p, log_replicator* replicator,
+                             uint64_t term)
+  : db_(db), partition_(p), replicator_(replicator), term_(term) {
   // nop
 }
 
 bool partition_log::asynchronous() const {
+  if (replicator_ != nullptr)
+    return true;
   // Fsync waits must never block an actor thread, and unsynced WAL writes
   // are better grouped too: actors writing concurrently contend in RocksDB's
   // write thread (measured: pipelined RESP writes +30-50% through the
@@ -17,6 +21,16 @@ bool partition_log::asynchronous() const {
 }
 
 uint64_t partition_log::append(storage::write_batch entry, applied_fn applied) {
+  if (replicator_ != nullptr) {
+    // Indexes and the group's proposals take entries in the same order.
+    std::lock_guard<std::mutex> guard{mutex_};
+    auto index = ++last_index_;
+    replicator_->propose(partition_, term_, std::move(entry),
+                         [index, applied = std::move(applied)](storage::db_status s) {
+                           applied(index, std::move(s));
+                         });
+    return index;
+  }
   if (asynchronous()) {
     // Indexes and the committer's queue take entries in the same order.
     std::lock_guard<std::mutex> guard{mutex_};
@@ -51,10 +65,20 @@ uint64_t partition_log::last_index() const {
   return last_index_;
 }
 
-partition_logs::partition_logs(storage::db& db, uint32_t partition_count) {
+partition_logs::partition_logs(storage::db& db, uint32_t partition_count,
+                               log_replicator* replicator)
+  : db_(db), replicator_(replicator) {
   logs_.reserve(partition_count);
   for (uint32_t i = 0; i < partition_count; ++i)
-    logs_.push_back(std::make_unique<partition_log>(db, partition_id{static_cast<uint16_t>(i)}));
+    logs_.push_back(std::make_unique<partition_log>(db, partition_id{static_cast<uint16_t>(i)},
+                                                    replicator));
+}
+
+partition_log& partition_logs::renew(partition_id p, uint64_t term) {
+  auto& slot = logs_.at(p.value);
+  retired_.push_back(std::move(slot));
+  slot = std::make_unique<partition_log>(db_, p, replicator_, term);
+  return *slot;
 }
 
 } // namespace troupe::actors

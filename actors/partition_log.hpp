@@ -9,12 +9,18 @@
 // written and never recomputes it. Entries get consecutive indexes in append
 // order and are applied in that order.
 //
-// One replica (today): an entry is applied by the db's group committer (one
+// One replica: an entry is applied by the db's group committer (one
 // RocksDB write, and one fsync under durability `fsync`, for every entry of
 // every partition queued meanwhile), or in the caller's thread under
-// durability `none`. It is committed once durable. Replication changes only
-// what happens inside append(): propose to the partition's group, apply once
-// a majority has it.
+// durability `none`. It is committed once durable.
+//
+// Replicated (--replication-factor > 1): append() proposes the entry to the
+// partition's Raft group through a log_replicator, and `applied` runs once
+// a majority holds it and this node applied it. A replicated log belongs to
+// one leadership term: the actors started when this node began serving the
+// partition write through a log of that term, and once the term is over the
+// group refuses their entries, so actors of an old term can never write into
+// a new one (partition_logs::renew gives the next actors a fresh log).
 //
 // Thread-safe: the actors of one partition may run on different threads.
 #pragma once
@@ -30,12 +36,25 @@
 
 namespace troupe::actors {
 
+/// Where a replicated partition's entries go: the node's Raft driver.
+class log_replicator {
+public:
+  virtual ~log_replicator() = default;
+  /// Proposes `entry` to partition p's group, if this node still serves it
+  /// in `term`; `done` runs (on the replicator's thread) once the entry is
+  /// applied here, or with the reason it was not.
+  virtual void propose(partition_id p, uint64_t term, storage::write_batch entry,
+                       std::function<void(storage::db_status)> done) = 0;
+};
+
 class partition_log {
 public:
   /// Runs once an entry is applied (durable), or failed.
   using applied_fn = std::function<void(uint64_t index, storage::db_status status)>;
 
-  partition_log(storage::db& db, partition_id p);
+  /// A log of one replica; with `replicator`, one of leadership term `term`.
+  partition_log(storage::db& db, partition_id p, log_replicator* replicator = nullptr,
+                uint64_t term = 0);
 
   partition_id partition() const { return partition_; }
 
@@ -62,6 +81,8 @@ public:
 private:
   storage::db& db_;
   partition_id partition_;
+  log_replicator* replicator_;
+  uint64_t term_;
   mutable std::mutex mutex_;
   uint64_t last_index_ = 0;
 };
@@ -69,12 +90,21 @@ private:
 /// The node's logs, one per partition, for as long as the node runs.
 class partition_logs {
 public:
-  partition_logs(storage::db& db, uint32_t partition_count);
+  partition_logs(storage::db& db, uint32_t partition_count,
+                 log_replicator* replicator = nullptr);
 
   partition_log& of(partition_id p) { return *logs_.at(p.value); }
 
+  /// Replicated: the log of p's actors for leadership term `term`. The
+  /// previous log stays valid (its actors may still be stopping) but its
+  /// entries are refused from now on.
+  partition_log& renew(partition_id p, uint64_t term);
+
 private:
+  storage::db& db_;
+  log_replicator* replicator_;
   std::vector<std::unique_ptr<partition_log>> logs_;
+  std::vector<std::unique_ptr<partition_log>> retired_;
 };
 
 } // namespace troupe::actors

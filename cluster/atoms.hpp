@@ -42,6 +42,11 @@ using raft_peer_atom = caf::atom_constant<caf::atom("raftpeer")>;
 using raft_group_atom = caf::atom_constant<caf::atom("raftgrp")>;
 /// -> driver: (atom, group u16, node u64) -> error text (empty: started).
 using raft_transfer_atom = caf::atom_constant<caf::atom("raftxfer")>;
+/// member -> driver: (atom, observer): tell it every change of a group's
+/// serving, leader or term, starting with every group's current state.
+using raft_observe_atom = caf::atom_constant<caf::atom("raftobs")>;
+/// driver -> observer: (atom, group u16, serving, leader u64, term u64).
+using raft_serving_atom = caf::atom_constant<caf::atom("raftserve")>;
 /// driver internal: a tick; proposals waiting in the inbox; a turn's write
 /// finished (ok, message); a failed write to retry.
 using raft_tick_atom = caf::atom_constant<caf::atom("rafttick")>;

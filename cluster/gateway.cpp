@@ -122,7 +122,8 @@ void release(gateway_actor* self) {
     } else if (now - h.since > hold_limit) {
       h.promise.deliver(error_response(error_code::unavailable,
                                        "partition " + std::to_string(h.partition)
-                                         + " is still moving; retry"));
+                                         + " has no serving node yet (moving, or electing a"
+                                           " leader); retry"));
     } else {
       still.push_back(std::move(h));
     }

@@ -14,6 +14,7 @@
 #include "actors/partition_log.hpp"
 #include "cluster/atoms.hpp"
 #include "cluster/handoff.hpp"
+#include "cluster/raft_driver.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -70,6 +71,10 @@ struct member_state {
   std::vector<caf::response_promise> join_waiters;
   bool ticking = false;
   bool left = false;  // drained out of the cluster
+  // Replicated: each partition's leader (empty: unknown), and whether this
+  // node's replicas were started.
+  std::vector<std::string> leaders;
+  bool replicas_started = false;
 
   static inline const char* name = "troupe.member";
 };
@@ -131,14 +136,39 @@ bool is_coordinator(member_actor* self) {
   return coordinator(self) == self->state.cfg.node_id;
 }
 
+bool replicated(member_actor* self) {
+  return self->state.cfg.replication_factor > 1;
+}
+
+/// The table routes and clients see: replicated, each partition's current
+/// leader stands as its owner.
+std::shared_ptr<const partition_table> routing_table(member_actor* self) {
+  auto& st = self->state;
+  if (!replicated(self))
+    return st.table;
+  auto t = std::make_shared<partition_table>(*st.table);
+  for (uint32_t i = 0; i < t->count(); ++i)
+    t->set_owner(partition_id{static_cast<uint16_t>(i)}, st.leaders[i]);
+  return t;
+}
+
 void install(member_actor* self) {
   auto& st = self->state;
   std::map<std::string, std::pair<caf::actor, caf::actor>> up;
   for (auto& [id, p] : st.peers)
     if (p.up)
       up.emplace(id, std::make_pair(p.gateway, p.hub));
-  st.cfg.router->install(
-    make_routes(st.table, st.cfg.node_id, st.local, st.moving, st.cfg.gateway, st.cfg.hub, up));
+  // Replicated: a partition without a reachable leader is electing one;
+  // its requests wait at this node's gateway (as during a move) and go to
+  // the new leader once it serves, instead of failing.
+  auto held = st.moving;
+  if (replicated(self))
+    for (uint32_t i = 0; i < held.size(); ++i)
+      held[i] = held[i]
+                || (!is_local(st.local[i])
+                    && (st.leaders[i].empty() || !reachable(self, st.leaders[i])));
+  st.cfg.router->install(make_routes(routing_table(self), st.cfg.node_id, st.local, held,
+                                     st.cfg.gateway, st.cfg.hub, up));
   self->send(st.cfg.gateway, reroute_atom::value);
 }
 
@@ -159,17 +189,19 @@ std::string status_bytes(member_actor* self) {
   auto& out = *resp.mutable_cluster();
   out.set_node_id(st.cfg.node_id);
   out.set_coordinator(coordinator(self));
+  auto table = routing_table(self);
   auto* t = out.mutable_table();
-  t->set_epoch(st.table->epoch());
-  for (uint32_t p = 0; p < st.table->count(); ++p)
-    t->add_owners(st.table->owner(partition_id{static_cast<uint16_t>(p)}));
-  for (auto& [id, m] : st.table->members()) {
+  t->set_epoch(table->epoch());
+  for (uint32_t p = 0; p < table->count(); ++p)
+    t->add_owners(table->owner(partition_id{static_cast<uint16_t>(p)}));
+  for (auto& [id, m] : table->members()) {
     auto* out_m = t->add_members();
     *out_m = member_message(id, m);
     out_m->set_reachable(reachable(self, id));
-    out_m->set_partitions(st.table->owned_by(id));
+    out_m->set_partitions(table->owned_by(id));
   }
-  out.set_moving(static_cast<uint32_t>(st.table->plan().size()));
+  // Replicated partitions never move.
+  out.set_moving(replicated(self) ? 0u : static_cast<uint32_t>(st.table->plan().size()));
   return resp.SerializeAsString();
 }
 
@@ -200,6 +232,68 @@ void settle_waiters(member_actor* self) {
   }
 }
 
+/// Replicated: starts this node's replica of every partition once the
+/// table names the first replication_factor members (the same on every
+/// node, so every replica of a group starts with the same voters).
+void start_replicas(member_actor* self) {
+  auto& st = self->state;
+  auto rf = st.cfg.replication_factor;
+  if (!replicated(self) || st.replicas_started || st.table->members().size() < rf)
+    return;
+  std::vector<uint64_t> voters;
+  bool mine = false;
+  for (auto& [id, m] : st.table->members()) {
+    if (voters.size() == rf)
+      break;
+    voters.push_back(raft_node_id(id).value);
+    mine = mine || id == st.cfg.node_id;
+  }
+  st.replicas_started = true;
+  if (!mine) {
+    spdlog::error("{} is not among the first {} members of the cluster: it holds no replicas",
+                  st.cfg.node_id, rf);
+    return;
+  }
+  for (uint32_t i = 0; i < st.table->count(); ++i)
+    self->request(st.cfg.driver->actor(), caf::infinite, raft_group_atom::value,
+                  static_cast<uint16_t>(i), voters)
+      .then([=](const std::string& error) {
+        if (!error.empty())
+          spdlog::error("partition {}: replica not started: {}", i, error);
+      });
+  spdlog::info("{} replicates {} partitions over {} members", st.cfg.node_id, st.table->count(),
+               rf);
+}
+
+/// Replicated: the driver says whether partition p serves here (this node
+/// leads it in `term` and applied everything committed before), or who
+/// leads it elsewhere.
+void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, uint64_t term) {
+  auto& st = self->state;
+  if (!replicated(self) || p >= st.table->count())
+    return;
+  std::string leader_id;
+  for (auto& [id, m] : st.table->members())
+    if (leader != 0 && raft_node_id(id).value == leader)
+      leader_id = id;
+  bool local = is_local(st.local[p]);
+  if (serving && !local) {
+    // A fresh log of this term: actors of an earlier term can no longer
+    // write, even if they are still stopping.
+    st.cfg.logs->renew(partition_id{p}, term);
+    st.local[p] = st.cfg.spawn_partition(partition_id{p});
+    SPDLOG_DEBUG("{} serves partition {} in term {}", st.cfg.node_id, p, term);
+  } else if (!serving && local) {
+    for (auto& a : st.local[p])
+      self->send_exit(a, caf::exit_reason::user_shutdown);
+    st.local[p] = partition_actors{};
+    spdlog::info("{} no longer leads partition {} (leader now {})", st.cfg.node_id, p,
+                 leader_id.empty() ? std::string{"unknown"} : leader_id);
+  }
+  st.leaders[p] = serving ? st.cfg.node_id : leader_id;
+  install(self);
+}
+
 /// Takes `next` as the table: stores it, routes by it.
 void adopt_table(member_actor* self, partition_table next) {
   auto& st = self->state;
@@ -215,7 +309,7 @@ void adopt_table(member_actor* self, partition_table next) {
     st.left = true;
     spdlog::info("{} left cluster {} (drained)", me, st.cfg.cluster_name);
   }
-  for (uint32_t i = 0; i < st.table->count(); ++i) {
+  for (uint32_t i = 0; i < st.table->count() && !replicated(self); ++i) {
     partition_id p{static_cast<uint16_t>(i)};
     if (st.table->owner(p) == me && !is_local(st.local[i]) && !st.moving[i]
         && !(st.job && st.job->move.partition == p)) {
@@ -228,6 +322,7 @@ void adopt_table(member_actor* self, partition_table next) {
   install(self);
   dial_members(self);
   settle_waiters(self);
+  start_replicas(self);
 }
 
 /// Sends this node's table to every reachable member.
@@ -294,8 +389,16 @@ void maybe_bootstrap(member_actor* self) {
   spdlog::info("{} starts cluster {}: {} nodes reach each other", st.cfg.node_id,
                st.cfg.cluster_name, ids.size());
   partition_table fresh{st.table->count(), st.cfg.node_id, st.cfg.self};
-  for (uint32_t i = 0; i < fresh.count(); ++i)
-    st.local[i] = st.cfg.spawn_partition(partition_id{static_cast<uint16_t>(i)});
+  if (replicated(self)) {
+    // Every node that counted is a member at once: the replica sets are
+    // fixed from the first table.
+    for (auto& [id, p] : st.peers)
+      if (p.up)
+        fresh.put_member(id, p.info);
+  } else {
+    for (uint32_t i = 0; i < fresh.count(); ++i)
+      st.local[i] = st.cfg.spawn_partition(partition_id{static_cast<uint16_t>(i)});
+  }
   adopt_table(self, std::move(fresh));
   broadcast(self);
   coordinate(self); // the others greeted already: they join
@@ -315,6 +418,9 @@ void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor membe
   if (was_up)
     return;
   self->monitor(p.member);
+  if (replicated(self))
+    self->send(p.member, raft_peer_atom::value, raft_node_id(st.cfg.node_id).value,
+               st.cfg.driver->actor());
   spdlog::info("{} reaches {} at {}", st.cfg.node_id, info.node_id(), info.cluster_address());
   install(self);
   maybe_bootstrap(self);
@@ -540,6 +646,14 @@ void coordinate(member_actor* self) {
     if (!p.up || !p.wants_join)
       continue;
     auto* m = st.table->find_member(id);
+    if (m == nullptr && replicated(self)
+        && st.table->members().size() >= st.cfg.replication_factor) {
+      // Replica sets are fixed at bootstrap for now.
+      p.wants_join = false;
+      spdlog::warn("{} cannot join: this cluster replicates over its first {} members", id,
+                   st.cfg.replication_factor);
+      continue;
+    }
     if (m == nullptr
         || (!m->leaving && (m->client_address != p.info.client_address
                             || m->cluster_address != p.info.cluster_address
@@ -551,6 +665,8 @@ void coordinate(member_actor* self) {
         spdlog::info("{} joined cluster {}", id, st.cfg.cluster_name);
     }
   }
+  if (replicated(self))
+    return;  // every replica holds every partition: nothing moves
   auto move = st.table->next_move([&](const std::string& id) { return reachable(self, id); });
   if (!move)
     return;
@@ -586,6 +702,11 @@ caf::result<std::string> drain(member_actor* self, const std::string& node) {
   auto* m = st.table->find_member(node);
   if (m == nullptr)
     return error_bytes(error_code::not_found, "no member " + node + " in the cluster");
+  if (replicated(self))
+    return error_bytes(error_code::invalid_argument,
+                       "cannot drain " + node + ": with replication every member holds a replica"
+                       " of every partition; stop it instead (its partitions' leadership moves"
+                       " to the others)");
   size_t staying = 0;
   for (auto& [id, info] : st.table->members())
     if (id != node && !info.leaving)
@@ -637,8 +758,14 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
   st.table = std::move(table);
   st.local = std::move(local);
   st.moving.assign(st.table->count(), false);
+  st.leaders.assign(st.table->count(), std::string{});
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   install(self);
+  if (replicated(self)) {
+    self->send(st.cfg.driver->actor(), raft_observe_atom::value,
+               caf::actor_cast<caf::actor>(self));
+    start_replicas(self);
+  }
   return {
     [=](joined_atom, const std::string& cluster_address) -> caf::result<actors::ok_atom> {
       auto& s = self->state;
@@ -740,6 +867,14 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       return actors::ok_atom::value;
     },
     [=](drain_node_atom, const std::string& node) { return drain(self, node); },
+    [=](raft_peer_atom, uint64_t id, caf::actor& driver) {
+      // A peer's driver, from its member: this node's driver sends to it.
+      if (replicated(self))
+        self->send(self->state.cfg.driver->actor(), raft_peer_atom::value, id, std::move(driver));
+    },
+    [=](raft_serving_atom, uint16_t p, bool serving, uint64_t leader, uint64_t term) {
+      on_serving(self, p, serving, leader, term);
+    },
     [=](status_atom) { return status_bytes(self); },
   };
 }

@@ -17,6 +17,16 @@
 // groups can only both start one if each reaches N apart, so N must be more
 // than half of the nodes first started.
 //
+// Replication (replication_factor N > 1). Every partition is a Raft group
+// over the first N members of the table, started once the table has them
+// (bootstrap puts all nodes that reach each other in the first table). The
+// node's driver tells the member when a group starts or stops serving here
+// and who leads it elsewhere: the member starts the partition's actors on a
+// fresh log of that term, stops them when the term ends, and routes by the
+// leaders (Welcome and the cluster status show each leader as the owner).
+// Partitions never move; a failed leader's partitions move to a new leader
+// by election.
+//
 // The table. Every member keeps the table with the highest epoch it has seen
 // and stores it. One member changes it: the coordinator, the reachable
 // member with the lowest id. It adds nodes that greeted it, marks drained
@@ -54,6 +64,8 @@ class partition_logs;
 
 namespace troupe::cluster {
 
+class raft_driver;
+
 struct member_config {
   std::string node_id;
   std::string cluster_name;
@@ -70,6 +82,11 @@ struct member_config {
   caf::actor hub;
   /// Spawns the actors of a partition this node takes over.
   std::function<partition_actors(partition_id)> spawn_partition;
+  /// Replicas of each partition; 1: a partition lives on its owner alone.
+  /// Above 1, each partition is a Raft group over the first N members (by
+  /// id), served by its leader, and `driver` runs this node's replicas.
+  uint32_t replication_factor = 1;
+  std::shared_ptr<raft_driver> driver;
 };
 
 /// The table this node stored, if any (nullopt and `error` empty: none).

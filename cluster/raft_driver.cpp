@@ -10,6 +10,8 @@
 #include <spdlog/spdlog.h>
 
 #include "cluster/atoms.hpp"
+#include "cluster/partition_table.hpp"
+#include "cluster/raft_codec.hpp"
 
 namespace troupe::cluster {
 
@@ -19,6 +21,7 @@ public:
   struct request {
     bool is_read = false;
     uint16_t group = 0;
+    uint64_t term = 0;
     std::string data;
     raft_groups::done_fn done;
   };
@@ -68,6 +71,7 @@ struct driver_state {
   std::chrono::milliseconds tick{50};
   std::shared_ptr<raft_driver_inbox> inbox;
   std::map<uint64_t, caf::actor> peers;
+  caf::actor observer;
   /// The batch of the turn being written, kept to write again if it fails.
   std::optional<storage::write_batch> writing;
   static inline const char* name = "troupe.raft_driver";
@@ -105,7 +109,7 @@ void drain_inbox(driver_actor* self) {
     if (r.is_read)
       st.groups->read(r.group, std::move(r.done));
     else
-      st.groups->propose(r.group, std::move(r.data), std::move(r.done));
+      st.groups->propose(r.group, std::move(r.data), std::move(r.done), r.term);
   }
 }
 
@@ -113,8 +117,14 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
                           std::shared_ptr<raft_driver_inbox> inbox) {
   auto& st = self->state;
   st.groups = std::make_unique<raft_groups>(*cfg.db, *cfg.machine, cfg.groups);
-  if (cfg.on_serving)
-    st.groups->on_serving(std::move(cfg.on_serving));
+  st.groups->on_serving([self, fn = std::move(cfg.on_serving)](uint16_t group, bool serving,
+                                                              raft::node_id leader,
+                                                              raft::term_t term) {
+    if (fn)
+      fn(group, serving, leader, term);
+    if (auto& observer = self->state.observer)
+      self->send(observer, raft_serving_atom::value, group, serving, leader.value, term.value);
+  });
   st.db = cfg.db;
   st.tick = cfg.tick;
   st.inbox = std::move(inbox);
@@ -128,6 +138,13 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
     },
     [=](raft_peer_atom, uint64_t id, caf::actor driver) {
       self->state.peers[id] = std::move(driver);
+    },
+    [=](raft_observe_atom, caf::actor observer) {
+      auto& st = self->state;
+      st.observer = std::move(observer);
+      for (auto& v : st.groups->views())
+        self->send(st.observer, raft_serving_atom::value, v.group, v.serving, v.leader.value,
+                   v.term.value);
     },
     [=](raft_group_atom, uint16_t group, const std::vector<uint64_t>& voters) -> std::string {
       raft::configuration initial;
@@ -195,13 +212,14 @@ raft_driver& raft_driver::operator=(const raft_driver& other) {
   return *this;
 }
 
-void raft_driver::propose(uint16_t group, std::string data, raft_groups::done_fn done) const {
-  if (inbox_->push({false, group, std::move(data), std::move(done)}))
+void raft_driver::propose(uint16_t group, std::string data, raft_groups::done_fn done,
+                          uint64_t term) const {
+  if (inbox_->push({false, group, term, std::move(data), std::move(done)}))
     caf::anon_send(*actor_, raft_wake_atom::value);
 }
 
 void raft_driver::read(uint16_t group, raft_groups::done_fn done) const {
-  if (inbox_->push({true, group, {}, std::move(done)}))
+  if (inbox_->push({true, group, 0, {}, std::move(done)}))
     caf::anon_send(*actor_, raft_wake_atom::value);
 }
 
@@ -217,6 +235,16 @@ raft_driver spawn_raft_driver(caf::actor_system& sys, raft_driver_config config)
   auto inbox = std::make_shared<raft_driver_inbox>();
   auto actor = sys.spawn(driver_impl, std::move(config), inbox);
   return raft_driver{std::move(actor), std::move(inbox)};
+}
+
+raft::node_id raft_node_id(std::string_view node_id) {
+  auto h = partition_hash(node_id);
+  return raft::node_id{h != 0 ? h : 1};
+}
+
+void raft_replicator::propose(partition_id p, uint64_t term, storage::write_batch entry,
+                              std::function<void(storage::db_status)> done) {
+  driver_.propose(p.value, encode_batch(entry), std::move(done), term);
 }
 
 } // namespace troupe::cluster

@@ -22,6 +22,7 @@
 
 #include <caf/fwd.hpp>
 
+#include "actors/partition_log.hpp"
 #include "cluster/raft_groups.hpp"
 
 namespace troupe::cluster {
@@ -34,7 +35,8 @@ struct raft_driver_config {
   /// election starts after [election_ticks, 2 * election_ticks) of them.
   std::chrono::milliseconds tick{50};
   /// Told (on the driver's thread) when a group starts or stops serving
-  /// here, or learns of another leader.
+  /// here, or learns of another leader or term. The observer actor set by
+  /// (raft_observe_atom, observer) is told the same by message.
   raft_groups::serving_fn on_serving;
 };
 
@@ -49,7 +51,8 @@ public:
 
   const caf::actor& actor() const { return *actor_; }
 
-  void propose(uint16_t group, std::string data, raft_groups::done_fn done) const;
+  void propose(uint16_t group, std::string data, raft_groups::done_fn done,
+               uint64_t term = 0) const;
   void read(uint16_t group, raft_groups::done_fn done) const;
 
   /// The groups as of the driver's last turn or tick.
@@ -62,5 +65,19 @@ private:
 };
 
 raft_driver spawn_raft_driver(caf::actor_system& sys, raft_driver_config config);
+
+/// A node id's Raft id: its xxHash64 (never 0, which means "nobody").
+raft::node_id raft_node_id(std::string_view node_id);
+
+/// partition_log's replicator over the driver: entries go out encoded.
+class raft_replicator final : public actors::log_replicator {
+public:
+  explicit raft_replicator(raft_driver driver) : driver_(std::move(driver)) {}
+  void propose(partition_id p, uint64_t term, storage::write_batch entry,
+               std::function<void(storage::db_status)> done) override;
+
+private:
+  raft_driver driver_;
+};
 
 } // namespace troupe::cluster

@@ -88,6 +88,7 @@ struct raft_groups::group {
   std::vector<std::pair<raft::log_index, done_fn>> reads; // wait for applied
   bool serving = false;
   raft::node_id leader;
+  raft::term_t term;
 
   group(uint16_t g, storage::db& db, raft::core_options o, raft::persisted_state ps)
     : id(g), store(db, g), core(o, std::move(ps)) {}
@@ -146,13 +147,18 @@ bool raft_groups::receive(std::string_view frame, std::string& error) {
   return true;
 }
 
-void raft_groups::propose(uint16_t id, std::string data, done_fn done) {
+void raft_groups::propose(uint16_t id, std::string data, done_fn done, uint64_t term) {
   auto it = groups_.find(id);
   if (it == groups_.end()) {
     done(storage::db_status::failure("raft group " + std::to_string(id) + " is not hosted here"));
     return;
   }
   auto& g = *it->second;
+  if (term != 0 && (!g.serving || g.core.term().value != term)) {
+    done(storage::db_status::failure("leadership of term " + std::to_string(term)
+                                     + " is over; the write was not applied"));
+    return;
+  }
   auto p = g.core.propose(std::move(data));
   if (p.error != raft::errc::ok) {
     done(storage::db_status::failure(raft::to_string(p.error)));
@@ -328,12 +334,13 @@ void raft_groups::notice(group& g) {
     // The new leader may still commit these proposals, or overwrite them.
     fail_pending(g, "leadership lost; the outcome is unknown");
   bool serving = leading && c.term_start() > 0 && c.applied() >= c.term_start();
-  if (serving == g.serving && c.leader() == g.leader)
+  if (serving == g.serving && c.leader() == g.leader && c.term() == g.term)
     return;
   g.serving = serving;
   g.leader = c.leader();
+  g.term = c.term();
   if (on_serving_)
-    on_serving_(g.id, serving, g.leader);
+    on_serving_(g.id, serving, g.leader, g.term);
 }
 
 std::vector<group_view> raft_groups::views() const {

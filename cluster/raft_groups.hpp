@@ -112,7 +112,8 @@ public:
   /// machine is at least as new as the read); otherwise the reason (not the
   /// leader, leadership lost before the outcome was known, ...).
   using done_fn = std::function<void(const storage::db_status&)>;
-  using serving_fn = std::function<void(uint16_t group, bool serving, raft::node_id leader)>;
+  using serving_fn =
+    std::function<void(uint16_t group, bool serving, raft::node_id leader, raft::term_t term)>;
   using frame = std::pair<raft::node_id, std::string>;
 
   raft_groups(storage::db& db, raft_state_machine& machine, raft_groups_options options);
@@ -131,7 +132,9 @@ public:
   /// here are dropped); false and `error` when malformed: nothing stepped.
   bool receive(std::string_view frame, std::string& error);
 
-  void propose(uint16_t group, std::string data, done_fn done);
+  /// Proposes `data` to `group`; with a `term`, only while this node
+  /// serves the group in that term (see partition_log).
+  void propose(uint16_t group, std::string data, done_fn done, uint64_t term = 0);
   void read(uint16_t group, done_fn done);
   raft::errc transfer(uint16_t group, raft::node_id to);
   raft::errc change(uint16_t group, raft::configuration next);
@@ -146,7 +149,7 @@ public:
   bool turn_out() const { return !turn_.empty() || turn_started_; }
 
   /// Called whenever a group starts or stops serving (see above), and when
-  /// its known leader changes.
+  /// its known leader or its term changes.
   void on_serving(serving_fn fn) { on_serving_ = std::move(fn); }
 
   std::vector<group_view> views() const;

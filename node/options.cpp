@@ -57,6 +57,14 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   app.add_option("--bootstrap-expect", opts.bootstrap_expect,
                  "With seeds and no data: form a new cluster once this many nodes reach each other")
     ->envname("TROUPE_BOOTSTRAP_EXPECT")->capture_default_str()->check(CLI::Range(0u, 1000u));
+  app.add_option("--replication-factor", opts.replication_factor,
+                 "Replicas of each partition (a Raft group over the first N members); 1: none")
+    ->envname("TROUPE_REPLICATION_FACTOR")->capture_default_str()->check(CLI::Range(1u, 7u));
+  app.add_option("--raft-tick-ms", opts.raft_tick_ms, "One Raft tick (leader heartbeat), ms")
+    ->envname("TROUPE_RAFT_TICK_MS")->capture_default_str()->check(CLI::Range(5u, 10'000u));
+  app.add_option("--raft-election-ticks", opts.raft_election_ticks,
+                 "Ticks without a leader before an election (timeout drawn from [T, 2T))")
+    ->envname("TROUPE_RAFT_ELECTION_TICKS")->capture_default_str()->check(CLI::Range(3u, 1000u));
   app.add_flag("--drain-on-exit", opts.drain_on_exit,
                "On SIGTERM, hand every partition to the other members first")
     ->envname("TROUPE_DRAIN_ON_EXIT");

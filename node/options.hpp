@@ -55,6 +55,19 @@ struct node_options {
   /// two groups that could start apart). 0: wait for a seed that already
   /// belongs to a cluster. (--bootstrap-expect, TROUPE_BOOTSTRAP_EXPECT)
   uint32_t bootstrap_expect = 0;
+  /// Replicas of each partition. 1: each partition lives on one node (its
+  /// owner). N > 1: each partition is a Raft group over the first N members
+  /// (by id) and its leader serves it; an acknowledged write is on a
+  /// majority. Start N nodes with --bootstrap-expect N. Default 1.
+  /// (--replication-factor, TROUPE_REPLICATION_FACTOR)
+  uint32_t replication_factor = 1;
+  /// One Raft tick, ms: leaders send heartbeats every tick. Default 50.
+  /// (--raft-tick-ms)
+  uint32_t raft_tick_ms = 50;
+  /// Ticks without a leader before a replica campaigns: each election
+  /// timeout is drawn from [T, 2T) ticks. Default 10 (0.5 to 1 s).
+  /// (--raft-election-ticks)
+  uint32_t raft_election_ticks = 10;
   /// On SIGTERM, hand every partition to the other members before stopping.
   /// Default off. (--drain-on-exit, TROUPE_DRAIN_ON_EXIT)
   bool drain_on_exit = false;

@@ -22,6 +22,7 @@
 #include "cluster/member.hpp"
 #include "cluster/atoms.hpp"
 #include "cluster/partition_router.hpp"
+#include "cluster/raft_driver.hpp"
 #include "node/resp_session.hpp"
 #include "node/session.hpp"
 #include "protocol/troupe.pb.h"
@@ -82,6 +83,11 @@ bool bound_port(caf::actor_system& sys, const caf::actor& acceptor, const std::s
 
 struct server::impl {
   std::unique_ptr<storage::db> db;
+  // Replicated: what the driver applies entries with, the driver, and the
+  // logs' way into it.
+  std::unique_ptr<cluster::partition_state_machine> machine;
+  std::shared_ptr<cluster::raft_driver> driver;
+  std::unique_ptr<cluster::raft_replicator> replicator;
   std::unique_ptr<actors::partition_logs> logs;
   std::unique_ptr<caf::actor_system_config> cfg;
   std::unique_ptr<caf::actor_system> sys;
@@ -181,6 +187,11 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     error = "--seeds needs --cluster-listen";
     return nullptr;
   }
+  bool replicated = opts.replication_factor > 1;
+  if (replicated && !im.clustered) {
+    error = "--replication-factor above 1 needs --cluster-listen";
+    return nullptr;
+  }
 
   storage::db_options dbo;
   dbo.path = opts.data_dir;
@@ -217,10 +228,24 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   im.cfg->add_message_type<protocol::push_msg>("troupe.push");
   im.sys = std::make_unique<caf::actor_system>(*im.cfg);
 
-  im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count());
+  if (replicated) {
+    im.machine = std::make_unique<cluster::partition_state_machine>(*im.db);
+    cluster::raft_driver_config rc;
+    rc.db = im.db.get();
+    rc.machine = im.machine.get();
+    rc.groups.self = cluster::raft_node_id(opts.node_id);
+    rc.groups.seed = static_cast<uint64_t>(
+      std::chrono::steady_clock::now().time_since_epoch().count());
+    rc.groups.election_ticks = static_cast<int>(opts.raft_election_ticks);
+    rc.tick = std::chrono::milliseconds{opts.raft_tick_ms};
+    im.driver =
+      std::make_shared<cluster::raft_driver>(cluster::spawn_raft_driver(*im.sys, rc));
+    im.replicator = std::make_unique<cluster::raft_replicator>(*im.driver);
+  }
+  im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count(), im.replicator.get());
   auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, opts);
   std::vector<cluster::partition_actors> local(table.count());
-  for (uint32_t i = 0; i < table.count(); ++i) {
+  for (uint32_t i = 0; i < table.count() && !replicated; ++i) {
     partition_id p{static_cast<uint16_t>(i)};
     if (table.owner(p) == opts.node_id)
       local[i] = spawn_partition(p);
@@ -264,6 +289,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   mc.gateway = im.gateway;
   mc.hub = im.channel_hub;
   mc.spawn_partition = spawn_partition;
+  mc.replication_factor = opts.replication_factor;
+  mc.driver = im.driver;
 
   im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second,
                                door{fork_client_session, client_refusal(*ctx)});
@@ -387,6 +414,12 @@ void server::stop() {
           self->send_exit(a, caf::exit_reason::user_shutdown);
     self->send_exit(im.gateway, caf::exit_reason::user_shutdown);
     self->send_exit(im.channel_hub, caf::exit_reason::user_shutdown);
+    if (im.driver) {
+      // Its turn in flight is written by the db's close below.
+      self->monitor(im.driver->actor());
+      self->send_exit(im.driver->actor(), caf::exit_reason::user_shutdown);
+      self->receive([](caf::down_msg&) {});
+    }
   }
   im.router.reset();
   im.channel_hub = nullptr;
@@ -395,7 +428,10 @@ void server::stop() {
   im.acceptor = nullptr;
   im.resp_acceptor = nullptr;
   im.sys.reset();
+  im.driver.reset();
+  im.replicator.reset();
   im.logs.reset();
+  im.machine.reset();
   im.db.reset();  // commits what is queued, flushes, closes RocksDB
   spdlog::info("troupe-node stopped");
 }

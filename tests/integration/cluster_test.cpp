@@ -6,6 +6,7 @@
 // UNAVAILABLE until it returns; RESP scatters and broadcasts; a node of
 // another cluster is refused.
 #include <arpa/inet.h>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <set>
@@ -137,6 +138,78 @@ struct cluster_fixture {
       std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
     }
   }
+
+  /// Starts n nodes given one seed list (their own address included), as a
+  /// StatefulSet or a compose file gives it, with --bootstrap-expect n; in
+  /// reverse id order, so the lowest id must still be the one to start it.
+  void start_symmetric(size_t n, const std::vector<std::string>& extra = {}) {
+    {
+      std::vector<std::unique_ptr<reserved_port>> reserved;
+      for (size_t i = 0; i < n; ++i)
+        reserved.push_back(std::make_unique<reserved_port>());
+      for (auto& r : reserved)
+        cluster_ports.push_back(r->port);
+    }
+    for (auto p : cluster_ports)
+      seed_list += (seed_list.empty() ? "" : ",") + std::string{"127.0.0.1:"} + std::to_string(p);
+    nodes.resize(n);
+    for (size_t i = n; i-- > 0;)
+      launch_symmetric(i, extra);
+    for (auto& node : nodes)
+      node->wait_ready();
+  }
+
+  /// Starts node i of start_symmetric again, over its data and port.
+  void restart_symmetric(size_t i, const std::vector<std::string>& extra = {}) {
+    launch_symmetric(i, extra);
+    nodes[i]->wait_ready();
+  }
+
+  void launch_symmetric(size_t i, const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"--node-id", node_id(i), "--cluster-listen",
+                                  "127.0.0.1:" + std::to_string(cluster_ports[i]), "--seeds",
+                                  seed_list, "--bootstrap-expect",
+                                  std::to_string(cluster_ports.size())};
+    args.insert(args.end(), extra.begin(), extra.end());
+    nodes[i] = std::make_unique<node_process>(dir.sub(node_id(i)), "os", args,
+                                              std::vector<std::string>{}, "troupe-node joining ");
+  }
+
+  /// Replicated: waits until node i knows a leader for every partition.
+  client::cluster_status wait_for_leaders(size_t i) {
+    auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+    for (;;) {
+      auto st = connect(i)->get_cluster_status();
+      if (st.ok() && std::all_of(st->owners.begin(), st->owners.end(),
+                                 [](auto& o) { return !o.empty(); }))
+        return *st;
+      BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline),
+                         "partitions without a leader");
+      std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+    }
+  }
+
+  /// Calls `op` until it succeeds, as a client riding through a failover
+  /// does (UNAVAILABLE and NOT_LEADER are retried, any other error fails);
+  /// fails the test after the settle deadline.
+  template <class Op>
+  auto retrying(const std::string& what, Op op) {
+    auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+    for (;;) {
+      auto r = op();
+      if (r.ok())
+        return std::move(*r);
+      auto code = r.error().code;
+      BOOST_TEST_REQUIRE((code == error_code::unavailable || code == error_code::not_leader),
+                         what << ": " << r.error().to_string());
+      BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline),
+                         what << ": " << r.error().to_string());
+      std::this_thread::sleep_for(std::chrono::milliseconds{20});  // retry pacing
+    }
+  }
+
+  std::vector<uint16_t> cluster_ports;
+  std::string seed_list;
 
   /// The index of the node that owns partition `p`.
   size_t owner_index(const client::cluster_status& st, uint16_t p) const {
@@ -436,27 +509,7 @@ BOOST_FIXTURE_TEST_CASE(a_node_waiting_to_join_stops_on_sigterm, cluster_fixture
 }
 
 BOOST_FIXTURE_TEST_CASE(nodes_given_one_symmetric_seed_list_form_one_cluster, cluster_fixture) {
-  // Every node gets the same list, its own address included, as a
-  // StatefulSet or a compose file gives it.
-  std::vector<uint16_t> ports;
-  {
-    reserved_port a, b, c;
-    ports = {a.port, b.port, c.port};
-  }
-  std::string seeds;
-  for (auto p : ports)
-    seeds += (seeds.empty() ? "" : ",") + std::string{"127.0.0.1:"} + std::to_string(p);
-  // Started in reverse id order: the lowest id still starts the cluster.
-  nodes.resize(3);
-  for (size_t i = 3; i-- > 0;)
-    nodes[i] = std::make_unique<node_process>(
-      dir.sub(node_id(i)), "os",
-      std::vector<std::string>{"--node-id", node_id(i), "--cluster-listen",
-                               "127.0.0.1:" + std::to_string(ports[i]), "--seeds", seeds,
-                               "--bootstrap-expect", "3"},
-      std::vector<std::string>{}, "troupe-node joining ");
-  for (auto& n : nodes)
-    n->wait_ready();
+  start_symmetric(3);
   auto st = settle(3);
   BOOST_TEST(st.owners.size() == partitions);
   // n1 started it; nobody else did.
@@ -467,6 +520,69 @@ BOOST_FIXTURE_TEST_CASE(nodes_given_one_symmetric_seed_list_form_one_cluster, cl
   must(connect(0)->set("trace-1", "k", R"({"v":1})"));
   for (size_t i = 1; i < 3; ++i)
     BOOST_TEST(must(connect(i)->get("trace-1", "k")).has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_survives_killed_nodes, cluster_fixture) {
+  const std::vector<std::string> rf3{"--replication-factor", "3"};
+  start_symmetric(3, rf3);
+  auto st = settle(3);
+  wait_for_leaders(0);
+  // Every node holds a replica of every partition; leaders spread by
+  // election.
+  auto a = connect(1);
+  for (int i = 0; i < 300; ++i)
+    retrying("writing t" + std::to_string(i),
+             [&] { return a->set("t" + std::to_string(i), "k", std::to_string(i)); });
+
+  // kill -9 the node that leads the most partitions.
+  st = wait_for_leaders(0);
+  auto most = std::max_element(st.members.begin(), st.members.end(), [](auto& x, auto& y) {
+    return x.partitions < y.partitions;
+  });
+  size_t victim = std::stoul(most->node_id.substr(1)) - 1;
+  auto survivor = (victim + 1) % 3;
+  std::string led_by_victim;
+  for (int i = 0;; ++i)
+    if (st.owners.at(partition_of("after" + std::to_string(i))) == node_id(victim)) {
+      led_by_victim = "after" + std::to_string(i);
+      break;
+    }
+  nodes[victim]->kill_hard();
+  auto killed = std::chrono::steady_clock::now();
+  auto b = connect(survivor);
+  retrying("writing to a partition the dead node led",
+           [&] { return b->set(led_by_victim, "k", R"("first")"); });
+  auto failover = std::chrono::steady_clock::now() - killed;
+  BOOST_TEST_MESSAGE("first write to a partition the killed node led: "
+                     << std::chrono::duration_cast<std::chrono::milliseconds>(failover).count()
+                     << " ms after kill -9");
+  for (int i = 300; i < 600; ++i)
+    retrying("writing t" + std::to_string(i),
+             [&] { return b->set("t" + std::to_string(i), "k", std::to_string(i)); });
+  // No acknowledged write is lost, on the two that remain.
+  for (int i = 0; i < 600; ++i) {
+    auto v = retrying("reading t" + std::to_string(i), [&] { return b->get("t" + std::to_string(i), "k"); });
+    BOOST_TEST_REQUIRE(v.has_value(), "t" << i << " was lost");
+    BOOST_TEST_REQUIRE(v->json == std::to_string(i));
+  }
+
+  // The dead node comes back and catches up; then another node dies, and
+  // the one that came back carries what was written while it was away.
+  restart_symmetric(victim, rf3);
+  settle(3);
+  wait_for_leaders(0);
+  auto second = (victim + 2) % 3;
+  wait_for_leaders(victim);
+  nodes[second]->kill_hard();
+  auto c = connect(victim);
+  for (int i = 0; i < 600; ++i) {
+    auto v = retrying("reading t" + std::to_string(i), [&] { return c->get("t" + std::to_string(i), "k"); });
+    BOOST_TEST_REQUIRE(v.has_value(), "t" << i << " was lost");
+    BOOST_TEST_REQUIRE(v->json == std::to_string(i));
+  }
+  auto v = retrying("reading " + led_by_victim, [&] { return c->get(led_by_victim, "k"); });
+  BOOST_TEST_REQUIRE(v.has_value());
+  BOOST_TEST(v->json == R"("first")");
 }
 
 BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {

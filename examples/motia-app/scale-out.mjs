@@ -10,6 +10,9 @@
 //   - a WebSocket client joined to the orders stream on each instance saw
 //     every order's item created exactly once, whichever instance wrote it
 //     (live streams across instances), with the latency across instances,
+//     where it goes (from the write to the instance's push, from the push
+//     to the client), the node's push to a plain subscriber (this process)
+//     and the event loop delay of each instance (loop-delay.mjs),
 //   - Motia core's own logs and traces are in Troupe's RESP keyspace,
 // and prints a one-line verdict (exit 0 on PASS).
 //
@@ -28,9 +31,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { Namespace, TroupeConnection, TroupeStateAdapter } from 'troupe-motia';
+import { Namespace, TroupeConnection, TroupeStateAdapter, TroupeStreamAdapterManager } from 'troupe-motia';
 import WebSocket from 'ws';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,7 +93,7 @@ function startProcess(name, cmd, argv, env, ready) {
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${log.join('\n')}`)));
     lines.on('line', (line) => {
       keep(line);
-      if (ready(line, found)) resolve({ child, found, log });
+      if (ready(line, found)) resolve({ child, found, log, lines });
     });
   });
 }
@@ -170,11 +174,33 @@ async function startMotia(port, troupes, home) {
     EXAMPLE_INSTANCE: String(port),
   };
   const profile = process.env.SCALE_OUT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.SCALE_OUT_PROFILE] : [];
-  const argv = [...profile, motia, 'start', '-p', String(port), '-H', '127.0.0.1', '-v'];
-  const { child } = await startProcess(`motia :${port}`, process.execPath, argv, env, (line) =>
+  // loop-delay.mjs measures the instance's event loop delay between two SIGUSR2.
+  const loopDelay = ['--import', pathToFileURL(path.join(here, 'loop-delay.mjs')).href];
+  const argv = [...profile, ...loopDelay, motia, 'start', '-p', String(port), '-H', '127.0.0.1', '-v'];
+  const { child, lines } = await startProcess(`motia :${port}`, process.execPath, argv, env, (line) =>
     line.includes('Server ready and listening on port'),
   );
-  return { port, child, alive: true };
+  return { port, child, lines, alive: true };
+}
+
+/** Starts measuring the event loop delay of each live instance (loop-delay.mjs). */
+function startLoopDelay(instances) {
+  for (const instance of instances.filter((x) => x.alive)) process.kill(instance.child.pid, 'SIGUSR2');
+}
+
+/** Ends the measurement on `instance`: its {p50, p90, p99, max} in ms, or null if it does not answer within 30 s. */
+function endLoopDelay(instance) {
+  return new Promise((resolve) => {
+    const done = (figures) => {
+      clearTimeout(bound);
+      instance.lines.off('line', onLine);
+      resolve(figures);
+    };
+    const onLine = (line) => line.startsWith('loop-delay ') && done(JSON.parse(line.slice('loop-delay '.length)));
+    const bound = setTimeout(() => done(null), 30_000);
+    instance.lines.on('line', onLine);
+    process.kill(instance.child.pid, 'SIGUSR2');
+  });
 }
 
 async function post(instance, orderId) {
@@ -248,7 +274,8 @@ async function watchOrders(instance) {
     ws.on('message', (raw) => {
       const m = JSON.parse(raw.toString());
       if (m.event?.type === 'sync') return resolve();
-      watcher.changes.push({ type: m.event?.type, item: m.event?.data, at: Date.now() });
+      // timestamp: when the instance pushed it (core's message); at: when this client got it
+      watcher.changes.push({ type: m.event?.type, item: m.event?.data, at: Date.now(), pushedAt: m.timestamp });
     }),
   );
   ws.send(JSON.stringify({ type: 'join', data: { streamName: 'orders', groupId: 'all', subscriptionId: `watch-${instance.port}` } }));
@@ -281,7 +308,17 @@ async function main() {
   const watchers = await Promise.all(instances.map(watchOrders));
   const conn = new TroupeConnection({ nodes: [troupe.address] });
   const state = new TroupeStateAdapter(conn, new Namespace(namespace));
+  // The node's push path alone: this process subscribes to the orders group
+  // itself, as any client of the node can, with no Motia in between.
+  const direct = [];
+  const streams = new TroupeStreamAdapterManager(conn, new Namespace(namespace));
+  await streams.createStream('orders').subscribe({ groupId: 'all' }, (e) => {
+    if ((e.type === 'create' || e.type === 'update') && e.data?._createdAt) direct.push(Date.now() - e.data._createdAt);
+  });
 
+  const checkerLoop = monitorEventLoopDelay({ resolution: 10 });  // as loop-delay.mjs measures the instances
+  checkerLoop.enable();
+  startLoopDelay(instances);
   let killed = false;
   const { accepted, failovers } = await sendOrders(instances, (n) => {
     if (n % 50 === 0) phase(`${n} accepted`);
@@ -354,14 +391,24 @@ async function main() {
     done: watching.every((w) => [...accepted.keys()].every((id) => seen(w).has(id))),
     progress: watching.reduce((n, w) => n + w.changes.length, 0),
   }));
+  const loopDelays = await Promise.all(instances.map((x) => (x.alive ? endLoopDelay(x) : null)));
+  checkerLoop.disable();
   const across = [];
   const local = [];
+  const acrossToPush = [];
+  const acrossToClient = [];
   for (const w of watching) {
     const creates = new Map();
     for (const c of w.changes) {
       if (c.type !== 'create' && c.type !== 'update') continue;
       creates.set(c.item?.orderId, (creates.get(c.item?.orderId) ?? 0) + 1);
-      if (c.item?.by) (c.item.by === String(w.instance.port) ? local : across).push(c.at - c.item._createdAt);
+      if (!c.item?.by) continue;
+      const isLocal = c.item.by === String(w.instance.port);
+      (isLocal ? local : across).push(c.at - c.item._createdAt);
+      if (!isLocal && c.pushedAt) {
+        acrossToPush.push(c.pushedAt - c.item._createdAt);
+        acrossToClient.push(c.at - c.pushedAt);
+      }
     }
     const unseen = [...accepted.keys()].filter((id) => !creates.has(id));
     const extra = [...accepted.keys()].reduce((n, id) => n + Math.max(0, (creates.get(id) ?? 0) - (processed.get(id) ?? 0)), 0);
@@ -369,10 +416,19 @@ async function main() {
     if (extra) problems.push(`the WebSocket client of :${w.instance.port} saw ${extra} changes twice`);
     w.ws.close();
   }
-  // From the item's write (its _createdAt, the node's clock on this host) to the client's message.
+  // From the item's write (its _createdAt, the node's clock on this host) to
+  // the client's message; across instances split at the instance's push
+  // (core's timestamp on the message, the same host's clock).
+  const ms = (ns) => Math.max(0, ns / 1e6 - 10).toFixed(0);  // beyond the 10 ms timer, as loop-delay.mjs reports
+  const loops = loopDelays.map((d, i) => (d ? `:${instances[i].port} ${d.p50}/${d.p99}/${d.max}` : `:${instances[i].port} n/a`));
   const liveStreams =
-    `live streams p50 ${quantile(across, 0.5)} ms p99 ${quantile(across, 0.99)} ms across instances (${across.length}),` +
-    ` p50 ${quantile(local, 0.5)} ms p99 ${quantile(local, 0.99)} ms on the writing one (${local.length})`;
+    `live streams p50 ${quantile(across, 0.5)} ms p99 ${quantile(across, 0.99)} ms across instances (${across.length};` +
+    ` write to the instance's push p50 ${quantile(acrossToPush, 0.5)} p99 ${quantile(acrossToPush, 0.99)} ms,` +
+    ` push to the client p50 ${quantile(acrossToClient, 0.5)} p99 ${quantile(acrossToClient, 0.99)} ms),` +
+    ` p50 ${quantile(local, 0.5)} ms p99 ${quantile(local, 0.99)} ms on the writing one (${local.length});` +
+    ` the node's push to a plain subscriber p50 ${quantile(direct, 0.5)} ms p99 ${quantile(direct, 0.99)} ms (${direct.length});` +
+    ` event loop delay p50/p99/max ms: instances ${loops.join(', ')}, this checker` +
+    ` ${ms(checkerLoop.percentile(50))}/${ms(checkerLoop.percentile(99))}/${ms(checkerLoop.max)}`;
 
   const traces = await respKeyCount(troupe.resp, 'motia:trace:*');
   const logs = await respKeyCount(troupe.resp, 'motia:logs:*');

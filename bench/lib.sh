@@ -42,18 +42,27 @@ start_troupe() {  # $1 = durability, $2 = placement; sets troupe_port, troupe_pi
   troupe_port=${line##*:}
 }
 
-start_member() {  # $1 = node id, $2 = seed cluster address or ""; sets member_port, member_cluster
-  local fifo="$work/$1.out"
+start_member() {  # $1 = node id, $2 = seed cluster address or "", then extra flags; sets member_port, member_cluster, member_pid
+  local fifo="$work/$1.out.$RANDOM"
   mkfifo "$fifo"
   local seeds=()
   [ -n "$2" ] && seeds=(--seeds "$2")
+  mkdir -p "$work/$1"
   "$bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/$1" --durability os --log-level warn \
-    --node-id "$1" --cluster-listen 127.0.0.1:0 "${seeds[@]}" >"$fifo" 2>"$work/$1.log" &
-  pids+=($!)
+    --node-id "$1" --cluster-listen 127.0.0.1:0 "${seeds[@]}" "${@:3}" >"$fifo" 2>>"$work/$1.log" &
+  member_pid=$!
+  pids+=($member_pid)
   exec {out}<"$fifo"
   local line
-  read -r line <&$out; member_cluster=${line##* }
-  read -r line <&$out; member_port=${line##*:}
+  # "joining HOST:PORT", then "cluster HOST:PORT", then "ready HOST:PORT".
+  while read -r line <&$out; do
+    case "$line" in
+      "troupe-node cluster "*) member_cluster=${line##* } ;;
+      "troupe-node ready "*) member_port=${line##*:}; return 0 ;;
+    esac
+  done
+  echo "troupe-node $1 did not start: $(tail -5 "$work/$1.log")" >&2
+  exit 1
 }
 
 settle_cluster() {  # $1 = a member's client port, $2 = member count: bounded wait for an even spread

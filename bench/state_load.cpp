@@ -6,6 +6,8 @@
 //              --op set|get --connections 64 --inflight 1
 //              --value-bytes 100 --keys 100000 --seconds 5 [--token T]
 //              [--only-partitions 0,5,9 --partitions 64]
+//   state_load --trace-for-partition P [--partitions 64]
+//              (prints the first trace id of partition P and exits)
 //
 // One epoll thread drives every connection; each keeps `inflight` requests
 // outstanding. Prints one line:
@@ -273,7 +275,7 @@ int main(int argc, char** argv) {
   CLI::App app{"state_load: state get/set load against Troupe or Redis"};
   app.add_option("--target", cfg.target)->check(CLI::IsMember({"troupe", "redis"}));
   app.add_option("--host", cfg.host);
-  app.add_option("--port", cfg.port)->required();
+  app.add_option("--port", cfg.port);
   app.add_option("--op", cfg.op)->check(CLI::IsMember({"set", "get"}));
   app.add_option("--connections", cfg.connections)->check(CLI::Range(1, 4096));
   app.add_option("--inflight", cfg.inflight)->check(CLI::Range(1, 4096));
@@ -286,7 +288,15 @@ int main(int argc, char** argv) {
     ->delimiter(',');
   app.add_option("--partitions", cfg.partitions, "The cluster's partition count")
     ->check(CLI::Range(1u, 65535u));
+  int64_t trace_for = -1;
+  app.add_option("--trace-for-partition", trace_for,
+                 "Print the first trace id of this partition and exit (for scripts)");
   CLI11_PARSE(app, argc, argv);
+  if (trace_for >= 0) {
+    cfg.only_partitions = {static_cast<uint32_t>(trace_for)};
+    std::printf("%s\n", trace_ids(cfg).at(0).c_str());
+    return 0;
+  }
 
   driver d{cfg};
   auto st = d.run();

@@ -91,7 +91,26 @@ void publish(driver_actor* self) {
   st.inbox->publish(st.groups->views(), st.groups->counters());
 }
 
-/// Starts the next turn when none is out and there is something to write.
+void pump(driver_actor* self);
+void drain_inbox(driver_actor* self);
+
+/// The turn's batch is durable: sends what it promised, answers what it
+/// completed, and starts the next turn.
+void finish_turn(driver_actor* self) {
+  auto& st = self->state;
+  st.writing.reset();
+  for (auto& [to, bytes] : st.groups->end_turn()) {
+    auto it = st.peers.find(to.value);
+    if (it != st.peers.end())
+      self->send(it->second, raft_atom::value, std::move(bytes));
+  }
+  drain_inbox(self);
+  pump(self);
+}
+
+/// Starts the next turn when none is out and there is something to do. A
+/// turn with nothing to persist (heartbeats, their replies) skips the
+/// write and goes out at once.
 void pump(driver_actor* self) {
   auto& st = self->state;
   if (st.groups->turn_out())
@@ -99,6 +118,10 @@ void pump(driver_actor* self) {
   storage::write_batch batch;
   if (!st.groups->begin_turn(batch))
     return;
+  if (batch.empty()) {
+    finish_turn(self);
+    return;
+  }
   st.writing = std::move(batch);
   write(self);
 }
@@ -174,7 +197,6 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
       self->delayed_send(self, st.tick, raft_tick_atom::value);
     },
     [=](raft_turn_atom, bool ok, const std::string& message) {
-      auto& st = self->state;
       if (!ok) {
         // Nothing of the turn is durable, so nothing of it is sent or
         // answered; the same batch is written again.
@@ -182,15 +204,7 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
         self->delayed_send(self, retry_after, raft_retry_atom::value);
         return;
       }
-      st.writing.reset();
-      for (auto& [to, bytes] : st.groups->end_turn()) {
-        auto it = st.peers.find(to.value);
-        if (it != st.peers.end())
-          self->send(it->second, raft_atom::value, std::move(bytes));
-      }
-      drain_inbox(self);
-      pump(self);
-      publish(self);
+      finish_turn(self);
     },
     [=](raft_retry_atom) { write(self); },
   };

@@ -90,8 +90,8 @@ struct raft_groups::group {
   raft::node_id leader;
   raft::term_t term;
 
-  group(uint16_t g, storage::db& db, raft::core_options o, raft::persisted_state ps)
-    : id(g), store(db, g), core(o, std::move(ps)) {}
+  group(uint16_t g, raft_log_store loaded, raft::core_options o, raft::persisted_state ps)
+    : id(g), store(std::move(loaded)), core(o, std::move(ps)) {}
 };
 
 raft_groups::raft_groups(storage::db& db, raft_state_machine& machine,
@@ -117,7 +117,7 @@ storage::db_status raft_groups::add(uint16_t id, const raft::configuration& init
   o.heartbeat_ticks = options_.heartbeat_ticks;
   o.seed = options_.seed ^ (uint64_t{id} << 32);
   try {
-    groups_.emplace(id, std::make_unique<group>(id, db_, o, std::move(ps)));
+    groups_.emplace(id, std::make_unique<group>(id, std::move(store), o, std::move(ps)));
   } catch (const std::exception& e) {
     return storage::db_status::failure("raft group " + std::to_string(id) + ": " + e.what());
   }

@@ -71,7 +71,7 @@ std::string raft_log_store::entry_key(raft::log_index i) const {
 }
 
 storage::db_status raft_log_store::load(const raft::configuration& initial,
-                                        raft::persisted_state& out) const {
+                                        raft::persisted_state& out) {
   out = raft::persisted_state{};
   out.snapshot.config = initial;
   storage::db_status status;
@@ -120,20 +120,28 @@ storage::db_status raft_log_store::load(const raft::configuration& initial,
                                          + std::to_string(expected - 1));
     out.entries.push_back(std::move(e));
   }
-  return cur->status();
+  auto status_after = cur->status();
+  if (status_after.ok)
+    last_ = out.snapshot.index + out.entries.size();
+  return status_after;
 }
 
-void raft_log_store::persist(const raft::ready& r, storage::write_batch& batch) const {
+void raft_log_store::persist(const raft::ready& r, storage::write_batch& batch) {
   auto entries_end = storage::prefix_end(key('e'));
   if (r.snapshot) {
     batch.remove_range(column::raft, key('e'), entries_end);
     batch.put(column::raft, key('s'), encode_meta(*r.snapshot));
+    last_ = r.snapshot->index;
   }
   if (!r.entries.empty()) {
-    // Entries from there on are replaced: a new leader's log wins.
-    batch.remove_range(column::raft, entry_key(r.entries.front().index), entries_end);
+    // Entries from there on are replaced: a new leader's log wins. Appends
+    // past the stored tail (the common case) need no range delete.
+    auto first = r.entries.front().index;
+    if (!last_ || first <= *last_)
+      batch.remove_range(column::raft, entry_key(first), entries_end);
     for (auto& e : r.entries)
       batch.put(column::raft, entry_key(e.index), encode_entry(e));
+    last_ = r.entries.back().index;
   }
   if (r.state_changed) {
     std::string hs;

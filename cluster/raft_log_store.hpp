@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "cluster/raft/core.hpp"
@@ -28,12 +29,14 @@ public:
   /// What start needs: the hard state, the snapshot meta (index 0 and
   /// `initial` as configuration when none was stored) and the entries
   /// after it. Fails on unreadable storage or malformed records.
-  storage::db_status load(const raft::configuration& initial, raft::persisted_state& out) const;
+  storage::db_status load(const raft::configuration& initial, raft::persisted_state& out);
 
   /// Adds to `batch` what persisting `r` takes: an installed snapshot (every
   /// entry removed, its meta stored), entries from r.entries.front().index
-  /// on (later stored ones removed first), the hard state when it changed.
-  void persist(const raft::ready& r, storage::write_batch& batch) const;
+  /// on (stored ones from there removed first: a range delete only when the
+  /// new entries overwrite stored ones, as after load it knows the stored
+  /// tail), the hard state when it changed.
+  void persist(const raft::ready& r, storage::write_batch& batch);
 
   /// Adds to `batch` the applied index; written in the same batch as the
   /// applied entries' effects, so a restart never applies an entry twice.
@@ -49,6 +52,8 @@ private:
 
   storage::db& db_;
   std::string prefix_;
+  /// The last stored entry's index, once known (after load or a snapshot).
+  std::optional<raft::log_index> last_;
 };
 
 } // namespace troupe::cluster

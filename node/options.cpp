@@ -60,7 +60,7 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   app.add_option("--replication-factor", opts.replication_factor,
                  "Replicas of each partition (a Raft group over the first N members); 1: none")
     ->envname("TROUPE_REPLICATION_FACTOR")->capture_default_str()->check(CLI::Range(1u, 7u));
-  app.add_option("--raft-tick-ms", opts.raft_tick_ms, "One Raft tick (leader heartbeat), ms")
+  app.add_option("--raft-tick-ms", opts.raft_tick_ms, "One Raft tick, ms (leaders send heartbeats every two)")
     ->envname("TROUPE_RAFT_TICK_MS")->capture_default_str()->check(CLI::Range(5u, 10'000u));
   app.add_option("--raft-election-ticks", opts.raft_election_ticks,
                  "Ticks without a leader before an election (timeout drawn from [T, 2T))")

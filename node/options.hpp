@@ -61,7 +61,7 @@ struct node_options {
   /// majority. Start N nodes with --bootstrap-expect N. Default 1.
   /// (--replication-factor, TROUPE_REPLICATION_FACTOR)
   uint32_t replication_factor = 1;
-  /// One Raft tick, ms: leaders send heartbeats every tick. Default 50.
+  /// One Raft tick, ms: leaders send heartbeats every two. Default 50.
   /// (--raft-tick-ms)
   uint32_t raft_tick_ms = 50;
   /// Ticks without a leader before a replica campaigns: each election

@@ -237,6 +237,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     rc.groups.seed = static_cast<uint64_t>(
       std::chrono::steady_clock::now().time_since_epoch().count());
     rc.groups.election_ticks = static_cast<int>(opts.raft_election_ticks);
+    rc.groups.heartbeat_ticks = 2;
     rc.tick = std::chrono::milliseconds{opts.raft_tick_ms};
     im.driver =
       std::make_shared<cluster::raft_driver>(cluster::spawn_raft_driver(*im.sys, rc));

@@ -16,7 +16,7 @@
 //   - Motia core's own logs and traces are in Troupe's RESP keyspace,
 // and prints a one-line verdict (exit 0 on PASS).
 //
-//   node scale-out.mjs [--requests N] [--kill] [--cluster]
+//   node scale-out.mjs [--requests N] [--kill] [--cluster [--replicas N]]
 //
 // --cluster runs a three-node Troupe cluster instead of one node, with the
 // two instances connected to different nodes (instance 1 to node 1, instance
@@ -25,6 +25,15 @@
 // --kill SIGKILLs the second instance once 40% of the orders are accepted;
 // its in-flight events are redelivered to the first after their visibility
 // timeout (10 s in the steps' config).
+// --replicas N (with --cluster) starts the nodes with --replication-factor N:
+// every partition a Raft group over the three nodes, served by its leader.
+// Then --kill SIGKILLs a node instead of an instance: of node 2 and node 3,
+// the one leading more partitions (Motia core's own Redis connection takes
+// one address and does not fail over, so both instances point it at node 1's
+// RESP door). No order may be lost; an order handled twice is counted, and
+// allowed only for a delivery in flight at the kill: its first handling
+// began at most one visibility timeout before the kill and before every
+// partition had a leader again.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -41,8 +50,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const kill = args.includes('--kill');
 const clustered = args.includes('--cluster');
+const replicas = clustered ? Number(args[args.indexOf('--replicas') + 1] || 0) || 1 : 1;
+const killNode = kill && replicas > 1;
+/** The steps' visibilityTimeout, ms. */
+const visibilityMs = 10_000;
 const requests = Number(args[args.indexOf('--requests') + 1] || 0) || 300;
-const nodeBin = process.env.TROUPE_NODE_BIN ?? path.resolve(here, '..', '..', 'build', 'bin', 'troupe-node');
+// TROUPE_NODE_BIN, else troupe-node in TROUPE_BIN, else the repository's build.
+const nodeBin = process.env.TROUPE_NODE_BIN ?? path.join(process.env.TROUPE_BIN ?? path.resolve(here, '..', '..', 'build', 'bin'), 'troupe-node');
 const namespace = `scale-out-${process.pid}`;
 // The check waits on progress, not on the clock: it gives up on a wait only
 // when nothing has moved for this long, so a slow machine is slow, not red.
@@ -100,9 +114,9 @@ function startProcess(name, cmd, argv, env, ready) {
 
 /** Starts troupe-node `name`; with `seed`, it joins that node's cluster. */
 async function startTroupe(name = 'node-1', seed = undefined) {
-  const cluster = clustered ? ['--node-id', name, '--cluster-listen', '127.0.0.1:0'] : [];
+  const cluster = clustered ? ['--node-id', name, '--cluster-listen', '127.0.0.1:0', '--replication-factor', String(replicas)] : [];
   if (seed) cluster.push('--seeds', seed.cluster);
-  const { found } = await startProcess(
+  const { found, child } = await startProcess(
     `troupe-node ${name}`,
     nodeBin,
     ['--listen', '127.0.0.1:0', '--resp-listen', '127.0.0.1:0', '--data-dir', path.join(work, name), '--durability', 'os', '--log-level', 'warn', ...cluster],
@@ -114,7 +128,7 @@ async function startTroupe(name = 'node-1', seed = undefined) {
       return found.address !== undefined;
     },
   );
-  return found;
+  return { ...found, name, child };
 }
 
 /**
@@ -153,7 +167,9 @@ async function startTroupes() {
     const table = status?.table ?? {};
     const members = table.members ?? [];
     const share = Math.floor((table.owners?.length ?? 0) / 3);
-    const done = members.length === 3 && members.every((m) => m.reachable && (m.partitions ?? 0) >= share) && !status.moving;
+    // Replicated, leaders come from elections: every partition has one.
+    const spread = replicas > 1 ? (table.owners ?? []).every((o) => o !== '') : members.every((m) => (m.partitions ?? 0) >= share);
+    const done = members.length === 3 && members.every((m) => m.reachable) && spread && !status.moving;
     return { done, progress: `${members.length} ${table.epoch}` };
   });
   await conn.close();
@@ -167,7 +183,8 @@ async function startMotia(port, troupes, home) {
   const order = [...troupes.slice(home), ...troupes.slice(0, home)];
   const env = {
     TROUPE_NODES: order.map((t) => t.address).join(','),
-    TROUPE_RESP: order[0].resp,
+    // Killing a node: Motia core's own Redis connection on node 1, which stays.
+    TROUPE_RESP: killNode ? troupes[0].resp : order[0].resp,
     TROUPE_NAMESPACE: namespace,
     MOTIA_ANALYTICS_DISABLED: 'true',
     MOTIA_DOCKER_DISABLE_WORKBENCH: 'true',
@@ -176,11 +193,22 @@ async function startMotia(port, troupes, home) {
   const profile = process.env.SCALE_OUT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.SCALE_OUT_PROFILE] : [];
   // loop-delay.mjs measures the instance's event loop delay between two SIGUSR2.
   const loopDelay = ['--import', pathToFileURL(path.join(here, 'loop-delay.mjs')).href];
+  // Killing a node: core's own Redis errors are counted, not fatal (core-redis-errors.mjs).
+  if (killNode) loopDelay.push('--import', pathToFileURL(path.join(here, 'core-redis-errors.mjs')).href);
   const argv = [...profile, ...loopDelay, motia, 'start', '-p', String(port), '-H', '127.0.0.1', '-v'];
-  const { child, lines } = await startProcess(`motia :${port}`, process.execPath, argv, env, (line) =>
+  const { child, lines, log } = await startProcess(`motia :${port}`, process.execPath, argv, env, (line) =>
     line.includes('Server ready and listening on port'),
   );
-  return { port, child, lines, alive: true };
+  const instance = { port, child, lines, alive: true, coreRedisErrors: 0 };
+  lines.on('line', (line) => line.startsWith('core-redis-error ') && instance.coreRedisErrors++);
+  // An instance that dies by itself is a failure; its last lines say why.
+  child.once('exit', (code, signal) => {
+    if (!instance.alive) return;
+    instance.alive = false;
+    instance.died = `instance :${port} exited (${signal ?? code}); its last lines:\n${log.slice(-40).join('\n')}`;
+    console.error(instance.died);
+  });
+  return instance;
 }
 
 /** Starts measuring the event loop delay of each live instance (loop-delay.mjs). */
@@ -285,11 +313,35 @@ async function watchOrders(instance) {
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 
-/** orderId -> times handled, from the records the step wrote. */
+/** orderId -> times handled, from the records the step wrote; `firstAt`: orderId -> when its first handling began. */
 async function handled(state, step) {
   const counts = new Map();
-  for (const record of await state.getGroup(`handled.${step}`)) counts.set(record.orderId, (counts.get(record.orderId) ?? 0) + 1);
+  const firstAt = new Map();
+  for (const record of await state.getGroup(`handled.${step}`)) {
+    counts.set(record.orderId, (counts.get(record.orderId) ?? 0) + 1);
+    firstAt.set(record.orderId, Math.min(firstAt.get(record.orderId) ?? Infinity, record.at ?? Infinity));
+  }
+  counts.firstAt = firstAt;
   return counts;
+}
+
+/**
+ * kill -9 of node 2 or node 3, whichever leads more partitions; resolves once
+ * node 1 sees a leader for every partition again, with when both happened.
+ */
+async function killTroupe(conn, troupes) {
+  const status = async () => (await conn.request({ clusterStatus: {} })).cluster;
+  const before = await status();
+  const led = (name) => before.table.members.find((m) => m.nodeId === name)?.partitions ?? 0;
+  const victim = led('node-2') >= led('node-3') ? troupes[1] : troupes[2];
+  const at = Date.now();
+  process.kill(-victim.child.pid, 'SIGKILL');
+  const back = await untilDone(async () => {
+    const owners = (await status()).table?.owners ?? [];
+    return { done: owners.length > 0 && owners.every((o) => o !== '' && o !== victim.name), progress: owners.join() };
+  });
+  if (!back) throw new Error(`partitions ${victim.name} led got no new leader`);
+  return { name: victim.name, led: led(victim.name), at, backAt: Date.now() };
 }
 
 async function main() {
@@ -320,14 +372,20 @@ async function main() {
   checkerLoop.enable();
   startLoopDelay(instances);
   let killed = false;
+  let nodeKill;
   const { accepted, failovers } = await sendOrders(instances, (n) => {
     if (n % 50 === 0) phase(`${n} accepted`);
     if (kill && !killed && n >= requests * 0.4) {
       killed = true;
+      if (killNode) {
+        nodeKill = killTroupe(conn, troupes);
+        return;
+      }
       instances[1].alive = false;
       process.kill(-instances[1].child.pid, 'SIGKILL');
     }
   });
+  const nodeKilled = await nodeKill;
 
   phase('orders accepted');
   // Wait until both steps have seen every accepted order, or until no step
@@ -345,11 +403,23 @@ async function main() {
   phase('events settled');
   const problems = [];
   const dupes = (m) => [...m.values()].reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
+  for (const instance of instances) if (instance.died) problems.push(instance.died.split('\n')[0]);
+  const lost = new Set();
   for (const [step, m] of [['ProcessOrder', processed], ['NotifyOrder', notified]]) {
     const missing = [...accepted.keys()].filter((id) => !m.has(id));
+    for (const id of missing) lost.add(id);
     if (missing.length) problems.push(`${step} never handled ${missing.length} orders (e.g. ${missing[0]})`);
     if (!kill && dupes(m)) problems.push(`${step} handled ${dupes(m)} events more than once`);
+    if (nodeKilled) {
+      // A delivery in flight at the kill: handled first at most one
+      // visibility timeout before it, and before the leaders were back.
+      const inFlight = (id) => m.firstAt.get(id) >= nodeKilled.at - visibilityMs && m.firstAt.get(id) <= nodeKilled.backAt;
+      const outside = [...m.entries()].filter(([id, n]) => n > 1 && !inFlight(id));
+      if (outside.length) problems.push(`${step} handled ${outside.length} orders more than once that were not in flight at the kill (e.g. ${outside[0][0]})`);
+    }
   }
+  // A node killed: the instances ride through it, so no request fails.
+  if (nodeKilled && failovers) problems.push(`${failovers} requests to the instances failed`);
 
   // Every stream item, read back through each live instance.
   let streamReads = 0;
@@ -439,11 +509,15 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const verdict = problems.length === 0 ? 'PASS' : 'FAIL';
   console.log(
-    `motia-app ${verdict}${kill ? ' (instance 2 killed at 40%)' : ''}${clustered ? ' on 3 nodes' : ''}: ${accepted.size}/${requests} orders over ${instances.length} instances` +
+    `motia-app ${verdict}${kill && !killNode ? ' (instance 2 killed at 40%)' : ''}` +
+      `${clustered ? ` on 3 nodes${replicas > 1 ? `, replication factor ${replicas}` : ''}` : ''}` +
+      `${nodeKilled ? ` (${nodeKilled.name}, leading ${nodeKilled.led} partitions, kill -9'd at 40%; every partition led again ${nodeKilled.backAt - nodeKilled.at} ms later)` : ''}` +
+      `: ${accepted.size}/${requests} orders over ${instances.length} instances` +
       ` (${failovers} failovers); ProcessOrder ${processed.size}/${accepted.size} (${dupes(processed)} duplicates),` +
-      ` NotifyOrder ${notified.size}/${accepted.size} (${dupes(notified)} duplicates); stream reads ${streamReads}/${accepted.size * live.length};` +
+      ` NotifyOrder ${notified.size}/${accepted.size} (${dupes(notified)} duplicates); lost ${lost.size}; stream reads ${streamReads}/${accepted.size * live.length};` +
       ` state ${stateFound}/${accepted.size}; cron ${runs} runs over ${boundaries} ticks (${sinceReady} since both instances were ready); ${liveStreams};` +
-      ` core wrote ${traces} trace and ${logs} log keys over RESP; ${seconds}s`,
+      ` core wrote ${traces} trace and ${logs} log keys over RESP` +
+      `${killNode ? ` (errors answered to core's own Redis connection: ${instances.map((x) => x.coreRedisErrors).join(' and ')})` : ''}; ${seconds}s`,
   );
   for (const p of problems.slice(0, 10)) console.log(`  - ${p}`);
   process.exit(problems.length === 0 ? 0 : 1);

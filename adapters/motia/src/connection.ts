@@ -5,10 +5,13 @@
 // nodes, reconnecting with backoff, server pushes routed by subscription id,
 // and re-subscription hooks run after every reconnect. Subscriptions stay on
 // this connection; in a cluster, single-partition requests go to their
-// partition's owner.
+// partition's owner (its leader, with replication). A request that fails
+// because a node or a leader was lost (UNAVAILABLE, NOT_LEADER, a dropped
+// connection) is sent again, with jittered backoff, for up to
+// failoverTimeoutMs: through another node, to the partition's new leader.
 import { parseAddresses, type NodeAddress } from './address.js';
 import { Backoff } from './backoff.js';
-import { TroupeError } from './errors.js';
+import { TroupeError, TroupeOfflineError } from './errors.js';
 import type { FrameData, troupe } from './frames.js';
 import { OfflineQueue, PendingRequests, type Reply } from './request-queue.js';
 import { OwnerRouter } from './router.js';
@@ -40,6 +43,17 @@ export interface ConnectionOptions {
    * the connected node forwards them. Default on.
    */
   routeToOwner?: boolean;
+  /**
+   * How long a request that failed because a node or a partition's leader
+   * was lost (`UNAVAILABLE`, `NOT_LEADER`, a connection dropped under it) is
+   * sent again, ms: with jittered backoff (25 ms doubling to 1 s), through
+   * whichever node is connected then, so a failover (a new leader is
+   * elected in about a second) is ridden through without an error. Every
+   * request is retried; see the README for what a retry means for each
+   * (emits and stream sets are idempotent, a compare-and-set is checked).
+   * 0: fail at the first such error. Default 15000.
+   */
+  failoverTimeoutMs?: number;
   /** Internal (owner connections): a lost or refused connection fails its requests at once. */
   failFast?: boolean;
 }
@@ -48,6 +62,31 @@ export interface ConnectionOptions {
 export type Request = troupe.v1.IRequest;
 /** A server push for a subscription. */
 export type Push = troupe.v1.IPush;
+
+/** What the attempts of one request came to (filled in by `request`). */
+export interface RequestOutcome {
+  /** Attempts made; 1 when the first one was answered. */
+  attempts: number;
+  /**
+   * An attempt failed after the request reached a node (its connection
+   * dropped, its leader was lost mid-write, no answer in time): that attempt
+   * may have been applied, so the answer may be to a repeat of it.
+   */
+  unknownOutcome: boolean;
+}
+
+/** An error a failover causes: the request may be sent again. */
+export const isFailover = (err: unknown): err is TroupeError =>
+  err instanceof TroupeError && (err.code === 'UNAVAILABLE' || err.code === 'NOT_LEADER') && !(err instanceof TroupeOfflineError);
+
+/**
+ * A connect round every node refused: reported as it is, not retried (see
+ * `connect`); no request was sent.
+ */
+const refusals = new WeakSet<Error>();
+
+/** A failed attempt that may still have been applied (it reached a node and got no answer of its fate). */
+const mayHaveApplied = (err: TroupeError) => err.code === 'UNAVAILABLE' && !(err instanceof TroupeOfflineError) && !refusals.has(err);
 
 export const text = (b: Uint8Array | string | undefined | null): string =>
   b == null ? '' : typeof b === 'string' ? b : Buffer.from(b).toString('utf8');
@@ -94,6 +133,11 @@ export class TroupeConnection {
     return this.socket !== undefined;
   }
 
+  /** Whether `close` was called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Requests waiting for a node now. */
   get waiting(): number {
     return this.offline.size;
@@ -133,7 +177,9 @@ export class TroupeConnection {
         this.nodeIndex++;
       }
     }
-    throw new TroupeError('UNAVAILABLE', `cannot reach any node: ${this.reasons()}`);
+    const refused = new TroupeError('UNAVAILABLE', `cannot reach any node: ${this.reasons()}`);
+    refusals.add(refused);
+    throw refused;
   }
 
   /** After a connection was lost: the next node, then the next, with jittered backoff, until one welcomes us. */
@@ -218,22 +264,60 @@ export class TroupeConnection {
    * `handler`. The handler is in place as soon as the reply is read, before
    * the frames behind it: a node with a backlog pushes the first deliveries
    * right after the reply, often in the same read. Resolves with the
-   * subscription id.
+   * subscription id. Retried like `request` while a failover lasts.
    */
   async subscribe(req: Request, handler: (push: Push) => void): Promise<number> {
-    const r = await this.send(req, (result) => this.onPush(Number(result.subscribe?.subscriptionId), handler));
+    const r = await this.retrying(
+      () => this.send(req, (result) => this.onPush(Number(result.subscribe?.subscriptionId), handler)),
+      { attempts: 0, unknownOutcome: false },
+    );
     return Number(r.subscribe?.subscriptionId);
   }
 
-  /** Sends one request; resolves with the Response's result, rejects with a TroupeError. */
-  async request(req: Request): Promise<Reply> {
+  /**
+   * Sends one request; resolves with the Response's result, rejects with a
+   * TroupeError. A request failing because a node or a leader was lost is
+   * sent again for up to `failoverTimeoutMs`; `outcome`, if given, says how
+   * many attempts it took and whether one may have been applied unanswered.
+   * The error of a request that gave up, or whose retry was refused, has
+   * `unknownOutcome` set when an earlier attempt may have been applied.
+   */
+  async request(req: Request, outcome: RequestOutcome = { attempts: 0, unknownOutcome: false }): Promise<Reply> {
+    return this.retrying(() => this.route(req, outcome), outcome);
+  }
+
+  /** Runs `attempt` until it succeeds, fails with an error a failover does not explain, or failoverTimeoutMs is over. */
+  private async retrying(attempt: () => Promise<Reply>, outcome: RequestOutcome): Promise<Reply> {
+    const limit = this.options.failFast ? 0 : (this.options.failoverTimeoutMs ?? 15000);
+    const deadline = Date.now() + limit;
+    let backoff: Backoff | undefined;
+    for (;;) {
+      outcome.attempts++;
+      try {
+        return await attempt();
+      } catch (err) {
+        if (err instanceof TroupeError && mayHaveApplied(err)) outcome.unknownOutcome = true;
+        if (err instanceof TroupeError && outcome.unknownOutcome) err.unknownOutcome = true;
+        const left = deadline - Date.now();
+        if (!isFailover(err) || refusals.has(err) || this.closed || left <= 0) throw err;
+        // The leaders changed, or a node is gone: read the table again soon.
+        this.router?.stale();
+        backoff ??= new Backoff(25, 1000);
+        await new Promise((r) => setTimeout(r, Math.min(backoff!.next(), left)).unref?.());
+      }
+    }
+  }
+
+  /** One attempt: to the partition's owner if another node owns it, else (or if that fails) through this connection. */
+  private async route(req: Request, outcome: RequestOutcome): Promise<Reply> {
     await this.whenConnected();
     const owner = this.router?.ownerFor(req);
     if (owner) {
       try {
         return await owner.connection.request(req);
       } catch (e) {
-        if (!(e instanceof TroupeError) || (e.code !== 'UNAVAILABLE' && e.code !== 'NOT_LEADER')) throw e;
+        if (!isFailover(e)) throw e;
+        if (mayHaveApplied(e)) outcome.unknownOutcome = true;
         // A stale table or a lost owner: this node routes it instead.
         this.router!.drop(owner.nodeId);
       }

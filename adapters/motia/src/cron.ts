@@ -65,6 +65,8 @@ export class TroupeCronAdapter {
   /** Tick claims of this instance not yet released. */
   private readonly claims = new Map<string, TroupeCronLock>();
   private readonly now: () => number;
+  /** Node lock ids this instance was granted (the most recent ones). */
+  private readonly nodeLocks = new Set<string>();
 
   constructor(
     private readonly conn: TroupeConnection,
@@ -130,6 +132,17 @@ export class TroupeCronAdapter {
         return lock;
       } catch (err) {
         if (!(err instanceof TroupeError) || err.code !== 'CONFLICT') throw err;
+        if (err.unknownOutcome) {
+          // Sent again after an attempt that may have been applied: the
+          // record names its claim, so a CONFLICT against our own is a grant.
+          const again = await this.conn.request({ stateGet: this.recordKey(jobName) });
+          const current = again.value?.found ? (JSON.parse(text(again.value.value)) as TickRecord) : undefined;
+          if (current?.lockId === record.lockId) {
+            const lock: TroupeCronLock = { ...record, fencingToken: Number(again.value?.revision ?? 0) };
+            this.claims.set(lock.lockId, lock);
+            return lock;
+          }
+        }
         // Another instance claimed meanwhile: look again.
       }
     }
@@ -156,15 +169,28 @@ export class TroupeCronAdapter {
       });
   }
 
+  private remember(lockId: string) {
+    this.nodeLocks.add(lockId);
+    if (this.nodeLocks.size > 10000) this.nodeLocks.delete(this.nodeLocks.values().next().value!);
+  }
+
   private async acquireNodeLock(jobName: string, ttl: number): Promise<TroupeCronLock | null> {
     const attempts = 1 + (this.options.lockRetryAttempts ?? 0);
     const lease = this.options.leaseMs ?? 15000;
     for (let i = 0; i < attempts; i++) {
-      const r = await this.conn.request({
-        lockAcquire: { job: bytes(this.ns.wrap(jobName)), ttlMs: Math.min(ttl, lease), instanceId: bytes(this.instanceId) },
-      });
-      if (r.lock?.granted) {
-        const l = r.lock.lock ?? {};
+      const outcome = { attempts: 0, unknownOutcome: false };
+      const r = await this.conn.request(
+        { lockAcquire: { job: bytes(this.ns.wrap(jobName)), ttlMs: Math.min(ttl, lease), instanceId: bytes(this.instanceId) } },
+        outcome,
+      );
+      // Sent again after an attempt that may have been granted: a holder
+      // that is this instance with a lock it was never given is that grant.
+      const holder = r.lock?.lock;
+      const ownLostGrant =
+        !r.lock?.granted && outcome.unknownOutcome && text(holder?.instanceId) === this.instanceId && !this.nodeLocks.has(text(holder?.lockId));
+      if (r.lock?.granted || ownLostGrant) {
+        const l = r.lock?.lock ?? {};
+        this.remember(text(l.lockId));
         const lock = {
           jobName,
           lockId: text(l.lockId),

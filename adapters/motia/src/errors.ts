@@ -1,5 +1,11 @@
 /** An error answered by the node (or raised by the adapter), with its protocol code. */
 export class TroupeError extends Error {
+  /**
+   * Set when the request was sent again after an attempt that may have been
+   * applied (see `RequestOutcome`): a `CONFLICT` may answer its own write.
+   */
+  unknownOutcome?: boolean;
+
   constructor(
     readonly code: string,
     message: string,

@@ -10,7 +10,7 @@
 // across all instances and never drops an event of the same group. The
 // handler resolving acks the delivery.
 import { randomUUID } from 'node:crypto';
-import { TroupeConnection, bytes, text, type Push } from './connection.js';
+import { TroupeConnection, bytes, isFailover, text, type Push } from './connection.js';
 import { TroupeError } from './errors.js';
 import type { Event, QueueConfig, SubscriptionHandle } from './motia-types.js';
 import { Namespace } from './namespace.js';
@@ -50,6 +50,8 @@ type Consumer = {
   /** Deliveries whose handler runs, by a number of this process's own. */
   running: Map<number, { subscriptionId: number; messageId: string; startedAt: number }>;
   heartbeat?: NodeJS.Timeout;
+  /** The re-subscription under way (a newer one ends an older one). */
+  reopening?: object;
 };
 
 export class TroupeEventAdapter {
@@ -64,10 +66,27 @@ export class TroupeEventAdapter {
     private readonly ownsConnection = false,
   ) {
     // Consumers come back after a reconnect; in-flight deliveries of the old
-    // connection were given back to their queues by the node.
+    // connection were given back to their queues by the node. (A consumer
+    // whose topic's node or leader is lost while this connection stays up is
+    // subscribed again by the node itself.)
     conn.onReconnect(async () => {
-      for (const c of this.consumers.values()) await this.open(c);
+      await Promise.all([...this.consumers.values()].map((c) => this.reopen(c)));
     });
+  }
+
+  /** Subscribes `c` again, retrying with backoff until it is, it is unsubscribed or the connection closes. */
+  private async reopen(c: Consumer) {
+    const token = {};
+    c.reopening = token;
+    for (let wait = 50; c.reopening === token && !this.conn.isClosed; wait = Math.min(wait * 2, 2000)) {
+      try {
+        this.conn.offPush(c.subscriptionId);
+        await this.open(c);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, wait).unref?.());
+      }
+    }
   }
 
   async emit<T>(event: Event<T>): Promise<void> {
@@ -86,7 +105,9 @@ export class TroupeEventAdapter {
         await this.conn.request({ eventEmit: { topic: bytes(this.ns.wrap(event.topic)), event: entry } });
         return;
       } catch (err) {
-        if (!(err instanceof TroupeError) || err.code !== 'UNAVAILABLE' || Date.now() > deadline) throw err;
+        // The connection retried for its failoverTimeoutMs already; an
+        // emit keeps going up to emitRetryMs.
+        if (!isFailover(err) || this.conn.isClosed || Date.now() > deadline) throw err;
         await new Promise((r) => setTimeout(r, 50));
       }
     }
@@ -201,6 +222,7 @@ export class TroupeEventAdapter {
     const c = this.consumers.get(handle.id);
     if (!c) return;
     this.consumers.delete(handle.id);
+    c.reopening = undefined;
     this.stopHeartbeat(c);
     this.conn.offPush(c.subscriptionId);
     await this.conn.request({ eventUnsubscribe: { subscriptionId: c.subscriptionId } }).catch(() => undefined);

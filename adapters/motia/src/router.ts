@@ -1,8 +1,10 @@
 // Owner routing: a single-partition request goes straight to the node that
 // owns its partition, over a connection of its own to that node, by the
-// partition table of Welcome (refreshed every few seconds). A request with
-// no partition key, a node we cannot reach and a stale table all fall back
-// to the connected node, which forwards.
+// partition table of Welcome (refreshed every few seconds, and soon after a
+// failover). With replication the table names each partition's leader. A
+// request with no partition key, a partition without a leader, a node we
+// cannot reach and a stale table all fall back to the connected node, which
+// forwards (or holds the request until the partition has a leader).
 import { PartitionTable, partitionKey } from './routing.js';
 import type { Reply } from './request-queue.js';
 import type { troupe } from './frames.js';
@@ -22,10 +24,14 @@ export interface RouterHooks {
 
 /** How often the partition table is read again, ms. */
 const tableRefreshMs = 5000;
+/** After a failover: the soonest the table is read again, ms after the last read. */
+const staleRefreshMs = 200;
 
 export class OwnerRouter {
   private table?: PartitionTable;
   private tableReadAt = 0;
+  /** When the table is read next (ms since the epoch). */
+  private refreshAt = 0;
   private localNodeId = '';
   private readonly owners = new Map<string, OwnerConnection>();
   private readonly unreachable = new Set<string>();
@@ -42,14 +48,21 @@ export class OwnerRouter {
     const table = PartitionTable.from(pt);
     if (table && (!this.table || table.epoch >= this.table.epoch)) this.table = table;
     this.tableReadAt = Date.now();
+    this.refreshAt = this.tableReadAt + tableRefreshMs;
     this.unreachable.clear();
+  }
+
+  /** A request failed over (a node or a leader lost): read the table again soon. */
+  stale(): void {
+    this.refreshAt = Math.min(this.refreshAt, this.tableReadAt + staleRefreshMs);
   }
 
   /** The owner's connection for a single-partition request owned by another node, if any. */
   ownerFor(req: troupe.v1.IRequest): { nodeId: string; connection: OwnerConnection } | undefined {
     if (!this.table) return undefined;
-    if (Date.now() - this.tableReadAt > tableRefreshMs) {
+    if (Date.now() >= this.refreshAt) {
       this.tableReadAt = Date.now();
+      this.refreshAt = this.tableReadAt + tableRefreshMs;
       this.hooks.refresh().then((t) => this.setTable(t), () => undefined);
     }
     const key = partitionKey(req as Record<string, any>);

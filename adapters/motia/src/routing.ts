@@ -118,9 +118,14 @@ export function partitionKey(req: Record<string, any>): Buffer | undefined {
 export interface TableMember {
   nodeId: string;
   clientAddress: string;
+  reachable?: boolean;
 }
 
-/** Who owns each partition, and where to reach them (troupe.v1.PartitionTable). */
+/**
+ * Who owns each partition (with replication: its leader; empty while it
+ * elects one), and where to reach them (troupe.v1.PartitionTable). A member
+ * the answering node cannot reach has no address here.
+ */
 export class PartitionTable {
   constructor(
     readonly epoch: number,
@@ -131,7 +136,11 @@ export class PartitionTable {
   static from(pt: any): PartitionTable | undefined {
     if (!pt?.owners?.length) return undefined;
     const addresses = new Map<string, string>();
-    for (const m of (pt.members ?? []) as TableMember[]) addresses.set(m.nodeId, m.clientAddress);
+    const members = (pt.members ?? []) as TableMember[];
+    // A ClusterStatus reply says which members the answering node reaches
+    // (itself always); Welcome's table does not say: then all count.
+    const saysReachable = members.some((m) => m.reachable);
+    for (const m of members) if (!saysReachable || m.reachable) addresses.set(m.nodeId, m.clientAddress);
     return new PartitionTable(Number(pt.epoch ?? 0), pt.owners, addresses);
   }
 

@@ -3,6 +3,7 @@
 // adapter), and groups match exactly (no prefix or glob leaks). Beyond
 // Motia's interface: exists, getMany, getVersioned, setMany (atomic) and
 // set's expiry and compare-and-set options.
+import { isDeepStrictEqual } from 'node:util';
 import { TroupeConnection, bytes, text } from './connection.js';
 import { TroupeError } from './errors.js';
 import type { troupe } from './frames.js';
@@ -74,8 +75,32 @@ export class TroupeStateAdapter {
     if (ttlMs) request.ttlMs = ttlMs;
     const expected = count('expectedRevision', options.expectedRevision);
     if (expected !== undefined) request.expectedRevision = expected;
-    await this.conn.request({ stateSet: request });
+    try {
+      await this.conn.request({ stateSet: request });
+    } catch (err) {
+      // A compare-and-set sent again after an attempt that may have been
+      // applied: CONFLICT may be its own write. It is, if the key holds
+      // the value written, at a newer revision.
+      if (!(await this.ownWrite(err, traceId, [{ key, json: text(request.value), expected }]))) throw err;
+    }
     return value;
+  }
+
+  /**
+   * Whether `err`, a CONFLICT after an attempt of unknown outcome, answers
+   * a write that was applied: every key holds the value written, at a
+   * revision past the one expected. (Another writer having written the same
+   * value in between looks the same: for a compare-and-set, a value that
+   * names its writer tells them apart.)
+   */
+  private async ownWrite(err: unknown, traceId: string, writes: { key: string; json: string; expected?: number }[]): Promise<boolean> {
+    if (!(err instanceof TroupeError) || err.code !== 'CONFLICT' || !err.unknownOutcome) return false;
+    for (const w of writes) {
+      const r = await this.conn.request({ stateGet: { traceId: bytes(this.ns.wrap(traceId)), key: bytes(w.key) } });
+      if (!r.value?.found || Number(r.value.revision ?? 0) <= (w.expected ?? 0)) return false;
+      if (!isDeepStrictEqual(JSON.parse(text(r.value.value)), JSON.parse(w.json))) return false;
+    }
+    return true;
   }
 
   /** Troupe extension: whether `key` holds a value. */
@@ -117,8 +142,18 @@ export class TroupeStateAdapter {
     };
     const ttlMs = count('ttlMs', options.ttlMs);
     if (ttlMs) request.ttlMs = ttlMs;
-    const r = await this.conn.request({ stateSetMany: request });
-    return (r.setMany?.revisions ?? []).map(Number);
+    try {
+      const r = await this.conn.request({ stateSetMany: request });
+      return (r.setMany?.revisions ?? []).map(Number);
+    } catch (err) {
+      const writes = entries.map((e, i) => ({ key: e.key, json: text(request.entries![i].value), expected: e.expectedRevision }));
+      if (!(await this.ownWrite(err, traceId, writes))) throw err;
+      // Applied by the earlier attempt: the revisions it gave.
+      const read = await Promise.all(
+        entries.map((e) => this.conn.request({ stateGet: { traceId: bytes(this.ns.wrap(traceId)), key: bytes(e.key) } })),
+      );
+      return read.map((r) => Number(r.value?.revision ?? 0));
+    }
   }
 
   async delete<T>(traceId: string, key: string): Promise<T | null> {

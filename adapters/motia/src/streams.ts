@@ -33,7 +33,7 @@ export interface LocalWrites {
   expect(stream: string, groupId: string, id: string, kind: 'set' | 'delete', data: unknown): { settle(item: string | null): void; cancel(): void } | undefined;
 }
 
-type Subscription = { request: Record<string, unknown>; handler: Handler; id: number; active: boolean };
+type Subscription = { request: Record<string, unknown>; handler: Handler; id: number; active: boolean; reopening?: object };
 
 /**
  * Stream subscriptions of one process, re-established after a reconnect, and
@@ -46,10 +46,7 @@ export class SubscriptionRegistry {
 
   constructor(private readonly conn: TroupeConnection) {
     conn.onReconnect(async () => {
-      for (const [, s] of this.subs) {
-        this.conn.offPush(s.id);
-        await this.open(s);
-      }
+      await Promise.all([...this.subs.values()].map((s) => this.reopen(s)));
     });
   }
 
@@ -67,9 +64,13 @@ export class SubscriptionRegistry {
     });
   }
 
+  /** Opens `s` again, retrying with backoff until it is open, removed, or a newer reopen took over. */
   private async reopen(s: Subscription) {
-    for (let wait = 50; s.active; wait = Math.min(wait * 2, 2000)) {
+    const token = {};
+    s.reopening = token;
+    for (let wait = 50; s.active && s.reopening === token && !this.conn.isClosed; wait = Math.min(wait * 2, 2000)) {
       try {
+        this.conn.offPush(s.id);
         await this.open(s);
         return;
       } catch {
@@ -122,8 +123,13 @@ export class TroupeStreamAdapter<TData = unknown> {
     const json = toJson(data);
     const local = this.localWrites?.expect(this.streamName, groupId, id, 'set', data);
     try {
-      const r = await this.conn.request({ streamSet: { ...this.key(groupId, id), data: bytes(json) } });
-      local?.settle(r.streamItem?.found ? text(r.streamItem.item) : null);
+      const outcome = { attempts: 0, unknownOutcome: false };
+      const r = await this.conn.request({ streamSet: { ...this.key(groupId, id), data: bytes(json) } }, outcome);
+      const item = r.streamItem?.found ? text(r.streamItem.item) : null;
+      local?.settle(item);
+      // Sent again after an attempt that may have been applied: the node may
+      // push the same item twice (both are this write's echoes).
+      if (outcome.unknownOutcome) this.localWrites?.expect(this.streamName, groupId, id, 'set', data)?.settle(item);
       return TroupeStreamAdapter.item<TData>(r)!;
     } catch (err) {
       local?.cancel();

@@ -9,7 +9,10 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const nodeBin = process.env.TROUPE_NODE_BIN ?? path.resolve(here, '..', '..', '..', '..', 'build', 'bin', 'troupe-node');
+// TROUPE_NODE_BIN, else troupe-node in TROUPE_BIN, else the repository's build.
+const nodeBin =
+  process.env.TROUPE_NODE_BIN ??
+  path.join(process.env.TROUPE_BIN ?? path.resolve(here, '..', '..', '..', '..', 'build', 'bin'), 'troupe-node');
 
 export interface RunningNode {
   address: string;
@@ -17,7 +20,11 @@ export interface RunningNode {
   resp?: string;
   /** host:port of CAF remoting, when started with --cluster-listen. */
   cluster?: string;
+  /** --node-id, when started in a cluster by startCluster. */
+  nodeId?: string;
   stop(): Promise<void>;
+  /** kill -9, then waits for the process to be gone. */
+  kill(): Promise<void>;
 }
 
 export interface NodeOptions {
@@ -56,42 +63,89 @@ export async function startNode(extra: string[] = [], opts: NodeOptions = {}): P
       if (line.startsWith('troupe-node ready ')) resolve(line.slice('troupe-node ready '.length).trim());
     });
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Its own temp folder goes; a data directory the caller gave stays.
+  const gone = () => exited.then(() => rmSync(dir, { recursive: true, force: true }));
   return {
     address,
     resp,
     cluster,
     dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const kill = setTimeout(() => child.kill('SIGKILL'), 10000);
-        child.once('exit', () => {
-          clearTimeout(kill);
-          // Its own temp folder goes; a data directory the caller gave stays.
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10000);
+      child.kill('SIGTERM');
+      return gone().finally(() => clearTimeout(kill));
+    },
+    kill: () => {
+      child.kill('SIGKILL');
+      return gone();
+    },
   };
 }
 
+export interface ClusterOptions extends NodeOptions {
+  /** --replication-factor: each partition a Raft group over this many members, served by its leader. */
+  replicationFactor?: number;
+  /**
+   * Every node given one seed list (all of them) and --bootstrap-expect,
+   * all started at once; default: n1 starts the cluster, the others join it.
+   */
+  symmetric?: boolean;
+}
+
 /**
- * Starts `count` nodes joined into one cluster (n1 starts it, the others
- * join through it) and waits, bounded, until the partitions are spread.
+ * Starts `count` nodes joined into one cluster (n1, n2, ...) and waits,
+ * bounded, until the partitions are spread (with replication: until every
+ * partition has a leader).
  */
-export async function startCluster(count: number, opts: NodeOptions = {}): Promise<RunningNode[]> {
-  const member = (i: number) => ['--node-id', `n${i + 1}`, '--cluster-listen', '127.0.0.1:0'];
-  const first = await startNode(member(0), opts);
-  const nodes: RunningNode[] = [first];
-  for (let i = 1; i < count; i++) nodes.push(await startNode([...member(i), '--seeds', first.cluster!], opts));
+export async function startCluster(count: number, opts: ClusterOptions = {}): Promise<RunningNode[]> {
+  const replication = opts.replicationFactor ? ['--replication-factor', String(opts.replicationFactor)] : [];
+  const ports = opts.symmetric ? await Promise.all(Array.from({ length: count }, () => freePort())) : [];
+  const seeds = ports.map((p) => `127.0.0.1:${p}`).join(',');
+  const member = (i: number) => [
+    '--node-id', `n${i + 1}`,
+    '--cluster-listen', opts.symmetric ? `127.0.0.1:${ports[i]}` : '127.0.0.1:0',
+    ...(opts.symmetric ? ['--seeds', seeds, '--bootstrap-expect', String(count)] : []),
+    ...replication,
+  ];
+  const named = (i: number) => (n: RunningNode) => Object.assign(n, { nodeId: `n${i + 1}` });
+  const nodes: RunningNode[] = [];
+  try {
+    if (opts.symmetric) {
+      // Each waits for the others before it is ready.
+      const started = await Promise.allSettled(Array.from({ length: count }, (_, i) => startNode(member(i), opts).then(named(i))));
+      for (const s of started) if (s.status === 'fulfilled') nodes.push(s.value);
+      const failed = started.find((s) => s.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+    } else {
+      const first = named(0)(await startNode(member(0), opts));
+      nodes.push(first);
+      for (let i = 1; i < count; i++) nodes.push(named(i)(await startNode([...member(i), '--seeds', first.cluster!], opts)));
+    }
+    await settled(nodes, count);
+    return nodes;
+  } catch (err) {
+    await Promise.all(nodes.map((n) => n.kill()));
+    throw err;
+  }
+}
+
+/**
+ * The cluster status seen from `node`, once every member is reachable, no
+ * partition moves and every partition has an owner (with replication: its
+ * leader); polled, with a deadline.
+ */
+export async function settled(nodes: RunningNode[], count = nodes.length): Promise<any> {
   const { TroupeConnection } = await import('../src/connection.js');
-  const conn = new TroupeConnection({ nodes: [first.address] });
+  const conn = new TroupeConnection({ nodes: nodes.map((n) => n.address) });
   const deadline = Date.now() + 60000;
   try {
     for (;;) {
       const { cluster } = await conn.request({ clusterStatus: {} });
       const members = cluster?.table?.members ?? [];
-      if (members.length === count && members.every((m: any) => m.reachable) && !cluster?.moving) return nodes;
+      const owners: string[] = cluster?.table?.owners ?? [];
+      if (members.length === count && members.every((m: any) => m.reachable) && !cluster?.moving && owners.length > 0 && owners.every((o) => o !== ''))
+        return cluster;
       if (Date.now() > deadline) throw new Error(`the cluster did not settle: ${JSON.stringify(cluster)}`);
       await new Promise((r) => setTimeout(r, 50)); // polling an outcome, with a deadline
     }

@@ -11,5 +11,6 @@ export const config = {
 }
 
 export const handler = async (input: any, { state }: any) => {
-  await state.set('handled.NotifyOrder', `${input.orderId}.${randomUUID()}`, { orderId: input.orderId, pid: process.pid })
+  const startedAt = Date.now()  // `at`: when this handling began (the checker's in-flight window)
+  await state.set('handled.NotifyOrder', `${input.orderId}.${randomUUID()}`, { orderId: input.orderId, pid: process.pid, at: startedAt })
 }

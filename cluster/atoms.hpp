@@ -42,6 +42,9 @@ using raft_peer_atom = caf::atom_constant<caf::atom("raftpeer")>;
 using raft_group_atom = caf::atom_constant<caf::atom("raftgrp")>;
 /// -> driver: (atom, group u16, node u64) -> error text (empty: started).
 using raft_transfer_atom = caf::atom_constant<caf::atom("raftxfer")>;
+/// -> driver: (atom) -> uint32 groups it still leads: hand every group it
+/// leads to another voter (a stopping node asks until none is left).
+using raft_handoff_atom = caf::atom_constant<caf::atom("rafthand")>;
 /// member -> driver: (atom, observer): tell it every change of a group's
 /// serving, leader or term, starting with every group's current state.
 using raft_observe_atom = caf::atom_constant<caf::atom("raftobs")>;

@@ -287,10 +287,12 @@ void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, u
     for (auto& a : st.local[p])
       self->send_exit(a, caf::exit_reason::user_shutdown);
     st.local[p] = partition_actors{};
-    spdlog::info("{} no longer leads partition {} (leader now {})", st.cfg.node_id, p,
+    SPDLOG_DEBUG("{} no longer leads partition {} (leader now {})", st.cfg.node_id, p,
                  leader_id.empty() ? std::string{"unknown"} : leader_id);
   }
-  st.leaders[p] = serving ? st.cfg.node_id : leader_id;
+  // Leading here but not serving yet (its term's first entry not applied):
+  // unknown to routing, so requests wait at the gateway until it serves.
+  st.leaders[p] = serving ? st.cfg.node_id : leader_id == st.cfg.node_id ? std::string{} : leader_id;
   install(self);
 }
 

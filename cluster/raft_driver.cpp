@@ -184,6 +184,11 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
       pump(self);
       return e == raft::errc::ok ? std::string{} : std::string{raft::to_string(e)};
     },
+    [=](raft_handoff_atom) -> uint32_t {
+      auto leading = self->state.groups->transfer_away();
+      pump(self);
+      return static_cast<uint32_t>(leading);
+    },
     [=](raft_wake_atom) {
       drain_inbox(self);
       pump(self);

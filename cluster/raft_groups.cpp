@@ -193,6 +193,30 @@ raft::errc raft_groups::change(uint16_t id, raft::configuration next) {
   return it == groups_.end() ? raft::errc::not_leader : it->second->core.propose_config(std::move(next));
 }
 
+size_t raft_groups::transfer_away() {
+  size_t leading = 0;
+  for (auto& [id, g] : groups_) {
+    auto& c = g->core;
+    if (c.role() != raft::role::leader)
+      continue;
+    ++leading;
+    // The voter heard from lately with the longest log.
+    const raft::progress* best = nullptr;
+    raft::node_id target;
+    auto better = [](const raft::progress& a, const raft::progress* b) {
+      return b == nullptr || std::pair{a.recent_active, a.match} > std::pair{b->recent_active, b->match};
+    };
+    for (auto& [peer, pr] : c.peers())
+      if (peer != options_.self && c.config().is_voter(peer) && better(pr, best)) {
+        best = &pr;
+        target = peer;
+      }
+    if (best != nullptr)
+      c.transfer_leadership(target);  // refused while one is under way: asked again later
+  }
+  return leading;
+}
+
 void raft_groups::campaign(uint16_t id) {
   auto it = groups_.find(id);
   if (it != groups_.end()) {

@@ -138,6 +138,9 @@ public:
   void read(uint16_t group, done_fn done);
   raft::errc transfer(uint16_t group, raft::node_id to);
   raft::errc change(uint16_t group, raft::configuration next);
+  /// Hands every group this node leads to its most up-to-date other voter
+  /// (before a stop); returns how many groups this node still leads.
+  size_t transfer_away();
   /// Campaigns at once (a new group, to skip the first election timeout).
   void campaign(uint16_t group);
 

@@ -33,6 +33,8 @@ namespace troupe::node {
 namespace {
 
 constexpr auto shutdown_timeout = std::chrono::seconds{60};
+constexpr auto handoff_timeout = std::chrono::seconds{5};
+constexpr auto handoff_poll = std::chrono::milliseconds{50};
 
 /// The partition count is fixed when the data directory is created.
 bool check_partition_count(storage::db& db, uint32_t wanted, std::string& error) {
@@ -383,6 +385,21 @@ void server::stop() {
                  [&](caf::error& err) {
                    spdlog::warn("drain before stopping failed: {}", im.sys->render(err));
                  });
+    }
+    // 0b. Replicated: hand every partition this node leads to another
+    // replica first, so its requests move without waiting for an election
+    // (bounded: a partition still led after it is elected away anyway).
+    if (im.driver) {
+      auto deadline = std::chrono::steady_clock::now() + handoff_timeout;
+      uint32_t leading = 1;
+      while (leading > 0 && std::chrono::steady_clock::now() < deadline) {
+        self->request(im.driver->actor(), std::chrono::seconds{1}, cluster::raft_handoff_atom::value)
+          .receive([&](uint32_t n) { leading = n; }, [&](caf::error&) { leading = 0; });
+        if (leading > 0)
+          std::this_thread::sleep_for(handoff_poll);
+      }
+      if (leading > 0)
+        spdlog::warn("stopping while leading {} partitions", leading);
     }
     // 1. Stop accepting; sessions answer what they accepted, then close.
     for (auto* acceptor : {&im.acceptor, &im.resp_acceptor}) {

@@ -585,6 +585,39 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_survives_killed_nodes, cluster_fixt
   BOOST_TEST(v->json == R"("first")");
 }
 
+BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_restarts_node_by_node_under_writes, cluster_fixture) {
+  const std::vector<std::string> rf3{"--replication-factor", "3"};
+  start_symmetric(3, rf3);
+  settle(3);
+  wait_for_leaders(0);
+  int written = 0;
+  auto write_some = [&](client::sync_client& c, int n) {
+    for (int end = written + n; written < end; ++written)
+      retrying("writing r" + std::to_string(written), [&] {
+        return c.set("r" + std::to_string(written), "k", std::to_string(written));
+      });
+  };
+  write_some(*connect(0), 100);
+  // Each node in turn: SIGTERM (it hands its partitions' leadership to the
+  // others first, and stops within a bound), writes meanwhile, restart.
+  for (size_t i = 0; i < 3; ++i) {
+    auto other = connect((i + 1) % 3);
+    BOOST_TEST(nodes[i]->terminate_within(30'000) == 0, nodes[i]->log());
+    BOOST_TEST(nodes[i]->log().find("stopping while leading") == std::string::npos,
+               nodes[i]->log());
+    write_some(*other, 100);
+    restart_symmetric(i, rf3);
+    settle(3);
+    wait_for_leaders(i);
+  }
+  auto c = connect(2);
+  for (int i = 0; i < written; ++i) {
+    auto v = retrying("reading r" + std::to_string(i), [&] { return c->get("r" + std::to_string(i), "k"); });
+    BOOST_TEST_REQUIRE(v.has_value(), "r" << i << " was lost");
+    BOOST_TEST_REQUIRE(v->json == std::to_string(i));
+  }
+}
+
 BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {
   start(0);
   settle(1);

@@ -7,7 +7,7 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill -- "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$work"
+  if [ -n "${TROUPE_BENCH_KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 

@@ -75,6 +75,9 @@ struct member_state {
   // node's replicas were started.
   std::vector<std::string> leaders;
   bool replicas_started = false;
+  // This node's own addresses changed at start (a restart on other ports)
+  // and must reach the others' tables.
+  bool announce_self = false;
 
   static inline const char* name = "troupe.member";
 };
@@ -420,6 +423,9 @@ void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor membe
   if (was_up)
     return;
   self->monitor(p.member);
+  // A table this node adopted after the hello was composed (greetings
+  // cross) reaches the peer this way; it keeps whichever epoch is higher.
+  self->send(p.member, table_atom::value, st.table->encode());
   if (replicated(self))
     self->send(p.member, raft_peer_atom::value, raft_node_id(st.cfg.node_id).value,
                st.cfg.driver->actor());
@@ -643,6 +649,16 @@ void coordinate(member_actor* self) {
   }
   if (st.coordinating)
     return;
+  bool peer_up = std::any_of(st.peers.begin(), st.peers.end(),
+                             [](auto& p) { return p.second.up; });
+  if (st.announce_self && peer_up) {
+    // Not before another member is reached: a table bumped alone could
+    // tie with one the others moved on to meanwhile.
+    st.announce_self = false;
+    change_table(self, [&](partition_table& t) {
+      t.put_member(st.cfg.node_id, *t.find_member(st.cfg.node_id));
+    });
+  }
   // Nodes that greeted us join; members whose addresses changed are updated.
   for (auto& [id, p] : st.peers) {
     if (!p.up || !p.wants_join)
@@ -783,6 +799,9 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
         s.table = std::make_shared<const partition_table>(std::move(next));
         store_table(self);
         install(self);
+        // The others learn it from the coordinator: from its greeting, or,
+        // when this node coordinates, from the next table it sends.
+        s.announce_self = !cluster_address.empty();
       }
       if (!cluster_address.empty() && !s.ticking) {
         s.ticking = true;

@@ -1,6 +1,7 @@
 #include "cluster/raft_groups.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 #include <spdlog/spdlog.h>
@@ -237,12 +238,15 @@ bool raft_groups::begin_turn(storage::write_batch& batch) {
     g->store.persist(r, batch);
     if (r.snapshot) {
       auto status = machine_.install(id, r.snapshot_data, batch);
-      if (!status.ok)
-        // Every replica refuses the same bytes; the leader sends it again.
-        spdlog::error("raft group {}: snapshot at {} not installed: {}", id, r.snapshot->index,
-                      status.message);
-      else
-        ++counters_.snapshots_installed;
+      if (!status.ok) {
+        // The core already counts the snapshot as applied: going on would
+        // serve a state that is not the group's. Nothing of this turn is
+        // written; a restart asks the leader again.
+        spdlog::critical("raft group {}: snapshot at {} cannot be installed: {}", id,
+                         r.snapshot->index, status.message);
+        std::abort();
+      }
+      ++counters_.snapshots_installed;
     }
     for (auto& e : r.committed) {
       if (e.type != raft::entry_type::normal)

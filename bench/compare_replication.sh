@@ -95,8 +95,6 @@ run_cluster() {  # $1 = replication factor
   done
 }
 
-sum_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); s += kv[2] } } END { printf "%.0f", s }'; }
-max_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); if (kv[2] > m) m = kv[2] } } END { printf "%d", m }'; }
 
 echo "workload: $connections connections x $inflight in flight, 100-byte values, ${seconds}s per run, durability os"
 run_cluster 1

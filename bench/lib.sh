@@ -77,6 +77,10 @@ settle_cluster() {  # $1 = a member's client port, $2 = member count: bounded wa
   exit 1
 }
 
+# Over RESULT lines: the sum, or the largest, of one key=value field.
+sum_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); s += kv[2] } } END { printf "%.0f", s }'; }
+max_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); if (kv[2] > m) m = kv[2] } } END { printf "%d", m }'; }
+
 field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}' if $2 else 'n/a')"; }

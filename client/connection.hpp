@@ -40,6 +40,12 @@ struct connect_options {
   /// partition table of Welcome, refreshed every few seconds. Off: every
   /// request goes to this node, which forwards it. Default on.
   bool route_to_owner = true;
+  /// sync_client: a request answered UNAVAILABLE (its partition's leader
+  /// was lost, a failover is under way) is sent again through this node,
+  /// with backoff, until this long has passed. A write retried so may be
+  /// applied twice (its first attempt's outcome was unknown). Default 0:
+  /// never (UNAVAILABLE is returned at once).
+  std::chrono::milliseconds failover_timeout{0};
 };
 
 struct welcome_info {

@@ -1,7 +1,10 @@
 #include "client/sync_client.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <caf/actor_system.hpp>
 #include <caf/scoped_actor.hpp>
@@ -234,6 +237,19 @@ sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
         auto again = self->request(conn_.handle, timeout_, protocol::request_msg{reqs[i]});
         resp = receive(again);
       }
+    }
+    // A failover: the node holds requests for a partition electing a
+    // leader, but those in flight when its leader was lost come back
+    // UNAVAILABLE; with failover_timeout they are sent again.
+    auto deadline = std::chrono::steady_clock::now() + opts_.failover_timeout;
+    auto pause = std::chrono::milliseconds{10};
+    while (resp->has_error()
+           && static_cast<error_code>(resp->error().code()) == error_code::unavailable
+           && std::chrono::steady_clock::now() + pause < deadline) {
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds{500});
+      auto again = self->request(conn_.handle, timeout_, protocol::request_msg{reqs[i]});
+      resp = receive(again);
     }
     out.push_back(std::move(resp));
     if (observe)

@@ -40,8 +40,6 @@ using raft_atom = caf::atom_constant<caf::atom("raftmsg")>;
 using raft_peer_atom = caf::atom_constant<caf::atom("raftpeer")>;
 /// -> driver: (atom, group u16, voters) -> error text (empty: hosted).
 using raft_group_atom = caf::atom_constant<caf::atom("raftgrp")>;
-/// -> driver: (atom, group u16, node u64) -> error text (empty: started).
-using raft_transfer_atom = caf::atom_constant<caf::atom("raftxfer")>;
 /// -> driver: (atom) -> uint32 groups it still leads: hand every group it
 /// leads to another voter (a stopping node asks until none is left).
 using raft_handoff_atom = caf::atom_constant<caf::atom("rafthand")>;

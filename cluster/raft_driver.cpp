@@ -179,11 +179,6 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
       publish(self);
       return status.message;
     },
-    [=](raft_transfer_atom, uint16_t group, uint64_t to) -> std::string {
-      auto e = self->state.groups->transfer(group, raft::node_id{to});
-      pump(self);
-      return e == raft::errc::ok ? std::string{} : std::string{raft::to_string(e)};
-    },
     [=](raft_handoff_atom) -> uint32_t {
       auto leading = self->state.groups->transfer_away();
       pump(self);

@@ -184,16 +184,6 @@ void raft_groups::read(uint16_t id, done_fn done) {
   g.reads_asked.emplace(context, std::move(done));
 }
 
-raft::errc raft_groups::transfer(uint16_t id, raft::node_id to) {
-  auto it = groups_.find(id);
-  return it == groups_.end() ? raft::errc::not_leader : it->second->core.transfer_leadership(to);
-}
-
-raft::errc raft_groups::change(uint16_t id, raft::configuration next) {
-  auto it = groups_.find(id);
-  return it == groups_.end() ? raft::errc::not_leader : it->second->core.propose_config(std::move(next));
-}
-
 size_t raft_groups::transfer_away() {
   size_t leading = 0;
   for (auto& [id, g] : groups_) {
@@ -216,14 +206,6 @@ size_t raft_groups::transfer_away() {
       c.transfer_leadership(target);  // refused while one is under way: asked again later
   }
   return leading;
-}
-
-void raft_groups::campaign(uint16_t id) {
-  auto it = groups_.find(id);
-  if (it != groups_.end()) {
-    it->second->core.campaign();
-    notice(*it->second);
-  }
 }
 
 bool raft_groups::begin_turn(storage::write_batch& batch) {
@@ -377,7 +359,7 @@ std::vector<group_view> raft_groups::views() const {
   for (auto& [id, g] : groups_) {
     auto& c = g->core;
     out.push_back(group_view{id, c.role(), c.leader(), c.term(), c.commit(), c.applied(),
-                             c.last_index(), g->serving, c.config()});
+                             c.last_index(), g->serving});
   }
   return out;
 }

@@ -93,7 +93,6 @@ struct group_view {
   raft::log_index applied = 0;
   raft::log_index last = 0;
   bool serving = false;
-  raft::configuration config;
 };
 
 struct raft_counters {
@@ -136,13 +135,9 @@ public:
   /// serves the group in that term (see partition_log).
   void propose(uint16_t group, std::string data, done_fn done, uint64_t term = 0);
   void read(uint16_t group, done_fn done);
-  raft::errc transfer(uint16_t group, raft::node_id to);
-  raft::errc change(uint16_t group, raft::configuration next);
   /// Hands every group this node leads to its most up-to-date other voter
   /// (before a stop); returns how many groups this node still leads.
   size_t transfer_away();
-  /// Campaigns at once (a new group, to skip the first election timeout).
-  void campaign(uint16_t group);
 
   /// Starts a turn: fills `batch` with every group's ready. False when
   /// there is nothing to write or a turn is already out.

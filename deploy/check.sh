@@ -7,7 +7,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/deploy/install-deps.sh"
-"$root/deploy/build.sh"
+# Tests and benchmarks on explicitly: a build/ configured by deploy/up.sh has
+# them off in its cache.
+"$root/deploy/build.sh" -DTROUPE_BUILD_TESTS=ON -DTROUPE_BUILD_BENCH=ON
 cd "$root/build"
 ctest --output-on-failure -j 2 --timeout 600
 cd "$root/adapters/motia"

@@ -12,6 +12,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/deploy/build.sh" -DTROUPE_BUILD_TESTS=ON -DTROUPE_BUILD_BENCH=ON
 cd "$root/build"
 ctest --output-on-failure -j 2 --timeout 600
+# The container's entrypoint, run as a plain process (one node, OS-chosen port).
+"$root/deploy/test-entrypoint.sh" "$root/build/bin"
 cd "$root/adapters/motia"
 npm ci --no-audit --no-fund --loglevel=error
 TROUPE_NODE_BIN="$root/build/bin/troupe-node" npm test

@@ -74,8 +74,19 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
                  "Connections each port serves at once (more are refused)")
     ->envname("TROUPE_MAX_CONNECTIONS")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 24));
   app.add_option("--handshake-timeout-ms", opts.handshake_timeout_ms,
-                 "Close a client-protocol connection without Hello after this long (0: never)")
+                 "Close a connection without Hello (or AUTH, RESP with a token) after this long (0: never)")
     ->envname("TROUPE_HANDSHAKE_TIMEOUT_MS")->capture_default_str();
+  app.add_option("--idle-timeout-ms", opts.idle_timeout_ms,
+                 "Close a connection idle this long, without subscriptions (0: never)")
+    ->envname("TROUPE_IDLE_TIMEOUT_MS")->capture_default_str();
+  app.add_option("--max-requests-in-flight", opts.max_requests_in_flight,
+                 "Requests of one connection served at once (more wait)")
+    ->envname("TROUPE_MAX_REQUESTS_IN_FLIGHT")->capture_default_str()
+    ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  app.add_option("--max-reply-buffer-bytes", opts.max_reply_buffer_bytes,
+                 "Unread reply bytes per connection before its requests wait; as many unread request bytes more disconnect it")
+    ->envname("TROUPE_MAX_REPLY_BUFFER_BYTES")->capture_default_str()
+    ->check(CLI::Range(size_t{64} << 10, size_t{1} << 34));
   app.add_option("--max-frame-bytes", opts.max_frame_bytes, "Largest accepted frame")
     ->envname("TROUPE_MAX_FRAME_BYTES")->capture_default_str()->check(CLI::Range(size_t{1024}, size_t{1} << 30));
   app.add_option("--max-key-bytes", opts.max_key_bytes, "Longest trace id or key")

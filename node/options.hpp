@@ -77,9 +77,21 @@ struct node_options {
   /// Connections each port (client protocol, RESP) serves at once; more
   /// are refused with an error. Default 10000. (--max-connections)
   size_t max_connections = 10'000;
-  /// A client-protocol connection that sends no Hello this long after it
-  /// opened is closed, ms; 0: never. Default 10000. (--handshake-timeout-ms)
+  /// A connection that has not authenticated this long after it opened is
+  /// closed, ms: no Hello (client protocol), no AUTH (RESP door, when a
+  /// token is set); 0: never. Default 10000. (--handshake-timeout-ms)
   uint32_t handshake_timeout_ms = 10'000;
+  /// A connection with nothing in flight and no subscription is closed after
+  /// this long without a request, ms; 0: never. Default 0.
+  /// (--idle-timeout-ms)
+  uint32_t idle_timeout_ms = 0;
+  /// Requests of one connection answered at once; more wait in its input.
+  /// Default 4096. (--max-requests-in-flight)
+  size_t max_requests_in_flight = 4096;
+  /// Reply bytes queued for one connection before its requests wait; a
+  /// connection whose unread requests then pass this many bytes too is
+  /// disconnected. Default 32 MiB. (--max-reply-buffer-bytes)
+  size_t max_reply_buffer_bytes = size_t{32} << 20;
   /// While fewer bytes are free on the data disk, writes are refused
   /// (UNAVAILABLE) and reads served; writes resume once space is freed.
   /// 0: never. Default 64 MiB. (--disk-free-limit-bytes)

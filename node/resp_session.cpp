@@ -16,6 +16,7 @@
 #include "actors/atoms.hpp"
 #include "actors/node_counters.hpp"
 #include "cluster/partition_router.hpp"
+#include "node/connection_guard.hpp"
 #include "node/partition_call.hpp"
 #include "node/resp_commands.hpp"
 #include "node/read_chunk.hpp"
@@ -37,6 +38,13 @@ using v1::Response;
 
 constexpr const char* redis_version = "7.2.0";
 
+/// Session internal: a delayed authentication failure is due.
+using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
+/// Session internal: the time to AUTH is over.
+using handshake_atom = caf::atom_constant<caf::atom("handshake")>;
+/// Session internal: time to look whether the connection is idle.
+using idle_atom = caf::atom_constant<caf::atom("idle")>;
+
 /// One reply in the connection's reply order; filled when its command ends.
 struct reply_slot {
   bool ready = false;
@@ -52,11 +60,15 @@ struct resp_state {
   bool resp3 = false;
   bool authenticated = false;
   bool closing = false;  // no more commands: close once every reply is out
+  bool pumping = false;  // inside pump(): no nested pass over the input
   std::deque<slot_ptr> slots;
+  /// A failed AUTH's reply, held back by the throttle: no command is taken
+  /// until it is out.
+  slot_ptr delayed_auth;
+  idle_clock idle;
   std::set<std::string> channels;
   std::set<std::string> patterns;
-  bool counting_output = false;
-  uint64_t queued = 0;
+  uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
   size_t read_chunk = min_read_chunk;
   remote_calls remote;  // requests at other nodes' gateways
 
@@ -85,6 +97,8 @@ void close_session(resp_broker* self, connection_handle hdl) {
   self->quit();
 }
 
+void pump(resp_broker* self, connection_handle hdl);
+
 /// Writes every finished reply at the front, in order.
 void flush_slots(resp_broker* self, connection_handle hdl) {
   auto& st = self->state;
@@ -95,13 +109,15 @@ void flush_slots(resp_broker* self, connection_handle hdl) {
     buf.insert(buf.end(), bytes.begin(), bytes.end());
     st.slots.pop_front();
   }
-  if (buf.size() != before) {
-    if (st.counting_output)
-      st.queued += buf.size() - before;
+  bool wrote = buf.size() != before;
+  if (wrote) {
+    st.queued += buf.size() - before;
     self->flush(hdl);
   }
   if (st.closing && st.slots.empty())
     close_session(self, hdl);
+  else if (wrote)
+    pump(self, hdl);
 }
 
 slot_ptr open_slot(resp_broker* self) {
@@ -428,17 +444,39 @@ void cmd_keyspace(resp_broker* self, connection_handle hdl, const std::string& n
 
 // -- connection ---------------------------------------------------------------
 
-/// Checks AUTH's [user] password; returns the error reply, or "" when ok.
-std::string authenticate(resp_broker* self, const std::string* user, const std::string& password) {
+/// What AUTH's check gives: no error, or the error reply and how long the
+/// throttle holds it back.
+struct auth_result {
+  std::string error;
+  std::chrono::milliseconds delay{0};
+};
+
+/// Checks AUTH's [user] password.
+auth_result authenticate(resp_broker* self, connection_handle hdl, const std::string* user,
+                         const std::string& password) {
   auto& st = self->state;
   if (st.ctx->token.empty())
-    return error_reply("ERR AUTH <password> called without any password configured for the "
-                       "default user. Are you sure your configuration is correct?");
+    return {error_reply("ERR AUTH <password> called without any password configured for the "
+                        "default user. Are you sure your configuration is correct?")};
   if ((user != nullptr && *user != "default") || !tokens_equal(password, st.ctx->token))
-    return error_reply("WRONGPASS invalid username-password pair or user is disabled.");
+    return {error_reply("WRONGPASS invalid username-password pair or user is disabled."),
+            st.ctx->auth->failed(self->remote_addr(hdl), "RESP")};
   st.authenticated = true;
   st.parser.set_max_request_bytes(st.ctx->max_frame_bytes);
   return {};
+}
+
+/// Answers a failed AUTH, after the throttle's delay; meanwhile the
+/// connection's further commands wait.
+void refuse_auth(resp_broker* self, connection_handle hdl, auth_result r) {
+  if (r.delay.count() == 0) {
+    reply(self, hdl, std::move(r.error));
+    return;
+  }
+  auto slot = open_slot(self);
+  slot->bytes = std::move(r.error);
+  self->state.delayed_auth = slot;
+  self->delayed_send(self, r.delay, auth_fail_atom::value);
 }
 
 void cmd_hello(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
@@ -461,9 +499,9 @@ void cmd_hello(resp_broker* self, connection_handle hdl, const std::vector<std::
   for (size_t i = 2; i < args.size(); ++i) {
     auto opt = resp::lower(args[i]);
     if (opt == "auth" && i + 2 < args.size()) {
-      auto err = authenticate(self, &args[i + 1], args[i + 2]);
-      if (!err.empty()) {
-        reply(self, hdl, std::move(err));
+      auto r = authenticate(self, hdl, &args[i + 1], args[i + 2]);
+      if (!r.error.empty()) {
+        refuse_auth(self, hdl, std::move(r));
         return;
       }
       authed_here = true;
@@ -676,14 +714,6 @@ void cmd_config(resp_broker* self, connection_handle hdl, const std::vector<std:
 
 // -- pub/sub ------------------------------------------------------------------
 
-void count_output(resp_broker* self, connection_handle hdl) {
-  auto& st = self->state;
-  if (!st.counting_output) {
-    st.counting_output = true;
-    self->ack_writes(hdl, true);
-  }
-}
-
 /// (P)SUBSCRIBE and (P)UNSUBSCRIBE: one confirmation per name.
 void cmd_subscription(resp_broker* self, connection_handle hdl, const std::string& name,
                       const std::vector<std::string>& args) {
@@ -720,8 +750,6 @@ void cmd_subscription(resp_broker* self, connection_handle hdl, const std::strin
     resp::null(out, st.resp3);
     resp::integer(out, static_cast<int64_t>(st.subscriptions()));
   }
-  if (add)
-    count_output(self, hdl);
   reply(self, hdl, std::move(out));
 }
 
@@ -818,9 +846,12 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
       reply_error(self, hdl, "ERR syntax error");
       return;
     }
-    out = authenticate(self, args.size() == 3 ? &args[1] : nullptr, args.back());
-    if (out.empty())
-      resp::simple(out, "OK");
+    auto r = authenticate(self, hdl, args.size() == 3 ? &args[1] : nullptr, args.back());
+    if (!r.error.empty()) {
+      refuse_auth(self, hdl, std::move(r));
+      return;
+    }
+    resp::simple(out, "OK");
   } else if (name == "client") {
     cmd_client(self, hdl, args);
     return;
@@ -923,13 +954,18 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   }
 }
 
-void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& buf) {
+/// Runs the buffered commands while the connection may have more served; a
+/// connection whose commands wait and whose unread input passes the limit
+/// is disconnected.
+void pump(resp_broker* self, connection_handle hdl) {
   auto& st = self->state;
-  if (st.closing)
+  if (st.pumping)
     return;
-  st.parser.feed(buf.data(), buf.size());
+  st.pumping = true;
   std::vector<std::string> args;
-  while (!st.closing) {
+  bool more = true;
+  while (more && !st.closing && !st.delayed_auth
+         && !requests_held(*st.ctx, st.slots.size(), st.queued)) {
     switch (st.parser.next(args)) {
       case resp::parser::outcome::command:
         on_command(self, hdl, args);
@@ -939,13 +975,46 @@ void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& 
         st.closing = true;
         self->halt(hdl);
         reply_error(self, hdl, "ERR " + st.parser.error());
-        return;
-      case resp::parser::outcome::need_more: {
+        more = false;
+        break;
+      case resp::parser::outcome::need_more:
         fit_read_chunk(self, hdl, st.read_chunk, st.parser.bytes_wanted());
-        return;
-      }
+        more = false;
+        break;
     }
   }
+  st.pumping = false;
+  if (!st.closing && drop_if_overflowing(self, hdl, *st.ctx, st.parser.buffered(), st.queued)) {
+    st.closing = true;
+    st.slots.clear();
+    self->quit();
+  }
+}
+
+void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& buf) {
+  auto& st = self->state;
+  if (st.closing)
+    return;
+  st.idle.touch();
+  st.parser.feed(buf.data(), buf.size());
+  pump(self, hdl);
+}
+
+/// Closes the connection silently once idle --idle-timeout-ms with nothing
+/// to answer and no subscription (Redis's `timeout`).
+void check_idle(resp_broker* self, connection_handle hdl) {
+  auto& st = self->state;
+  auto timeout = st.ctx->idle_timeout_ms;
+  if (st.closing)
+    return;
+  auto left = st.idle.left(timeout);
+  if (left.count() > 0 || !st.slots.empty() || st.subscriptions() > 0) {
+    self->delayed_send(self, left.count() > 0 ? left : std::chrono::milliseconds{timeout},
+                       idle_atom::value);
+    return;
+  }
+  st.closing = true;
+  close_session(self, hdl);
 }
 
 caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
@@ -960,14 +1029,44 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
   st.client_id = ++ctx->counters->last_client_id;
   ctx->counters->resp_clients += 1;
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
+  // Every write is acknowledged with what is still queued: the reply limit
+  // and the pub/sub backlog work on exact figures.
+  self->ack_writes(hdl, true);
+  if (!st.authenticated && ctx->handshake_timeout_ms > 0)
+    self->delayed_send(self, std::chrono::milliseconds{ctx->handshake_timeout_ms},
+                       handshake_atom::value);
+  if (ctx->idle_timeout_ms > 0)
+    self->delayed_send(self, std::chrono::milliseconds{ctx->idle_timeout_ms}, idle_atom::value);
   self->set_down_handler([self](caf::down_msg& msg) { self->state.remote.on_down(msg.source); });
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
     [=](const caf::io::data_transferred_msg& msg) {
-      auto& queued = self->state.queued;
-      queued -= std::min<uint64_t>(queued, msg.written);
+      auto& st = self->state;
+      bool held = requests_held(*st.ctx, st.slots.size(), st.queued);
+      st.queued = msg.remaining;
+      if (held)
+        pump(self, hdl);
     },
+    [=](auth_fail_atom) {
+      auto& st = self->state;
+      if (auto slot = std::exchange(st.delayed_auth, nullptr)) {
+        slot->ready = true;
+        flush_slots(self, hdl);
+      }
+      pump(self, hdl);
+    },
+    [=](handshake_atom) {
+      auto& st = self->state;
+      if (st.authenticated || st.closing)
+        return;
+      st.closing = true;
+      self->halt(hdl);
+      reply_error(self, hdl,
+                  "ERR no AUTH within " + std::to_string(st.ctx->handshake_timeout_ms)
+                    + " ms (--handshake-timeout-ms)");
+    },
+    [=](idle_atom) { check_idle(self, hdl); },
     [=](actors::message_atom, const std::string& pattern, const std::string& channel,
         const std::string& payload) { on_message(self, hdl, pattern, channel, payload); },
     [=](shutdown_atom) {

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <thread>
 
+#include <sys/resource.h>
+
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 #include <caf/io/middleman.hpp>
@@ -23,6 +25,7 @@
 #include "cluster/atoms.hpp"
 #include "cluster/partition_router.hpp"
 #include "cluster/raft_driver.hpp"
+#include "node/connection_guard.hpp"
 #include "node/resp_session.hpp"
 #include "node/session.hpp"
 #include "protocol/troupe.pb.h"
@@ -155,6 +158,37 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
   };
 }
 
+/// File descriptors kept free of client connections: the data directory's
+/// files, the cluster links, the listening sockets.
+constexpr size_t reserved_fds = 1024;
+
+/// Raises the soft file-descriptor limit to the hard one and returns the
+/// connections each port may serve so that all ports together stay below
+/// it: at the limit, a listening socket that cannot accept would wake the
+/// event loop forever, so a node refuses connections (with a reason) well
+/// before.
+size_t connections_within_fd_limit(const node_options& opts) {
+  rlimit lim{};
+  if (::getrlimit(RLIMIT_NOFILE, &lim) != 0)
+    return opts.max_connections;
+  if (lim.rlim_cur < lim.rlim_max) {
+    auto raised = lim;
+    raised.rlim_cur = lim.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+      lim = raised;
+  }
+  size_t ports = opts.resp_listen.empty() ? 1 : 2;
+  size_t fds = lim.rlim_cur == RLIM_INFINITY ? SIZE_MAX : static_cast<size_t>(lim.rlim_cur);
+  size_t room = fds > 2 * reserved_fds ? fds - reserved_fds : fds / 2;
+  size_t fit = std::max<size_t>(1, room / ports);
+  if (opts.max_connections <= fit)
+    return opts.max_connections;
+  spdlog::warn("--max-connections {} lowered to {}: the process may open {} files "
+               "(ulimit -n), {} of them kept for storage and the cluster",
+               opts.max_connections, fit, fds, fds - fit * ports);
+  return fit;
+}
+
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -274,7 +308,11 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->token = opts.token;
   ctx->max_frame_bytes = opts.max_frame_bytes;
   ctx->handshake_timeout_ms = opts.handshake_timeout_ms;
-  ctx->max_connections = opts.max_connections;
+  ctx->max_connections = connections_within_fd_limit(opts);
+  ctx->max_requests_in_flight = opts.max_requests_in_flight;
+  ctx->max_reply_buffer_bytes = opts.max_reply_buffer_bytes;
+  ctx->idle_timeout_ms = opts.idle_timeout_ms;
+  ctx->auth = std::make_shared<auth_throttle>();
   ctx->max_key_bytes = opts.max_key_bytes;
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;

@@ -1,5 +1,6 @@
 #include "node/session.hpp"
 
+#include "node/connection_guard.hpp"
 #include "node/read_chunk.hpp"
 
 #include <algorithm>
@@ -34,13 +35,19 @@ using cluster::service;
 using resubscribe_atom = caf::atom_constant<caf::atom("resub")>;
 /// Session internal: the handshake timeout fired.
 using handshake_atom = caf::atom_constant<caf::atom("handshake")>;
+/// Session internal: time to look whether the connection is idle.
+using idle_atom = caf::atom_constant<caf::atom("idle")>;
+/// Session internal: a delayed authentication failure is due.
+using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
 
 struct session_state {
   std::shared_ptr<const session_context> ctx;
   protocol::frame_decoder decoder;
   bool greeted = false;
   bool closing = false;  // no more reading; quit when in_flight drops to 0
+  bool pumping = false;  // inside pump(): no nested pass over the input
   size_t in_flight = 0;
+  idle_clock idle;
   size_t read_chunk = min_read_chunk;
   // Subscriptions of this connection: id -> what it is on.
   struct subscription {
@@ -52,8 +59,7 @@ struct session_state {
   };
   std::unordered_map<uint64_t, subscription> subscriptions;
   uint64_t next_subscription = 0;
-  bool counting_output = false;  // ack_writes on: `queued` is exact
-  uint64_t queued = 0;           // bytes handed to the socket, not yet sent
+  uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
   remote_calls remote;           // requests at other nodes' gateways
 
   ~session_state() {
@@ -68,14 +74,13 @@ using session_broker = caf::io::stateful_broker<session_state>;
 
 
 /// Appends to the socket buffer with `append(buf)` and flushes, counting
-/// queued bytes while subscriptions need them.
+/// the queued bytes.
 template <class Append>
 void write_out(session_broker* self, connection_handle hdl, Append append) {
   auto& buf = self->wr_buf(hdl);
   auto before = buf.size();
   append(buf);
-  if (self->state.counting_output)
-    self->state.queued += buf.size() - before;
+  self->state.queued += buf.size() - before;
   self->flush(hdl);
 }
 
@@ -107,11 +112,16 @@ void reject(session_broker* self, connection_handle hdl, uint64_t id,
     close_session(self, hdl);
 }
 
+void pump(session_broker* self, connection_handle hdl);
+
 void finish_request(session_broker* self, connection_handle hdl) {
   auto& st = self->state;
   --st.in_flight;
+  st.idle.touch();
   if (st.closing && st.in_flight == 0)
     close_session(self, hdl);
+  else
+    pump(self, hdl);
 }
 
 void reply_error(session_broker* self, connection_handle hdl, uint64_t id,
@@ -131,8 +141,16 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
     return;
   }
   if (!st.ctx->token.empty() && !tokens_equal(hello.token(), st.ctx->token)) {
-    reject(self, hdl, f.id(), error_code::unauthenticated,
-           hello.token().empty() ? "this node requires a token" : "wrong token");
+    auto why = hello.token().empty() ? "this node requires a token" : "wrong token";
+    auto delay = st.ctx->auth->failed(self->remote_addr(hdl), "client protocol");
+    if (delay.count() == 0) {
+      reject(self, hdl, f.id(), error_code::unauthenticated, why);
+      return;
+    }
+    // Nothing more is read; the refusal goes out once the delay is over.
+    st.closing = true;
+    ++st.in_flight;
+    self->delayed_send(self, delay, auth_fail_atom::value, f.id(), std::string{why});
     return;
   }
   st.greeted = true;
@@ -253,10 +271,6 @@ void subscribe(session_broker* self, connection_handle hdl, uint64_t id,
     sub->set_subscription_id(sub_id);
     st.subscriptions.emplace(sub_id, session_state::subscription{false, sub->stream(),
                                                                  sub->group_id(), req, {}});
-    if (!st.counting_output) {
-      st.counting_output = true;
-      self->ack_writes(hdl, true);
-    }
   } else {
     auto* sub = req->mutable_event_subscribe();
     sub->set_subscription_id(sub_id);
@@ -543,35 +557,66 @@ void on_frame(session_broker* self, connection_handle hdl, v1::Frame& f) {
            "unexpected frame: clients send Hello once, then Request frames");
 }
 
+/// Handles the buffered frames while the connection may have more requests
+/// served; a connection whose requests wait and whose unread input passes
+/// the limit is disconnected.
+void pump(session_broker* self, connection_handle hdl) {
+  auto& st = self->state;
+  if (st.pumping)
+    return;
+  st.pumping = true;
+  v1::Frame frame;
+  while (!st.closing && !requests_held(*st.ctx, st.in_flight, st.queued)) {
+    auto got = st.decoder.next(frame);
+    if (got == protocol::frame_decoder::outcome::need_more) {
+      fit_read_chunk(self, hdl, st.read_chunk, st.decoder.bytes_wanted());
+      break;
+    }
+    if (got == protocol::frame_decoder::outcome::too_large) {
+      reject(self, hdl, 0, error_code::too_large,
+             "frame of " + std::to_string(st.decoder.rejected_length())
+               + " bytes exceeds the limit of " + std::to_string(st.decoder.max_frame_bytes())
+               + (st.greeted ? "" : " before Hello"));
+      break;
+    }
+    if (got == protocol::frame_decoder::outcome::malformed) {
+      reject(self, hdl, 0, error_code::invalid_argument, "malformed frame: not a troupe.v1.Frame");
+      break;
+    }
+    on_frame(self, hdl, frame);
+    frame.Clear();
+  }
+  st.pumping = false;
+  if (!st.closing && drop_if_overflowing(self, hdl, *st.ctx, st.decoder.buffered(), st.queued)) {
+    st.closing = true;
+    self->quit();
+  }
+}
+
 void on_data(session_broker* self, connection_handle hdl, const std::vector<char>& buf) {
   auto& st = self->state;
   if (st.closing)
     return;
+  st.idle.touch();
   st.decoder.feed(buf.data(), buf.size());
-  v1::Frame frame;
-  while (!st.closing) {
-    switch (st.decoder.next(frame)) {
-      case protocol::frame_decoder::outcome::need_more: {
-        fit_read_chunk(self, hdl, st.read_chunk, st.decoder.bytes_wanted());
-        return;
-      }
-      case protocol::frame_decoder::outcome::too_large:
-        reject(self, hdl, 0, error_code::too_large,
-               "frame of " + std::to_string(st.decoder.rejected_length())
-                 + " bytes exceeds the limit of "
-                 + std::to_string(st.decoder.max_frame_bytes())
-                 + (st.greeted ? "" : " before Hello"));
-        return;
-      case protocol::frame_decoder::outcome::malformed:
-        reject(self, hdl, 0, error_code::invalid_argument,
-               "malformed frame: not a troupe.v1.Frame");
-        return;
-      case protocol::frame_decoder::outcome::frame:
-        on_frame(self, hdl, frame);
-        frame.Clear();
-        break;
-    }
+  pump(self, hdl);
+}
+
+/// Closes the connection if it has been idle --idle-timeout-ms (nothing in
+/// flight, no subscription), else looks again when it may be.
+void check_idle(session_broker* self, connection_handle hdl) {
+  auto& st = self->state;
+  auto timeout = st.ctx->idle_timeout_ms;
+  if (st.closing)
+    return;
+  auto left = st.idle.left(timeout);
+  if (left.count() > 0 || st.in_flight > 0 || !st.subscriptions.empty()) {
+    self->delayed_send(self, left.count() > 0 ? left : std::chrono::milliseconds{timeout},
+                       idle_atom::value);
+    return;
   }
+  reject(self, hdl, 0, error_code::unavailable,
+         "connection idle for " + std::to_string(timeout) + " ms (--idle-timeout-ms)");
 }
 
 caf::behavior session_impl(session_broker* self, connection_handle hdl,
@@ -582,16 +627,29 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
   self->state.decoder = protocol::frame_decoder{
     std::min(ctx->max_frame_bytes, ctx->pre_auth_max_frame_bytes)};
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
+  // Every write is acknowledged with what is still queued: the reply limit
+  // and the subscription backlog work on exact figures.
+  self->ack_writes(hdl, true);
   if (ctx->handshake_timeout_ms > 0)
     self->delayed_send(self, std::chrono::milliseconds{ctx->handshake_timeout_ms},
                        handshake_atom::value);
+  if (ctx->idle_timeout_ms > 0)
+    self->delayed_send(self, std::chrono::milliseconds{ctx->idle_timeout_ms}, idle_atom::value);
   self->set_down_handler([=](caf::down_msg& msg) { on_server_down(self, hdl, msg); });
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
     [=](const caf::io::data_transferred_msg& msg) {
-      auto& queued = self->state.queued;
-      queued -= std::min<uint64_t>(queued, msg.written);
+      auto& st = self->state;
+      bool held = requests_held(*st.ctx, st.in_flight, st.queued);
+      st.queued = msg.remaining;
+      if (held)
+        pump(self, hdl);
+    },
+    [=](idle_atom) { check_idle(self, hdl); },
+    [=](auth_fail_atom, uint64_t id, const std::string& why) {
+      --self->state.in_flight;
+      reject(self, hdl, id, error_code::unauthenticated, why);
     },
     [=](protocol::push_msg& msg) { on_push(self, hdl, msg); },
     [=](resubscribe_atom, uint64_t sub_id) { resubscribe(self, sub_id); },

@@ -20,7 +20,12 @@
 // subscriptions it tracks how many bytes are queued for the socket; a push
 // that would exceed the backlog limit is dropped, its subscription ends with
 // an overflow notice, and the client re-syncs (getGroup) and subscribes
-// again. Replies are never dropped: clients bound them by what they send.
+// again. Replies are never dropped; see Limits for a client that does not read them.
+//
+// Limits (node/connection_guard.hpp): a connection's requests wait while too
+// many are in flight or too many reply bytes are queued for it, and it is
+// disconnected when its unread input then passes the limit too; idle
+// connections close after --idle-timeout-ms; failed Hellos are throttled.
 //
 // Shutdown: `shutdown_atom` to the acceptor closes the listening socket and
 // asks every session to stop reading; a session quits once its in-flight
@@ -48,6 +53,8 @@ struct node_counters;
 
 namespace troupe::node {
 
+class auth_throttle;
+
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
 using port_atom = caf::atom_constant<caf::atom("port")>;
 
@@ -67,6 +74,16 @@ struct session_context {
   uint32_t handshake_timeout_ms = 10'000;
   /// Connections one port serves at once; more are refused.
   size_t max_connections = 10'000;
+  /// A connection's requests wait while this many are unanswered...
+  size_t max_requests_in_flight = 4096;
+  /// ...or this many reply bytes are queued for it; past this many unread
+  /// request bytes while they wait, it is disconnected.
+  size_t max_reply_buffer_bytes = size_t{32} << 20;
+  /// A connection with nothing in flight and no subscription is closed
+  /// after this long without a request; 0: never.
+  uint32_t idle_timeout_ms = 0;
+  /// Failed token attempts, shared by both doors.
+  std::shared_ptr<auth_throttle> auth;
   /// The partition actors' key and value limits (RESP checks MSET against
   /// them before splitting it, so a refused MSET changes nothing).
   size_t max_key_bytes = 1024;

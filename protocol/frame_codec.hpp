@@ -61,6 +61,9 @@ public:
   /// nothing is buffered): lets a reader size its next read.
   size_t bytes_wanted() const;
 
+  /// Bytes received and not yet parsed into frames.
+  size_t buffered() const { return buf_.size() - pos_; }
+
   /// Length announced by the last too_large prefix.
   uint64_t rejected_length() const { return rejected_length_; }
 

@@ -3,12 +3,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <optional>
+#include <sstream>
 
 #include "protocol/frame_codec.hpp"
 #include "protocol/troupe.pb.h"
 #include "tests/support/node_fixture.hpp"
+#include "tests/support/node_process.hpp"
 #include "tests/support/raw_socket.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace troupe;
 using troupe::test::node_fixture;
@@ -49,6 +53,44 @@ void expect_rejected(raw_socket& s, v1::ErrorCode code, const std::string& text 
   BOOST_TEST(err->error().code() == code);
   BOOST_TEST(err->error().message().find(text) != std::string::npos);
   BOOST_TEST(s.closed_by_peer());
+}
+
+/// The resident memory of process `pid`, bytes.
+size_t resident_bytes(pid_t pid) {
+  std::ifstream in{"/proc/" + std::to_string(pid) + "/status"};
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0)
+      return std::stoul(line.substr(6)) * 1024;
+  return 0;
+}
+
+/// A RESP command as Redis clients send it.
+std::string resp_command(std::initializer_list<std::string> args) {
+  std::string out = "*" + std::to_string(args.size()) + "\r\n";
+  for (auto& a : args)
+    out += "$" + std::to_string(a.size()) + "\r\n" + a + "\r\n";
+  return out;
+}
+
+/// Reads from `s` until `expected` bytes arrived; they must be `expected`.
+void expect_bytes(raw_socket& s, const std::string& expected) {
+  std::string got;
+  while (got.size() < expected.size()) {
+    auto more = s.read_some();
+    BOOST_REQUIRE_MESSAGE(more, "closed after: " + got);
+    got += *more;
+  }
+  BOOST_TEST(got == expected);
+}
+
+/// Sends `burst` up to `times` times without reading anything; returns how
+/// many went out whole before the node hung up.
+int send_without_reading(raw_socket& s, const std::string& burst, int times) {
+  int sent = 0;
+  while (sent < times && s.send(burst))
+    ++sent;
+  return sent;
 }
 
 std::string length_prefix(uint32_t n) {
@@ -269,6 +311,133 @@ BOOST_AUTO_TEST_CASE(connections_past_the_limit_are_refused_with_a_reason) {
   raw_socket r3{f.node->resp_port()};
   BOOST_TEST(*r3.read_some() == "-ERR max number of clients reached\r\n");
   BOOST_TEST(r3.closed_by_peer());
+}
+
+BOOST_AUTO_TEST_CASE(a_client_that_never_reads_its_replies_is_disconnected) {
+  // Each GET's reply is 10 KB. The client sends far more requests than the
+  // kernel's socket buffers hold (about 10 MB on loopback), so the node must
+  // have read past its limit and hung up before the last burst.
+  node_fixture f{"os",
+                 {"--max-reply-buffer-bytes", "1048576", "--max-frame-bytes", "1048576",
+                  "--max-requests-in-flight", "64", "--resp-listen", "127.0.0.1:0"}};
+  std::string value(10 * 1024, 'v');
+  raw_socket setter{f.node->resp_port()};
+  setter.send(resp_command({"SET", "k", value}));
+  expect_bytes(setter, "+OK\r\n");
+  auto before = resident_bytes(f.node->pid());
+  std::string gets;
+  for (int i = 0; i < 10'000; ++i)
+    gets += resp_command({"GET", "k"});
+  {
+    raw_socket greedy{f.node->resp_port()};
+    BOOST_TEST(send_without_reading(greedy, gets, 100) < 100);  // 22 MB
+  }
+  // The client protocol: StateGet frames.
+  BOOST_TEST(f.connect()->set("t", "k", "\"" + value + "\"").ok());
+  std::vector<char> frames;
+  for (uint64_t id = 1; id <= 10'000; ++id) {
+    v1::Frame get;
+    get.set_id(id);
+    get.mutable_request()->mutable_state_get()->set_trace_id("t");
+    get.mutable_request()->mutable_state_get()->set_key("k");
+    protocol::append_frame(frames, get);
+  }
+  {
+    raw_socket greedy = greeted(f.node->port());
+    BOOST_TEST(send_without_reading(greedy, std::string{frames.begin(), frames.end()}, 300)
+               < 300);  // 45 MB
+  }
+  auto after = resident_bytes(f.node->pid());
+  BOOST_TEST(after < before + (size_t{48} << 20), "RSS " << before << " -> " << after);
+  BOOST_TEST(f.node->log().find("while its replies are not read") != std::string::npos);
+  // Others are served throughout.
+  BOOST_TEST(f.connect()->ping().ok());
+  setter.send(resp_command({"STRLEN", "k"}));
+  expect_bytes(setter, ":10240\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_client_that_reads_may_pipeline_past_the_limits) {
+  node_fixture f{"os", {"--max-reply-buffer-bytes", "65536", "--max-requests-in-flight", "4",
+                        "--resp-listen", "127.0.0.1:0"}};
+  raw_socket s{f.node->resp_port()};
+  std::string value(1000, 'v');
+  std::string cmds, expected;
+  for (int i = 0; i < 2000; ++i) {
+    cmds += resp_command({"SET", "k" + std::to_string(i), value});
+    cmds += resp_command({"GET", "k" + std::to_string(i)});
+    expected += "+OK\r\n$1000\r\n" + value + "\r\n";
+  }
+  BOOST_TEST(s.send(cmds));
+  expect_bytes(s, expected);  // 2 MB of replies through a 64 KiB limit, in order
+}
+
+BOOST_AUTO_TEST_CASE(failed_tokens_are_throttled_and_logged) {
+  node_fixture f{"os", {"--token", "right", "--resp-listen", "127.0.0.1:0"}};
+  raw_socket s{f.node->resp_port()};
+  std::string cmds, expected;
+  for (int i = 0; i < 6; ++i) {
+    cmds += resp_command({"AUTH", "wrong"});
+    expected += "-WRONGPASS invalid username-password pair or user is disabled.\r\n";
+  }
+  cmds += resp_command({"AUTH", "right"}) + resp_command({"PING"});
+  expected += "+OK\r\n+PONG\r\n";
+  BOOST_TEST(s.send(cmds));
+  // The later failures are answered late; every reply keeps its place.
+  expect_bytes(s, expected);
+  BOOST_TEST(f.node->log().find("failed authentication attempt") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_resp_connection_that_never_authenticates_is_closed) {
+  node_fixture f{"os", {"--token", "right", "--resp-listen", "127.0.0.1:0",
+                        "--handshake-timeout-ms", "200"}};
+  raw_socket silent{f.node->resp_port()};
+  expect_bytes(silent, "-ERR no AUTH within 200 ms (--handshake-timeout-ms)\r\n");
+  BOOST_TEST(silent.closed_by_peer());
+  raw_socket prompt{f.node->resp_port()};
+  prompt.send(resp_command({"AUTH", "right"}) + resp_command({"PING"}));
+  expect_bytes(prompt, "+OK\r\n+PONG\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(idle_connections_are_closed_but_subscribers_stay) {
+  node_fixture f{"os", {"--idle-timeout-ms", "200", "--resp-listen", "127.0.0.1:0"}};
+  raw_socket subscriber{f.node->resp_port()};
+  subscriber.send(resp_command({"SUBSCRIBE", "news"}));
+  expect_bytes(subscriber, "*3\r\n$9\r\nsubscribe\r\n$4\r\nnews\r\n:1\r\n");
+  // Opened after the subscriber: by the time these are closed, the
+  // subscriber has been looked at and kept.
+  raw_socket idle = greeted(f.node->port());
+  expect_rejected(idle, v1::UNAVAILABLE, "idle for 200 ms");
+  raw_socket idle_resp{f.node->resp_port()};
+  idle_resp.send(resp_command({"PING"}));
+  expect_bytes(idle_resp, "+PONG\r\n");
+  BOOST_TEST(idle_resp.closed_by_peer());
+  raw_socket publisher{f.node->resp_port()};
+  publisher.send(resp_command({"PUBLISH", "news", "still here"}));
+  expect_bytes(publisher, ":1\r\n");
+  expect_bytes(subscriber, "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$10\r\nstill here\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(at_the_file_limit_connections_are_refused_before_it_is_reached) {
+  // 64 files: the node keeps connections to 32, and says why.
+  test::temp_dir dir;
+  test::node_process node{dir.sub("data"), "os", {}, {"RLIMIT_NOFILE=64"}};
+  BOOST_TEST(node.log().find("--max-connections 10000 lowered to 32") != std::string::npos);
+  std::vector<raw_socket> open;
+  for (int i = 0; i < 32; ++i)
+    open.push_back(greeted(node.port()));
+  raw_socket refused{node.port()};
+  expect_rejected(refused, v1::UNAVAILABLE, "at most 32 connections");
+  open.pop_back();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  for (;;) {  // a closed connection frees its place (once the node saw it close)
+    raw_socket next{node.port()};
+    next.hello();
+    auto reply = next.read_frame();
+    if (reply && reply->has_welcome())
+      break;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "no place freed");
+  }
+  BOOST_TEST(node.terminate() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

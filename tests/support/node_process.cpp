@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/resource.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -47,8 +48,15 @@ node_process::node_process(std::string data_dir, std::string durability,
       dup2(log, STDERR_FILENO);
     close(out[0]);
     close(out[1]);
-    for (auto& e : env)
-      putenv(e.data());
+    for (auto& e : env) {
+      if (e.rfind("RLIMIT_NOFILE=", 0) == 0) {
+        rlim_t n = std::stoul(e.substr(e.find('=') + 1));
+        rlimit lim{n, n};
+        setrlimit(RLIMIT_NOFILE, &lim);
+      } else {
+        putenv(e.data());
+      }
+    }
     std::vector<char*> argv;
     for (auto& a : args)
       argv.push_back(a.data());

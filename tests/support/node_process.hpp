@@ -15,7 +15,8 @@ namespace troupe::test {
 class node_process {
 public:
   /// Starts a node over `data_dir` with durability `durability` plus `extra`
-  /// flags and `env` ("NAME=value") variables, and returns once it printed
+  /// flags and `env` ("NAME=value") variables ("RLIMIT_NOFILE=N" sets the
+  /// node's file limit instead, soft and hard), and returns once it printed
   /// `ready_marker` (its ready line by default; "troupe-node joining " for a
   /// node still waiting to join). Throws std::runtime_error (with the
   /// node's log) when it fails.

@@ -1,0 +1,96 @@
+#include "node/connection_guard.hpp"
+
+#include <algorithm>
+
+#include <sys/socket.h>
+
+#include <caf/io/broker.hpp>
+#include <spdlog/spdlog.h>
+
+#include "node/session.hpp"
+
+namespace troupe::node {
+
+namespace {
+
+/// Failures a peer may make before its answers are delayed (typos).
+constexpr uint32_t free_failures = 3;
+/// A peer without a failure this long starts counting again.
+constexpr auto forget_after = std::chrono::minutes{1};
+constexpr auto delay_step = std::chrono::milliseconds{250};
+constexpr auto max_delay = std::chrono::milliseconds{10'000};
+/// Unread request bytes of a connection that reads its replies but sends
+/// faster than its requests are served (Redis's client-query-buffer-limit).
+constexpr size_t max_query_buffer_bytes = size_t{1} << 30;
+/// Peers remembered at most; past it, those quiet longest are forgotten.
+constexpr size_t max_peers = 65'536;
+
+} // namespace
+
+bool requests_held(const session_context& ctx, size_t in_flight, uint64_t queued) {
+  return in_flight >= ctx.max_requests_in_flight || queued >= ctx.max_reply_buffer_bytes;
+}
+
+bool drop_if_overflowing(caf::io::abstract_broker* self, caf::io::connection_handle hdl,
+                         const session_context& ctx, size_t buffered, uint64_t queued) {
+  bool unread = queued >= ctx.max_reply_buffer_bytes;
+  auto limit = unread ? std::max(ctx.max_reply_buffer_bytes, ctx.max_frame_bytes)
+                      : max_query_buffer_bytes;
+  if (buffered <= limit)
+    return false;
+  // CAF 0.17's default multiplexer names a connection by its socket. Closing
+  // through CAF alone would keep the socket, and every byte queued on it,
+  // until the peer reads them: shut it down first, so the pending write
+  // fails and CAF releases both; SO_LINGER 0 makes the close a reset.
+  auto fd = static_cast<int>(hdl.id());
+  linger off{1, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
+  ::shutdown(fd, SHUT_RDWR);
+  spdlog::warn("closing the connection from {}: {} unread request bytes {}", self->remote_addr(hdl),
+               buffered,
+               unread ? "while its replies are not read (--max-reply-buffer-bytes)"
+                      : "(more than 1 GiB)");
+  self->close(hdl);
+  return true;
+}
+
+std::chrono::milliseconds auth_throttle::failed(const std::string& peer, const char* door) {
+  auto now = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> guard{mu_};
+  ++failures_;
+  ++unlogged_;
+  if (now - last_log_ >= std::chrono::seconds{1}) {
+    spdlog::warn("{} failed authentication attempt(s) since the last report, latest from {} "
+                 "({})",
+                 unlogged_, peer, door);
+    unlogged_ = 0;
+    last_log_ = now;
+  }
+  if (peers_.size() >= max_peers)
+    std::erase_if(peers_, [&](const auto& kv) { return now - kv.second.last > forget_after; });
+  if (peers_.size() >= max_peers)
+    peers_.clear();
+  auto& rec = peers_[peer];
+  if (now - rec.last > forget_after)
+    rec.count = 0;
+  rec.last = now;
+  ++rec.count;
+  if (rec.count <= free_failures)
+    return std::chrono::milliseconds{0};
+  return std::min<std::chrono::milliseconds>(delay_step * (rec.count - free_failures), max_delay);
+}
+
+uint64_t auth_throttle::failures() const {
+  std::lock_guard<std::mutex> guard{mu_};
+  return failures_;
+}
+
+std::chrono::milliseconds idle_clock::left(uint32_t idle_timeout_ms) const {
+  auto due = last_activity + std::chrono::milliseconds{idle_timeout_ms};
+  auto now = std::chrono::steady_clock::now();
+  if (now >= due)
+    return std::chrono::milliseconds{0};
+  return std::chrono::ceil<std::chrono::milliseconds>(due - now);
+}
+
+} // namespace troupe::node

@@ -1,0 +1,80 @@
+// What one connection may make the node hold, and how the node lets go of a
+// connection that holds more. Shared by the client-protocol and RESP
+// sessions; internal to node/.
+//
+// Replies: a session stops taking requests from its buffered input while
+// too many are in flight or too many reply bytes wait for the client to read
+// them; it goes on reading, and a connection that does not read its replies
+// is disconnected once its unread requests pass the same byte limit
+// (Redis's output buffer and query buffer limits, in one rule). Memory per
+// connection that does not read stays below about twice the limit. (CAF
+// 0.17's broker cannot pause and resume a socket's reads reliably, so a
+// client that reads but outpaces the node is bounded by the 1 GiB query
+// buffer limit instead of by TCP.)
+//
+// Authentication: every failed token attempt is counted per peer address;
+// past a few, each further failure is answered only after a delay that grows
+// with the count (at most 10 s), and failures are logged at most once a
+// second.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include <caf/io/fwd.hpp>
+
+namespace troupe::node {
+
+struct session_context;
+
+/// True while a connection's buffered requests must wait: `in_flight`
+/// requests are unanswered or `queued` reply bytes are not yet sent.
+bool requests_held(const session_context& ctx, size_t in_flight, uint64_t queued);
+
+/// Disconnects `hdl` at once, dropping whatever is queued for it (the peer
+/// sees a reset), when its `buffered` unread request bytes are more than it
+/// may hold with `queued` reply bytes unsent; true when it did. A client
+/// that does not read its replies may leave the reply limit's worth unread;
+/// one that reads them but sends faster than it is served, 1 GiB (Redis's
+/// query buffer limit).
+bool drop_if_overflowing(caf::io::abstract_broker* self, caf::io::connection_handle hdl,
+                         const session_context& ctx, size_t buffered, uint64_t queued);
+
+/// Counts failed authentications per peer address; thread-safe.
+class auth_throttle {
+public:
+  /// Records a failure from `peer` (its address) on `door` ("client
+  /// protocol", "RESP"); returns how long its answer waits.
+  std::chrono::milliseconds failed(const std::string& peer, const char* door);
+
+  /// Failures so far.
+  uint64_t failures() const;
+
+private:
+  struct peer_record {
+    uint32_t count = 0;
+    std::chrono::steady_clock::time_point last;
+  };
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, peer_record> peers_;
+  uint64_t failures_ = 0;
+  uint64_t unlogged_ = 0;
+  std::chrono::steady_clock::time_point last_log_;
+};
+
+/// When an idle connection is due to close: `idle_timeout_ms` after its
+/// `last_activity`, or never (0).
+struct idle_clock {
+  std::chrono::steady_clock::time_point last_activity = std::chrono::steady_clock::now();
+
+  void touch() { last_activity = std::chrono::steady_clock::now(); }
+
+  /// Time left before the connection counts as idle (zero: it is).
+  std::chrono::milliseconds left(uint32_t idle_timeout_ms) const;
+};
+
+} // namespace troupe::node

@@ -14,6 +14,8 @@ cd "$root/build"
 ctest --output-on-failure -j 2 --timeout 600
 # The container's entrypoint, run as a plain process (one node, OS-chosen port).
 "$root/deploy/test-entrypoint.sh" "$root/build/bin"
+# Every libFuzzer target for 30 s (clang, AddressSanitizer, UBSan).
+"$root/fuzz/run.sh" 30
 cd "$root/adapters/motia"
 npm ci --no-audit --no-fund --loglevel=error
 TROUPE_NODE_BIN="$root/build/bin/troupe-node" npm test

@@ -40,6 +40,8 @@ build_packages=(
 test_packages=(
   # CTest's unit and integration suites
   libboost-test-dev python3
+  # fuzz/run.sh: libFuzzer with AddressSanitizer and UBSan
+  clang-14 libclang-rt-14-dev
   # the RESP tests and the comparisons run their own redis-server
   redis-server redis-tools libhiredis-dev
   # the events comparison runs its own RabbitMQ node

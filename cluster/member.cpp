@@ -637,7 +637,7 @@ void coordinate(member_actor* self) {
     auto& [node, promise] = *it;
     if (st.table->find_member(node) != nullptr && st.table->owned_by(node) == 0
         && !st.coordinating) {
-      change_table(self, [&](partition_table& t) { t.remove_member(node); });
+      change_table(self, [&node = node](partition_table& t) { t.remove_member(node); });
       spdlog::info("{} drained and removed from the cluster", node);
     }
     if (st.table->find_member(node) == nullptr) {
@@ -678,7 +678,7 @@ void coordinate(member_actor* self) {
                             || m->resp_address != p.info.resp_address))) {
       auto info = p.info;
       info.leaving = m != nullptr && m->leaving;
-      change_table(self, [&](partition_table& t) { t.put_member(id, info); });
+      change_table(self, [&id = id, &info](partition_table& t) { t.put_member(id, info); });
       if (m == nullptr)
         spdlog::info("{} joined cluster {}", id, st.cfg.cluster_name);
     }

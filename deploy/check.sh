@@ -14,7 +14,9 @@ cd "$root/build"
 ctest --output-on-failure -j 2 --timeout 600
 # The container's entrypoint, run as a plain process (one node, OS-chosen port).
 "$root/deploy/test-entrypoint.sh" "$root/build/bin"
-# Every libFuzzer target for 30 s (clang, AddressSanitizer, UBSan).
+# The suites again under AddressSanitizer and UBSan, then every libFuzzer
+# target for 30 s (clang; one sanitized tree for both).
+"$root/tests/sanitized.sh"
 "$root/fuzz/run.sh" 30
 cd "$root/adapters/motia"
 npm ci --no-audit --no-fund --loglevel=error

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer, UBSan) in
-# ./build-fuzz and runs each for a bounded time over its corpus.
+# ./build-asan (deploy/build-sanitized.sh) and runs each for a bounded time
+# over its corpus.
 #
 #   fuzz/run.sh                 every target, 30 s each (what CI runs)
 #   fuzz/run.sh 3600            every target, an hour each
 #   fuzz/run.sh 600 glob        one target
 #
 # The seed corpus of each target is fuzz/corpus/<target> (in the repository);
-# what a run finds new goes to build-fuzz/corpus/<target>. A crash, leak or
-# timeout fails the run and leaves its input in build-fuzz/crashes/<target>/:
+# what a run finds new goes to build-asan/corpus/<target>. A crash, leak or
+# timeout fails the run and leaves its input in build-asan/crashes/<target>/:
 # fix the bug, then copy the input into fuzz/corpus/<target>/ so it stays a
 # regression case. Prints, per target, executions and coverage reached.
 set -euo pipefail
@@ -19,13 +20,11 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(frame_decoder resp_parser json_value glob key_codec)
 fi
-build="$root/build-fuzz"
-CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -G Ninja -DTROUPE_FUZZ=ON \
-  -DTROUPE_BUILD_TESTS=OFF -DTROUPE_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" --target fuzzers -j "$(nproc)"
+build="$root/build-asan"
+"$root/deploy/build-sanitized.sh" fuzzers
 
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/fuzz/ubsan.supp"
-export ASAN_OPTIONS="detect_leaks=1"
+# shellcheck source=../deploy/sanitizer-env.sh
+. "$root/deploy/sanitizer-env.sh"
 failed=0
 for t in "${targets[@]}"; do
   seeds="$root/fuzz/corpus/$t"

@@ -38,8 +38,10 @@ struct node_fixture {
   }
 
   ~node_fixture() {
-    if (node && node->running())
-      BOOST_TEST(node->terminate() == 0);
+    if (node && node->running()) {
+      auto rc = node->terminate();
+      BOOST_TEST(rc == 0, "the node exited " << rc << "; its log:\n" << node->log());
+    }
   }
 
   void start() { node = std::make_unique<node_process>(dir.sub("data"), durability_, extra_); }

@@ -30,16 +30,18 @@ usage() {
 run_packages=(
   libcaf-core0.17 libcaf-io0.17 libprotobuf32 libspdlog1.10 libfmt9
   libxxhash0 libsnappy1v5 zlib1g libbz2-1.0 liblz4-1 libzstd1
-  libstdc++6 libgcc-s1
+  libstdc++6 libgcc-s1 libssl3
 )
 build_packages=(
   build-essential g++ cmake ninja-build pkg-config
   libcaf-dev librocksdb-dev libprotobuf-dev protobuf-compiler
-  libspdlog-dev libfmt-dev libcli11-dev rapidjson-dev libxxhash-dev
+  libspdlog-dev libfmt-dev libcli11-dev rapidjson-dev libxxhash-dev libssl-dev
 )
 test_packages=(
   # CTest's unit and integration suites
   libboost-test-dev python3
+  # the TLS tests make their certificates with openssl
+  openssl
   # fuzz/run.sh: libFuzzer with AddressSanitizer and UBSan
   clang-14 libclang-rt-14-dev
   # the RESP tests and the comparisons run their own redis-server

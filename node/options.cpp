@@ -42,6 +42,16 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->envname("TROUPE_PARTITIONS")->capture_default_str()->check(CLI::Range(1u, 65535u));
   app.add_option("--token", opts.token, "Token clients must present (empty: none)")
     ->envname("TROUPE_TOKEN");
+  auto* cert = app.add_option("--tls-cert", opts.tls_cert,
+                              "PEM certificate chain: the client and RESP ports speak TLS only")
+    ->envname("TROUPE_TLS_CERT")->check(CLI::ExistingFile);
+  auto* key = app.add_option("--tls-key", opts.tls_key, "PEM private key of --tls-cert")
+    ->envname("TROUPE_TLS_KEY")->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
+  app.add_option("--tls-ca", opts.tls_ca,
+                 "PEM CA certificates: clients must present a certificate they signed")
+    ->envname("TROUPE_TLS_CA")->check(CLI::ExistingFile)->needs(cert);
   app.add_option("--log-level", opts.log_level, "trace|debug|info|warn|error|off")
     ->envname("TROUPE_LOG_LEVEL")->capture_default_str()
     ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));

@@ -32,6 +32,13 @@ struct node_options {
   /// Clients must present this token in Hello; empty: no authentication.
   /// (--token, TROUPE_TOKEN)
   std::string token;
+  /// PEM certificate (chain) and key: with both, the client-protocol and
+  /// RESP ports speak TLS only. Default none. (--tls-cert, --tls-key)
+  std::string tls_cert;
+  std::string tls_key;
+  /// PEM CA certificates: with it, clients must present a certificate that
+  /// chains to one of them. Default none. (--tls-ca)
+  std::string tls_ca;
   /// trace | debug | info | warn | error | off. Default info.
   /// (--log-level, TROUPE_LOG_LEVEL)
   std::string log_level = "info";

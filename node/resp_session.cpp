@@ -20,6 +20,7 @@
 #include "node/partition_call.hpp"
 #include "node/resp_commands.hpp"
 #include "node/read_chunk.hpp"
+#include "node/tls.hpp"
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/resp.hpp"
@@ -69,6 +70,7 @@ struct resp_state {
   std::set<std::string> channels;
   std::set<std::string> patterns;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
+  std::unique_ptr<tls_session> tls;  // with --tls-cert
   size_t read_chunk = min_read_chunk;
   remote_calls remote;  // requests at other nodes' gateways
 
@@ -110,6 +112,8 @@ void flush_slots(resp_broker* self, connection_handle hdl) {
     st.slots.pop_front();
   }
   bool wrote = buf.size() != before;
+  if (wrote && st.tls)
+    st.tls->seal_tail(buf, before);
   if (wrote) {
     st.queued += buf.size() - before;
     self->flush(hdl);
@@ -996,7 +1000,14 @@ void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& 
   if (st.closing)
     return;
   st.idle.touch();
-  st.parser.feed(buf.data(), buf.size());
+  auto feed = [&](const char* data, size_t n) { st.parser.feed(data, n); };
+  if (!feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
+    SPDLOG_DEBUG("RESP client {}: {}", st.client_id, st.tls->error());
+    st.closing = true;
+    st.slots.clear();
+    close_session(self, hdl);
+    return;
+  }
   pump(self, hdl);
 }
 
@@ -1026,6 +1037,8 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
   // the node hold before it proved anything).
   st.parser = resp::parser{st.authenticated ? ctx->max_frame_bytes
                                             : std::min(ctx->max_frame_bytes, ctx->pre_auth_max_frame_bytes)};
+  if (ctx->tls)
+    st.tls = std::make_unique<tls_session>(*ctx->tls);
   st.client_id = ++ctx->counters->last_client_id;
   ctx->counters->resp_clients += 1;
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));

@@ -27,6 +27,7 @@
 #include "cluster/raft_driver.hpp"
 #include "node/connection_guard.hpp"
 #include "node/resp_session.hpp"
+#include "node/tls.hpp"
 #include "node/session.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/key_codec.hpp"
@@ -228,6 +229,12 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     error = "--replication-factor above 1 needs --cluster-listen";
     return nullptr;
   }
+  std::shared_ptr<const tls_context> tls;
+  if (!opts.tls_cert.empty()) {
+    tls = tls_context::load(opts.tls_cert, opts.tls_key, opts.tls_ca, error);
+    if (!tls)
+      return nullptr;
+  }
 
   storage::db_options dbo;
   dbo.path = opts.data_dir;
@@ -313,6 +320,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_reply_buffer_bytes = opts.max_reply_buffer_bytes;
   ctx->idle_timeout_ms = opts.idle_timeout_ms;
   ctx->auth = std::make_shared<auth_throttle>();
+  ctx->tls = tls;
   ctx->max_key_bytes = opts.max_key_bytes;
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
@@ -334,14 +342,15 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   mc.driver = im.driver;
 
   im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second,
-                               door{fork_client_session, client_refusal(*ctx)});
+                               door{fork_client_session, tls ? std::string{} : client_refusal(*ctx)});
   if (!bound_port(*im.sys, im.acceptor, opts.listen, self->port_, error))
     return nullptr;
   mc.self.client_address = hp->first + ":" + std::to_string(self->port_);
   if (!opts.resp_listen.empty()) {
     auto rhp = split_host_port(opts.resp_listen);
     im.resp_acceptor = spawn_acceptor(*im.sys, ctx, rhp->first, rhp->second,
-                                      door{fork_resp_session, "-ERR max number of clients reached\r\n"});
+                                      door{fork_resp_session,
+                                           tls ? "" : "-ERR max number of clients reached\r\n"});
     if (!bound_port(*im.sys, im.resp_acceptor, opts.resp_listen, self->resp_port_, error))
       return nullptr;
     mc.self.resp_address = rhp->first + ":" + std::to_string(self->resp_port_);

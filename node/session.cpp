@@ -2,6 +2,7 @@
 
 #include "node/connection_guard.hpp"
 #include "node/read_chunk.hpp"
+#include "node/tls.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -60,6 +61,7 @@ struct session_state {
   std::unordered_map<uint64_t, subscription> subscriptions;
   uint64_t next_subscription = 0;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
+  std::unique_ptr<tls_session> tls;  // with --tls-cert
   remote_calls remote;           // requests at other nodes' gateways
 
   ~session_state() {
@@ -80,6 +82,8 @@ void write_out(session_broker* self, connection_handle hdl, Append append) {
   auto& buf = self->wr_buf(hdl);
   auto before = buf.size();
   append(buf);
+  if (self->state.tls)
+    self->state.tls->seal_tail(buf, before);
   self->state.queued += buf.size() - before;
   self->flush(hdl);
 }
@@ -598,7 +602,14 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
   if (st.closing)
     return;
   st.idle.touch();
-  st.decoder.feed(buf.data(), buf.size());
+  auto feed = [&](const char* data, size_t n) { st.decoder.feed(data, n); };
+  if (!feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
+    SPDLOG_DEBUG("session closing: {}", st.tls->error());
+    st.closing = true;
+    if (st.in_flight == 0)
+      close_session(self, hdl);
+    return;
+  }
   pump(self, hdl);
 }
 
@@ -623,6 +634,8 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
                            std::shared_ptr<const session_context> ctx) {
   self->state.ctx = ctx;
   ctx->counters->sessions += 1;
+  if (ctx->tls)
+    self->state.tls = std::make_unique<tls_session>(*ctx->tls);
   // Until Hello, a connection may only send small frames.
   self->state.decoder = protocol::frame_decoder{
     std::min(ctx->max_frame_bytes, ctx->pre_auth_max_frame_bytes)};

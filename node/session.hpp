@@ -54,6 +54,7 @@ struct node_counters;
 namespace troupe::node {
 
 class auth_throttle;
+class tls_context;
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
 using port_atom = caf::atom_constant<caf::atom("port")>;
@@ -84,6 +85,8 @@ struct session_context {
   uint32_t idle_timeout_ms = 0;
   /// Failed token attempts, shared by both doors.
   std::shared_ptr<auth_throttle> auth;
+  /// Set: both doors speak TLS only (--tls-cert, --tls-key, --tls-ca).
+  std::shared_ptr<const tls_context> tls;
   /// The partition actors' key and value limits (RESP checks MSET against
   /// them before splitting it, so a refused MSET changes nothing).
   size_t max_key_bytes = 1024;

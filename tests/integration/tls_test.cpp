@@ -1,0 +1,94 @@
+// TLS on the client-protocol and RESP ports (--tls-cert, --tls-key,
+// --tls-ca), through real clients: redis-cli --tls and a Python client of
+// the protocol. Certificates are made for each test with openssl.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "tests/support/node_fixture.hpp"
+#include "tests/support/raw_socket.hpp"
+
+using troupe::test::node_fixture;
+using troupe::test::raw_socket;
+using troupe::test::run_command;
+
+namespace {
+
+/// A self-signed certificate for 127.0.0.1 in a temp directory: it serves
+/// as the node's certificate, as the CA clients trust, and as a client
+/// certificate that chains to itself.
+struct certificate {
+  troupe::test::temp_dir dir;
+  std::string cert = dir.sub("cert.pem");
+  std::string key = dir.sub("key.pem");
+
+  certificate() {
+    auto [rc, out] = run_command("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "
+                                 "/CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout "
+                                 + key + " -out " + cert + " 2>&1");
+    BOOST_TEST_REQUIRE(rc == 0, out);
+  }
+};
+
+std::string redis_cli(uint16_t port, const std::string& tls_args, const std::string& command) {
+  return run_command("redis-cli -h 127.0.0.1 -p " + std::to_string(port) + " " + tls_args + " "
+                     + command + " 2>&1")
+    .second;
+}
+
+std::string protocol_client(uint16_t port, const std::string& args) {
+  return run_command(std::string{"python3 "} + TROUPE_TLS_CLIENT + " " + std::to_string(port)
+                     + " " + args + " 2>&1")
+    .second;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(tls)
+
+BOOST_AUTO_TEST_CASE(both_doors_speak_tls_only) {
+  certificate c;
+  node_fixture f{"os",
+                 {"--tls-cert", c.cert, "--tls-key", c.key, "--resp-listen", "127.0.0.1:0"}};
+  auto trust = "--tls --cacert " + c.cert;
+  BOOST_TEST(redis_cli(f.node->resp_port(), trust, "SET k hello") == "OK\n");
+  BOOST_TEST(redis_cli(f.node->resp_port(), trust, "GET k") == "hello\n");
+  BOOST_TEST(protocol_client(f.node->port(), c.cert) == "welcome\npong\n");
+  // Plaintext gets no answer: the first bytes are not a TLS handshake.
+  raw_socket plain_resp{f.node->resp_port()};
+  plain_resp.send("*1\r\n$4\r\nPING\r\n");
+  auto answer = plain_resp.read_some();
+  BOOST_TEST((!answer || answer->find("PONG") == std::string::npos));
+  BOOST_TEST(plain_resp.closed_by_peer());
+  raw_socket plain_client{f.node->port()};
+  plain_client.hello();
+  BOOST_TEST(plain_client.closed_by_peer());
+  // A client that does not trust the node's certificate gives up.
+  BOOST_TEST(redis_cli(f.node->resp_port(), "--tls", "PING") != "PONG\n");
+}
+
+BOOST_AUTO_TEST_CASE(with_a_ca_clients_need_a_certificate) {
+  certificate c;
+  node_fixture f{"os",
+                 {"--tls-cert", c.cert, "--tls-key", c.key, "--tls-ca", c.cert, "--resp-listen",
+                  "127.0.0.1:0"}};
+  auto trust = "--tls --cacert " + c.cert;
+  BOOST_TEST(redis_cli(f.node->resp_port(), trust, "PING") != "PONG\n");
+  auto with_cert = trust + " --cert " + c.cert + " --key " + c.key;
+  BOOST_TEST(redis_cli(f.node->resp_port(), with_cert, "PING") == "PONG\n");
+  BOOST_TEST(protocol_client(f.node->port(), c.cert).find("welcome") == std::string::npos);
+  BOOST_TEST(protocol_client(f.node->port(), c.cert + " " + c.cert + " " + c.key)
+             == "welcome\npong\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_key_that_does_not_match_is_refused_at_start) {
+  certificate c, other;
+  troupe::test::temp_dir dir;
+  auto [rc, out] = run_command("timeout 30 " + std::string{TROUPE_NODE_BIN} + " --listen 127.0.0.1:0 --data-dir "
+                               + dir.sub("data") + " --tls-cert " + c.cert + " --tls-key "
+                               + other.key + " 2>&1");
+  BOOST_TEST(rc != 0);
+  BOOST_TEST(out.find("cannot use --tls-key") != std::string::npos, out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -113,6 +113,13 @@ int main(int argc, char** argv) {
   std::string token;
   app.add_option("--node", node, "Node address host:port")->envname("TROUPE_NODE")->capture_default_str();
   app.add_option("--token", token, "Token for the node")->envname("TROUPE_TOKEN");
+  troupe::client::connect_options opts;
+  app.add_flag("--tls", opts.tls, "Speak TLS (a node with --tls-cert)")->envname("TROUPE_CLI_TLS");
+  app.add_option("--tls-ca", opts.tls_ca, "CA the node's certificate chains to (default: the system's)")
+    ->envname("TROUPE_CLI_TLS_CA");
+  app.add_option("--tls-cert", opts.tls_cert, "Client certificate (a node with --tls-ca)")
+    ->envname("TROUPE_CLI_TLS_CERT");
+  app.add_option("--tls-key", opts.tls_key, "Key of --tls-cert")->envname("TROUPE_CLI_TLS_KEY");
 
   auto* ping = app.add_subcommand("ping", "Check that the node answers");
   auto* state = app.add_subcommand("state", "Motia state: get, set, del, keys, clear, group, trace-ids, items");
@@ -237,7 +244,6 @@ int main(int argc, char** argv) {
     parsed_filters.push_back(pf);
   }
 
-  troupe::client::connect_options opts;
   auto colon = node.rfind(':');
   if (colon == std::string::npos) {
     std::cerr << "--node: expected host:port\n";

@@ -9,6 +9,7 @@
 
 #include "protocol/envelope.hpp"
 #include "protocol/frame_codec.hpp"
+#include "protocol/tls.hpp"
 #include "protocol/troupe.pb.h"
 
 namespace troupe::client {
@@ -27,6 +28,8 @@ struct connection_state {
   // Live subscriptions: subscription id -> who receives its pushes.
   std::unordered_map<uint64_t, caf::actor> subscribers;
   caf::response_promise hello;
+  std::unique_ptr<protocol::tls_session> tls;  // connect_options::tls
+  uint64_t sent = 0;                            // for feed_received; unused
   bool closed = false;
   std::string close_reason = "connection closed";
 
@@ -48,6 +51,16 @@ void fail_all(connection_broker* self) {
   st.pending.clear();
   if (st.hello.pending())
     st.hello.deliver(caf::make_error(caf::sec::runtime_error, st.close_reason));
+}
+
+/// Writes `f` to the node (through TLS when the connection has it).
+void send_frame(connection_broker* self, connection_handle hdl, const v1::Frame& f) {
+  auto& buf = self->wr_buf(hdl);
+  auto before = buf.size();
+  protocol::append_frame(buf, f);
+  if (self->state.tls)
+    self->state.tls->seal_tail(buf, before);
+  self->flush(hdl);
 }
 
 void close_connection(connection_broker* self, connection_handle hdl, std::string reason) {
@@ -119,9 +132,17 @@ void on_frame(connection_broker* self, connection_handle hdl, v1::Frame& f) {
 }
 
 caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
-                              size_t max_frame_bytes) {
+                              size_t max_frame_bytes,
+                              std::shared_ptr<const protocol::tls_context> tls,
+                              std::string host) {
   self->state.decoder = protocol::frame_decoder{max_frame_bytes};
   self->configure_read(hdl, caf::io::receive_policy::at_most(64 * 1024));
+  if (tls) {
+    // Starts the handshake: the ClientHello goes out now.
+    self->state.tls = std::make_unique<protocol::tls_session>(*tls, host);
+    protocol::feed_received(self, hdl, self->state.tls.get(), {}, self->state.sent,
+                            [](const char*, size_t) {});
+  }
   return {
     [=](protocol::request_msg& msg) -> caf::result<protocol::response_msg> {
       auto& st = self->state;
@@ -138,8 +159,7 @@ caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
       f.set_id(id);
       // The Request is shared and immutable; the frame needs its own copy.
       *f.mutable_request() = *msg.body;
-      protocol::append_frame(self->wr_buf(hdl), f);
-      self->flush(hdl);
+      send_frame(self, hdl, f);
       auto promise = self->make_response_promise<protocol::response_msg>();
       st.pending.emplace(id, promise);
       return promise;
@@ -153,13 +173,16 @@ caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
       h->set_protocol_version(protocol::protocol_version);
       h->set_client_name(name);
       h->set_token(token);
-      protocol::append_frame(self->wr_buf(hdl), f);
-      self->flush(hdl);
+      send_frame(self, hdl, f);
       return st.hello;
     },
     [=](const caf::io::new_data_msg& msg) {
       auto& st = self->state;
-      st.decoder.feed(msg.buf.data(), msg.buf.size());
+      auto feed = [&](const char* data, size_t n) { st.decoder.feed(data, n); };
+      if (!protocol::feed_received(self, hdl, st.tls.get(), msg.buf, st.sent, feed)) {
+        close_connection(self, hdl, st.tls->error());
+        return;
+      }
       v1::Frame frame;
       while (!st.closed) {
         auto outcome = st.decoder.next(frame);
@@ -185,8 +208,15 @@ caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
 } // namespace
 
 result<connection> connect(caf::actor_system& sys, const connect_options& opts) {
+  std::shared_ptr<const protocol::tls_context> tls;
+  if (opts.tls) {
+    std::string error;
+    tls = protocol::tls_context::client(opts.tls_ca, opts.tls_cert, opts.tls_key, error);
+    if (!tls)
+      return status::error(error_code::invalid_argument, error);
+  }
   auto handle = sys.middleman().spawn_client(connection_impl, opts.host, opts.port,
-                                             opts.max_frame_bytes);
+                                             opts.max_frame_bytes, tls, opts.host);
   if (!handle)
     return status::error(error_code::unavailable,
                          "cannot connect to " + opts.host + ":" + std::to_string(opts.port)

@@ -46,6 +46,13 @@ struct connect_options {
   /// applied twice (its first attempt's outcome was unknown). Default 0:
   /// never (UNAVAILABLE is returned at once).
   std::chrono::milliseconds failover_timeout{0};
+  /// Speak TLS (a node started with --tls-cert). The node's certificate
+  /// must chain to `tls_ca` (empty: the system's CAs) and name `host`.
+  bool tls = false;
+  std::string tls_ca;
+  /// A client certificate and its key (PEM files), for a node with --tls-ca.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 struct welcome_info {

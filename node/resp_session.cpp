@@ -20,10 +20,10 @@
 #include "node/partition_call.hpp"
 #include "node/resp_commands.hpp"
 #include "node/read_chunk.hpp"
-#include "node/tls.hpp"
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/resp.hpp"
+#include "protocol/tls.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/glob.hpp"
 #include "storage/key_codec.hpp"
@@ -70,7 +70,7 @@ struct resp_state {
   std::set<std::string> channels;
   std::set<std::string> patterns;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
-  std::unique_ptr<tls_session> tls;  // with --tls-cert
+  std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
   size_t read_chunk = min_read_chunk;
   remote_calls remote;  // requests at other nodes' gateways
 
@@ -1001,7 +1001,7 @@ void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& 
     return;
   st.idle.touch();
   auto feed = [&](const char* data, size_t n) { st.parser.feed(data, n); };
-  if (!feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
+  if (!protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
     SPDLOG_DEBUG("RESP client {}: {}", st.client_id, st.tls->error());
     st.closing = true;
     st.slots.clear();
@@ -1038,7 +1038,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
   st.parser = resp::parser{st.authenticated ? ctx->max_frame_bytes
                                             : std::min(ctx->max_frame_bytes, ctx->pre_auth_max_frame_bytes)};
   if (ctx->tls)
-    st.tls = std::make_unique<tls_session>(*ctx->tls);
+    st.tls = std::make_unique<protocol::tls_session>(*ctx->tls);
   st.client_id = ++ctx->counters->last_client_id;
   ctx->counters->resp_clients += 1;
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));

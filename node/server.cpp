@@ -27,8 +27,8 @@
 #include "cluster/raft_driver.hpp"
 #include "node/connection_guard.hpp"
 #include "node/resp_session.hpp"
-#include "node/tls.hpp"
 #include "node/session.hpp"
+#include "protocol/tls.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/key_codec.hpp"
 
@@ -229,9 +229,9 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     error = "--replication-factor above 1 needs --cluster-listen";
     return nullptr;
   }
-  std::shared_ptr<const tls_context> tls;
+  std::shared_ptr<const protocol::tls_context> tls;
   if (!opts.tls_cert.empty()) {
-    tls = tls_context::load(opts.tls_cert, opts.tls_key, opts.tls_ca, error);
+    tls = protocol::tls_context::server(opts.tls_cert, opts.tls_key, opts.tls_ca, error);
     if (!tls)
       return nullptr;
   }

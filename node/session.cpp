@@ -2,7 +2,6 @@
 
 #include "node/connection_guard.hpp"
 #include "node/read_chunk.hpp"
-#include "node/tls.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -20,6 +19,7 @@
 #include "cluster/request_route.hpp"
 #include "node/partition_call.hpp"
 #include "protocol/frame_codec.hpp"
+#include "protocol/tls.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 
@@ -61,7 +61,7 @@ struct session_state {
   std::unordered_map<uint64_t, subscription> subscriptions;
   uint64_t next_subscription = 0;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
-  std::unique_ptr<tls_session> tls;  // with --tls-cert
+  std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
   remote_calls remote;           // requests at other nodes' gateways
 
   ~session_state() {
@@ -603,7 +603,7 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
     return;
   st.idle.touch();
   auto feed = [&](const char* data, size_t n) { st.decoder.feed(data, n); };
-  if (!feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
+  if (!protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
     SPDLOG_DEBUG("session closing: {}", st.tls->error());
     st.closing = true;
     if (st.in_flight == 0)
@@ -635,7 +635,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
   self->state.ctx = ctx;
   ctx->counters->sessions += 1;
   if (ctx->tls)
-    self->state.tls = std::make_unique<tls_session>(*ctx->tls);
+    self->state.tls = std::make_unique<protocol::tls_session>(*ctx->tls);
   // Until Hello, a connection may only send small frames.
   self->state.decoder = protocol::frame_decoder{
     std::min(ctx->max_frame_bytes, ctx->pre_auth_max_frame_bytes)};

@@ -51,10 +51,13 @@ namespace troupe::actors {
 struct node_counters;
 } // namespace troupe::actors
 
+namespace troupe::protocol {
+class tls_context;
+} // namespace troupe::protocol
+
 namespace troupe::node {
 
 class auth_throttle;
-class tls_context;
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
 using port_atom = caf::atom_constant<caf::atom("port")>;
@@ -86,7 +89,7 @@ struct session_context {
   /// Failed token attempts, shared by both doors.
   std::shared_ptr<auth_throttle> auth;
   /// Set: both doors speak TLS only (--tls-cert, --tls-key, --tls-ca).
-  std::shared_ptr<const tls_context> tls;
+  std::shared_ptr<const protocol::tls_context> tls;
   /// The partition actors' key and value limits (RESP checks MSET against
   /// them before splitting it, so a refused MSET changes nothing).
   size_t max_key_bytes = 1024;

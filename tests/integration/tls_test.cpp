@@ -81,6 +81,34 @@ BOOST_AUTO_TEST_CASE(with_a_ca_clients_need_a_certificate) {
              == "welcome\npong\n");
 }
 
+BOOST_AUTO_TEST_CASE(the_cpp_client_and_the_cli_speak_tls) {
+  certificate c;
+  node_fixture f{"os", {"--tls-cert", c.cert, "--tls-key", c.key}};
+  troupe::client::connect_options opts;
+  opts.port = f.node->port();
+  opts.tls = true;
+  opts.tls_ca = c.cert;
+  auto client = troupe::client::sync_client::connect(*f.sys, opts);
+  BOOST_TEST_REQUIRE(client.ok(), client.error().to_string());
+  BOOST_TEST((*client)->set("t", "k", "{\"n\":1}").ok());
+  BOOST_TEST((*client)->get("t", "k")->value().json == "{\"n\":1}");
+  // Without TLS, or trusting another CA, no connection.
+  opts.tls = false;
+  BOOST_TEST(!troupe::client::sync_client::connect(*f.sys, opts).ok());
+  certificate other;
+  opts.tls = true;
+  opts.tls_ca = other.cert;
+  auto untrusted = troupe::client::sync_client::connect(*f.sys, opts);
+  BOOST_TEST_REQUIRE(!untrusted.ok());
+  BOOST_TEST(untrusted.error().to_string().find("certificate verify failed") != std::string::npos,
+             untrusted.error().to_string());
+  auto [rc, out] = run_command(std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:"
+                               + std::to_string(f.node->port()) + " --tls --tls-ca " + c.cert
+                               + " state get t k 2>&1");
+  BOOST_TEST(rc == 0, out);
+  BOOST_TEST(out.find("\"n\":1") != std::string::npos, out);
+}
+
 BOOST_AUTO_TEST_CASE(a_key_that_does_not_match_is_refused_at_start) {
   certificate c, other;
   troupe::test::temp_dir dir;

@@ -1,8 +1,8 @@
-// TLS on the client-protocol and RESP ports, inside the session brokers:
-// OpenSSL runs over memory buffers, so a session decrypts what CAF reads and
-// encrypts what it writes, and everything else (framing, limits, reply
-// order) works on plaintext as without TLS. Internal to node/; OpenSSL's
-// headers stay in tls.cpp.
+// TLS inside CAF brokers, for the node's client-protocol and RESP ports and
+// for the C++ client: OpenSSL runs over memory buffers, so a broker decrypts
+// what CAF reads and encrypts what it writes, and everything else (framing,
+// limits, reply order) works on plaintext as without TLS. OpenSSL's headers
+// stay in tls.cpp.
 #pragma once
 
 #include <cstdint>
@@ -14,16 +14,22 @@ struct ssl_st;
 struct ssl_ctx_st;
 struct bio_st;
 
-namespace troupe::node {
+namespace troupe::protocol {
 
-/// The node's certificate and key, and the CA that client certificates must
-/// chain to (none: clients are not asked for one). Shared by all sessions.
+/// Certificates and settings shared by the connections of one side.
 class tls_context {
 public:
-  /// Loads the files; nullptr and `error` set when one cannot be used.
-  static std::shared_ptr<tls_context> load(const std::string& cert_file,
-                                           const std::string& key_file,
-                                           const std::string& ca_file, std::string& error);
+  /// A server: its certificate and key, and the CA that client certificates
+  /// must chain to (none: clients are not asked for one). nullptr and
+  /// `error` set when a file cannot be used.
+  static std::shared_ptr<tls_context> server(const std::string& cert_file,
+                                             const std::string& key_file,
+                                             const std::string& ca_file, std::string& error);
+  /// A client: the CA its server's certificate must chain to (none: the
+  /// system's), and its own certificate and key (none: it presents none).
+  static std::shared_ptr<tls_context> client(const std::string& ca_file,
+                                             const std::string& cert_file,
+                                             const std::string& key_file, std::string& error);
   ~tls_context();
   tls_context(const tls_context&) = delete;
   tls_context& operator=(const tls_context&) = delete;
@@ -35,10 +41,15 @@ private:
   ssl_ctx_st* ctx_;
 };
 
-/// The server side of one TLS connection.
+/// One TLS connection.
 class tls_session {
 public:
+  /// The server side of a connection.
   explicit tls_session(const tls_context& ctx);
+  /// The client side: it checks that the server's certificate names `host`
+  /// (a name or an IP address). Call receive(nullptr, 0, …) once to start
+  /// the handshake.
+  tls_session(const tls_context& ctx, const std::string& host);
   ~tls_session();
   tls_session(const tls_session&) = delete;
   tls_session& operator=(const tls_session&) = delete;
@@ -87,4 +98,4 @@ bool feed_received(Broker* self, Handle hdl, tls_session* tls, const std::vector
   return ok;
 }
 
-} // namespace troupe::node
+} // namespace troupe::protocol

@@ -1,9 +1,10 @@
-#include "node/tls.hpp"
+#include "protocol/tls.hpp"
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 
-namespace troupe::node {
+namespace troupe::protocol {
 
 namespace {
 
@@ -21,9 +22,9 @@ std::string last_error(const char* what) {
 
 } // namespace
 
-std::shared_ptr<tls_context> tls_context::load(const std::string& cert_file,
-                                               const std::string& key_file,
-                                               const std::string& ca_file, std::string& error) {
+std::shared_ptr<tls_context> tls_context::server(const std::string& cert_file,
+                                                 const std::string& key_file,
+                                                 const std::string& ca_file, std::string& error) {
   auto* ctx = SSL_CTX_new(TLS_server_method());
   if (ctx == nullptr) {
     error = last_error("cannot create a TLS context");
@@ -51,6 +52,35 @@ std::shared_ptr<tls_context> tls_context::load(const std::string& cert_file,
   return out;
 }
 
+std::shared_ptr<tls_context> tls_context::client(const std::string& ca_file,
+                                                 const std::string& cert_file,
+                                                 const std::string& key_file, std::string& error) {
+  auto* ctx = SSL_CTX_new(TLS_client_method());
+  if (ctx == nullptr) {
+    error = last_error("cannot create a TLS context");
+    return nullptr;
+  }
+  std::shared_ptr<tls_context> out{new tls_context{ctx}};
+  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+  SSL_CTX_set_mode(ctx, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+  SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+  int loaded = ca_file.empty() ? SSL_CTX_set_default_verify_paths(ctx)
+                               : SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr);
+  if (loaded != 1) {
+    error = last_error(("cannot use the TLS CA " + ca_file).c_str());
+    return nullptr;
+  }
+  if (!cert_file.empty()
+      && (SSL_CTX_use_certificate_chain_file(ctx, cert_file.c_str()) != 1
+          || SSL_CTX_use_PrivateKey_file(ctx, key_file.c_str(), SSL_FILETYPE_PEM) != 1
+          || SSL_CTX_check_private_key(ctx) != 1)) {
+    error = last_error(("cannot use the TLS certificate " + cert_file + " with key " + key_file)
+                         .c_str());
+    return nullptr;
+  }
+  return out;
+}
+
 tls_context::~tls_context() {
   SSL_CTX_free(ctx_);
 }
@@ -59,6 +89,19 @@ tls_session::tls_session(const tls_context& ctx)
   : ssl_(SSL_new(ctx.native())), in_(BIO_new(BIO_s_mem())), out_(BIO_new(BIO_s_mem())) {
   SSL_set_bio(ssl_, in_, out_);
   SSL_set_accept_state(ssl_);
+}
+
+tls_session::tls_session(const tls_context& ctx, const std::string& host)
+  : ssl_(SSL_new(ctx.native())), in_(BIO_new(BIO_s_mem())), out_(BIO_new(BIO_s_mem())) {
+  SSL_set_bio(ssl_, in_, out_);
+  SSL_set_connect_state(ssl_);
+  // An IP address is checked against the certificate's IP entries, a name
+  // against its DNS names (and sent as SNI).
+  auto* param = SSL_get0_param(ssl_);
+  if (X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str()) != 1) {
+    SSL_set1_host(ssl_, host.c_str());
+    SSL_set_tlsext_host_name(ssl_, host.c_str());
+  }
 }
 
 tls_session::~tls_session() {
@@ -124,4 +167,4 @@ bool tls_session::seal_tail(std::vector<char>& buf, size_t from) {
   return drain(buf);
 }
 
-} // namespace troupe::node
+} // namespace troupe::protocol

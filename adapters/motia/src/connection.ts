@@ -16,6 +16,8 @@ import type { FrameData, troupe } from './frames.js';
 import { OfflineQueue, PendingRequests, type Reply } from './request-queue.js';
 import { OwnerRouter } from './router.js';
 import { AttemptFailed, NodeSocket } from './socket.js';
+import { tlsConnectOptions, type TlsOption } from './tls.js';
+import type tls from 'node:tls';
 
 export type { Reply } from './request-queue.js';
 
@@ -23,6 +25,14 @@ export interface ConnectionOptions {
   /** Addresses of the nodes to try, in order: "host:port" or "[IPv6]:port". */
   nodes: string[];
   token?: string;
+  /**
+   * Speak TLS to the nodes (troupe-node --tls-cert): `true` trusts Node's
+   * bundled root CAs; an object gives PEM contents (not paths) of the CA
+   * (`ca`) and, for a node with --tls-ca, of this client's certificate and
+   * key (`cert`, `key`), the name to check (`servername`, default each
+   * node's host) and `rejectUnauthorized` (default true). Default: plain TCP.
+   */
+  tls?: TlsOption;
   clientName?: string;
   /** Per-request limit in ms. Default 30000. */
   requestTimeoutMs?: number;
@@ -108,10 +118,12 @@ export class TroupeConnection {
   private readonly backoff = new Backoff(50, 2000);
   /** The last reason each address could not be reached. */
   private lastErrors = new Map<string, string>();
+  private readonly tls?: tls.ConnectionOptions;
 
-  /** Refuses a missing or malformed address (`TroupeError` `INVALID_ARGUMENT`) here, naming it. */
+  /** Refuses a missing or malformed address or `tls` option (`TroupeError` `INVALID_ARGUMENT`) here, naming it. */
   constructor(private readonly options: ConnectionOptions) {
     this.addresses = parseAddresses(options?.nodes);
+    this.tls = tlsConnectOptions(options.tls);
     this.pending = new PendingRequests(this.requestTimeoutMs);
     this.offline = new OfflineQueue(
       { limit: options.offlineQueue?.limit ?? 10000, maxWaitMs: options.offlineQueue?.maxWaitMs ?? this.requestTimeoutMs },
@@ -208,6 +220,7 @@ export class TroupeConnection {
           token: this.options.token,
           clientName: this.options.clientName,
           connectTimeoutMs: Math.min(this.options.connectTimeoutMs ?? 10000, this.requestTimeoutMs),
+          tls: this.tls,
         },
         { onFrame: (frame) => this.onFrame(frame), onClose: () => this.lost() },
         this.closing.signal,

@@ -11,9 +11,11 @@ import { TroupeStateAdapter } from './state.js';
 import { TroupeStreamAdapterManager } from './streams.js';
 import { troupePlugin } from './plugin.js';
 import type { LiveStreamsOptions } from './live-streams.js';
+import type { TlsOption } from './tls.js';
 
 export { TroupeConnection, type ConnectionOptions, type Reply, type Request } from './connection.js';
 export { TroupeError, TroupeOfflineError } from './errors.js';
+export type { TlsOption, TroupeTlsOptions } from './tls.js';
 export { Namespace } from './namespace.js';
 export { buildTraceStreamsOnce } from './trace-streams.js';
 export { troupePlugin, type MotiaPlugin, type PluginContext, type PluginAdapters } from './plugin.js';
@@ -34,6 +36,13 @@ export interface TroupeOptions {
   nodes?: string[];
   /** The nodes' --token. Default: TROUPE_TOKEN. */
   token?: string;
+  /**
+   * TLS to the nodes (troupe-node --tls-cert): `true`, or `{ ca, cert, key,
+   * servername, rejectUnauthorized }` with PEM contents (not paths).
+   * Default: from TROUPE_CLIENT_TLS, TROUPE_CLIENT_TLS_CA, _CERT, _KEY
+   * (file paths) and _SERVERNAME; else plain TCP.
+   */
+  tls?: TlsOption;
   /** Isolates this app's data from others on the same cluster. Default: TROUPE_NAMESPACE. */
   namespace?: string;
   events?: EventAdapterOptions;
@@ -47,13 +56,14 @@ export interface TroupeOptions {
  * Motia plugin that tells them about the app (its cron steps' expressions)
  * and installs live streams across instances:
  * `config({ plugins: [troupe.plugin], adapters: troupe })`. Connection
- * settings not given come from TROUPE_NODES, TROUPE_TOKEN and
- * TROUPE_NAMESPACE. A malformed address is refused here (`TroupeError`
+ * settings not given come from TROUPE_NODES, TROUPE_TOKEN,
+ * TROUPE_NAMESPACE and TROUPE_CLIENT_TLS*. A malformed address or `tls`
+ * option, or an unreadable TLS file, is refused here (`TroupeError`
  * `INVALID_ARGUMENT`).
  */
 export function troupeAdapters(options: TroupeOptions = {}) {
-  const { nodes, token, namespace } = settingsFromEnv(options);
-  const conn = new TroupeConnection({ nodes, token });
+  const { nodes, token, namespace, tls } = settingsFromEnv(options);
+  const conn = new TroupeConnection({ nodes, token, tls });
   const ns = new Namespace(namespace);
   const cron = new TroupeCronAdapter(conn, ns, options.cron);
   const streams = new TroupeStreamAdapterManager(conn, ns);

@@ -1,11 +1,13 @@
-// One TCP connection to one node: connect, say Hello, wait for the Welcome;
+// One TCP (or TLS) connection to one node: connect, say Hello, wait for the Welcome;
 // then frames out (`write`) and in (`onFrame`), and the connection's end
 // (`onClose`). Nothing here retries: the caller decides what a failed
 // attempt or a lost connection means.
 import net from 'node:net';
+import tls from 'node:tls';
 import type { NodeAddress } from './address.js';
 import { TroupeError, codeName } from './errors.js';
 import { FrameReader, encodeFrame, type FrameData, type troupe } from './frames.js';
+import { describeTlsError } from './tls.js';
 
 /** An attempt that did not get a Welcome: the socket's error code, or what happened instead. */
 export class AttemptFailed extends Error {}
@@ -15,6 +17,8 @@ export interface SocketOptions {
   clientName?: string;
   /** Longest wait for the node to accept the connection and welcome us, ms. */
   connectTimeoutMs: number;
+  /** node:tls options (from `tlsConnectOptions`): speak TLS. */
+  tls?: tls.ConnectionOptions;
 }
 
 export interface SocketHandlers {
@@ -40,24 +44,39 @@ export class NodeSocket {
   static open(address: NodeAddress, options: SocketOptions, handlers: SocketHandlers, signal?: AbortSignal): Promise<NodeSocket> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new AttemptFailed('closed'));
-      const socket = net.createConnection({ host: address.host, port: address.port });
+      const secure = options.tls !== undefined;
+      // An IP address is checked against the certificate's IP subjectAltNames; SNI carries host names only.
+      const servername = options.tls?.servername ?? (net.isIP(address.host) ? undefined : address.host);
+      const socket: net.Socket = secure
+        ? tls.connect({ ...options.tls, host: address.host, port: address.port, servername })
+        : net.createConnection({ host: address.host, port: address.port });
       socket.setNoDelay(true);
       const abort = () => socket.destroy();
       signal?.addEventListener('abort', abort, { once: true });
       const reader = new FrameReader();
-      let connected = false;
+      let connected = false;  // TCP connected
+      let secured = false;  // TLS handshake done (or no TLS)
       let welcomed = false;
       let failure = '';
       const limit = options.connectTimeoutMs;
       const timer = setTimeout(() => {
-        failure = connected ? `no Welcome within ${limit} ms` : `no answer within ${limit} ms`;
+        failure = !connected
+          ? `no answer within ${limit} ms`
+          : !secured
+            ? `TLS handshake failed: not done within ${limit} ms`
+            : `no Welcome within ${limit} ms`;
         socket.destroy();
       }, limit);
-      socket.on('connect', () => {
-        connected = true;
+      const sayHello = () => {
+        secured = true;
         const hello = { protocolVersion: 1, clientName: options.clientName ?? 'troupe-motia', token: options.token ?? '' };
         socket.write(encodeFrame({ id: 0, hello }));
+      };
+      socket.on('connect', () => {
+        connected = true;
+        if (!secure) sayHello();
       });
+      if (secure) socket.on('secureConnect', sayHello);
       socket.on('data', (chunk) => {
         let frames: FrameData[];
         try {
@@ -81,13 +100,30 @@ export class NodeSocket {
         }
       });
       socket.on('error', (err: NodeJS.ErrnoException) => {
-        failure ||= err.code ?? err.message;  // 'close' follows
+        // 'close' follows. Under TLS, an error after the TCP connect and
+        // before the handshake's end is the handshake's (an untrusted
+        // certificate, a node without TLS); one of OpenSSL's after it (TLS
+        // 1.3 clients learn only then that the node refused their
+        // certificate) is named TLS too.
+        const tlsError = secure && !welcomed && connected && (!secured || /^ERR_(SSL|TLS)_/.test(err.code ?? ''));
+        failure ||= tlsError ? describeTlsError(err) : (err.code ?? err.message);
       });
       socket.on('close', () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', abort);
         if (welcomed) return handlers.onClose();
-        reject(new AttemptFailed(failure || (connected ? 'closed by the node before its Welcome' : 'closed')));  // no-op after a refusal
+        reject(
+          new AttemptFailed(
+            failure ||
+              (!connected
+                ? 'closed'
+                : !secured
+                  ? 'TLS handshake failed: closed by the node'
+                  : secure
+                    ? 'closed by the node before its Welcome'
+                    : 'closed by the node before its Welcome (a node with --tls-cert speaks only TLS: see the tls option)'),
+          ),
+        );  // no-op after a refusal
       });
     });
   }

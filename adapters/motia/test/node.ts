@@ -91,6 +91,10 @@ export interface ClusterOptions extends NodeOptions {
    * all started at once; default: n1 starts the cluster, the others join it.
    */
   symmetric?: boolean;
+  /** The `tls` option the readiness check connects with (nodes given --tls-cert in `extra`). */
+  tls?: import('../src/tls.js').TlsOption;
+  /** More flags for every node (e.g. --tls-cert). */
+  extra?: string[];
 }
 
 /**
@@ -107,6 +111,7 @@ export async function startCluster(count: number, opts: ClusterOptions = {}): Pr
     '--cluster-listen', opts.symmetric ? `127.0.0.1:${ports[i]}` : '127.0.0.1:0',
     ...(opts.symmetric ? ['--seeds', seeds, '--bootstrap-expect', String(count)] : []),
     ...replication,
+    ...(opts.extra ?? []),
   ];
   const named = (i: number) => (n: RunningNode) => Object.assign(n, { nodeId: `n${i + 1}` });
   const nodes: RunningNode[] = [];
@@ -122,7 +127,7 @@ export async function startCluster(count: number, opts: ClusterOptions = {}): Pr
       nodes.push(first);
       for (let i = 1; i < count; i++) nodes.push(named(i)(await startNode([...member(i), '--seeds', first.cluster!], opts)));
     }
-    await settled(nodes, count);
+    await settled(nodes, count, opts.tls);
     return nodes;
   } catch (err) {
     await Promise.all(nodes.map((n) => n.kill()));
@@ -135,9 +140,9 @@ export async function startCluster(count: number, opts: ClusterOptions = {}): Pr
  * partition moves and every partition has an owner (with replication: its
  * leader); polled, with a deadline.
  */
-export async function settled(nodes: RunningNode[], count = nodes.length): Promise<any> {
+export async function settled(nodes: RunningNode[], count = nodes.length, tls?: import('../src/tls.js').TlsOption): Promise<any> {
   const { TroupeConnection } = await import('../src/connection.js');
-  const conn = new TroupeConnection({ nodes: nodes.map((n) => n.address) });
+  const conn = new TroupeConnection({ nodes: nodes.map((n) => n.address), tls });
   const deadline = Date.now() + 60000;
   try {
     for (;;) {

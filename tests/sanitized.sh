@@ -11,7 +11,8 @@
 #   tests/sanitized.sh -R state   CTest arguments pass through
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$root/deploy/build-sanitized.sh" troupe_unit_tests troupe_integration_tests troupe-node troupe
+"$root/deploy/build-sanitized.sh" troupe_unit_tests troupe_raft_sim troupe_integration_tests \
+  troupe-node troupe
 # shellcheck source=../deploy/sanitizer-env.sh
 . "$root/deploy/sanitizer-env.sh"
 cd "$root/build-asan"

@@ -85,12 +85,15 @@ uint64_t auth_throttle::failures() const {
   return failures_;
 }
 
-std::chrono::milliseconds idle_clock::left(uint32_t idle_timeout_ms) const {
+std::optional<std::chrono::milliseconds> idle_clock::look_again_in(uint32_t idle_timeout_ms,
+                                                                   bool busy) const {
   auto due = last_activity + std::chrono::milliseconds{idle_timeout_ms};
   auto now = std::chrono::steady_clock::now();
-  if (now >= due)
-    return std::chrono::milliseconds{0};
-  return std::chrono::ceil<std::chrono::milliseconds>(due - now);
+  if (now < due)
+    return std::chrono::ceil<std::chrono::milliseconds>(due - now);
+  if (busy)
+    return std::chrono::milliseconds{idle_timeout_ms};
+  return std::nullopt;
 }
 
 } // namespace troupe::node

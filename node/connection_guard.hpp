@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -73,8 +74,11 @@ struct idle_clock {
 
   void touch() { last_activity = std::chrono::steady_clock::now(); }
 
-  /// Time left before the connection counts as idle (zero: it is).
-  std::chrono::milliseconds left(uint32_t idle_timeout_ms) const;
+  /// When to look again at a connection whose idle timer fired: the time
+  /// left before it counts as idle, a whole timeout while it is `busy`
+  /// (requests in flight, subscriptions); nullopt when it is to be closed.
+  std::optional<std::chrono::milliseconds> look_again_in(uint32_t idle_timeout_ms,
+                                                          bool busy) const;
 };
 
 } // namespace troupe::node

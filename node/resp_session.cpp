@@ -120,7 +120,7 @@ void flush_slots(resp_broker* self, connection_handle hdl) {
   }
   if (st.closing && st.slots.empty())
     close_session(self, hdl);
-  else if (wrote)
+  else if (wrote && st.parser.buffered() > 0)  // commands that waited for these replies
     pump(self, hdl);
 }
 
@@ -1018,10 +1018,8 @@ void check_idle(resp_broker* self, connection_handle hdl) {
   auto timeout = st.ctx->idle_timeout_ms;
   if (st.closing)
     return;
-  auto left = st.idle.left(timeout);
-  if (left.count() > 0 || !st.slots.empty() || st.subscriptions() > 0) {
-    self->delayed_send(self, left.count() > 0 ? left : std::chrono::milliseconds{timeout},
-                       idle_atom::value);
+  if (auto again = st.idle.look_again_in(timeout, !st.slots.empty() || st.subscriptions() > 0)) {
+    self->delayed_send(self, *again, idle_atom::value);
     return;
   }
   st.closing = true;

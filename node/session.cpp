@@ -124,7 +124,7 @@ void finish_request(session_broker* self, connection_handle hdl) {
   st.idle.touch();
   if (st.closing && st.in_flight == 0)
     close_session(self, hdl);
-  else
+  else if (st.decoder.buffered() > 0)  // requests that waited for this one
     pump(self, hdl);
 }
 
@@ -620,10 +620,8 @@ void check_idle(session_broker* self, connection_handle hdl) {
   auto timeout = st.ctx->idle_timeout_ms;
   if (st.closing)
     return;
-  auto left = st.idle.left(timeout);
-  if (left.count() > 0 || st.in_flight > 0 || !st.subscriptions.empty()) {
-    self->delayed_send(self, left.count() > 0 ? left : std::chrono::milliseconds{timeout},
-                       idle_atom::value);
+  if (auto again = st.idle.look_again_in(timeout, st.in_flight > 0 || !st.subscriptions.empty())) {
+    self->delayed_send(self, *again, idle_atom::value);
     return;
   }
   reject(self, hdl, 0, error_code::unavailable,

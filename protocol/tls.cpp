@@ -22,17 +22,26 @@ std::string last_error(const char* what) {
 
 } // namespace
 
-std::shared_ptr<tls_context> tls_context::server(const std::string& cert_file,
-                                                 const std::string& key_file,
-                                                 const std::string& ca_file, std::string& error) {
-  auto* ctx = SSL_CTX_new(TLS_server_method());
+/// A context for `method`: TLS 1.2 or later, writes that may move between
+/// retries (the memory buffers grow).
+std::shared_ptr<tls_context> tls_context::make(const ssl_method_st* method, std::string& error) {
+  auto* ctx = SSL_CTX_new(method);
   if (ctx == nullptr) {
     error = last_error("cannot create a TLS context");
     return nullptr;
   }
-  std::shared_ptr<tls_context> out{new tls_context{ctx}};
   SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
   SSL_CTX_set_mode(ctx, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+  return std::shared_ptr<tls_context>{new tls_context{ctx}};
+}
+
+std::shared_ptr<tls_context> tls_context::server(const std::string& cert_file,
+                                                 const std::string& key_file,
+                                                 const std::string& ca_file, std::string& error) {
+  auto out = make(TLS_server_method(), error);
+  if (!out)
+    return nullptr;
+  auto* ctx = out->ctx_;
   if (SSL_CTX_use_certificate_chain_file(ctx, cert_file.c_str()) != 1) {
     error = last_error(("cannot use --tls-cert " + cert_file).c_str());
     return nullptr;
@@ -55,14 +64,10 @@ std::shared_ptr<tls_context> tls_context::server(const std::string& cert_file,
 std::shared_ptr<tls_context> tls_context::client(const std::string& ca_file,
                                                  const std::string& cert_file,
                                                  const std::string& key_file, std::string& error) {
-  auto* ctx = SSL_CTX_new(TLS_client_method());
-  if (ctx == nullptr) {
-    error = last_error("cannot create a TLS context");
+  auto out = make(TLS_client_method(), error);
+  if (!out)
     return nullptr;
-  }
-  std::shared_ptr<tls_context> out{new tls_context{ctx}};
-  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-  SSL_CTX_set_mode(ctx, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+  auto* ctx = out->ctx_;
   SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
   int loaded = ca_file.empty() ? SSL_CTX_set_default_verify_paths(ctx)
                                : SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr);

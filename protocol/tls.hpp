@@ -12,6 +12,7 @@
 
 struct ssl_st;
 struct ssl_ctx_st;
+struct ssl_method_st;
 struct bio_st;
 
 namespace troupe::protocol {
@@ -38,6 +39,7 @@ public:
 
 private:
   explicit tls_context(ssl_ctx_st* ctx) : ctx_(ctx) {}
+  static std::shared_ptr<tls_context> make(const ssl_method_st* method, std::string& error);
   ssl_ctx_st* ctx_;
 };
 

@@ -3,7 +3,9 @@
 #include <limits>
 #include <map>
 
+#include "actors/kv_script.hpp"
 #include "protocol/resp.hpp"
+#include "protocol/resp_commands.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
 #include "storage/key_codec.hpp"
@@ -781,25 +783,101 @@ const std::map<std::string, handler, std::less<>>& handlers() {
   return table;
 }
 
+/// Runs `c` by its handler.
+void dispatch(command& c) {
+  auto& table = handlers();
+  auto it = table.find(c.name);
+  if (it == table.end() || c.args.size() < 2)
+    resp::error(c.out, "ERR unknown command '" + c.name + "' for the keyspace");
+  else
+    it->second(c);
+}
+
+/// Why a script may not run `args` here; empty when it may.
+std::string refusal(const kv_state& st, const std::vector<std::string_view>& args,
+                    const std::string& name, bool read_only) {
+  using protocol::resp_route;
+  auto* spec = protocol::find_resp_command(name);
+  if (spec == nullptr)
+    return "ERR Unknown Redis command called from script";
+  if (spec->route == resp_route::session || spec->route == resp_route::keyspace)
+    return "ERR This Redis command is not allowed from script";
+  if (!arity_ok(*spec, args.size()))
+    return "ERR Wrong number of args calling Redis command from script";
+  if (read_only && protocol::has_flag(*spec, "write"))
+    return "ERR Write commands are not allowed from read-only scripts.";
+  if (!st.limits.partition_of_key)
+    return {};
+  size_t last = spec->last_key < 0 ? args.size() - 1 : static_cast<size_t>(spec->last_key);
+  for (size_t i = static_cast<size_t>(spec->first_key); i <= last && i < args.size();
+       i += static_cast<size_t>(spec->step))
+    if (st.limits.partition_of_key(args[i]) != st.partition)
+      return "ERR Script attempted to access a non local key in a cluster node";
+  return {};
+}
+
 } // namespace
+
+kv_state::kv_state() = default;
+kv_state::~kv_state() = default;
 
 void run_command(kv_state& st, const v1::KvCommand& req, v1::Response& resp,
                  storage::write_batch& batch) {
   std::vector<std::string_view> args(req.args().begin(), req.args().end());
   std::string name = args.empty() ? std::string{} : resp::lower(args[0]);
-  command c{st, args, name, req.resp3(), st.db->now_ms(), {}, {}, false};
-  auto& table = handlers();
-  auto it = table.find(name);
-  if (it == table.end() || args.size() < 2)
-    resp::error(c.out, "ERR unknown command '" + name + "' for the keyspace");
-  else
-    it->second(c);
+  command c{st, args, name, req.resp3(), st.db->now_ms(), batch, {}, false};
+  dispatch(c);
   if (c.failed) {
     st.pipeline->drop_next();
-  } else {
-    batch = std::move(c.batch);
+    batch = {};
   }
   resp.mutable_kv()->set_resp(std::move(c.out));
+}
+
+void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
+                storage::write_batch& batch) {
+  if (st.limits.scripts == nullptr) {
+    std::string out;
+    resp::error(out, "ERR scripting is not enabled on this node");
+    resp.mutable_kv()->set_resp(std::move(out));
+    return;
+  }
+  if (!st.scripts)
+    st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_budget,
+                                             st.limits.script_memory_bytes);
+  // One clock reading for the whole script, as Redis freezes time in one.
+  auto now = st.db->now_ms();
+  std::string storage_failure;
+  auto call = [&](const std::vector<std::string_view>& args) -> std::string {
+    std::string out;
+    if (!storage_failure.empty())
+      return storage_failure;
+    auto name = resp::lower(args[0]);
+    if (name == "ping" && args.size() <= 2) {
+      args.size() == 1 ? resp::simple(out, "PONG") : resp::bulk(out, args[1]);
+      return out;
+    }
+    if (auto why = refusal(st, args, name, req.read_only()); !why.empty()) {
+      resp::error(out, why);
+      return out;
+    }
+    command c{st, args, name, false, now, batch, {}, false};
+    dispatch(c);
+    if (c.failed)
+      storage_failure = c.out;
+    return std::move(c.out);
+  };
+  std::vector<std::string_view> keys(req.keys().begin(), req.keys().end());
+  std::vector<std::string_view> argv(req.args().begin(), req.args().end());
+  std::string out;
+  auto end = st.scripts->run(req.sha(), req.body(), keys, argv, req.resp3(), call, out);
+  if (end == script_end::killed || !storage_failure.empty()) {
+    st.pipeline->drop_next();
+    batch = {};
+    if (!storage_failure.empty())
+      out = storage_failure;
+  }
+  resp.mutable_kv()->set_resp(std::move(out));
 }
 
 } // namespace troupe::actors::kv

@@ -16,10 +16,13 @@
 
 namespace troupe::v1 {
 class KvCommand;
+class KvEval;
 class Response;
 } // namespace troupe::v1
 
 namespace troupe::actors::kv {
+
+class script_vm;
 
 constexpr char type_string = 's';
 constexpr char type_hash = 'h';
@@ -30,6 +33,10 @@ struct kv_state {
   kv_limits limits;
   std::unique_ptr<write_pipeline> pipeline;
   std::string sweep_from;  // where the next sweep resumes; empty: the start
+  std::unique_ptr<script_vm> scripts;  // created by the first script
+
+  kv_state();
+  ~kv_state();
 
   static inline const char* name = "troupe.kv_shard";
 };
@@ -49,7 +56,7 @@ struct command {
   const std::string& name;  // lower case
   bool resp3;
   int64_t now;
-  storage::write_batch batch;
+  storage::write_batch& batch;  // shared by the commands of one script
   std::string out;
   bool failed = false;  // a storage error: `out` holds the error reply
 };
@@ -58,6 +65,12 @@ struct command {
 /// writes (left empty when it failed).
 void run_command(kv_state& st, const v1::KvCommand& req, v1::Response& resp,
                  storage::write_batch& batch);
+
+/// Runs one KvEval: fills `resp` with the script's RESP reply and `batch`
+/// with the writes of every command it called (left empty when it was
+/// killed or storage failed).
+void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
+                storage::write_batch& batch);
 
 /// The live key record of `mkey` (staged writes first), nullopt when absent
 /// or expired; a storage error marks `c` failed.

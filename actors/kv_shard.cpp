@@ -110,7 +110,8 @@ void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
 storage::write_batch sweep(kv_state& st) {
   std::vector<std::string_view> no_args;
   std::string name = "sweep";
-  command c{st, no_args, name, false, st.db->now_ms(), {}, {}, false};
+  storage::write_batch batch;
+  command c{st, no_args, name, false, st.db->now_ms(), batch, {}, false};
   auto prefix = storage::kv_fields_prefix(st.partition);
   auto cur = st.db->new_cursor(column::kv);
   cur->seek(st.sweep_from.empty() ? prefix : st.sweep_from);
@@ -137,7 +138,7 @@ storage::write_batch sweep(kv_state& st) {
     st.pipeline->drop_next();
     return {};
   }
-  return std::move(c.batch);
+  return batch;
 }
 
 template <class Self>
@@ -189,6 +190,9 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
                              });
           return caf::delegated<protocol::response_msg>{};
         }
+        case Request::kKvEval:
+          run_script(st, req.kv_eval(), *resp, batch);
+          break;
         case Request::kKvFlush:
           run_flush(st, *resp, batch);
           break;

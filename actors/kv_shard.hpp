@@ -8,6 +8,10 @@
 // KvScan, KvCount and KvFlush serve the keyspace-wide commands (SCAN, KEYS,
 // DBSIZE, FLUSHDB), which the front door sends to every partition.
 //
+// KvEval runs a Lua script (see kv_script) whose redis.call commands run
+// here like KvCommands, sharing one clock reading and one write batch: the
+// script is atomic, and a script killed or failed by storage leaves nothing.
+//
 // Storage (kv CF, see storage/key_codec): one record per key holding its
 // type, expiry and, for a string, the value; for a hash, its field count,
 // with one record per field. Expiry lives in the key record alone, so EXPIRE
@@ -19,6 +23,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
+#include <string_view>
 
 #include <caf/fwd.hpp>
 #include <caf/replies_to.hpp>
@@ -32,6 +38,7 @@
 namespace troupe::actors {
 
 class partition_log;
+class script_monitor;
 
 struct kv_limits {
   /// Longest key or hash field, bytes.
@@ -42,6 +49,15 @@ struct kv_limits {
   std::chrono::milliseconds sweep_interval{60'000};
   /// Field records examined per sweep.
   size_t sweep_batch = 10'000;
+  /// The node's running scripts (SCRIPT KILL); required for EVAL.
+  script_monitor* scripts = nullptr;
+  /// A script running longer becomes busy and may be killed.
+  std::chrono::milliseconds script_budget{5'000};
+  /// What one partition's Lua interpreter may allocate.
+  size_t script_memory_bytes = size_t{256} << 20;
+  /// The partition of a Redis key (hash tags honored): a script may touch
+  /// only keys of its own partition. Unset: every key is local (tests).
+  std::function<partition_id(std::string_view)> partition_of_key;
 };
 
 using kv_shard_actor = caf::typed_actor<

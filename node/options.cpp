@@ -110,6 +110,14 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
                  "Queued outbound bytes per connection before its subscriptions overflow")
     ->envname("TROUPE_MAX_SUBSCRIBER_BACKLOG_BYTES")->capture_default_str()
     ->check(CLI::Range(size_t{1024}, size_t{1} << 34));
+  app.add_option("--script-time-limit-ms", opts.script_time_limit_ms,
+                 "A Lua script running longer becomes busy and SCRIPT KILL may stop it")
+    ->envname("TROUPE_SCRIPT_TIME_LIMIT_MS")->capture_default_str()
+    ->check(CLI::Range(uint64_t{1}, uint64_t{3'600'000}));
+  app.add_option("--script-memory-bytes", opts.script_memory_bytes,
+                 "What one partition's Lua interpreter may allocate")
+    ->envname("TROUPE_SCRIPT_MEMORY_BYTES")->capture_default_str()
+    ->check(CLI::Range(size_t{1} << 20, size_t{1} << 34));
   app.add_flag("--manual-clock", opts.manual_clock,
                "Test only: time moves only on AdvanceClock requests");
   app.add_option("--disk-free-limit-bytes", opts.disk_free_limit_bytes,

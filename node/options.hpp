@@ -116,6 +116,12 @@ struct node_options {
   /// subscriptions overflow (each gets an overflow notice and ends).
   /// Default 8 MiB. (--max-subscriber-backlog-bytes)
   size_t max_subscriber_backlog_bytes = size_t{8} << 20;
+  /// A Lua script (EVAL) running longer than this, ms, becomes busy:
+  /// SCRIPT KILL may stop it. Default 5000. (--script-time-limit-ms)
+  uint64_t script_time_limit_ms = 5000;
+  /// What one partition's Lua interpreter may allocate. Default 256 MiB.
+  /// (--script-memory-bytes)
+  size_t script_memory_bytes = size_t{256} << 20;
   /// Test only: time stands still except when a client sends AdvanceClock.
   /// Lets tests drive delays, retries and timeouts without waiting.
   /// Default off. (--manual-clock)

@@ -14,15 +14,18 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/atoms.hpp"
+#include "actors/kv_script.hpp"
 #include "actors/node_counters.hpp"
+#include "actors/script_monitor.hpp"
 #include "cluster/partition_router.hpp"
 #include "node/connection_guard.hpp"
 #include "node/partition_call.hpp"
-#include "node/resp_commands.hpp"
 #include "node/read_chunk.hpp"
+#include "node/script_cache.hpp"
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/resp.hpp"
+#include "protocol/resp_commands.hpp"
 #include "protocol/tls.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/glob.hpp"
@@ -36,6 +39,10 @@ namespace resp = protocol::resp;
 using caf::io::connection_handle;
 using v1::Request;
 using v1::Response;
+using protocol::resp_command;
+using protocol::resp_route;
+using protocol::find_resp_command;
+using protocol::resp_commands;
 
 constexpr const char* redis_version = "7.2.0";
 
@@ -820,6 +827,131 @@ void unsubscribe_all(resp_broker* self) {
   st.patterns.clear();
 }
 
+// -- scripting ----------------------------------------------------------------
+
+/// EVAL, EVALSHA and their _RO forms: the script runs in the partition of
+/// its keys (all in one: CROSSSLOT otherwise; partition 0 without keys).
+void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
+              std::vector<std::string>& args) {
+  auto& ctx = *self->state.ctx;
+  bool by_sha = name.rfind("evalsha", 0) == 0;
+  bool read_only = name.size() > 3 && name.compare(name.size() - 3, 3, "_ro") == 0;
+  auto numkeys = resp::parse_int(args[2]);
+  if (!numkeys) {
+    reply_error(self, hdl, "ERR value is not an integer or out of range");
+    return;
+  }
+  if (*numkeys < 0) {
+    reply_error(self, hdl, "ERR Number of keys can't be negative");
+    return;
+  }
+  if (static_cast<uint64_t>(*numkeys) > args.size() - 3) {
+    reply_error(self, hdl, "ERR Number of keys can't be greater than number of args");
+    return;
+  }
+  std::string sha;
+  std::shared_ptr<const std::string> body;
+  if (by_sha) {
+    body = ctx.scripts->find(args[1]);
+    if (!body) {
+      reply_error(self, hdl, "NOSCRIPT No matching script. Please use EVAL.");
+      return;
+    }
+    sha = resp::lower(args[1]);
+  } else {
+    sha = actors::kv::sha1_hex(args[1]);
+    body = ctx.scripts->find(sha);
+    if (!body) {
+      // Compiled here once, so a script that does not compile is not kept.
+      if (auto error = actors::kv::script_compile_error(args[1])) {
+        reply(self, hdl, std::move(*error));
+        return;
+      }
+      if (!ctx.scripts->add(sha, args[1])) {
+        reply_error(self, hdl, "ERR the script cache is full; SCRIPT FLUSH empties it");
+        return;
+      }
+      body = ctx.scripts->find(sha);
+    }
+  }
+  auto first_arg = 3 + static_cast<size_t>(*numkeys);
+  auto& router = *ctx.router;
+  partition_id p{0};
+  for (size_t i = 3; i < first_arg; ++i) {
+    auto pi = router.kv_partition(args[i]);
+    if (i > 3 && pi != p) {
+      reply_error(self, hdl, "CROSSSLOT Keys in request don't hash to the same slot");
+      return;
+    }
+    p = pi;
+  }
+  auto req = std::make_shared<Request>();
+  auto* ev = req->mutable_kv_eval();
+  ev->set_sha(std::move(sha));
+  ev->set_body(*body);
+  for (size_t i = 3; i < args.size(); ++i)
+    (i < first_arg ? ev->add_keys(std::move(args[i])) : ev->add_args(std::move(args[i])));
+  ev->set_resp3(self->state.resp3);
+  ev->set_read_only(read_only);
+  auto slot = open_slot(self);
+  ask(self, p, std::move(req), [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
+}
+
+/// SCRIPT LOAD | EXISTS | FLUSH | KILL | HELP.
+void cmd_script(resp_broker* self, connection_handle hdl, std::vector<std::string>& args) {
+  auto& ctx = *self->state.ctx;
+  auto sub = resp::lower(args[1]);
+  std::string out;
+  if (sub == "load" && args.size() == 3) {
+    auto sha = actors::kv::sha1_hex(args[2]);
+    if (auto error = actors::kv::script_compile_error(args[2]))
+      out = std::move(*error);
+    else if (!ctx.scripts->add(sha, args[2]))
+      resp::error(out, "ERR the script cache is full; SCRIPT FLUSH empties it");
+    else
+      resp::bulk(out, sha);
+  } else if (sub == "exists" && args.size() >= 3) {
+    resp::array(out, args.size() - 2);
+    for (size_t i = 2; i < args.size(); ++i)
+      resp::integer(out, ctx.scripts->find(args[i]) ? 1 : 0);
+  } else if (sub == "flush" && args.size() <= 3) {
+    auto mode = args.size() == 3 ? resp::lower(args[2]) : std::string{};
+    if (!mode.empty() && mode != "sync" && mode != "async") {
+      resp::error(out, "ERR SCRIPT FLUSH only support SYNC|ASYNC option");
+    } else {
+      ctx.scripts->flush();
+      resp::simple(out, "OK");
+    }
+  } else if (sub == "kill" && args.size() == 2) {
+    if (ctx.script_monitor->kill())
+      resp::simple(out, "OK");
+    else
+      resp::error(out, "NOTBUSY No scripts in execution right now.");
+  } else if (sub == "help" && args.size() == 2) {
+    const char* lines[] = {
+      "SCRIPT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+      "EXISTS <sha1> [<sha1> ...]",
+      "    Return information about the existence of the scripts in the script cache.",
+      "FLUSH [ASYNC|SYNC]",
+      "    Flush the Lua scripts cache.",
+      "KILL",
+      "    Kill the currently executing Lua script.",
+      "LOAD <script>",
+      "    Load a script into the scripts cache without executing it.",
+      "HELP",
+      "    Print this help."};
+    resp::array(out, std::size(lines));
+    for (auto* line : lines)
+      resp::simple(out, line);
+  } else if (sub == "load" || sub == "exists" || sub == "flush" || sub == "kill") {
+    resp::error(out, "ERR wrong number of arguments for 'script|" + sub + "' command");
+  } else {
+    resp::error(out, "ERR unknown subcommand '" + args[1].substr(0, 128)
+                       + "'. Try SCRIPT HELP.");
+  }
+  reply(self, hdl, std::move(out));
+}
+
 // -- dispatch -----------------------------------------------------------------
 
 void cmd_session(resp_broker* self, connection_handle hdl, const std::string& name,
@@ -888,6 +1020,12 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
     resp::simple(out, "RESET");
   } else if (name == "publish") {
     cmd_publish(self, hdl, args);
+    return;
+  } else if (name.rfind("eval", 0) == 0) {
+    cmd_eval(self, hdl, name, args);
+    return;
+  } else if (name == "script") {
+    cmd_script(self, hdl, args);
     return;
   } else if (name.find("subscribe") != std::string::npos) {
     cmd_subscription(self, hdl, name, args);

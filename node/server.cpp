@@ -17,6 +17,7 @@
 #include "actors/kv_shard.hpp"
 #include "actors/lock_shard.hpp"
 #include "actors/node_counters.hpp"
+#include "actors/script_monitor.hpp"
 #include "actors/partition_log.hpp"
 #include "actors/state_shard.hpp"
 #include "actors/stream_directory.hpp"
@@ -27,6 +28,7 @@
 #include "cluster/raft_driver.hpp"
 #include "node/connection_guard.hpp"
 #include "node/resp_session.hpp"
+#include "node/script_cache.hpp"
 #include "node/session.hpp"
 #include "protocol/tls.hpp"
 #include "protocol/troupe.pb.h"
@@ -104,6 +106,7 @@ struct server::impl {
   caf::actor resp_acceptor;
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
+  actors::script_monitor scripts;
   caf::actor acceptor;
   bool drain_on_exit = false;
   bool clustered = false;
@@ -123,7 +126,9 @@ namespace {
 /// partitions the node owns, later for those it takes over).
 std::function<cluster::partition_actors(partition_id)>
 partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
-                  actors::node_counters& counters, const node_options& opts) {
+                  actors::node_counters& counters, actors::script_monitor& scripts,
+                  const std::shared_ptr<cluster::partition_router>& router,
+                  const node_options& opts) {
   actors::state_limits limits;
   limits.max_key_bytes = opts.max_key_bytes;
   limits.max_value_bytes = opts.max_value_bytes;
@@ -138,6 +143,13 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
   actors::kv_limits kv_limits;
   kv_limits.max_key_bytes = opts.max_key_bytes;
   kv_limits.max_value_bytes = opts.max_value_bytes;
+  kv_limits.scripts = &scripts;
+  kv_limits.script_budget = std::chrono::milliseconds{opts.script_time_limit_ms};
+  kv_limits.script_memory_bytes = opts.script_memory_bytes;
+  // The router is set once the partitions exist; scripts run after that.
+  kv_limits.partition_of_key = [&router](std::string_view key) {
+    return router->kv_partition(key);
+  };
   auto placement = opts.placement;
   auto max_key = opts.max_key_bytes;
   return [&sys, &logs, &counters, limits, stream_limits, event_opts, kv_limits, placement,
@@ -287,7 +299,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     im.replicator = std::make_unique<cluster::raft_replicator>(*im.driver);
   }
   im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count(), im.replicator.get());
-  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, opts);
+  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, im.scripts, im.router, opts);
   std::vector<cluster::partition_actors> local(table.count());
   for (uint32_t i = 0; i < table.count() && !replicated; ++i) {
     partition_id p{static_cast<uint16_t>(i)};
@@ -324,6 +336,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_key_bytes = opts.max_key_bytes;
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
+  ctx->scripts = std::make_shared<script_cache>();
+  ctx->script_monitor = &im.scripts;
 
   // The member exists before the doors open (sessions ask it for status);
   // it learns its addresses once they are bound.

@@ -49,6 +49,7 @@ class partition_router;
 
 namespace troupe::actors {
 struct node_counters;
+class script_monitor;
 } // namespace troupe::actors
 
 namespace troupe::protocol {
@@ -58,6 +59,7 @@ class tls_context;
 namespace troupe::node {
 
 class auth_throttle;
+class script_cache;
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
 using port_atom = caf::atom_constant<caf::atom("port")>;
@@ -104,6 +106,10 @@ struct session_context {
   caf::actor channel_hub;
   /// The node's cluster member (status, drain).
   caf::actor member;
+  /// Scripts loaded by SCRIPT LOAD and EVAL (RESP), by digest.
+  std::shared_ptr<script_cache> scripts;
+  /// The node's running scripts (SCRIPT KILL).
+  actors::script_monitor* script_monitor = nullptr;
 };
 
 /// Compares a presented token with the node's in constant time.

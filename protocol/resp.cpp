@@ -274,16 +274,28 @@ parser::outcome parser::next(std::vector<std::string>& args) {
 
 // -- replies ------------------------------------------------------------------
 
-void simple(std::string& out, std::string_view text) {
-  out.push_back('+');
+namespace {
+
+/// A one-line reply: CR and LF in the text (which may quote a client's
+/// bytes) become spaces, so the line cannot end early or forge a reply.
+void line_reply(std::string& out, char kind, std::string_view text) {
+  out.push_back(kind);
+  auto start = out.size();
   out.append(text);
+  for (auto i = start; i < out.size(); ++i)
+    if (out[i] == '\r' || out[i] == '\n')
+      out[i] = ' ';
   out.append("\r\n", 2);
 }
 
+} // namespace
+
+void simple(std::string& out, std::string_view text) {
+  line_reply(out, '+', text);
+}
+
 void error(std::string& out, std::string_view text) {
-  out.push_back('-');
-  out.append(text);
-  out.append("\r\n", 2);
+  line_reply(out, '-', text);
 }
 
 void integer(std::string& out, int64_t value) {

@@ -1,8 +1,8 @@
-#include "node/resp_commands.hpp"
+#include "protocol/resp_commands.hpp"
 
 #include <unordered_map>
 
-namespace troupe::node {
+namespace troupe::protocol {
 
 namespace {
 
@@ -67,6 +67,16 @@ const std::vector<resp_command> table{
   {"hkeys", 2, "readonly", 1, 1, 1, r::key},
   {"hvals", 2, "readonly", 1, 1, 1, r::key},
   {"hincrby", 4, "write denyoom fast", 1, 1, 1, r::key},
+  // scripting: keys are given after numkeys (COMMAND's movablekeys)
+  {"eval", -3, "noscript stale skip_monitor may_replicate no_mandatory_keys movablekeys", 0, 0, 0,
+   r::session},
+  {"evalsha", -3, "noscript stale skip_monitor may_replicate no_mandatory_keys movablekeys", 0,
+   0, 0, r::session},
+  {"eval_ro", -3, "readonly noscript stale skip_monitor no_mandatory_keys movablekeys", 0, 0, 0,
+   r::session},
+  {"evalsha_ro", -3, "readonly noscript stale skip_monitor no_mandatory_keys movablekeys", 0, 0,
+   0, r::session},
+  {"script", -2, "noscript", 0, 0, 0, r::session},
   // pub/sub
   {"publish", 3, "pubsub loading stale fast", 0, 0, 0, r::session},
   {"subscribe", -2, "pubsub noscript loading stale", 0, 0, 0, r::session},
@@ -83,6 +93,19 @@ const std::vector<resp_command>& resp_commands() {
   return table;
 }
 
+bool has_flag(const resp_command& c, std::string_view flag) {
+  std::string_view flags{c.flags};
+  while (!flags.empty()) {
+    auto end = flags.find(' ');
+    if (flags.substr(0, end) == flag)
+      return true;
+    if (end == std::string_view::npos)
+      break;
+    flags.remove_prefix(end + 1);
+  }
+  return false;
+}
+
 const resp_command* find_resp_command(std::string_view lower_name) {
   static const auto index = [] {
     std::unordered_map<std::string_view, const resp_command*> out;
@@ -94,4 +117,4 @@ const resp_command* find_resp_command(std::string_view lower_name) {
   return it == index.end() ? nullptr : it->second;
 }
 
-} // namespace troupe::node
+} // namespace troupe::protocol

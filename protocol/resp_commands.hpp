@@ -1,5 +1,6 @@
-// The commands the RESP front door knows: arity and key positions (as
-// Redis's COMMAND reports them) and how the session serves each.
+// The commands the RESP front door knows: arity, flags and key positions (as
+// Redis's COMMAND reports them) and how the session serves each. Plain data:
+// the session routes by it, the kv shards check script calls against it.
 #pragma once
 
 #include <cstdint>
@@ -7,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace troupe::node {
+namespace troupe::protocol {
 
 /// How the RESP session serves a command.
 enum class resp_route : uint8_t {
@@ -32,10 +33,13 @@ const resp_command* find_resp_command(std::string_view lower_name);
 /// Every command, in table order.
 const std::vector<resp_command>& resp_commands();
 
+/// True when the command's flags include `flag` ("write", "readonly", ...).
+bool has_flag(const resp_command& c, std::string_view flag);
+
 /// True when `argc` (name included) satisfies the command's arity.
 inline bool arity_ok(const resp_command& c, size_t argc) {
   return c.arity >= 0 ? argc == static_cast<size_t>(c.arity)
                       : argc >= static_cast<size_t>(-c.arity);
 }
 
-} // namespace troupe::node
+} // namespace troupe::protocol

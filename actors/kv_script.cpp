@@ -1,0 +1,707 @@
+#include "actors/kv_script.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include <openssl/sha.h>
+#include <spdlog/spdlog.h>
+
+extern "C" {
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+// Debian's lua-cjson and lua-bitop (static libraries for Lua 5.1).
+#include <lua-bitop.h>
+#include <lua-cjson.h>
+}
+
+#include "actors/script_monitor.hpp"
+#include "protocol/resp.hpp"
+
+namespace troupe::actors::kv {
+
+namespace resp = protocol::resp;
+
+namespace {
+
+/// Instructions between two looks at the clock.
+constexpr int hook_every = 100'000;
+/// Deepest table a reply may nest, as Redis's "reached lua stack limit".
+constexpr int max_reply_depth = 1000;
+constexpr const char* chunk_name = "@user_script";
+constexpr const char* handler_key = "troupe.err_handler";
+
+/// Bounds what one interpreter may allocate: past it, Lua raises "not
+/// enough memory" inside the script, which fails and frees what it held.
+struct alloc_budget {
+  size_t used = 0;
+  size_t limit = 0;
+};
+
+void* bounded_alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
+  auto* b = static_cast<alloc_budget*>(ud);
+  if (nsize == 0) {
+    std::free(ptr);
+    b->used -= osize;
+    return nullptr;
+  }
+  if (nsize > osize && b->used + (nsize - osize) > b->limit)
+    return nullptr;
+  void* out = std::realloc(ptr, nsize);
+  if (out != nullptr)
+    b->used = b->used - osize + nsize;
+  return out;
+}
+
+// -- Redis's math.random: rand48, one sequence per interpreter ----------------
+
+struct rand48 {
+  uint64_t x = 0x330E;
+  void seed(int32_t s) {
+    x = (static_cast<uint64_t>(static_cast<uint32_t>(s)) << 16) | 0x330E;
+  }
+  int32_t next() {
+    x = (0x5DEECE66DULL * x + 0xB) & ((uint64_t{1} << 48) - 1);
+    return static_cast<int32_t>(x >> 17);
+  }
+};
+
+// The run in progress on this thread: the hook and redis.call find it here
+// (an actor's handler runs on one thread from start to end).
+struct run_context;
+thread_local run_context* current = nullptr;
+
+} // namespace
+
+struct script_vm::impl {
+  script_monitor* monitor;
+  std::chrono::milliseconds budget;
+  alloc_budget memory;
+  lua_State* L = nullptr;
+  size_t cached = 0;
+  rand48 rng;
+
+  impl(script_monitor* m, std::chrono::milliseconds b, size_t max_memory) : monitor(m), budget(b) {
+    memory.limit = max_memory;
+    open();
+  }
+  ~impl() { close(); }
+
+  void open();
+  void close() {
+    if (L != nullptr)
+      lua_close(L);
+    L = nullptr;
+    cached = 0;
+  }
+};
+
+namespace {
+
+struct run_context {
+  script_vm::impl* vm;
+  const script_call* call;
+  std::chrono::steady_clock::time_point started;
+  bool busy = false;
+  uint64_t kill_generation = 0;
+  bool killed = false;
+};
+
+// -- RESP2 reply -> Lua -------------------------------------------------------
+
+/// Pushes the RESP2 value at `pos` of `r` and advances `pos`.
+void push_reply(lua_State* L, std::string_view r, size_t& pos) {
+  auto eol = r.find("\r\n", pos);
+  if (eol == std::string_view::npos) {
+    lua_pushboolean(L, 0);
+    pos = r.size();
+    return;
+  }
+  char kind = r[pos];
+  auto line = r.substr(pos + 1, eol - pos - 1);
+  pos = eol + 2;
+  switch (kind) {
+    case ':':
+      lua_pushnumber(L, static_cast<lua_Number>(std::strtoll(std::string{line}.c_str(), nullptr, 10)));
+      return;
+    case '+':
+    case '-':
+      lua_newtable(L);
+      lua_pushstring(L, kind == '+' ? "ok" : "err");
+      lua_pushlstring(L, line.data(), line.size());
+      lua_settable(L, -3);
+      return;
+    case '$': {
+      auto n = std::strtoll(std::string{line}.c_str(), nullptr, 10);
+      if (n < 0) {
+        lua_pushboolean(L, 0);
+        return;
+      }
+      lua_pushlstring(L, r.data() + pos, static_cast<size_t>(n));
+      pos += static_cast<size_t>(n) + 2;
+      return;
+    }
+    case '*': {
+      auto n = std::strtoll(std::string{line}.c_str(), nullptr, 10);
+      if (n < 0) {
+        lua_pushboolean(L, 0);
+        return;
+      }
+      lua_createtable(L, static_cast<int>(n), 0);
+      for (long long i = 1; i <= n; ++i) {
+        luaL_checkstack(L, 4, "reached lua stack limit");
+        push_reply(L, r, pos);
+        lua_rawseti(L, -2, static_cast<int>(i));
+      }
+      return;
+    }
+    default:
+      lua_pushboolean(L, 0);
+      pos = r.size();
+  }
+}
+
+/// An error table {err = "<CODE> <message>"} from a RESP error reply.
+void push_error_table(lua_State* L, std::string_view error_reply) {
+  auto msg = error_reply.substr(1);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == '\r'))
+    msg.remove_suffix(1);
+  lua_newtable(L);
+  lua_pushstring(L, "err");
+  lua_pushlstring(L, msg.data(), msg.size());
+  lua_settable(L, -3);
+}
+
+/// Raises Redis's error table for a redis.call problem found before the
+/// command ran.
+int raise(lua_State* L, const char* message) {
+  lua_newtable(L);
+  lua_pushstring(L, "err");
+  lua_pushstring(L, message);
+  lua_settable(L, -3);
+  return lua_error(L);
+}
+
+// -- redis.* ------------------------------------------------------------------
+
+int redis_call_impl(lua_State* L, bool raise_errors) {
+  int argc = lua_gettop(L);
+  if (argc == 0)
+    return raise(L, "ERR Please specify at least one argument for this redis lib call");
+  std::vector<std::string> owned(static_cast<size_t>(argc));
+  for (int i = 1; i <= argc; ++i) {
+    int t = lua_type(L, i);
+    if (t == LUA_TNUMBER) {
+      char buf[64];
+      int n = std::snprintf(buf, sizeof(buf), "%.17g", static_cast<double>(lua_tonumber(L, i)));
+      owned[static_cast<size_t>(i - 1)].assign(buf, static_cast<size_t>(n));
+    } else if (t == LUA_TSTRING) {
+      size_t len = 0;
+      const char* s = lua_tolstring(L, i, &len);
+      owned[static_cast<size_t>(i - 1)].assign(s, len);
+    } else {
+      return raise(L, "ERR Lua redis lib command arguments must be strings or integers");
+    }
+  }
+  std::vector<std::string_view> args(owned.begin(), owned.end());
+  auto reply = (*current->call)(args);
+  if (!reply.empty() && reply[0] == '-') {
+    push_error_table(L, reply);
+    if (raise_errors)
+      return lua_error(L);
+    return 1;
+  }
+  size_t pos = 0;
+  push_reply(L, reply, pos);
+  return 1;
+}
+
+int redis_call(lua_State* L) {
+  return redis_call_impl(L, true);
+}
+
+int redis_pcall(lua_State* L) {
+  return redis_call_impl(L, false);
+}
+
+/// redis.error_reply / status_reply: a table {err|ok = text}.
+int reply_table(lua_State* L, const char* field) {
+  if (lua_gettop(L) != 1 || lua_type(L, 1) != LUA_TSTRING)
+    return luaL_error(L, "wrong number or type of arguments");
+  size_t len = 0;
+  const char* s = lua_tolstring(L, 1, &len);
+  std::string_view text{s, len};
+  if (std::strcmp(field, "err") == 0 && !text.empty() && text[0] == '-')
+    text.remove_prefix(1);
+  lua_newtable(L);
+  lua_pushstring(L, field);
+  lua_pushlstring(L, text.data(), text.size());
+  lua_settable(L, -3);
+  return 1;
+}
+
+int redis_error_reply(lua_State* L) {
+  return reply_table(L, "err");
+}
+
+int redis_status_reply(lua_State* L) {
+  return reply_table(L, "ok");
+}
+
+int redis_sha1hex(lua_State* L) {
+  if (lua_gettop(L) != 1)
+    return luaL_error(L, "wrong number of arguments");
+  size_t len = 0;
+  const char* s = lua_tolstring(L, 1, &len);
+  auto hex = sha1_hex({s == nullptr ? "" : s, s == nullptr ? 0 : len});
+  lua_pushlstring(L, hex.data(), hex.size());
+  return 1;
+}
+
+int redis_log(lua_State* L) {
+  int argc = lua_gettop(L);
+  if (argc < 2)
+    return luaL_error(L, "redis.log() requires two arguments or more.");
+  if (!lua_isnumber(L, 1))
+    return luaL_error(L, "First argument must be a number (log level).");
+  auto level = lua_tointeger(L, 1);
+  std::string msg;
+  for (int i = 2; i <= argc; ++i) {
+    size_t len = 0;
+    const char* s = lua_tolstring(L, i, &len);
+    if (s != nullptr) {
+      if (!msg.empty())
+        msg.push_back(' ');
+      msg.append(s, len);
+    }
+  }
+  auto lvl = level >= 3 ? spdlog::level::warn
+                        : level == 2 ? spdlog::level::info : spdlog::level::debug;
+  spdlog::log(lvl, "script: {}", msg);
+  return 0;
+}
+
+int redis_setresp(lua_State* L) {
+  if (lua_gettop(L) != 1 || lua_tointeger(L, 1) != 2)
+    return luaL_error(L, "RESP version must be 2 (this server runs script calls in RESP2)");
+  return 0;
+}
+
+int redis_noop(lua_State*) {
+  return 0;
+}
+
+int redis_true(lua_State* L) {
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+int redis_false(lua_State* L) {
+  lua_pushboolean(L, 0);
+  return 1;
+}
+
+/// Redis's pcall: an error table caught becomes its `err` text, so a script
+/// sees redis.call's errors as strings, as in Redis.
+int redis_style_pcall(lua_State* L) {
+  int argc = lua_gettop(L);
+  luaL_checkany(L, 1);
+  lua_pushboolean(L, 1);
+  lua_insert(L, 1);
+  if (lua_pcall(L, argc - 1, LUA_MULTRET, 0) != 0) {
+    lua_remove(L, 1);
+    if (lua_istable(L, -1)) {
+      lua_getfield(L, -1, "err");
+      if (lua_isstring(L, -1))
+        lua_replace(L, -2);
+      else
+        lua_pop(L, 1);
+    }
+    lua_pushboolean(L, 0);
+    lua_insert(L, 1);
+  }
+  return lua_gettop(L);
+}
+
+int math_random(lua_State* L) {
+  constexpr double max = 2147483647.0;  // INT32_MAX, as Redis's REDIS_LRAND48_MAX
+  double r = static_cast<double>(current->vm->rng.next() % 2147483647) / max;
+  switch (lua_gettop(L)) {
+    case 0:
+      lua_pushnumber(L, r);
+      return 1;
+    case 1: {
+      int u = luaL_checkint(L, 1);
+      luaL_argcheck(L, 1 <= u, 1, "interval is empty");
+      lua_pushnumber(L, std::floor(r * u) + 1);
+      return 1;
+    }
+    case 2: {
+      int l = luaL_checkint(L, 1);
+      int u = luaL_checkint(L, 2);
+      luaL_argcheck(L, l <= u, 2, "interval is empty");
+      lua_pushnumber(L, std::floor(r * (u - l + 1)) + l);
+      return 1;
+    }
+    default:
+      return luaL_error(L, "wrong number of arguments");
+  }
+}
+
+int math_randomseed(lua_State* L) {
+  current->vm->rng.seed(static_cast<int32_t>(luaL_checkint(L, 1)));
+  return 0;
+}
+
+// -- the globals guard --------------------------------------------------------
+
+/// _G's __index: reading an absent global from a script is an error.
+int global_index(lua_State* L) {
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "S", &ar) != 0
+      && std::strcmp(ar.what, "C") != 0) {
+    luaL_where(L, 1);
+    lua_pushfstring(L, "Script attempted to access nonexistent global variable '%s'",
+                    luaL_optstring(L, 2, "?"));
+    lua_concat(L, 2);
+    return lua_error(L);
+  }
+  lua_rawget(L, 1);
+  return 1;
+}
+
+/// _G's __newindex: a script creates no global.
+int global_newindex(lua_State* L) {
+  luaL_where(L, 1);
+  lua_pushstring(L, "Attempt to modify a readonly table");
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+// Redis's error handler: a plain error becomes {err = "ERR <text>"}, and the
+// script's position (the caller of a failing C function) is added.
+constexpr const char* handler_source = R"lua(
+local dbg = debug
+return function(err)
+  local i = dbg.getinfo(2, 'nSl')
+  if i and i.what == 'C' then
+    i = dbg.getinfo(3, 'nSl')
+  end
+  if type(err) ~= 'table' then
+    err = {err = 'ERR ' .. tostring(err)}
+  end
+  if i then
+    err['source'] = i.source
+    err['line'] = i.currentline
+  end
+  return err
+end
+)lua";
+
+void set_function(lua_State* L, const char* name, lua_CFunction fn) {
+  lua_pushstring(L, name);
+  lua_pushcfunction(L, fn);
+  lua_settable(L, -3);
+}
+
+/// Opens a library as linit.c does; `global` set: the library does not set
+/// its global itself (cjson), so it is set here.
+void open_lib(lua_State* L, lua_CFunction open, const char* name, const char* global = nullptr) {
+  lua_pushcfunction(L, open);
+  lua_pushstring(L, name);
+  lua_call(L, 1, 1);
+  if (global != nullptr && lua_istable(L, -1))
+    lua_setglobal(L, global);
+  else
+    lua_pop(L, 1);
+}
+
+void hook(lua_State* L, lua_Debug*) {
+  auto* run = current;
+  if (run == nullptr)
+    return;
+  if (!run->busy) {
+    if (std::chrono::steady_clock::now() - run->started < run->vm->budget)
+      return;
+    run->busy = true;
+    run->kill_generation = run->vm->monitor->begin_busy();
+    spdlog::warn("a script has run longer than {} ms; SCRIPT KILL stops it",
+                 run->vm->budget.count());
+  }
+  if (!run->killed && !run->vm->monitor->killed_since(run->kill_generation))
+    return;
+  if (!run->killed) {
+    run->killed = true;
+    spdlog::warn("script killed by SCRIPT KILL");
+    // From now on at every instruction, so that pcall cannot keep it alive.
+    lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+  }
+  raise(L, "ERR Script killed by user with SCRIPT KILL...");
+}
+
+// -- Lua -> RESP --------------------------------------------------------------
+
+/// The string field `name` of the table at the top, if it has one.
+std::optional<std::string> string_field(lua_State* L, const char* name) {
+  lua_pushstring(L, name);
+  lua_rawget(L, -2);
+  std::optional<std::string> out;
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    size_t len = 0;
+    const char* s = lua_tolstring(L, -1, &len);
+    out.emplace(s, len);
+  }
+  lua_pop(L, 1);
+  return out;
+}
+
+/// An error table's reply: its text, then where the script raised it.
+void error_from_table(lua_State* L, std::string_view sha, std::string& out) {
+  auto msg = string_field(L, "err").value_or("ERR unknown error");
+  auto source = string_field(L, "source");
+  lua_pushstring(L, "line");
+  lua_rawget(L, -2);
+  std::optional<long long> line;
+  if (lua_type(L, -1) == LUA_TNUMBER)
+    line = static_cast<long long>(lua_tonumber(L, -1));
+  lua_pop(L, 1);
+  if (source && line)
+    msg += " script: " + std::string{sha} + ", on " + *source + ":" + std::to_string(*line) + ".";
+  resp::error(out, msg);
+}
+
+/// Converts the value at the top of the stack (left there) to RESP.
+void to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, int depth) {
+  switch (lua_type(L, -1)) {
+    case LUA_TSTRING: {
+      size_t len = 0;
+      const char* s = lua_tolstring(L, -1, &len);
+      resp::bulk(out, {s, len});
+      return;
+    }
+    case LUA_TBOOLEAN:
+      if (lua_toboolean(L, -1) != 0)
+        resp::integer(out, 1);
+      else
+        resp::null(out, resp3);
+      return;
+    case LUA_TNUMBER:
+      resp::integer(out, static_cast<int64_t>(lua_tonumber(L, -1)));
+      return;
+    case LUA_TTABLE:
+      break;
+    default:
+      resp::null(out, resp3);
+      return;
+  }
+  if (depth >= max_reply_depth || lua_checkstack(L, 4) == 0) {
+    resp::error(out, "ERR reached lua stack limit");
+    return;
+  }
+  if (auto err = string_field(L, "err")) {
+    resp::error(out, *err);
+    return;
+  }
+  if (auto ok = string_field(L, "ok")) {
+    resp::simple(out, *ok);
+    return;
+  }
+  std::string items;
+  size_t n = 0;
+  for (int j = 1;; ++j) {
+    lua_rawgeti(L, -1, j);
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      break;
+    }
+    to_resp(L, sha, resp3, items, depth + 1);
+    lua_pop(L, 1);
+    ++n;
+  }
+  resp::array(out, n);
+  out += items;
+}
+
+/// KEYS or ARGV for this run, set past the globals guard.
+void set_list(lua_State* L, const char* name, const std::vector<std::string_view>& values) {
+  lua_pushstring(L, name);
+  lua_createtable(L, static_cast<int>(values.size()), 0);
+  for (size_t i = 0; i < values.size(); ++i) {
+    lua_pushlstring(L, values[i].data(), values[i].size());
+    lua_rawseti(L, -2, static_cast<int>(i + 1));
+  }
+  lua_rawset(L, LUA_GLOBALSINDEX);
+}
+
+} // namespace
+
+void script_vm::impl::open() {
+  L = lua_newstate(bounded_alloc, &memory);
+  if (L == nullptr)
+    throw std::bad_alloc{};
+  open_lib(L, luaopen_base, "");
+  open_lib(L, luaopen_table, LUA_TABLIBNAME);
+  open_lib(L, luaopen_string, LUA_STRLIBNAME);
+  open_lib(L, luaopen_math, LUA_MATHLIBNAME);
+  open_lib(L, luaopen_debug, LUA_DBLIBNAME);
+  open_lib(L, luaopen_cjson, "cjson", "cjson");
+  open_lib(L, luaopen_bit, "bit");
+  for (const char* name : {"loadfile", "dofile"}) {
+    lua_pushnil(L);
+    lua_setglobal(L, name);
+  }
+  lua_pushcfunction(L, redis_style_pcall);
+  lua_setglobal(L, "pcall");
+  lua_getglobal(L, "math");
+  set_function(L, "random", math_random);
+  set_function(L, "randomseed", math_randomseed);
+  lua_pop(L, 1);
+
+  lua_newtable(L);
+  set_function(L, "call", redis_call);
+  set_function(L, "pcall", redis_pcall);
+  set_function(L, "error_reply", redis_error_reply);
+  set_function(L, "status_reply", redis_status_reply);
+  set_function(L, "sha1hex", redis_sha1hex);
+  set_function(L, "log", redis_log);
+  set_function(L, "setresp", redis_setresp);
+  set_function(L, "set_repl", redis_noop);
+  set_function(L, "replicate_commands", redis_true);
+  set_function(L, "breakpoint", redis_false);
+  set_function(L, "debug", redis_noop);
+  auto constant = [&](const char* name, lua_Number v) {
+    lua_pushstring(L, name);
+    lua_pushnumber(L, v);
+    lua_settable(L, -3);
+  };
+  constant("LOG_DEBUG", 0);
+  constant("LOG_VERBOSE", 1);
+  constant("LOG_NOTICE", 2);
+  constant("LOG_WARNING", 3);
+  constant("REPL_NONE", 0);
+  constant("REPL_AOF", 1);
+  constant("REPL_SLAVE", 2);
+  constant("REPL_REPLICA", 2);
+  constant("REPL_ALL", 3);
+  constant("REDIS_VERSION_NUM", 0x070200);
+  lua_pushstring(L, "REDIS_VERSION");
+  lua_pushstring(L, "7.2.0");
+  lua_settable(L, -3);
+  lua_setglobal(L, "redis");
+
+  // The error handler keeps `debug`; scripts do not see it.
+  if (luaL_loadbuffer(L, handler_source, std::strlen(handler_source), "=err_handler") != 0
+      || lua_pcall(L, 0, 1, 0) != 0)
+    throw std::runtime_error{"script error handler: " + std::string{lua_tostring(L, -1)}};
+  lua_setfield(L, LUA_REGISTRYINDEX, handler_key);
+  lua_pushnil(L);
+  lua_setglobal(L, "debug");
+
+  lua_newtable(L);
+  set_function(L, "__index", global_index);
+  set_function(L, "__newindex", global_newindex);
+  lua_setmetatable(L, LUA_GLOBALSINDEX);
+}
+
+script_vm::script_vm(script_monitor* monitor, std::chrono::milliseconds budget,
+                     size_t max_memory_bytes)
+  : impl_(std::make_unique<impl>(monitor, budget, max_memory_bytes)) {
+  // nop
+}
+
+script_vm::~script_vm() = default;
+
+script_end script_vm::run(std::string_view sha, std::string_view body,
+                          const std::vector<std::string_view>& keys,
+                          const std::vector<std::string_view>& argv, bool resp3,
+                          const script_call& call, std::string& out) {
+  auto& vm = *impl_;
+  if (vm.cached >= max_cached_scripts) {
+    vm.close();
+    vm.open();
+  }
+  auto* L = vm.L;
+  lua_getfield(L, LUA_REGISTRYINDEX, handler_key);
+  std::string fname = "f_" + std::string{sha};
+  lua_getfield(L, LUA_REGISTRYINDEX, fname.c_str());
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    if (luaL_loadbuffer(L, body.data(), body.size(), chunk_name) != 0) {
+      std::string msg = lua_tostring(L, -1);
+      lua_pop(L, 2);
+      resp::error(out, "ERR Error compiling script (new function): " + msg);
+      return script_end::done;
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, fname.c_str());
+    ++vm.cached;
+  }
+  set_list(L, "KEYS", keys);
+  set_list(L, "ARGV", argv);
+
+  run_context run{&vm, &call, std::chrono::steady_clock::now()};
+  current = &run;
+  lua_sethook(L, hook, LUA_MASKCOUNT, hook_every);
+  int rc = lua_pcall(L, 0, 1, -2);
+  lua_sethook(L, nullptr, 0, 0);
+  current = nullptr;
+  if (run.busy)
+    vm.monitor->end_busy();
+
+  auto end = run.killed ? script_end::killed : script_end::done;
+  if (rc == 0) {
+    to_resp(L, sha, resp3, out, 0);
+  } else if (rc == LUA_ERRMEM) {
+    resp::error(out, "ERR script ran out of memory (" + std::to_string(vm.memory.limit >> 20)
+                       + " MiB per partition)");
+  } else if (lua_istable(L, -1)) {
+    error_from_table(L, sha, out);
+  } else {
+    const char* msg = lua_tostring(L, -1);
+    resp::error(out, "ERR Error running script " + std::string{sha} + ", "
+                               + std::string{msg == nullptr ? "execution failure" : msg});
+  }
+  lua_pop(L, 2);  // the result and the handler
+  if (rc == LUA_ERRMEM) {
+    vm.close();
+    vm.open();
+  } else {
+    lua_gc(L, LUA_GCSTEP, 1);
+  }
+  return end;
+}
+
+std::optional<std::string> script_compile_error(std::string_view body) {
+  struct compiler {
+    lua_State* L = luaL_newstate();
+    ~compiler() { lua_close(L); }
+  };
+  thread_local compiler c;
+  auto* L = c.L;
+  if (luaL_loadbuffer(L, body.data(), body.size(), chunk_name) == 0) {
+    lua_pop(L, 1);
+    return std::nullopt;
+  }
+  std::string msg = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  std::string out;
+  resp::error(out, "ERR Error compiling script (new function): " + msg);
+  return out;
+}
+
+std::string sha1_hex(std::string_view data) {
+  unsigned char digest[SHA_DIGEST_LENGTH];
+  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * SHA_DIGEST_LENGTH);
+  for (unsigned char b : digest) {
+    out.push_back(hex[b >> 4]);
+    out.push_back(hex[b & 0xF]);
+  }
+  return out;
+}
+
+} // namespace troupe::actors::kv

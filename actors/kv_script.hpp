@@ -1,0 +1,80 @@
+// kv_script: Redis's Lua scripting environment (EVAL, EVALSHA),
+// one Lua 5.1 interpreter per kv shard.
+//
+// The environment is Redis 7's: the base, table, string and math libraries,
+// cjson and bit; redis.call / pcall / error_reply / status_reply /
+// sha1hex / log / setresp / set_repl; globals read-only (reading an absent
+// one or creating one is an error); math.random by Redis's rand48. The
+// script's KEYS and ARGV are set per run, and each redis.call goes through
+// the caller's `script_call`, which answers with the command's RESP2 reply.
+// Replies convert both ways by Redis's rules (nil -> false, status ->
+// {ok=...}, error -> {err=...}; false -> nil, table -> array up to the
+// first nil, number -> integer). Error replies carry Redis's text, " script:
+// <sha>, on @user_script:<line>." included.
+//
+// A run that passes its time budget becomes busy in the node's
+// script_monitor and stops at the next check after a SCRIPT KILL.
+//
+// No CAF, no protobuf, no storage: the caller decides what a call does.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace troupe::actors {
+
+class script_monitor;
+
+namespace kv {
+
+/// Runs one command for a script: args[0] is the name as the script wrote
+/// it. Returns the RESP2 reply (an error reply for a refused command).
+using script_call = std::function<std::string(const std::vector<std::string_view>& args)>;
+
+/// Outcome of a run.
+enum class script_end {
+  done,    ///< ran to its end (its reply may still be an error)
+  killed,  ///< stopped by SCRIPT KILL: its writes must be discarded
+};
+
+class script_vm {
+public:
+  /// Scripts whose compiled form a VM keeps; past it, it starts afresh.
+  static constexpr size_t max_cached_scripts = 1024;
+
+  script_vm(script_monitor* monitor, std::chrono::milliseconds budget,
+            size_t max_memory_bytes);
+  ~script_vm();
+  script_vm(const script_vm&) = delete;
+  script_vm& operator=(const script_vm&) = delete;
+
+  /// Runs `body` (whose SHA1 is `sha`, 40 lower-case hex digits), compiled
+  /// once and kept by its digest. `out` receives the RESP reply; `resp3`
+  /// encodes nulls the RESP3 way.
+  script_end run(std::string_view sha, std::string_view body,
+                 const std::vector<std::string_view>& keys,
+                 const std::vector<std::string_view>& argv, bool resp3,
+                 const script_call& call, std::string& out);
+
+  struct impl;  ///< the interpreter (kv_script.cpp)
+
+private:
+  std::unique_ptr<impl> impl_;
+};
+
+/// The error reply Redis gives when `body` does not compile ("ERR Error
+/// compiling script (new function): user_script:1: ..."); nullopt when it
+/// compiles.
+std::optional<std::string> script_compile_error(std::string_view body);
+
+/// SHA1 of `data`, 40 lower-case hex digits (the script digests).
+std::string sha1_hex(std::string_view data);
+
+} // namespace kv
+} // namespace troupe::actors

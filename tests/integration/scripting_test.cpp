@@ -1,0 +1,512 @@
+// Lua scripting on the RESP door (EVAL, EVALSHA, SCRIPT) and the traffic of
+// the iii engine's Redis adapters, compared reply for reply with a
+// redis-server started by the test: the same commands go to both, and the
+// raw replies must be identical. Then what only Troupe has to show: keys of
+// one partition per script (CROSSSLOT), atomic writes, a killed write
+// script leaving nothing, scripts' writes surviving a restart.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/node_process.hpp"
+#include "tests/support/redis_process.hpp"
+#include "tests/support/resp_conn.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace troupe::test;
+
+namespace {
+
+constexpr const char* budget_ms = "200";
+
+/// A Troupe node with a RESP door and a redis-server, side by side.
+struct peers {
+  peers()
+    : redis({"--busy-reply-threshold", budget_ms}),
+      node(dir.sub("data"), "os",
+           {"--resp-listen", "127.0.0.1:0", "--script-time-limit-ms", budget_ms}),
+      to_redis(redis.port()),
+      to_troupe(node.resp_port()) {}
+  ~peers() {
+    if (node.running())
+      BOOST_TEST(node.terminate() == 0);
+  }
+
+  /// Sends `args` to both; checks the replies are the same and returns it.
+  std::string same(const std::vector<std::string>& args) {
+    auto expected = to_redis.call(args);
+    auto got = to_troupe.call(args);
+    BOOST_TEST(got == expected,
+               "for " << describe(args) << "\n redis:  " << expected << " troupe: " << got);
+    return got;
+  }
+
+  /// Like same() for a pipeline of commands.
+  void same_pipelined(const std::vector<std::vector<std::string>>& commands) {
+    for (auto& c : commands) {
+      to_redis.send(c);
+      to_troupe.send(c);
+    }
+    for (auto& c : commands)
+      BOOST_TEST(to_troupe.read() == to_redis.read(), "for " << describe(c));
+  }
+
+  static std::string describe(const std::vector<std::string>& args) {
+    std::string out;
+    for (auto& a : args)
+      out += (out.empty() ? "" : " ") + a.substr(0, 60);
+    return out;
+  }
+
+  temp_dir dir;
+  redis_process redis;
+  node_process node;
+  resp_conn to_redis;
+  resp_conn to_troupe;
+};
+
+/// How a client of Redis scripts sends one: EVALSHA first, SCRIPT LOAD on
+/// NOSCRIPT, then EVALSHA again (redis-rs's Script::invoke).
+std::string invoke(resp_conn& c, const std::string& body, std::vector<std::string> keys,
+                   std::vector<std::string> argv, const std::string& sha) {
+  std::vector<std::string> cmd{"EVALSHA", sha, std::to_string(keys.size())};
+  cmd.insert(cmd.end(), keys.begin(), keys.end());
+  cmd.insert(cmd.end(), argv.begin(), argv.end());
+  auto r = c.call(cmd);
+  if (r.rfind("-NOSCRIPT", 0) != 0)
+    return r;
+  auto loaded = c.call({"SCRIPT", "LOAD", body});
+  BOOST_TEST(loaded == bulk(sha));
+  return c.call(cmd);
+}
+
+// The script shapes a state/stream store and a lock service send: set and
+// return the old value, delete and return it, release a lock one owns.
+const std::string get_and_set = R"(
+  local old = redis.call('HGET', KEYS[1], ARGV[1])
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  return old
+)";
+const std::string get_and_delete = R"(
+  local old = redis.call('HGET', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  return old
+)";
+const std::string release_lock = R"(
+  if redis.call('get', KEYS[1]) == ARGV[1] then
+    return redis.call('del', KEYS[1])
+  else
+    return 0
+  end
+)";
+
+// A JSON update in one script: decode the stored document (pcall), apply a
+// list of operations (set, merge, increment, append, remove), collect
+// per-operation errors, store and return {'true', old, new[, errors]}.
+const std::string json_update = R"(
+  local key, field, ops_json = KEYS[1], ARGV[1], ARGV[2]
+  local old = redis.call('HGET', key, field)
+  local doc = {}
+  if old then
+    local ok, decoded = pcall(cjson.decode, old)
+    if not ok then
+      return {'false', 'failed to decode existing JSON: ' .. tostring(decoded)}
+    end
+    doc = decoded
+  end
+  local ops = cjson.decode(ops_json)
+  local errors = {}
+  local function fail(i, code, message)
+    table.insert(errors, {op_index = i - 1, code = code, message = message})
+  end
+  local function label(p)
+    if type(p) == 'table' then return '[' .. table.concat(p, ', ') .. ']' end
+    return tostring(p)
+  end
+  local function is_object(v)
+    return type(v) == 'table' and v ~= cjson.null and v[1] == nil
+  end
+  for i, op in ipairs(ops) do
+    local path = op.path
+    if op.type == 'set' then
+      if path == nil or path == '' then
+        doc = op.value
+      elseif is_object(doc) then
+        doc[path] = op.value
+      else
+        fail(i, 'set.target_not_object', 'Cannot set at ' .. label(path))
+      end
+    elseif op.type == 'merge' then
+      if not is_object(op.value) then
+        fail(i, 'merge.value.not_an_object', 'Merge value must be a JSON object')
+      else
+        if not is_object(doc) then doc = {} end
+        local target = doc
+        if type(path) == 'table' then
+          for _, seg in ipairs(path) do
+            if not is_object(target[seg]) then target[seg] = {} end
+            target = target[seg]
+          end
+        end
+        for k, v in pairs(op.value) do target[k] = v end
+      end
+    elseif op.type == 'increment' then
+      local by = op.by or 1
+      if path == nil or path == '' then
+        if type(doc) == 'number' then doc = doc + by else
+          fail(i, 'increment.not_number', 'Expected number at root') end
+      elseif is_object(doc) then
+        local v = doc[path]
+        if v == nil then doc[path] = by
+        elseif type(v) == 'number' then doc[path] = math.floor((v + by) * 1000) / 1000
+        else fail(i, 'increment.not_number', 'Expected number at ' .. label(path)) end
+      else
+        fail(i, 'increment.target_not_object', 'Cannot increment at ' .. label(path))
+      end
+    elseif op.type == 'append' then
+      if is_object(doc) and type(path) == 'string' then
+        local v = doc[path]
+        if v == nil or v == cjson.null then doc[path] = {op.value}
+        elseif type(v) == 'string' and type(op.value) == 'string' then doc[path] = v .. op.value
+        elseif type(v) == 'table' then table.insert(v, op.value)
+        else fail(i, 'append.type_mismatch', 'Cannot append at ' .. label(path)) end
+      else
+        fail(i, 'append.target_not_object', 'Cannot append at ' .. label(path))
+      end
+    elseif op.type == 'remove' then
+      if path == nil or path == '' then doc = cjson.null
+      elseif is_object(doc) then doc[path] = nil
+      else fail(i, 'remove.target_not_object', 'Cannot remove at ' .. label(path)) end
+    end
+  end
+  local new = cjson.encode(doc)
+  redis.call('HSET', key, field, new)
+  local labels = {}
+  for _, e in ipairs(errors) do table.insert(labels, e.code) end
+  if #errors == 0 then
+    return {'true', old or '', new}
+  end
+  return {'true', old or '', new, cjson.encode(errors), table.concat(labels, ',')}
+)";
+
+/// A JSON value for the generated cases (numbers, strings with escapes,
+/// nested objects and arrays, null, booleans).
+std::string random_json(std::mt19937& rng, int depth) {
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const char* words[] = {"a", "b", "name", "count", "tags", "x/y", "quote\"d", "uni\\u00e9"};
+  switch (pick(depth > 2 ? 6 : 8)) {
+    case 0: return std::to_string(pick(2000) - 1000);
+    case 1: return std::to_string(pick(100000)) + "." + std::to_string(pick(1000));
+    case 2: return "\"" + std::string{words[pick(8)]} + "\"";
+    case 3: return "null";
+    case 4: return pick(2) ? "true" : "false";
+    case 5: return "\"\"";
+    case 6: {
+      std::string out = "[";
+      for (int i = 0, n = pick(4); i < n; ++i)
+        out += (i ? "," : "") + random_json(rng, depth + 1);
+      return out + "]";
+    }
+    default: {
+      std::string out = "{";
+      for (int i = 0, n = pick(4); i < n; ++i)
+        out += std::string{i ? "," : ""} + "\"" + words[pick(8)] + "\":" + random_json(rng, depth + 1);
+      return out + "}";
+    }
+  }
+}
+
+std::string random_ops(std::mt19937& rng) {
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const char* paths[] = {"\"a\"", "\"count\"", "\"tags\"", "\"\"", "[\"m\",\"n\"]", "\"name\""};
+  const char* types[] = {"set", "merge", "increment", "append", "remove"};
+  std::string out = "[";
+  for (int i = 0, n = 1 + pick(4); i < n; ++i) {
+    std::string type = types[pick(5)];
+    out += std::string{i ? "," : ""} + "{\"type\":\"" + type + "\"";
+    if (pick(6) != 0)
+      out += ",\"path\":" + std::string{paths[pick(6)]};
+    if (type == "increment")
+      out += ",\"by\":" + std::to_string(pick(20) - 5);
+    else if (type == "merge")
+      out += ",\"value\":" + (pick(4) ? "{\"a\":" + random_json(rng, 1) + ",\"k\":" + random_json(rng, 2) + "}"
+                                      : random_json(rng, 1));
+    else if (type != "remove")
+      out += ",\"value\":" + random_json(rng, 1);
+    out += "}";
+  }
+  return out + "]";
+}
+
+/// The digest in SCRIPT LOAD's reply ("$40\r\n<sha>\r\n").
+std::string sha_in(const std::string& reply) {
+  BOOST_TEST_REQUIRE(reply.rfind("$40\r\n", 0) == 0, reply);
+  return reply.substr(5, 40);
+}
+
+std::string sha_of(peers& p, const std::string& body) {
+  return sha_in(p.same({"SCRIPT", "LOAD", body}));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(scripting)
+
+BOOST_AUTO_TEST_CASE(the_engine_handshake_and_its_state_stream_and_lock_traffic) {
+  peers p;
+  // redis-rs's connection setup, pipelined; SELECT 0 for a URL naming db 0.
+  // (Redis 7.0 refuses CLIENT SETINFO, which came with 7.2, the version
+  // the door reports; the client accepts either answer.)
+  p.to_troupe.send({"CLIENT", "SETINFO", "LIB-NAME", "redis-rs"});
+  p.to_troupe.send({"CLIENT", "SETINFO", "LIB-VER", "1.2.1"});
+  BOOST_TEST(p.to_troupe.read() == ok);
+  BOOST_TEST(p.to_troupe.read() == ok);
+  p.same_pipelined({{"SELECT", "0"}, {"PING"}});
+  // Scripts: EVALSHA before SCRIPT LOAD gets NOSCRIPT on both.
+  for (auto* body : {&get_and_set, &get_and_delete, &release_lock, &json_update}) {
+    auto sha = sha_of(p, *body);
+    p.same({"SCRIPT", "FLUSH"});
+    p.same({"EVALSHA", sha, "1", "k", "a"});
+    p.same({"SCRIPT", "EXISTS", sha, "0000000000000000000000000000000000000000"});
+  }
+  auto set_sha = sha_of(p, get_and_set);
+  auto del_sha = sha_of(p, get_and_delete);
+  auto lock_sha = sha_of(p, release_lock);
+  // State: hash state:{scope}, field = key, value = JSON.
+  for (int i = 0; i < 20; ++i) {
+    auto scope = "state:{scope" + std::to_string(i % 3) + "}";
+    auto key = "item" + std::to_string(i % 7);
+    auto value = "{\"n\":" + std::to_string(i) + ",\"s\":\"v\\n" + std::to_string(i) + "\"}";
+    BOOST_TEST(invoke(p.to_troupe, get_and_set, {scope}, {key, value}, set_sha)
+               == invoke(p.to_redis, get_and_set, {scope}, {key, value}, set_sha));
+    p.same({"HGET", scope, key});
+  }
+  p.same({"HGET", "state:{scope0}", "missing"});
+  p.same({"HLEN", "state:{scope1}"});
+  p.same({"HDEL", "state:{scope1}", "item1"});
+  p.same({"HDEL", "state:{scope1}", "item1"});
+  // Streams: hash stream:{name}:{group}; delete through the script.
+  p.same({"EVALSHA", set_sha, "1", "stream:s:g", "id1", "{\"a\":1}"});
+  p.same({"EVALSHA", del_sha, "1", "stream:s:g", "id1"});
+  p.same({"EVALSHA", del_sha, "1", "stream:s:g", "id1"});
+  // HGETALL, KEYS and SCAN list the same things in another order.
+  auto sorted = [](const std::string& reply) {
+    auto items = strings_of(reply);
+    std::sort(items.begin(), items.end());
+    return items;
+  };
+  BOOST_TEST(sorted(p.to_troupe.call({"HGETALL", "state:{scope2}"}))
+             == sorted(p.to_redis.call({"HGETALL", "state:{scope2}"})));
+  BOOST_TEST(sorted(p.to_troupe.call({"KEYS", "state:*"}))
+             == sorted(p.to_redis.call({"KEYS", "state:*"})));
+  for (auto count : {std::string{}, std::string{"100"}}) {
+    std::set<std::string> seen[2];
+    resp_conn* conns[2] = {&p.to_redis, &p.to_troupe};
+    for (int s = 0; s < 2; ++s) {
+      std::string cursor = "0";
+      do {
+        std::vector<std::string> cmd{"SCAN", cursor, "MATCH", "state:*"};
+        if (!count.empty())
+          cmd.insert(cmd.end(), {"COUNT", count});
+        auto [next, keys] = scan_reply(conns[s]->call(cmd));
+        seen[s].insert(keys.begin(), keys.end());
+        cursor = next;
+      } while (cursor != "0");
+    }
+    BOOST_TEST(seen[0] == seen[1]);
+    BOOST_TEST(seen[1].size() == 3u);
+  }
+  // Cron locks: SET NX PX, released only by their owner.
+  p.same({"SET", "cron_lock:job1", "owner-a", "NX", "PX", "30000"});
+  p.same({"SET", "cron_lock:job1", "owner-b", "NX", "PX", "30000"});
+  p.same({"EVALSHA", lock_sha, "1", "cron_lock:job1", "owner-b"});
+  p.same({"GET", "cron_lock:job1"});
+  p.same({"EVALSHA", lock_sha, "1", "cron_lock:job1", "owner-a"});
+  p.same({"EXISTS", "cron_lock:job1"});
+  p.same({"EVALSHA", lock_sha, "1", "cron_lock:job1", "owner-a"});
+  // Pub/sub: a subscriber on a dedicated connection on each side.
+  resp_conn sub_redis{p.redis.port()}, sub_troupe{p.node.resp_port()};
+  BOOST_TEST(sub_troupe.call({"SUBSCRIBE", "stream::events"})
+             == sub_redis.call({"SUBSCRIBE", "stream::events"}));
+  p.same({"PUBLISH", "stream::events", "{\"type\":\"create\"}"});
+  BOOST_TEST(sub_troupe.read() == sub_redis.read());
+}
+
+BOOST_AUTO_TEST_CASE(a_json_update_script_agrees_on_generated_cases) {
+  peers p;
+  auto sha = sha_of(p, json_update);
+  std::mt19937 rng{20261130};
+  for (int i = 0; i < 300; ++i) {
+    auto field = "f" + std::to_string(rng() % 40);
+    if (rng() % 10 == 0)
+      p.same({"HSET", "doc", field, random_json(rng, 0)});
+    if (rng() % 25 == 0)
+      p.same({"HSET", "doc", field, "{not json"});
+    p.same({"EVALSHA", sha, "1", "doc", field, random_ops(rng)});
+  }
+  p.same({"HLEN", "doc"});
+}
+
+BOOST_AUTO_TEST_CASE(lua_edge_cases_reply_as_redis_does) {
+  peers p;
+  p.same({"SET", "s", "abc"});
+  const std::vector<std::vector<std::string>> cases{
+    // reply conversion
+    {"EVAL", "return {1, 2, 3, nil, 4}", "0"},
+    {"EVAL", "return {1, 'a', {true, false}, 3.99, -2.5, {}}", "0"},
+    {"EVAL", "return nil", "0"},
+    {"EVAL", "return false", "0"},
+    {"EVAL", "return true", "0"},
+    {"EVAL", "return 'x\\r\\ny'", "0"},
+    {"EVAL", "return redis.status_reply('FINE')", "0"},
+    {"EVAL", "return redis.error_reply('My Error')", "0"},
+    {"EVAL", "return redis.error_reply('-My Error')", "0"},
+    {"EVAL", "return {err = 'boom\\r\\n+OK'}", "0"},
+    {"EVAL", "return {ok = 'fine'}", "0"},
+    {"EVAL", "local t = {} t[1] = t return 1", "0"},
+    {"EVAL", "return redis.call('get', KEYS[1])", "1", "nokey"},
+    {"EVAL", "return redis.call('hgetall', KEYS[1])", "1", "nokey"},
+    {"EVAL", "return {redis.call('set', KEYS[1], 'v'), redis.call('incr', KEYS[2])}", "2",
+     "{t}a", "{t}b"},
+    {"EVAL", "return redis.call('hset', KEYS[1], 'f', 1.5, 'g', 10)", "1", "h"},
+    {"EVAL", "return redis.call('hget', KEYS[1], 'f')", "1", "h"},
+    {"EVAL", "return redis.call('ping')", "0"},
+    // errors inside scripts and pcall
+    {"EVAL", "return x", "0"},
+    {"EVAL", "x = 1", "0"},
+    {"EVAL", "return redis.call('incr', KEYS[1])", "1", "s"},
+    {"EVAL", "return redis.pcall('incr', KEYS[1])", "1", "s"},
+    {"EVAL", "local ok, e = pcall(redis.call, 'incr', KEYS[1]) return e", "1", "s"},
+    {"EVAL", "error('boom')", "0"},
+    {"EVAL", "error({err = 'X y'})", "0"},
+    {"EVAL", "return redis.call('nosuch')", "0"},
+    {"EVAL", "return redis.call()", "0"},
+    {"EVAL", "return redis.call('get', {})", "0"},
+    {"EVAL", "return redis.call('hset', KEYS[1], 'f')", "1", "h"},
+    {"EVAL", "return redis.call('subscribe', 'x')", "0"},
+    {"EVAL", "local x = ", "0"},
+    {"EVAL", "return 1", "-1"},
+    {"EVAL", "return 1", "x"},
+    {"EVAL", "return 1", "2", "a"},
+    {"EVAL_RO", "return redis.call('set', KEYS[1], 'b')", "1", "a"},
+    {"EVAL_RO", "return redis.call('get', KEYS[1])", "1", "{t}a"},
+    {"EVALSHA", "0123456789012345678901234567890123456789", "0"},
+    // libraries
+    {"EVAL", "return cjson.encode({a = 1, b = 'x/y', c = {1, 2}, d = 1.5e300, e = 0.1})", "0"},
+    {"EVAL", "return cjson.encode(cjson.decode('{\"z\":1,\"a\":[1,{}],\"m\":null}'))", "0"},
+    {"EVAL", "return cjson.decode('[1,2')", "0"},
+    {"EVAL", "return {bit.band(7, 3), bit.bor(1, 4), bit.tohex(255)}", "0"},
+    {"EVAL", "return {math.floor(3.7), string.format('%05.1f', 2.25), #table.concat({'a', 'b'}, ',')}",
+     "0"},
+    {"EVAL", "return redis.sha1hex('abc')", "0"},
+    {"EVAL", "return type(loadfile)", "0"},
+    // SCRIPT
+    {"SCRIPT", "LOAD", "return 1"},
+    {"SCRIPT", "LOAD", "syntax error here\nsecond line"},
+    {"SCRIPT", "EXISTS", "e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "00"},
+    {"SCRIPT", "KILL"},
+    {"SCRIPT", "FLUSH", "SYNC"},
+    {"SCRIPT", "FLUSH", "NOW"},
+    {"SCRIPT", "foo"},
+    {"SCRIPT", "EXISTS", "e0e1f9fabfc9d4800c877a703b823ac0578ff8db"},
+  };
+  for (auto& c : cases)
+    p.same(c);
+  p.same({"GET", "{t}a"});
+}
+
+BOOST_AUTO_TEST_CASE(error_replies_quoting_client_bytes_keep_the_stream_in_step) {
+  peers p;
+  // Each would end its line early if CR/LF were copied raw; the PING after
+  // it must still get its own reply.
+  p.same_pipelined({{"NOSUCH\r\n+OK", "arg\r\nwith\nnewlines"},
+                    {"PING"},
+                    {"SCRIPT", "NOSUCH\r\n:1"},
+                    {"PING"},
+                    {"EVAL", "error('a\\r\\n+forged')", "0"},
+                    {"PING"},
+                    {"SCRIPT", "LOAD", "local x =\r\n+OK\r\n"},
+                    {"PING"}});
+}
+
+BOOST_AUTO_TEST_CASE(a_script_over_its_budget_is_killed_on_request) {
+  peers p;
+  const std::vector<std::string> loop{"EVAL", "local i = 0 while true do i = i + 1 end", "0"};
+  p.to_redis.send(loop);
+  p.to_troupe.send(loop);
+  for (auto* port : {&p.redis, static_cast<redis_process*>(nullptr)}) {
+    resp_conn killer{port != nullptr ? port->port() : p.node.resp_port()};
+    // NOTBUSY until the script passes its budget; no clock is read here.
+    std::string r;
+    while ((r = killer.call({"SCRIPT", "KILL"})) != ok)
+      BOOST_TEST_REQUIRE(r.rfind("-NOTBUSY", 0) == 0, r);
+  }
+  BOOST_TEST(p.to_troupe.read() == p.to_redis.read());
+  p.same({"PING"});
+  p.same({"SCRIPT", "KILL"});
+}
+
+// -- Troupe only ----------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_script_works_in_one_partition_and_is_atomic) {
+  temp_dir dir;
+  node_process node{dir.sub("data"), "os",
+                    {"--resp-listen", "127.0.0.1:0", "--script-time-limit-ms", budget_ms}};
+  resp_conn c{node.resp_port()};
+  // Keys of different partitions: refused whole, as Redis Cluster does.
+  auto cross = c.call({"EVAL", "return redis.call('mset', KEYS[1], 1, KEYS[2], 2)", "2", "a",
+                       "c"});
+  auto a_part = c.call({"EVAL", "return 1", "2", "a", "c"});
+  BOOST_TEST(cross == a_part);
+  BOOST_TEST(cross == err("CROSSSLOT Keys in request don't hash to the same slot"));
+  BOOST_TEST(c.call({"EXISTS", "a", "c"}) == integer(0));
+  // A key the script did not declare, in another partition.
+  auto stray = c.call({"EVAL", "return redis.call('set', ARGV[1], 1)", "1", "{x}1", "b"});
+  BOOST_TEST(stray.find("ERR Script attempted to access a non local key in a cluster node")
+             != std::string::npos);
+  BOOST_TEST(c.call({"EVAL", "return redis.call('set', ARGV[1], 1)", "1", "{x}1", "{x}2"})
+             == ok);
+  // A write script killed past its budget leaves nothing: its writes and
+  // the loop were one unit.
+  resp_conn writer{node.resp_port()};
+  writer.send({"EVAL", "redis.call('set', KEYS[1], 'partial') while true do end", "1", "{x}w"});
+  resp_conn killer{node.resp_port()};
+  std::string r;
+  while ((r = killer.call({"SCRIPT", "KILL"})) != ok)
+    BOOST_TEST_REQUIRE(r.rfind("-NOTBUSY", 0) == 0, r);
+  BOOST_TEST(writer.read().rfind("-ERR Script killed by user with SCRIPT KILL...", 0) == 0);
+  BOOST_TEST(c.call({"GET", "{x}w"}) == nil);
+  // A script's writes are durable like any other and survive a restart.
+  BOOST_TEST(c.call({"EVAL", "redis.call('hset', KEYS[1], 'f', 'v') return redis.call('incr', KEYS[2])",
+                     "2", "{y}h", "{y}n"})
+             == integer(1));
+  auto sha = sha_in(c.call({"SCRIPT", "LOAD", "return redis.call('get', KEYS[1])"}));
+  BOOST_TEST(node.terminate() == 0);
+  node_process again{dir.sub("data"), "os", {"--resp-listen", "127.0.0.1:0"}};
+  resp_conn d{again.resp_port()};
+  BOOST_TEST(d.call({"HGET", "{y}h", "f"}) == bulk("v"));
+  BOOST_TEST(d.call({"GET", "{y}n"}) == bulk("1"));
+  // The script cache is the node's memory, as Redis's: loaded again after a restart.
+  BOOST_TEST(d.call({"EVALSHA", sha, "1", "{y}n"}).rfind("-NOSCRIPT", 0) == 0);
+  BOOST_TEST(again.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_script_that_allocates_without_bound_fails_alone) {
+  temp_dir dir;
+  node_process node{dir.sub("data"), "os",
+                    {"--resp-listen", "127.0.0.1:0", "--script-memory-bytes", "16777216"}};
+  resp_conn c{node.resp_port()};
+  auto r = c.call({"EVAL", "local t = {} for i = 1, 1e9 do t[i] = string.rep('x', 100) .. i end", "0"});
+  BOOST_TEST(r.rfind("-ERR script ran out of memory", 0) == 0, r);
+  BOOST_TEST(c.call({"EVAL", "return 7", "0"}) == integer(7));
+  BOOST_TEST(node.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

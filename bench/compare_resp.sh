@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Troupe's RESP front door vs redis-server, same tool, same run:
 # redis-benchmark -t set,get,hset,incr with 50 clients, without pipelining
-# (-P 1) and with 16 commands in flight per client (-P 16).
+# (-P 1) and with 16 commands in flight per client (-P 16); then EVALSHA of
+# a get-and-set script (HGET the old value, HSET the new one: the script a
+# Motia 1.x engine sends for every state and stream write) the same ways.
 #
 #   bench/compare_resp.sh [--requests 200000] [--durability os] [--placement workers|io]
 #
@@ -53,16 +55,35 @@ for r in rows[1:]:
     print(d["test"].split()[0], d["rps"], d.get("p99_latency_ms", "n/a"))'
 }
 
+# The get-and-set script: KEYS[1] a hash, ARGV[1] a field, ARGV[2] a value.
+get_and_set="local old = redis.call('HGET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return old"
+
+# EVALSHA of get_and_set; prints "EVALSHA rps p99".
+bench_eval() {  # port pipeline
+  local sha
+  sha=$(redis-cli -h 127.0.0.1 -p "$1" SCRIPT LOAD "$get_and_set")
+  redis-benchmark -h 127.0.0.1 -p "$1" -c 50 -n "$requests" -P "$2" -r 100000 --csv \
+    EVALSHA "$sha" 1 "state:{scope:__rand_int__}" "field:__rand_int__" \
+    "{\"value\":\"__rand_int__\"}" 2>/dev/null |
+    python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+d = dict(zip(rows[0], rows[1]))
+print("EVALSHA", d["rps"], d.get("p99_latency_ms", "n/a"))'
+}
+
 start_redis
 start_troupe_resp
 echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability placement $placement, Redis appendfsync everysec"
-printf '%-6s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
+printf '%-7s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
 for p in 1 16; do
-  redis_out=$(bench "$redis_port" "$p")
-  troupe_out=$(bench "$resp_port" "$p")
+  redis_out=$(bench "$redis_port" "$p"; bench_eval "$redis_port" "$p")
+  troupe_out=$(bench "$resp_port" "$p"; bench_eval "$resp_port" "$p")
   while read -r test rrps rp99; do
     read -r _ trps tp99 < <(grep "^$test " <<<"$troupe_out")
-    printf '%-6s %-4s %12.0f %12.0f %8s %10s %10s %8s\n' "$test" "$p" "$rrps" "$trps" \
+    printf '%-7s %-4s %12.0f %12.0f %8s %10s %10s %8s\n' "$test" "$p" "$rrps" "$trps" \
       "$(ratio "$trps" "$rrps")" "$rp99" "$tp99" "$(ratio "$tp99" "$rp99")"
   done <<<"$redis_out"
 done

@@ -108,6 +108,7 @@ void print_cluster(const troupe::client::cluster_status& st) {
 
 int main(int argc, char** argv) {
   CLI::App app{"troupe: command-line client for a Troupe node"};
+  app.set_version_flag("--version", "troupe " TROUPE_VERSION);
   app.require_subcommand(1);
   std::string node = "127.0.0.1:7379";
   std::string token;

@@ -27,6 +27,7 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   node_options opts;
   std::string durability = "fsync";
   CLI::App app{"troupe-node: the Troupe broker node"};
+  app.set_version_flag("--version", "troupe-node " TROUPE_VERSION);
   app.set_config("--config", "", "Read options from a TOML/INI file");
   app.add_option("--listen", opts.listen, "Client protocol address host:port (port 0: any free port)")
     ->envname("TROUPE_LISTEN")->capture_default_str();

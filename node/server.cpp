@@ -474,11 +474,14 @@ void server::stop() {
       self->send_exit(*acceptor, caf::exit_reason::user_shutdown);
     }
     // 2. The member stops first, so the partitions served here stay put.
-    self->monitor(im.member);
-    self->send_exit(im.member, caf::exit_reason::user_shutdown);
-    self->receive([](caf::down_msg&) {});
+    // (A start that failed, e.g. on a port in use, may not have one.)
+    if (im.member) {
+      self->monitor(im.member);
+      self->send_exit(im.member, caf::exit_reason::user_shutdown);
+      self->receive([](caf::down_msg&) {});
+    }
     // 3. Every accepted write is durable before the shards stop.
-    auto routes = im.router->current();
+    auto routes = im.router ? im.router->current() : std::make_shared<const cluster::routes>();
     for (auto& actors : routes->local)
       for (auto s : {cluster::service::state, cluster::service::kv})
         if (auto& shard = actors[static_cast<size_t>(s)])

@@ -718,6 +718,10 @@ caf::behavior acceptor_impl(acceptor_broker* self,
     auto err = bound.error();
     return {
       [=](port_atom) -> caf::result<uint16_t> { return err; },
+      [=](shutdown_atom) {
+        self->quit();
+        return actors::ok_atom::value;
+      },
     };
   }
   self->state.doorman = bound->first;

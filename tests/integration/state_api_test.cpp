@@ -303,4 +303,29 @@ BOOST_AUTO_TEST_CASE(bad_flags_are_refused_with_a_message) {
   BOOST_TEST(out2.find("host:port") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(both_binaries_say_their_version) {
+  for (auto bin : {std::string{TROUPE_NODE_BIN}, std::string{TROUPE_CLI_BIN}}) {
+    auto [rc, out] = troupe::test::run_command(bin + " --version 2>&1");
+    BOOST_TEST(rc == 0, out);
+    BOOST_TEST(out.find(" 0.") != std::string::npos, out);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_port_in_use_is_named_and_the_node_exits_cleanly) {
+  troupe::test::temp_dir dir;
+  troupe::test::node_process first{dir.sub("first"), "none",
+                                   {"--resp-listen", "127.0.0.1:0",
+                                    "--cluster-listen", "127.0.0.1:0"}};
+  auto taken = [&](uint16_t port) { return "127.0.0.1:" + std::to_string(port); };
+  for (auto flag : {std::string{"--listen "} + taken(first.port()),
+                    "--listen 127.0.0.1:0 --resp-listen " + taken(first.resp_port()),
+                    "--listen 127.0.0.1:0 --cluster-listen " + taken(first.cluster_port())}) {
+    auto [rc, out] = troupe::test::run_command(std::string{TROUPE_NODE_BIN} + " " + flag
+                                               + " --data-dir " + dir.sub("second") + " 2>&1");
+    BOOST_TEST(rc == 1, flag << ": " << out);
+    BOOST_TEST(out.find("cannot listen on 127.0.0.1:") != std::string::npos, out);
+  }
+  BOOST_TEST(first.terminate() == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

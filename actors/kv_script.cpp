@@ -17,6 +17,7 @@ extern "C" {
 #include <lua-cjson.h>
 }
 
+#include "actors/lua_struct.hpp"
 #include "actors/script_monitor.hpp"
 #include "protocol/resp.hpp"
 
@@ -548,6 +549,7 @@ void script_vm::impl::open() {
   open_lib(L, luaopen_debug, LUA_DBLIBNAME);
   open_lib(L, luaopen_cjson, "cjson", "cjson");
   open_lib(L, luaopen_bit, "bit");
+  open_lib(L, open_lua_struct, "struct");
   for (const char* name : {"loadfile", "dofile"}) {
     lua_pushnil(L);
     lua_setglobal(L, name);

@@ -2,7 +2,7 @@
 // one Lua 5.1 interpreter per kv shard.
 //
 // The environment is Redis 7's: the base, table, string and math libraries,
-// cjson and bit; redis.call / pcall / error_reply / status_reply /
+// cjson, bit and struct; redis.call / pcall / error_reply / status_reply /
 // sha1hex / log / setresp / set_repl; globals read-only (reading an absent
 // one or creating one is an error); math.random by Redis's rand48. The
 // script's KEYS and ARGV are set per run, and each redis.call goes through

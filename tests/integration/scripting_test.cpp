@@ -406,6 +406,12 @@ BOOST_AUTO_TEST_CASE(lua_edge_cases_reply_as_redis_does) {
     {"EVAL", "return {math.floor(3.7), string.format('%05.1f', 2.25), #table.concat({'a', 'b'}, ',')}",
      "0"},
     {"EVAL", "return redis.sha1hex('abc')", "0"},
+    {"EVAL", "return struct.pack('>I2 <i4 b c3 s', 513, -2, -1, 'abcdef', 'z')", "0"},
+    {"EVAL", "return {struct.unpack('>I2 <i4 b c3 s', struct.pack('>I2 <i4 b c3 s', 513, -2, -1, 'abc', 'z'))}", "0"},
+    {"EVAL", "return {struct.size('!4 b i d'), struct.unpack('B c0', struct.pack('B c0', 3, 'xyz'))}", "0"},
+    {"EVAL", "return {struct.pack('>d', 1.5), struct.unpack('<d', struct.pack('<d', -2.25))}", "0"},
+    {"EVAL", "return struct.pack('q', 1)", "0"},
+    {"EVAL", "return struct.unpack('>i4', 'ab')", "0"},
     {"EVAL", "return type(loadfile)", "0"},
     // SCRIPT
     {"SCRIPT", "LOAD", "return 1"},

@@ -11,6 +11,8 @@
 #   TROUPE_LISTEN   default ${TROUPE_HOST}:7379
 #   TROUPE_CLUSTER_LISTEN  default ${TROUPE_HOST}:7101 when TROUPE_SEEDS is
 #                   set, else off
+#   TROUPE_ADMIN_LISTEN  default ${TROUPE_HOST}:7380 (HTTP /healthz, /readyz,
+#                   /metrics); empty: off
 #   TROUPE_<NAME>   every other setting of README.md's table, as --<name>;
 #                   TROUPE_DRAIN_ON_EXIT takes true/false.
 #   TROUPE_TOKEN    stays in the environment (troupe-node reads it there),
@@ -19,8 +21,9 @@
 # Arguments starting with '-' are passed on to troupe-node and win: a flag
 # given as an argument is not also made from its variable. Any other first
 # argument is run instead of the node (e.g. `troupe --node HOST:PORT ping`).
-# `container-entrypoint.sh healthcheck` connects to the client port the same
-# settings name (the container's HEALTHCHECK).
+# `container-entrypoint.sh healthcheck` asks the admin port's /healthz (the
+# container's HEALTHCHECK); with the admin door off, it connects to the
+# client port.
 set -euo pipefail
 
 node_bin="${TROUPE_NODE_BIN:-troupe-node}"
@@ -32,7 +35,7 @@ die() {
 
 # Settings given to troupe-node as --<name> VALUE.
 value_vars=(
-  TROUPE_LISTEN TROUPE_RESP_LISTEN TROUPE_DATA_DIR TROUPE_DURABILITY
+  TROUPE_LISTEN TROUPE_RESP_LISTEN TROUPE_ADMIN_LISTEN TROUPE_DATA_DIR TROUPE_DURABILITY
   TROUPE_PARTITIONS TROUPE_LOG_LEVEL TROUPE_NODE_ID TROUPE_CLUSTER_NAME
   TROUPE_CLUSTER_LISTEN TROUPE_SEEDS TROUPE_BOOTSTRAP_EXPECT
   TROUPE_REPLICATION_FACTOR TROUPE_RAFT_TICK_MS TROUPE_RAFT_ELECTION_TICKS
@@ -40,6 +43,7 @@ value_vars=(
   TROUPE_MAX_FRAME_BYTES TROUPE_MAX_KEY_BYTES TROUPE_MAX_VALUE_BYTES
   TROUPE_STREAM_IDLE_MS TROUPE_MAX_SUBSCRIBER_BACKLOG_BYTES
   TROUPE_DISK_FREE_LIMIT_BYTES TROUPE_WORKERS TROUPE_PLACEMENT
+  TROUPE_SCRIPT_TIME_LIMIT_MS TROUPE_SCRIPT_MEMORY_BYTES
 )
 # Settings given as a bare --<name> when true.
 flag_vars=(TROUPE_DRAIN_ON_EXIT)
@@ -78,16 +82,23 @@ if [ -z "${TROUPE_HOST:-}" ]; then
   if [ "$clustered" -eq 1 ]; then TROUPE_HOST="$(own_address)"; else TROUPE_HOST=0.0.0.0; fi
 fi
 : "${TROUPE_LISTEN:=${TROUPE_HOST}:7379}"
+: "${TROUPE_ADMIN_LISTEN=${TROUPE_HOST}:7380}"
 if [ -n "${TROUPE_SEEDS:-}" ]; then : "${TROUPE_CLUSTER_LISTEN:=${TROUPE_HOST}:7101}"; fi
 
 if [ "${1:-}" = healthcheck ]; then
-  host="$(host_of "$TROUPE_LISTEN")"
-  port="${TROUPE_LISTEN##*:}"
+  address="${TROUPE_ADMIN_LISTEN:-$TROUPE_LISTEN}"
+  host="$(host_of "$address")"
+  port="${address##*:}"
   case "$host" in 0.0.0.0 | "") host=127.0.0.1 ;; :: ) host=::1 ;; esac
-  # A TCP connection to the client port. The readiness probe on /readyz
-  # arrives with --admin-listen.
+  if [ -z "${TROUPE_ADMIN_LISTEN:-}" ]; then
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    exec timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' healthcheck "$host" "$port"
+  fi
+  # GET /healthz; healthy on "HTTP/1.1 200".
   # shellcheck disable=SC2016 # expanded by the inner bash
-  exec timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' healthcheck "$host" "$port"
+  exec timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2" &&
+    printf "GET /healthz HTTP/1.1\r\nHost: troupe\r\n\r\n" >&3 &&
+    read -r proto status _ <&3 && [ "$status" = 200 ]' healthcheck "$host" "$port"
 fi
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
   exec "$@"

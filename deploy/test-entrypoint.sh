@@ -59,11 +59,15 @@ start() {
 }
 
 # wait_ready FD : reads the node's stdout until "troupe-node ready HOST:PORT"
-# (60 s at most) and prints HOST:PORT.
+# (60 s at most) and prints HOST:PORT; the admin door's address, when it
+# prints one, goes to $work/admin.FD.
 wait_ready() {
   local fd="$1" line
   while IFS= read -r -t 60 -u "$fd" line; do
-    case "$line" in "troupe-node ready "*) printf '%s' "${line#troupe-node ready }"; return 0 ;; esac
+    case "$line" in
+      "troupe-node admin "*) printf '%s' "${line#troupe-node admin }" >"$work/admin.$fd" ;;
+      "troupe-node ready "*) printf '%s' "${line#troupe-node ready }"; return 0 ;;
+    esac
   done
   return 1
 }
@@ -78,13 +82,14 @@ stop() {
 }
 
 echo "== one node through the entrypoint"
-start single TROUPE_HOST=127.0.0.1 TROUPE_LISTEN=127.0.0.1:0 \
+start single TROUPE_HOST=127.0.0.1 TROUPE_LISTEN=127.0.0.1:0 TROUPE_ADMIN_LISTEN=127.0.0.1:0 \
   TROUPE_DATA_DIR="$work/single" TROUPE_DURABILITY=os TROUPE_TOKEN=s3cret \
   TROUPE_LOG_LEVEL=warn
 pid="$started_pid"
 exec 3<"$work/single.out"
 addr="$(wait_ready 3)" || fail "the node printed no ready line"
-echo "node ready on $addr"
+admin="$(cat "$work/admin.3")" || fail "the node printed no admin line"
+echo "node ready on $addr, admin door on $admin"
 # The entrypoint exec'd the node: the process we started is troupe-node.
 [ "$(cat "/proc/$pid/comm")" = troupe-node ] || fail "process $pid is $(cat "/proc/$pid/comm"), not troupe-node"
 grep -q -- "--data-dir $work/single" "$work/single.err" || fail "the entrypoint did not pass TROUPE_DATA_DIR as --data-dir"
@@ -95,11 +100,15 @@ cli=("$bin/troupe" --node "$addr" --token s3cret)
 "${cli[@]}" state set t1 greeting '"hello"' >/dev/null || fail "state set"
 [ "$("${cli[@]}" state get t1 greeting)" = '"hello"' ] || fail "state get"
 if "$bin/troupe" --node "$addr" --token wrong ping >/dev/null 2>&1; then fail "a wrong token was accepted"; fi
-"${image_env[@]}" TROUPE_LISTEN="$addr" "$entrypoint" healthcheck || fail "healthcheck against a running node"
+"${image_env[@]}" TROUPE_ADMIN_LISTEN="$admin" "$entrypoint" healthcheck || fail "healthcheck (/healthz) against a running node"
+"${image_env[@]}" TROUPE_ADMIN_LISTEN= TROUPE_LISTEN="$addr" "$entrypoint" healthcheck || fail "healthcheck (client port) against a running node"
 stop "$pid"
 exec 3<&-
-if "${image_env[@]}" TROUPE_LISTEN="$addr" "$entrypoint" healthcheck 2>/dev/null; then
+if "${image_env[@]}" TROUPE_ADMIN_LISTEN="$admin" "$entrypoint" healthcheck 2>/dev/null; then
   fail "healthcheck passed against a stopped node"
+fi
+if "${image_env[@]}" TROUPE_ADMIN_LISTEN= TROUPE_LISTEN="$addr" "$entrypoint" healthcheck 2>/dev/null; then
+  fail "healthcheck (client port) passed against a stopped node"
 fi
 echo "ok: ping, state set/get, token, healthcheck, SIGTERM exit 0"
 

@@ -59,6 +59,10 @@ int main(int argc, char** argv) {
     std::printf("troupe-node resp %s:%u\n",
                 troupe::node::split_host_port(opts->resp_listen)->first.c_str(),
                 static_cast<unsigned>(server->resp_port()));
+  if (server->admin_port() != 0)
+    std::printf("troupe-node admin %s:%u\n",
+                troupe::node::split_host_port(opts->admin_listen)->first.c_str(),
+                static_cast<unsigned>(server->admin_port()));
   if (server->cluster_port() != 0)
     std::printf("troupe-node cluster %s:%u\n",
                 troupe::node::split_host_port(opts->cluster_listen)->first.c_str(),

@@ -34,6 +34,9 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   app.add_option("--resp-listen", opts.resp_listen,
                  "RESP (Redis protocol) address host:port (empty: off; port 0: any free port)")
     ->envname("TROUPE_RESP_LISTEN");
+  app.add_option("--admin-listen", opts.admin_listen,
+                 "HTTP address for /healthz, /readyz and /metrics (empty: off; port 0: any free port)")
+    ->envname("TROUPE_ADMIN_LISTEN");
   app.add_option("--data-dir", opts.data_dir, "Data directory")
     ->envname("TROUPE_DATA_DIR")->capture_default_str();
   app.add_option("--durability", durability, "fsync | os | none")
@@ -147,11 +150,13 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     exit_code = 2;
     return std::nullopt;
   }
-  if (!opts.resp_listen.empty() && !split_host_port(opts.resp_listen)) {
-    std::fprintf(stderr, "--resp-listen: expected host:port, got '%s'\n",
-                 opts.resp_listen.c_str());
-    exit_code = 2;
-    return std::nullopt;
+  for (auto [flag, value] : {std::pair{"--resp-listen", &opts.resp_listen},
+                             std::pair{"--admin-listen", &opts.admin_listen}}) {
+    if (!value->empty() && !split_host_port(*value)) {
+      std::fprintf(stderr, "%s: expected host:port, got '%s'\n", flag, value->c_str());
+      exit_code = 2;
+      return std::nullopt;
+    }
   }
   return opts;
 }

@@ -22,6 +22,10 @@ struct node_options {
   /// Port 0 asks the OS for a free port. Default off.
   /// (--resp-listen, TROUPE_RESP_LISTEN)
   std::string resp_listen;
+  /// HTTP admin address (/healthz, /readyz, /metrics), host:port; empty:
+  /// off. Port 0 asks the OS for a free port. Default off.
+  /// (--admin-listen, TROUPE_ADMIN_LISTEN)
+  std::string admin_listen;
   /// Data directory. Default ./troupe-data. (--data-dir, TROUPE_DATA_DIR)
   std::string data_dir = "./troupe-data";
   /// fsync | os | none. Default fsync. (--durability, TROUPE_DURABILITY)

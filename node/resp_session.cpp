@@ -20,6 +20,7 @@
 #include "cluster/partition_router.hpp"
 #include "node/connection_guard.hpp"
 #include "node/partition_call.hpp"
+#include "node/metrics.hpp"
 #include "node/read_chunk.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
@@ -57,6 +58,8 @@ using idle_atom = caf::atom_constant<caf::atom("idle")>;
 struct reply_slot {
   bool ready = false;
   std::string bytes;
+  const char* op;  ///< the command, for /metrics
+  std::chrono::steady_clock::time_point started;
 };
 using slot_ptr = std::shared_ptr<reply_slot>;
 
@@ -70,6 +73,7 @@ struct resp_state {
   bool closing = false;  // no more commands: close once every reply is out
   bool pumping = false;  // inside pump(): no nested pass over the input
   std::deque<slot_ptr> slots;
+  const char* current_op = "unknown";  // the command being dispatched
   /// A failed AUTH's reply, held back by the throttle: no command is taken
   /// until it is out.
   slot_ptr delayed_auth;
@@ -133,6 +137,8 @@ void flush_slots(resp_broker* self, connection_handle hdl) {
 
 slot_ptr open_slot(resp_broker* self) {
   auto slot = std::make_shared<reply_slot>();
+  slot->op = self->state.current_op;
+  slot->started = std::chrono::steady_clock::now();
   self->state.slots.push_back(slot);
   return slot;
 }
@@ -140,6 +146,9 @@ slot_ptr open_slot(resp_broker* self) {
 void finish(resp_broker* self, connection_handle hdl, const slot_ptr& slot, std::string bytes) {
   slot->bytes = std::move(bytes);
   slot->ready = true;
+  self->state.ctx->metrics->observe(front_door::resp, slot->op,
+                                    slot->bytes.empty() || slot->bytes[0] != '-',
+                                    std::chrono::steady_clock::now() - slot->started);
   flush_slots(self, hdl);
 }
 
@@ -1059,6 +1068,7 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   auto& st = self->state;
   auto name = resp::lower(args[0]);
   auto* cmd = find_resp_command(name);
+  st.current_op = cmd != nullptr ? cmd->name : "unknown";
   if (cmd == nullptr) {
     reply_error(self, hdl, unknown_command(args));
     return;

@@ -27,6 +27,8 @@
 #include "cluster/partition_router.hpp"
 #include "cluster/raft_driver.hpp"
 #include "node/connection_guard.hpp"
+#include "node/admin_session.hpp"
+#include "node/metrics.hpp"
 #include "node/resp_session.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
@@ -104,6 +106,7 @@ struct server::impl {
   caf::actor gateway;
   caf::actor member;
   caf::actor resp_acceptor;
+  caf::actor admin_acceptor;
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   actors::script_monitor scripts;
@@ -190,7 +193,7 @@ size_t connections_within_fd_limit(const node_options& opts) {
     if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
       lim = raised;
   }
-  size_t ports = opts.resp_listen.empty() ? 1 : 2;
+  size_t ports = 1 + (opts.resp_listen.empty() ? 0 : 1) + (opts.admin_listen.empty() ? 0 : 1);
   size_t fds = lim.rlim_cur == RLIM_INFINITY ? SIZE_MAX : static_cast<size_t>(lim.rlim_cur);
   size_t room = fds > 2 * reserved_fds ? fds - reserved_fds : fds / 2;
   size_t fit = std::max<size_t>(1, room / ports);
@@ -338,6 +341,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
   ctx->script_monitor = &im.scripts;
+  ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
+  ctx->db = im.db.get();
 
   // The member exists before the doors open (sessions ask it for status);
   // it learns its addresses once they are bound.
@@ -369,6 +374,16 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
       return nullptr;
     mc.self.resp_address = rhp->first + ":" + std::to_string(self->resp_port_);
     spdlog::info("RESP front door listening on {}", mc.self.resp_address);
+  }
+  if (!opts.admin_listen.empty()) {
+    auto ahp = split_host_port(opts.admin_listen);
+    im.admin_acceptor = spawn_acceptor(
+      *im.sys, ctx, ahp->first, ahp->second,
+      door{fork_admin_session, "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                               "Connection: close\r\n\r\n"});
+    if (!bound_port(*im.sys, im.admin_acceptor, opts.admin_listen, self->admin_port_, error))
+      return nullptr;
+    spdlog::info("admin door (HTTP) listening on {}:{}", ahp->first, self->admin_port_);
   }
   im.member = cluster::spawn_member(*im.sys, std::move(mc), std::move(table), std::move(local));
   ctx->member = im.member;
@@ -463,7 +478,7 @@ void server::stop() {
         spdlog::warn("stopping while leading {} partitions", leading);
     }
     // 1. Stop accepting; sessions answer what they accepted, then close.
-    for (auto* acceptor : {&im.acceptor, &im.resp_acceptor}) {
+    for (auto* acceptor : {&im.acceptor, &im.resp_acceptor, &im.admin_acceptor}) {
       if (!*acceptor)
         continue;
       self->request(*acceptor, shutdown_timeout, shutdown_atom::value)
@@ -509,6 +524,7 @@ void server::stop() {
   im.member = nullptr;
   im.acceptor = nullptr;
   im.resp_acceptor = nullptr;
+  im.admin_acceptor = nullptr;
   im.sys.reset();
   im.driver.reset();
   im.replicator.reset();

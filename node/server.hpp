@@ -41,6 +41,9 @@ public:
   /// The bound RESP port; 0 when the RESP front door is off.
   uint16_t resp_port() const { return resp_port_; }
 
+  /// The bound admin (HTTP) port; 0 when the admin door is off.
+  uint16_t admin_port() const { return admin_port_; }
+
   /// The bound cluster (CAF remoting) port; 0 when not clustered.
   uint16_t cluster_port() const { return cluster_port_; }
 
@@ -53,6 +56,7 @@ private:
   std::unique_ptr<impl> impl_;
   uint16_t port_ = 0;
   uint16_t resp_port_ = 0;
+  uint16_t admin_port_ = 0;
   uint16_t cluster_port_ = 0;
 };
 

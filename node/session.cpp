@@ -1,6 +1,7 @@
 #include "node/session.hpp"
 
 #include "node/connection_guard.hpp"
+#include "node/metrics.hpp"
 #include "node/read_chunk.hpp"
 
 #include <algorithm>
@@ -63,6 +64,8 @@ struct session_state {
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
   std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
   remote_calls remote;           // requests at other nodes' gateways
+  /// Requests in progress, by id: their operation and arrival (/metrics).
+  std::unordered_map<uint64_t, std::pair<int, std::chrono::steady_clock::time_point>> started;
 
   ~session_state() {
     if (ctx && ctx->counters)
@@ -88,8 +91,20 @@ void write_out(session_broker* self, connection_handle hdl, Append append) {
   self->flush(hdl);
 }
 
+/// The name of a Request operation ("state_get"), for /metrics.
+std::string_view op_name(int op_case) {
+  auto* field = Request::descriptor()->FindFieldByNumber(op_case);
+  return field != nullptr ? std::string_view{field->name()} : std::string_view{"unknown"};
+}
+
 void write_response(session_broker* self, connection_handle hdl, uint64_t id,
                     const Response& resp) {
+  auto& started = self->state.started;
+  if (auto it = started.find(id); it != started.end()) {
+    self->state.ctx->metrics->observe(front_door::client, op_name(it->second.first), !resp.has_error(),
+                                      std::chrono::steady_clock::now() - it->second.second);
+    started.erase(it);
+  }
   write_out(self, hdl, [&](auto& buf) { protocol::append_response_frame(buf, id, resp); });
 }
 
@@ -480,6 +495,7 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
   auto id = f.id();
   auto req = std::shared_ptr<Request>(f.release_request());
   auto& router = *self->state.ctx->router;
+  self->state.started[id] = {req->op_case(), std::chrono::steady_clock::now()};
   switch (req->op_case()) {
     case Request::kPing: {
       Response resp;

@@ -56,9 +56,14 @@ namespace troupe::protocol {
 class tls_context;
 } // namespace troupe::protocol
 
+namespace troupe::storage {
+class db;
+} // namespace troupe::storage
+
 namespace troupe::node {
 
 class auth_throttle;
+class node_metrics;
 class script_cache;
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
@@ -110,6 +115,10 @@ struct session_context {
   std::shared_ptr<script_cache> scripts;
   /// The node's running scripts (SCRIPT KILL).
   actors::script_monitor* script_monitor = nullptr;
+  /// Request counts and latencies (the admin door's /metrics).
+  std::shared_ptr<node_metrics> metrics;
+  /// The node's database, for the figures /metrics reports.
+  const storage::db* db = nullptr;
 };
 
 /// Compares a presented token with the node's in constant time.

@@ -403,4 +403,11 @@ commit_stats db::stats() const {
   return {impl_->batches.load(), impl_->writes.load()};
 }
 
+std::optional<uint64_t> db::int_property(const std::string& name) const {
+  uint64_t value = 0;
+  if (!impl_->rocks->GetAggregatedIntProperty(name, &value))
+    return std::nullopt;
+  return value;
+}
+
 } // namespace troupe::storage

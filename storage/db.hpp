@@ -170,6 +170,10 @@ public:
 
   commit_stats stats() const;
 
+  /// A RocksDB integer property summed over every column, e.g.
+  /// "rocksdb.cur-size-all-mem-tables"; nullopt when RocksDB has none.
+  std::optional<uint64_t> int_property(const std::string& name) const;
+
 private:
   struct impl;
   explicit db(db_options options);

@@ -96,6 +96,7 @@ void node_process::read_until(const std::string& marker) {
     };
     port_after("troupe-node resp ", resp_port_);
     port_after("troupe-node cluster ", cluster_port_);
+    port_after("troupe-node admin ", admin_port_);
     port_after("troupe-node ready ", port_);
     port_after("troupe-node joining ", cluster_port_);
     if (line.rfind(marker, 0) == 0)

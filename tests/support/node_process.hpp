@@ -31,6 +31,8 @@ public:
   uint16_t port() const { return port_; }
   /// The RESP port (0 unless started with --resp-listen).
   uint16_t resp_port() const { return resp_port_; }
+  /// The admin (HTTP) port (0 unless started with --admin-listen).
+  uint16_t admin_port() const { return admin_port_; }
   /// The cluster port (0 unless started with --cluster-listen).
   uint16_t cluster_port() const { return cluster_port_; }
   pid_t pid() const { return pid_; }
@@ -59,6 +61,7 @@ private:
   uint16_t port_ = 0;
   uint16_t resp_port_ = 0;
   uint16_t cluster_port_ = 0;
+  uint16_t admin_port_ = 0;
 };
 
 /// Runs a command line with /bin/sh, returns {exit status, stdout}.

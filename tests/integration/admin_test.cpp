@@ -1,0 +1,123 @@
+// The admin door (--admin-listen) through a real troupe-node: /healthz,
+// /readyz (ready alone, not ready once a cluster member it needs is gone),
+// /metrics counting what the doors answered, and bad HTTP answered and
+// closed.
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/node_process.hpp"
+#include "tests/support/raw_socket.hpp"
+#include "tests/support/resp_conn.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace troupe::test;
+
+namespace {
+
+/// Sends `request` raw and returns everything the node answers before it
+/// closes the connection.
+std::string http(uint16_t port, const std::string& request) {
+  raw_socket s{port};
+  BOOST_TEST_REQUIRE(s.send(request));
+  std::string out;
+  while (auto chunk = s.read_some())
+    out += *chunk;
+  return out;
+}
+
+std::string get(uint16_t port, const std::string& path) {
+  return http(port, "GET " + path + " HTTP/1.1\r\nHost: troupe\r\n\r\n");
+}
+
+bool status_is(const std::string& reply, int status) {
+  return reply.rfind("HTTP/1.1 " + std::to_string(status) + " ", 0) == 0;
+}
+
+std::string body_of(const std::string& reply) {
+  auto at = reply.find("\r\n\r\n");
+  return at == std::string::npos ? std::string{} : reply.substr(at + 4);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(admin)
+
+BOOST_AUTO_TEST_CASE(probes_and_metrics_of_a_single_node) {
+  temp_dir dir;
+  node_process node{dir.sub("data"), "os",
+                    {"--resp-listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0",
+                     "--handshake-timeout-ms", "300"}};
+  BOOST_TEST_REQUIRE(node.admin_port() != 0);
+  auto health = get(node.admin_port(), "/healthz");
+  BOOST_TEST(status_is(health, 200), health);
+  BOOST_TEST(body_of(health) == "ok\n");
+  auto ready = get(node.admin_port(), "/readyz");
+  BOOST_TEST(status_is(ready, 200), ready);
+
+  resp_conn c{node.resp_port()};
+  BOOST_TEST(c.call({"SET", "k", "v"}) == ok);
+  BOOST_TEST(c.call({"GET", "k"}) == bulk("v"));
+  BOOST_TEST(c.call({"INCR", "k"}) == err("ERR value is not an integer or out of range"));
+  auto metrics = body_of(get(node.admin_port(), "/metrics"));
+  for (auto* line : {"troupe_requests_total{door=\"resp\",op=\"set\",result=\"ok\"} 1",
+                     "troupe_requests_total{door=\"resp\",op=\"get\",result=\"ok\"} 1",
+                     "troupe_requests_total{door=\"resp\",op=\"incr\",result=\"error\"} 1",
+                     "troupe_request_duration_seconds_count{door=\"resp\",op=\"set\"} 1",
+                     "troupe_connections{door=\"resp\"} 1",
+                     "troupe_partitions{state=\"local\"} 64",
+                     "troupe_partitions{state=\"unreachable\"} 0",
+                     "troupe_build_info{version=\"0.1.0\"} 1"})
+    BOOST_TEST(metrics.find(line) != std::string::npos, line);
+  BOOST_TEST(metrics.find("# TYPE troupe_rocksdb_memtable_bytes gauge") != std::string::npos);
+
+  // Bad requests get their status and the connection closes.
+  BOOST_TEST(status_is(get(node.admin_port(), "/nowhere"), 404));
+  BOOST_TEST(status_is(http(node.admin_port(), "POST /metrics HTTP/1.1\r\n\r\n"), 405));
+  BOOST_TEST(status_is(http(node.admin_port(), "hello\r\n\r\n"), 400));
+  BOOST_TEST(status_is(http(node.admin_port(), "GET /metrics HTTP/1.1\r\nX: "
+                                                 + std::string(9000, 'x')),
+                       431));
+  auto head = http(node.admin_port(), "HEAD /healthz HTTP/1.1\r\n\r\n");
+  BOOST_TEST(status_is(head, 200));
+  BOOST_TEST(body_of(head).empty());
+  // A connection that sends nothing is closed after the handshake timeout.
+  raw_socket idle{node.admin_port()};
+  BOOST_TEST(idle.closed_by_peer());
+  // Still serving.
+  BOOST_TEST(status_is(get(node.admin_port(), "/healthz"), 200));
+  BOOST_TEST(node.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_node_is_not_ready_while_partitions_it_needs_have_no_server) {
+  temp_dir dir;
+  node_process first{dir.sub("n1"), "os",
+                     {"--node-id", "n1", "--cluster-listen", "127.0.0.1:0", "--admin-listen",
+                      "127.0.0.1:0", "--partitions", "8"}};
+  node_process second{dir.sub("n2"), "os",
+                      {"--node-id", "n2", "--cluster-listen", "127.0.0.1:0", "--seeds",
+                       "127.0.0.1:" + std::to_string(first.cluster_port()), "--partitions", "8"}};
+  // Once the second node owns partitions and then dies, the first cannot
+  // serve them: not ready, with the reason.
+  std::string reply;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{60};
+  do {
+    reply = body_of(get(first.admin_port(), "/metrics"));
+  } while (reply.find("troupe_partitions{state=\"remote\"} 0") != std::string::npos
+           && std::chrono::steady_clock::now() < deadline);
+  BOOST_TEST_REQUIRE(reply.find("troupe_partitions{state=\"remote\"} 0") == std::string::npos);
+  BOOST_TEST(status_is(get(first.admin_port(), "/readyz"), 200));
+  second.kill_hard();
+  do {
+    reply = get(first.admin_port(), "/readyz");
+  } while (status_is(reply, 200) && std::chrono::steady_clock::now() < deadline);
+  BOOST_TEST(status_is(reply, 503), reply);
+  BOOST_TEST(body_of(reply).find("partitions have no reachable server") != std::string::npos,
+             reply);
+  BOOST_TEST(status_is(get(first.admin_port(), "/healthz"), 200));
+  BOOST_TEST(first.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

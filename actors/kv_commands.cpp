@@ -847,6 +847,7 @@ void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
                                              st.limits.script_memory_bytes);
   // One clock reading for the whole script, as Redis freezes time in one.
   auto now = st.db->now_ms();
+  bool read_only = req.read_only() || script_declares_no_writes(req.body());
   std::string storage_failure;
   auto call = [&](const std::vector<std::string_view>& args) -> std::string {
     std::string out;
@@ -857,7 +858,7 @@ void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
       args.size() == 1 ? resp::simple(out, "PONG") : resp::bulk(out, args[1]);
       return out;
     }
-    if (auto why = refusal(st, args, name, req.read_only()); !why.empty()) {
+    if (auto why = refusal(st, args, name, read_only); !why.empty()) {
       resp::error(out, why);
       return out;
     }

@@ -59,7 +59,7 @@ void* bounded_alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
 // -- Redis's math.random: rand48, one sequence per interpreter ----------------
 
 struct rand48 {
-  uint64_t x = 0x330E;
+  uint64_t x = 0x1234ABCD330EULL;  // rand48's default state, as Redis starts
   void seed(int32_t s) {
     x = (static_cast<uint64_t>(static_cast<uint32_t>(s)) << 16) | 0x330E;
   }
@@ -175,22 +175,31 @@ void push_error_table(lua_State* L, std::string_view error_reply) {
   lua_settable(L, -3);
 }
 
-/// Raises Redis's error table for a redis.call problem found before the
-/// command ran.
-int raise(lua_State* L, const char* message) {
+/// Pushes Redis's error table {err = message}.
+void push_error_text(lua_State* L, const char* message) {
   lua_newtable(L);
   lua_pushstring(L, "err");
   lua_pushstring(L, message);
   lua_settable(L, -3);
+}
+
+/// Raises Redis's error table {err = message}.
+int raise(lua_State* L, const char* message) {
+  push_error_text(L, message);
   return lua_error(L);
 }
 
 // -- redis.* ------------------------------------------------------------------
 
-int redis_call_impl(lua_State* L, bool raise_errors) {
+/// Runs the command in the arguments and pushes its reply (or its error
+/// table); true when it is an error. Every C++ object of the call lives
+/// here, so none is skipped when the caller raises.
+bool call_and_push(lua_State* L) {
   int argc = lua_gettop(L);
-  if (argc == 0)
-    return raise(L, "ERR Please specify at least one argument for this redis lib call");
+  if (argc == 0) {
+    push_error_text(L, "ERR Please specify at least one argument for this redis lib call");
+    return true;
+  }
   std::vector<std::string> owned(static_cast<size_t>(argc));
   for (int i = 1; i <= argc; ++i) {
     int t = lua_type(L, i);
@@ -203,19 +212,25 @@ int redis_call_impl(lua_State* L, bool raise_errors) {
       const char* s = lua_tolstring(L, i, &len);
       owned[static_cast<size_t>(i - 1)].assign(s, len);
     } else {
-      return raise(L, "ERR Lua redis lib command arguments must be strings or integers");
+      push_error_text(L, "ERR Lua redis lib command arguments must be strings or integers");
+      return true;
     }
   }
   std::vector<std::string_view> args(owned.begin(), owned.end());
   auto reply = (*current->call)(args);
   if (!reply.empty() && reply[0] == '-') {
     push_error_table(L, reply);
-    if (raise_errors)
-      return lua_error(L);
-    return 1;
+    return true;
   }
   size_t pos = 0;
   push_reply(L, reply, pos);
+  return false;
+}
+
+int redis_call_impl(lua_State* L, bool raise_errors) {
+  bool failed = call_and_push(L);
+  if (failed && raise_errors)
+    return lua_error(L);  // no C++ object of the call is alive here
   return 1;
 }
 
@@ -234,11 +249,22 @@ int reply_table(lua_State* L, const char* field) {
   size_t len = 0;
   const char* s = lua_tolstring(L, 1, &len);
   std::string_view text{s, len};
-  if (std::strcmp(field, "err") == 0 && !text.empty() && text[0] == '-')
-    text.remove_prefix(1);
   lua_newtable(L);
   lua_pushstring(L, field);
-  lua_pushlstring(L, text.data(), text.size());
+  if (std::strcmp(field, "err") == 0) {
+    // As Redis: "-CODE message" keeps its code; text without one gets ERR.
+    if (!text.empty() && text[0] == '-')
+      text.remove_prefix(1);
+    if (text.find(' ') == std::string_view::npos) {
+      lua_pushstring(L, "ERR ");
+      lua_pushlstring(L, text.data(), text.size());
+      lua_concat(L, 2);
+    } else {
+      lua_pushlstring(L, text.data(), text.size());
+    }
+  } else {
+    lua_pushlstring(L, text.data(), text.size());
+  }
   lua_settable(L, -3);
   return 1;
 }
@@ -356,29 +382,186 @@ int math_randomseed(lua_State* L) {
   return 0;
 }
 
-// -- the globals guard --------------------------------------------------------
+// -- the sandbox ----------------------------------------------------------------
+//
+// Scripts never see the interpreter's globals table. Each run gets a fresh
+// environment whose reads fall through to the globals (a library table
+// comes as a fresh read-only proxy, `_G` is the environment itself) and
+// whose writes are refused, so nothing a script does to its environment or
+// to a library reaches the next script, whatever rawset it uses.
 
-/// _G's __index: reading an absent global from a script is an error.
-int global_index(lua_State* L) {
-  lua_Debug ar;
-  if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "S", &ar) != 0
-      && std::strcmp(ar.what, "C") != 0) {
-    luaL_where(L, 1);
-    lua_pushfstring(L, "Script attempted to access nonexistent global variable '%s'",
-                    luaL_optstring(L, 2, "?"));
-    lua_concat(L, 2);
-    return lua_error(L);
-  }
-  lua_rawget(L, 1);
-  return 1;
-}
+constexpr const char* env_mt_key = "troupe.env_mt";
+constexpr const char* proxies_key = "troupe.proxies";  // library table -> proxy metatable
 
-/// _G's __newindex: a script creates no global.
-int global_newindex(lua_State* L) {
+/// Writes to the environment or a library: refused, as Redis's read-only
+/// tables refuse them.
+int readonly_newindex(lua_State* L) {
   luaL_where(L, 1);
   lua_pushstring(L, "Attempt to modify a readonly table");
   lua_concat(L, 2);
   return lua_error(L);
+}
+
+/// The environment's __index (env, key).
+int env_index(lua_State* L) {
+  if (lua_type(L, 2) == LUA_TSTRING && std::strcmp(lua_tostring(L, 2), "_G") == 0) {
+    lua_pushvalue(L, 1);
+    return 1;
+  }
+  lua_pushvalue(L, 2);
+  lua_rawget(L, LUA_GLOBALSINDEX);  // 3
+  if (lua_isnil(L, 3)) {
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "S", &ar) != 0
+        && std::strcmp(ar.what, "C") != 0) {
+      luaL_where(L, 1);
+      lua_pushfstring(L, "Script attempted to access nonexistent global variable '%s'",
+                      luaL_optstring(L, 2, "?"));
+      lua_concat(L, 2);
+      return lua_error(L);
+    }
+    return 1;
+  }
+  if (!lua_istable(L, 3))
+    return 1;
+  lua_getfield(L, LUA_REGISTRYINDEX, proxies_key);  // 4
+  lua_pushvalue(L, 3);
+  lua_rawget(L, 4);  // 5: the library's proxy metatable, or nil
+  if (lua_isnil(L, 5)) {
+    lua_settop(L, 3);
+    return 1;
+  }
+  lua_newtable(L);  // 6: this run's proxy
+  lua_pushvalue(L, 5);
+  lua_setmetatable(L, 6);
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, 6);
+  lua_rawset(L, 1);  // kept for the rest of the run
+  return 1;
+}
+
+/// A metatable {__index = <table at idx>, __newindex = refused, __metatable
+/// = "protected"}, pushed.
+void push_readonly_mt(lua_State* L, int idx) {
+  idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
+  lua_newtable(L);
+  lua_pushvalue(L, idx);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, readonly_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushstring(L, "protected");
+  lua_setfield(L, -2, "__metatable");
+}
+
+/// Calls the original function (upvalue 1) with the arguments, as if the
+/// script had called it: an error it raises gets the script's position, as
+/// it would without the wrapper in between.
+int call_original(lua_State* L) {
+  int argc = lua_gettop(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  if (lua_pcall(L, argc, LUA_MULTRET, 0) != 0) {
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      luaL_where(L, 1);
+      lua_insert(L, -2);
+      lua_concat(L, 2);
+    }
+    return lua_error(L);
+  }
+  return lua_gettop(L);
+}
+
+/// loadstring / load: the loaded chunk runs in its caller's environment,
+/// not in the interpreter's globals.
+int sandboxed_load(lua_State* L) {
+  call_original(L);
+  if (lua_isfunction(L, 1)) {
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "f", &ar) != 0) {
+      lua_getfenv(L, -1);
+      lua_setfenv(L, 1);
+      lua_pop(L, 1);
+    }
+  }
+  return lua_gettop(L);
+}
+
+/// string.find / match / gmatch / gsub: Lua 5.1 matches a pattern
+/// recursively, one C frame per item; a pattern this long could overflow
+/// the thread's stack, so it is refused.
+constexpr size_t max_pattern_bytes = 16384;
+
+int bounded_pattern(lua_State* L) {
+  size_t len = 0;
+  if (lua_type(L, 2) == LUA_TSTRING && (lua_tolstring(L, 2, &len), len > max_pattern_bytes))
+    return luaL_error(L, "pattern too long (over %d bytes)", static_cast<int>(max_pattern_bytes));
+  return call_original(L);
+}
+
+/// bit.tohex without LuaBitOp 1.0.2's overflow on n = INT32_MIN
+/// (CVE-2024-31449), as Redis patched it.
+int bit_tohex(lua_State* L) {
+  auto b = static_cast<uint32_t>(static_cast<int64_t>(luaL_checknumber(L, 1)));
+  auto n = lua_isnone(L, 2) ? int64_t{8} : static_cast<int64_t>(static_cast<int32_t>(
+                                             static_cast<int64_t>(luaL_checknumber(L, 2))));
+  const char* digits = "0123456789abcdef";
+  if (n < 0) {
+    n = -n;
+    digits = "0123456789ABCDEF";
+  }
+  if (n > 8)
+    n = 8;
+  char buf[8];
+  for (auto i = n; --i >= 0;) {
+    buf[i] = digits[b & 15];
+    b >>= 4;
+  }
+  lua_pushlstring(L, buf, static_cast<size_t>(n));
+  return 1;
+}
+
+/// An upper bound of cjson.encode's output for the value at `idx`, stopping
+/// once it passes `limit` (cjson's buffer is outside the interpreter's
+/// memory bound, so the bound is checked first).
+size_t encoded_bound(lua_State* L, int idx, int depth, size_t limit) {
+  switch (lua_type(L, idx)) {
+    case LUA_TSTRING: {
+      size_t len = 0;
+      lua_tolstring(L, idx, &len);
+      return 6 * len + 2;  // \u00XX per byte at worst
+    }
+    case LUA_TTABLE: {
+      if (depth > 1000 || lua_checkstack(L, 3) == 0)
+        return 2;  // cjson refuses it itself
+      size_t total = 2;
+      idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
+      lua_pushnil(L);
+      while (total <= limit && lua_next(L, idx) != 0) {
+        total += encoded_bound(L, -2, depth + 1, limit) + encoded_bound(L, -1, depth + 1, limit) + 2;
+        lua_pop(L, 1);
+      }
+      if (total > limit)
+        lua_pop(L, 1);  // the key lua_next left
+      return total;
+    }
+    default:
+      return 32;
+  }
+}
+
+int bounded_encode(lua_State* L) {
+  auto& memory = current->vm->memory;
+  size_t room = memory.limit > memory.used ? memory.limit - memory.used : 0;
+  if (lua_gettop(L) >= 1 && encoded_bound(L, 1, 0, room) > room)
+    return luaL_error(L, "cjson.encode: the encoded value could exceed the script memory limit");
+  return call_original(L);
+}
+
+/// Replaces lib[name] (lib at the top) with `fn` closing over the original.
+void wrap(lua_State* L, const char* name, lua_CFunction fn) {
+  lua_getfield(L, -1, name);
+  lua_pushcclosure(L, fn, 1);
+  lua_setfield(L, -2, name);
 }
 
 // Redis's error handler: a plain error becomes {err = "ERR <text>"}, and the
@@ -449,7 +632,7 @@ std::optional<std::string> string_field(lua_State* L, const char* name) {
   lua_pushstring(L, name);
   lua_rawget(L, -2);
   std::optional<std::string> out;
-  if (lua_type(L, -1) == LUA_TSTRING) {
+  if (lua_type(L, -1) == LUA_TSTRING || lua_type(L, -1) == LUA_TNUMBER) {
     size_t len = 0;
     const char* s = lua_tolstring(L, -1, &len);
     out.emplace(s, len);
@@ -525,16 +708,39 @@ void to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, i
   out += items;
 }
 
-/// KEYS or ARGV for this run, set past the globals guard.
-void set_list(lua_State* L, const char* name, const std::vector<std::string_view>& values) {
+/// KEYS or ARGV, set in the run's environment (at `env`).
+void set_list(lua_State* L, int env, const char* name, const std::vector<std::string_view>& values) {
   lua_pushstring(L, name);
   lua_createtable(L, static_cast<int>(values.size()), 0);
   for (size_t i = 0; i < values.size(); ++i) {
     lua_pushlstring(L, values[i].data(), values[i].size());
     lua_rawseti(L, -2, static_cast<int>(i + 1));
   }
-  lua_rawset(L, LUA_GLOBALSINDEX);
+  lua_rawset(L, env);
 }
+
+/// The script as Lua compiles it: a "#!lua ..." first line (Redis 7's
+/// shebang with flags) becomes a comment, so line numbers stay.
+std::string compilable(std::string_view body) {
+  std::string out{body};
+  if (out.rfind("#!", 0) == 0)
+    out[0] = out[1] = '-';
+  return out;
+}
+
+/// Everything a run does with the interpreter, inside lua_cpcall: running
+/// out of memory anywhere (compiling, setting up, converting the reply) is
+/// an error the caller sees, never a panic.
+struct run_frame {
+  script_vm::impl* vm;
+  std::string_view sha;
+  std::string_view body;
+  const std::vector<std::string_view>* keys;
+  const std::vector<std::string_view>* argv;
+  bool resp3;
+  std::string* out;
+  int script_rc = 0;  // the script's own lua_pcall
+};
 
 } // namespace
 
@@ -550,12 +756,30 @@ void script_vm::impl::open() {
   open_lib(L, luaopen_cjson, "cjson", "cjson");
   open_lib(L, luaopen_bit, "bit");
   open_lib(L, open_lua_struct, "struct");
-  for (const char* name : {"loadfile", "dofile"}) {
+  // As in Redis: no file access, no printing, no environment juggling,
+  // no userdata with finalizers.
+  for (const char* name : {"loadfile", "dofile", "print", "getfenv", "setfenv", "newproxy"}) {
     lua_pushnil(L);
     lua_setglobal(L, name);
   }
   lua_pushcfunction(L, redis_style_pcall);
   lua_setglobal(L, "pcall");
+  for (const char* name : {"loadstring", "load"}) {
+    lua_getglobal(L, name);
+    lua_pushcclosure(L, sandboxed_load, 1);
+    lua_setglobal(L, name);
+  }
+  lua_getglobal(L, "string");
+  for (const char* name : {"find", "match", "gmatch", "gsub"})
+    wrap(L, name, bounded_pattern);
+  lua_pop(L, 1);
+  lua_getglobal(L, "bit");
+  lua_pushcfunction(L, bit_tohex);
+  lua_setfield(L, -2, "tohex");
+  lua_pop(L, 1);
+  lua_getglobal(L, "cjson");
+  wrap(L, "encode", bounded_encode);
+  lua_pop(L, 1);
   lua_getglobal(L, "math");
   set_function(L, "random", math_random);
   set_function(L, "randomseed", math_randomseed);
@@ -601,10 +825,45 @@ void script_vm::impl::open() {
   lua_pushnil(L);
   lua_setglobal(L, "debug");
 
+  // The sandbox: read-only proxies of the libraries, the environment's
+  // metatable, and the string metatable hidden behind a read-only view.
   lua_newtable(L);
-  set_function(L, "__index", global_index);
-  set_function(L, "__newindex", global_newindex);
-  lua_setmetatable(L, LUA_GLOBALSINDEX);
+  for (const char* name :
+       {"string", "table", "math", "cjson", "bit", "struct", "redis", "coroutine"}) {
+    lua_getglobal(L, name);
+    if (lua_istable(L, -1)) {
+      push_readonly_mt(L, -1);
+      lua_rawset(L, -3);
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, proxies_key);
+  lua_newtable(L);
+  lua_pushcfunction(L, env_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, readonly_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushstring(L, "protected");
+  lua_setfield(L, -2, "__metatable");
+  lua_setfield(L, LUA_REGISTRYINDEX, env_mt_key);
+  lua_pushliteral(L, "");
+  if (lua_getmetatable(L, -1) != 0) {  // the string metatable
+    lua_newtable(L);  // what getmetatable("") shows: {__index = string proxy}
+    lua_newtable(L);
+    lua_getglobal(L, "string");
+    push_readonly_mt(L, -1);
+    lua_setmetatable(L, -3);
+    lua_pop(L, 1);
+    lua_setfield(L, -2, "__index");
+    push_readonly_mt(L, -1);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
 }
 
 script_vm::script_vm(script_monitor* monitor, std::chrono::milliseconds budget,
@@ -614,6 +873,60 @@ script_vm::script_vm(script_monitor* monitor, std::chrono::milliseconds budget,
 }
 
 script_vm::~script_vm() = default;
+
+namespace {
+
+int protected_run(lua_State* L) {
+  auto& f = *static_cast<run_frame*>(lua_touserdata(L, 1));
+  lua_settop(L, 0);
+  lua_getfield(L, LUA_REGISTRYINDEX, handler_key);  // 1
+  lua_pushliteral(L, "f_");
+  lua_pushlstring(L, f.sha.data(), f.sha.size());
+  lua_concat(L, 2);  // 2: the registry name of the compiled script
+  lua_pushvalue(L, 2);
+  lua_rawget(L, LUA_REGISTRYINDEX);  // 3
+  if (lua_isnil(L, 3)) {
+    lua_pop(L, 1);
+    int rc;
+    {
+      auto source = compilable(f.body);
+      rc = luaL_loadbuffer(L, source.data(), source.size(), chunk_name);
+    }
+    if (rc != 0) {
+      f.script_rc = rc;
+      f.out->clear();
+      resp::error(*f.out, std::string{"ERR Error compiling script (new function): "}
+                            + lua_tostring(L, -1));
+      return 0;
+    }
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+    ++f.vm->cached;
+  }
+  lua_newtable(L);  // 4: this run's environment
+  lua_getfield(L, LUA_REGISTRYINDEX, env_mt_key);
+  lua_setmetatable(L, 4);
+  set_list(L, 4, "KEYS", *f.keys);
+  set_list(L, 4, "ARGV", *f.argv);
+  lua_setfenv(L, 3);
+  lua_sethook(L, hook, LUA_MASKCOUNT, hook_every);
+  f.script_rc = lua_pcall(L, 0, 1, 1);
+  lua_sethook(L, nullptr, 0, 0);
+  if (f.script_rc == 0)
+    to_resp(L, f.sha, f.resp3, *f.out, 0);
+  else if (f.script_rc == LUA_ERRMEM)
+    return 0;
+  else if (lua_istable(L, -1))
+    error_from_table(L, f.sha, *f.out);
+  else
+    resp::error(*f.out, std::string{"ERR Error running script "} + std::string{f.sha} + ", "
+                          + (lua_tostring(L, -1) != nullptr ? lua_tostring(L, -1)
+                                                            : "execution failure"));
+  return 0;
+}
+
+} // namespace
 
 script_end script_vm::run(std::string_view sha, std::string_view body,
                           const std::vector<std::string_view>& keys,
@@ -625,54 +938,37 @@ script_end script_vm::run(std::string_view sha, std::string_view body,
     vm.open();
   }
   auto* L = vm.L;
-  lua_getfield(L, LUA_REGISTRYINDEX, handler_key);
-  std::string fname = "f_" + std::string{sha};
-  lua_getfield(L, LUA_REGISTRYINDEX, fname.c_str());
-  if (lua_isnil(L, -1)) {
-    lua_pop(L, 1);
-    if (luaL_loadbuffer(L, body.data(), body.size(), chunk_name) != 0) {
-      std::string msg = lua_tostring(L, -1);
-      lua_pop(L, 2);
-      resp::error(out, "ERR Error compiling script (new function): " + msg);
-      return script_end::done;
-    }
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, fname.c_str());
-    ++vm.cached;
-  }
-  set_list(L, "KEYS", keys);
-  set_list(L, "ARGV", argv);
-
+  run_frame frame{&vm, sha, body, &keys, &argv, resp3, &out};
   run_context run{&vm, &call, std::chrono::steady_clock::now()};
   current = &run;
-  lua_sethook(L, hook, LUA_MASKCOUNT, hook_every);
-  int rc = lua_pcall(L, 0, 1, -2);
+  int rc = lua_cpcall(L, protected_run, &frame);
   lua_sethook(L, nullptr, 0, 0);
   current = nullptr;
   if (run.busy)
     vm.monitor->end_busy();
-
-  auto end = run.killed ? script_end::killed : script_end::done;
-  if (rc == 0) {
-    to_resp(L, sha, resp3, out, 0);
-  } else if (rc == LUA_ERRMEM) {
+  lua_settop(L, 0);
+  if (rc == LUA_ERRMEM || frame.script_rc == LUA_ERRMEM) {
+    // Out of memory: the interpreter starts afresh, with nothing the
+    // script left behind.
+    out.clear();
     resp::error(out, "ERR script ran out of memory (" + std::to_string(vm.memory.limit >> 20)
                        + " MiB per partition)");
-  } else if (lua_istable(L, -1)) {
-    error_from_table(L, sha, out);
-  } else {
-    const char* msg = lua_tostring(L, -1);
-    resp::error(out, "ERR Error running script " + std::string{sha} + ", "
-                               + std::string{msg == nullptr ? "execution failure" : msg});
-  }
-  lua_pop(L, 2);  // the result and the handler
-  if (rc == LUA_ERRMEM) {
     vm.close();
     vm.open();
+  } else if (rc != 0) {
+    out.clear();
+    resp::error(out, "ERR script failed");
   } else {
     lua_gc(L, LUA_GCSTEP, 1);
   }
-  return end;
+  return run.killed ? script_end::killed : script_end::done;
+}
+
+bool script_declares_no_writes(std::string_view body) {
+  if (body.rfind("#!lua", 0) != 0)
+    return false;
+  auto line = body.substr(0, body.find('\n'));
+  return line.find("no-writes") != std::string_view::npos;
 }
 
 std::optional<std::string> script_compile_error(std::string_view body) {
@@ -682,7 +978,8 @@ std::optional<std::string> script_compile_error(std::string_view body) {
   };
   thread_local compiler c;
   auto* L = c.L;
-  if (luaL_loadbuffer(L, body.data(), body.size(), chunk_name) == 0) {
+  auto source = compilable(body);
+  if (luaL_loadbuffer(L, source.data(), source.size(), chunk_name) == 0) {
     lua_pop(L, 1);
     return std::nullopt;
   }

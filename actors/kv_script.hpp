@@ -4,8 +4,10 @@
 // The environment is Redis 7's: the base, table, string and math libraries,
 // cjson, bit and struct; redis.call / pcall / error_reply / status_reply /
 // sha1hex / log / setresp / set_repl; globals read-only (reading an absent
-// one or creating one is an error); math.random by Redis's rand48. The
-// script's KEYS and ARGV are set per run, and each redis.call goes through
+// one or creating one is an error); math.random by Redis's rand48. Each run
+// has its own environment and its own read-only views of the libraries, so
+// nothing one script changes reaches the next. The script's KEYS and ARGV
+// are set per run, and each redis.call goes through
 // the caller's `script_call`, which answers with the command's RESP2 reply.
 // Replies convert both ways by Redis's rules (nil -> false, status ->
 // {ok=...}, error -> {err=...}; false -> nil, table -> array up to the
@@ -13,7 +15,9 @@
 // <sha>, on @user_script:<line>." included.
 //
 // A run that passes its time budget becomes busy in the node's
-// script_monitor and stops at the next check after a SCRIPT KILL.
+// script_monitor and stops at the next check after a SCRIPT KILL. The
+// interpreter's memory is bounded; a run that exhausts it fails and the
+// interpreter starts afresh.
 //
 // No CAF, no protobuf, no storage: the caller decides what a call does.
 #pragma once
@@ -72,6 +76,10 @@ private:
 /// compiling script (new function): user_script:1: ..."); nullopt when it
 /// compiles.
 std::optional<std::string> script_compile_error(std::string_view body);
+
+/// True when the script's "#!lua flags=..." first line (Redis 7's shebang)
+/// declares no-writes: it runs as EVAL_RO would.
+bool script_declares_no_writes(std::string_view body);
 
 /// SHA1 of `data`, 40 lower-case hex digits (the script digests).
 std::string sha1_hex(std::string_view data);

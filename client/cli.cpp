@@ -232,6 +232,13 @@ int main(int argc, char** argv) {
   auto* c_drain = cluster->add_subcommand("drain", "Move every partition off a node, then remove it");
   c_drain->add_option("node", drain_node, "Node id")->required();
 
+  auto* backup = app.add_subcommand("backup", "Backups of the node's data");
+  backup->require_subcommand(1);
+  std::string backup_dir;
+  auto* b_create = backup->add_subcommand(
+    "create", "Copy the node's database, online, into DIR on the node's machine (a new directory)");
+  b_create->add_option("dir", backup_dir, "Directory on the node's file system")->required();
+
   CLI11_PARSE(app, argc, argv);
 
   std::vector<troupe::client::filter> parsed_filters;
@@ -468,6 +475,13 @@ int main(int argc, char** argv) {
     std::cout << "epoch " << r->epoch << "\n";
     for (size_t p = 0; p < r->owners.size(); ++p)
       std::cout << p << "\t" << (r->owners[p].empty() ? "-" : r->owners[p]) << "\n";
+    return 0;
+  }
+  if (*b_create) {
+    auto r = c.backup(backup_dir);
+    if (!r.ok())
+      return fail(r.error());
+    std::cout << "backup " << r->dir << ": " << r->files << " files, " << r->bytes << " bytes\n";
     return 0;
   }
   if (*stats) {

@@ -544,6 +544,16 @@ result<node_stats> sync_client::stats() {
   return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions(), s.forwarded()};
 }
 
+result<backup_info> sync_client::backup(const std::string& dir) {
+  Request req;
+  req.mutable_backup()->set_dir(dir);
+  auto resp = call(req);
+  if (auto st = check(*resp, Response::kBackup); !st.ok())
+    return st;
+  auto& b = resp->backup();
+  return backup_info{b.dir(), b.bytes(), b.files()};
+}
+
 namespace {
 
 cluster_status to_cluster_status(const v1::ClusterStatusReply& r) {

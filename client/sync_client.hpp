@@ -85,6 +85,13 @@ struct stream_event {
   std::string data;  ///< JSON
 };
 
+/// Where a backup went (sync_client::backup).
+struct backup_info {
+  std::string dir;
+  uint64_t bytes = 0;
+  uint64_t files = 0;
+};
+
 struct node_stats {
   uint64_t stream_groups = 0;
   uint64_t stream_subscribers = 0;
@@ -246,6 +253,11 @@ public:
   std::optional<stream_event> next_event(std::chrono::milliseconds timeout);
 
   result<node_stats> stats();
+
+  /// An online, consistent copy of the node's database into `dir` on the
+  /// node's file system (which must not exist); `troupe-node --restore-from
+  /// DIR` starts a node from it.
+  result<backup_info> backup(const std::string& dir);
 
   /// Members, partition owners and epoch, as the connected node sees them.
   result<cluster_status> get_cluster_status();

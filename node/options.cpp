@@ -39,6 +39,9 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     ->envname("TROUPE_ADMIN_LISTEN");
   app.add_option("--data-dir", opts.data_dir, "Data directory")
     ->envname("TROUPE_DATA_DIR")->capture_default_str();
+  app.add_option("--restore-from", opts.restore_from,
+                 "Start from this backup: copied into the data directory, which must be empty")
+    ->envname("TROUPE_RESTORE_FROM");
   app.add_option("--durability", durability, "fsync | os | none")
     ->envname("TROUPE_DURABILITY")->capture_default_str()
     ->check(CLI::IsMember({"fsync", "os", "none"}));

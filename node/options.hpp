@@ -26,6 +26,10 @@ struct node_options {
   /// off. Port 0 asks the OS for a free port. Default off.
   /// (--admin-listen, TROUPE_ADMIN_LISTEN)
   std::string admin_listen;
+  /// A backup (Backup request, `troupe backup create`) to start from: copied
+  /// into the data directory, which must be empty or absent. Default none.
+  /// (--restore-from, TROUPE_RESTORE_FROM)
+  std::string restore_from;
   /// Data directory. Default ./troupe-data. (--data-dir, TROUPE_DATA_DIR)
   std::string data_dir = "./troupe-data";
   /// fsync | os | none. Default fsync. (--durability, TROUPE_DURABILITY)

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <unistd.h>
 
 #include <caf/actor_system.hpp>
@@ -19,8 +22,8 @@
 #include "actors/script_monitor.hpp"
 #include "cluster/partition_router.hpp"
 #include "node/connection_guard.hpp"
-#include "node/partition_call.hpp"
 #include "node/metrics.hpp"
+#include "node/partition_call.hpp"
 #include "node/read_chunk.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
@@ -29,6 +32,7 @@
 #include "protocol/resp_commands.hpp"
 #include "protocol/tls.hpp"
 #include "protocol/troupe.pb.h"
+#include "storage/db.hpp"
 #include "storage/glob.hpp"
 #include "storage/key_codec.hpp"
 
@@ -611,35 +615,125 @@ void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std:
   reply(self, hdl, std::move(out));
 }
 
-void cmd_info(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
-  auto& st = self->state;
-  std::set<std::string> wanted;
-  for (size_t i = 1; i < args.size(); ++i)
-    wanted.insert(resp::lower(args[i]));
+/// The process's resident memory, bytes (0 when /proc says nothing).
+uint64_t resident_bytes() {
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr)
+    return 0;
+  unsigned long size = 0, resident = 0;
+  int n = std::fscanf(f, "%lu %lu", &size, &resident);
+  std::fclose(f);
+  return n == 2 ? static_cast<uint64_t>(resident) * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE))
+                : 0;
+}
+
+std::string human_bytes(uint64_t n) {
+  const char* units[] = {"B", "K", "M", "G", "T"};
+  double v = static_cast<double>(n);
+  size_t u = 0;
+  while (v >= 1024 && u + 1 < std::size(units)) {
+    v /= 1024;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), u == 0 ? "%.0f%s" : "%.2f%s", v, units[u]);
+  return buf;
+}
+
+/// INFO's text: Redis's sections, with what a node knows. `keys` is the
+/// live key count (the Keyspace section), when asked for.
+std::string info_text(resp_broker* self, const std::set<std::string>& wanted,
+                      std::optional<int64_t> keys) {
+  auto& ctx = *self->state.ctx;
   bool all = wanted.empty() || wanted.count("all") || wanted.count("default")
              || wanted.count("everything");
   std::string text;
   auto section = [&](const char* name, const std::string& body) {
-    auto key = resp::lower(name);
-    if (!all && wanted.count(key) == 0)
+    if (!all && wanted.count(resp::lower(name)) == 0)
       return;
     if (!text.empty())
       text += "\r\n";
     text += std::string{"# "} + name + "\r\n" + body;
   };
-  section("Server", std::string{"redis_version:"} + redis_version
-                      + "\r\nredis_mode:standalone\r\ntroupe_version:" + TROUPE_VERSION
-                      + "\r\ntroupe_node_id:" + st.ctx->node_id + "\r\nos:Linux\r\narch_bits:"
-                      + std::to_string(sizeof(void*) * 8)
-                      + "\r\nprocess_id:" + std::to_string(::getpid()) + "\r\n");
-  section("Clients",
-          "connected_clients:" + std::to_string(st.ctx->counters->resp_clients.load()) + "\r\n");
-  section("Persistence", "loading:0\r\n");
-  section("Replication", "role:master\r\nconnected_slaves:0\r\n");
-  section("Keyspace", "");
-  std::string out;
-  resp::bulk(out, text);
-  reply(self, hdl, std::move(out));
+  auto line = [](const char* k, const auto& v) {
+    std::ostringstream out;
+    out << k << ':' << v << "\r\n";
+    return out.str();
+  };
+  auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
+                  std::chrono::steady_clock::now() - ctx.started)
+                  .count();
+  section("Server", line("redis_version", redis_version) + line("redis_mode", "standalone")
+                      + line("troupe_version", TROUPE_VERSION)
+                      + line("troupe_node_id", ctx.node_id) + line("os", "Linux")
+                      + line("arch_bits", sizeof(void*) * 8)
+                      + line("multiplexing_api", "epoll")
+                      + line("process_id", ::getpid()) + line("uptime_in_seconds", uptime)
+                      + line("uptime_in_days", uptime / 86400));
+  auto& counters = *ctx.counters;
+  section("Clients", line("connected_clients", counters.resp_clients.load())
+                       + line("troupe_protocol_clients", counters.sessions.load())
+                       + line("maxclients", ctx.max_connections)
+                       + line("blocked_clients", 0) + line("tracking_clients", 0));
+  auto rss = resident_bytes();
+  // Troupe's data lives in RocksDB: memory is the process's resident set.
+  section("Memory", line("used_memory", rss) + line("used_memory_human", human_bytes(rss))
+                      + line("used_memory_rss", rss)
+                      + line("used_memory_rss_human", human_bytes(rss))
+                      + line("maxmemory", 0) + line("maxmemory_human", "0B")
+                      + line("maxmemory_policy", "noeviction")
+                      + line("mem_allocator", "libc"));
+  auto stats = ctx.db != nullptr ? ctx.db->stats() : storage::commit_stats{};
+  section("Persistence", line("loading", 0) + line("async_loading", 0)
+                           + line("rdb_bgsave_in_progress", 0)
+                           + line("aof_enabled", ctx.durability == "none" ? 0 : 1)
+                           + line("aof_rewrite_in_progress", 0)
+                           + line("troupe_durability", ctx.durability)
+                           + line("troupe_commit_batches", stats.batches)
+                           + line("troupe_commit_writes", stats.writes));
+  section("Stats", line("total_connections_received", counters.last_client_id.load())
+                     + line("total_commands_processed", counters.resp_commands.load())
+                     + line("rejected_connections", 0)
+                     + line("pubsub_channels", 0) + line("pubsub_patterns", 0));
+  section("Replication", line("role", "master") + line("connected_slaves", 0)
+                           + line("troupe_replication_factor", ctx.replication_factor));
+  if (keys)
+    section("Keyspace", *keys > 0 ? "db0:keys=" + std::to_string(*keys) + ",expires=0,avg_ttl=0\r\n"
+                                  : std::string{});
+  return text;
+}
+
+void cmd_info(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  std::set<std::string> wanted;
+  for (size_t i = 1; i < args.size(); ++i)
+    wanted.insert(resp::lower(args[i]));
+  bool keyspace = wanted.empty() || wanted.count("all") || wanted.count("default")
+                  || wanted.count("everything") || wanted.count("keyspace");
+  auto slot = open_slot(self);
+  auto done = [=](std::optional<int64_t> keys) {
+    std::string out;
+    resp::bulk(out, info_text(self, wanted, keys));
+    finish(self, hdl, slot, std::move(out));
+  };
+  if (!keyspace) {
+    done(std::nullopt);
+    return;
+  }
+  // The key count, as DBSIZE counts it (every partition).
+  scatter(
+    self,
+    [] {
+      auto req = std::make_shared<Request>();
+      req->mutable_kv_count();
+      return req;
+    },
+    [=](const std::vector<Response>& replies) {
+      int64_t n = 0;
+      for (auto& r : replies)
+        if (!r.has_error())
+          n += static_cast<int64_t>(r.count().count());
+      done(n);
+    });
 }
 
 void command_info(std::string& out, const resp_command& c) {
@@ -1069,6 +1163,7 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   auto name = resp::lower(args[0]);
   auto* cmd = find_resp_command(name);
   st.current_op = cmd != nullptr ? cmd->name : "unknown";
+  st.ctx->counters->resp_commands += 1;
   if (cmd == nullptr) {
     reply_error(self, hdl, unknown_command(args));
     return;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include <sys/resource.h>
@@ -70,6 +71,31 @@ bool check_partition_count(storage::db& db, uint32_t wanted, std::string& error)
     error = "cannot write node metadata: " + status.message;
     return false;
   }
+  return true;
+}
+
+/// Copies the backup in `from` into `data_dir`, which must be empty or
+/// absent (a restore never overwrites data).
+bool restore_backup(const std::string& from, const std::string& data_dir, std::string& error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(fs::path{from} / "CURRENT", ec)) {
+    error = "--restore-from " + from + ": not a Troupe backup (it has no CURRENT file)";
+    return false;
+  }
+  if (fs::exists(data_dir, ec) && !fs::is_empty(data_dir, ec)) {
+    error = "--restore-from: the data directory " + data_dir
+            + " is not empty; restore into a new one (and drop the flag once restored)";
+    return false;
+  }
+  fs::create_directories(data_dir, ec);
+  if (!ec)
+    fs::copy(from, data_dir, fs::copy_options::recursive, ec);
+  if (ec) {
+    error = "--restore-from: copying " + from + " into " + data_dir + " failed: " + ec.message();
+    return false;
+  }
+  spdlog::info("data directory {} restored from the backup in {}", data_dir, from);
   return true;
 }
 
@@ -251,6 +277,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
       return nullptr;
   }
 
+  if (!opts.restore_from.empty() && !restore_backup(opts.restore_from, opts.data_dir, error))
+    return nullptr;
   storage::db_options dbo;
   dbo.path = opts.data_dir;
   dbo.mode = opts.durability;
@@ -343,6 +371,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
   ctx->db = im.db.get();
+  ctx->durability = storage::to_string(opts.durability);
+  ctx->replication_factor = static_cast<uint32_t>(opts.replication_factor);
 
   // The member exists before the doors open (sessions ask it for status);
   // it learns its addresses once they are bound.

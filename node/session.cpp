@@ -5,9 +5,11 @@
 #include "node/read_chunk.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <unordered_set>
 
 #include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
 #include <caf/io/broker.hpp>
 #include <caf/io/middleman.hpp>
 #include <spdlog/spdlog.h>
@@ -23,6 +25,7 @@
 #include "protocol/tls.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
+#include "storage/db.hpp"
 
 namespace troupe::node {
 
@@ -41,6 +44,9 @@ using handshake_atom = caf::atom_constant<caf::atom("handshake")>;
 using idle_atom = caf::atom_constant<caf::atom("idle")>;
 /// Session internal: a delayed authentication failure is due.
 using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
+/// Session internal: a backup finished (request id, error code, error or
+/// "", the serialized BackupReply).
+using backup_done_atom = caf::atom_constant<caf::atom("backupdone")>;
 
 struct session_state {
   std::shared_ptr<const session_context> ctx;
@@ -427,6 +433,40 @@ void on_push(session_broker* self, connection_handle hdl, protocol::push_msg& ms
 
 /// Test only: moves the manual clock and lets every queue act on it; answers
 /// once every event shard has passed the tick on.
+/// Backup: a RocksDB checkpoint of the node, made by a detached actor so the
+/// sessions keep being served while memtables flush; the answer comes back
+/// as backup_done_atom. (The actor system outlives it, and the db the
+/// system.)
+void backup(session_broker* self, uint64_t id, const std::string& dir) {
+  ++self->state.in_flight;
+  const storage::db* db = self->state.ctx->db;
+  auto me = caf::actor_cast<caf::actor>(self);
+  self->system().spawn<caf::detached>([db, dir, me, id] {
+    std::string error;
+    auto code = error_code::invalid_argument;
+    v1::BackupReply out;
+    out.set_dir(dir);
+    std::error_code ec;
+    if (dir.empty()) {
+      error = "backup needs a directory";
+    } else if (std::filesystem::exists(dir, ec)) {
+      error = dir + " already exists: a backup goes into a new directory";
+    } else if (auto s = db->checkpoint(dir); !s.ok) {
+      error = "backup into " + dir + " failed: " + s.message;
+      code = error_code::internal;
+    } else {
+      for (auto& e : std::filesystem::recursive_directory_iterator(dir, ec))
+        if (e.is_regular_file(ec)) {
+          out.set_files(out.files() + 1);
+          out.set_bytes(out.bytes() + e.file_size(ec));
+        }
+      spdlog::info("backup written to {}: {} files, {} bytes", dir, out.files(), out.bytes());
+    }
+    caf::anon_send(me, backup_done_atom::value, id, static_cast<int32_t>(code), error,
+                   out.SerializeAsString());
+  });
+}
+
 void advance_clock(session_broker* self, connection_handle hdl, uint64_t id, uint64_t ms) {
   auto& st = self->state;
   if (st.ctx->manual_clock == nullptr) {
@@ -531,6 +571,8 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
       return scatter(self, hdl, id, service::events, std::move(req), true);
     case Request::kAdvanceClock:
       return advance_clock(self, hdl, id, req->advance_clock().ms());
+    case Request::kBackup:
+      return backup(self, id, req->backup().dir());
     case Request::kStreamUnsubscribe:
       return end_subscription(self, hdl, id, req->stream_unsubscribe().subscription_id());
     case Request::kStats: {
@@ -666,6 +708,16 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
+    [=](backup_done_atom, uint64_t id, int32_t code, const std::string& error,
+        const std::string& reply) {
+      Response resp;
+      if (!error.empty())
+        set_error(resp, static_cast<error_code>(code), error);
+      else
+        resp.mutable_backup()->ParseFromString(reply);
+      write_response(self, hdl, id, resp);
+      finish_request(self, hdl);
+    },
     [=](const caf::io::data_transferred_msg& msg) {
       auto& st = self->state;
       bool held = requests_held(*st.ctx, st.in_flight, st.queued);

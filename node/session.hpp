@@ -33,6 +33,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -117,8 +118,14 @@ struct session_context {
   actors::script_monitor* script_monitor = nullptr;
   /// Request counts and latencies (the admin door's /metrics).
   std::shared_ptr<node_metrics> metrics;
-  /// The node's database, for the figures /metrics reports.
+  /// The node's database, for the figures /metrics and INFO report.
   const storage::db* db = nullptr;
+  /// When the node started (INFO's uptime).
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  /// The durability mode's name (INFO persistence).
+  std::string durability;
+  /// Partitions each replicated on this many members (INFO replication).
+  uint32_t replication_factor = 1;
 };
 
 /// Compares a presented token with the node's in constant time.

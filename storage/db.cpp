@@ -18,6 +18,7 @@
 #include <rocksdb/table.h>
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/utilities/checkpoint.h>
 #include <rocksdb/write_batch.h>
 #include <spdlog/spdlog.h>
 
@@ -401,6 +402,17 @@ db_status db::compact() {
 
 commit_stats db::stats() const {
   return {impl_->batches.load(), impl_->writes.load()};
+}
+
+db_status db::checkpoint(const std::string& dir) const {
+  rocksdb::Checkpoint* raw = nullptr;
+  auto s = rocksdb::Checkpoint::Create(impl_->rocks.get(), &raw);
+  std::unique_ptr<rocksdb::Checkpoint> cp{raw};
+  if (s.ok())
+    s = cp->CreateCheckpoint(dir);
+  if (!s.ok())
+    return db_status::failure(s.ToString());
+  return db_status::success();
 }
 
 std::optional<uint64_t> db::int_property(const std::string& name) const {

@@ -170,6 +170,11 @@ public:
 
   commit_stats stats() const;
 
+  /// Writes a consistent copy of the whole database into `dir` (which must
+  /// not exist): memtables flushed, SST files hard-linked where the file
+  /// system allows. Writes may go on meanwhile.
+  db_status checkpoint(const std::string& dir) const;
+
   /// A RocksDB integer property summed over every column, e.g.
   /// "rocksdb.cur-size-all-mem-tables"; nullopt when RocksDB has none.
   std::optional<uint64_t> int_property(const std::string& name) const;

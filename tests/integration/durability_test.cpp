@@ -4,7 +4,10 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -138,6 +141,83 @@ BOOST_AUTO_TEST_CASE(a_full_disk_refuses_writes_keeps_reads_and_recovers) {
   for (auto& key : acked)
     BOOST_TEST(must(c->get("disk", key)).has_value(), key);
   BOOST_TEST(!must(c->get("disk", refused_key)).has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(backup)
+
+BOOST_AUTO_TEST_CASE(an_online_backup_restores_what_was_acknowledged_before_it) {
+  node_fixture f{"os", {"--resp-listen", "127.0.0.1:0"}};
+  auto c = f.connect();
+  for (int i = 0; i < 200; ++i)
+    must(c->set("before", "k" + std::to_string(i), std::to_string(i)));
+  // Writes keep going on another connection while the backup is taken.
+  auto writer = f.connect();
+  std::vector<std::shared_ptr<const v1::Request>> during;
+  for (int i = 0; i < 500; ++i) {
+    auto r = std::make_shared<v1::Request>();
+    auto* s = r->mutable_state_set();
+    s->set_trace_id("during");
+    s->set_key("k" + std::to_string(i));
+    s->set_value(std::to_string(i));
+    during.push_back(r);
+  }
+  auto where = f.dir.sub("backup-1");
+  // The backup is asked for once 100 writes are acknowledged, with the
+  // rest still in flight.
+  std::optional<result<client::backup_info>> taken;
+  std::set<std::string> acked_before;
+  auto replies = writer->pipeline(during, [&](size_t i, const v1::Response& resp) {
+    if (taken)
+      return;
+    if (!resp.has_error())
+      acked_before.insert(during[i]->state_set().key());
+    if (acked_before.size() == 100)
+      taken.emplace(c->backup(where));
+  });
+  for (auto& r : replies)
+    BOOST_TEST(!r->has_error());
+  BOOST_TEST_REQUIRE(taken.has_value());
+  auto info = must(std::move(*taken));
+  BOOST_TEST(info.dir == where);
+  BOOST_TEST(info.files > 0u);
+  BOOST_TEST(info.bytes > 0u);
+  must(c->set("after", "k", "1"));
+  // Refused, and nothing touched: the directory exists now.
+  auto again = c->backup(where);
+  BOOST_TEST(!again.ok());
+  BOOST_TEST(again.error().message.find("already exists") != std::string::npos,
+             again.error().to_string());
+  c.reset();
+  writer.reset();
+  BOOST_TEST(f.node->terminate() == 0);
+
+  // A new node from the backup has everything acknowledged before it, and
+  // nothing written after.
+  troupe::test::node_process restored{f.dir.sub("restored"), "os", {"--restore-from", where}};
+  client::connect_options opts;
+  opts.port = restored.port();
+  auto r = must(client::sync_client::connect(*f.sys, opts));
+  for (int i = 0; i < 200; ++i) {
+    auto v = must(r->get("before", "k" + std::to_string(i)));
+    BOOST_TEST_REQUIRE(v.has_value());
+    BOOST_TEST(v->json == std::to_string(i));
+  }
+  for (auto& key : acked_before)
+    BOOST_TEST(must(r->get("during", key)).has_value(), key);
+  BOOST_TEST(!must(r->get("after", "k")).has_value());
+  r.reset();
+  BOOST_TEST(restored.terminate() == 0);
+
+  // A restore never overwrites data, and wants a backup.
+  BOOST_CHECK_THROW((troupe::test::node_process{f.dir.sub("restored"), "os",
+                                                {"--restore-from", where}}),
+                    std::runtime_error);
+  BOOST_CHECK_THROW((troupe::test::node_process{f.dir.sub("fresh"), "os",
+                                                {"--restore-from", f.dir.sub("nothing")}}),
+                    std::runtime_error);
+  f.node.reset();
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -422,6 +422,20 @@ BOOST_AUTO_TEST_CASE(connection_commands) {
   auto info = c.call({"INFO"});
   BOOST_TEST(info.find("redis_version:7.2.0") != std::string::npos, info);
   BOOST_TEST(c.call({"INFO", "replication"}).find("role:master") != std::string::npos);
+  // The fields dashboards and redis-cli --stat read, in Redis's sections.
+  for (auto* field : {"# Server", "uptime_in_seconds:", "# Clients", "connected_clients:1",
+                      "blocked_clients:0", "# Memory", "used_memory:", "maxmemory_policy:",
+                      "# Persistence", "aof_enabled:1", "# Stats", "total_commands_processed:",
+                      "total_connections_received:", "# Replication", "# Keyspace"})
+    BOOST_TEST(info.find(field) != std::string::npos, field);
+  BOOST_TEST(c.call({"SET", "{info}a", "1"}) == ok);
+  BOOST_TEST(c.call({"SET", "{info}b", "2"}) == ok);
+  auto keyspace = c.call({"INFO", "keyspace"});
+  BOOST_TEST(keyspace.find("db0:keys=") != std::string::npos, keyspace);
+  BOOST_TEST(keyspace.find("# Server") == std::string::npos, keyspace);
+  auto dbsize = c.call({"DBSIZE"});  // ":N\r\n"
+  BOOST_TEST(c.call({"INFO", "keyspace"}).find("db0:keys=" + dbsize.substr(1, dbsize.size() - 3) + ",")
+             != std::string::npos);
   BOOST_TEST(c.call({"COMMAND", "COUNT"})[0] == ':');
   BOOST_TEST(c.call({"COMMAND", "DOCS"}) == "*0\r\n");
   BOOST_TEST(c.call({"COMMAND", "LIST"}).find(bulk("hincrby")) != std::string::npos);

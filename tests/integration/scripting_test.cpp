@@ -413,6 +413,20 @@ BOOST_AUTO_TEST_CASE(lua_edge_cases_reply_as_redis_does) {
     {"EVAL", "return struct.pack('q', 1)", "0"},
     {"EVAL", "return struct.unpack('>i4', 'ab')", "0"},
     {"EVAL", "return type(loadfile)", "0"},
+    {"EVAL", "return type(print)", "0"},
+    {"EVAL", "return type(newproxy)", "0"},
+    {"EVAL", "return type(getfenv)", "0"},
+    {"EVAL", "return loadstring('return 1 + 1')()", "0"},
+    {"EVAL", "return bit.tohex(1, -2147483648)", "0"},
+    {"EVAL", "return redis.error_reply('oops')", "0"},
+    {"EVAL", "return redis.error_reply('')", "0"},
+    {"EVAL", "return redis.pcall()", "0"},
+    {"EVAL", "error({err = 5})", "0"},
+    {"EVAL", "redis.call = function() return 'pwned' end", "0"},
+    {"EVAL", "string.rep = nil", "0"},
+    {"EVAL", "#!lua flags=no-writes\nreturn 1", "0"},
+    {"EVAL", "#!lua flags=no-writes\nreturn redis.call('set', KEYS[1], 'x')", "1", "nw"},
+    {"EVAL", "return string.find('x', '(')", "0"},
     // SCRIPT
     {"SCRIPT", "LOAD", "return 1"},
     {"SCRIPT", "LOAD", "syntax error here\nsecond line"},
@@ -504,6 +518,33 @@ BOOST_AUTO_TEST_CASE(a_script_works_in_one_partition_and_is_atomic) {
   BOOST_TEST(again.terminate() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(nothing_a_script_does_to_its_environment_reaches_the_next) {
+  temp_dir dir;
+  node_process node{dir.sub("data"), "os", {"--resp-listen", "127.0.0.1:0"}};
+  resp_conn c{node.resp_port()};
+  // Raw writes bypass the read-only guard, but only into the run's own
+  // environment and library views.
+  BOOST_TEST(c.call({"EVAL",
+                     "rawset(_G, 'zz', 1) rawset(redis, 'call', function() return 'pwned' end) "
+                     "rawset(string, 'rep', nil) return zz",
+                     "0"})
+             == integer(1));
+  BOOST_TEST(c.call({"EVAL", "return redis.call('ping')", "0"}) == "+PONG\r\n");
+  BOOST_TEST(c.call({"EVAL", "return string.rep('a', 3)", "0"}) == bulk("aaa"));
+  BOOST_TEST(c.call({"EVAL", "return zz", "0"}).find("nonexistent global variable 'zz'")
+             != std::string::npos);
+  BOOST_TEST(c.call({"EVAL", "return loadstring('zz2 = 1 return 2')()", "0"}).find("readonly")
+             != std::string::npos);
+  // A pattern deep enough to overflow the stack is refused, not run.
+  auto deep = c.call({"EVAL",
+                      "local n = 110000 return string.find(string.rep('a', 2 * n), "
+                      "string.rep('a?', n) .. string.rep('a', n))",
+                      "0"});
+  BOOST_TEST(deep.find("pattern too long") != std::string::npos, deep);
+  BOOST_TEST(c.call({"PING"}) == "+PONG\r\n");
+  BOOST_TEST(node.terminate() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(a_script_that_allocates_without_bound_fails_alone) {
   temp_dir dir;
   node_process node{dir.sub("data"), "os",
@@ -512,6 +553,20 @@ BOOST_AUTO_TEST_CASE(a_script_that_allocates_without_bound_fails_alone) {
   auto r = c.call({"EVAL", "local t = {} for i = 1, 1e9 do t[i] = string.rep('x', 100) .. i end", "0"});
   BOOST_TEST(r.rfind("-ERR script ran out of memory", 0) == 0, r);
   BOOST_TEST(c.call({"EVAL", "return 7", "0"}) == integer(7));
+  // cjson's own buffer is outside the interpreter: checked before encoding.
+  auto big = c.call({"EVAL",
+                     "local s = string.rep('x', 1048576) local t = {} for i = 1, 1000 do "
+                     "t[i] = s end return #cjson.encode(t)",
+                     "0"});
+  BOOST_TEST(big.find("could exceed the script memory limit") != std::string::npos, big);
+  // Large scripts that do not fit compile again once memory is back.
+  for (int i = 0; i < 6; ++i) {
+    auto body = "return '" + std::string(3 << 20, static_cast<char>('a' + i)) + "' ~= nil";
+    auto reply = c.call({"EVAL", body, "0"});
+    BOOST_TEST((reply == integer(1) || reply.rfind("-ERR script ran out of memory", 0) == 0),
+               reply.substr(0, 100));
+  }
+  BOOST_TEST(c.call({"EVAL", "return 8", "0"}) == integer(8));
   BOOST_TEST(node.terminate() == 0);
 }
 

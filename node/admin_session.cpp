@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include <caf/atom.hpp>
+#include <caf/after.hpp>
 #include <caf/io/broker.hpp>
 
 #include "cluster/partition_router.hpp"
@@ -18,9 +18,6 @@ namespace {
 using caf::io::connection_handle;
 
 constexpr size_t max_head_bytes = 8192;
-
-/// Session internal: the time to send a request is over.
-using admin_timeout_atom = caf::atom_constant<caf::atom("admintmo")>;
 
 struct admin_state {
   std::string head;
@@ -114,18 +111,18 @@ void on_data(admin_broker* self, connection_handle hdl, const std::vector<char>&
 caf::behavior admin_impl(admin_broker* self, connection_handle hdl,
                          std::shared_ptr<const session_context> ctx) {
   self->configure_read(hdl, caf::io::receive_policy::at_most(4096));
-  // A connection that sends no request in time is closed, so idle
-  // connections cannot pile up on the admin port.
+  // A connection that sends nothing in time is closed, so idle connections
+  // cannot pile up on the admin port. (A receive timeout: a delayed message
+  // to a broker that has quit keeps it alive until the node exits.)
   auto timeout = std::chrono::milliseconds{ctx->handshake_timeout_ms > 0 ? ctx->handshake_timeout_ms
                                                                          : 10'000};
-  self->delayed_send(self, timeout, admin_timeout_atom::value);
   return {
-    [=](admin_timeout_atom) {
+    [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf, *ctx); },
+    [=](const caf::io::connection_closed_msg&) { self->quit(); },
+    caf::after(timeout) >> [=] {
       self->close(hdl);
       self->quit();
     },
-    [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf, *ctx); },
-    [=](const caf::io::connection_closed_msg&) { self->quit(); },
   };
 }
 

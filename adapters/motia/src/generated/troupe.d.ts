@@ -1231,6 +1231,7 @@ export namespace troupe {
             streamSend?: (troupe.v1.IStreamSend|null);
             stats?: (troupe.v1.IStats|null);
             advanceClock?: (troupe.v1.IAdvanceClock|null);
+            backup?: (troupe.v1.IBackup|null);
             eventEmit?: (troupe.v1.IEventEmit|null);
             eventEmitBatch?: (troupe.v1.IEventEmitBatch|null);
             eventSubscribe?: (troupe.v1.IEventSubscribe|null);
@@ -1253,6 +1254,7 @@ export namespace troupe {
             kvScan?: (troupe.v1.IKvScan|null);
             kvCount?: (troupe.v1.IKvCount|null);
             kvFlush?: (troupe.v1.IKvFlush|null);
+            kvEval?: (troupe.v1.IKvEval|null);
             clusterStatus?: (troupe.v1.IClusterStatus|null);
             clusterDrain?: (troupe.v1.IClusterDrain|null);
         }
@@ -1283,6 +1285,7 @@ export namespace troupe {
             public streamSend?: (troupe.v1.IStreamSend|null);
             public stats?: (troupe.v1.IStats|null);
             public advanceClock?: (troupe.v1.IAdvanceClock|null);
+            public backup?: (troupe.v1.IBackup|null);
             public eventEmit?: (troupe.v1.IEventEmit|null);
             public eventEmitBatch?: (troupe.v1.IEventEmitBatch|null);
             public eventSubscribe?: (troupe.v1.IEventSubscribe|null);
@@ -1305,9 +1308,10 @@ export namespace troupe {
             public kvScan?: (troupe.v1.IKvScan|null);
             public kvCount?: (troupe.v1.IKvCount|null);
             public kvFlush?: (troupe.v1.IKvFlush|null);
+            public kvEval?: (troupe.v1.IKvEval|null);
             public clusterStatus?: (troupe.v1.IClusterStatus|null);
             public clusterDrain?: (troupe.v1.IClusterDrain|null);
-            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"clusterStatus"|"clusterDrain");
+            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"clusterStatus"|"clusterDrain");
             public static create(properties?: troupe.v1.IRequest): troupe.v1.Request;
             public static encode(message: troupe.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Request;
@@ -1545,6 +1549,42 @@ export namespace troupe {
             public toJSON(): { [k: string]: any };
         }
 
+        interface IBackup {
+            dir?: (string|null);
+        }
+
+        class Backup implements IBackup {
+            constructor(properties?: troupe.v1.IBackup);
+            public dir: string;
+            public static create(properties?: troupe.v1.IBackup): troupe.v1.Backup;
+            public static encode(message: troupe.v1.IBackup, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Backup;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.Backup;
+            public static toObject(message: troupe.v1.Backup, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IBackupReply {
+            dir?: (string|null);
+            bytes?: (number|Long|null);
+            files?: (number|Long|null);
+        }
+
+        class BackupReply implements IBackupReply {
+            constructor(properties?: troupe.v1.IBackupReply);
+            public dir: string;
+            public bytes: (number|Long);
+            public files: (number|Long);
+            public static create(properties?: troupe.v1.IBackupReply): troupe.v1.BackupReply;
+            public static encode(message: troupe.v1.IBackupReply, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.BackupReply;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.BackupReply;
+            public static toObject(message: troupe.v1.BackupReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
         interface IStatsReply {
             streamGroups?: (number|Long|null);
             streamSubscribers?: (number|Long|null);
@@ -1704,6 +1744,7 @@ export namespace troupe {
             kv?: (troupe.v1.IKvReply|null);
             kvScan?: (troupe.v1.IKvScanReply|null);
             cluster?: (troupe.v1.IClusterStatusReply|null);
+            backup?: (troupe.v1.IBackupReply|null);
         }
 
         class Response implements IResponse {
@@ -1731,7 +1772,8 @@ export namespace troupe {
             public kv?: (troupe.v1.IKvReply|null);
             public kvScan?: (troupe.v1.IKvScanReply|null);
             public cluster?: (troupe.v1.IClusterStatusReply|null);
-            public result?: ("pong"|"value"|"exists"|"values"|"set"|"setMany"|"names"|"count"|"items"|"streamItem"|"streamItems"|"subscribe"|"stats"|"emit"|"topicInfo"|"queueStats"|"deadLetters"|"lock"|"locks"|"kv"|"kvScan"|"cluster");
+            public backup?: (troupe.v1.IBackupReply|null);
+            public result?: ("pong"|"value"|"exists"|"values"|"set"|"setMany"|"names"|"count"|"items"|"streamItem"|"streamItems"|"subscribe"|"stats"|"emit"|"topicInfo"|"queueStats"|"deadLetters"|"lock"|"locks"|"kv"|"kvScan"|"cluster"|"backup");
             public static create(properties?: troupe.v1.IResponse): troupe.v1.Response;
             public static encode(message: troupe.v1.IResponse, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Response;
@@ -1849,6 +1891,32 @@ export namespace troupe {
             public static verify(message: { [k: string]: any }): (string|null);
             public static fromObject(object: { [k: string]: any }): troupe.v1.KvReply;
             public static toObject(message: troupe.v1.KvReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IKvEval {
+            sha?: (Uint8Array|null);
+            body?: (Uint8Array|null);
+            keys?: (Uint8Array[]|null);
+            args?: (Uint8Array[]|null);
+            resp3?: (boolean|null);
+            readOnly?: (boolean|null);
+        }
+
+        class KvEval implements IKvEval {
+            constructor(properties?: troupe.v1.IKvEval);
+            public sha: Uint8Array;
+            public body: Uint8Array;
+            public keys: Uint8Array[];
+            public args: Uint8Array[];
+            public resp3: boolean;
+            public readOnly: boolean;
+            public static create(properties?: troupe.v1.IKvEval): troupe.v1.KvEval;
+            public static encode(message: troupe.v1.IKvEval, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvEval;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.KvEval;
+            public static toObject(message: troupe.v1.KvEval, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 

@@ -7951,6 +7951,7 @@ export const troupe = $root.troupe = (() => {
             Request.prototype.streamSend = null;
             Request.prototype.stats = null;
             Request.prototype.advanceClock = null;
+            Request.prototype.backup = null;
             Request.prototype.eventEmit = null;
             Request.prototype.eventEmitBatch = null;
             Request.prototype.eventSubscribe = null;
@@ -7973,13 +7974,14 @@ export const troupe = $root.troupe = (() => {
             Request.prototype.kvScan = null;
             Request.prototype.kvCount = null;
             Request.prototype.kvFlush = null;
+            Request.prototype.kvEval = null;
             Request.prototype.clusterStatus = null;
             Request.prototype.clusterDrain = null;
 
             let $oneOfFields;
 
             Object.defineProperty(Request.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "clusterStatus", "clusterDrain"]),
+                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "clusterStatus", "clusterDrain"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -8038,6 +8040,8 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.Stats.encode(message.stats, writer.uint32(402).fork()).ldelim();
                 if (message.advanceClock != null && Object.hasOwnProperty.call(message, "advanceClock"))
                     $root.troupe.v1.AdvanceClock.encode(message.advanceClock, writer.uint32(410).fork()).ldelim();
+                if (message.backup != null && Object.hasOwnProperty.call(message, "backup"))
+                    $root.troupe.v1.Backup.encode(message.backup, writer.uint32(418).fork()).ldelim();
                 if (message.eventEmit != null && Object.hasOwnProperty.call(message, "eventEmit"))
                     $root.troupe.v1.EventEmit.encode(message.eventEmit, writer.uint32(482).fork()).ldelim();
                 if (message.eventEmitBatch != null && Object.hasOwnProperty.call(message, "eventEmitBatch"))
@@ -8082,6 +8086,8 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.KvCount.encode(message.kvCount, writer.uint32(738).fork()).ldelim();
                 if (message.kvFlush != null && Object.hasOwnProperty.call(message, "kvFlush"))
                     $root.troupe.v1.KvFlush.encode(message.kvFlush, writer.uint32(746).fork()).ldelim();
+                if (message.kvEval != null && Object.hasOwnProperty.call(message, "kvEval"))
+                    $root.troupe.v1.KvEval.encode(message.kvEval, writer.uint32(754).fork()).ldelim();
                 if (message.clusterStatus != null && Object.hasOwnProperty.call(message, "clusterStatus"))
                     $root.troupe.v1.ClusterStatus.encode(message.clusterStatus, writer.uint32(802).fork()).ldelim();
                 if (message.clusterDrain != null && Object.hasOwnProperty.call(message, "clusterDrain"))
@@ -8192,6 +8198,10 @@ export const troupe = $root.troupe = (() => {
                             message.advanceClock = $root.troupe.v1.AdvanceClock.decode(reader, reader.uint32());
                             break;
                         }
+                    case 52: {
+                            message.backup = $root.troupe.v1.Backup.decode(reader, reader.uint32());
+                            break;
+                        }
                     case 60: {
                             message.eventEmit = $root.troupe.v1.EventEmit.decode(reader, reader.uint32());
                             break;
@@ -8278,6 +8288,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 93: {
                             message.kvFlush = $root.troupe.v1.KvFlush.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 94: {
+                            message.kvEval = $root.troupe.v1.KvEval.decode(reader, reader.uint32());
                             break;
                         }
                     case 100: {
@@ -8538,6 +8552,16 @@ export const troupe = $root.troupe = (() => {
                             return "advanceClock." + error;
                     }
                 }
+                if (message.backup != null && message.hasOwnProperty("backup")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.Backup.verify(message.backup);
+                        if (error)
+                            return "backup." + error;
+                    }
+                }
                 if (message.eventEmit != null && message.hasOwnProperty("eventEmit")) {
                     if (properties.op === 1)
                         return "op: multiple values";
@@ -8758,6 +8782,16 @@ export const troupe = $root.troupe = (() => {
                             return "kvFlush." + error;
                     }
                 }
+                if (message.kvEval != null && message.hasOwnProperty("kvEval")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.KvEval.verify(message.kvEval);
+                        if (error)
+                            return "kvEval." + error;
+                    }
+                }
                 if (message.clusterStatus != null && message.hasOwnProperty("clusterStatus")) {
                     if (properties.op === 1)
                         return "op: multiple values";
@@ -8905,6 +8939,11 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Request.advanceClock: object expected");
                     message.advanceClock = $root.troupe.v1.AdvanceClock.fromObject(object.advanceClock);
                 }
+                if (object.backup != null) {
+                    if (typeof object.backup !== "object")
+                        throw TypeError(".troupe.v1.Request.backup: object expected");
+                    message.backup = $root.troupe.v1.Backup.fromObject(object.backup);
+                }
                 if (object.eventEmit != null) {
                     if (typeof object.eventEmit !== "object")
                         throw TypeError(".troupe.v1.Request.eventEmit: object expected");
@@ -9014,6 +9053,11 @@ export const troupe = $root.troupe = (() => {
                     if (typeof object.kvFlush !== "object")
                         throw TypeError(".troupe.v1.Request.kvFlush: object expected");
                     message.kvFlush = $root.troupe.v1.KvFlush.fromObject(object.kvFlush);
+                }
+                if (object.kvEval != null) {
+                    if (typeof object.kvEval !== "object")
+                        throw TypeError(".troupe.v1.Request.kvEval: object expected");
+                    message.kvEval = $root.troupe.v1.KvEval.fromObject(object.kvEval);
                 }
                 if (object.clusterStatus != null) {
                     if (typeof object.clusterStatus !== "object")
@@ -9152,6 +9196,11 @@ export const troupe = $root.troupe = (() => {
                     if (options.oneofs)
                         object.op = "advanceClock";
                 }
+                if (message.backup != null && message.hasOwnProperty("backup")) {
+                    object.backup = $root.troupe.v1.Backup.toObject(message.backup, options);
+                    if (options.oneofs)
+                        object.op = "backup";
+                }
                 if (message.eventEmit != null && message.hasOwnProperty("eventEmit")) {
                     object.eventEmit = $root.troupe.v1.EventEmit.toObject(message.eventEmit, options);
                     if (options.oneofs)
@@ -9261,6 +9310,11 @@ export const troupe = $root.troupe = (() => {
                     object.kvFlush = $root.troupe.v1.KvFlush.toObject(message.kvFlush, options);
                     if (options.oneofs)
                         object.op = "kvFlush";
+                }
+                if (message.kvEval != null && message.hasOwnProperty("kvEval")) {
+                    object.kvEval = $root.troupe.v1.KvEval.toObject(message.kvEval, options);
+                    if (options.oneofs)
+                        object.op = "kvEval";
                 }
                 if (message.clusterStatus != null && message.hasOwnProperty("clusterStatus")) {
                     object.clusterStatus = $root.troupe.v1.ClusterStatus.toObject(message.clusterStatus, options);
@@ -10702,6 +10756,221 @@ export const troupe = $root.troupe = (() => {
             return SubscribeReply;
         })();
 
+        v1.Backup = (function() {
+
+            function Backup(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Backup.prototype.dir = "";
+
+            Backup.create = function create(properties) {
+                return new Backup(properties);
+            };
+
+            Backup.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.dir != null && Object.hasOwnProperty.call(message, "dir"))
+                    writer.uint32(10).string(message.dir);
+                return writer;
+            };
+
+            Backup.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.Backup();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.dir = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            Backup.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.dir != null && message.hasOwnProperty("dir"))
+                    if (!$util.isString(message.dir))
+                        return "dir: string expected";
+                return null;
+            };
+
+            Backup.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.Backup)
+                    return object;
+                let message = new $root.troupe.v1.Backup();
+                if (object.dir != null)
+                    message.dir = String(object.dir);
+                return message;
+            };
+
+            Backup.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults)
+                    object.dir = "";
+                if (message.dir != null && message.hasOwnProperty("dir"))
+                    object.dir = message.dir;
+                return object;
+            };
+
+            Backup.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Backup;
+        })();
+
+        v1.BackupReply = (function() {
+
+            function BackupReply(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            BackupReply.prototype.dir = "";
+            BackupReply.prototype.bytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            BackupReply.prototype.files = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            BackupReply.create = function create(properties) {
+                return new BackupReply(properties);
+            };
+
+            BackupReply.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.dir != null && Object.hasOwnProperty.call(message, "dir"))
+                    writer.uint32(10).string(message.dir);
+                if (message.bytes != null && Object.hasOwnProperty.call(message, "bytes"))
+                    writer.uint32(16).uint64(message.bytes);
+                if (message.files != null && Object.hasOwnProperty.call(message, "files"))
+                    writer.uint32(24).uint64(message.files);
+                return writer;
+            };
+
+            BackupReply.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.BackupReply();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.dir = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.bytes = reader.uint64();
+                            break;
+                        }
+                    case 3: {
+                            message.files = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            BackupReply.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.dir != null && message.hasOwnProperty("dir"))
+                    if (!$util.isString(message.dir))
+                        return "dir: string expected";
+                if (message.bytes != null && message.hasOwnProperty("bytes"))
+                    if (!$util.isInteger(message.bytes) && !(message.bytes && $util.isInteger(message.bytes.low) && $util.isInteger(message.bytes.high)))
+                        return "bytes: integer|Long expected";
+                if (message.files != null && message.hasOwnProperty("files"))
+                    if (!$util.isInteger(message.files) && !(message.files && $util.isInteger(message.files.low) && $util.isInteger(message.files.high)))
+                        return "files: integer|Long expected";
+                return null;
+            };
+
+            BackupReply.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.BackupReply)
+                    return object;
+                let message = new $root.troupe.v1.BackupReply();
+                if (object.dir != null)
+                    message.dir = String(object.dir);
+                if (object.bytes != null)
+                    if ($util.Long)
+                        (message.bytes = $util.Long.fromValue(object.bytes)).unsigned = true;
+                    else if (typeof object.bytes === "string")
+                        message.bytes = parseInt(object.bytes, 10);
+                    else if (typeof object.bytes === "number")
+                        message.bytes = object.bytes;
+                    else if (typeof object.bytes === "object")
+                        message.bytes = new $util.LongBits(object.bytes.low >>> 0, object.bytes.high >>> 0).toNumber(true);
+                if (object.files != null)
+                    if ($util.Long)
+                        (message.files = $util.Long.fromValue(object.files)).unsigned = true;
+                    else if (typeof object.files === "string")
+                        message.files = parseInt(object.files, 10);
+                    else if (typeof object.files === "number")
+                        message.files = object.files;
+                    else if (typeof object.files === "object")
+                        message.files = new $util.LongBits(object.files.low >>> 0, object.files.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            BackupReply.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    object.dir = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.bytes = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.bytes = options.longs === String ? "0" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.files = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.files = options.longs === String ? "0" : 0;
+                }
+                if (message.dir != null && message.hasOwnProperty("dir"))
+                    object.dir = message.dir;
+                if (message.bytes != null && message.hasOwnProperty("bytes"))
+                    if (typeof message.bytes === "number")
+                        object.bytes = options.longs === String ? String(message.bytes) : message.bytes;
+                    else
+                        object.bytes = options.longs === String ? $util.Long.prototype.toString.call(message.bytes) : options.longs === Number ? new $util.LongBits(message.bytes.low >>> 0, message.bytes.high >>> 0).toNumber(true) : message.bytes;
+                if (message.files != null && message.hasOwnProperty("files"))
+                    if (typeof message.files === "number")
+                        object.files = options.longs === String ? String(message.files) : message.files;
+                    else
+                        object.files = options.longs === String ? $util.Long.prototype.toString.call(message.files) : options.longs === Number ? new $util.LongBits(message.files.low >>> 0, message.files.high >>> 0).toNumber(true) : message.files;
+                return object;
+            };
+
+            BackupReply.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return BackupReply;
+        })();
+
         v1.StatsReply = (function() {
 
             function StatsReply(properties) {
@@ -11799,11 +12068,12 @@ export const troupe = $root.troupe = (() => {
             Response.prototype.kv = null;
             Response.prototype.kvScan = null;
             Response.prototype.cluster = null;
+            Response.prototype.backup = null;
 
             let $oneOfFields;
 
             Object.defineProperty(Response.prototype, "result", {
-                get: $util.oneOfGetter($oneOfFields = ["pong", "value", "exists", "values", "set", "setMany", "names", "count", "items", "streamItem", "streamItems", "subscribe", "stats", "emit", "topicInfo", "queueStats", "deadLetters", "lock", "locks", "kv", "kvScan", "cluster"]),
+                get: $util.oneOfGetter($oneOfFields = ["pong", "value", "exists", "values", "set", "setMany", "names", "count", "items", "streamItem", "streamItems", "subscribe", "stats", "emit", "topicInfo", "queueStats", "deadLetters", "lock", "locks", "kv", "kvScan", "cluster", "backup"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -11860,6 +12130,8 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.KvScanReply.encode(message.kvScan, writer.uint32(178).fork()).ldelim();
                 if (message.cluster != null && Object.hasOwnProperty.call(message, "cluster"))
                     $root.troupe.v1.ClusterStatusReply.encode(message.cluster, writer.uint32(186).fork()).ldelim();
+                if (message.backup != null && Object.hasOwnProperty.call(message, "backup"))
+                    $root.troupe.v1.BackupReply.encode(message.backup, writer.uint32(194).fork()).ldelim();
                 return writer;
             };
 
@@ -11960,6 +12232,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 23: {
                             message.cluster = $root.troupe.v1.ClusterStatusReply.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 24: {
+                            message.backup = $root.troupe.v1.BackupReply.decode(reader, reader.uint32());
                             break;
                         }
                     default:
@@ -12197,6 +12473,16 @@ export const troupe = $root.troupe = (() => {
                             return "cluster." + error;
                     }
                 }
+                if (message.backup != null && message.hasOwnProperty("backup")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.troupe.v1.BackupReply.verify(message.backup);
+                        if (error)
+                            return "backup." + error;
+                    }
+                }
                 return null;
             };
 
@@ -12319,6 +12605,11 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Response.cluster: object expected");
                     message.cluster = $root.troupe.v1.ClusterStatusReply.fromObject(object.cluster);
                 }
+                if (object.backup != null) {
+                    if (typeof object.backup !== "object")
+                        throw TypeError(".troupe.v1.Response.backup: object expected");
+                    message.backup = $root.troupe.v1.BackupReply.fromObject(object.backup);
+                }
                 return message;
             };
 
@@ -12439,6 +12730,11 @@ export const troupe = $root.troupe = (() => {
                     object.cluster = $root.troupe.v1.ClusterStatusReply.toObject(message.cluster, options);
                     if (options.oneofs)
                         object.result = "cluster";
+                }
+                if (message.backup != null && message.hasOwnProperty("backup")) {
+                    object.backup = $root.troupe.v1.BackupReply.toObject(message.backup, options);
+                    if (options.oneofs)
+                        object.result = "backup";
                 }
                 return object;
             };
@@ -13255,6 +13551,218 @@ export const troupe = $root.troupe = (() => {
             };
 
             return KvReply;
+        })();
+
+        v1.KvEval = (function() {
+
+            function KvEval(properties) {
+                this.keys = [];
+                this.args = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            KvEval.prototype.sha = $util.newBuffer([]);
+            KvEval.prototype.body = $util.newBuffer([]);
+            KvEval.prototype.keys = $util.emptyArray;
+            KvEval.prototype.args = $util.emptyArray;
+            KvEval.prototype.resp3 = false;
+            KvEval.prototype.readOnly = false;
+
+            KvEval.create = function create(properties) {
+                return new KvEval(properties);
+            };
+
+            KvEval.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.sha != null && Object.hasOwnProperty.call(message, "sha"))
+                    writer.uint32(10).bytes(message.sha);
+                if (message.body != null && Object.hasOwnProperty.call(message, "body"))
+                    writer.uint32(18).bytes(message.body);
+                if (message.keys != null && message.keys.length)
+                    for (let i = 0; i < message.keys.length; ++i)
+                        writer.uint32(26).bytes(message.keys[i]);
+                if (message.args != null && message.args.length)
+                    for (let i = 0; i < message.args.length; ++i)
+                        writer.uint32(34).bytes(message.args[i]);
+                if (message.resp3 != null && Object.hasOwnProperty.call(message, "resp3"))
+                    writer.uint32(40).bool(message.resp3);
+                if (message.readOnly != null && Object.hasOwnProperty.call(message, "readOnly"))
+                    writer.uint32(48).bool(message.readOnly);
+                return writer;
+            };
+
+            KvEval.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.KvEval();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.sha = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.body = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.keys && message.keys.length))
+                                message.keys = [];
+                            message.keys.push(reader.bytes());
+                            break;
+                        }
+                    case 4: {
+                            if (!(message.args && message.args.length))
+                                message.args = [];
+                            message.args.push(reader.bytes());
+                            break;
+                        }
+                    case 5: {
+                            message.resp3 = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.readOnly = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            KvEval.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.sha != null && message.hasOwnProperty("sha"))
+                    if (!(message.sha && typeof message.sha.length === "number" || $util.isString(message.sha)))
+                        return "sha: buffer expected";
+                if (message.body != null && message.hasOwnProperty("body"))
+                    if (!(message.body && typeof message.body.length === "number" || $util.isString(message.body)))
+                        return "body: buffer expected";
+                if (message.keys != null && message.hasOwnProperty("keys")) {
+                    if (!Array.isArray(message.keys))
+                        return "keys: array expected";
+                    for (let i = 0; i < message.keys.length; ++i)
+                        if (!(message.keys[i] && typeof message.keys[i].length === "number" || $util.isString(message.keys[i])))
+                            return "keys: buffer[] expected";
+                }
+                if (message.args != null && message.hasOwnProperty("args")) {
+                    if (!Array.isArray(message.args))
+                        return "args: array expected";
+                    for (let i = 0; i < message.args.length; ++i)
+                        if (!(message.args[i] && typeof message.args[i].length === "number" || $util.isString(message.args[i])))
+                            return "args: buffer[] expected";
+                }
+                if (message.resp3 != null && message.hasOwnProperty("resp3"))
+                    if (typeof message.resp3 !== "boolean")
+                        return "resp3: boolean expected";
+                if (message.readOnly != null && message.hasOwnProperty("readOnly"))
+                    if (typeof message.readOnly !== "boolean")
+                        return "readOnly: boolean expected";
+                return null;
+            };
+
+            KvEval.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.KvEval)
+                    return object;
+                let message = new $root.troupe.v1.KvEval();
+                if (object.sha != null)
+                    if (typeof object.sha === "string")
+                        $util.base64.decode(object.sha, message.sha = $util.newBuffer($util.base64.length(object.sha)), 0);
+                    else if (object.sha.length >= 0)
+                        message.sha = object.sha;
+                if (object.body != null)
+                    if (typeof object.body === "string")
+                        $util.base64.decode(object.body, message.body = $util.newBuffer($util.base64.length(object.body)), 0);
+                    else if (object.body.length >= 0)
+                        message.body = object.body;
+                if (object.keys) {
+                    if (!Array.isArray(object.keys))
+                        throw TypeError(".troupe.v1.KvEval.keys: array expected");
+                    message.keys = [];
+                    for (let i = 0; i < object.keys.length; ++i)
+                        if (typeof object.keys[i] === "string")
+                            $util.base64.decode(object.keys[i], message.keys[i] = $util.newBuffer($util.base64.length(object.keys[i])), 0);
+                        else if (object.keys[i].length >= 0)
+                            message.keys[i] = object.keys[i];
+                }
+                if (object.args) {
+                    if (!Array.isArray(object.args))
+                        throw TypeError(".troupe.v1.KvEval.args: array expected");
+                    message.args = [];
+                    for (let i = 0; i < object.args.length; ++i)
+                        if (typeof object.args[i] === "string")
+                            $util.base64.decode(object.args[i], message.args[i] = $util.newBuffer($util.base64.length(object.args[i])), 0);
+                        else if (object.args[i].length >= 0)
+                            message.args[i] = object.args[i];
+                }
+                if (object.resp3 != null)
+                    message.resp3 = Boolean(object.resp3);
+                if (object.readOnly != null)
+                    message.readOnly = Boolean(object.readOnly);
+                return message;
+            };
+
+            KvEval.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.keys = [];
+                    object.args = [];
+                }
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.sha = "";
+                    else {
+                        object.sha = [];
+                        if (options.bytes !== Array)
+                            object.sha = $util.newBuffer(object.sha);
+                    }
+                    if (options.bytes === String)
+                        object.body = "";
+                    else {
+                        object.body = [];
+                        if (options.bytes !== Array)
+                            object.body = $util.newBuffer(object.body);
+                    }
+                    object.resp3 = false;
+                    object.readOnly = false;
+                }
+                if (message.sha != null && message.hasOwnProperty("sha"))
+                    object.sha = options.bytes === String ? $util.base64.encode(message.sha, 0, message.sha.length) : options.bytes === Array ? Array.prototype.slice.call(message.sha) : message.sha;
+                if (message.body != null && message.hasOwnProperty("body"))
+                    object.body = options.bytes === String ? $util.base64.encode(message.body, 0, message.body.length) : options.bytes === Array ? Array.prototype.slice.call(message.body) : message.body;
+                if (message.keys && message.keys.length) {
+                    object.keys = [];
+                    for (let j = 0; j < message.keys.length; ++j)
+                        object.keys[j] = options.bytes === String ? $util.base64.encode(message.keys[j], 0, message.keys[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.keys[j]) : message.keys[j];
+                }
+                if (message.args && message.args.length) {
+                    object.args = [];
+                    for (let j = 0; j < message.args.length; ++j)
+                        object.args[j] = options.bytes === String ? $util.base64.encode(message.args[j], 0, message.args[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.args[j]) : message.args[j];
+                }
+                if (message.resp3 != null && message.hasOwnProperty("resp3"))
+                    object.resp3 = message.resp3;
+                if (message.readOnly != null && message.hasOwnProperty("readOnly"))
+                    object.readOnly = message.readOnly;
+                return object;
+            };
+
+            KvEval.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return KvEval;
         })();
 
         v1.KvScan = (function() {

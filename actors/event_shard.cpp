@@ -144,7 +144,7 @@ void on_emit(Self self, const std::string& topic,
       set_error(*resp, error_code::too_large, "event data is larger than the limit");
       return reply_after(self, gen, resp);
     }
-    if (auto err = storage::json_error(e.data())) {
+    if (auto err = e.opaque() ? std::nullopt : storage::json_error(e.data())) {
       set_error(*resp, error_code::invalid_argument, "event data is not valid JSON: " + *err);
       return reply_after(self, gen, resp);
     }
@@ -257,6 +257,8 @@ void on_subscribe(Self self, const v1::EventSubscribe& r, std::shared_ptr<Respon
     gen = st.pipeline->submit(std::move(batch));
   }
   resp->mutable_subscribe()->set_subscription_id(r.subscription_id());
+  if (r.declare_only())
+    return reply_after(self, gen, resp);
   auto session = caf::actor_cast<caf::actor>(self->current_sender());
   auto topic = r.topic();
   auto step = r.step();
@@ -320,6 +322,8 @@ bool step_of(const Request& req, const std::string*& topic, const std::string*& 
     TROUPE_STEP_OF(kDeadLetterList, dead_letter_list)
     TROUPE_STEP_OF(kDeadLetterReplay, dead_letter_replay)
     TROUPE_STEP_OF(kDeadLetterPurge, dead_letter_purge)
+    TROUPE_STEP_OF(kEventFetch, event_fetch)
+    TROUPE_STEP_OF(kQueuePurge, queue_purge)
 #undef TROUPE_STEP_OF
     default:
       return false;

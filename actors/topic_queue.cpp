@@ -1,5 +1,6 @@
 #include "actors/topic_queue.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <vector>
@@ -46,6 +47,7 @@ struct queue_state {
   std::map<uint64_t, flight> in_flight;
   std::map<std::string, std::set<uint64_t>> groups;  // fifo: live seqs per group
   std::vector<consumer> consumers;
+  std::set<caf::actor_addr> watched;  // sessions monitored (consumers, fetches)
   size_t next_consumer = 0;
   uint64_t dead = 0;
   int64_t timer_at = 0;  // when the armed tick fires; 0: none
@@ -121,6 +123,24 @@ consumer* find_consumer(queue_state& st, const caf::actor& session, uint64_t sub
   return nullptr;
 }
 
+/// Monitors `session` once: its deliveries go back when it goes away.
+template <class Self>
+void watch(Self self, const caf::actor& session) {
+  if (self->state.watched.insert(session.address()).second)
+    self->monitor(session);
+}
+
+/// Moves ready message `seq` in flight to (session, subscription) and
+/// returns the delivery to hand over.
+QueueMessage take(queue_state& st, uint64_t seq, const caf::actor& session, uint64_t subscription) {
+  st.ready.erase(seq);
+  st.in_flight[seq] = flight{session, subscription, now_ms(st) + st.config.visibility_timeout_ms()};
+  QueueMessage delivery = st.messages.at(seq);
+  delivery.set_attempt(delivery.attempt() + 1);
+  delivery.clear_visible_at_ms();
+  return delivery;
+}
+
 consumer* next_with_credit(queue_state& st) {
   for (size_t n = 0; n < st.consumers.size(); ++n) {
     auto& c = st.consumers[(st.next_consumer + n) % st.consumers.size()];
@@ -156,7 +176,6 @@ void pump(Self self) {
   auto& st = self->state;
   if (st.consumers.empty())
     return;
-  auto now = now_ms(st);
   for (auto it = st.ready.begin(); it != st.ready.end();) {
     auto seq = *it;
     if (!deliverable(st, seq)) {
@@ -166,13 +185,9 @@ void pump(Self self) {
     auto* c = next_with_credit(st);
     if (c == nullptr)
       break;
-    it = st.ready.erase(it);
+    ++it;
     ++c->busy;
-    st.in_flight[seq] = flight{c->session, c->subscription,
-                               now + st.config.visibility_timeout_ms()};
-    QueueMessage delivery = st.messages.at(seq);
-    delivery.set_attempt(delivery.attempt() + 1);
-    delivery.clear_visible_at_ms();
+    auto delivery = take(st, seq, c->session, c->subscription);
     self->send(c->session,
                protocol::push_msg{c->subscription,
                                   std::make_shared<const std::string>(delivery.SerializeAsString()),
@@ -220,13 +235,21 @@ uint64_t fail_attempt(queue_state& st, uint64_t seq, const std::string& error) {
   return st.pipeline->submit(std::move(batch));
 }
 
-/// Gives a consumer's in-flight messages back (not a failed attempt).
+/// Makes in-flight message `seq` ready again, marked as delivered before.
+void requeue(queue_state& st, uint64_t seq) {
+  st.messages.at(seq).set_redelivered(true);
+  st.ready.insert(seq);
+}
+
+/// Gives a consumer's in-flight messages back (not a failed attempt) and
+/// drops the consumer; `keep_deliveries`: only the consumer (its
+/// deliveries stay its own until acked, or until its session goes away).
 void give_back(queue_state& st, const caf::actor_addr& session,
-               std::optional<uint64_t> subscription) {
-  for (auto it = st.in_flight.begin(); it != st.in_flight.end();) {
+               std::optional<uint64_t> subscription, bool keep_deliveries = false) {
+  for (auto it = st.in_flight.begin(); !keep_deliveries && it != st.in_flight.end();) {
     if (it->second.session.address() == session
         && (!subscription || it->second.subscription == *subscription)) {
-      st.ready.insert(it->first);
+      requeue(st, it->first);
       it = st.in_flight.erase(it);
     } else {
       ++it;
@@ -348,9 +371,43 @@ void on_request(Self self, const Request& req) {
     case Request::kEventNack: {
       auto& r = req.event_nack();
       if (auto seq = owned_flight(st, *resp, session, r.subscription_id(), r.message_id())) {
-        gen = fail_attempt(st, *seq, r.error());
+        if (r.requeue()) {
+          auto f = st.in_flight.find(*seq);
+          release_credit(st, f->second);
+          st.in_flight.erase(f);
+          requeue(st, *seq);
+        } else {
+          gen = fail_attempt(st, *seq, r.error());
+        }
         resp->mutable_pong();
       }
+      break;
+    }
+    case Request::kEventFetch: {
+      auto* out = resp->mutable_fetch();
+      auto it = std::find_if(st.ready.begin(), st.ready.end(),
+                             [&](uint64_t seq) { return deliverable(st, seq); });
+      if (it != st.ready.end()) {
+        watch(self, session);
+        *out->mutable_message() = take(st, *it, session, req.event_fetch().subscription_id());
+      }
+      out->set_ready(st.ready.size());
+      break;
+    }
+    case Request::kQueuePurge: {
+      storage::write_batch batch;
+      std::vector<uint64_t> purged;
+      for (auto& [seq, m] : st.messages)
+        if (st.in_flight.count(seq) == 0) {
+          st.pipeline->remove(batch, column::queues, key(st, queue_kind::message, seq));
+          purged.push_back(seq);
+        }
+      for (auto seq : purged)
+        unindex(st, seq);
+      st.delayed.clear();
+      if (!purged.empty())
+        gen = st.pipeline->submit(std::move(batch));
+      resp->mutable_count()->set_count(purged.size());
       break;
     }
     case Request::kEventExtend: {
@@ -376,7 +433,7 @@ void on_request(Self self, const Request& req) {
         set_error(*resp, error_code::not_found, "no such consumer subscription");
         break;
       }
-      give_back(st, session.address(), r.subscription_id());
+      give_back(st, session.address(), r.subscription_id(), r.keep_deliveries());
       report_consumers(self);
       resp->mutable_pong();
       break;
@@ -475,6 +532,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
     self->quit(caf::make_error(caf::sec::runtime_error, "cannot load queue " + st.args.topic + "/"
                                                            + st.args.step + ": " + loaded.message));
   self->set_down_handler([self](caf::down_msg& msg) {
+    self->state.watched.erase(msg.source);
     give_back(self->state, msg.source, std::nullopt);
     report_consumers(self);
     pump(self);
@@ -499,10 +557,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
       auto concurrency = std::max(1, st.config.concurrency());
       if (fifo(st))
         concurrency = 1;
-      bool known = std::any_of(st.consumers.begin(), st.consumers.end(),
-                               [&](const consumer& c) { return c.session == session; });
-      if (!known)
-        self->monitor(session);
+      watch(self, session);
       st.consumers.push_back(consumer{session, subscription, concurrency, 0});
       report_consumers(self);
       pump(self);

@@ -42,6 +42,8 @@ std::optional<request_route> route_of(const Request& req) {
     TROUPE_ROUTE(kDeadLetterList, dead_letter_list, events, topic)
     TROUPE_ROUTE(kDeadLetterReplay, dead_letter_replay, events, topic)
     TROUPE_ROUTE(kDeadLetterPurge, dead_letter_purge, events, topic)
+    TROUPE_ROUTE(kEventFetch, event_fetch, events, topic)
+    TROUPE_ROUTE(kQueuePurge, queue_purge, events, topic)
     TROUPE_ROUTE(kLockAcquire, lock_acquire, locks, job)
     TROUPE_ROUTE(kLockRenew, lock_renew, locks, job)
     TROUPE_ROUTE(kLockRelease, lock_release, locks, job)

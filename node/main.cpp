@@ -1,6 +1,7 @@
 // troupe-node: see README.md for flags. Prints one line "troupe-node ready
 // HOST:PORT" on stdout once it accepts connections, preceded by "troupe-node
-// resp HOST:PORT" when the RESP front door is on and "troupe-node cluster
+// resp HOST:PORT" when the RESP front door is on, "troupe-node amqp
+// HOST:PORT" when the AMQP door is on, and "troupe-node cluster
 // HOST:PORT" when clustered; logs go to stderr.
 #include <csignal>
 #include <cstdio>
@@ -55,6 +56,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto host = troupe::node::split_host_port(opts->listen)->first;
+  if (server->amqp_port() != 0)
+    std::printf("troupe-node amqp %s:%u\n",
+                troupe::node::split_host_port(opts->amqp_listen)->first.c_str(),
+                static_cast<unsigned>(server->amqp_port()));
   if (server->resp_port() != 0)
     std::printf("troupe-node resp %s:%u\n",
                 troupe::node::split_host_port(opts->resp_listen)->first.c_str(),

@@ -21,7 +21,11 @@ namespace troupe::node {
 namespace {
 
 const char* door_name(front_door d) {
-  return d == front_door::client ? "client" : "resp";
+  switch (d) {
+    case front_door::client: return "client";
+    case front_door::resp: return "resp";
+    default: return "amqp";
+  }
 }
 
 /// Latency buckets, seconds: 100 µs to 10 s.
@@ -134,6 +138,8 @@ std::string node_metrics::scrape(const metrics_sources& src) {
              "door=\"client\"");
     g.sample("troupe_connections", static_cast<double>(src.counters->resp_clients.load()),
              "door=\"resp\"");
+    g.sample("troupe_connections", static_cast<double>(src.counters->amqp_connections.load()),
+             "door=\"amqp\"");
     g.one("troupe_stream_groups", "Stream group actors alive",
           static_cast<double>(src.counters->stream_groups.load()));
     g.one("troupe_stream_subscribers", "Live stream subscriptions",

@@ -31,7 +31,7 @@ class db;
 namespace troupe::node {
 
 /// Which door a request came through.
-enum class front_door : uint8_t { client, resp };
+enum class front_door : uint8_t { client, resp, amqp };
 
 /// What a scrape reads besides the request counts.
 struct metrics_sources {

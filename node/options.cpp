@@ -37,6 +37,9 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   app.add_option("--admin-listen", opts.admin_listen,
                  "HTTP address for /healthz, /readyz and /metrics (empty: off; port 0: any free port)")
     ->envname("TROUPE_ADMIN_LISTEN");
+  app.add_option("--amqp-listen", opts.amqp_listen,
+                 "AMQP 0-9-1 address host:port (empty: off; port 0: any free port)")
+    ->envname("TROUPE_AMQP_LISTEN");
   app.add_option("--data-dir", opts.data_dir, "Data directory")
     ->envname("TROUPE_DATA_DIR")->capture_default_str();
   app.add_option("--restore-from", opts.restore_from,
@@ -154,7 +157,8 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
     return std::nullopt;
   }
   for (auto [flag, value] : {std::pair{"--resp-listen", &opts.resp_listen},
-                             std::pair{"--admin-listen", &opts.admin_listen}}) {
+                             std::pair{"--admin-listen", &opts.admin_listen},
+                             std::pair{"--amqp-listen", &opts.amqp_listen}}) {
     if (!value->empty() && !split_host_port(*value)) {
       std::fprintf(stderr, "%s: expected host:port, got '%s'\n", flag, value->c_str());
       exit_code = 2;

@@ -26,6 +26,9 @@ struct node_options {
   /// off. Port 0 asks the OS for a free port. Default off.
   /// (--admin-listen, TROUPE_ADMIN_LISTEN)
   std::string admin_listen;
+  /// AMQP 0-9-1 address, host:port; empty: no AMQP door. Port 0 asks the OS
+  /// for a free port. Default off. (--amqp-listen, TROUPE_AMQP_LISTEN)
+  std::string amqp_listen;
   /// A backup (Backup request, `troupe backup create`) to start from: copied
   /// into the data directory, which must be empty or absent. Default none.
   /// (--restore-from, TROUPE_RESTORE_FROM)

@@ -31,6 +31,8 @@
 #include "node/admin_session.hpp"
 #include "node/metrics.hpp"
 #include "node/resp_session.hpp"
+#include "node/amqp_session.hpp"
+#include "protocol/amqp.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
 #include "protocol/tls.hpp"
@@ -133,6 +135,7 @@ struct server::impl {
   caf::actor member;
   caf::actor resp_acceptor;
   caf::actor admin_acceptor;
+  caf::actor amqp_acceptor;
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   actors::script_monitor scripts;
@@ -219,7 +222,8 @@ size_t connections_within_fd_limit(const node_options& opts) {
     if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
       lim = raised;
   }
-  size_t ports = 1 + (opts.resp_listen.empty() ? 0 : 1) + (opts.admin_listen.empty() ? 0 : 1);
+  size_t ports = 1 + (opts.resp_listen.empty() ? 0 : 1) + (opts.admin_listen.empty() ? 0 : 1)
+                 + (opts.amqp_listen.empty() ? 0 : 1);
   size_t fds = lim.rlim_cur == RLIM_INFINITY ? SIZE_MAX : static_cast<size_t>(lim.rlim_cur);
   size_t room = fds > 2 * reserved_fds ? fds - reserved_fds : fds / 2;
   size_t fit = std::max<size_t>(1, room / ports);
@@ -405,6 +409,17 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     mc.self.resp_address = rhp->first + ":" + std::to_string(self->resp_port_);
     spdlog::info("RESP front door listening on {}", mc.self.resp_address);
   }
+  if (!opts.amqp_listen.empty()) {
+    auto qhp = split_host_port(opts.amqp_listen);
+    // A refused AMQP client reads RabbitMQ's answer to a full node: a
+    // protocol header it will not accept.
+    im.amqp_acceptor = spawn_acceptor(*im.sys, ctx, qhp->first, qhp->second,
+                                      door{fork_amqp_session,
+                                           tls ? std::string{} : std::string{protocol::amqp::protocol_header}});
+    if (!bound_port(*im.sys, im.amqp_acceptor, opts.amqp_listen, self->amqp_port_, error))
+      return nullptr;
+    spdlog::info("AMQP door listening on {}:{}", qhp->first, self->amqp_port_);
+  }
   if (!opts.admin_listen.empty()) {
     auto ahp = split_host_port(opts.admin_listen);
     im.admin_acceptor = spawn_acceptor(
@@ -508,7 +523,7 @@ void server::stop() {
         spdlog::warn("stopping while leading {} partitions", leading);
     }
     // 1. Stop accepting; sessions answer what they accepted, then close.
-    for (auto* acceptor : {&im.acceptor, &im.resp_acceptor, &im.admin_acceptor}) {
+    for (auto* acceptor : {&im.acceptor, &im.resp_acceptor, &im.admin_acceptor, &im.amqp_acceptor}) {
       if (!*acceptor)
         continue;
       self->request(*acceptor, shutdown_timeout, shutdown_atom::value)
@@ -554,6 +569,7 @@ void server::stop() {
   im.member = nullptr;
   im.acceptor = nullptr;
   im.resp_acceptor = nullptr;
+  im.amqp_acceptor = nullptr;
   im.admin_acceptor = nullptr;
   im.sys.reset();
   im.driver.reset();

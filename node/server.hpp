@@ -40,6 +40,7 @@ public:
 
   /// The bound RESP port; 0 when the RESP front door is off.
   uint16_t resp_port() const { return resp_port_; }
+  uint16_t amqp_port() const { return amqp_port_; }
 
   /// The bound admin (HTTP) port; 0 when the admin door is off.
   uint16_t admin_port() const { return admin_port_; }
@@ -56,6 +57,7 @@ private:
   std::unique_ptr<impl> impl_;
   uint16_t port_ = 0;
   uint16_t resp_port_ = 0;
+  uint16_t amqp_port_ = 0;
   uint16_t admin_port_ = 0;
   uint16_t cluster_port_ = 0;
 };

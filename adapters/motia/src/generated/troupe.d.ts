@@ -765,6 +765,7 @@ export namespace troupe {
             flows?: (Uint8Array[]|null);
             messageGroupId?: (Uint8Array|null);
             idempotencyKey?: (Uint8Array|null);
+            opaque?: (boolean|null);
         }
 
         class EmitEntry implements IEmitEntry {
@@ -774,6 +775,7 @@ export namespace troupe {
             public flows: Uint8Array[];
             public messageGroupId?: (Uint8Array|null);
             public idempotencyKey: Uint8Array;
+            public opaque: boolean;
             public _messageGroupId?: "messageGroupId";
             public static create(properties?: troupe.v1.IEmitEntry): troupe.v1.EmitEntry;
             public static encode(message: troupe.v1.IEmitEntry, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -781,6 +783,28 @@ export namespace troupe {
             public static verify(message: { [k: string]: any }): (string|null);
             public static fromObject(object: { [k: string]: any }): troupe.v1.EmitEntry;
             public static toObject(message: troupe.v1.EmitEntry, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IAmqpMessage {
+            exchange?: (Uint8Array|null);
+            routingKey?: (Uint8Array|null);
+            properties?: (Uint8Array|null);
+            body?: (Uint8Array|null);
+        }
+
+        class AmqpMessage implements IAmqpMessage {
+            constructor(properties?: troupe.v1.IAmqpMessage);
+            public exchange: Uint8Array;
+            public routingKey: Uint8Array;
+            public properties: Uint8Array;
+            public body: Uint8Array;
+            public static create(properties?: troupe.v1.IAmqpMessage): troupe.v1.AmqpMessage;
+            public static encode(message: troupe.v1.IAmqpMessage, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.AmqpMessage;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.AmqpMessage;
+            public static toObject(message: troupe.v1.AmqpMessage, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 
@@ -824,6 +848,7 @@ export namespace troupe {
             topic?: (Uint8Array|null);
             step?: (Uint8Array|null);
             config?: (troupe.v1.IQueueConfig|null);
+            declareOnly?: (boolean|null);
             subscriptionId?: (number|Long|null);
         }
 
@@ -832,6 +857,7 @@ export namespace troupe {
             public topic: Uint8Array;
             public step: Uint8Array;
             public config?: (troupe.v1.IQueueConfig|null);
+            public declareOnly: boolean;
             public subscriptionId: (number|Long);
             public static create(properties?: troupe.v1.IEventSubscribe): troupe.v1.EventSubscribe;
             public static encode(message: troupe.v1.IEventSubscribe, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -844,6 +870,7 @@ export namespace troupe {
 
         interface IEventUnsubscribe {
             subscriptionId?: (number|Long|null);
+            keepDeliveries?: (boolean|null);
             topic?: (Uint8Array|null);
             step?: (Uint8Array|null);
         }
@@ -851,6 +878,7 @@ export namespace troupe {
         class EventUnsubscribe implements IEventUnsubscribe {
             constructor(properties?: troupe.v1.IEventUnsubscribe);
             public subscriptionId: (number|Long);
+            public keepDeliveries: boolean;
             public topic: Uint8Array;
             public step: Uint8Array;
             public static create(properties?: troupe.v1.IEventUnsubscribe): troupe.v1.EventUnsubscribe;
@@ -888,6 +916,7 @@ export namespace troupe {
             subscriptionId?: (number|Long|null);
             messageId?: (Uint8Array|null);
             error?: (string|null);
+            requeue?: (boolean|null);
             topic?: (Uint8Array|null);
             step?: (Uint8Array|null);
         }
@@ -897,6 +926,7 @@ export namespace troupe {
             public subscriptionId: (number|Long);
             public messageId: Uint8Array;
             public error: string;
+            public requeue: boolean;
             public topic: Uint8Array;
             public step: Uint8Array;
             public static create(properties?: troupe.v1.IEventNack): troupe.v1.EventNack;
@@ -905,6 +935,44 @@ export namespace troupe {
             public static verify(message: { [k: string]: any }): (string|null);
             public static fromObject(object: { [k: string]: any }): troupe.v1.EventNack;
             public static toObject(message: troupe.v1.EventNack, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IEventFetch {
+            topic?: (Uint8Array|null);
+            step?: (Uint8Array|null);
+            subscriptionId?: (number|Long|null);
+        }
+
+        class EventFetch implements IEventFetch {
+            constructor(properties?: troupe.v1.IEventFetch);
+            public topic: Uint8Array;
+            public step: Uint8Array;
+            public subscriptionId: (number|Long);
+            public static create(properties?: troupe.v1.IEventFetch): troupe.v1.EventFetch;
+            public static encode(message: troupe.v1.IEventFetch, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.EventFetch;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.EventFetch;
+            public static toObject(message: troupe.v1.EventFetch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IQueuePurge {
+            topic?: (Uint8Array|null);
+            step?: (Uint8Array|null);
+        }
+
+        class QueuePurge implements IQueuePurge {
+            constructor(properties?: troupe.v1.IQueuePurge);
+            public topic: Uint8Array;
+            public step: Uint8Array;
+            public static create(properties?: troupe.v1.IQueuePurge): troupe.v1.QueuePurge;
+            public static encode(message: troupe.v1.IQueuePurge, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.QueuePurge;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.QueuePurge;
+            public static toObject(message: troupe.v1.QueuePurge, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 
@@ -1246,6 +1314,8 @@ export namespace troupe {
             deadLetterReplay?: (troupe.v1.IDeadLetterReplay|null);
             deadLetterPurge?: (troupe.v1.IDeadLetterPurge|null);
             eventExtend?: (troupe.v1.IEventExtend|null);
+            eventFetch?: (troupe.v1.IEventFetch|null);
+            queuePurge?: (troupe.v1.IQueuePurge|null);
             lockAcquire?: (troupe.v1.ILockAcquire|null);
             lockRenew?: (troupe.v1.ILockRenew|null);
             lockRelease?: (troupe.v1.ILockRelease|null);
@@ -1300,6 +1370,8 @@ export namespace troupe {
             public deadLetterReplay?: (troupe.v1.IDeadLetterReplay|null);
             public deadLetterPurge?: (troupe.v1.IDeadLetterPurge|null);
             public eventExtend?: (troupe.v1.IEventExtend|null);
+            public eventFetch?: (troupe.v1.IEventFetch|null);
+            public queuePurge?: (troupe.v1.IQueuePurge|null);
             public lockAcquire?: (troupe.v1.ILockAcquire|null);
             public lockRenew?: (troupe.v1.ILockRenew|null);
             public lockRelease?: (troupe.v1.ILockRelease|null);
@@ -1311,7 +1383,7 @@ export namespace troupe {
             public kvEval?: (troupe.v1.IKvEval|null);
             public clusterStatus?: (troupe.v1.IClusterStatus|null);
             public clusterDrain?: (troupe.v1.IClusterDrain|null);
-            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"clusterStatus"|"clusterDrain");
+            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"clusterStatus"|"clusterDrain");
             public static create(properties?: troupe.v1.IRequest): troupe.v1.Request;
             public static encode(message: troupe.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Request;
@@ -1679,6 +1751,7 @@ export namespace troupe {
             lastError?: (string|null);
             emittedAtMs?: (number|Long|null);
             visibleAtMs?: (number|Long|null);
+            redelivered?: (boolean|null);
         }
 
         class QueueMessage implements IQueueMessage {
@@ -1694,6 +1767,7 @@ export namespace troupe {
             public lastError: string;
             public emittedAtMs: (number|Long);
             public visibleAtMs: (number|Long);
+            public redelivered: boolean;
             public _messageGroupId?: "messageGroupId";
             public static create(properties?: troupe.v1.IQueueMessage): troupe.v1.QueueMessage;
             public static encode(message: troupe.v1.IQueueMessage, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1701,6 +1775,25 @@ export namespace troupe {
             public static verify(message: { [k: string]: any }): (string|null);
             public static fromObject(object: { [k: string]: any }): troupe.v1.QueueMessage;
             public static toObject(message: troupe.v1.QueueMessage, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IFetchReply {
+            message?: (troupe.v1.IQueueMessage|null);
+            ready?: (number|Long|null);
+        }
+
+        class FetchReply implements IFetchReply {
+            constructor(properties?: troupe.v1.IFetchReply);
+            public message?: (troupe.v1.IQueueMessage|null);
+            public ready: (number|Long);
+            public _message?: "message";
+            public static create(properties?: troupe.v1.IFetchReply): troupe.v1.FetchReply;
+            public static encode(message: troupe.v1.IFetchReply, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.FetchReply;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.FetchReply;
+            public static toObject(message: troupe.v1.FetchReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 
@@ -1745,6 +1838,7 @@ export namespace troupe {
             kvScan?: (troupe.v1.IKvScanReply|null);
             cluster?: (troupe.v1.IClusterStatusReply|null);
             backup?: (troupe.v1.IBackupReply|null);
+            fetch?: (troupe.v1.IFetchReply|null);
         }
 
         class Response implements IResponse {
@@ -1773,7 +1867,8 @@ export namespace troupe {
             public kvScan?: (troupe.v1.IKvScanReply|null);
             public cluster?: (troupe.v1.IClusterStatusReply|null);
             public backup?: (troupe.v1.IBackupReply|null);
-            public result?: ("pong"|"value"|"exists"|"values"|"set"|"setMany"|"names"|"count"|"items"|"streamItem"|"streamItems"|"subscribe"|"stats"|"emit"|"topicInfo"|"queueStats"|"deadLetters"|"lock"|"locks"|"kv"|"kvScan"|"cluster"|"backup");
+            public fetch?: (troupe.v1.IFetchReply|null);
+            public result?: ("pong"|"value"|"exists"|"values"|"set"|"setMany"|"names"|"count"|"items"|"streamItem"|"streamItems"|"subscribe"|"stats"|"emit"|"topicInfo"|"queueStats"|"deadLetters"|"lock"|"locks"|"kv"|"kvScan"|"cluster"|"backup"|"fetch");
             public static create(properties?: troupe.v1.IResponse): troupe.v1.Response;
             public static encode(message: troupe.v1.IResponse, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Response;

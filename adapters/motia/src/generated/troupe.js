@@ -4906,6 +4906,7 @@ export const troupe = $root.troupe = (() => {
             EmitEntry.prototype.flows = $util.emptyArray;
             EmitEntry.prototype.messageGroupId = null;
             EmitEntry.prototype.idempotencyKey = $util.newBuffer([]);
+            EmitEntry.prototype.opaque = false;
 
             let $oneOfFields;
 
@@ -4932,6 +4933,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(34).bytes(message.messageGroupId);
                 if (message.idempotencyKey != null && Object.hasOwnProperty.call(message, "idempotencyKey"))
                     writer.uint32(42).bytes(message.idempotencyKey);
+                if (message.opaque != null && Object.hasOwnProperty.call(message, "opaque"))
+                    writer.uint32(48).bool(message.opaque);
                 return writer;
             };
 
@@ -4962,6 +4965,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 5: {
                             message.idempotencyKey = reader.bytes();
+                            break;
+                        }
+                    case 6: {
+                            message.opaque = reader.bool();
                             break;
                         }
                     default:
@@ -4997,6 +5004,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.idempotencyKey != null && message.hasOwnProperty("idempotencyKey"))
                     if (!(message.idempotencyKey && typeof message.idempotencyKey.length === "number" || $util.isString(message.idempotencyKey)))
                         return "idempotencyKey: buffer expected";
+                if (message.opaque != null && message.hasOwnProperty("opaque"))
+                    if (typeof message.opaque !== "boolean")
+                        return "opaque: boolean expected";
                 return null;
             };
 
@@ -5034,6 +5044,8 @@ export const troupe = $root.troupe = (() => {
                         $util.base64.decode(object.idempotencyKey, message.idempotencyKey = $util.newBuffer($util.base64.length(object.idempotencyKey)), 0);
                     else if (object.idempotencyKey.length >= 0)
                         message.idempotencyKey = object.idempotencyKey;
+                if (object.opaque != null)
+                    message.opaque = Boolean(object.opaque);
                 return message;
             };
 
@@ -5065,6 +5077,7 @@ export const troupe = $root.troupe = (() => {
                         if (options.bytes !== Array)
                             object.idempotencyKey = $util.newBuffer(object.idempotencyKey);
                     }
+                    object.opaque = false;
                 }
                 if (message.data != null && message.hasOwnProperty("data"))
                     object.data = options.bytes === String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === Array ? Array.prototype.slice.call(message.data) : message.data;
@@ -5082,6 +5095,8 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.idempotencyKey != null && message.hasOwnProperty("idempotencyKey"))
                     object.idempotencyKey = options.bytes === String ? $util.base64.encode(message.idempotencyKey, 0, message.idempotencyKey.length) : options.bytes === Array ? Array.prototype.slice.call(message.idempotencyKey) : message.idempotencyKey;
+                if (message.opaque != null && message.hasOwnProperty("opaque"))
+                    object.opaque = message.opaque;
                 return object;
             };
 
@@ -5090,6 +5105,166 @@ export const troupe = $root.troupe = (() => {
             };
 
             return EmitEntry;
+        })();
+
+        v1.AmqpMessage = (function() {
+
+            function AmqpMessage(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            AmqpMessage.prototype.exchange = $util.newBuffer([]);
+            AmqpMessage.prototype.routingKey = $util.newBuffer([]);
+            AmqpMessage.prototype.properties = $util.newBuffer([]);
+            AmqpMessage.prototype.body = $util.newBuffer([]);
+
+            AmqpMessage.create = function create(properties) {
+                return new AmqpMessage(properties);
+            };
+
+            AmqpMessage.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.exchange != null && Object.hasOwnProperty.call(message, "exchange"))
+                    writer.uint32(10).bytes(message.exchange);
+                if (message.routingKey != null && Object.hasOwnProperty.call(message, "routingKey"))
+                    writer.uint32(18).bytes(message.routingKey);
+                if (message.properties != null && Object.hasOwnProperty.call(message, "properties"))
+                    writer.uint32(26).bytes(message.properties);
+                if (message.body != null && Object.hasOwnProperty.call(message, "body"))
+                    writer.uint32(34).bytes(message.body);
+                return writer;
+            };
+
+            AmqpMessage.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.AmqpMessage();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.exchange = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.routingKey = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.properties = reader.bytes();
+                            break;
+                        }
+                    case 4: {
+                            message.body = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            AmqpMessage.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.exchange != null && message.hasOwnProperty("exchange"))
+                    if (!(message.exchange && typeof message.exchange.length === "number" || $util.isString(message.exchange)))
+                        return "exchange: buffer expected";
+                if (message.routingKey != null && message.hasOwnProperty("routingKey"))
+                    if (!(message.routingKey && typeof message.routingKey.length === "number" || $util.isString(message.routingKey)))
+                        return "routingKey: buffer expected";
+                if (message.properties != null && message.hasOwnProperty("properties"))
+                    if (!(message.properties && typeof message.properties.length === "number" || $util.isString(message.properties)))
+                        return "properties: buffer expected";
+                if (message.body != null && message.hasOwnProperty("body"))
+                    if (!(message.body && typeof message.body.length === "number" || $util.isString(message.body)))
+                        return "body: buffer expected";
+                return null;
+            };
+
+            AmqpMessage.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.AmqpMessage)
+                    return object;
+                let message = new $root.troupe.v1.AmqpMessage();
+                if (object.exchange != null)
+                    if (typeof object.exchange === "string")
+                        $util.base64.decode(object.exchange, message.exchange = $util.newBuffer($util.base64.length(object.exchange)), 0);
+                    else if (object.exchange.length >= 0)
+                        message.exchange = object.exchange;
+                if (object.routingKey != null)
+                    if (typeof object.routingKey === "string")
+                        $util.base64.decode(object.routingKey, message.routingKey = $util.newBuffer($util.base64.length(object.routingKey)), 0);
+                    else if (object.routingKey.length >= 0)
+                        message.routingKey = object.routingKey;
+                if (object.properties != null)
+                    if (typeof object.properties === "string")
+                        $util.base64.decode(object.properties, message.properties = $util.newBuffer($util.base64.length(object.properties)), 0);
+                    else if (object.properties.length >= 0)
+                        message.properties = object.properties;
+                if (object.body != null)
+                    if (typeof object.body === "string")
+                        $util.base64.decode(object.body, message.body = $util.newBuffer($util.base64.length(object.body)), 0);
+                    else if (object.body.length >= 0)
+                        message.body = object.body;
+                return message;
+            };
+
+            AmqpMessage.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.exchange = "";
+                    else {
+                        object.exchange = [];
+                        if (options.bytes !== Array)
+                            object.exchange = $util.newBuffer(object.exchange);
+                    }
+                    if (options.bytes === String)
+                        object.routingKey = "";
+                    else {
+                        object.routingKey = [];
+                        if (options.bytes !== Array)
+                            object.routingKey = $util.newBuffer(object.routingKey);
+                    }
+                    if (options.bytes === String)
+                        object.properties = "";
+                    else {
+                        object.properties = [];
+                        if (options.bytes !== Array)
+                            object.properties = $util.newBuffer(object.properties);
+                    }
+                    if (options.bytes === String)
+                        object.body = "";
+                    else {
+                        object.body = [];
+                        if (options.bytes !== Array)
+                            object.body = $util.newBuffer(object.body);
+                    }
+                }
+                if (message.exchange != null && message.hasOwnProperty("exchange"))
+                    object.exchange = options.bytes === String ? $util.base64.encode(message.exchange, 0, message.exchange.length) : options.bytes === Array ? Array.prototype.slice.call(message.exchange) : message.exchange;
+                if (message.routingKey != null && message.hasOwnProperty("routingKey"))
+                    object.routingKey = options.bytes === String ? $util.base64.encode(message.routingKey, 0, message.routingKey.length) : options.bytes === Array ? Array.prototype.slice.call(message.routingKey) : message.routingKey;
+                if (message.properties != null && message.hasOwnProperty("properties"))
+                    object.properties = options.bytes === String ? $util.base64.encode(message.properties, 0, message.properties.length) : options.bytes === Array ? Array.prototype.slice.call(message.properties) : message.properties;
+                if (message.body != null && message.hasOwnProperty("body"))
+                    object.body = options.bytes === String ? $util.base64.encode(message.body, 0, message.body.length) : options.bytes === Array ? Array.prototype.slice.call(message.body) : message.body;
+                return object;
+            };
+
+            AmqpMessage.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return AmqpMessage;
         })();
 
         v1.EventEmit = (function() {
@@ -5336,6 +5511,7 @@ export const troupe = $root.troupe = (() => {
             EventSubscribe.prototype.topic = $util.newBuffer([]);
             EventSubscribe.prototype.step = $util.newBuffer([]);
             EventSubscribe.prototype.config = null;
+            EventSubscribe.prototype.declareOnly = false;
             EventSubscribe.prototype.subscriptionId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             EventSubscribe.create = function create(properties) {
@@ -5351,6 +5527,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(18).bytes(message.step);
                 if (message.config != null && Object.hasOwnProperty.call(message, "config"))
                     $root.troupe.v1.QueueConfig.encode(message.config, writer.uint32(26).fork()).ldelim();
+                if (message.declareOnly != null && Object.hasOwnProperty.call(message, "declareOnly"))
+                    writer.uint32(32).bool(message.declareOnly);
                 if (message.subscriptionId != null && Object.hasOwnProperty.call(message, "subscriptionId"))
                     writer.uint32(120).uint64(message.subscriptionId);
                 return writer;
@@ -5373,6 +5551,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 3: {
                             message.config = $root.troupe.v1.QueueConfig.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 4: {
+                            message.declareOnly = reader.bool();
                             break;
                         }
                     case 15: {
@@ -5401,6 +5583,9 @@ export const troupe = $root.troupe = (() => {
                     if (error)
                         return "config." + error;
                 }
+                if (message.declareOnly != null && message.hasOwnProperty("declareOnly"))
+                    if (typeof message.declareOnly !== "boolean")
+                        return "declareOnly: boolean expected";
                 if (message.subscriptionId != null && message.hasOwnProperty("subscriptionId"))
                     if (!$util.isInteger(message.subscriptionId) && !(message.subscriptionId && $util.isInteger(message.subscriptionId.low) && $util.isInteger(message.subscriptionId.high)))
                         return "subscriptionId: integer|Long expected";
@@ -5426,6 +5611,8 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.EventSubscribe.config: object expected");
                     message.config = $root.troupe.v1.QueueConfig.fromObject(object.config);
                 }
+                if (object.declareOnly != null)
+                    message.declareOnly = Boolean(object.declareOnly);
                 if (object.subscriptionId != null)
                     if ($util.Long)
                         (message.subscriptionId = $util.Long.fromValue(object.subscriptionId)).unsigned = true;
@@ -5458,6 +5645,7 @@ export const troupe = $root.troupe = (() => {
                             object.step = $util.newBuffer(object.step);
                     }
                     object.config = null;
+                    object.declareOnly = false;
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
                         object.subscriptionId = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
@@ -5470,6 +5658,8 @@ export const troupe = $root.troupe = (() => {
                     object.step = options.bytes === String ? $util.base64.encode(message.step, 0, message.step.length) : options.bytes === Array ? Array.prototype.slice.call(message.step) : message.step;
                 if (message.config != null && message.hasOwnProperty("config"))
                     object.config = $root.troupe.v1.QueueConfig.toObject(message.config, options);
+                if (message.declareOnly != null && message.hasOwnProperty("declareOnly"))
+                    object.declareOnly = message.declareOnly;
                 if (message.subscriptionId != null && message.hasOwnProperty("subscriptionId"))
                     if (typeof message.subscriptionId === "number")
                         object.subscriptionId = options.longs === String ? String(message.subscriptionId) : message.subscriptionId;
@@ -5495,6 +5685,7 @@ export const troupe = $root.troupe = (() => {
             }
 
             EventUnsubscribe.prototype.subscriptionId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            EventUnsubscribe.prototype.keepDeliveries = false;
             EventUnsubscribe.prototype.topic = $util.newBuffer([]);
             EventUnsubscribe.prototype.step = $util.newBuffer([]);
 
@@ -5507,6 +5698,8 @@ export const troupe = $root.troupe = (() => {
                     writer = $Writer.create();
                 if (message.subscriptionId != null && Object.hasOwnProperty.call(message, "subscriptionId"))
                     writer.uint32(8).uint64(message.subscriptionId);
+                if (message.keepDeliveries != null && Object.hasOwnProperty.call(message, "keepDeliveries"))
+                    writer.uint32(16).bool(message.keepDeliveries);
                 if (message.topic != null && Object.hasOwnProperty.call(message, "topic"))
                     writer.uint32(114).bytes(message.topic);
                 if (message.step != null && Object.hasOwnProperty.call(message, "step"))
@@ -5523,6 +5716,10 @@ export const troupe = $root.troupe = (() => {
                     switch (tag >>> 3) {
                     case 1: {
                             message.subscriptionId = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.keepDeliveries = reader.bool();
                             break;
                         }
                     case 14: {
@@ -5547,6 +5744,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.subscriptionId != null && message.hasOwnProperty("subscriptionId"))
                     if (!$util.isInteger(message.subscriptionId) && !(message.subscriptionId && $util.isInteger(message.subscriptionId.low) && $util.isInteger(message.subscriptionId.high)))
                         return "subscriptionId: integer|Long expected";
+                if (message.keepDeliveries != null && message.hasOwnProperty("keepDeliveries"))
+                    if (typeof message.keepDeliveries !== "boolean")
+                        return "keepDeliveries: boolean expected";
                 if (message.topic != null && message.hasOwnProperty("topic"))
                     if (!(message.topic && typeof message.topic.length === "number" || $util.isString(message.topic)))
                         return "topic: buffer expected";
@@ -5569,6 +5769,8 @@ export const troupe = $root.troupe = (() => {
                         message.subscriptionId = object.subscriptionId;
                     else if (typeof object.subscriptionId === "object")
                         message.subscriptionId = new $util.LongBits(object.subscriptionId.low >>> 0, object.subscriptionId.high >>> 0).toNumber(true);
+                if (object.keepDeliveries != null)
+                    message.keepDeliveries = Boolean(object.keepDeliveries);
                 if (object.topic != null)
                     if (typeof object.topic === "string")
                         $util.base64.decode(object.topic, message.topic = $util.newBuffer($util.base64.length(object.topic)), 0);
@@ -5592,6 +5794,7 @@ export const troupe = $root.troupe = (() => {
                         object.subscriptionId = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
                     } else
                         object.subscriptionId = options.longs === String ? "0" : 0;
+                    object.keepDeliveries = false;
                     if (options.bytes === String)
                         object.topic = "";
                     else {
@@ -5612,6 +5815,8 @@ export const troupe = $root.troupe = (() => {
                         object.subscriptionId = options.longs === String ? String(message.subscriptionId) : message.subscriptionId;
                     else
                         object.subscriptionId = options.longs === String ? $util.Long.prototype.toString.call(message.subscriptionId) : options.longs === Number ? new $util.LongBits(message.subscriptionId.low >>> 0, message.subscriptionId.high >>> 0).toNumber(true) : message.subscriptionId;
+                if (message.keepDeliveries != null && message.hasOwnProperty("keepDeliveries"))
+                    object.keepDeliveries = message.keepDeliveries;
                 if (message.topic != null && message.hasOwnProperty("topic"))
                     object.topic = options.bytes === String ? $util.base64.encode(message.topic, 0, message.topic.length) : options.bytes === Array ? Array.prototype.slice.call(message.topic) : message.topic;
                 if (message.step != null && message.hasOwnProperty("step"))
@@ -5803,6 +6008,7 @@ export const troupe = $root.troupe = (() => {
             EventNack.prototype.subscriptionId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             EventNack.prototype.messageId = $util.newBuffer([]);
             EventNack.prototype.error = "";
+            EventNack.prototype.requeue = false;
             EventNack.prototype.topic = $util.newBuffer([]);
             EventNack.prototype.step = $util.newBuffer([]);
 
@@ -5819,6 +6025,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(18).bytes(message.messageId);
                 if (message.error != null && Object.hasOwnProperty.call(message, "error"))
                     writer.uint32(26).string(message.error);
+                if (message.requeue != null && Object.hasOwnProperty.call(message, "requeue"))
+                    writer.uint32(32).bool(message.requeue);
                 if (message.topic != null && Object.hasOwnProperty.call(message, "topic"))
                     writer.uint32(114).bytes(message.topic);
                 if (message.step != null && Object.hasOwnProperty.call(message, "step"))
@@ -5843,6 +6051,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 3: {
                             message.error = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.requeue = reader.bool();
                             break;
                         }
                     case 14: {
@@ -5873,6 +6085,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.error != null && message.hasOwnProperty("error"))
                     if (!$util.isString(message.error))
                         return "error: string expected";
+                if (message.requeue != null && message.hasOwnProperty("requeue"))
+                    if (typeof message.requeue !== "boolean")
+                        return "requeue: boolean expected";
                 if (message.topic != null && message.hasOwnProperty("topic"))
                     if (!(message.topic && typeof message.topic.length === "number" || $util.isString(message.topic)))
                         return "topic: buffer expected";
@@ -5902,6 +6117,8 @@ export const troupe = $root.troupe = (() => {
                         message.messageId = object.messageId;
                 if (object.error != null)
                     message.error = String(object.error);
+                if (object.requeue != null)
+                    message.requeue = Boolean(object.requeue);
                 if (object.topic != null)
                     if (typeof object.topic === "string")
                         $util.base64.decode(object.topic, message.topic = $util.newBuffer($util.base64.length(object.topic)), 0);
@@ -5933,6 +6150,7 @@ export const troupe = $root.troupe = (() => {
                             object.messageId = $util.newBuffer(object.messageId);
                     }
                     object.error = "";
+                    object.requeue = false;
                     if (options.bytes === String)
                         object.topic = "";
                     else {
@@ -5957,6 +6175,8 @@ export const troupe = $root.troupe = (() => {
                     object.messageId = options.bytes === String ? $util.base64.encode(message.messageId, 0, message.messageId.length) : options.bytes === Array ? Array.prototype.slice.call(message.messageId) : message.messageId;
                 if (message.error != null && message.hasOwnProperty("error"))
                     object.error = message.error;
+                if (message.requeue != null && message.hasOwnProperty("requeue"))
+                    object.requeue = message.requeue;
                 if (message.topic != null && message.hasOwnProperty("topic"))
                     object.topic = options.bytes === String ? $util.base64.encode(message.topic, 0, message.topic.length) : options.bytes === Array ? Array.prototype.slice.call(message.topic) : message.topic;
                 if (message.step != null && message.hasOwnProperty("step"))
@@ -5969,6 +6189,259 @@ export const troupe = $root.troupe = (() => {
             };
 
             return EventNack;
+        })();
+
+        v1.EventFetch = (function() {
+
+            function EventFetch(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            EventFetch.prototype.topic = $util.newBuffer([]);
+            EventFetch.prototype.step = $util.newBuffer([]);
+            EventFetch.prototype.subscriptionId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            EventFetch.create = function create(properties) {
+                return new EventFetch(properties);
+            };
+
+            EventFetch.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.topic != null && Object.hasOwnProperty.call(message, "topic"))
+                    writer.uint32(10).bytes(message.topic);
+                if (message.step != null && Object.hasOwnProperty.call(message, "step"))
+                    writer.uint32(18).bytes(message.step);
+                if (message.subscriptionId != null && Object.hasOwnProperty.call(message, "subscriptionId"))
+                    writer.uint32(24).uint64(message.subscriptionId);
+                return writer;
+            };
+
+            EventFetch.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.EventFetch();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.topic = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.step = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.subscriptionId = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            EventFetch.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.topic != null && message.hasOwnProperty("topic"))
+                    if (!(message.topic && typeof message.topic.length === "number" || $util.isString(message.topic)))
+                        return "topic: buffer expected";
+                if (message.step != null && message.hasOwnProperty("step"))
+                    if (!(message.step && typeof message.step.length === "number" || $util.isString(message.step)))
+                        return "step: buffer expected";
+                if (message.subscriptionId != null && message.hasOwnProperty("subscriptionId"))
+                    if (!$util.isInteger(message.subscriptionId) && !(message.subscriptionId && $util.isInteger(message.subscriptionId.low) && $util.isInteger(message.subscriptionId.high)))
+                        return "subscriptionId: integer|Long expected";
+                return null;
+            };
+
+            EventFetch.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.EventFetch)
+                    return object;
+                let message = new $root.troupe.v1.EventFetch();
+                if (object.topic != null)
+                    if (typeof object.topic === "string")
+                        $util.base64.decode(object.topic, message.topic = $util.newBuffer($util.base64.length(object.topic)), 0);
+                    else if (object.topic.length >= 0)
+                        message.topic = object.topic;
+                if (object.step != null)
+                    if (typeof object.step === "string")
+                        $util.base64.decode(object.step, message.step = $util.newBuffer($util.base64.length(object.step)), 0);
+                    else if (object.step.length >= 0)
+                        message.step = object.step;
+                if (object.subscriptionId != null)
+                    if ($util.Long)
+                        (message.subscriptionId = $util.Long.fromValue(object.subscriptionId)).unsigned = true;
+                    else if (typeof object.subscriptionId === "string")
+                        message.subscriptionId = parseInt(object.subscriptionId, 10);
+                    else if (typeof object.subscriptionId === "number")
+                        message.subscriptionId = object.subscriptionId;
+                    else if (typeof object.subscriptionId === "object")
+                        message.subscriptionId = new $util.LongBits(object.subscriptionId.low >>> 0, object.subscriptionId.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            EventFetch.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.topic = "";
+                    else {
+                        object.topic = [];
+                        if (options.bytes !== Array)
+                            object.topic = $util.newBuffer(object.topic);
+                    }
+                    if (options.bytes === String)
+                        object.step = "";
+                    else {
+                        object.step = [];
+                        if (options.bytes !== Array)
+                            object.step = $util.newBuffer(object.step);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.subscriptionId = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.subscriptionId = options.longs === String ? "0" : 0;
+                }
+                if (message.topic != null && message.hasOwnProperty("topic"))
+                    object.topic = options.bytes === String ? $util.base64.encode(message.topic, 0, message.topic.length) : options.bytes === Array ? Array.prototype.slice.call(message.topic) : message.topic;
+                if (message.step != null && message.hasOwnProperty("step"))
+                    object.step = options.bytes === String ? $util.base64.encode(message.step, 0, message.step.length) : options.bytes === Array ? Array.prototype.slice.call(message.step) : message.step;
+                if (message.subscriptionId != null && message.hasOwnProperty("subscriptionId"))
+                    if (typeof message.subscriptionId === "number")
+                        object.subscriptionId = options.longs === String ? String(message.subscriptionId) : message.subscriptionId;
+                    else
+                        object.subscriptionId = options.longs === String ? $util.Long.prototype.toString.call(message.subscriptionId) : options.longs === Number ? new $util.LongBits(message.subscriptionId.low >>> 0, message.subscriptionId.high >>> 0).toNumber(true) : message.subscriptionId;
+                return object;
+            };
+
+            EventFetch.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return EventFetch;
+        })();
+
+        v1.QueuePurge = (function() {
+
+            function QueuePurge(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            QueuePurge.prototype.topic = $util.newBuffer([]);
+            QueuePurge.prototype.step = $util.newBuffer([]);
+
+            QueuePurge.create = function create(properties) {
+                return new QueuePurge(properties);
+            };
+
+            QueuePurge.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.topic != null && Object.hasOwnProperty.call(message, "topic"))
+                    writer.uint32(10).bytes(message.topic);
+                if (message.step != null && Object.hasOwnProperty.call(message, "step"))
+                    writer.uint32(18).bytes(message.step);
+                return writer;
+            };
+
+            QueuePurge.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.QueuePurge();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.topic = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.step = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            QueuePurge.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.topic != null && message.hasOwnProperty("topic"))
+                    if (!(message.topic && typeof message.topic.length === "number" || $util.isString(message.topic)))
+                        return "topic: buffer expected";
+                if (message.step != null && message.hasOwnProperty("step"))
+                    if (!(message.step && typeof message.step.length === "number" || $util.isString(message.step)))
+                        return "step: buffer expected";
+                return null;
+            };
+
+            QueuePurge.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.QueuePurge)
+                    return object;
+                let message = new $root.troupe.v1.QueuePurge();
+                if (object.topic != null)
+                    if (typeof object.topic === "string")
+                        $util.base64.decode(object.topic, message.topic = $util.newBuffer($util.base64.length(object.topic)), 0);
+                    else if (object.topic.length >= 0)
+                        message.topic = object.topic;
+                if (object.step != null)
+                    if (typeof object.step === "string")
+                        $util.base64.decode(object.step, message.step = $util.newBuffer($util.base64.length(object.step)), 0);
+                    else if (object.step.length >= 0)
+                        message.step = object.step;
+                return message;
+            };
+
+            QueuePurge.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.topic = "";
+                    else {
+                        object.topic = [];
+                        if (options.bytes !== Array)
+                            object.topic = $util.newBuffer(object.topic);
+                    }
+                    if (options.bytes === String)
+                        object.step = "";
+                    else {
+                        object.step = [];
+                        if (options.bytes !== Array)
+                            object.step = $util.newBuffer(object.step);
+                    }
+                }
+                if (message.topic != null && message.hasOwnProperty("topic"))
+                    object.topic = options.bytes === String ? $util.base64.encode(message.topic, 0, message.topic.length) : options.bytes === Array ? Array.prototype.slice.call(message.topic) : message.topic;
+                if (message.step != null && message.hasOwnProperty("step"))
+                    object.step = options.bytes === String ? $util.base64.encode(message.step, 0, message.step.length) : options.bytes === Array ? Array.prototype.slice.call(message.step) : message.step;
+                return object;
+            };
+
+            QueuePurge.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return QueuePurge;
         })();
 
         v1.EventExtend = (function() {
@@ -7966,6 +8439,8 @@ export const troupe = $root.troupe = (() => {
             Request.prototype.deadLetterReplay = null;
             Request.prototype.deadLetterPurge = null;
             Request.prototype.eventExtend = null;
+            Request.prototype.eventFetch = null;
+            Request.prototype.queuePurge = null;
             Request.prototype.lockAcquire = null;
             Request.prototype.lockRenew = null;
             Request.prototype.lockRelease = null;
@@ -7981,7 +8456,7 @@ export const troupe = $root.troupe = (() => {
             let $oneOfFields;
 
             Object.defineProperty(Request.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "clusterStatus", "clusterDrain"]),
+                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "clusterStatus", "clusterDrain"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -8070,6 +8545,10 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.DeadLetterPurge.encode(message.deadLetterPurge, writer.uint32(578).fork()).ldelim();
                 if (message.eventExtend != null && Object.hasOwnProperty.call(message, "eventExtend"))
                     $root.troupe.v1.EventExtend.encode(message.eventExtend, writer.uint32(586).fork()).ldelim();
+                if (message.eventFetch != null && Object.hasOwnProperty.call(message, "eventFetch"))
+                    $root.troupe.v1.EventFetch.encode(message.eventFetch, writer.uint32(594).fork()).ldelim();
+                if (message.queuePurge != null && Object.hasOwnProperty.call(message, "queuePurge"))
+                    $root.troupe.v1.QueuePurge.encode(message.queuePurge, writer.uint32(602).fork()).ldelim();
                 if (message.lockAcquire != null && Object.hasOwnProperty.call(message, "lockAcquire"))
                     $root.troupe.v1.LockAcquire.encode(message.lockAcquire, writer.uint32(642).fork()).ldelim();
                 if (message.lockRenew != null && Object.hasOwnProperty.call(message, "lockRenew"))
@@ -8256,6 +8735,14 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 73: {
                             message.eventExtend = $root.troupe.v1.EventExtend.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 74: {
+                            message.eventFetch = $root.troupe.v1.EventFetch.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 75: {
+                            message.queuePurge = $root.troupe.v1.QueuePurge.decode(reader, reader.uint32());
                             break;
                         }
                     case 80: {
@@ -8702,6 +9189,26 @@ export const troupe = $root.troupe = (() => {
                             return "eventExtend." + error;
                     }
                 }
+                if (message.eventFetch != null && message.hasOwnProperty("eventFetch")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.EventFetch.verify(message.eventFetch);
+                        if (error)
+                            return "eventFetch." + error;
+                    }
+                }
+                if (message.queuePurge != null && message.hasOwnProperty("queuePurge")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.QueuePurge.verify(message.queuePurge);
+                        if (error)
+                            return "queuePurge." + error;
+                    }
+                }
                 if (message.lockAcquire != null && message.hasOwnProperty("lockAcquire")) {
                     if (properties.op === 1)
                         return "op: multiple values";
@@ -9014,6 +9521,16 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Request.eventExtend: object expected");
                     message.eventExtend = $root.troupe.v1.EventExtend.fromObject(object.eventExtend);
                 }
+                if (object.eventFetch != null) {
+                    if (typeof object.eventFetch !== "object")
+                        throw TypeError(".troupe.v1.Request.eventFetch: object expected");
+                    message.eventFetch = $root.troupe.v1.EventFetch.fromObject(object.eventFetch);
+                }
+                if (object.queuePurge != null) {
+                    if (typeof object.queuePurge !== "object")
+                        throw TypeError(".troupe.v1.Request.queuePurge: object expected");
+                    message.queuePurge = $root.troupe.v1.QueuePurge.fromObject(object.queuePurge);
+                }
                 if (object.lockAcquire != null) {
                     if (typeof object.lockAcquire !== "object")
                         throw TypeError(".troupe.v1.Request.lockAcquire: object expected");
@@ -9270,6 +9787,16 @@ export const troupe = $root.troupe = (() => {
                     object.eventExtend = $root.troupe.v1.EventExtend.toObject(message.eventExtend, options);
                     if (options.oneofs)
                         object.op = "eventExtend";
+                }
+                if (message.eventFetch != null && message.hasOwnProperty("eventFetch")) {
+                    object.eventFetch = $root.troupe.v1.EventFetch.toObject(message.eventFetch, options);
+                    if (options.oneofs)
+                        object.op = "eventFetch";
+                }
+                if (message.queuePurge != null && message.hasOwnProperty("queuePurge")) {
+                    object.queuePurge = $root.troupe.v1.QueuePurge.toObject(message.queuePurge, options);
+                    if (options.oneofs)
+                        object.op = "queuePurge";
                 }
                 if (message.lockAcquire != null && message.hasOwnProperty("lockAcquire")) {
                     object.lockAcquire = $root.troupe.v1.LockAcquire.toObject(message.lockAcquire, options);
@@ -11621,6 +12148,7 @@ export const troupe = $root.troupe = (() => {
             QueueMessage.prototype.lastError = "";
             QueueMessage.prototype.emittedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
             QueueMessage.prototype.visibleAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            QueueMessage.prototype.redelivered = false;
 
             let $oneOfFields;
 
@@ -11659,6 +12187,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(80).int64(message.emittedAtMs);
                 if (message.visibleAtMs != null && Object.hasOwnProperty.call(message, "visibleAtMs"))
                     writer.uint32(88).int64(message.visibleAtMs);
+                if (message.redelivered != null && Object.hasOwnProperty.call(message, "redelivered"))
+                    writer.uint32(96).bool(message.redelivered);
                 return writer;
             };
 
@@ -11715,6 +12245,10 @@ export const troupe = $root.troupe = (() => {
                             message.visibleAtMs = reader.int64();
                             break;
                         }
+                    case 12: {
+                            message.redelivered = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -11766,6 +12300,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.visibleAtMs != null && message.hasOwnProperty("visibleAtMs"))
                     if (!$util.isInteger(message.visibleAtMs) && !(message.visibleAtMs && $util.isInteger(message.visibleAtMs.low) && $util.isInteger(message.visibleAtMs.high)))
                         return "visibleAtMs: integer|Long expected";
+                if (message.redelivered != null && message.hasOwnProperty("redelivered"))
+                    if (typeof message.redelivered !== "boolean")
+                        return "redelivered: boolean expected";
                 return null;
             };
 
@@ -11835,6 +12372,8 @@ export const troupe = $root.troupe = (() => {
                         message.visibleAtMs = object.visibleAtMs;
                     else if (typeof object.visibleAtMs === "object")
                         message.visibleAtMs = new $util.LongBits(object.visibleAtMs.low >>> 0, object.visibleAtMs.high >>> 0).toNumber();
+                if (object.redelivered != null)
+                    message.redelivered = Boolean(object.redelivered);
                 return message;
             };
 
@@ -11892,6 +12431,7 @@ export const troupe = $root.troupe = (() => {
                         object.visibleAtMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
                     } else
                         object.visibleAtMs = options.longs === String ? "0" : 0;
+                    object.redelivered = false;
                 }
                 if (message.messageId != null && message.hasOwnProperty("messageId"))
                     object.messageId = options.bytes === String ? $util.base64.encode(message.messageId, 0, message.messageId.length) : options.bytes === Array ? Array.prototype.slice.call(message.messageId) : message.messageId;
@@ -11927,6 +12467,8 @@ export const troupe = $root.troupe = (() => {
                         object.visibleAtMs = options.longs === String ? String(message.visibleAtMs) : message.visibleAtMs;
                     else
                         object.visibleAtMs = options.longs === String ? $util.Long.prototype.toString.call(message.visibleAtMs) : options.longs === Number ? new $util.LongBits(message.visibleAtMs.low >>> 0, message.visibleAtMs.high >>> 0).toNumber() : message.visibleAtMs;
+                if (message.redelivered != null && message.hasOwnProperty("redelivered"))
+                    object.redelivered = message.redelivered;
                 return object;
             };
 
@@ -11935,6 +12477,131 @@ export const troupe = $root.troupe = (() => {
             };
 
             return QueueMessage;
+        })();
+
+        v1.FetchReply = (function() {
+
+            function FetchReply(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            FetchReply.prototype.message = null;
+            FetchReply.prototype.ready = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            let $oneOfFields;
+
+            Object.defineProperty(FetchReply.prototype, "_message", {
+                get: $util.oneOfGetter($oneOfFields = ["message"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            FetchReply.create = function create(properties) {
+                return new FetchReply(properties);
+            };
+
+            FetchReply.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.message != null && Object.hasOwnProperty.call(message, "message"))
+                    $root.troupe.v1.QueueMessage.encode(message.message, writer.uint32(10).fork()).ldelim();
+                if (message.ready != null && Object.hasOwnProperty.call(message, "ready"))
+                    writer.uint32(16).uint64(message.ready);
+                return writer;
+            };
+
+            FetchReply.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.FetchReply();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.message = $root.troupe.v1.QueueMessage.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 2: {
+                            message.ready = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            FetchReply.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                let properties = {};
+                if (message.message != null && message.hasOwnProperty("message")) {
+                    properties._message = 1;
+                    {
+                        let error = $root.troupe.v1.QueueMessage.verify(message.message);
+                        if (error)
+                            return "message." + error;
+                    }
+                }
+                if (message.ready != null && message.hasOwnProperty("ready"))
+                    if (!$util.isInteger(message.ready) && !(message.ready && $util.isInteger(message.ready.low) && $util.isInteger(message.ready.high)))
+                        return "ready: integer|Long expected";
+                return null;
+            };
+
+            FetchReply.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.FetchReply)
+                    return object;
+                let message = new $root.troupe.v1.FetchReply();
+                if (object.message != null) {
+                    if (typeof object.message !== "object")
+                        throw TypeError(".troupe.v1.FetchReply.message: object expected");
+                    message.message = $root.troupe.v1.QueueMessage.fromObject(object.message);
+                }
+                if (object.ready != null)
+                    if ($util.Long)
+                        (message.ready = $util.Long.fromValue(object.ready)).unsigned = true;
+                    else if (typeof object.ready === "string")
+                        message.ready = parseInt(object.ready, 10);
+                    else if (typeof object.ready === "number")
+                        message.ready = object.ready;
+                    else if (typeof object.ready === "object")
+                        message.ready = new $util.LongBits(object.ready.low >>> 0, object.ready.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            FetchReply.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.ready = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.ready = options.longs === String ? "0" : 0;
+                if (message.message != null && message.hasOwnProperty("message")) {
+                    object.message = $root.troupe.v1.QueueMessage.toObject(message.message, options);
+                    if (options.oneofs)
+                        object._message = "message";
+                }
+                if (message.ready != null && message.hasOwnProperty("ready"))
+                    if (typeof message.ready === "number")
+                        object.ready = options.longs === String ? String(message.ready) : message.ready;
+                    else
+                        object.ready = options.longs === String ? $util.Long.prototype.toString.call(message.ready) : options.longs === Number ? new $util.LongBits(message.ready.low >>> 0, message.ready.high >>> 0).toNumber(true) : message.ready;
+                return object;
+            };
+
+            FetchReply.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return FetchReply;
         })();
 
         v1.DeadLettersReply = (function() {
@@ -12069,11 +12736,12 @@ export const troupe = $root.troupe = (() => {
             Response.prototype.kvScan = null;
             Response.prototype.cluster = null;
             Response.prototype.backup = null;
+            Response.prototype.fetch = null;
 
             let $oneOfFields;
 
             Object.defineProperty(Response.prototype, "result", {
-                get: $util.oneOfGetter($oneOfFields = ["pong", "value", "exists", "values", "set", "setMany", "names", "count", "items", "streamItem", "streamItems", "subscribe", "stats", "emit", "topicInfo", "queueStats", "deadLetters", "lock", "locks", "kv", "kvScan", "cluster", "backup"]),
+                get: $util.oneOfGetter($oneOfFields = ["pong", "value", "exists", "values", "set", "setMany", "names", "count", "items", "streamItem", "streamItems", "subscribe", "stats", "emit", "topicInfo", "queueStats", "deadLetters", "lock", "locks", "kv", "kvScan", "cluster", "backup", "fetch"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -12132,6 +12800,8 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.ClusterStatusReply.encode(message.cluster, writer.uint32(186).fork()).ldelim();
                 if (message.backup != null && Object.hasOwnProperty.call(message, "backup"))
                     $root.troupe.v1.BackupReply.encode(message.backup, writer.uint32(194).fork()).ldelim();
+                if (message.fetch != null && Object.hasOwnProperty.call(message, "fetch"))
+                    $root.troupe.v1.FetchReply.encode(message.fetch, writer.uint32(202).fork()).ldelim();
                 return writer;
             };
 
@@ -12236,6 +12906,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 24: {
                             message.backup = $root.troupe.v1.BackupReply.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 25: {
+                            message.fetch = $root.troupe.v1.FetchReply.decode(reader, reader.uint32());
                             break;
                         }
                     default:
@@ -12483,6 +13157,16 @@ export const troupe = $root.troupe = (() => {
                             return "backup." + error;
                     }
                 }
+                if (message.fetch != null && message.hasOwnProperty("fetch")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.troupe.v1.FetchReply.verify(message.fetch);
+                        if (error)
+                            return "fetch." + error;
+                    }
+                }
                 return null;
             };
 
@@ -12610,6 +13294,11 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Response.backup: object expected");
                     message.backup = $root.troupe.v1.BackupReply.fromObject(object.backup);
                 }
+                if (object.fetch != null) {
+                    if (typeof object.fetch !== "object")
+                        throw TypeError(".troupe.v1.Response.fetch: object expected");
+                    message.fetch = $root.troupe.v1.FetchReply.fromObject(object.fetch);
+                }
                 return message;
             };
 
@@ -12735,6 +13424,11 @@ export const troupe = $root.troupe = (() => {
                     object.backup = $root.troupe.v1.BackupReply.toObject(message.backup, options);
                     if (options.oneofs)
                         object.result = "backup";
+                }
+                if (message.fetch != null && message.hasOwnProperty("fetch")) {
+                    object.fetch = $root.troupe.v1.FetchReply.toObject(message.fetch, options);
+                    if (options.oneofs)
+                        object.result = "fetch";
                 }
                 return object;
             };

@@ -1,0 +1,204 @@
+#include "node/amqp_topology.hpp"
+
+#include <algorithm>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "protocol/amqp.hpp"
+
+namespace troupe::node::amqp_topology {
+
+namespace {
+
+using json_writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void string(json_writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+std::string prefix(std::string_view vhost) {
+  return "amqp|" + std::string{vhost} + "|";
+}
+
+std::optional<rapidjson::Document> parse(std::string_view text) {
+  rapidjson::Document d;
+  d.Parse(text.data(), text.size());
+  if (d.HasParseError() || !d.IsObject())
+    return std::nullopt;
+  return d;
+}
+
+std::optional<std::string> string_field(const rapidjson::Document& d, const char* name) {
+  auto it = d.FindMember(name);
+  if (it == d.MemberEnd() || !it->value.IsString())
+    return std::nullopt;
+  return std::string{it->value.GetString(), it->value.GetStringLength()};
+}
+
+bool bool_field(const rapidjson::Document& d, const char* name) {
+  auto it = d.FindMember(name);
+  return it != d.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+std::optional<int64_t> int_field(const rapidjson::Document& d, const char* name) {
+  auto it = d.FindMember(name);
+  if (it == d.MemberEnd() || !it->value.IsInt64())
+    return std::nullopt;
+  return it->value.GetInt64();
+}
+
+} // namespace
+
+std::string queue_topic(std::string_view vhost, std::string_view queue) {
+  return prefix(vhost) + std::string{queue};
+}
+
+std::string exchange_group(std::string_view vhost, std::string_view exchange) {
+  return prefix(vhost) + "x|" + std::string{exchange};
+}
+
+std::string queues_group(std::string_view vhost) {
+  return prefix(vhost) + "queues";
+}
+
+std::string queue_bindings_group(std::string_view vhost, std::string_view queue) {
+  return prefix(vhost) + "qb|" + std::string{queue};
+}
+
+std::string binding_key(std::string_view name, std::string_view routing_key) {
+  return "b" + std::to_string(name.size()) + ":" + std::string{name} + std::string{routing_key};
+}
+
+bool queue_def::equivalent(const queue_def& o) const {
+  return durable == o.durable && exclusive == o.exclusive && auto_delete == o.auto_delete
+         && dead_letter_exchange == o.dead_letter_exchange
+         && dead_letter_routing_key == o.dead_letter_routing_key
+         && message_ttl_ms == o.message_ttl_ms && max_priority == o.max_priority;
+}
+
+std::string encode(const exchange_def& e) {
+  rapidjson::StringBuffer buf;
+  json_writer w{buf};
+  w.StartObject();
+  w.Key("type");
+  string(w, e.type);
+  w.Key("durable");
+  w.Bool(e.durable);
+  w.Key("autoDelete");
+  w.Bool(e.auto_delete);
+  w.Key("internal");
+  w.Bool(e.internal);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string encode(const binding& b) {
+  rapidjson::StringBuffer buf;
+  json_writer w{buf};
+  w.StartObject();
+  w.Key("name");
+  string(w, b.name);
+  w.Key("routingKey");
+  string(w, b.routing_key);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string encode(const queue_def& q) {
+  rapidjson::StringBuffer buf;
+  json_writer w{buf};
+  w.StartObject();
+  w.Key("durable");
+  w.Bool(q.durable);
+  w.Key("exclusive");
+  w.Bool(q.exclusive);
+  w.Key("autoDelete");
+  w.Bool(q.auto_delete);
+  if (q.dead_letter_exchange) {
+    w.Key("deadLetterExchange");
+    string(w, *q.dead_letter_exchange);
+  }
+  if (q.dead_letter_routing_key) {
+    w.Key("deadLetterRoutingKey");
+    string(w, *q.dead_letter_routing_key);
+  }
+  if (q.message_ttl_ms) {
+    w.Key("messageTtl");
+    w.Int64(*q.message_ttl_ms);
+  }
+  if (q.max_priority) {
+    w.Key("maxPriority");
+    w.Int64(*q.max_priority);
+  }
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::optional<exchange_def> decode_exchange(std::string_view json) {
+  auto d = parse(json);
+  if (!d)
+    return std::nullopt;
+  auto type = string_field(*d, "type");
+  if (!type)
+    return std::nullopt;
+  return exchange_def{*type, bool_field(*d, "durable"), bool_field(*d, "autoDelete"),
+                      bool_field(*d, "internal")};
+}
+
+std::optional<binding> decode_binding(std::string_view json) {
+  auto d = parse(json);
+  if (!d)
+    return std::nullopt;
+  auto name = string_field(*d, "name");
+  auto key = string_field(*d, "routingKey");
+  if (!name || !key)
+    return std::nullopt;
+  return binding{*name, *key};
+}
+
+std::optional<queue_def> decode_queue(std::string_view json) {
+  auto d = parse(json);
+  if (!d)
+    return std::nullopt;
+  queue_def q;
+  q.durable = bool_field(*d, "durable");
+  q.exclusive = bool_field(*d, "exclusive");
+  q.auto_delete = bool_field(*d, "autoDelete");
+  q.dead_letter_exchange = string_field(*d, "deadLetterExchange");
+  q.dead_letter_routing_key = string_field(*d, "deadLetterRoutingKey");
+  q.message_ttl_ms = int_field(*d, "messageTtl");
+  q.max_priority = int_field(*d, "maxPriority");
+  return q;
+}
+
+std::optional<exchange_def> builtin_exchange(std::string_view name) {
+  if (name == "amq.direct")
+    return exchange_def{"direct"};
+  if (name == "amq.fanout")
+    return exchange_def{"fanout"};
+  if (name == "amq.topic")
+    return exchange_def{"topic"};
+  return std::nullopt;
+}
+
+bool known_type(std::string_view type) {
+  return type == "direct" || type == "fanout" || type == "topic";
+}
+
+std::vector<std::string> route(const exchange_def& e, const std::vector<binding>& bindings,
+                               std::string_view routing_key) {
+  std::vector<std::string> out;
+  for (auto& b : bindings) {
+    bool hit = e.type == "fanout" || (e.type == "direct" && b.routing_key == routing_key)
+               || (e.type == "topic" && protocol::amqp::topic_matches(b.routing_key, routing_key));
+    if (hit)
+      out.push_back(b.name);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+} // namespace troupe::node::amqp_topology

@@ -55,4 +55,11 @@ using message_atom = caf::atom_constant<caf::atom("message")>;
 /// kv_shard internal: sweep a slice of orphaned hash fields.
 using sweep_atom = caf::atom_constant<caf::atom("kvsweep")>;
 
+/// topic_queue -> the node's dead-letter sink: (atom, topic, step): messages
+/// of that queue expired into its dead letters (QueueConfig.dead_letter_expired).
+using dead_letters_atom = caf::atom_constant<caf::atom("deadlet")>;
+/// The registry name of the node's dead-letter sink (the AMQP door's), when
+/// there is one.
+inline constexpr caf::atom_value dead_letter_sink = caf::atom("dlsink");
+
 } // namespace troupe::actors

@@ -50,6 +50,8 @@ struct queue_state {
   std::set<caf::actor_addr> watched;  // sessions monitored (consumers, fetches)
   size_t next_consumer = 0;
   uint64_t dead = 0;
+  /// Expired messages wait in the dead letters for the sink to send on.
+  bool expired_pending = false;
   int64_t timer_at = 0;  // when the armed tick fires; 0: none
   std::unique_ptr<write_pipeline> pipeline;
 
@@ -160,6 +162,16 @@ void arm_timer(Self self) {
   int64_t next = 0;
   if (!st.delayed.empty())
     next = st.delayed.begin()->first;
+  if (st.config.message_ttl_ms() > 0 && !st.ready.empty()) {
+    auto expires = st.messages.at(*st.ready.begin()).emitted_at_ms() + st.config.message_ttl_ms();
+    if (next == 0 || expires < next)
+      next = expires;
+  }
+  if (st.expired_pending) {  // the sink was not there: ask again in a second
+    auto retry = now_ms(st) + 1000;
+    if (next == 0 || retry < next)
+      next = retry;
+  }
   for (auto& [seq, f] : st.in_flight)
     if (next == 0 || f.deadline < next)
       next = f.deadline;
@@ -170,12 +182,65 @@ void arm_timer(Self self) {
   self->delayed_send(self, std::chrono::milliseconds{wait}, tick_atom::value);
 }
 
+/// Tells the node's dead-letter sink that this queue has expired messages
+/// in its dead letters; without a sink, tries again later.
+template <class Self>
+void notify_sink(Self self) {
+  auto& st = self->state;
+  auto sink = self->system().registry().template get<caf::actor>(dead_letter_sink);
+  st.expired_pending = !sink;
+  if (sink)
+    self->send(sink, dead_letters_atom::value, st.args.topic, st.args.step);
+}
+
+/// Drops the ready messages older than the queue's message TTL, or moves
+/// them to the dead letters for the sink, in one write. Ready messages are
+/// in emit order, so the oldest are at the front.
+template <class Self>
+void expire(Self self) {
+  auto& st = self->state;
+  auto ttl = st.config.message_ttl_ms();
+  if (ttl <= 0)
+    return;
+  auto now = now_ms(st);
+  storage::write_batch batch;
+  std::vector<uint64_t> expired;
+  for (auto seq : st.ready) {
+    auto& m = st.messages.at(seq);
+    if (m.emitted_at_ms() + ttl > now)
+      break;
+    expired.push_back(seq);
+    st.pipeline->remove(batch, column::queues, key(st, queue_kind::message, seq));
+    if (st.config.dead_letter_expired()) {
+      m.set_last_error("expired");
+      st.pipeline->put(batch, column::queues, key(st, queue_kind::dead, seq), encode(m, now));
+    }
+  }
+  if (expired.empty())
+    return;
+  for (auto seq : expired)
+    unindex(st, seq);
+  if (!st.config.dead_letter_expired()) {
+    st.pipeline->submit(std::move(batch));
+    return;
+  }
+  st.dead += expired.size();
+  auto gen = st.pipeline->submit(std::move(batch));
+  st.pipeline->after(gen, [self](const storage::db_status& s) {
+    if (s.ok)
+      notify_sink(self);
+  });
+}
+
 /// Delivers ready messages to consumers with credit.
 template <class Self>
 void pump(Self self) {
   auto& st = self->state;
-  if (st.consumers.empty())
+  expire(self);
+  if (st.consumers.empty()) {
+    arm_timer(self);
     return;
+  }
   for (auto it = st.ready.begin(); it != st.ready.end();) {
     auto seq = *it;
     if (!deliverable(st, seq)) {
@@ -287,6 +352,8 @@ void tick(Self self) {
       expired.push_back(seq);
   for (auto seq : expired)
     fail_attempt(st, seq, "visibility timeout expired");
+  if (st.expired_pending)
+    notify_sink(self);
   pump(self);
 }
 
@@ -485,8 +552,9 @@ void on_request(Self self, const Request& req) {
       break;
     }
     case Request::kDeadLetterPurge: {
+      auto& ids = req.dead_letter_purge().message_ids();
       std::vector<stored_message> found;
-      if (auto status = dead_letters(st, {}, found); !status.ok) {
+      if (auto status = dead_letters(st, {ids.begin(), ids.end()}, found); !status.ok) {
         set_storage_error(*resp, "scan", status.message);
         break;
       }
@@ -528,6 +596,8 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
       ++st.dead;
       return true;
     });
+  if (loaded.ok && st.config.dead_letter_expired() && st.dead > 0)
+    st.expired_pending = true;  // maybe not sent on before a restart
   if (!loaded.ok) // a queue that cannot read what it holds must not serve a part of it
     self->quit(caf::make_error(caf::sec::runtime_error, "cannot load queue " + st.args.topic + "/"
                                                            + st.args.step + ": " + loaded.message));

@@ -21,6 +21,11 @@ ctest --output-on-failure -j 2 --timeout 600
 cd "$root/adapters/motia"
 npm ci --no-audit --no-fund --loglevel=error
 TROUPE_NODE_BIN="$root/build/bin/troupe-node" npm test
+# The AMQP door against a private rabbitmq-server: the same scenarios (amqplib),
+# transcripts compared.
+cd "$root/tests/amqp"
+npm ci --no-audit --no-fund --loglevel=error
+TROUPE_NODE_BIN="$root/build/bin/troupe-node" npm test
 cd "$root/examples/motia-app"
 REDISMS_DISABLE_POSTINSTALL=1 npm ci --no-audit --no-fund --loglevel=error
 TROUPE_NODE_BIN="$root/build/bin/troupe-node" node scale-out.mjs

@@ -15,6 +15,7 @@
 #include "actors/node_counters.hpp"
 #include "cluster/partition_router.hpp"
 #include "cluster/request_route.hpp"
+#include "node/amqp_routing.hpp"
 #include "node/amqp_topology.hpp"
 #include "node/connection_guard.hpp"
 #include "node/metrics.hpp"
@@ -32,6 +33,7 @@ namespace {
 
 namespace amqp = protocol::amqp;
 namespace topo = amqp_topology;
+using namespace amqp_routing;
 using caf::io::connection_handle;
 using v1::Request;
 using v1::Response;
@@ -42,7 +44,8 @@ enum : uint16_t { c_connection = 10, c_channel = 20, c_exchange = 40, c_queue = 
 
 // Reply codes.
 enum : uint16_t { reply_success = 200, no_route = 312, connection_forced = 320,
-                  access_refused = 403, not_found = 404, precondition_failed = 406,
+                  access_refused = 403, not_found = 404, resource_locked = 405,
+                  precondition_failed = 406,
                   frame_error = 501, syntax_error = 502, command_invalid = 503,
                   channel_error = 504, unexpected_frame = 505, not_allowed = 530,
                   not_implemented = 540, internal_error = 541 };
@@ -52,9 +55,6 @@ constexpr uint32_t frame_max = 131072;
 constexpr uint16_t heartbeat_seconds = 60;
 /// Credit of a consumer without a prefetch limit (or with no_ack).
 constexpr int32_t unlimited_credit = 10000;
-/// A delivery not acked within this long goes to another consumer
-/// (RabbitMQ's consumer_timeout closes the channel instead).
-constexpr int64_t delivery_timeout_ms = 30 * 60 * 1000;
 
 
 struct content_in {
@@ -120,6 +120,8 @@ struct amqp_state {
   amqp::frame_reader reader{4096};
   phase at = phase::header;
   std::string vhost;
+  /// Names this connection as the owner of its exclusive queues.
+  std::string connection_name;
   uint32_t frame_max = node::frame_max;
   std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
   uint16_t heartbeat = 0;
@@ -213,26 +215,7 @@ void close_channel(amqp_broker* self, connection_handle hdl, uint16_t id, uint16
   send_method(self, hdl, id, c_channel, 40, close_args(code, text, cls, method));
 }
 
-std::string quoted(const std::string& what, const std::string& name, const std::string& vhost) {
-  return what + " '" + name + "' in vhost '" + vhost + "'";
-}
-
 // -- partitions -------------------------------------------------------------------
-
-/// Sends a single-partition request where its partition is served and calls
-/// fn(response).
-template <class F>
-void ask(amqp_broker* self, std::shared_ptr<Request> req, F fn) {
-  auto& st = self->state;
-  auto route = cluster::route_of(*req);
-  auto& router = *st.ctx->router;
-  ++st.in_flight;
-  call_partition(self, router, route->svc, router.partition_of(route->partition_key),
-                 std::move(req), [self, f = std::make_shared<F>(std::move(fn))](const Response& r) {
-                   --self->state.in_flight;
-                   (*f)(r);
-                 });
-}
 
 /// The channel `id` if it is still the one opened at `epoch` and open.
 channel* live_channel(amqp_broker* self, uint16_t id, uint64_t epoch) {
@@ -240,57 +223,6 @@ channel* live_channel(amqp_broker* self, uint16_t id, uint64_t epoch) {
   if (it == self->state.channels.end() || it->second.epoch != epoch || it->second.closing)
     return nullptr;
   return &it->second;
-}
-
-std::shared_ptr<Request> state_get(const std::string& group, const std::string& key) {
-  auto req = std::make_shared<Request>();
-  req->mutable_state_get()->set_trace_id(group);
-  req->mutable_state_get()->set_key(key);
-  return req;
-}
-
-std::shared_ptr<Request> state_set(const std::string& group, const std::string& key,
-                                   std::string value) {
-  auto req = std::make_shared<Request>();
-  auto* s = req->mutable_state_set();
-  s->set_trace_id(group);
-  s->set_key(key);
-  s->set_value(std::move(value));
-  return req;
-}
-
-std::shared_ptr<Request> state_delete(const std::string& group, const std::string& key) {
-  auto req = std::make_shared<Request>();
-  req->mutable_state_delete()->set_trace_id(group);
-  req->mutable_state_delete()->set_key(key);
-  return req;
-}
-
-std::shared_ptr<Request> state_group(const std::string& group) {
-  auto req = std::make_shared<Request>();
-  req->mutable_state_get_group()->set_trace_id(group);
-  return req;
-}
-
-std::shared_ptr<Request> queue_stats(const std::string& topic) {
-  auto req = std::make_shared<Request>();
-  req->mutable_queue_stats()->set_topic(topic);
-  req->mutable_queue_stats()->set_step(std::string{topo::queue_step});
-  return req;
-}
-
-v1::QueueConfig queue_config(int32_t credit) {
-  v1::QueueConfig c;
-  c.set_type("standard");
-  c.set_max_retries(std::numeric_limits<int32_t>::max());
-  c.set_visibility_timeout_ms(delivery_timeout_ms);
-  c.set_backoff_ms(0);
-  c.set_concurrency(credit);
-  return c;
-}
-
-bool is_not_found(const Response& r) {
-  return r.has_error() && r.error().code() == static_cast<v1::ErrorCode>(error_code::not_found);
 }
 
 /// A failed request the door did not expect: the connection ends with
@@ -308,72 +240,6 @@ uint32_t message_count(const v1::QueueStatsReply& s) {
 
 void drain_publishes(amqp_broker* self, connection_handle hdl, uint16_t id, uint64_t epoch);
 
-/// Emits `m` to each of `queues`; calls done(stored, routed): whether every
-/// emit succeeded and how many queues took it.
-template <class F>
-void emit_to(amqp_broker* self, const std::vector<std::string>& queues, const v1::AmqpMessage& m,
-             F done) {
-  if (queues.empty()) {
-    done(true, 0u);
-    return;
-  }
-  struct tally {
-    size_t left;
-    bool ok = true;
-    uint32_t routed = 0;
-  };
-  auto t = std::make_shared<tally>(tally{queues.size()});
-  auto data = m.SerializeAsString();
-  for (auto& q : queues) {
-    auto req = std::make_shared<Request>();
-    auto* e = req->mutable_event_emit();
-    e->set_topic(topo::queue_topic(self->state.vhost, q));
-    e->mutable_event()->set_data(data);
-    e->mutable_event()->set_opaque(true);
-    ask(self, std::move(req), [t, done](const Response& r) mutable {
-      if (r.has_error())
-        t->ok = false;
-      else if (r.emit().steps() > 0)
-        ++t->routed;
-      if (--t->left == 0)
-        done(t->ok, t->routed);
-    });
-  }
-}
-
-/// Routes a publish to `exchange`: fills job.queues, or job.close_code.
-template <class F>
-void resolve_exchange(amqp_broker* self, const std::string& exchange,
-                      const std::string& routing_key, F fn) {
-  auto vhost = self->state.vhost;
-  if (exchange.empty()) {
-    fn(std::vector<std::string>{routing_key}, uint16_t{0}, std::string{});
-    return;
-  }
-  ask(self, state_group(topo::exchange_group(vhost, exchange)),
-      [=](const Response& r) mutable {
-        if (r.has_error()) {
-          fn(std::vector<std::string>{}, uint16_t{internal_error},
-             "INTERNAL_ERROR - " + r.error().message());
-          return;
-        }
-        auto def = topo::builtin_exchange(exchange);
-        std::vector<topo::binding> bindings;
-        for (auto& item : r.items().items()) {
-          if (item.key() == topo::exchange_key)
-            def = topo::decode_exchange(item.value());
-          else if (auto b = topo::decode_binding(item.value()))
-            bindings.push_back(std::move(*b));
-        }
-        if (!def) {
-          fn(std::vector<std::string>{}, uint16_t{not_found},
-             "NOT_FOUND - no " + quoted("exchange", exchange, vhost));
-          return;
-        }
-        fn(topo::route(*def, bindings, routing_key), uint16_t{0}, std::string{});
-      });
-}
-
 void start_publish(amqp_broker* self, connection_handle hdl, uint16_t id, channel& ch,
                    content_in c) {
   auto job = std::make_shared<publish_job>();
@@ -386,7 +252,7 @@ void start_publish(amqp_broker* self, connection_handle hdl, uint16_t id, channe
   job->message.set_body(std::move(c.body));
   ch.publishes.push_back(job);
   auto epoch = ch.epoch;
-  resolve_exchange(self, c.exchange, c.routing_key,
+  resolve_exchange(self, self->state.vhost, c.exchange, c.routing_key,
                    [=](std::vector<std::string> queues, uint16_t code, std::string text) {
                      job->routed = true;
                      job->queues = std::move(queues);
@@ -412,7 +278,7 @@ void drain_publishes(amqp_broker* self, connection_handle hdl, uint16_t id, uint
         close_channel(self, hdl, id, job->close_code, job->close_text, c_basic, 40);
       return;
     }
-    emit_to(self, job->queues, job->message, [=](bool ok, uint32_t routed) {
+    emit_to(self, self->state.vhost, job->queues, job->message, [=](bool ok, uint32_t routed) {
       auto* ch = live_channel(self, id, epoch);
       if (ch == nullptr)
         return;
@@ -437,92 +303,16 @@ void drain_publishes(amqp_broker* self, connection_handle hdl, uint16_t id, uint
 
 // -- dead letters ---------------------------------------------------------------
 
-/// `m`'s headers with an x-death entry for this dead-lettering, as RabbitMQ
-/// writes it: one entry per (queue, reason), the latest first, with a count.
-amqp::field_table dead_letter_headers(const v1::AmqpMessage& m, const std::string& queue,
-                                      const char* reason) {
-  std::string_view raw = m.properties();
-  uint16_t cls = 0;
-  uint64_t size = 0;
-  amqp::properties props;
-  auto header = amqp::content_header(0, raw);
-  amqp::field_table headers;
-  if (amqp::decode_content_header(header, cls, size, props) && props.headers)
-    headers = *props.headers;
-  std::vector<amqp::field_value> deaths;
-  int64_t count = 1;
-  if (auto* old = amqp::find_field(headers, "x-death"); old && old->type == 'A') {
-    std::vector<amqp::field_value> items;
-    if (amqp::decode_array(old->raw, items))
-      for (auto& item : items) {
-        amqp::field_table entry;
-        if (item.type == 'F' && amqp::decode_table_value(item.raw, entry)) {
-          auto* q = amqp::find_field(entry, "queue");
-          auto* r = amqp::find_field(entry, "reason");
-          if (q && r && q->as_string() == queue && r->as_string() == std::string{reason}) {
-            if (auto* c = amqp::find_field(entry, "count"); c && c->as_int())
-              count = *c->as_int() + 1;
-            continue;
-          }
-        }
-        deaths.push_back(item);
-      }
-  }
-  amqp::field_table entry{
-    {"count", amqp::long_value(count)},
-    {"reason", amqp::string_value(reason)},
-    {"queue", amqp::string_value(queue)},
-    {"time", amqp::timestamp_value(static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                     std::chrono::system_clock::now().time_since_epoch())
-                                     .count()))},
-    {"exchange", amqp::string_value(m.exchange())},
-    {"routing-keys", amqp::array_value({amqp::string_value(m.routing_key())})},
-  };
-  deaths.insert(deaths.begin(), amqp::table_value(entry));
-  amqp::field_table out;
-  for (auto& [name, v] : headers)
-    if (name != "x-death")
-      out.emplace_back(name, v);
-  if (!amqp::find_field(out, "x-first-death-exchange")) {
-    out.emplace_back("x-first-death-exchange", amqp::string_value(m.exchange()));
-    out.emplace_back("x-first-death-queue", amqp::string_value(queue));
-    out.emplace_back("x-first-death-reason", amqp::string_value(reason));
-  }
-  out.emplace_back("x-death", amqp::array_value(deaths));
-  return out;
-}
-
 void settle(amqp_broker* self, const unacked_delivery& u, bool requeue);
 
 /// Dead-letters a rejected delivery: to its queue's dead-letter exchange if
 /// it has one (then acks it), else drops it.
-void dead_letter(amqp_broker* self, connection_handle hdl, unacked_delivery u) {
-  auto vhost = self->state.vhost;
-  ask(self, state_get(topo::queues_group(vhost), u.queue), [=](const Response& r) {
-    std::optional<topo::queue_def> def;
-    if (!r.has_error() && r.value().found())
-      def = topo::decode_queue(r.value().value());
-    if (!def || !def->dead_letter_exchange) {
+void dead_letter(amqp_broker* self, unacked_delivery u) {
+  // Not stored: it stays in flight here and goes back to its queue when the
+  // connection closes.
+  dead_letter_to(self, self->state.vhost, u.queue, u.message, "rejected", [=](bool done) {
+    if (done)
       settle(self, u, false);
-      return;
-    }
-    v1::AmqpMessage m = u.message;
-    auto key = def->dead_letter_routing_key.value_or(m.routing_key());
-    if (auto props = amqp::with_headers(m.properties(), dead_letter_headers(m, u.queue, "rejected")))
-      m.set_properties(std::move(*props));
-    m.set_exchange(*def->dead_letter_exchange);
-    m.set_routing_key(key);
-    resolve_exchange(self, *def->dead_letter_exchange, key,
-                     [=](std::vector<std::string> queues, uint16_t code, std::string) {
-                       if (code != 0) {  // no such exchange: RabbitMQ drops it too
-                         settle(self, u, false);
-                         return;
-                       }
-                       emit_to(self, queues, m, [=](bool ok, uint32_t) {
-                         if (ok)
-                           settle(self, u, false);
-                       });
-                     });
   });
 }
 
@@ -577,18 +367,6 @@ void give_back_channel(amqp_broker* self, channel& ch) {
 }
 
 // -- deliveries -------------------------------------------------------------------
-
-/// Parses a stored message back into what was published; a Motia event on
-/// the queue's topic becomes a message with its JSON as the body.
-v1::AmqpMessage stored_message(const v1::QueueMessage& q, const std::string& queue) {
-  v1::AmqpMessage m;
-  if (!m.ParseFromString(q.data()) || (m.body().empty() && m.properties().empty())) {
-    m.Clear();
-    m.set_routing_key(queue);
-    m.set_body(q.data());
-  }
-  return m;
-}
 
 void deliver(amqp_broker* self, connection_handle hdl, uint64_t sub, const v1::QueueMessage& q) {
   auto& st = self->state;
@@ -815,6 +593,33 @@ std::optional<std::string> parse_queue_args(const amqp::field_table& args, topo:
   return std::nullopt;
 }
 
+/// The text of RabbitMQ's 405 for another connection's exclusive queue.
+std::string locked(const std::string& name, const std::string& vhost) {
+  return "RESOURCE_LOCKED - cannot obtain exclusive access to locked " + quoted("queue", name, vhost)
+         + ". It could be originally declared on another connection or the exclusive property "
+           "value does not match that of the original declaration.";
+}
+
+/// Calls fn(def) with queue `name`'s record; closes the channel with 404
+/// when there is none, 405 when it is another connection's exclusive queue.
+template <class F>
+void with_queue(amqp_broker* self, connection_handle hdl, reply_to r, const std::string& name,
+                uint16_t cls, uint16_t method, F fn) {
+  auto vhost = self->state.vhost;
+  ask(self, state_get(topo::queues_group(vhost), name), [=](const Response& got) {
+    if (got.has_error())
+      return internal(self, hdl, got);
+    std::optional<topo::queue_def> def;
+    if (got.value().found())
+      def = topo::decode_queue(got.value().value());
+    if (!def)
+      return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", name, vhost), cls, method);
+    if (!def->owner.empty() && def->owner != self->state.connection_name)
+      return r.fail(resource_locked, locked(name, vhost), cls, method);
+    fn(*def);
+  });
+}
+
 /// Answers queue.declare-ok with the queue's counts.
 void declare_ok(amqp_broker* self, connection_handle hdl, reply_to r, const std::string& name,
                 bool nowait) {
@@ -845,23 +650,9 @@ void queue_declare(const method_ctx& m) {
   auto self = m.self;
   auto hdl = m.hdl;
   auto& vhost = self->state.vhost;
-  auto topic = topo::queue_topic(vhost, name);
-  if (passive) {
-    ask(self, queue_stats(topic), [=](const Response& s) {
-      if (is_not_found(s))
-        return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", name, vhost), c_queue, 10);
-      if (s.has_error())
-        return internal(self, hdl, s);
-      if (!nowait)
-        r.ok(c_queue, 11,
-             amqp::writer{}
-               .shortstr(name)
-               .long_(message_count(s.queue_stats()))
-               .long_(static_cast<uint32_t>(s.queue_stats().consumers()))
-               .take());
-    });
-    return;
-  }
+  if (passive)
+    return with_queue(self, hdl, r, name, c_queue, 10,
+                      [=](const topo::queue_def&) { declare_ok(self, hdl, r, name, nowait); });
   if (name.empty())
     name = random_name("amq.gen-");
   else if (reserved_name(name))
@@ -870,12 +661,19 @@ void queue_declare(const method_ctx& m) {
                   c_queue, 10);
   if (auto bad = parse_queue_args(args, def))
     return r.fail(precondition_failed, "PRECONDITION_FAILED - " + *bad, c_queue, 10);
+  if (def.exclusive)
+    def.owner = self->state.connection_name;
   auto group = topo::queues_group(vhost);
-  ask(self, state_get(group, name), [=](const Response& got) {
+  ask(self, state_get(group, name), [=, declared = def](const Response& got) {
     if (got.has_error())
       return internal(self, hdl, got);
+    auto def = declared;
     if (got.value().found()) {
       auto current = topo::decode_queue(got.value().value());
+      if (current && !current->owner.empty() && current->owner != self->state.connection_name)
+        return r.fail(resource_locked, locked(name, vhost), c_queue, 10);
+      if (current)
+        def.owner = current->owner;
       if (current && !current->equivalent(def))
         return r.fail(precondition_failed, "PRECONDITION_FAILED - inequivalent arg for "
                                              + quoted("queue", name, vhost)
@@ -891,7 +689,7 @@ void queue_declare(const method_ctx& m) {
       auto* s = sub->mutable_event_subscribe();
       s->set_topic(topo::queue_topic(self->state.vhost, name));
       s->set_step(std::string{topo::queue_step});
-      *s->mutable_config() = queue_config(1);
+      *s->mutable_config() = queue_config(def, 1);
       s->set_declare_only(true);
       ask(self, std::move(sub), [=](const Response& subscribed) {
         if (subscribed.has_error())
@@ -949,11 +747,7 @@ void queue_bind(const method_ctx& m, bool bind) {
     if (!nowait)
       r.ok(c_queue, bind ? 21 : 51);
   };
-  ask(self, queue_stats(topo::queue_topic(vhost, queue)), [=](const Response& s) {
-    if (is_not_found(s))
-      return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", queue, vhost), c_queue, method);
-    if (s.has_error())
-      return internal(self, hdl, s);
+  with_queue(self, hdl, r, queue, c_queue, method, [=](const topo::queue_def&) {
     if (topo::builtin_exchange(exchange))
       return write_binding(self, queue, exchange, key, bind, finish);
     ask(self, state_get(topo::exchange_group(vhost, exchange), std::string{topo::exchange_key}),
@@ -976,16 +770,18 @@ void queue_purge(const method_ctx& m) {
   auto self = m.self;
   auto hdl = m.hdl;
   auto vhost = self->state.vhost;
-  auto req = std::make_shared<Request>();
-  req->mutable_queue_purge()->set_topic(topo::queue_topic(vhost, queue));
-  req->mutable_queue_purge()->set_step(std::string{topo::queue_step});
-  ask(self, std::move(req), [=](const Response& resp) {
-    if (is_not_found(resp))
-      return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", queue, vhost), c_queue, 30);
-    if (resp.has_error())
-      return internal(self, hdl, resp);
-    if (!nowait)
-      r.ok(c_queue, 31, amqp::writer{}.long_(static_cast<uint32_t>(resp.count().count())).take());
+  with_queue(self, hdl, r, queue, c_queue, 30, [=](const topo::queue_def&) {
+    auto req = std::make_shared<Request>();
+    req->mutable_queue_purge()->set_topic(topo::queue_topic(vhost, queue));
+    req->mutable_queue_purge()->set_step(std::string{topo::queue_step});
+    ask(self, std::move(req), [=](const Response& resp) {
+      if (is_not_found(resp))
+        return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", queue, vhost), c_queue, 30);
+      if (resp.has_error())
+        return internal(self, hdl, resp);
+      if (!nowait)
+        r.ok(c_queue, 31, amqp::writer{}.long_(static_cast<uint32_t>(resp.count().count())).take());
+    });
   });
 }
 
@@ -1075,30 +871,17 @@ void basic_consume(const method_ctx& m) {
   int32_t credit = no_ack || m.ch->prefetch == 0 ? unlimited_credit : m.ch->prefetch;
   m.ch->consumers.emplace(tag, sub);
   st.consumers.emplace(sub, consumer{m.id, m.ch->epoch, tag, queue, no_ack, false, {}});
-  auto forget = [self, sub, tag, id = m.id] {
-    self->state.consumers.erase(sub);
-    auto it = self->state.channels.find(id);
-    if (it != self->state.channels.end())
-      it->second.consumers.erase(tag);
-  };
-  ask(self, queue_stats(topic), [=](const Response& s) {
-    if (is_not_found(s)) {
-      forget();
-      return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", queue, vhost), c_basic, 20);
-    }
-    if (s.has_error())
-      return internal(self, hdl, s);
+  // A failure closes the channel, which ends the consumer.
+  with_queue(self, hdl, r, queue, c_basic, 20, [=](const topo::queue_def& def) {
     auto req = std::make_shared<Request>();
     auto* e = req->mutable_event_subscribe();
     e->set_topic(topic);
     e->set_step(std::string{topo::queue_step});
-    *e->mutable_config() = queue_config(credit);
+    *e->mutable_config() = queue_config(def, credit);
     e->set_subscription_id(sub);
     ask(self, std::move(req), [=](const Response& resp) {
-      if (resp.has_error()) {
-        forget();
+      if (resp.has_error())
         return internal(self, hdl, resp);
-      }
       auto it = self->state.consumers.find(sub);
       if (it == self->state.consumers.end())
         return;
@@ -1148,38 +931,40 @@ void basic_get(const method_ctx& m) {
   f->set_topic(topic);
   f->set_step(std::string{topo::queue_step});
   f->set_subscription_id(sub);
-  ask(self, std::move(req), [=](const Response& resp) {
-    if (is_not_found(resp))
-      return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", queue, vhost), c_basic, 70);
-    if (resp.has_error())
-      return internal(self, hdl, resp);
-    auto* ch = r.live();
-    auto& fetched = resp.fetch();
-    if (!fetched.has_message()) {
-      if (ch != nullptr)
-        send_method(self, hdl, r.id, c_basic, 72, amqp::writer{}.shortstr("").take());
-      return;
-    }
-    auto& q = fetched.message();
-    unacked_delivery u{sub, topic, queue, q.message_id(), stored_message(q, queue)};
-    if (ch == nullptr) {
-      settle(self, u, true);
-      return;
-    }
-    auto tag = ++ch->next_tag;
-    send_content(self, hdl, r.id, 71,
-                 amqp::writer{}
-                   .longlong(tag)
-                   .bit(q.redelivered() || q.attempt() > 1)
-                   .shortstr(u.message.exchange())
-                   .shortstr(u.message.routing_key())
-                   .long_(static_cast<uint32_t>(fetched.ready()))
-                   .take(),
-                 u.message);
-    if (no_ack)
-      settle(self, u, false);
-    else
-      ch->unacked.emplace(tag, std::move(u));
+  with_queue(self, hdl, r, queue, c_basic, 70, [=](const topo::queue_def&) {
+    ask(self, req, [=](const Response& resp) {
+      if (is_not_found(resp))
+        return r.fail(not_found, "NOT_FOUND - no " + quoted("queue", queue, vhost), c_basic, 70);
+      if (resp.has_error())
+        return internal(self, hdl, resp);
+      auto* ch = r.live();
+      auto& fetched = resp.fetch();
+      if (!fetched.has_message()) {
+        if (ch != nullptr)
+          send_method(self, hdl, r.id, c_basic, 72, amqp::writer{}.shortstr("").take());
+        return;
+      }
+      auto& q = fetched.message();
+      unacked_delivery u{sub, topic, queue, q.message_id(), stored_message(q, queue)};
+      if (ch == nullptr) {
+        settle(self, u, true);
+        return;
+      }
+      auto tag = ++ch->next_tag;
+      send_content(self, hdl, r.id, 71,
+                   amqp::writer{}
+                     .longlong(tag)
+                     .bit(q.redelivered() || q.attempt() > 1)
+                     .shortstr(u.message.exchange())
+                     .shortstr(u.message.routing_key())
+                     .long_(static_cast<uint32_t>(fetched.ready()))
+                     .take(),
+                   u.message);
+      if (no_ack)
+        settle(self, u, false);
+      else
+        ch->unacked.emplace(tag, std::move(u));
+    });
   });
 }
 
@@ -1213,7 +998,7 @@ void basic_settle(const method_ctx& m) {
     if (m.method == 80 || requeue)
       settle(m.self, u, requeue);
     else
-      dead_letter(m.self, m.hdl, std::move(u));
+      dead_letter(m.self, std::move(u));
   }
 }
 
@@ -1605,6 +1390,7 @@ caf::behavior amqp_session_impl(amqp_broker* self, connection_handle hdl,
   if (ctx->tls)
     st.tls = std::make_unique<protocol::tls_session>(*ctx->tls);
   ctx->counters->amqp_connections += 1;
+  st.connection_name = ctx->node_id + "/" + std::to_string(++ctx->counters->last_client_id);
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
   self->ack_writes(hdl, true);
   self->set_down_handler([self](caf::down_msg& msg) { self->state.remote.on_down(msg.source); });

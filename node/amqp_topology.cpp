@@ -1,6 +1,7 @@
 #include "node/amqp_topology.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -53,6 +54,15 @@ std::optional<int64_t> int_field(const rapidjson::Document& d, const char* name)
 
 std::string queue_topic(std::string_view vhost, std::string_view queue) {
   return prefix(vhost) + std::string{queue};
+}
+
+std::optional<std::pair<std::string, std::string>> parse_queue_topic(std::string_view topic) {
+  if (topic.substr(0, 5) != "amqp|")
+    return std::nullopt;
+  auto bar = topic.find('|', 5);
+  if (bar == std::string_view::npos)
+    return std::nullopt;
+  return std::pair{std::string{topic.substr(5, bar - 5)}, std::string{topic.substr(bar + 1)}};
 }
 
 std::string exchange_group(std::string_view vhost, std::string_view exchange) {
@@ -132,6 +142,10 @@ std::string encode(const queue_def& q) {
     w.Key("maxPriority");
     w.Int64(*q.max_priority);
   }
+  if (!q.owner.empty()) {
+    w.Key("owner");
+    string(w, q.owner);
+  }
   w.EndObject();
   return buf.GetString();
 }
@@ -170,7 +184,61 @@ std::optional<queue_def> decode_queue(std::string_view json) {
   q.dead_letter_routing_key = string_field(*d, "deadLetterRoutingKey");
   q.message_ttl_ms = int_field(*d, "messageTtl");
   q.max_priority = int_field(*d, "maxPriority");
+  q.owner = string_field(*d, "owner").value_or("");
   return q;
+}
+
+std::optional<std::string> dead_letter_properties(std::string_view raw, const std::string& exchange,
+                                                  const std::string& routing_key,
+                                                  const std::string& queue, const char* reason) {
+  namespace amqp = protocol::amqp;
+  uint16_t cls = 0;
+  uint64_t size = 0;
+  amqp::properties props;
+  if (!amqp::decode_content_header(amqp::content_header(0, raw), cls, size, props))
+    return std::nullopt;
+  amqp::field_table headers = props.headers.value_or(amqp::field_table{});
+  std::vector<amqp::field_value> deaths;
+  int64_t count = 1;
+  if (auto* old = amqp::find_field(headers, "x-death"); old && old->type == 'A') {
+    std::vector<amqp::field_value> items;
+    if (amqp::decode_array(old->raw, items))
+      for (auto& item : items) {
+        amqp::field_table entry;
+        if (item.type == 'F' && amqp::decode_table_value(item.raw, entry)) {
+          auto* q = amqp::find_field(entry, "queue");
+          auto* r = amqp::find_field(entry, "reason");
+          if (q && r && q->as_string() == queue && r->as_string() == std::string{reason}) {
+            if (auto* c = amqp::find_field(entry, "count"); c && c->as_int())
+              count = *c->as_int() + 1;
+            continue;
+          }
+        }
+        deaths.push_back(item);
+      }
+  }
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+    std::chrono::system_clock::now().time_since_epoch());
+  amqp::field_table entry{
+    {"count", amqp::long_value(count)},
+    {"reason", amqp::string_value(reason)},
+    {"queue", amqp::string_value(queue)},
+    {"time", amqp::timestamp_value(static_cast<uint64_t>(now.count()))},
+    {"exchange", amqp::string_value(exchange)},
+    {"routing-keys", amqp::array_value({amqp::string_value(routing_key)})},
+  };
+  deaths.insert(deaths.begin(), amqp::table_value(entry));
+  amqp::field_table out;
+  for (auto& [name, v] : headers)
+    if (name != "x-death")
+      out.emplace_back(name, v);
+  if (!amqp::find_field(out, "x-first-death-exchange")) {
+    out.emplace_back("x-first-death-exchange", amqp::string_value(exchange));
+    out.emplace_back("x-first-death-queue", amqp::string_value(queue));
+    out.emplace_back("x-first-death-reason", amqp::string_value(reason));
+  }
+  out.emplace_back("x-death", amqp::array_value(deaths));
+  return amqp::with_headers(raw, out);
 }
 
 std::optional<exchange_def> builtin_exchange(std::string_view name) {

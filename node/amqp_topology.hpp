@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace troupe::node::amqp_topology {
@@ -26,6 +27,8 @@ inline constexpr std::string_view queue_step = "queue";
 inline constexpr std::string_view exchange_key = "~";
 
 std::string queue_topic(std::string_view vhost, std::string_view queue);
+/// (vhost, queue) of a queue_topic; nullopt for another topic.
+std::optional<std::pair<std::string, std::string>> parse_queue_topic(std::string_view topic);
 std::string exchange_group(std::string_view vhost, std::string_view exchange);
 std::string queues_group(std::string_view vhost);
 std::string queue_bindings_group(std::string_view vhost, std::string_view queue);
@@ -53,6 +56,9 @@ struct queue_def {
   std::optional<std::string> dead_letter_routing_key;
   std::optional<int64_t> message_ttl_ms;
   std::optional<int64_t> max_priority;
+  /// An exclusive queue's connection (node id and connection number): no
+  /// other connection may use it.
+  std::string owner;
 
   /// Whether a redeclaration with `other` names the same queue (RabbitMQ
   /// refuses one that differs, 406).
@@ -65,6 +71,14 @@ std::string encode(const queue_def& q);
 std::optional<exchange_def> decode_exchange(std::string_view json);
 std::optional<binding> decode_binding(std::string_view json);
 std::optional<queue_def> decode_queue(std::string_view json);
+
+/// Properties `raw` with an x-death entry for dead-lettering a message
+/// published to `exchange` with `routing_key` out of `queue` for `reason`,
+/// as RabbitMQ writes it: one entry per (queue, reason), the latest first,
+/// with a count; x-first-death-* set once. nullopt if `raw` is malformed.
+std::optional<std::string> dead_letter_properties(std::string_view raw, const std::string& exchange,
+                                                  const std::string& routing_key,
+                                                  const std::string& queue, const char* reason);
 
 /// The exchanges every vhost has (amq.direct, amq.fanout, amq.topic).
 std::optional<exchange_def> builtin_exchange(std::string_view name);

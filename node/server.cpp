@@ -31,6 +31,7 @@
 #include "node/admin_session.hpp"
 #include "node/metrics.hpp"
 #include "node/resp_session.hpp"
+#include "node/amqp_dead_letters.hpp"
 #include "node/amqp_session.hpp"
 #include "protocol/amqp.hpp"
 #include "node/script_cache.hpp"
@@ -136,6 +137,7 @@ struct server::impl {
   caf::actor resp_acceptor;
   caf::actor admin_acceptor;
   caf::actor amqp_acceptor;
+  caf::actor dead_letter_sink;
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   actors::script_monitor scripts;
@@ -377,6 +379,9 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->db = im.db.get();
   ctx->durability = storage::to_string(opts.durability);
   ctx->replication_factor = static_cast<uint32_t>(opts.replication_factor);
+  // Expired AMQP messages go on from whichever node serves their queue.
+  im.dead_letter_sink = spawn_amqp_dead_letters(*im.sys, ctx);
+  im.sys->registry().put(actors::dead_letter_sink, im.dead_letter_sink);
 
   // The member exists before the doors open (sessions ask it for status);
   // it learns its addresses once they are bound.
@@ -556,6 +561,8 @@ void server::stop() {
           self->send_exit(a, caf::exit_reason::user_shutdown);
     self->send_exit(im.gateway, caf::exit_reason::user_shutdown);
     self->send_exit(im.channel_hub, caf::exit_reason::user_shutdown);
+    im.sys->registry().erase(actors::dead_letter_sink);
+    self->send_exit(im.dead_letter_sink, caf::exit_reason::user_shutdown);
     if (im.driver) {
       // Its turn in flight is written by the db's close below.
       self->monitor(im.driver->actor());
@@ -570,6 +577,7 @@ void server::stop() {
   im.acceptor = nullptr;
   im.resp_acceptor = nullptr;
   im.amqp_acceptor = nullptr;
+  im.dead_letter_sink = nullptr;
   im.admin_acceptor = nullptr;
   im.sys.reset();
   im.driver.reset();

@@ -738,6 +738,8 @@ export namespace troupe {
             concurrency?: (number|null);
             backoffMs?: (number|Long|null);
             exponentialBackoff?: (boolean|null);
+            messageTtlMs?: (number|Long|null);
+            deadLetterExpired?: (boolean|null);
         }
 
         class QueueConfig implements IQueueConfig {
@@ -749,6 +751,8 @@ export namespace troupe {
             public concurrency: number;
             public backoffMs?: (number|Long|null);
             public exponentialBackoff: boolean;
+            public messageTtlMs: (number|Long);
+            public deadLetterExpired: boolean;
             public _backoffMs?: "backoffMs";
             public static create(properties?: troupe.v1.IQueueConfig): troupe.v1.QueueConfig;
             public static encode(message: troupe.v1.IQueueConfig, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1107,12 +1111,14 @@ export namespace troupe {
         interface IDeadLetterPurge {
             topic?: (Uint8Array|null);
             step?: (Uint8Array|null);
+            messageIds?: (Uint8Array[]|null);
         }
 
         class DeadLetterPurge implements IDeadLetterPurge {
             constructor(properties?: troupe.v1.IDeadLetterPurge);
             public topic: Uint8Array;
             public step: Uint8Array;
+            public messageIds: Uint8Array[];
             public static create(properties?: troupe.v1.IDeadLetterPurge): troupe.v1.DeadLetterPurge;
             public static encode(message: troupe.v1.IDeadLetterPurge, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.DeadLetterPurge;

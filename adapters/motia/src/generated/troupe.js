@@ -4688,6 +4688,8 @@ export const troupe = $root.troupe = (() => {
             QueueConfig.prototype.concurrency = 0;
             QueueConfig.prototype.backoffMs = null;
             QueueConfig.prototype.exponentialBackoff = false;
+            QueueConfig.prototype.messageTtlMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            QueueConfig.prototype.deadLetterExpired = false;
 
             let $oneOfFields;
 
@@ -4717,6 +4719,10 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(48).int64(message.backoffMs);
                 if (message.exponentialBackoff != null && Object.hasOwnProperty.call(message, "exponentialBackoff"))
                     writer.uint32(56).bool(message.exponentialBackoff);
+                if (message.messageTtlMs != null && Object.hasOwnProperty.call(message, "messageTtlMs"))
+                    writer.uint32(64).int64(message.messageTtlMs);
+                if (message.deadLetterExpired != null && Object.hasOwnProperty.call(message, "deadLetterExpired"))
+                    writer.uint32(72).bool(message.deadLetterExpired);
                 return writer;
             };
 
@@ -4755,6 +4761,14 @@ export const troupe = $root.troupe = (() => {
                             message.exponentialBackoff = reader.bool();
                             break;
                         }
+                    case 8: {
+                            message.messageTtlMs = reader.int64();
+                            break;
+                        }
+                    case 9: {
+                            message.deadLetterExpired = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -4790,6 +4804,12 @@ export const troupe = $root.troupe = (() => {
                 if (message.exponentialBackoff != null && message.hasOwnProperty("exponentialBackoff"))
                     if (typeof message.exponentialBackoff !== "boolean")
                         return "exponentialBackoff: boolean expected";
+                if (message.messageTtlMs != null && message.hasOwnProperty("messageTtlMs"))
+                    if (!$util.isInteger(message.messageTtlMs) && !(message.messageTtlMs && $util.isInteger(message.messageTtlMs.low) && $util.isInteger(message.messageTtlMs.high)))
+                        return "messageTtlMs: integer|Long expected";
+                if (message.deadLetterExpired != null && message.hasOwnProperty("deadLetterExpired"))
+                    if (typeof message.deadLetterExpired !== "boolean")
+                        return "deadLetterExpired: boolean expected";
                 return null;
             };
 
@@ -4832,6 +4852,17 @@ export const troupe = $root.troupe = (() => {
                         message.backoffMs = new $util.LongBits(object.backoffMs.low >>> 0, object.backoffMs.high >>> 0).toNumber();
                 if (object.exponentialBackoff != null)
                     message.exponentialBackoff = Boolean(object.exponentialBackoff);
+                if (object.messageTtlMs != null)
+                    if ($util.Long)
+                        (message.messageTtlMs = $util.Long.fromValue(object.messageTtlMs)).unsigned = false;
+                    else if (typeof object.messageTtlMs === "string")
+                        message.messageTtlMs = parseInt(object.messageTtlMs, 10);
+                    else if (typeof object.messageTtlMs === "number")
+                        message.messageTtlMs = object.messageTtlMs;
+                    else if (typeof object.messageTtlMs === "object")
+                        message.messageTtlMs = new $util.LongBits(object.messageTtlMs.low >>> 0, object.messageTtlMs.high >>> 0).toNumber();
+                if (object.deadLetterExpired != null)
+                    message.deadLetterExpired = Boolean(object.deadLetterExpired);
                 return message;
             };
 
@@ -4854,6 +4885,12 @@ export const troupe = $root.troupe = (() => {
                         object.delayMs = options.longs === String ? "0" : 0;
                     object.concurrency = 0;
                     object.exponentialBackoff = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.messageTtlMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.messageTtlMs = options.longs === String ? "0" : 0;
+                    object.deadLetterExpired = false;
                 }
                 if (message.type != null && message.hasOwnProperty("type"))
                     object.type = message.type;
@@ -4881,6 +4918,13 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.exponentialBackoff != null && message.hasOwnProperty("exponentialBackoff"))
                     object.exponentialBackoff = message.exponentialBackoff;
+                if (message.messageTtlMs != null && message.hasOwnProperty("messageTtlMs"))
+                    if (typeof message.messageTtlMs === "number")
+                        object.messageTtlMs = options.longs === String ? String(message.messageTtlMs) : message.messageTtlMs;
+                    else
+                        object.messageTtlMs = options.longs === String ? $util.Long.prototype.toString.call(message.messageTtlMs) : options.longs === Number ? new $util.LongBits(message.messageTtlMs.low >>> 0, message.messageTtlMs.high >>> 0).toNumber() : message.messageTtlMs;
+                if (message.deadLetterExpired != null && message.hasOwnProperty("deadLetterExpired"))
+                    object.deadLetterExpired = message.deadLetterExpired;
                 return object;
             };
 
@@ -7265,6 +7309,7 @@ export const troupe = $root.troupe = (() => {
         v1.DeadLetterPurge = (function() {
 
             function DeadLetterPurge(properties) {
+                this.messageIds = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null)
@@ -7273,6 +7318,7 @@ export const troupe = $root.troupe = (() => {
 
             DeadLetterPurge.prototype.topic = $util.newBuffer([]);
             DeadLetterPurge.prototype.step = $util.newBuffer([]);
+            DeadLetterPurge.prototype.messageIds = $util.emptyArray;
 
             DeadLetterPurge.create = function create(properties) {
                 return new DeadLetterPurge(properties);
@@ -7285,6 +7331,9 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(10).bytes(message.topic);
                 if (message.step != null && Object.hasOwnProperty.call(message, "step"))
                     writer.uint32(18).bytes(message.step);
+                if (message.messageIds != null && message.messageIds.length)
+                    for (let i = 0; i < message.messageIds.length; ++i)
+                        writer.uint32(26).bytes(message.messageIds[i]);
                 return writer;
             };
 
@@ -7301,6 +7350,12 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 2: {
                             message.step = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.messageIds && message.messageIds.length))
+                                message.messageIds = [];
+                            message.messageIds.push(reader.bytes());
                             break;
                         }
                     default:
@@ -7320,6 +7375,13 @@ export const troupe = $root.troupe = (() => {
                 if (message.step != null && message.hasOwnProperty("step"))
                     if (!(message.step && typeof message.step.length === "number" || $util.isString(message.step)))
                         return "step: buffer expected";
+                if (message.messageIds != null && message.hasOwnProperty("messageIds")) {
+                    if (!Array.isArray(message.messageIds))
+                        return "messageIds: array expected";
+                    for (let i = 0; i < message.messageIds.length; ++i)
+                        if (!(message.messageIds[i] && typeof message.messageIds[i].length === "number" || $util.isString(message.messageIds[i])))
+                            return "messageIds: buffer[] expected";
+                }
                 return null;
             };
 
@@ -7337,6 +7399,16 @@ export const troupe = $root.troupe = (() => {
                         $util.base64.decode(object.step, message.step = $util.newBuffer($util.base64.length(object.step)), 0);
                     else if (object.step.length >= 0)
                         message.step = object.step;
+                if (object.messageIds) {
+                    if (!Array.isArray(object.messageIds))
+                        throw TypeError(".troupe.v1.DeadLetterPurge.messageIds: array expected");
+                    message.messageIds = [];
+                    for (let i = 0; i < object.messageIds.length; ++i)
+                        if (typeof object.messageIds[i] === "string")
+                            $util.base64.decode(object.messageIds[i], message.messageIds[i] = $util.newBuffer($util.base64.length(object.messageIds[i])), 0);
+                        else if (object.messageIds[i].length >= 0)
+                            message.messageIds[i] = object.messageIds[i];
+                }
                 return message;
             };
 
@@ -7344,6 +7416,8 @@ export const troupe = $root.troupe = (() => {
                 if (!options)
                     options = {};
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.messageIds = [];
                 if (options.defaults) {
                     if (options.bytes === String)
                         object.topic = "";
@@ -7364,6 +7438,11 @@ export const troupe = $root.troupe = (() => {
                     object.topic = options.bytes === String ? $util.base64.encode(message.topic, 0, message.topic.length) : options.bytes === Array ? Array.prototype.slice.call(message.topic) : message.topic;
                 if (message.step != null && message.hasOwnProperty("step"))
                     object.step = options.bytes === String ? $util.base64.encode(message.step, 0, message.step.length) : options.bytes === Array ? Array.prototype.slice.call(message.step) : message.step;
+                if (message.messageIds && message.messageIds.length) {
+                    object.messageIds = [];
+                    for (let j = 0; j < message.messageIds.length; ++j)
+                        object.messageIds[j] = options.bytes === String ? $util.base64.encode(message.messageIds[j], 0, message.messageIds[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.messageIds[j]) : message.messageIds[j];
+                }
                 return object;
             };
 

@@ -86,7 +86,6 @@ struct publish_job {
   uint64_t confirm_tag = 0;  // 0: the channel has no confirms
   bool mandatory = false;
   v1::AmqpMessage message;
-  std::function<void(bool)> done;  // after every emit (ok: all stored)
 };
 
 struct channel {
@@ -368,6 +367,27 @@ void give_back_channel(amqp_broker* self, channel& ch) {
 
 // -- deliveries -------------------------------------------------------------------
 
+/// Hands delivery `u` of stored message `q` to the client on channel `id`
+/// under the channel's next delivery tag: `method` (deliver 60, get-ok 71)
+/// with `before` ahead of the tag's fields and `after` behind them. With
+/// no_ack it is settled at once; else it waits for the client's ack.
+void hand_over(amqp_broker* self, connection_handle hdl, uint16_t id, channel& ch, uint16_t method,
+               const std::string& before, const std::string& after, const v1::QueueMessage& q,
+               unacked_delivery u, bool no_ack) {
+  auto tag = ++ch.next_tag;
+  auto fields = amqp::writer{}
+                  .longlong(tag)
+                  .bit(q.redelivered() || q.attempt() > 1)
+                  .shortstr(u.message.exchange())
+                  .shortstr(u.message.routing_key())
+                  .take();
+  send_content(self, hdl, id, method, before + fields + after, u.message);
+  if (no_ack)
+    settle(self, u, false);
+  else
+    ch.unacked.emplace(tag, std::move(u));
+}
+
 void deliver(amqp_broker* self, connection_handle hdl, uint64_t sub, const v1::QueueMessage& q) {
   auto& st = self->state;
   auto it = st.consumers.find(sub);
@@ -379,23 +399,9 @@ void deliver(amqp_broker* self, connection_handle hdl, uint64_t sub, const v1::Q
     return;
   }
   auto& c = it->second;
-  auto m = stored_message(q, c.queue);
-  auto tag = ++ch->next_tag;
-  bool redelivered = q.redelivered() || q.attempt() > 1;
-  unacked_delivery u{sub, topic, c.queue, q.message_id(), m};
-  send_content(self, hdl, c.channel, 60,
-               amqp::writer{}
-                 .shortstr(c.tag)
-                 .longlong(tag)
-                 .bit(redelivered)
-                 .shortstr(m.exchange())
-                 .shortstr(m.routing_key())
-                 .take(),
-               m);
-  if (c.no_ack)
-    settle(self, u, false);
-  else
-    ch->unacked.emplace(tag, std::move(u));
+  hand_over(self, hdl, c.channel, *ch, 60, amqp::writer{}.shortstr(c.tag).take(), {}, q,
+            unacked_delivery{sub, topic, c.queue, q.message_id(), stored_message(q, c.queue)},
+            c.no_ack);
 }
 
 void on_push(amqp_broker* self, connection_handle hdl, protocol::push_msg& msg) {
@@ -785,29 +791,37 @@ void queue_purge(const method_ctx& m) {
   });
 }
 
-/// Deletes queue `name`: its step queue, its record and its bindings; then
-/// done(message count).
+/// Removes queue `name`: its step queue, its record, its `bindings`
+/// (exchange, routing key) and its bindings group; then done().
 template <class F>
-void delete_queue(amqp_broker* self, const std::string& name, F done) {
-  auto vhost = self->state.vhost;
+void remove_queue(amqp_broker* self, const std::string& name,
+                  const std::vector<std::pair<std::string, std::string>>& bindings, F done) {
+  auto& vhost = self->state.vhost;
+  auto ignore = [](const Response&) {};
   auto remove = std::make_shared<Request>();
   remove->mutable_event_remove_step()->set_topic(topo::queue_topic(vhost, name));
   remove->mutable_event_remove_step()->set_step(std::string{topo::queue_step});
-  ask(self, std::move(remove), [=](const Response&) {
-    ask(self, state_delete(topo::queues_group(vhost), name), [](const Response&) {});
-    auto qb = topo::queue_bindings_group(vhost, name);
-    ask(self, state_group(qb), [=](const Response& g) {
-      if (!g.has_error())
-        for (auto& item : g.items().items())
-          if (auto b = topo::decode_binding(item.value()))
-            ask(self,
-                state_delete(topo::exchange_group(vhost, b->name),
-                             topo::binding_key(name, b->routing_key)),
-                [](const Response&) {});
-      auto clear = std::make_shared<Request>();
-      clear->mutable_state_clear()->set_trace_id(qb);
-      ask(self, std::move(clear), [=](const Response&) { done(); });
-    });
+  ask(self, std::move(remove), ignore);
+  ask(self, state_delete(topo::queues_group(vhost), name), ignore);
+  for (auto& [exchange, key] : bindings)
+    ask(self, state_delete(topo::exchange_group(vhost, exchange), topo::binding_key(name, key)),
+        ignore);
+  auto clear = std::make_shared<Request>();
+  clear->mutable_state_clear()->set_trace_id(topo::queue_bindings_group(vhost, name));
+  ask(self, std::move(clear), [=](const Response&) { done(); });
+}
+
+/// Deletes queue `name` with the bindings its group records; then done().
+template <class F>
+void delete_queue(amqp_broker* self, const std::string& name, F done) {
+  auto qb = topo::queue_bindings_group(self->state.vhost, name);
+  ask(self, state_group(qb), [=](const Response& g) {
+    std::vector<std::pair<std::string, std::string>> bindings;
+    if (!g.has_error())
+      for (auto& item : g.items().items())
+        if (auto b = topo::decode_binding(item.value()))
+          bindings.emplace_back(b->name, b->routing_key);
+    remove_queue(self, name, bindings, done);
   });
 }
 
@@ -950,20 +964,8 @@ void basic_get(const method_ctx& m) {
         settle(self, u, true);
         return;
       }
-      auto tag = ++ch->next_tag;
-      send_content(self, hdl, r.id, 71,
-                   amqp::writer{}
-                     .longlong(tag)
-                     .bit(q.redelivered() || q.attempt() > 1)
-                     .shortstr(u.message.exchange())
-                     .shortstr(u.message.routing_key())
-                     .long_(static_cast<uint32_t>(fetched.ready()))
-                     .take(),
-                   u.message);
-      if (no_ack)
-        settle(self, u, false);
-      else
-        ch->unacked.emplace(tag, std::move(u));
+      hand_over(self, hdl, r.id, *ch, 71, {},
+                amqp::writer{}.long_(static_cast<uint32_t>(fetched.ready())).take(), q, u, no_ack);
     });
   });
 }
@@ -1358,20 +1360,8 @@ void beat(amqp_broker* self, connection_handle hdl) {
 /// requests sent as it ends (their replies are not awaited).
 void delete_owned(amqp_broker* self) {
   auto owned = std::move(self->state.owned_queues);
-  auto& vhost = self->state.vhost;
-  auto ignore = [](const Response&) {};
-  for (auto& [q, bindings] : owned) {
-    auto remove = std::make_shared<Request>();
-    remove->mutable_event_remove_step()->set_topic(topo::queue_topic(vhost, q));
-    remove->mutable_event_remove_step()->set_step(std::string{topo::queue_step});
-    ask(self, std::move(remove), ignore);
-    ask(self, state_delete(topo::queues_group(vhost), q), ignore);
-    for (auto& [exchange, key] : bindings)
-      ask(self, state_delete(topo::exchange_group(vhost, exchange), topo::binding_key(q, key)), ignore);
-    auto clear = std::make_shared<Request>();
-    clear->mutable_state_clear()->set_trace_id(topo::queue_bindings_group(vhost, q));
-    ask(self, std::move(clear), ignore);
-  }
+  for (auto& [q, bindings] : owned)
+    remove_queue(self, q, {bindings.begin(), bindings.end()}, [] {});
 }
 
 /// Ends the session: owned queues go, the socket closes.

@@ -167,6 +167,11 @@ caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
     [=](hello_atom, const std::string& name, const std::string& token) {
       auto& st = self->state;
       st.hello = self->make_response_promise();
+      // The TLS handshake may have failed before the Hello was asked for.
+      if (st.closed) {
+        st.hello.deliver(caf::make_error(caf::sec::runtime_error, st.close_reason));
+        return st.hello;
+      }
       v1::Frame f;
       f.set_id(0);
       auto* h = f.mutable_hello();

@@ -122,7 +122,7 @@ struct amqp_state {
   /// Names this connection as the owner of its exclusive queues.
   std::string connection_name;
   uint32_t frame_max = node::frame_max;
-  std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
+  connection_clock clock{0, 0};  // the handshake timeout
   uint16_t heartbeat = 0;
   std::chrono::steady_clock::time_point last_read = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_write = std::chrono::steady_clock::now();
@@ -1336,10 +1336,16 @@ void on_data(amqp_broker* self, connection_handle hdl, const std::vector<char>& 
   pump(self, hdl);
 }
 
-/// Sends a heartbeat when nothing was sent for half the interval; closes a
-/// connection silent for two intervals (AMQP's rule).
+/// Before the connection is open, closes it once the handshake timeout has
+/// passed; after, sends a heartbeat when nothing was sent for half the
+/// interval and closes a connection silent for two intervals (AMQP's rule).
 void beat(amqp_broker* self, connection_handle hdl) {
   auto& st = self->state;
+  if (st.at != phase::running && st.at != phase::closing) {
+    if (st.clock.check(false, true) == connection_clock::due::handshake)
+      end_session(self, hdl);
+    return;
+  }
   if (st.heartbeat == 0)
     return;
   auto now = std::chrono::steady_clock::now();
@@ -1384,9 +1390,7 @@ caf::behavior amqp_session_impl(amqp_broker* self, connection_handle hdl,
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
   self->ack_writes(hdl, true);
   self->set_down_handler([self](caf::down_msg& msg) { self->state.remote.on_down(msg.source); });
-  // A quiet connection is looked at every second: the handshake timeout
-  // before it is open, heartbeats after.
-  auto handshake = std::chrono::milliseconds{ctx->handshake_timeout_ms};
+  st.clock = connection_clock{ctx->handshake_timeout_ms, 0};
   return {
     [=](const caf::io::new_data_msg& msg) {
       on_data(self, msg.handle, msg.buf);
@@ -1408,14 +1412,8 @@ caf::behavior amqp_session_impl(amqp_broker* self, connection_handle hdl,
       connection_error(self, hdl, connection_forced, "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'");
       end_session(self, hdl);
     },
-    caf::after(std::chrono::seconds{1}) >>
-      [=] {
-        auto& st = self->state;
-        if (st.at == phase::running || st.at == phase::closing)
-          return beat(self, hdl);
-        if (handshake.count() > 0 && std::chrono::steady_clock::now() - st.opened > handshake)
-          end_session(self, hdl);
-      },
+    // A quiet connection is looked at every second.
+    caf::after(std::chrono::seconds{1}) >> [=] { beat(self, hdl); },
   };
 }
 

@@ -85,15 +85,26 @@ uint64_t auth_throttle::failures() const {
   return failures_;
 }
 
-std::optional<std::chrono::milliseconds> idle_clock::look_again_in(uint32_t idle_timeout_ms,
-                                                                   bool busy) const {
-  auto due = last_activity + std::chrono::milliseconds{idle_timeout_ms};
+connection_clock::connection_clock(uint32_t handshake_timeout_ms, uint32_t idle_timeout_ms)
+  : handshake_(handshake_timeout_ms), idle_(idle_timeout_ms) {}
+
+connection_clock::due connection_clock::check(bool greeted, bool busy) {
   auto now = std::chrono::steady_clock::now();
-  if (now < due)
-    return std::chrono::ceil<std::chrono::milliseconds>(due - now);
+  if (!greeted && handshake_.count() > 0 && now - opened_ >= handshake_)
+    return due::handshake;
   if (busy)
-    return std::chrono::milliseconds{idle_timeout_ms};
-  return std::nullopt;
+    last_activity_ = now;
+  else if (idle_.count() > 0 && now - last_activity_ >= idle_)
+    return due::idle;
+  return due::nothing;
+}
+
+std::chrono::milliseconds connection_clock::tick() const {
+  std::chrono::milliseconds shortest{1000};
+  for (auto t : {handshake_, idle_})
+    if (t.count() > 0)
+      shortest = std::min(shortest, t / 4);
+  return std::max(shortest, std::chrono::milliseconds{10});
 }
 
 } // namespace troupe::node

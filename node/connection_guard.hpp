@@ -67,18 +67,33 @@ private:
   std::chrono::steady_clock::time_point last_log_;
 };
 
-/// When an idle connection is due to close: `idle_timeout_ms` after its
-/// `last_activity`, or never (0).
-struct idle_clock {
-  std::chrono::steady_clock::time_point last_activity = std::chrono::steady_clock::now();
+/// A connection's two deadlines: a greeting (Hello, AUTH) within
+/// --handshake-timeout-ms of opening, and no idle stretch (nothing received,
+/// nothing in flight, no subscription) longer than --idle-timeout-ms; 0 turns
+/// either off. Sessions look at it on every read and on a receive timeout of
+/// tick(), never through a delayed message: one keeps a session that has
+/// ended alive until it fires.
+class connection_clock {
+public:
+  connection_clock(uint32_t handshake_timeout_ms, uint32_t idle_timeout_ms);
 
-  void touch() { last_activity = std::chrono::steady_clock::now(); }
+  /// Something was received.
+  void touch() { last_activity_ = std::chrono::steady_clock::now(); }
 
-  /// When to look again at a connection whose idle timer fired: the time
-  /// left before it counts as idle, a whole timeout while it is `busy`
-  /// (requests in flight, subscriptions); nullopt when it is to be closed.
-  std::optional<std::chrono::milliseconds> look_again_in(uint32_t idle_timeout_ms,
-                                                          bool busy) const;
+  enum class due { nothing, handshake, idle };
+  /// Which deadline has passed: the handshake's while not `greeted`, the
+  /// idle one while not `busy` (being busy counts as activity).
+  due check(bool greeted, bool busy);
+
+  /// How often to look: a quarter of the shorter timeout, between 10 ms and
+  /// 1 s.
+  std::chrono::milliseconds tick() const;
+
+private:
+  std::chrono::milliseconds handshake_;
+  std::chrono::milliseconds idle_;
+  std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_activity_ = opened_;
 };
 
 } // namespace troupe::node

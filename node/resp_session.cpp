@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <caf/actor_system.hpp>
+#include <caf/after.hpp>
 #include <caf/io/broker.hpp>
 #include <caf/io/middleman.hpp>
 #include <spdlog/spdlog.h>
@@ -53,10 +54,6 @@ constexpr const char* redis_version = "7.2.0";
 
 /// Session internal: a delayed authentication failure is due.
 using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
-/// Session internal: the time to AUTH is over.
-using handshake_atom = caf::atom_constant<caf::atom("handshake")>;
-/// Session internal: time to look whether the connection is idle.
-using idle_atom = caf::atom_constant<caf::atom("idle")>;
 
 /// One reply in the connection's reply order; filled when its command ends.
 struct reply_slot {
@@ -81,7 +78,7 @@ struct resp_state {
   /// A failed AUTH's reply, held back by the throttle: no command is taken
   /// until it is out.
   slot_ptr delayed_auth;
-  idle_clock idle;
+  connection_clock clock{0, 0};
   std::set<std::string> channels;
   std::set<std::string> patterns;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
@@ -1242,7 +1239,7 @@ void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& 
   auto& st = self->state;
   if (st.closing)
     return;
-  st.idle.touch();
+  st.clock.touch();
   auto feed = [&](const char* data, size_t n) { st.parser.feed(data, n); };
   if (!protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
     SPDLOG_DEBUG("RESP client {}: {}", st.client_id, st.tls->error());
@@ -1254,19 +1251,29 @@ void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& 
   pump(self, hdl);
 }
 
-/// Closes the connection silently once idle --idle-timeout-ms with nothing
-/// to answer and no subscription (Redis's `timeout`).
-void check_idle(resp_broker* self, connection_handle hdl) {
+/// Closes the connection once it has sent no AUTH within
+/// --handshake-timeout-ms (with an error), or silently once idle
+/// --idle-timeout-ms with nothing to answer and no subscription (Redis's
+/// `timeout`).
+void check_deadlines(resp_broker* self, connection_handle hdl) {
   auto& st = self->state;
-  auto timeout = st.ctx->idle_timeout_ms;
   if (st.closing)
     return;
-  if (auto again = st.idle.look_again_in(timeout, !st.slots.empty() || st.subscriptions() > 0)) {
-    self->delayed_send(self, *again, idle_atom::value);
-    return;
+  switch (st.clock.check(st.authenticated, !st.slots.empty() || st.subscriptions() > 0)) {
+    case connection_clock::due::nothing:
+      return;
+    case connection_clock::due::handshake:
+      st.closing = true;
+      self->halt(hdl);
+      reply_error(self, hdl,
+                  "ERR no AUTH within " + std::to_string(st.ctx->handshake_timeout_ms)
+                    + " ms (--handshake-timeout-ms)");
+      return;
+    case connection_clock::due::idle:
+      st.closing = true;
+      close_session(self, hdl);
+      return;
   }
-  st.closing = true;
-  close_session(self, hdl);
 }
 
 caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
@@ -1286,14 +1293,13 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
   // Every write is acknowledged with what is still queued: the reply limit
   // and the pub/sub backlog work on exact figures.
   self->ack_writes(hdl, true);
-  if (!st.authenticated && ctx->handshake_timeout_ms > 0)
-    self->delayed_send(self, std::chrono::milliseconds{ctx->handshake_timeout_ms},
-                       handshake_atom::value);
-  if (ctx->idle_timeout_ms > 0)
-    self->delayed_send(self, std::chrono::milliseconds{ctx->idle_timeout_ms}, idle_atom::value);
+  st.clock = connection_clock{ctx->handshake_timeout_ms, ctx->idle_timeout_ms};
   self->set_down_handler([self](caf::down_msg& msg) { self->state.remote.on_down(msg.source); });
   return {
-    [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
+    [=](const caf::io::new_data_msg& msg) {
+      on_data(self, msg.handle, msg.buf);
+      check_deadlines(self, hdl);  // a client that trickles bytes never idles
+    },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
     [=](const caf::io::data_transferred_msg& msg) {
       auto& st = self->state;
@@ -1310,17 +1316,6 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
       }
       pump(self, hdl);
     },
-    [=](handshake_atom) {
-      auto& st = self->state;
-      if (st.authenticated || st.closing)
-        return;
-      st.closing = true;
-      self->halt(hdl);
-      reply_error(self, hdl,
-                  "ERR no AUTH within " + std::to_string(st.ctx->handshake_timeout_ms)
-                    + " ms (--handshake-timeout-ms)");
-    },
-    [=](idle_atom) { check_idle(self, hdl); },
     [=](actors::message_atom, const std::string& pattern, const std::string& channel,
         const std::string& payload) { on_message(self, hdl, pattern, channel, payload); },
     [=](shutdown_atom) {
@@ -1330,6 +1325,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
       if (st.slots.empty())
         close_session(self, hdl);
     },
+    caf::after(st.clock.tick()) >> [=] { check_deadlines(self, hdl); },
   };
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include <caf/actor_system.hpp>
+#include <caf/after.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/io/broker.hpp>
 #include <caf/io/middleman.hpp>
@@ -38,10 +39,6 @@ using cluster::service;
 
 /// Session internal: subscribe an event consumer again (sub id).
 using resubscribe_atom = caf::atom_constant<caf::atom("resub")>;
-/// Session internal: the handshake timeout fired.
-using handshake_atom = caf::atom_constant<caf::atom("handshake")>;
-/// Session internal: time to look whether the connection is idle.
-using idle_atom = caf::atom_constant<caf::atom("idle")>;
 /// Session internal: a delayed authentication failure is due.
 using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
 /// Session internal: a backup finished (request id, error code, error or
@@ -55,7 +52,7 @@ struct session_state {
   bool closing = false;  // no more reading; quit when in_flight drops to 0
   bool pumping = false;  // inside pump(): no nested pass over the input
   size_t in_flight = 0;
-  idle_clock idle;
+  connection_clock clock{0, 0};
   size_t read_chunk = min_read_chunk;
   // Subscriptions of this connection: id -> what it is on.
   struct subscription {
@@ -142,7 +139,7 @@ void pump(session_broker* self, connection_handle hdl);
 void finish_request(session_broker* self, connection_handle hdl) {
   auto& st = self->state;
   --st.in_flight;
-  st.idle.touch();
+  st.clock.touch();
   if (st.closing && st.in_flight == 0)
     close_session(self, hdl);
   else if (st.decoder.buffered() > 0)  // requests that waited for this one
@@ -659,7 +656,7 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
   auto& st = self->state;
   if (st.closing)
     return;
-  st.idle.touch();
+  st.clock.touch();
   auto feed = [&](const char* data, size_t n) { st.decoder.feed(data, n); };
   if (!protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
     SPDLOG_DEBUG("session closing: {}", st.tls->error());
@@ -671,19 +668,26 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
   pump(self, hdl);
 }
 
-/// Closes the connection if it has been idle --idle-timeout-ms (nothing in
-/// flight, no subscription), else looks again when it may be.
-void check_idle(session_broker* self, connection_handle hdl) {
+/// Closes the connection when it sent no Hello within
+/// --handshake-timeout-ms or has been idle --idle-timeout-ms (nothing in
+/// flight, no subscription).
+void check_deadlines(session_broker* self, connection_handle hdl) {
   auto& st = self->state;
-  auto timeout = st.ctx->idle_timeout_ms;
   if (st.closing)
     return;
-  if (auto again = st.idle.look_again_in(timeout, st.in_flight > 0 || !st.subscriptions.empty())) {
-    self->delayed_send(self, *again, idle_atom::value);
-    return;
+  switch (st.clock.check(st.greeted, st.in_flight > 0 || !st.subscriptions.empty())) {
+    case connection_clock::due::nothing:
+      return;
+    case connection_clock::due::handshake:
+      reject(self, hdl, 0, error_code::unauthenticated,
+             "no Hello within " + std::to_string(st.ctx->handshake_timeout_ms) + " ms");
+      return;
+    case connection_clock::due::idle:
+      reject(self, hdl, 0, error_code::unavailable,
+             "connection idle for " + std::to_string(st.ctx->idle_timeout_ms)
+               + " ms (--idle-timeout-ms)");
+      return;
   }
-  reject(self, hdl, 0, error_code::unavailable,
-         "connection idle for " + std::to_string(timeout) + " ms (--idle-timeout-ms)");
 }
 
 caf::behavior session_impl(session_broker* self, connection_handle hdl,
@@ -699,14 +703,13 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
   // Every write is acknowledged with what is still queued: the reply limit
   // and the subscription backlog work on exact figures.
   self->ack_writes(hdl, true);
-  if (ctx->handshake_timeout_ms > 0)
-    self->delayed_send(self, std::chrono::milliseconds{ctx->handshake_timeout_ms},
-                       handshake_atom::value);
-  if (ctx->idle_timeout_ms > 0)
-    self->delayed_send(self, std::chrono::milliseconds{ctx->idle_timeout_ms}, idle_atom::value);
+  self->state.clock = connection_clock{ctx->handshake_timeout_ms, ctx->idle_timeout_ms};
   self->set_down_handler([=](caf::down_msg& msg) { on_server_down(self, hdl, msg); });
   return {
-    [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf); },
+    [=](const caf::io::new_data_msg& msg) {
+      on_data(self, msg.handle, msg.buf);
+      check_deadlines(self, hdl);  // a client that trickles bytes never idles
+    },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
     [=](backup_done_atom, uint64_t id, int32_t code, const std::string& error,
         const std::string& reply) {
@@ -725,19 +728,12 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
       if (held)
         pump(self, hdl);
     },
-    [=](idle_atom) { check_idle(self, hdl); },
     [=](auth_fail_atom, uint64_t id, const std::string& why) {
       --self->state.in_flight;
       reject(self, hdl, id, error_code::unauthenticated, why);
     },
     [=](protocol::push_msg& msg) { on_push(self, hdl, msg); },
     [=](resubscribe_atom, uint64_t sub_id) { resubscribe(self, sub_id); },
-    [=](handshake_atom) {
-      auto& st = self->state;
-      if (!st.greeted && !st.closing)
-        reject(self, hdl, 0, error_code::unauthenticated,
-               "no Hello within " + std::to_string(st.ctx->handshake_timeout_ms) + " ms");
-    },
     [=](shutdown_atom) {
       auto& st = self->state;
       st.closing = true;
@@ -745,6 +741,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
       if (st.in_flight == 0)
         close_session(self, hdl);
     },
+    caf::after(self->state.clock.tick()) >> [=] { check_deadlines(self, hdl); },
   };
 }
 

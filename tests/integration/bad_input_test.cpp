@@ -398,6 +398,19 @@ BOOST_AUTO_TEST_CASE(a_resp_connection_that_never_authenticates_is_closed) {
   expect_bytes(prompt, "+OK\r\n+PONG\r\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_connection_that_trickles_bytes_without_auth_is_closed_too) {
+  node_fixture f{"os", {"--token", "right", "--resp-listen", "127.0.0.1:0",
+                        "--handshake-timeout-ms", "200"}};
+  // One byte of an endless argument every 20 ms: the connection is never
+  // quiet, yet it is closed once its time to AUTH is over.
+  raw_socket slow{f.node->resp_port()};
+  slow.send("*1\r\n$4000\r\n");
+  for (int i = 0; i < 1500 && !slow.readable(std::chrono::milliseconds{20}); ++i)
+    slow.send("x");
+  BOOST_TEST(slow.read_some().value_or("") == "-ERR no AUTH within 200 ms (--handshake-timeout-ms)\r\n");
+  BOOST_TEST(slow.closed_by_peer());
+}
+
 BOOST_AUTO_TEST_CASE(idle_connections_are_closed_but_subscribers_stay) {
   node_fixture f{"os", {"--idle-timeout-ms", "200", "--resp-listen", "127.0.0.1:0"}};
   raw_socket subscriber{f.node->resp_port()};

@@ -87,14 +87,18 @@ std::optional<v1::Frame> raw_socket::read_frame(std::chrono::milliseconds timeou
 }
 
 std::optional<std::string> raw_socket::read_some(std::chrono::milliseconds timeout) {
-  pollfd pfd{fd_, POLLIN, 0};
-  if (poll(&pfd, 1, static_cast<int>(timeout.count())) == 0)
+  if (!readable(timeout))
     throw std::runtime_error("raw_socket: no data within the time limit");
   char buf[64 * 1024];
   auto k = recv(fd_, buf, sizeof(buf), 0);
   if (k <= 0)
     return std::nullopt;
   return std::string{buf, static_cast<size_t>(k)};
+}
+
+bool raw_socket::readable(std::chrono::milliseconds timeout) {
+  pollfd pfd{fd_, POLLIN, 0};
+  return poll(&pfd, 1, static_cast<int>(timeout.count())) > 0;
 }
 
 bool raw_socket::closed_by_peer(std::chrono::milliseconds timeout) {

@@ -35,6 +35,9 @@ public:
   /// on timeout (a bound on a wait, not a synchronisation).
   std::optional<std::string> read_some(std::chrono::milliseconds timeout = std::chrono::seconds{30});
 
+  /// True when bytes (or the peer's close) arrive within `timeout`.
+  bool readable(std::chrono::milliseconds timeout);
+
   /// True when the peer closes the connection (after any frames it sends).
   bool closed_by_peer(std::chrono::milliseconds timeout = std::chrono::seconds{30});
 

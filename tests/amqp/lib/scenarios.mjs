@@ -663,6 +663,126 @@ export async function consumeCancel(url) {
   return scrub(out, u);
 }
 
+// 11. Per-message TTL (the expiration property) on a queue that dead-letters
+// through a fanout exchange to a DLQ, and on a queue without a dead-letter
+// exchange, where expired messages just go. No consumer on either; expiry
+// gives no event, so the DLQ and the plain queue are polled with a bound.
+export async function perMessageExpiry(url) {
+  const u = uniq();
+  const dlx = `expired-${u}`;
+  const q = `expiry-${u}`;
+  const dlq = `expiry-${u}.dlq`;
+  const plain = `expiry-${u}.plain`;
+  // Non-decreasing in publish order: each one runs out no earlier than the
+  // one before it, so the DLQ order is the publish order whether a server
+  // expires messages only at the head of the queue (RabbitMQ) or by deadline.
+  const expirations = ['50', '80', '80', '120'];
+  return withConnection(url, async (conn) => {
+    const out = {};
+    const ch = await confirmChannel(conn);
+    await ch.assertExchange(dlx, 'fanout', { durable: true });
+    out.declare = {
+      queue: counts(await ch.assertQueue(q, { durable: true, arguments: { 'x-dead-letter-exchange': dlx } })),
+      dlq: counts(await ch.assertQueue(dlq, { durable: true })),
+      plain: counts(await ch.assertQueue(plain, { durable: true })),
+    };
+    await ch.bindQueue(dlq, dlx, '');
+    await publishConfirmed(ch, [
+      ...expirations.map((expiration, i) => ({
+        routingKey: q,
+        body: `e${i}:${expiration}`,
+        options: { persistent: true, expiration, headers: { n: i } },
+      })),
+      { routingKey: plain, body: 'gone', options: { persistent: true, expiration: '50' } },
+    ]);
+
+    // Expiry gives no event: a bounded poll until the DLQ holds them all.
+    out.dlqFull = await pollUntil(
+      async () => counts(await ch.checkQueue(dlq)),
+      (c) => c.messageCount === expirations.length,
+      WAIT,
+      'the expired messages on the DLQ',
+    );
+    out.queueAfter = counts(await ch.checkQueue(q));
+
+    const cons = await channel(conn);
+    await cons.prefetch(10);
+    const got = collector();
+    await cons.consume(
+      dlq,
+      (m) => {
+        got.push(m);
+        cons.ack(m);
+      },
+      { noAck: false },
+    );
+    await got.count(expirations.length, WAIT, 'the dead-lettered messages');
+    out.deadLettered = got.items.map((m) => ({
+      body: m.content.toString(),
+      redelivered: m.fields.redelivered,
+      exchange: m.fields.exchange,
+      routingKey: m.fields.routingKey,
+      ...props(m, ['deliveryMode', 'expiration']),
+      hasExpiration: m.properties.expiration !== undefined,
+      // x-last-death-* only exist from RabbitMQ 3.13 on.
+      headers: headersWithout(m.properties.headers, ['x-death', 'x-last-death-*']),
+      firstDeathReason: m.properties.headers?.['x-first-death-reason'] ?? null,
+      xDeath: xDeath(m.properties.headers, ['count', 'reason', 'queue', 'exchange', 'routing-keys', 'original-expiration']),
+    }));
+    // Same channel as the acks: they are in effect.
+    out.dlqAfter = counts(await cons.checkQueue(dlq));
+    out.queueEnd = counts(await cons.checkQueue(q));
+
+    // Without a dead-letter exchange the expired message is dropped: a bounded poll until empty.
+    out.plainEnd = await pollUntil(
+      async () => counts(await ch.checkQueue(plain)),
+      (c) => c.messageCount === 0,
+      WAIT,
+      'the expired message on the queue without a DLX to go',
+    );
+    out.plainGet = await ch.get(plain, { noAck: true });
+    return scrub(out, u);
+  });
+}
+
+// 12. A priority queue (x-max-priority 10) filled before anyone consumes:
+// highest priority first, FIFO within a priority, no priority counts as 0.
+export async function priorityQueue(url) {
+  const u = uniq();
+  const q = `priority-${u}`;
+  const priorities = [1, 5, 9, 0, 5, undefined, 9, 3];
+  return withConnection(url, async (conn) => {
+    const out = {};
+    const pub = await confirmChannel(conn);
+    out.declare = counts(await pub.assertQueue(q, { durable: true, arguments: { 'x-max-priority': 10 } }));
+    await publishConfirmed(
+      pub,
+      priorities.map((priority, i) => ({
+        routingKey: q,
+        body: `m${i}:${priority ?? 'none'}`,
+        options: priority === undefined ? { persistent: true } : { persistent: true, priority },
+      })),
+    );
+    out.beforeConsume = counts(await pub.checkQueue(q));
+
+    const ch = await channel(conn);
+    await ch.prefetch(1);
+    const got = collector();
+    await ch.consume(
+      q,
+      (m) => {
+        got.push({ body: m.content.toString(), redelivered: m.fields.redelivered, ...props(m, ['priority', 'deliveryMode']) });
+        ch.ack(m);
+      },
+      { noAck: false },
+    );
+    await got.count(priorities.length, WAIT);
+    out.received = got.items;
+    out.left = counts(await ch.checkQueue(q)); // same channel as the acks
+    return scrub(out, u);
+  });
+}
+
 export const scenarios = {
   iiiTopic,
   iiiFunctionQueue,
@@ -674,4 +794,6 @@ export const scenarios = {
   routing,
   queueOps,
   consumeCancel,
+  perMessageExpiry,
+  priorityQueue,
 };

@@ -47,7 +47,9 @@ void send_on(sink_actor* self, const std::string& topic, const std::string& step
   auto names = topo::parse_queue_topic(topic);
   if (!names || !self->state.busy.insert(topic).second)
     return;
-  auto [vhost, queue] = *names;
+  // Named copies: lambdas cannot capture structured bindings (clang 14).
+  auto vhost = names->first;
+  auto queue = names->second;
   auto list = std::make_shared<Request>();
   list->mutable_dead_letter_list()->set_topic(topic);
   list->mutable_dead_letter_list()->set_step(step);

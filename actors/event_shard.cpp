@@ -1,5 +1,7 @@
 #include "actors/event_shard.hpp"
 
+#include <algorithm>
+
 #include <map>
 
 
@@ -198,6 +200,9 @@ void on_emit(Self self, const std::string& topic,
         m.set_message_group_id(e.message_group_id());
       m.set_emitted_at_ms(now);
       m.set_visible_at_ms(now + entry.config.delay_ms());
+      if (e.has_expires_in_ms())
+        m.set_expires_at_ms(now + std::max<int64_t>(e.expires_in_ms(), 0));
+      m.set_priority(e.priority());
       auto body = m.SerializeAsString();
       batch.put(column::queues,
                 storage::queue_key(st.partition, queue_kind::message, topic, step, seq),

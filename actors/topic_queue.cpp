@@ -7,6 +7,7 @@
 
 
 #include "actors/partition_actor.hpp"
+#include "actors/queue_depths.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -42,7 +43,9 @@ struct queue_state {
   topic_queue_args args;
   v1::QueueConfig config;
   std::map<uint64_t, QueueMessage> messages;  // live: ready, delayed, in flight
-  std::set<uint64_t> ready;
+  // Ready messages in delivery order: (rank, seq), rank 0 first (see
+  // rank_of); without priorities every rank is 0, so emit order.
+  std::set<std::pair<uint32_t, uint64_t>> ready;
   std::set<std::pair<int64_t, uint64_t>> delayed;
   std::map<uint64_t, flight> in_flight;
   std::map<std::string, std::set<uint64_t>> groups;  // fifo: live seqs per group
@@ -54,6 +57,7 @@ struct queue_state {
   bool expired_pending = false;
   int64_t timer_at = 0;  // when the armed tick fires; 0: none
   std::unique_ptr<write_pipeline> pipeline;
+  std::shared_ptr<queue_depths::entry> depth;  // what /metrics reads
 
   static inline const char* name = "troupe.topic_queue";
 };
@@ -81,15 +85,56 @@ bool fifo(queue_state& st) {
   return st.config.type() == "fifo";
 }
 
+/// Where a message goes in the ready order: higher priorities (capped at
+/// the queue's max) first.
+uint32_t rank_of(const queue_state& st, const QueueMessage& m) {
+  auto max = st.config.max_priority();
+  return max - std::min(m.priority(), max);
+}
+
+void make_ready(queue_state& st, uint64_t seq) {
+  st.ready.emplace(rank_of(st, st.messages.at(seq)), seq);
+}
+
+void unready(queue_state& st, uint64_t seq) {
+  if (auto it = st.messages.find(seq); it != st.messages.end())
+    st.ready.erase({rank_of(st, it->second), seq});
+}
+
+/// The queue's config, replaced (a subscriber's); the ready order follows
+/// a changed max priority.
+void set_config(queue_state& st, const std::string& config) {
+  auto max = st.config.max_priority();
+  st.config.ParseFromString(config);
+  if (st.config.max_priority() == max)
+    return;
+  std::set<std::pair<uint32_t, uint64_t>> ready;
+  for (auto& [rank, seq] : st.ready)
+    ready.emplace(rank_of(st, st.messages.at(seq)), seq);
+  st.ready.swap(ready);
+}
+
+/// When message `m` expires, by the queue's TTL or its own; 0: never. It
+/// counts as expired once this is in the past.
+int64_t expiry_of(const queue_state& st, const QueueMessage& m) {
+  int64_t at = m.expires_at_ms();
+  if (st.config.message_ttl_ms() > 0) {
+    auto by_queue = m.emitted_at_ms() + st.config.message_ttl_ms();
+    at = at == 0 ? by_queue : std::min(at, by_queue);
+  }
+  return at;
+}
+
 /// Adds a live message to the in-memory index.
 void index(queue_state& st, uint64_t seq, QueueMessage m) {
-  if (m.visible_at_ms() > now_ms(st))
+  bool delayed = m.visible_at_ms() > now_ms(st);
+  if (delayed)
     st.delayed.emplace(m.visible_at_ms(), seq);
-  else
-    st.ready.insert(seq);
   if (m.has_message_group_id())
     st.groups[m.message_group_id()].insert(seq);
   st.messages.emplace(seq, std::move(m));
+  if (!delayed)
+    make_ready(st, seq);
 }
 
 /// Drops a message from the index (acked or dead).
@@ -105,7 +150,7 @@ void unindex(queue_state& st, uint64_t seq) {
         st.groups.erase(g);
     }
   }
-  st.ready.erase(seq);
+  unready(st, seq);
   st.messages.erase(it);
 }
 
@@ -135,7 +180,7 @@ void watch(Self self, const caf::actor& session) {
 /// Moves ready message `seq` in flight to (session, subscription) and
 /// returns the delivery to hand over.
 QueueMessage take(queue_state& st, uint64_t seq, const caf::actor& session, uint64_t subscription) {
-  st.ready.erase(seq);
+  unready(st, seq);
   st.in_flight[seq] = flight{session, subscription, now_ms(st) + st.config.visibility_timeout_ms()};
   QueueMessage delivery = st.messages.at(seq);
   delivery.set_attempt(delivery.attempt() + 1);
@@ -162,10 +207,12 @@ void arm_timer(Self self) {
   int64_t next = 0;
   if (!st.delayed.empty())
     next = st.delayed.begin()->first;
-  if (st.config.message_ttl_ms() > 0 && !st.ready.empty()) {
-    auto expires = st.messages.at(*st.ready.begin()).emitted_at_ms() + st.config.message_ttl_ms();
-    if (next == 0 || expires < next)
-      next = expires;
+  if (!st.ready.empty()) {
+    if (auto expires = expiry_of(st, st.messages.at(st.ready.begin()->second)); expires > 0) {
+      expires += 1;  // expired once in the past
+      if (next == 0 || expires < next)
+        next = expires;
+    }
   }
   if (st.expired_pending) {  // the sink was not there: ask again in a second
     auto retry = now_ms(st) + 1000;
@@ -193,21 +240,20 @@ void notify_sink(Self self) {
     self->send(sink, dead_letters_atom::value, st.args.topic, st.args.step);
 }
 
-/// Drops the ready messages older than the queue's message TTL, or moves
-/// them to the dead letters for the sink, in one write. Ready messages are
-/// in emit order, so the oldest are at the front.
+/// Drops the expired messages at the front of the ready order (by the
+/// queue's message TTL or their own expiration; a message behind one that
+/// has not expired waits, as in RabbitMQ), or moves them to the dead
+/// letters for the sink, in one write.
 template <class Self>
 void expire(Self self) {
   auto& st = self->state;
-  auto ttl = st.config.message_ttl_ms();
-  if (ttl <= 0)
-    return;
   auto now = now_ms(st);
   storage::write_batch batch;
   std::vector<uint64_t> expired;
-  for (auto seq : st.ready) {
+  for (auto [rank, seq] : st.ready) {
     auto& m = st.messages.at(seq);
-    if (m.emitted_at_ms() + ttl > now)
+    auto at = expiry_of(st, m);
+    if (at == 0 || at >= now)
       break;
     expired.push_back(seq);
     st.pipeline->remove(batch, column::queues, key(st, queue_kind::message, seq));
@@ -232,6 +278,15 @@ void expire(Self self) {
   });
 }
 
+/// Stores the queue's counts where /metrics reads them.
+void publish_depth(queue_state& st) {
+  auto& d = *st.depth;
+  d.ready.store(st.ready.size(), std::memory_order_relaxed);
+  d.delayed.store(st.delayed.size(), std::memory_order_relaxed);
+  d.in_flight.store(st.in_flight.size(), std::memory_order_relaxed);
+  d.dead.store(st.dead, std::memory_order_relaxed);
+}
+
 /// Delivers ready messages to consumers with credit.
 template <class Self>
 void pump(Self self) {
@@ -239,10 +294,11 @@ void pump(Self self) {
   expire(self);
   if (st.consumers.empty()) {
     arm_timer(self);
+    publish_depth(st);
     return;
   }
   for (auto it = st.ready.begin(); it != st.ready.end();) {
-    auto seq = *it;
+    auto seq = it->second;
     if (!deliverable(st, seq)) {
       ++it;
       continue;
@@ -259,6 +315,7 @@ void pump(Self self) {
                                   false, protocol::push_msg::delivery});
   }
   arm_timer(self);
+  publish_depth(st);
 }
 
 void release_credit(queue_state& st, const flight& f) {
@@ -295,7 +352,7 @@ uint64_t fail_attempt(queue_state& st, uint64_t seq, const std::string& error) {
     if (m.visible_at_ms() > now)
       st.delayed.emplace(m.visible_at_ms(), seq);
     else
-      st.ready.insert(seq);
+      make_ready(st, seq);
   }
   return st.pipeline->submit(std::move(batch));
 }
@@ -303,7 +360,7 @@ uint64_t fail_attempt(queue_state& st, uint64_t seq, const std::string& error) {
 /// Makes in-flight message `seq` ready again, marked as delivered before.
 void requeue(queue_state& st, uint64_t seq) {
   st.messages.at(seq).set_redelivered(true);
-  st.ready.insert(seq);
+  make_ready(st, seq);
 }
 
 /// Gives a consumer's in-flight messages back (not a failed attempt) and
@@ -344,7 +401,7 @@ void tick(Self self) {
     auto seq = st.delayed.begin()->second;
     st.delayed.erase(st.delayed.begin());
     if (st.messages.count(seq) != 0)
-      st.ready.insert(seq);
+      make_ready(st, seq);
   }
   std::vector<uint64_t> expired;
   for (auto& [seq, f] : st.in_flight)
@@ -451,12 +508,13 @@ void on_request(Self self, const Request& req) {
       break;
     }
     case Request::kEventFetch: {
+      expire(self);  // an expired message is never handed out
       auto* out = resp->mutable_fetch();
       auto it = std::find_if(st.ready.begin(), st.ready.end(),
-                             [&](uint64_t seq) { return deliverable(st, seq); });
+                             [&](const auto& r) { return deliverable(st, r.second); });
       if (it != st.ready.end()) {
         watch(self, session);
-        *out->mutable_message() = take(st, *it, session, req.event_fetch().subscription_id());
+        *out->mutable_message() = take(st, it->second, session, req.event_fetch().subscription_id());
       }
       out->set_ready(st.ready.size());
       break;
@@ -583,6 +641,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
   auto& st = self->state;
   st.args = std::move(args);
   st.config.ParseFromString(st.args.config);
+  st.depth = queue_depths::track(st.args.topic, st.args.step);
   st.pipeline = make_pipeline(self, *st.args.log);
   finish_writes_on_exit(self);
   // Rebuild the index from storage: every live message becomes ready or
@@ -608,6 +667,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
     pump(self);
   });
   arm_timer(self);
+  publish_depth(st);
   return {
     [self](request_msg& msg) { on_request(self, *msg.body); },
     [self](enqueue_atom, std::vector<uint64_t>& seqs, std::vector<std::string>& bodies) {
@@ -623,7 +683,7 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
     },
     [self](consumer_atom, caf::actor& session, uint64_t subscription, std::string& config) {
       auto& st = self->state;
-      st.config.ParseFromString(config);  // the latest subscriber's config wins
+      set_config(st, config);  // the latest subscriber's config wins
       auto concurrency = std::max(1, st.config.concurrency());
       if (fifo(st))
         concurrency = 1;

@@ -62,7 +62,7 @@ http_reply answer(const session_context& ctx, std::string_view method, std::stri
     return {503, "Service Unavailable", why + "\n"};
   }
   if (path == "/metrics") {
-    metrics_sources src{ctx.counters, ctx.script_monitor, ctx.router, ctx.db};
+    metrics_sources src{ctx.counters, ctx.script_monitor, ctx.router, ctx.db, ctx.raft.get()};
     return {200, "OK", ctx.metrics->scrape(src), "text/plain; version=0.0.4; charset=utf-8"};
   }
   return {404, "Not Found", "not found: /healthz, /readyz, /metrics\n"};

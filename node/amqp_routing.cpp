@@ -1,5 +1,7 @@
 #include "node/amqp_routing.hpp"
 
+#include "protocol/amqp.hpp"
+
 namespace troupe::node::amqp_routing {
 
 using v1::Request;
@@ -53,7 +55,21 @@ v1::QueueConfig queue_config(const topo::queue_def& def, int32_t credit) {
   c.set_concurrency(credit);
   c.set_message_ttl_ms(def.message_ttl_ms.value_or(0));
   c.set_dead_letter_expired(def.dead_letter_exchange.has_value());
+  c.set_max_priority(static_cast<uint32_t>(def.max_priority.value_or(0)));
   return c;
+}
+
+v1::EmitEntry emit_entry(const v1::AmqpMessage& m) {
+  v1::EmitEntry e;
+  e.set_data(m.SerializeAsString());
+  e.set_opaque(true);
+  if (auto props = protocol::amqp::decode_properties(m.properties())) {
+    e.set_priority(props->priority.value_or(0));
+    if (props->expiration)
+      if (auto ms = topo::expiration_ms(*props->expiration))
+        e.set_expires_in_ms(*ms);
+  }
+  return e;
 }
 
 bool is_not_found(const v1::Response& r) {

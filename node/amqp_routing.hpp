@@ -56,6 +56,10 @@ std::shared_ptr<v1::Request> queue_stats(const std::string& topic);
 /// The step queue config of an AMQP queue `def` for a consumer with `credit`.
 v1::QueueConfig queue_config(const topo::queue_def& def, int32_t credit);
 
+/// The step-queue event that stores `m`, with its priority and expiration
+/// (properties the door has checked at publish).
+v1::EmitEntry emit_entry(const v1::AmqpMessage& m);
+
 bool is_not_found(const v1::Response& r);
 
 /// Parses a stored message of `queue` back into what was published; a Motia
@@ -80,13 +84,12 @@ void emit_to(Self* self, const std::string& vhost, const std::vector<std::string
     uint32_t routed = 0;
   };
   auto t = std::make_shared<tally>(tally{queues.size()});
-  auto data = m.SerializeAsString();
+  auto entry = emit_entry(m);
   for (auto& q : queues) {
     auto req = std::make_shared<v1::Request>();
     auto* e = req->mutable_event_emit();
     e->set_topic(topo::queue_topic(vhost, q));
-    e->mutable_event()->set_data(data);
-    e->mutable_event()->set_opaque(true);
+    *e->mutable_event() = entry;
     ask(self, std::move(req), [t, done](const v1::Response& r) mutable {
       if (r.has_error())
         t->ok = false;

@@ -1211,6 +1211,14 @@ void on_content(amqp_broker* self, connection_handle hdl, uint16_t id, channel& 
   if (c.have_header && c.body.size() == c.body_size) {
     auto done = std::move(*ch.content);
     ch.content.reset();
+    if (done.props.expiration && !topo::expiration_ms(*done.props.expiration)) {
+      auto& e = *done.props.expiration;
+      bool negative = e.size() > 1 && e[0] == '-' && topo::expiration_ms(e.substr(1));
+      return close_channel(self, hdl, id, precondition_failed,
+                           "PRECONDITION_FAILED - invalid expiration '" + e + "': "
+                             + (negative ? "{value_negative," + e + "}" : "no_integer"),
+                           c_basic, 40);
+    }
     start_publish(self, hdl, id, ch, std::move(done));
   }
 }

@@ -192,12 +192,10 @@ std::optional<std::string> dead_letter_properties(std::string_view raw, const st
                                                   const std::string& routing_key,
                                                   const std::string& queue, const char* reason) {
   namespace amqp = protocol::amqp;
-  uint16_t cls = 0;
-  uint64_t size = 0;
-  amqp::properties props;
-  if (!amqp::decode_content_header(amqp::content_header(0, raw), cls, size, props))
+  auto props = amqp::decode_properties(raw.empty() ? std::string_view{"\0\0", 2} : raw);
+  if (!props)
     return std::nullopt;
-  amqp::field_table headers = props.headers.value_or(amqp::field_table{});
+  amqp::field_table headers = props->headers.value_or(amqp::field_table{});
   std::vector<amqp::field_value> deaths;
   int64_t count = 1;
   if (auto* old = amqp::find_field(headers, "x-death"); old && old->type == 'A') {
@@ -227,6 +225,8 @@ std::optional<std::string> dead_letter_properties(std::string_view raw, const st
     {"exchange", amqp::string_value(exchange)},
     {"routing-keys", amqp::array_value({amqp::string_value(routing_key)})},
   };
+  if (props->expiration)
+    entry.emplace_back("original-expiration", amqp::string_value(*props->expiration));
   deaths.insert(deaths.begin(), amqp::table_value(entry));
   amqp::field_table out;
   for (auto& [name, v] : headers)
@@ -238,7 +238,20 @@ std::optional<std::string> dead_letter_properties(std::string_view raw, const st
     out.emplace_back("x-first-death-reason", amqp::string_value(reason));
   }
   out.emplace_back("x-death", amqp::array_value(deaths));
-  return amqp::with_headers(raw, out);
+  auto kept = props->expiration ? amqp::without_expiration(props->raw) : props->raw;
+  return kept ? amqp::with_headers(*kept, out) : std::nullopt;
+}
+
+std::optional<int64_t> expiration_ms(std::string_view expiration) {
+  if (expiration.empty() || expiration.size() > 18)
+    return std::nullopt;
+  int64_t ms = 0;
+  for (char c : expiration) {
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    ms = ms * 10 + (c - '0');
+  }
+  return ms;
 }
 
 std::optional<exchange_def> builtin_exchange(std::string_view name) {

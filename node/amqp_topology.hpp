@@ -69,13 +69,17 @@ std::string encode(const exchange_def& e);
 std::string encode(const binding& b);
 std::string encode(const queue_def& q);
 std::optional<exchange_def> decode_exchange(std::string_view json);
+/// A message's `expiration` property in milliseconds, as RabbitMQ reads it
+/// (decimal digits only); nullopt if it is not one.
+std::optional<int64_t> expiration_ms(std::string_view expiration);
 std::optional<binding> decode_binding(std::string_view json);
 std::optional<queue_def> decode_queue(std::string_view json);
 
 /// Properties `raw` with an x-death entry for dead-lettering a message
 /// published to `exchange` with `routing_key` out of `queue` for `reason`,
 /// as RabbitMQ writes it: one entry per (queue, reason), the latest first,
-/// with a count; x-first-death-* set once. nullopt if `raw` is malformed.
+/// with a count; x-first-death-* set once; a per-message expiration moves
+/// into the entry as original-expiration. nullopt if `raw` is malformed.
 std::optional<std::string> dead_letter_properties(std::string_view raw, const std::string& exchange,
                                                   const std::string& routing_key,
                                                   const std::string& queue, const char* reason);

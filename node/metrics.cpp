@@ -1,5 +1,6 @@
 #include "node/metrics.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <mutex>
@@ -12,8 +13,10 @@
 #include <prometheus/text_serializer.h>
 
 #include "actors/node_counters.hpp"
+#include "actors/queue_depths.hpp"
 #include "actors/script_monitor.hpp"
 #include "cluster/partition_router.hpp"
+#include "cluster/raft_driver.hpp"
 #include "storage/db.hpp"
 
 namespace troupe::node {
@@ -127,6 +130,94 @@ struct gauge_text {
   }
 };
 
+/// `v` as a Prometheus label value (quoted; backslash, quote and newline
+/// escaped).
+std::string label_value(const std::string& v) {
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '\\' || c == '"')
+      out += '\\';
+    if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
+  }
+  return out + "\"";
+}
+
+/// Step-queue depths: totals over every queue, and per (topic, step) for the
+/// deepest `max_series` (so a node with many topics keeps a bounded series
+/// count).
+void queue_depth_gauges(gauge_text& g, size_t max_series) {
+  auto queues = actors::queue_depths::read();
+  actors::queue_depths::reading total;
+  for (auto& q : queues) {
+    total.ready += q.ready;
+    total.delayed += q.delayed;
+    total.in_flight += q.in_flight;
+    total.dead += q.dead;
+  }
+  auto by_state = [](const actors::queue_depths::reading& r) {
+    return std::array<std::pair<const char*, uint64_t>, 4>{
+      {{"ready", r.ready}, {"delayed", r.delayed}, {"in_flight", r.in_flight}, {"dead", r.dead}}};
+  };
+  g.one("troupe_step_queues", "Step queues served here (topic and step pairs)",
+        static_cast<double>(queues.size()));
+  g.family("troupe_step_queue_messages_all",
+           "Messages in every step queue served here, by state");
+  for (auto& [state, n] : by_state(total))
+    g.sample("troupe_step_queue_messages_all", static_cast<double>(n),
+             std::string{"state=\""} + state + "\"");
+  g.family("troupe_step_queue_messages",
+           "Messages of the deepest step queues served here, by topic, step and state");
+  for (size_t i = 0; i < queues.size() && i < max_series; ++i) {
+    auto labels = "topic=" + label_value(queues[i].topic) + ",step=" + label_value(queues[i].step);
+    for (auto& [state, n] : by_state(queues[i]))
+      g.sample("troupe_step_queue_messages", static_cast<double>(n),
+               labels + ",state=\"" + state + "\"");
+  }
+}
+
+/// The Raft groups hosted here: roles, the highest term, entries not yet
+/// committed (at leaders: replicas behind) and not yet applied, and the
+/// driver's counters.
+void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
+  std::array<size_t, 4> by_role{};
+  uint64_t max_term = 0, uncommitted = 0, unapplied = 0;
+  for (auto& v : driver.views()) {
+    ++by_role[static_cast<size_t>(v.role)];
+    max_term = std::max(max_term, v.term.value);
+    uncommitted += v.last > v.commit ? v.last - v.commit : 0;
+    unapplied += v.commit > v.applied ? v.commit - v.applied : 0;
+  }
+  g.family("troupe_raft_groups", "Raft groups (partition replicas) hosted here, by role");
+  const char* roles[] = {"follower", "pre_candidate", "candidate", "leader"};
+  for (size_t i = 0; i < by_role.size(); ++i)
+    g.sample("troupe_raft_groups", static_cast<double>(by_role[i]),
+             std::string{"role=\""} + roles[i] + "\"");
+  g.one("troupe_raft_term_max", "The highest Raft term among the groups hosted here",
+        static_cast<double>(max_term));
+  g.one("troupe_raft_uncommitted_entries",
+        "Log entries written here but not yet known committed, every group",
+        static_cast<double>(uncommitted));
+  g.one("troupe_raft_unapplied_entries", "Committed entries not yet applied here, every group",
+        static_cast<double>(unapplied));
+  auto c = driver.counters();
+  g.one("troupe_raft_turns_total", "Driver turns (one write, one frame per peer)",
+        static_cast<double>(c.turns), "counter");
+  g.one("troupe_raft_messages_total", "Raft messages sent, every group",
+        static_cast<double>(c.messages), "counter");
+  g.one("troupe_raft_frames_total", "Frames the Raft messages travelled in",
+        static_cast<double>(c.frames), "counter");
+  g.one("troupe_raft_applied_total", "Entries applied", static_cast<double>(c.applied), "counter");
+  g.one("troupe_raft_snapshots_sent_total", "Snapshots sent to lagging or new replicas",
+        static_cast<double>(c.snapshots_sent), "counter");
+  g.one("troupe_raft_snapshots_installed_total", "Snapshots installed here",
+        static_cast<double>(c.snapshots_installed), "counter");
+  g.one("troupe_raft_malformed_frames_total", "Frames from peers that did not decode",
+        static_cast<double>(c.malformed_frames), "counter");
+}
+
 } // namespace
 
 std::string node_metrics::scrape(const metrics_sources& src) {
@@ -145,6 +236,9 @@ std::string node_metrics::scrape(const metrics_sources& src) {
     g.one("troupe_stream_subscribers", "Live stream subscriptions",
           static_cast<double>(src.counters->stream_subscribers.load()));
   }
+  queue_depth_gauges(g, 50);
+  if (src.raft != nullptr)
+    raft_gauges(g, *src.raft);
   if (src.scripts != nullptr)
     g.one("troupe_scripts_busy", "Lua scripts running past their time limit",
           src.scripts->busy());

@@ -1,8 +1,9 @@
 // node_metrics: what a node reports at /metrics (Prometheus text format,
 // through prometheus-cpp): requests by door, operation and result with
 // their latency, and, read at each scrape, connections, subscribers,
-// partitions by how they are served, scripts running, the group commit and
-// RocksDB's memory, disk and stall figures.
+// partitions by how they are served, step-queue depths, scripts running,
+// the group commit, RocksDB's memory, disk and stall figures, and on a
+// replicated node the Raft groups' roles, terms and lag.
 //
 // Sessions call observe() per answered request; operations are bounded
 // sets (protocol operations, RESP command names, "unknown"), so the label
@@ -22,6 +23,7 @@ class script_monitor;
 
 namespace troupe::cluster {
 class partition_router;
+class raft_driver;
 } // namespace troupe::cluster
 
 namespace troupe::storage {
@@ -39,6 +41,7 @@ struct metrics_sources {
   const actors::script_monitor* scripts = nullptr;
   std::shared_ptr<const cluster::partition_router> router;
   const storage::db* db = nullptr;
+  const cluster::raft_driver* raft = nullptr;  ///< replicated nodes only
 };
 
 class node_metrics {

@@ -46,6 +46,7 @@
 
 namespace troupe::cluster {
 class partition_router;
+class raft_driver;
 } // namespace troupe::cluster
 
 namespace troupe::actors {
@@ -120,6 +121,8 @@ struct session_context {
   std::shared_ptr<node_metrics> metrics;
   /// The node's database, for the figures /metrics and INFO report.
   const storage::db* db = nullptr;
+  /// The Raft driver of a replicated node (its figures for /metrics).
+  std::shared_ptr<const cluster::raft_driver> raft;
   /// When the node started (INFO's uptime).
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   /// The durability mode's name (INFO persistence).

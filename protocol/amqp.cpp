@@ -438,14 +438,9 @@ std::string method_payload(uint16_t class_id, uint16_t method_id, std::string_vi
 
 // -- content -----------------------------------------------------------------------
 
-bool decode_content_header(std::string_view payload, uint16_t& class_id, uint64_t& body_size,
-                           properties& props) {
-  if (payload.size() < 14)
-    return false;
-  class_id = static_cast<uint16_t>(get_be(payload, 0, 2));
-  body_size = get_be(payload, 4, 8);
-  props = properties{};
-  props.raw = std::string{payload.substr(12)};
+std::optional<properties> decode_properties(std::string_view raw_properties) {
+  properties props;
+  props.raw = std::string{raw_properties};
   uint16_t flags = 0;
   size_t start = 0;
   bool ok = true;
@@ -463,7 +458,22 @@ bool decode_content_header(std::string_view payload, uint16_t& class_id, uint64_
       props.priority = static_cast<uint8_t>(field[0]);
     }
   });
-  return walked && ok;
+  if (!walked || !ok)
+    return std::nullopt;
+  return props;
+}
+
+bool decode_content_header(std::string_view payload, uint16_t& class_id, uint64_t& body_size,
+                           properties& props) {
+  if (payload.size() < 14)
+    return false;
+  auto decoded = decode_properties(payload.substr(12));
+  if (!decoded)
+    return false;
+  class_id = static_cast<uint16_t>(get_be(payload, 0, 2));
+  body_size = get_be(payload, 4, 8);
+  props = std::move(*decoded);
+  return true;
 }
 
 std::string content_header(uint64_t body_size, std::string_view raw_properties) {
@@ -522,7 +532,8 @@ bool topic_matches(std::string_view pattern, std::string_view key) {
     }
     return out;
   };
-  auto p = words(pattern);
+  // An empty key or pattern has no words (RabbitMQ's split of "").
+  auto p = pattern.empty() ? std::vector<std::string_view>{} : words(pattern);
   auto k = key.empty() ? std::vector<std::string_view>{} : words(key);
   // reach[j]: the pattern prefix so far matches the first j words of the key.
   std::vector<char> reach(k.size() + 1, 0);
@@ -543,6 +554,21 @@ bool topic_matches(std::string_view pattern, std::string_view key) {
     reach = std::move(next);
   }
   return reach[k.size()] != 0;
+}
+
+std::optional<std::string> without_expiration(std::string_view raw) {
+  uint16_t flags = 0;
+  size_t start = 0;
+  std::string list;
+  bool walked = walk_properties(raw, flags, start, [&](uint16_t bit, size_t at, size_t n) {
+    if (bit != p_expiration)
+      list.append(raw.substr(at, n));
+  });
+  if (!walked)
+    return std::nullopt;
+  std::string out;
+  put_be(out, flags & ~p_expiration, 2);
+  return out + list;
 }
 
 } // namespace troupe::protocol::amqp

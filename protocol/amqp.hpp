@@ -165,12 +165,20 @@ struct properties {
 bool decode_content_header(std::string_view payload, uint16_t& class_id, uint64_t& body_size,
                            properties& props);
 
+/// Decodes a property flags-and-list as a content header carries it; nullopt
+/// if malformed.
+std::optional<properties> decode_properties(std::string_view raw);
+
 /// A content header payload for the basic class.
 std::string content_header(uint64_t body_size, std::string_view raw_properties);
 
 /// `raw` properties with the headers replaced by `headers` (the others kept
 /// byte for byte); nullopt if `raw` is malformed.
 std::optional<std::string> with_headers(std::string_view raw, const field_table& headers);
+
+/// `raw` properties without the expiration (the others kept byte for
+/// byte); nullopt if `raw` is malformed.
+std::optional<std::string> without_expiration(std::string_view raw);
 
 /// Whether `routing_key` matches a topic exchange binding `pattern` ('*' one
 /// word, '#' zero or more words, words separated by '.').

@@ -5,9 +5,11 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/node_fixture.hpp"
 #include "tests/support/node_process.hpp"
 #include "tests/support/raw_socket.hpp"
 #include "tests/support/resp_conn.hpp"
@@ -89,6 +91,66 @@ BOOST_AUTO_TEST_CASE(probes_and_metrics_of_a_single_node) {
   // Still serving.
   BOOST_TEST(status_is(get(node.admin_port(), "/healthz"), 200));
   BOOST_TEST(node.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(metrics_of_a_replicated_node_show_its_raft_groups) {
+  temp_dir dir;
+  std::vector<std::string> replicated{"--cluster-listen", "127.0.0.1:0", "--replication-factor",
+                                      "2", "--partitions", "8"};
+  auto with = [&](std::vector<std::string> more) {
+    more.insert(more.end(), replicated.begin(), replicated.end());
+    return more;
+  };
+  node_process first{dir.sub("n1"), "os", with({"--node-id", "n1", "--admin-listen", "127.0.0.1:0"})};
+  node_process second{dir.sub("n2"), "os",
+                      with({"--node-id", "n2", "--seeds",
+                            "127.0.0.1:" + std::to_string(first.cluster_port())})};
+  // Every partition has a replica on each node: once the groups have
+  // elected and applied, n1 leads some and follows the rest (bounded wait).
+  auto count = [](const std::string& metrics, const std::string& role) {
+    auto line = "troupe_raft_groups{role=\"" + role + "\"} ";
+    auto at = metrics.find(line);
+    return at == std::string::npos ? -1 : std::stoi(metrics.substr(at + line.size()));
+  };
+  std::string metrics;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{60};
+  do {
+    metrics = body_of(get(first.admin_port(), "/metrics"));
+  } while ((count(metrics, "leader") + count(metrics, "follower") != 8
+            || metrics.find("troupe_raft_term_max 0\n") != std::string::npos
+            || metrics.find("troupe_raft_applied_total 0\n") != std::string::npos)
+           && std::chrono::steady_clock::now() < deadline);
+  BOOST_TEST(count(metrics, "leader") + count(metrics, "follower") == 8, metrics);
+  for (auto* line : {"# TYPE troupe_raft_term_max gauge", "# TYPE troupe_raft_applied_total counter",
+                     "# TYPE troupe_raft_messages_total counter"})
+    BOOST_TEST(metrics.find(line) != std::string::npos, line);
+  BOOST_TEST(metrics.find("troupe_raft_term_max 0\n") == std::string::npos, metrics);
+  BOOST_TEST(second.terminate() == 0);
+  BOOST_TEST(first.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(metrics_show_step_queue_depths) {
+  node_fixture f{"os", {"--admin-listen", "127.0.0.1:0"}};
+  auto c = f.connect();
+  troupe::client::queue_config one_at_a_time;
+  auto sub = c->subscribe_events("orders \"eu\"", "ship", one_at_a_time);
+  BOOST_TEST_REQUIRE(sub.ok(), sub.error().to_string());
+  for (int i = 0; i < 3; ++i)
+    BOOST_TEST_REQUIRE(c->emit("orders \"eu\"", {"{}", "t", {}, std::nullopt, {}}).ok());
+  BOOST_TEST_REQUIRE(c->next_delivery(std::chrono::seconds{30}).has_value());
+  // Asked of the queue itself, so its counts are stored before the scrape.
+  auto stats = c->get_queue_stats("orders \"eu\"", "ship");
+  BOOST_TEST_REQUIRE(stats.ok());
+  BOOST_TEST(stats->in_flight == 1u);
+  auto metrics = body_of(get(f.node->admin_port(), "/metrics"));
+  for (auto* line :
+       {"troupe_step_queues 1",
+        "troupe_step_queue_messages_all{state=\"ready\"} 2",
+        "troupe_step_queue_messages_all{state=\"in_flight\"} 1",
+        "troupe_step_queue_messages{topic=\"orders \\\"eu\\\"\",step=\"ship\",state=\"ready\"} 2",
+        "troupe_step_queue_messages{topic=\"orders \\\"eu\\\"\",step=\"ship\",state=\"in_flight\"} 1",
+        "troupe_step_queue_messages{topic=\"orders \\\"eu\\\"\",step=\"ship\",state=\"dead\"} 0"})
+    BOOST_TEST(metrics.find(line) != std::string::npos, line << "\n" << metrics);
 }
 
 BOOST_AUTO_TEST_CASE(a_node_is_not_ready_while_partitions_it_needs_have_no_server) {

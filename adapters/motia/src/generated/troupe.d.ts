@@ -740,6 +740,7 @@ export namespace troupe {
             exponentialBackoff?: (boolean|null);
             messageTtlMs?: (number|Long|null);
             deadLetterExpired?: (boolean|null);
+            maxPriority?: (number|null);
         }
 
         class QueueConfig implements IQueueConfig {
@@ -753,6 +754,7 @@ export namespace troupe {
             public exponentialBackoff: boolean;
             public messageTtlMs: (number|Long);
             public deadLetterExpired: boolean;
+            public maxPriority: number;
             public _backoffMs?: "backoffMs";
             public static create(properties?: troupe.v1.IQueueConfig): troupe.v1.QueueConfig;
             public static encode(message: troupe.v1.IQueueConfig, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -770,6 +772,8 @@ export namespace troupe {
             messageGroupId?: (Uint8Array|null);
             idempotencyKey?: (Uint8Array|null);
             opaque?: (boolean|null);
+            expiresInMs?: (number|Long|null);
+            priority?: (number|null);
         }
 
         class EmitEntry implements IEmitEntry {
@@ -780,7 +784,10 @@ export namespace troupe {
             public messageGroupId?: (Uint8Array|null);
             public idempotencyKey: Uint8Array;
             public opaque: boolean;
+            public expiresInMs?: (number|Long|null);
+            public priority: number;
             public _messageGroupId?: "messageGroupId";
+            public _expiresInMs?: "expiresInMs";
             public static create(properties?: troupe.v1.IEmitEntry): troupe.v1.EmitEntry;
             public static encode(message: troupe.v1.IEmitEntry, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.EmitEntry;
@@ -1758,6 +1765,8 @@ export namespace troupe {
             emittedAtMs?: (number|Long|null);
             visibleAtMs?: (number|Long|null);
             redelivered?: (boolean|null);
+            expiresAtMs?: (number|Long|null);
+            priority?: (number|null);
         }
 
         class QueueMessage implements IQueueMessage {
@@ -1774,6 +1783,8 @@ export namespace troupe {
             public emittedAtMs: (number|Long);
             public visibleAtMs: (number|Long);
             public redelivered: boolean;
+            public expiresAtMs: (number|Long);
+            public priority: number;
             public _messageGroupId?: "messageGroupId";
             public static create(properties?: troupe.v1.IQueueMessage): troupe.v1.QueueMessage;
             public static encode(message: troupe.v1.IQueueMessage, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -4690,6 +4690,7 @@ export const troupe = $root.troupe = (() => {
             QueueConfig.prototype.exponentialBackoff = false;
             QueueConfig.prototype.messageTtlMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
             QueueConfig.prototype.deadLetterExpired = false;
+            QueueConfig.prototype.maxPriority = 0;
 
             let $oneOfFields;
 
@@ -4723,6 +4724,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(64).int64(message.messageTtlMs);
                 if (message.deadLetterExpired != null && Object.hasOwnProperty.call(message, "deadLetterExpired"))
                     writer.uint32(72).bool(message.deadLetterExpired);
+                if (message.maxPriority != null && Object.hasOwnProperty.call(message, "maxPriority"))
+                    writer.uint32(80).uint32(message.maxPriority);
                 return writer;
             };
 
@@ -4769,6 +4772,10 @@ export const troupe = $root.troupe = (() => {
                             message.deadLetterExpired = reader.bool();
                             break;
                         }
+                    case 10: {
+                            message.maxPriority = reader.uint32();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -4810,6 +4817,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.deadLetterExpired != null && message.hasOwnProperty("deadLetterExpired"))
                     if (typeof message.deadLetterExpired !== "boolean")
                         return "deadLetterExpired: boolean expected";
+                if (message.maxPriority != null && message.hasOwnProperty("maxPriority"))
+                    if (!$util.isInteger(message.maxPriority))
+                        return "maxPriority: integer expected";
                 return null;
             };
 
@@ -4863,6 +4873,8 @@ export const troupe = $root.troupe = (() => {
                         message.messageTtlMs = new $util.LongBits(object.messageTtlMs.low >>> 0, object.messageTtlMs.high >>> 0).toNumber();
                 if (object.deadLetterExpired != null)
                     message.deadLetterExpired = Boolean(object.deadLetterExpired);
+                if (object.maxPriority != null)
+                    message.maxPriority = object.maxPriority >>> 0;
                 return message;
             };
 
@@ -4891,6 +4903,7 @@ export const troupe = $root.troupe = (() => {
                     } else
                         object.messageTtlMs = options.longs === String ? "0" : 0;
                     object.deadLetterExpired = false;
+                    object.maxPriority = 0;
                 }
                 if (message.type != null && message.hasOwnProperty("type"))
                     object.type = message.type;
@@ -4925,6 +4938,8 @@ export const troupe = $root.troupe = (() => {
                         object.messageTtlMs = options.longs === String ? $util.Long.prototype.toString.call(message.messageTtlMs) : options.longs === Number ? new $util.LongBits(message.messageTtlMs.low >>> 0, message.messageTtlMs.high >>> 0).toNumber() : message.messageTtlMs;
                 if (message.deadLetterExpired != null && message.hasOwnProperty("deadLetterExpired"))
                     object.deadLetterExpired = message.deadLetterExpired;
+                if (message.maxPriority != null && message.hasOwnProperty("maxPriority"))
+                    object.maxPriority = message.maxPriority;
                 return object;
             };
 
@@ -4951,11 +4966,18 @@ export const troupe = $root.troupe = (() => {
             EmitEntry.prototype.messageGroupId = null;
             EmitEntry.prototype.idempotencyKey = $util.newBuffer([]);
             EmitEntry.prototype.opaque = false;
+            EmitEntry.prototype.expiresInMs = null;
+            EmitEntry.prototype.priority = 0;
 
             let $oneOfFields;
 
             Object.defineProperty(EmitEntry.prototype, "_messageGroupId", {
                 get: $util.oneOfGetter($oneOfFields = ["messageGroupId"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Object.defineProperty(EmitEntry.prototype, "_expiresInMs", {
+                get: $util.oneOfGetter($oneOfFields = ["expiresInMs"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -4979,6 +5001,10 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(42).bytes(message.idempotencyKey);
                 if (message.opaque != null && Object.hasOwnProperty.call(message, "opaque"))
                     writer.uint32(48).bool(message.opaque);
+                if (message.expiresInMs != null && Object.hasOwnProperty.call(message, "expiresInMs"))
+                    writer.uint32(56).int64(message.expiresInMs);
+                if (message.priority != null && Object.hasOwnProperty.call(message, "priority"))
+                    writer.uint32(64).uint32(message.priority);
                 return writer;
             };
 
@@ -5013,6 +5039,14 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 6: {
                             message.opaque = reader.bool();
+                            break;
+                        }
+                    case 7: {
+                            message.expiresInMs = reader.int64();
+                            break;
+                        }
+                    case 8: {
+                            message.priority = reader.uint32();
                             break;
                         }
                     default:
@@ -5051,6 +5085,14 @@ export const troupe = $root.troupe = (() => {
                 if (message.opaque != null && message.hasOwnProperty("opaque"))
                     if (typeof message.opaque !== "boolean")
                         return "opaque: boolean expected";
+                if (message.expiresInMs != null && message.hasOwnProperty("expiresInMs")) {
+                    properties._expiresInMs = 1;
+                    if (!$util.isInteger(message.expiresInMs) && !(message.expiresInMs && $util.isInteger(message.expiresInMs.low) && $util.isInteger(message.expiresInMs.high)))
+                        return "expiresInMs: integer|Long expected";
+                }
+                if (message.priority != null && message.hasOwnProperty("priority"))
+                    if (!$util.isInteger(message.priority))
+                        return "priority: integer expected";
                 return null;
             };
 
@@ -5090,6 +5132,17 @@ export const troupe = $root.troupe = (() => {
                         message.idempotencyKey = object.idempotencyKey;
                 if (object.opaque != null)
                     message.opaque = Boolean(object.opaque);
+                if (object.expiresInMs != null)
+                    if ($util.Long)
+                        (message.expiresInMs = $util.Long.fromValue(object.expiresInMs)).unsigned = false;
+                    else if (typeof object.expiresInMs === "string")
+                        message.expiresInMs = parseInt(object.expiresInMs, 10);
+                    else if (typeof object.expiresInMs === "number")
+                        message.expiresInMs = object.expiresInMs;
+                    else if (typeof object.expiresInMs === "object")
+                        message.expiresInMs = new $util.LongBits(object.expiresInMs.low >>> 0, object.expiresInMs.high >>> 0).toNumber();
+                if (object.priority != null)
+                    message.priority = object.priority >>> 0;
                 return message;
             };
 
@@ -5122,6 +5175,7 @@ export const troupe = $root.troupe = (() => {
                             object.idempotencyKey = $util.newBuffer(object.idempotencyKey);
                     }
                     object.opaque = false;
+                    object.priority = 0;
                 }
                 if (message.data != null && message.hasOwnProperty("data"))
                     object.data = options.bytes === String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === Array ? Array.prototype.slice.call(message.data) : message.data;
@@ -5141,6 +5195,16 @@ export const troupe = $root.troupe = (() => {
                     object.idempotencyKey = options.bytes === String ? $util.base64.encode(message.idempotencyKey, 0, message.idempotencyKey.length) : options.bytes === Array ? Array.prototype.slice.call(message.idempotencyKey) : message.idempotencyKey;
                 if (message.opaque != null && message.hasOwnProperty("opaque"))
                     object.opaque = message.opaque;
+                if (message.expiresInMs != null && message.hasOwnProperty("expiresInMs")) {
+                    if (typeof message.expiresInMs === "number")
+                        object.expiresInMs = options.longs === String ? String(message.expiresInMs) : message.expiresInMs;
+                    else
+                        object.expiresInMs = options.longs === String ? $util.Long.prototype.toString.call(message.expiresInMs) : options.longs === Number ? new $util.LongBits(message.expiresInMs.low >>> 0, message.expiresInMs.high >>> 0).toNumber() : message.expiresInMs;
+                    if (options.oneofs)
+                        object._expiresInMs = "expiresInMs";
+                }
+                if (message.priority != null && message.hasOwnProperty("priority"))
+                    object.priority = message.priority;
                 return object;
             };
 
@@ -12228,6 +12292,8 @@ export const troupe = $root.troupe = (() => {
             QueueMessage.prototype.emittedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
             QueueMessage.prototype.visibleAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
             QueueMessage.prototype.redelivered = false;
+            QueueMessage.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            QueueMessage.prototype.priority = 0;
 
             let $oneOfFields;
 
@@ -12268,6 +12334,10 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(88).int64(message.visibleAtMs);
                 if (message.redelivered != null && Object.hasOwnProperty.call(message, "redelivered"))
                     writer.uint32(96).bool(message.redelivered);
+                if (message.expiresAtMs != null && Object.hasOwnProperty.call(message, "expiresAtMs"))
+                    writer.uint32(104).int64(message.expiresAtMs);
+                if (message.priority != null && Object.hasOwnProperty.call(message, "priority"))
+                    writer.uint32(112).uint32(message.priority);
                 return writer;
             };
 
@@ -12328,6 +12398,14 @@ export const troupe = $root.troupe = (() => {
                             message.redelivered = reader.bool();
                             break;
                         }
+                    case 13: {
+                            message.expiresAtMs = reader.int64();
+                            break;
+                        }
+                    case 14: {
+                            message.priority = reader.uint32();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -12382,6 +12460,12 @@ export const troupe = $root.troupe = (() => {
                 if (message.redelivered != null && message.hasOwnProperty("redelivered"))
                     if (typeof message.redelivered !== "boolean")
                         return "redelivered: boolean expected";
+                if (message.expiresAtMs != null && message.hasOwnProperty("expiresAtMs"))
+                    if (!$util.isInteger(message.expiresAtMs) && !(message.expiresAtMs && $util.isInteger(message.expiresAtMs.low) && $util.isInteger(message.expiresAtMs.high)))
+                        return "expiresAtMs: integer|Long expected";
+                if (message.priority != null && message.hasOwnProperty("priority"))
+                    if (!$util.isInteger(message.priority))
+                        return "priority: integer expected";
                 return null;
             };
 
@@ -12453,6 +12537,17 @@ export const troupe = $root.troupe = (() => {
                         message.visibleAtMs = new $util.LongBits(object.visibleAtMs.low >>> 0, object.visibleAtMs.high >>> 0).toNumber();
                 if (object.redelivered != null)
                     message.redelivered = Boolean(object.redelivered);
+                if (object.expiresAtMs != null)
+                    if ($util.Long)
+                        (message.expiresAtMs = $util.Long.fromValue(object.expiresAtMs)).unsigned = false;
+                    else if (typeof object.expiresAtMs === "string")
+                        message.expiresAtMs = parseInt(object.expiresAtMs, 10);
+                    else if (typeof object.expiresAtMs === "number")
+                        message.expiresAtMs = object.expiresAtMs;
+                    else if (typeof object.expiresAtMs === "object")
+                        message.expiresAtMs = new $util.LongBits(object.expiresAtMs.low >>> 0, object.expiresAtMs.high >>> 0).toNumber();
+                if (object.priority != null)
+                    message.priority = object.priority >>> 0;
                 return message;
             };
 
@@ -12511,6 +12606,12 @@ export const troupe = $root.troupe = (() => {
                     } else
                         object.visibleAtMs = options.longs === String ? "0" : 0;
                     object.redelivered = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.expiresAtMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.expiresAtMs = options.longs === String ? "0" : 0;
+                    object.priority = 0;
                 }
                 if (message.messageId != null && message.hasOwnProperty("messageId"))
                     object.messageId = options.bytes === String ? $util.base64.encode(message.messageId, 0, message.messageId.length) : options.bytes === Array ? Array.prototype.slice.call(message.messageId) : message.messageId;
@@ -12548,6 +12649,13 @@ export const troupe = $root.troupe = (() => {
                         object.visibleAtMs = options.longs === String ? $util.Long.prototype.toString.call(message.visibleAtMs) : options.longs === Number ? new $util.LongBits(message.visibleAtMs.low >>> 0, message.visibleAtMs.high >>> 0).toNumber() : message.visibleAtMs;
                 if (message.redelivered != null && message.hasOwnProperty("redelivered"))
                     object.redelivered = message.redelivered;
+                if (message.expiresAtMs != null && message.hasOwnProperty("expiresAtMs"))
+                    if (typeof message.expiresAtMs === "number")
+                        object.expiresAtMs = options.longs === String ? String(message.expiresAtMs) : message.expiresAtMs;
+                    else
+                        object.expiresAtMs = options.longs === String ? $util.Long.prototype.toString.call(message.expiresAtMs) : options.longs === Number ? new $util.LongBits(message.expiresAtMs.low >>> 0, message.expiresAtMs.high >>> 0).toNumber() : message.expiresAtMs;
+                if (message.priority != null && message.hasOwnProperty("priority"))
+                    object.priority = message.priority;
                 return object;
             };
 

@@ -26,22 +26,6 @@ done
 
 source "$root/bench/lib.sh"
 
-start_troupe_resp() {  # sets resp_port
-  local fifo="$work/troupe.out"
-  mkfifo "$fifo"
-  "$bin/troupe-node" --listen 127.0.0.1:0 --resp-listen 127.0.0.1:0 --data-dir "$work/troupe" \
-    --durability "$durability" --placement "$placement" --log-level warn >"$fifo" 2>"$work/troupe.log" &
-  pids+=($!)
-  exec 4<"$fifo"
-  local line
-  while read -r line <&4; do
-    case "$line" in
-      "troupe-node resp "*) resp_port=${line##*:} ;;
-      "troupe-node ready "*) break ;;
-    esac
-  done
-}
-
 # One redis-benchmark run; prints "TEST rps p99" lines.
 bench() {  # port pipeline
   redis-benchmark -h 127.0.0.1 -p "$1" -c 50 -n "$requests" -P "$2" -r 100000 -d 100 \
@@ -75,7 +59,7 @@ print("EVALSHA", d["rps"], d.get("p99_latency_ms", "n/a"))'
 }
 
 start_redis
-start_troupe_resp
+start_troupe_doors "$durability" "$placement" --resp-listen 127.0.0.1:0
 echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability placement $placement, Redis appendfsync everysec"
 printf '%-7s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
 for p in 1 16; do

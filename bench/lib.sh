@@ -42,6 +42,27 @@ start_troupe() {  # $1 = durability, $2 = placement; sets troupe_port, troupe_pi
   troupe_port=${line##*:}
 }
 
+start_troupe_doors() {  # $1 = durability, $2 = placement, then flags (--resp-listen/--amqp-listen 127.0.0.1:0); sets troupe_port, resp_port, amqp_port, troupe_pid
+  local name="troupe-$1-$2-doors"
+  local fifo="$work/$name.out"
+  mkfifo "$fifo"
+  "$bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/$name" --durability "$1" \
+    --placement "$2" --log-level warn "${@:3}" >"$fifo" 2>"$work/$name.log" &
+  troupe_pid=$!
+  pids+=($troupe_pid)
+  exec {doors_out}<"$fifo"
+  local line
+  while read -r line <&$doors_out; do
+    case "$line" in
+      "troupe-node resp "*) resp_port=${line##*:} ;;
+      "troupe-node amqp "*) amqp_port=${line##*:} ;;
+      "troupe-node ready "*) troupe_port=${line##*:}; return 0 ;;
+    esac
+  done
+  echo "troupe-node did not start: $(tail -5 "$work/$name.log")" >&2
+  exit 1
+}
+
 start_member() {  # $1 = node id, $2 = seed cluster address or "", then extra flags; sets member_port, member_cluster, member_pid
   local fifo="$work/$1.out.$RANDOM"
   mkfifo "$fifo"

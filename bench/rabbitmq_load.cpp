@@ -1,11 +1,13 @@
-// rabbitmq_load: the events_load workload against RabbitMQ, configured as a
-// durable broker: a durable queue, persistent messages, publisher confirms
-// (an emit counts once confirmed), manual acks, prefetch = concurrency.
+// rabbitmq_load: the events_load workload over AMQP 0-9-1 (RabbitMQ, or
+// troupe-node's AMQP door), configured as a durable broker: a durable queue,
+// persistent messages, publisher confirms (an emit counts once confirmed),
+// manual acks, prefetch = concurrency.
 //
 //   rabbitmq_load --port P [--producers 1] [--consumers 2] [--inflight 32]
 //                 [--concurrency 32] [--rate 0] [--seconds 5] [--value-bytes 100]
+//                 [--target rabbitmq]
 //
-// Prints the same RESULT line as events_load (target=rabbitmq).
+// Prints the same RESULT line as events_load (target= the --target name).
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -38,11 +40,12 @@ struct config {
   double seconds = 5;
   size_t value_bytes = 100;
   std::string queue = "bench.events";
+  std::string target = "rabbitmq";
 };
 
 void check(amqp_rpc_reply_t r, const char* what) {
   if (r.reply_type != AMQP_RESPONSE_NORMAL) {
-    std::fprintf(stderr, "rabbitmq: %s failed\n", what);
+    std::fprintf(stderr, "amqp: %s failed\n", what);
     std::exit(1);
   }
 }
@@ -51,7 +54,7 @@ amqp_connection_state_t open_channel(const config& cfg) {
   auto conn = amqp_new_connection();
   auto* sock = amqp_tcp_socket_new(conn);
   if (amqp_socket_open(sock, cfg.host.c_str(), cfg.port) != AMQP_STATUS_OK) {
-    std::fprintf(stderr, "rabbitmq: cannot connect\n");
+    std::fprintf(stderr, "amqp: cannot connect\n");
     std::exit(1);
   }
   check(amqp_login(conn, "/", 0, 131072, 0, AMQP_SASL_METHOD_PLAIN, "guest", "guest"), "login");
@@ -142,7 +145,7 @@ void consumer(const config& cfg) {
 
 int main(int argc, char** argv) {
   config cfg;
-  CLI::App app{"rabbitmq_load: publish (confirmed) -> consume -> ack against RabbitMQ"};
+  CLI::App app{"rabbitmq_load: publish (confirmed) -> consume -> ack over AMQP 0-9-1"};
   app.add_option("--host", cfg.host);
   app.add_option("--port", cfg.port)->required();
   app.add_option("--producers", cfg.producers);
@@ -153,6 +156,7 @@ int main(int argc, char** argv) {
   app.add_option("--seconds", cfg.seconds);
   app.add_option("--value-bytes", cfg.value_bytes);
   app.add_option("--queue", cfg.queue);
+  app.add_option("--target", cfg.target, "The name printed in the RESULT line");
   CLI11_PARSE(app, argc, argv);
   start = clock_type::now();
   std::vector<std::thread> threads;
@@ -166,10 +170,10 @@ int main(int argc, char** argv) {
   auto e = emitted.load();
   for (auto& t : threads)
     t.join();
-  std::printf("RESULT target=rabbitmq producers=%d consumers=%d inflight=%d concurrency=%d "
+  std::printf("RESULT target=%s producers=%d consumers=%d inflight=%d concurrency=%d "
               "rate=%.0f emitted=%llu emitted_per_sec=%.0f handled=%llu handled_per_sec=%.0f "
               "deliver_p50_us=%u deliver_p99_us=%u\n",
-              cfg.producers, cfg.consumers, cfg.inflight, cfg.concurrency, cfg.rate,
+              cfg.target.c_str(), cfg.producers, cfg.consumers, cfg.inflight, cfg.concurrency, cfg.rate,
               static_cast<unsigned long long>(e), static_cast<double>(e) / cfg.seconds,
               static_cast<unsigned long long>(h), static_cast<double>(h) / cfg.seconds,
               percentile(latencies, 0.5), percentile(latencies, 0.99));

@@ -23,6 +23,9 @@
 //   troupe locks
 //   troupe cluster status | partitions | drain NODE_ID
 //
+// With --json every answer is JSON (one document per line) and an error is
+// {"error":{"code":"NOT_FOUND","message":…}} on stderr.
+//
 // Exit codes: 0 success, 1 not found, 2 usage, 3 the node answered an error
 // or could not be reached.
 #include <cstdio>
@@ -40,44 +43,77 @@ namespace {
 using troupe::client::sync_client;
 
 std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
+  return troupe::json_quoted(s);
+}
+
+/// --json: every answer is JSON, one document per line, and errors are
+/// {"error":{"code":…,"message":…}} on stderr (for scripts and jq).
+bool json_mode = false;
+
+/// One JSON object, built field by field.
+class json_object {
+public:
+  json_object& raw(const char* name, const std::string& json) {
+    body_ += (body_.empty() ? "\"" : ",\"") + std::string{name} + "\":" + json;
+    return *this;
   }
-  return out + "\"";
+  json_object& str(const char* name, const std::string& v) { return raw(name, json_string(v)); }
+  json_object& num(const char* name, uint64_t v) { return raw(name, std::to_string(v)); }
+  json_object& flag(const char* name, bool v) { return raw(name, v ? "true" : "false"); }
+  std::string text() const { return "{" + body_ + "}"; }
+
+private:
+  std::string body_;
+};
+
+/// Prints `text` for people, or `json` with --json.
+void say(const std::string& text, const json_object& json) {
+  std::cout << (json_mode ? json.text() : text) << "\n";
+}
+
+std::string json_array(const std::vector<std::string>& json_items) {
+  std::string out = "[";
+  for (auto& i : json_items)
+    out += (out.size() > 1 ? "," : "") + i;
+  return out + "]";
 }
 
 int fail(const troupe::status& st) {
-  std::cerr << "error: " << st.to_string() << "\n";
+  if (json_mode)
+    std::cerr << json_object{}
+                   .raw("error", json_object{}
+                                   .str("code", troupe::to_string(st.code))
+                                   .str("message", st.message)
+                                   .text())
+                   .text()
+              << "\n";
+  else
+    std::cerr << "error: " << st.to_string() << "\n";
   return 3;
+}
+
+/// Nothing under that key: exit code 1, and a reason on stderr.
+int not_found() {
+  std::cerr << (json_mode ? "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"not found\"}}"
+                          : "not found")
+            << "\n";
+  return 1;
 }
 
 void print_items(const std::vector<troupe::client::item>& items) {
   for (auto& i : items) {
-    std::cout << "{\"groupId\":" << json_string(i.group_id) << ",\"key\":" << json_string(i.key);
+    json_object o;
+    o.str("groupId", i.group_id).str("key", i.key);
     if (!i.type.empty())
-      std::cout << ",\"type\":" << json_string(i.type);
-    std::cout << ",\"value\":" << i.value << "}\n";
+      o.str("type", i.type);
+    std::cout << o.raw("value", i.value).text() << "\n";
   }
 }
 
+/// Names one per line; with --json, each a JSON string.
 void print_names(const std::vector<std::string>& names) {
   for (auto& n : names)
-    std::cout << n << "\n";
+    std::cout << (json_mode ? json_string(n) : n) << "\n";
 }
 
 bool parse_filter(const std::string& text, troupe::client::filter& out) {
@@ -94,6 +130,29 @@ bool parse_filter(const std::string& text, troupe::client::filter& out) {
 } // namespace
 
 void print_cluster(const troupe::client::cluster_status& st) {
+  if (json_mode) {
+    std::vector<std::string> members;
+    for (auto& m : st.members)
+      members.push_back(json_object{}
+                          .str("nodeId", m.node_id)
+                          .flag("leaving", m.leaving)
+                          .num("partitions", m.partitions)
+                          .flag("reachable", m.reachable)
+                          .str("client", m.client_address)
+                          .str("cluster", m.cluster_address)
+                          .str("resp", m.resp_address)
+                          .text());
+    std::cout << json_object{}
+                   .num("epoch", st.epoch)
+                   .num("partitions", st.owners.size())
+                   .str("coordinator", st.coordinator)
+                   .str("seenFrom", st.node_id)
+                   .num("movesPending", st.moving)
+                   .raw("members", json_array(members))
+                   .text()
+              << "\n";
+    return;
+  }
   std::cout << "epoch " << st.epoch << ", " << st.owners.size() << " partitions, coordinator "
             << (st.coordinator.empty() ? "-" : st.coordinator) << ", seen from " << st.node_id
             << (st.moving > 0 ? ", " + std::to_string(st.moving) + " moves pending" : "")
@@ -114,6 +173,8 @@ int main(int argc, char** argv) {
   std::string token;
   app.add_option("--node", node, "Node address host:port")->envname("TROUPE_NODE")->capture_default_str();
   app.add_option("--token", token, "Token for the node")->envname("TROUPE_TOKEN");
+  app.add_flag("--json", json_mode,
+               "Answers as JSON (one document per line), errors as JSON on stderr");
   troupe::client::connect_options opts;
   app.add_flag("--tls", opts.tls, "Speak TLS (a node with --tls-cert)")->envname("TROUPE_CLI_TLS");
   app.add_option("--tls-ca", opts.tls_ca, "CA the node's certificate chains to (default: the system's)")
@@ -275,18 +336,20 @@ int main(int argc, char** argv) {
     auto r = c.ping("troupe-cli");
     if (!r.ok())
       return fail(r.error());
-    std::cout << "PONG from " << *r << " (cluster " << c.welcome().cluster_name << ", "
-              << c.welcome().partition_count << " partitions)\n";
+    say("PONG from " + *r + " (cluster " + c.welcome().cluster_name + ", "
+          + std::to_string(c.welcome().partition_count) + " partitions)",
+        json_object{}
+          .str("node", *r)
+          .str("cluster", c.welcome().cluster_name)
+          .num("partitions", c.welcome().partition_count));
     return 0;
   }
   if (*get) {
     auto r = c.get(trace, key);
     if (!r.ok())
       return fail(r.error());
-    if (!*r) {
-      std::cerr << "not found\n";
-      return 1;
-    }
+    if (!*r)
+      return not_found();
     std::cout << (*r)->json << "\n";
     return 0;
   }
@@ -294,17 +357,15 @@ int main(int argc, char** argv) {
     auto r = c.set(trace, key, json, {ttl_ms, expect});
     if (!r.ok())
       return fail(r.error());
-    std::cout << "OK revision " << *r << "\n";
+    say("OK revision " + std::to_string(*r), json_object{}.num("revision", *r));
     return 0;
   }
   if (*del) {
     auto r = c.del(trace, key);
     if (!r.ok())
       return fail(r.error());
-    if (!*r) {
-      std::cerr << "not found\n";
-      return 1;
-    }
+    if (!*r)
+      return not_found();
     std::cout << (*r)->json << "\n";
     return 0;
   }
@@ -319,7 +380,7 @@ int main(int argc, char** argv) {
     auto r = c.clear(trace);
     if (!r.ok())
       return fail(r.error());
-    std::cout << "cleared " << *r << "\n";
+    say("cleared " + std::to_string(*r), json_object{}.num("cleared", *r));
     return 0;
   }
   if (*grp) {
@@ -339,14 +400,21 @@ int main(int argc, char** argv) {
   auto print_item = [](const troupe::result<std::optional<std::string>>& r) {
     if (!r.ok())
       return fail(r.error());
-    if (!*r) {
-      std::cerr << "not found\n";
-      return 1;
-    }
+    if (!*r)
+      return not_found();
     std::cout << **r << "\n";
     return 0;
   };
+  // JSON documents (stream items), one per line.
   auto print_lines = [](const troupe::result<std::vector<std::string>>& r) {
+    if (!r.ok())
+      return fail(r.error());
+    for (auto& line : *r)
+      std::cout << line << "\n";
+    return 0;
+  };
+  // Names (groups, topics), one per line.
+  auto print_name_lines = [](const troupe::result<std::vector<std::string>>& r) {
     if (!r.ok())
       return fail(r.error());
     print_names(*r);
@@ -360,7 +428,8 @@ int main(int argc, char** argv) {
     auto r = c.stream_set(sname, sgroup, sid, sjson);
     if (!r.ok())
       return fail(r.error());
-    std::cout << (r->created ? "created " : "updated ") << r->item << "\n";
+    say((r->created ? "created " : "updated ") + r->item,
+        json_object{}.flag("created", r->created).raw("item", r->item));
     return 0;
   }
   if (*s_group)
@@ -368,12 +437,12 @@ int main(int argc, char** argv) {
   if (*s_query)
     return print_lines(c.stream_query(sname, sgroup, {where, order_by, desc, offset, limit}));
   if (*s_groups)
-    return print_lines(c.stream_groups(sname));
+    return print_name_lines(c.stream_groups(sname));
   if (*s_clear) {
     auto r = c.stream_clear(sname, sgroup);
     if (!r.ok())
       return fail(r.error());
-    std::cout << "cleared " << *r << "\n";
+    say("cleared " + std::to_string(*r), json_object{}.num("cleared", *r));
     return 0;
   }
   if (*s_send) {
@@ -381,14 +450,15 @@ int main(int argc, char** argv) {
                             stype, sjson);
     if (!st.ok())
       return fail(st);
-    std::cout << "sent\n";
+    say("sent", json_object{}.flag("sent", true));
     return 0;
   }
   if (*s_watch) {
     auto sub = c.subscribe(sname, sgroup, sid.empty() ? std::nullopt : std::optional{sid});
     if (!sub.ok())
       return fail(sub.error());
-    std::cout << "subscribed " << *sub << std::endl;
+    say("subscribed " + std::to_string(*sub), json_object{}.num("subscribed", *sub));
+    std::cout.flush();
     for (uint64_t seen = 0; count == 0 || seen < count;) {
       auto e = c.next_event(std::chrono::seconds{1});
       if (!e) {
@@ -400,9 +470,13 @@ int main(int argc, char** argv) {
         std::cerr << "overflow: this watcher fell behind; the subscription ended\n";
         return 3;
       }
-      std::cout << "{\"type\":" << json_string(e->type) << ",\"id\":" << json_string(e->id)
-                << ",\"custom\":" << (e->custom ? "true" : "false") << ",\"data\":" << e->data
-                << "}" << std::endl;
+      std::cout << json_object{}
+                     .str("type", e->type)
+                     .str("id", e->id)
+                     .flag("custom", e->custom)
+                     .raw("data", e->data)
+                     .text()
+                << std::endl;
       ++seen;
     }
     return 0;
@@ -414,31 +488,45 @@ int main(int argc, char** argv) {
     auto r = c.emit(topic, e);
     if (!r.ok())
       return fail(r.error());
-    std::cout << "emitted to " << r->steps << " step(s)";
-    for (auto& id : r->message_ids)
-      std::cout << " " << id;
-    std::cout << "\n";
+    std::string text = "emitted to " + std::to_string(r->steps) + " step(s)";
+    std::vector<std::string> ids;
+    for (auto& id : r->message_ids) {
+      text += " " + id;
+      ids.push_back(json_string(id));
+    }
+    say(text, json_object{}.num("steps", r->steps).raw("messageIds", json_array(ids)));
     return 0;
   }
   if (*topics)
-    return print_lines(c.topics());
+    return print_name_lines(c.topics());
   if (*locks) {
     auto r = c.active_locks();
     if (!r.ok())
       return fail(r.error());
     for (auto& l : *r)
-      std::cout << "{\"jobName\":" << json_string(l.job) << ",\"instanceId\":"
-                << json_string(l.instance_id) << ",\"acquiredAt\":" << l.acquired_at_ms
-                << ",\"expiresAt\":" << l.expires_at_ms << ",\"fencingToken\":" << l.fencing_token
-                << "}\n";
+      std::cout << json_object{}
+                     .str("jobName", l.job)
+                     .str("instanceId", l.instance_id)
+                     .num("acquiredAt", l.acquired_at_ms)
+                     .num("expiresAt", l.expires_at_ms)
+                     .num("fencingToken", l.fencing_token)
+                     .text()
+                << "\n";
     return 0;
   }
   if (*q_stats) {
     auto r = c.get_queue_stats(topic, step);
     if (!r.ok())
       return fail(r.error());
-    std::cout << "ready " << r->ready << "\ndelayed " << r->delayed << "\nin_flight "
-              << r->in_flight << "\ndead " << r->dead << "\nconsumers " << r->consumers << "\n";
+    say("ready " + std::to_string(r->ready) + "\ndelayed " + std::to_string(r->delayed)
+          + "\nin_flight " + std::to_string(r->in_flight) + "\ndead " + std::to_string(r->dead)
+          + "\nconsumers " + std::to_string(r->consumers),
+        json_object{}
+          .num("ready", r->ready)
+          .num("delayed", r->delayed)
+          .num("inFlight", r->in_flight)
+          .num("dead", r->dead)
+          .num("consumers", r->consumers));
     return 0;
   }
   if (*d_list) {
@@ -446,9 +534,14 @@ int main(int argc, char** argv) {
     if (!r.ok())
       return fail(r.error());
     for (auto& m : *r)
-      std::cout << "{\"messageId\":" << json_string(m.message_id)
-                << ",\"attempts\":" << m.attempt << ",\"lastError\":" << json_string(m.last_error)
-                << ",\"traceId\":" << json_string(m.trace_id) << ",\"data\":" << m.data << "}\n";
+      std::cout << json_object{}
+                     .str("messageId", m.message_id)
+                     .num("attempts", m.attempt)
+                     .str("lastError", m.last_error)
+                     .str("traceId", m.trace_id)
+                     .raw("data", m.data)
+                     .text()
+                << "\n";
     return 0;
   }
   if (*d_replay || *d_purge) {
@@ -456,7 +549,8 @@ int main(int argc, char** argv) {
                        : c.purge_dead_letters(topic, step);
     if (!r.ok())
       return fail(r.error());
-    std::cout << (*d_replay ? "replayed " : "purged ") << *r << "\n";
+    say((*d_replay ? "replayed " : "purged ") + std::to_string(*r),
+        json_object{}.num(*d_replay ? "replayed" : "purged", *r));
     return 0;
   }
   if (*c_status || *c_drain) {
@@ -472,6 +566,14 @@ int main(int argc, char** argv) {
     auto r = c.get_cluster_status();
     if (!r.ok())
       return fail(r.error());
+    if (json_mode) {
+      std::vector<std::string> owners;
+      for (auto& o : r->owners)
+        owners.push_back(o.empty() ? "null" : json_string(o));
+      std::cout << json_object{}.num("epoch", r->epoch).raw("owners", json_array(owners)).text()
+                << "\n";
+      return 0;
+    }
     std::cout << "epoch " << r->epoch << "\n";
     for (size_t p = 0; p < r->owners.size(); ++p)
       std::cout << p << "\t" << (r->owners[p].empty() ? "-" : r->owners[p]) << "\n";
@@ -481,15 +583,22 @@ int main(int argc, char** argv) {
     auto r = c.backup(backup_dir);
     if (!r.ok())
       return fail(r.error());
-    std::cout << "backup " << r->dir << ": " << r->files << " files, " << r->bytes << " bytes\n";
+    say("backup " + r->dir + ": " + std::to_string(r->files) + " files, "
+          + std::to_string(r->bytes) + " bytes",
+        json_object{}.str("dir", r->dir).num("files", r->files).num("bytes", r->bytes));
     return 0;
   }
   if (*stats) {
     auto r = c.stats();
     if (!r.ok())
       return fail(r.error());
-    std::cout << "sessions " << r->sessions << "\nstream_groups " << r->stream_groups
-              << "\nstream_subscribers " << r->stream_subscribers << "\n";
+    say("sessions " + std::to_string(r->sessions) + "\nstream_groups "
+          + std::to_string(r->stream_groups) + "\nstream_subscribers "
+          + std::to_string(r->stream_subscribers),
+        json_object{}
+          .num("sessions", r->sessions)
+          .num("streamGroups", r->stream_groups)
+          .num("streamSubscribers", r->stream_subscribers));
     return 0;
   }
   if (*items) {

@@ -7,6 +7,7 @@
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/io/middleman.hpp>
+#include <caf/openssl/manager.hpp>
 #include <caf/stateful_actor.hpp>
 #include <spdlog/spdlog.h>
 
@@ -465,7 +466,10 @@ void dial(member_actor* self, const std::string& address) {
     spdlog::error("invalid cluster address {}", address);
     return;
   }
-  auto mm = self->system().middleman().actor_handle();
+  // Over TLS when the node has the OpenSSL module (--cluster-tls-*).
+  auto& sys = self->system();
+  auto mm = sys.has_openssl_manager() ? sys.openssl_manager().actor_handle()
+                                      : sys.middleman().actor_handle();
   self->request(mm, dial_timeout, caf::connect_atom::value, hp->first, hp->second)
     .then(
       [=](const caf::node_id&, caf::strong_actor_ptr& ptr, const std::set<std::string>&) {

@@ -5,12 +5,15 @@
 // HOST:PORT" when clustered; logs go to stderr.
 #include <csignal>
 #include <cstdio>
+#include <string>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "node/log_format.hpp"
 #include "node/options.hpp"
 #include "node/server.hpp"
+#include "node/service_notify.hpp"
 
 int main(int argc, char** argv) {
   int exit_code = 0;
@@ -20,7 +23,7 @@ int main(int argc, char** argv) {
 
   spdlog::set_default_logger(spdlog::stderr_color_mt("troupe"));
   spdlog::set_level(spdlog::level::from_str(opts->log_level));
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  spdlog::set_formatter(troupe::node::make_log_formatter(opts->log_format));
 
   // Block the stop signals before any thread starts, then wait for them.
   sigset_t stop_signals;
@@ -74,10 +77,13 @@ int main(int argc, char** argv) {
                 static_cast<unsigned>(server->cluster_port()));
   std::printf("troupe-node ready %s:%u\n", host.c_str(), static_cast<unsigned>(server->port()));
   std::fflush(stdout);
+  troupe::node::notify_service_manager("READY=1\nSTATUS=serving on " + host + ":"
+                                       + std::to_string(server->port()));
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
   spdlog::info("received {}, stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  troupe::node::notify_service_manager("STOPPING=1");
   server->stop();
   return 0;
 }

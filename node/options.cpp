@@ -62,9 +62,26 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   app.add_option("--tls-ca", opts.tls_ca,
                  "PEM CA certificates: clients must present a certificate they signed")
     ->envname("TROUPE_TLS_CA")->check(CLI::ExistingFile)->needs(cert);
+  auto* ccert = app.add_option("--cluster-tls-cert", opts.cluster_tls_cert,
+                               "PEM certificate chain of this member: the cluster links speak "
+                               "mutual TLS only")
+    ->envname("TROUPE_CLUSTER_TLS_CERT")->check(CLI::ExistingFile);
+  auto* ckey = app.add_option("--cluster-tls-key", opts.cluster_tls_key,
+                              "PEM private key of --cluster-tls-cert")
+    ->envname("TROUPE_CLUSTER_TLS_KEY")->check(CLI::ExistingFile);
+  auto* cca = app.add_option("--cluster-tls-ca", opts.cluster_tls_ca,
+                             "PEM CA certificates every member's certificate must chain to")
+    ->envname("TROUPE_CLUSTER_TLS_CA")->check(CLI::ExistingFile);
+  ccert->needs(ckey)->needs(cca);
+  ckey->needs(ccert);
+  cca->needs(ccert);
   app.add_option("--log-level", opts.log_level, "trace|debug|info|warn|error|off")
     ->envname("TROUPE_LOG_LEVEL")->capture_default_str()
     ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--log-format", opts.log_format,
+                 "text, or json: one object per line (time, level, msg) for log collectors")
+    ->envname("TROUPE_LOG_FORMAT")->capture_default_str()
+    ->check(CLI::IsMember({"text", "json"}));
   app.add_option("--node-id", opts.node_id, "This node's id")
     ->envname("TROUPE_NODE_ID")->capture_default_str();
   app.add_option("--cluster-name", opts.cluster_name, "Cluster name")
@@ -72,6 +89,10 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   app.add_option("--cluster-listen", opts.cluster_listen,
                  "CAF remoting address host:port for the other members (empty: not clustered)")
     ->envname("TROUPE_CLUSTER_LISTEN");
+  app.add_option("--advertise-host", opts.advertise_host,
+                 "Host the other members and clients reach this node at (needed when a "
+                 "listen address is 0.0.0.0 or ::)")
+    ->envname("TROUPE_ADVERTISE_HOST");
   app.add_option("--seeds", opts.seeds, "Cluster addresses to join through, comma-separated")
     ->envname("TROUPE_SEEDS");
   app.add_option("--bootstrap-expect", opts.bootstrap_expect,
@@ -163,6 +184,24 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
       std::fprintf(stderr, "%s: expected host:port, got '%s'\n", flag, value->c_str());
       exit_code = 2;
       return std::nullopt;
+    }
+  }
+  // Members tell each other (and clients) where to reach them: a wildcard
+  // host says nothing.
+  auto wildcard = [](const std::string& address) {
+    auto hp = split_host_port(address);
+    return hp && (hp->first == "0.0.0.0" || hp->first == "::" || hp->first == "[::]");
+  };
+  if (!opts.cluster_listen.empty() && opts.advertise_host.empty()) {
+    for (auto* address : {&opts.listen, &opts.cluster_listen, &opts.resp_listen}) {
+      if (wildcard(*address)) {
+        std::fprintf(stderr,
+                     "%s listens on every interface: give --advertise-host, the address the "
+                     "other members and clients reach this node at\n",
+                     address->c_str());
+        exit_code = 2;
+        return std::nullopt;
+      }
     }
   }
   return opts;

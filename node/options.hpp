@@ -50,9 +50,20 @@ struct node_options {
   /// PEM CA certificates: with it, clients must present a certificate that
   /// chains to one of them. Default none. (--tls-ca)
   std::string tls_ca;
+  /// The cluster links' TLS: this node's certificate and key, and the CA
+  /// every member's certificate must chain to. With all three, members
+  /// connect to each other only over TLS with a certificate on both sides,
+  /// so only holders of a certificate the CA signed join or reach the
+  /// cluster's actors. Default none (plain TCP: keep the cluster port on a
+  /// private network). (--cluster-tls-cert, --cluster-tls-key,
+  /// --cluster-tls-ca)
+  std::string cluster_tls_cert;
+  std::string cluster_tls_key;
+  std::string cluster_tls_ca;
   /// trace | debug | info | warn | error | off. Default info.
   /// (--log-level, TROUPE_LOG_LEVEL)
   std::string log_level = "info";
+  std::string log_format = "text";  // text | json
   /// This node's id. Default node-1. (--node-id, TROUPE_NODE_ID)
   std::string node_id = "node-1";
   /// Cluster name reported in Welcome. Default troupe.
@@ -62,6 +73,11 @@ struct node_options {
   /// clustered (a cluster of one). Port 0 asks the OS for a free port.
   /// (--cluster-listen, TROUPE_CLUSTER_LISTEN)
   std::string cluster_listen;
+  /// The host other members and clients reach this node at, in the
+  /// addresses it announces (client, RESP, cluster); empty: each listen
+  /// address's own host, which must then not be a wildcard in a cluster.
+  /// (--advertise-host, TROUPE_ADVERTISE_HOST)
+  std::string advertise_host;
   /// Members to join through, comma-separated cluster addresses; empty: this
   /// node starts a new cluster (or rejoins the one its data names).
   /// (--seeds, TROUPE_SEEDS)

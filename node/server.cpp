@@ -10,6 +10,8 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 #include <caf/io/middleman.hpp>
+#include <caf/openssl/manager.hpp>
+#include <caf/openssl/publish.hpp>
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
@@ -311,6 +313,22 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
 
   im.cfg = std::make_unique<caf::actor_system_config>();
   im.cfg->load<caf::io::middleman>();
+  if (!opts.cluster_tls_cert.empty()) {
+    // Checked here, so a bad file stops the node with its reason instead of
+    // failing every cluster connection later.
+    if (!protocol::tls_context::server(opts.cluster_tls_cert, opts.cluster_tls_key,
+                                       opts.cluster_tls_ca, error)) {
+      // The check names the client port's flags; these are the cluster's.
+      for (auto at = error.find("--tls-"); at != std::string::npos;
+           at = error.find("--tls-", at + 14))
+        error.replace(at, 6, "--cluster-tls-");
+      return nullptr;
+    }
+    im.cfg->load<caf::openssl::manager>();
+    im.cfg->openssl_certificate = opts.cluster_tls_cert;
+    im.cfg->openssl_key = opts.cluster_tls_key;
+    im.cfg->openssl_cafile = opts.cluster_tls_ca;
+  }
   auto workers = opts.workers != 0 ? opts.workers
                                    : std::max(1u, std::thread::hardware_concurrency());
   im.cfg->set("scheduler.max-threads", workers);
@@ -377,6 +395,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
   ctx->db = im.db.get();
+  ctx->raft = im.driver;
   ctx->durability = storage::to_string(opts.durability);
   ctx->replication_factor = static_cast<uint32_t>(opts.replication_factor);
   // Expired AMQP messages go on from whichever node serves their queue.
@@ -403,7 +422,12 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
                                door{fork_client_session, tls ? std::string{} : client_refusal(*ctx)});
   if (!bound_port(*im.sys, im.acceptor, opts.listen, self->port_, error))
     return nullptr;
-  mc.self.client_address = hp->first + ":" + std::to_string(self->port_);
+  // What the other members and clients are told: the advertised host, or
+  // the one listened on.
+  auto announced = [&](const std::string& host, uint16_t port) {
+    return (opts.advertise_host.empty() ? host : opts.advertise_host) + ":" + std::to_string(port);
+  };
+  mc.self.client_address = announced(hp->first, self->port_);
   if (!opts.resp_listen.empty()) {
     auto rhp = split_host_port(opts.resp_listen);
     im.resp_acceptor = spawn_acceptor(*im.sys, ctx, rhp->first, rhp->second,
@@ -411,7 +435,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
                                            tls ? "" : "-ERR max number of clients reached\r\n"});
     if (!bound_port(*im.sys, im.resp_acceptor, opts.resp_listen, self->resp_port_, error))
       return nullptr;
-    mc.self.resp_address = rhp->first + ":" + std::to_string(self->resp_port_);
+    mc.self.resp_address = announced(rhp->first, self->resp_port_);
     spdlog::info("RESP front door listening on {}", mc.self.resp_address);
   }
   if (!opts.amqp_listen.empty()) {
@@ -445,13 +469,15 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
       error = "invalid cluster address " + opts.cluster_listen;
       return nullptr;
     }
-    auto port = im.sys->middleman().publish(im.member, chp->second, chp->first.c_str(), true);
+    auto port = im.sys->has_openssl_manager()
+                  ? caf::openssl::publish(im.member, chp->second, chp->first.c_str(), true)
+                  : im.sys->middleman().publish(im.member, chp->second, chp->first.c_str(), true);
     if (!port) {
       error = "cannot listen on " + opts.cluster_listen + ": " + im.sys->render(port.error());
       return nullptr;
     }
     self->cluster_port_ = *port;
-    cluster_address = chp->first + ":" + std::to_string(*port);
+    cluster_address = announced(chp->first, *port);
     spdlog::info("cluster {} member {} on {}", opts.cluster_name, opts.node_id, cluster_address);
   }
   if (hooks.joining && self->cluster_port_ != 0)

@@ -1,5 +1,7 @@
 #include "protocol/status.hpp"
 
+#include <cstdio>
+
 #include "protocol/troupe.pb.h"
 
 namespace troupe {
@@ -73,6 +75,29 @@ std::string utf8_safe(std::string text) {
     out += hex[c & 15];
   }
   return out;
+}
+
+std::string json_quoted(std::string text) {
+  auto safe = utf8_safe(std::move(text));
+  std::string out = "\"";
+  for (unsigned char c : safe) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  return out + "\"";
 }
 
 void set_storage_error(v1::Response& resp, const char* what, const std::string& message) {

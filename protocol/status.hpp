@@ -46,6 +46,10 @@ struct status {
 /// bytes (ids, keys); a protobuf `string` must stay decodable by every peer.
 std::string utf8_safe(std::string text);
 
+/// `text` as a JSON string literal, quotes included: made utf8_safe, then
+/// escaped (quotes, backslashes, control characters).
+std::string json_quoted(std::string text);
+
 /// Replaces any result in `resp` by the error (code, message): how every
 /// part of the node and the client writes a protocol error. The message is
 /// made valid UTF-8 (utf8_safe).

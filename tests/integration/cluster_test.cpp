@@ -620,6 +620,22 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_restarts_node_by_node_under_writes,
   }
 }
 
+BOOST_FIXTURE_TEST_CASE(a_node_announces_its_advertised_host, cluster_fixture) {
+  start(0, {"--advertise-host", "localhost"});
+  auto st = settle(1);
+  BOOST_TEST_REQUIRE(st.members.size() == 1u);
+  BOOST_TEST(st.members[0].client_address == "localhost:" + std::to_string(nodes[0]->port()));
+  BOOST_TEST(st.members[0].cluster_address
+             == "localhost:" + std::to_string(nodes[0]->cluster_port()));
+  // Listening on every interface with nothing to announce is refused before
+  // anything is bound.
+  auto [rc, out] = test::run_command(std::string{TROUPE_NODE_BIN}
+                                     + " --listen 0.0.0.0:0 --cluster-listen 127.0.0.1:0"
+                                       " --data-dir " + dir.sub("refused") + " 2>&1");
+  BOOST_TEST(rc == 2, out);
+  BOOST_TEST(out.find("give --advertise-host") != std::string::npos, out);
+}
+
 BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {
   start(0);
   settle(1);

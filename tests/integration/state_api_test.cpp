@@ -1,9 +1,16 @@
 // The state API end to end: a real troupe-node driven through the C++ client.
+#include <cstring>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <boost/test/unit_test.hpp>
+#include <rapidjson/document.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -256,6 +263,42 @@ BOOST_AUTO_TEST_CASE(cli_reads_and_writes_state) {
   BOOST_TEST(out6.find("PONG from node-1") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(cli_answers_in_json_for_scripts) {
+  node_fixture f;
+  auto cli = std::string{TROUPE_CLI_BIN} + " --json --node 127.0.0.1:"
+             + std::to_string(f.node->port()) + " ";
+  auto run = [&](const std::string& args) { return troupe::test::run_command(cli + args); };
+  auto parsed = [](const std::string& line) {
+    rapidjson::Document d;
+    d.Parse(line.data(), line.size());
+    BOOST_TEST_REQUIRE(!d.HasParseError(), line);
+    return d;
+  };
+  auto [rc1, out1] = run("state set t k '{\"n\":1}'");
+  BOOST_TEST(rc1 == 0);
+  BOOST_TEST(parsed(out1)["revision"].GetUint64() > 0u);
+  auto [rc2, out2] = run("ping");
+  auto pong = parsed(out2);
+  BOOST_TEST(std::string{pong["node"].GetString()} == "node-1");
+  BOOST_TEST(pong["partitions"].GetUint() == 64u);
+  auto [rc3, out3] = run("state keys t");
+  BOOST_TEST(out3 == "\"k\"\n");
+  auto [rc4, out4] = run("stats");
+  BOOST_TEST(rc4 == 0, out4);
+  BOOST_TEST(parsed(out4)["sessions"].GetUint() >= 1u);
+  auto [rc5, out5] = run("cluster partitions");
+  BOOST_TEST(parsed(out5)["owners"].Size() == 64u);
+  // Errors are JSON on stderr, with the exit codes of the text mode.
+  auto [rc6, out6] = run("state get t missing 2>&1");
+  BOOST_TEST(rc6 == 1);
+  BOOST_TEST(std::string{parsed(out6)["error"]["code"].GetString()} == "NOT_FOUND");
+  auto [rc7, out7] = run("state set t k 'not json' 2>&1");
+  BOOST_TEST(rc7 == 3);
+  auto err = parsed(out7);
+  BOOST_TEST(std::string{err["error"]["code"].GetString()} == "INVALID_ARGUMENT");
+  BOOST_TEST(std::string{err["error"]["message"].GetString()}.size() > 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(node_options)
@@ -309,6 +352,62 @@ BOOST_AUTO_TEST_CASE(both_binaries_say_their_version) {
     BOOST_TEST(rc == 0, out);
     BOOST_TEST(out.find(" 0.") != std::string::npos, out);
   }
+}
+
+BOOST_AUTO_TEST_CASE(json_logs_are_one_object_per_line) {
+  troupe::test::temp_dir dir;
+  troupe::test::node_process node{dir.sub("data"), "none", {"--log-format", "json"}};
+  BOOST_TEST(node.terminate() == 0);
+  std::istringstream lines{node.log()};
+  std::string line;
+  size_t parsed = 0;
+  bool saw_listening = false, saw_stopped = false;
+  while (std::getline(lines, line)) {
+    rapidjson::Document d;
+    d.Parse(line.data(), line.size());
+    BOOST_TEST_REQUIRE(!d.HasParseError(), line);
+    BOOST_TEST_REQUIRE(d.IsObject(), line);
+    BOOST_TEST(d.HasMember("time"));
+    BOOST_TEST(std::string{d["time"].GetString()}.back() == 'Z', line);
+    BOOST_TEST(std::string{d["level"].GetString()} == "info", line);
+    std::string msg = d["msg"].GetString();
+    saw_listening |= msg.find("listening on 127.0.0.1:") != std::string::npos;
+    saw_stopped |= msg == "troupe-node stopped";
+    ++parsed;
+  }
+  BOOST_TEST(parsed >= 2u);
+  BOOST_TEST(saw_listening);
+  BOOST_TEST(saw_stopped);
+  auto [rc, out] = troupe::test::run_command(std::string{TROUPE_NODE_BIN} + " --log-format xml 2>&1");
+  BOOST_TEST(rc != 0);
+  BOOST_TEST(out.find("log-format") != std::string::npos, out);
+}
+
+BOOST_AUTO_TEST_CASE(a_service_manager_hears_ready_and_stopping) {
+  troupe::test::temp_dir dir;
+  auto path = dir.sub("notify.sock");
+  int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+  BOOST_TEST_REQUIRE(fd >= 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::strncpy(addr.sun_path, path.c_str(), sizeof(addr.sun_path) - 1);
+  BOOST_TEST_REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0);
+  auto next_datagram = [&] {
+    pollfd pfd{fd, POLLIN, 0};
+    if (poll(&pfd, 1, 30'000) <= 0)
+      return std::string{"(nothing within 30 s)"};
+    char buf[512];
+    auto n = recv(fd, buf, sizeof(buf), 0);
+    return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string{};
+  };
+  troupe::test::node_process node{dir.sub("data"), "none", {}, {"NOTIFY_SOCKET=" + path}};
+  auto ready = next_datagram();
+  BOOST_TEST(ready.rfind("READY=1\nSTATUS=serving on 127.0.0.1:" + std::to_string(node.port()), 0)
+               == 0u,
+             ready);
+  BOOST_TEST(node.terminate() == 0);
+  BOOST_TEST(next_datagram() == "STOPPING=1");
+  close(fd);
 }
 
 BOOST_AUTO_TEST_CASE(a_port_in_use_is_named_and_the_node_exits_cleanly) {

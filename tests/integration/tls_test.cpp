@@ -3,7 +3,10 @@
 // the protocol. Certificates are made for each test with openssl.
 #include <boost/test/unit_test.hpp>
 
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "tests/support/node_fixture.hpp"
 #include "tests/support/raw_socket.hpp"
@@ -107,6 +110,49 @@ BOOST_AUTO_TEST_CASE(the_cpp_client_and_the_cli_speak_tls) {
                                + " state get t k 2>&1");
   BOOST_TEST(rc == 0, out);
   BOOST_TEST(out.find("\"n\":1") != std::string::npos, out);
+}
+
+BOOST_AUTO_TEST_CASE(cluster_links_take_only_members_the_ca_signed) {
+  certificate c, other;
+  troupe::test::temp_dir dir;
+  auto member = [&](const std::string& id, const certificate* cert,
+                    std::optional<uint16_t> seed) {
+    std::vector<std::string> args{"--node-id", id, "--cluster-listen", "127.0.0.1:0",
+                                  "--join-timeout", "3"};
+    if (cert != nullptr)
+      args.insert(args.end(), {"--cluster-tls-cert", cert->cert, "--cluster-tls-key", cert->key,
+                               "--cluster-tls-ca", c.cert});
+    if (seed)
+      args.insert(args.end(), {"--seeds", "127.0.0.1:" + std::to_string(*seed)});
+    return std::make_unique<troupe::test::node_process>(dir.sub(id), "os", args);
+  };
+  auto n1 = member("n1", &c, std::nullopt);
+  auto n2 = member("n2", &c, n1->cluster_port());  // ready only once it has joined
+  caf::actor_system_config cfg;
+  cfg.load<caf::io::middleman>();
+  caf::actor_system sys{cfg};
+  troupe::client::connect_options opts;
+  opts.port = n1->port();
+  auto client = troupe::client::sync_client::connect(sys, opts);
+  BOOST_TEST_REQUIRE(client.ok(), client.error().to_string());
+  auto status = (*client)->get_cluster_status();
+  BOOST_TEST_REQUIRE(status.ok());
+  BOOST_TEST(status->members.size() == 2u);
+  // Requests for the other member's partitions cross the TLS link.
+  for (int i = 0; i < 32; ++i) {
+    auto trace = "t" + std::to_string(i);
+    BOOST_TEST_REQUIRE((*client)->set(trace, "k", std::to_string(i)).ok());
+    BOOST_TEST((*client)->get(trace, "k")->value().json == std::to_string(i));
+  }
+  // Without TLS, or with a certificate the CA did not sign, a node never
+  // gets in: it gives up after its join timeout.
+  BOOST_CHECK_THROW(member("plain", nullptr, n1->cluster_port()), std::runtime_error);
+  BOOST_CHECK_THROW(member("stranger", &other, n1->cluster_port()), std::runtime_error);
+  status = (*client)->get_cluster_status();
+  BOOST_TEST_REQUIRE(status.ok());
+  BOOST_TEST(status->members.size() == 2u);
+  BOOST_TEST(n2->terminate() == 0);
+  BOOST_TEST(n1->terminate() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_key_that_does_not_match_is_refused_at_start) {

@@ -28,8 +28,10 @@
 //
 // Exit codes: 0 success, 1 not found, 2 usage, 3 the node answered an error
 // or could not be reached.
+#include <charconv>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <caf/actor_system.hpp>
@@ -314,12 +316,18 @@ int main(int argc, char** argv) {
   }
 
   auto colon = node.rfind(':');
-  if (colon == std::string::npos) {
-    std::cerr << "--node: expected host:port\n";
+  unsigned port = 0;
+  auto digits = colon == std::string::npos ? std::string_view{}
+                                           : std::string_view{node}.substr(colon + 1);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+  if (colon == std::string::npos || colon == 0 || digits.empty() || ec != std::errc{}
+      || end != digits.data() + digits.size() || port == 0 || port > 65535) {
+    std::cerr << "--node: expected host:port with a port from 1 to 65535, got '" << node
+              << "'\n";
     return 2;
   }
   opts.host = node.substr(0, colon);
-  opts.port = static_cast<uint16_t>(std::stoul(node.substr(colon + 1)));
+  opts.port = static_cast<uint16_t>(port);
   opts.token = token;
   opts.client_name = "troupe-cli";
 
@@ -350,13 +358,28 @@ int main(int argc, char** argv) {
       return fail(r.error());
     if (!*r)
       return not_found();
-    std::cout << (*r)->json << "\n";
+    // The revision is what --expect-revision takes: on stderr, so stdout
+    // stays the value alone.
+    if (json_mode) {
+      json_object o;
+      o.raw("value", (*r)->json).num("revision", (*r)->revision);
+      if ((*r)->expires_at_ms > 0)
+        o.num("expiresAt", static_cast<uint64_t>((*r)->expires_at_ms));
+      std::cout << o.text() << "\n";
+    } else {
+      std::cout << (*r)->json << "\n";
+      std::cerr << "revision " << (*r)->revision << "\n";
+    }
     return 0;
   }
   if (*set) {
     auto r = c.set(trace, key, json, {ttl_ms, expect});
-    if (!r.ok())
+    if (!r.ok()) {
+      if (r.error().code == troupe::error_code::invalid_argument && !json_mode)
+        std::cerr << "hint: values are JSON; a string is written with its quotes, e.g. "
+                     "'\"text\"'\n";
       return fail(r.error());
+    }
     say("OK revision " + std::to_string(*r), json_object{}.num("revision", *r));
     return 0;
   }
@@ -457,8 +480,10 @@ int main(int argc, char** argv) {
     auto sub = c.subscribe(sname, sgroup, sid.empty() ? std::nullopt : std::optional{sid});
     if (!sub.ok())
       return fail(sub.error());
-    say("subscribed " + std::to_string(*sub), json_object{}.num("subscribed", *sub));
-    std::cout.flush();
+    // A status line, on stderr: stdout carries the events alone.
+    std::cerr << (json_mode ? json_object{}.num("subscribed", *sub).text()
+                            : "subscribed " + std::to_string(*sub))
+              << std::endl;
     for (uint64_t seen = 0; count == 0 || seen < count;) {
       auto e = c.next_event(std::chrono::seconds{1});
       if (!e) {

@@ -346,6 +346,10 @@ void raft_groups::notice(group& g) {
   bool serving = leading && c.term_start() > 0 && c.applied() >= c.term_start();
   if (serving == g.serving && c.leader() == g.leader && c.term() == g.term)
     return;
+  if (c.leader() != g.leader && c.leader() != raft::node_id{})
+    ++counters_.leader_changes;
+  if (leading && (c.leader() != g.leader || c.term() != g.term))
+    ++counters_.elections_won;
   g.serving = serving;
   g.leader = c.leader();
   g.term = c.term();

@@ -103,6 +103,8 @@ struct raft_counters {
   uint64_t snapshots_sent = 0;
   uint64_t snapshots_installed = 0;
   uint64_t malformed_frames = 0;
+  uint64_t leader_changes = 0;  ///< a group learned of a new leader (this node or another)
+  uint64_t elections_won = 0;   ///< a group's election made this node its leader
 };
 
 class raft_groups {

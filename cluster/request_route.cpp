@@ -13,6 +13,18 @@ request_route stream_route(const std::string& stream, const std::string& group) 
   return {service::streams, storage::stream_partition_key(stream, group)};
 }
 
+// The stream requests of one stream and group.
+#define TROUPE_STREAM_OPS(X)                                                                  \
+  X(kStreamGet, stream_get)                                                                   \
+  X(kStreamSet, stream_set)                                                                   \
+  X(kStreamDelete, stream_delete)                                                             \
+  X(kStreamGetGroup, stream_get_group)                                                        \
+  X(kStreamClear, stream_clear)                                                               \
+  X(kStreamQuery, stream_query)                                                               \
+  X(kStreamSend, stream_send)                                                                 \
+  X(kStreamSubscribe, stream_subscribe)                                                       \
+  X(kStreamUnsubscribe, stream_unsubscribe)
+
 } // namespace
 
 std::optional<request_route> route_of(const Request& req) {
@@ -55,17 +67,24 @@ std::optional<request_route> route_of(const Request& req) {
 #define TROUPE_STREAM_ROUTE(Case, field)                                                      \
   case Request::Case:                                                                         \
     return stream_route(req.field().stream(), req.field().group_id());
-    TROUPE_STREAM_ROUTE(kStreamGet, stream_get)
-    TROUPE_STREAM_ROUTE(kStreamSet, stream_set)
-    TROUPE_STREAM_ROUTE(kStreamDelete, stream_delete)
-    TROUPE_STREAM_ROUTE(kStreamGetGroup, stream_get_group)
-    TROUPE_STREAM_ROUTE(kStreamClear, stream_clear)
-    TROUPE_STREAM_ROUTE(kStreamQuery, stream_query)
-    TROUPE_STREAM_ROUTE(kStreamSend, stream_send)
-    TROUPE_STREAM_ROUTE(kStreamSubscribe, stream_subscribe)
-    TROUPE_STREAM_ROUTE(kStreamUnsubscribe, stream_unsubscribe)
+    TROUPE_STREAM_OPS(TROUPE_STREAM_ROUTE)
 #undef TROUPE_STREAM_ROUTE
     default:
+      return std::nullopt;
+  }
+}
+
+std::optional<std::string> owner_name(const Request& req) {
+  switch (req.op_case()) {
+#define TROUPE_STREAM_NAME(Case, field)                                                       \
+  case Request::Case:                                                                         \
+    return req.field().stream();
+    TROUPE_STREAM_OPS(TROUPE_STREAM_NAME)
+    TROUPE_STREAM_NAME(kStreamListGroups, stream_list_groups)
+#undef TROUPE_STREAM_NAME
+    default:
+      if (auto r = route_of(req))
+        return std::move(r->partition_key);  // the trace id, topic or job itself
       return std::nullopt;
   }
 }

@@ -32,4 +32,9 @@ struct request_route {
 /// the others (see above). Subscriptions, acks and nacks have one too.
 std::optional<request_route> route_of(const v1::Request& req);
 
+/// The name a namespace prefix applies to: the trace id (state, items of a
+/// group), stream, topic or job the request works on; nullopt for requests
+/// that name none (lists over every partition, node and cluster requests).
+std::optional<std::string> owner_name(const v1::Request& req);
+
 } // namespace troupe::cluster

@@ -15,8 +15,9 @@
 #                   /metrics); empty: off
 #   TROUPE_<NAME>   every other setting of README.md's table, as --<name>;
 #                   TROUPE_DRAIN_ON_EXIT takes true/false.
-#   TROUPE_TOKEN    stays in the environment (troupe-node reads it there),
-#                   so it is not shown on the command line.
+#   TROUPE_TOKEN, TROUPE_NAMESPACE_TOKENS  stay in the environment
+#                   (troupe-node reads them there),
+#                   so they are not shown on the command line.
 #
 # Arguments starting with '-' are passed on to troupe-node and win: a flag
 # given as an argument is not also made from its variable. Any other first
@@ -51,7 +52,7 @@ value_vars=(
 # Settings given as a bare --<name> when true.
 flag_vars=(TROUPE_DRAIN_ON_EXIT)
 # Read elsewhere: this script, troupe-node's environment, the troupe CLI.
-other_vars=(TROUPE_HOST TROUPE_NODE_BIN TROUPE_TOKEN TROUPE_NODE)
+other_vars=(TROUPE_HOST TROUPE_NODE_BIN TROUPE_TOKEN TROUPE_NAMESPACE_TOKENS TROUPE_NODE)
 
 flag_of() {  # TROUPE_MAX_KEY_BYTES -> --max-key-bytes
   local name="${1#TROUPE_}"

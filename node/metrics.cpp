@@ -216,6 +216,10 @@ void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
         static_cast<double>(c.snapshots_installed), "counter");
   g.one("troupe_raft_malformed_frames_total", "Frames from peers that did not decode",
         static_cast<double>(c.malformed_frames), "counter");
+  g.one("troupe_raft_leader_changes_total", "Times a group hosted here learned of a new leader",
+        static_cast<double>(c.leader_changes), "counter");
+  g.one("troupe_raft_elections_won_total", "Times a group's election made this node its leader",
+        static_cast<double>(c.elections_won), "counter");
 }
 
 } // namespace

@@ -75,6 +75,10 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
   ccert->needs(ckey)->needs(cca);
   ckey->needs(ccert);
   cca->needs(ccert);
+  app.add_option("--namespace-token", opts.namespace_tokens,
+                 "NAMESPACE=TOKEN: a client-protocol token limited to names starting with "
+                 "'NAMESPACE:' (repeatable; needs --token)")
+    ->envname("TROUPE_NAMESPACE_TOKENS")->delimiter(',');
   app.add_option("--log-level", opts.log_level, "trace|debug|info|warn|error|off")
     ->envname("TROUPE_LOG_LEVEL")->capture_default_str()
     ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
@@ -185,6 +189,22 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
       exit_code = 2;
       return std::nullopt;
     }
+  }
+  for (auto& nt : opts.namespace_tokens) {
+    auto eq = nt.find('=');
+    if (eq == 0 || eq == std::string::npos || eq + 1 == nt.size()
+        || nt.find(':') < eq) {
+      std::fprintf(stderr, "--namespace-token: expected NAMESPACE=TOKEN (a namespace without ':'), got '%s'\n",
+                   nt.c_str());
+      exit_code = 2;
+      return std::nullopt;
+    }
+  }
+  if (!opts.namespace_tokens.empty() && opts.token.empty()) {
+    std::fprintf(stderr, "--namespace-token needs --token: without it every client may use "
+                         "every namespace\n");
+    exit_code = 2;
+    return std::nullopt;
   }
   // Members tell each other (and clients) where to reach them: a wildcard
   // host says nothing.

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "actors/placement.hpp"
 #include "storage/db.hpp"
@@ -43,6 +44,12 @@ struct node_options {
   /// Clients must present this token in Hello; empty: no authentication.
   /// (--token, TROUPE_TOKEN)
   std::string token;
+  /// "NAMESPACE=TOKEN": a token that opens the client protocol to names
+  /// starting with "NAMESPACE:" only (the prefix troupe-motia's `namespace`
+  /// option puts on trace ids, streams, topics and cron jobs). Needs
+  /// --token. (--namespace-token, repeatable; TROUPE_NAMESPACE_TOKENS,
+  /// comma-separated)
+  std::vector<std::string> namespace_tokens;
   /// PEM certificate (chain) and key: with both, the client-protocol and
   /// RESP ports speak TLS only. Default none. (--tls-cert, --tls-key)
   std::string tls_cert;

@@ -380,6 +380,10 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->node_id = opts.node_id;
   ctx->cluster_name = opts.cluster_name;
   ctx->token = opts.token;
+  for (auto& nt : opts.namespace_tokens) {
+    auto eq = nt.find('=');
+    ctx->namespace_tokens.push_back({nt.substr(0, eq) + ":", nt.substr(eq + 1)});
+  }
   ctx->max_frame_bytes = opts.max_frame_bytes;
   ctx->handshake_timeout_ms = opts.handshake_timeout_ms;
   ctx->max_connections = connections_within_fd_limit(opts);

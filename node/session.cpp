@@ -49,6 +49,8 @@ struct session_state {
   std::shared_ptr<const session_context> ctx;
   protocol::frame_decoder decoder;
   bool greeted = false;
+  /// Set by a namespace token: the prefix every name used must have.
+  std::string namespace_prefix;
   bool closing = false;  // no more reading; quit when in_flight drops to 0
   bool pumping = false;  // inside pump(): no nested pass over the input
   size_t in_flight = 0;
@@ -162,7 +164,14 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
              + "; this node speaks " + std::to_string(protocol::protocol_version));
     return;
   }
-  if (!st.ctx->token.empty() && !tokens_equal(hello.token(), st.ctx->token)) {
+  // A namespace token opens its namespace only (every one is compared, so
+  // the time taken does not tell which matched).
+  std::string prefix;
+  if (!st.ctx->token.empty() && !tokens_equal(hello.token(), st.ctx->token))
+    for (auto& nt : st.ctx->namespace_tokens)
+      if (tokens_equal(hello.token(), nt.token))
+        prefix = nt.prefix;
+  if (!st.ctx->token.empty() && prefix.empty() && !tokens_equal(hello.token(), st.ctx->token)) {
     auto why = hello.token().empty() ? "this node requires a token" : "wrong token";
     auto delay = st.ctx->auth->failed(self->remote_addr(hdl), "client protocol");
     if (delay.count() == 0) {
@@ -176,6 +185,7 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
     return;
   }
   st.greeted = true;
+  st.namespace_prefix = std::move(prefix);
   st.decoder.set_max_frame_bytes(st.ctx->max_frame_bytes);
   auto routes = st.ctx->router->current();
   auto& table = *routes->table;
@@ -208,7 +218,12 @@ struct gather {
   size_t remaining = 0;
   Response merged;
   std::vector<std::string> names;
+  std::string only_prefix;  // a namespace token's: names, groups and jobs outside it are left out
 };
+
+bool in_prefix(std::string_view name, std::string_view prefix) {
+  return name.substr(0, prefix.size()) == prefix;
+}
 
 void merge(gather& g, const Response& part) {
   if (g.merged.has_error())
@@ -219,13 +234,16 @@ void merge(gather& g, const Response& part) {
   }
   if (part.has_names())
     for (auto& n : part.names().names())
-      g.names.push_back(n);
+      if (in_prefix(n, g.only_prefix))
+        g.names.push_back(n);
   if (part.has_items())
     for (auto& item : part.items().items())
-      *g.merged.mutable_items()->add_items() = item;
+      if (in_prefix(item.group_id(), g.only_prefix))
+        *g.merged.mutable_items()->add_items() = item;
   if (part.has_locks())
     for (auto& l : part.locks().locks())
-      *g.merged.mutable_locks()->add_locks() = l;
+      if (in_prefix(l.job(), g.only_prefix))
+        *g.merged.mutable_locks()->add_locks() = l;
 }
 
 void finish_gather(gather& g, bool names) {
@@ -256,6 +274,9 @@ void scatter(session_broker* self, connection_handle hdl, uint64_t id, cluster::
   auto& router = *self->state.ctx->router;
   auto g = std::make_shared<gather>();
   g->remaining = router.count();
+  // A stream's groups were checked with the stream; other lists are of names.
+  if (!req->has_stream_list_groups())
+    g->only_prefix = self->state.namespace_prefix;
   if (req->has_lock_list())
     g->merged.mutable_locks();
   else if (!names)
@@ -528,11 +549,46 @@ void cluster_call(session_broker* self, connection_handle hdl, uint64_t id,
       });
 }
 
+/// Why a connection opened by a namespace token may not make `req`;
+/// nullopt when it may. Lists over every partition are allowed (their
+/// replies leave out other namespaces), and so is what works on this
+/// connection's own subscriptions.
+std::optional<std::string> outside_namespace(const Request& req, const std::string& prefix) {
+  switch (req.op_case()) {
+    case Request::kPing:
+    case Request::kStateTraceIds:
+    case Request::kEventListTopics:
+    case Request::kLockList:
+    case Request::kEventAck:
+    case Request::kEventNack:
+    case Request::kEventExtend:
+    case Request::kEventUnsubscribe:
+    case Request::kStreamUnsubscribe:
+      return std::nullopt;
+    case Request::kStateItems:
+      if (!req.state_items().has_group_id())
+        return std::nullopt;
+      break;
+    default:
+      break;
+  }
+  auto ns = "a token of namespace '" + prefix.substr(0, prefix.size() - 1) + "'";
+  auto name = cluster::owner_name(req);
+  if (!name)
+    return ns + " may not make " + std::string{op_name(req.op_case())} + " requests";
+  if (!in_prefix(*name, prefix))
+    return ns + " may not use '" + *name + "' (names must start with '" + prefix + "')";
+  return std::nullopt;
+}
+
 void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
   auto id = f.id();
   auto req = std::shared_ptr<Request>(f.release_request());
   auto& router = *self->state.ctx->router;
   self->state.started[id] = {req->op_case(), std::chrono::steady_clock::now()};
+  if (!self->state.namespace_prefix.empty())
+    if (auto why = outside_namespace(*req, self->state.namespace_prefix))
+      return reply_error(self, hdl, id, error_code::unauthenticated, std::move(*why));
   switch (req->op_case()) {
     case Request::kPing: {
       Response resp;

@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <caf/actor.hpp>
 #include <caf/atom.hpp>
@@ -71,12 +72,22 @@ class script_cache;
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
 using port_atom = caf::atom_constant<caf::atom("port")>;
 
+/// A token limited to names starting with `prefix` (--namespace-token).
+struct namespace_token {
+  std::string prefix;  ///< "<namespace>:"
+  std::string token;
+};
+
 /// What every session needs; shared read-only.
 struct session_context {
   std::shared_ptr<const cluster::partition_router> router;
   std::string node_id;
   std::string cluster_name;
   std::string token;
+  /// Tokens that open the client protocol to one namespace only: a
+  /// connection that says one may use trace ids, streams, topics and jobs
+  /// starting with its prefix ("<namespace>:") and sees only those in lists.
+  std::vector<namespace_token> namespace_tokens;
   size_t max_frame_bytes = 0;
   /// Largest frame (client protocol) or command (RESP, with a token)
   /// accepted before Hello/AUTH: what an unauthenticated connection can make

@@ -15,6 +15,7 @@
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
 #include "tests/support/node_fixture.hpp"
+#include "tests/support/resp_conn.hpp"
 
 using namespace troupe;
 using troupe::test::node_fixture;
@@ -240,6 +241,45 @@ BOOST_AUTO_TEST_CASE(token_is_required_when_configured) {
   BOOST_TEST(must(c->ping()) == "node-1");
 }
 
+BOOST_AUTO_TEST_CASE(namespace_tokens_keep_apps_apart) {
+  node_fixture f{"os", {"--token", "admin", "--namespace-token", "shop=t-shop",
+                        "--namespace-token", "blog=t-blog", "--resp-listen", "127.0.0.1:0"}};
+  auto admin = f.connect("admin");
+  auto shop = f.connect("t-shop");
+  auto blog = f.connect("t-blog");
+  must(shop->set("shop:order-1", "k", "1"));
+  must(blog->set("blog:post-1", "k", "2"));
+  must(admin->set("other", "k", "3"));
+  BOOST_TEST(must(shop->get("shop:order-1", "k"))->json == "1");
+  // Another namespace's names, or none, are refused with the reason.
+  auto refused = [](const status& st, const std::string& name) {
+    BOOST_TEST((st.code == error_code::unauthenticated), st.to_string());
+    BOOST_TEST(st.message.find("a token of namespace 'shop' may not use '" + name + "'")
+                 != std::string::npos,
+               st.message);
+  };
+  refused(shop->get("blog:post-1", "k").error(), "blog:post-1");
+  refused(shop->set("other", "k", "4").error(), "other");
+  refused(shop->emit("blog:published", {"{}", "t", {}, std::nullopt, {}}).error(),
+          "blog:published");
+  refused(shop->lock_acquire("blog:cron", 1000, "i").error(), "blog:cron");
+  refused(shop->stream_set("blog:comments", "g", "a", "{}").error(), "blog:comments");
+  BOOST_TEST(shop->stats().error().message.find("may not make stats requests")
+             != std::string::npos);
+  BOOST_TEST(!shop->get_cluster_status().ok());
+  // Lists leave other namespaces out; the node's own token sees everything.
+  BOOST_TEST((must(shop->trace_ids()) == std::vector<std::string>{"shop:order-1"}));
+  BOOST_TEST(must(admin->trace_ids()).size() == 3u);
+  auto items = must(shop->items(std::nullopt, {}));
+  BOOST_TEST_REQUIRE(items.size() == 1u);
+  BOOST_TEST(items[0].group_id == "shop:order-1");
+  BOOST_TEST(must(blog->get("blog:post-1", "k"))->json == "2");
+  // A namespace token opens neither RESP nor another namespace's writes.
+  BOOST_TEST(must(admin->get("blog:post-1", "k"))->json == "2");
+  troupe::test::resp_conn r{f.node->resp_port()};
+  BOOST_TEST(r.call({"AUTH", "t-shop"}).rfind("-WRONGPASS", 0) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(cli_reads_and_writes_state) {
   node_fixture f;
   auto node = "--node 127.0.0.1:" + std::to_string(f.node->port());
@@ -281,6 +321,10 @@ BOOST_AUTO_TEST_CASE(cli_answers_in_json_for_scripts) {
   auto pong = parsed(out2);
   BOOST_TEST(std::string{pong["node"].GetString()} == "node-1");
   BOOST_TEST(pong["partitions"].GetUint() == 64u);
+  auto [rc2b, out2b] = run("state get t k");
+  auto got = parsed(out2b);
+  BOOST_TEST(got["value"]["n"].GetInt() == 1);
+  BOOST_TEST(got["revision"].GetUint64() == parsed(out1)["revision"].GetUint64());
   auto [rc3, out3] = run("state keys t");
   BOOST_TEST(out3 == "\"k\"\n");
   auto [rc4, out4] = run("stats");
@@ -344,6 +388,13 @@ BOOST_AUTO_TEST_CASE(bad_flags_are_refused_with_a_message) {
   auto [rc2, out2] = troupe::test::run_command(std::string{TROUPE_NODE_BIN} + " --listen nowhere 2>&1");
   BOOST_TEST(rc2 != 0);
   BOOST_TEST(out2.find("host:port") != std::string::npos);
+  // The CLI's --node: no port that wraps, no crash on a port that is not one.
+  for (auto node : {"127.0.0.1:99999", ":abc", "127.0.0.1:", "127.0.0.1", "127.0.0.1:12x"}) {
+    auto [rc, out] = troupe::test::run_command(std::string{TROUPE_CLI_BIN} + " --node '" + node
+                                               + "' ping 2>&1");
+    BOOST_TEST(rc == 2, node << ": " << out);
+    BOOST_TEST(out.find("--node: expected host:port") != std::string::npos, out);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(both_binaries_say_their_version) {

@@ -308,8 +308,9 @@ BOOST_AUTO_TEST_CASE(streams_work_with_partitions_on_the_io_thread) {
 BOOST_AUTO_TEST_CASE(cli_streams_and_watch) {
   node_fixture f;
   auto cli = std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:" + std::to_string(f.node->port()) + " ";
-  // The watcher prints "subscribed N" once its subscription is in place.
-  FILE* watch = popen((cli + "stream watch s g --count 2").c_str(), "r");
+  // The watcher says "subscribed N" (on stderr) once its subscription is in
+  // place.
+  FILE* watch = popen((cli + "stream watch s g --count 2 2>&1").c_str(), "r");
   BOOST_REQUIRE(watch != nullptr);
   char line[4096];
   BOOST_REQUIRE(fgets(line, sizeof(line), watch) != nullptr);

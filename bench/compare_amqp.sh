@@ -30,16 +30,7 @@ source "$root/bench/lib.sh"
 common=(--consumers "$consumers" --inflight "$inflight" --concurrency "$concurrency" --seconds "$seconds")
 
 run() {  # name port; prints the peak run, then the half-rate run
-  local name=$1 port=$2
-  local load=("$bin/rabbitmq_load" --port "$port" --queue "bench.$$" --target "$name" "${common[@]}")
-  local peak; peak=$("${load[@]}")
-  echo "$peak"
-  local half; half=$(python3 -c "print(max(1, int($(field handled_per_sec "$peak") / 2)))")
-  local slow; slow=$("${load[@]}" --rate "$half")
-  echo "$slow"
-  eval "${name}_peak=\$(field handled_per_sec \"\$peak\")"
-  eval "${name}_p50=\$(field deliver_p50_us \"\$slow\")"
-  eval "${name}_p99=\$(field deliver_p99_us \"\$slow\")"
+  peak_then_half "$1" "$bin/rabbitmq_load" --port "$2" --queue "bench.$$" --target "$1" "${common[@]}"
 }
 
 echo "workload: $consumers consumers x $concurrency prefetch, $inflight unconfirmed publishes, ${seconds}s per run, troupe --durability $durability"

@@ -28,13 +28,7 @@ common=(--consumers "$consumers" --inflight "$inflight" --concurrency "$concurre
 
 run() {  # name command... ; prints the peak run, then the half-rate run
   local name=$1; shift
-  local peak; peak=$("$@" "${common[@]}")
-  echo "$peak"
-  local half; half=$(python3 -c "print(max(1, int($(field handled_per_sec "$peak") / 2)))")
-  local slow; slow=$("$@" "${common[@]}" --rate "$half")
-  echo "$slow"
-  eval "${name}_peak=\$(field handled_per_sec \"\$peak\")"
-  eval "${name}_p99=\$(field deliver_p99_us \"\$slow\")"
+  peak_then_half "$name" "$@" "${common[@]}"
 }
 
 echo "workload: $consumers consumers x $concurrency credit, $inflight emits in flight, ${seconds}s per run"

@@ -98,6 +98,21 @@ settle_cluster() {  # $1 = a member's client port, $2 = member count: bounded wa
   exit 1
 }
 
+# A load run flat out, then at half the peak it reached (its --rate): prints
+# both RESULT lines and sets ${name}_peak (handled/s) and ${name}_p50 and
+# ${name}_p99 (delivery latency at half peak, µs).
+peak_then_half() {  # name command...
+  local name=$1; shift
+  local peak; peak=$("$@")
+  echo "$peak"
+  local half; half=$(python3 -c "print(max(1, int($(field handled_per_sec "$peak") / 2)))")
+  local slow; slow=$("$@" --rate "$half")
+  echo "$slow"
+  eval "${name}_peak=\$(field handled_per_sec \"\$peak\")"
+  eval "${name}_p50=\$(field deliver_p50_us \"\$slow\")"
+  eval "${name}_p99=\$(field deliver_p99_us \"\$slow\")"
+}
+
 # Over RESULT lines: the sum, or the largest, of one key=value field.
 sum_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); s += kv[2] } } END { printf "%.0f", s }'; }
 max_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); if (kv[2] > m) m = kv[2] } } END { printf "%d", m }'; }

@@ -203,23 +203,28 @@ void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
   g.one("troupe_raft_unapplied_entries", "Committed entries not yet applied here, every group",
         static_cast<double>(unapplied));
   auto c = driver.counters();
-  g.one("troupe_raft_turns_total", "Driver turns (one write, one frame per peer)",
-        static_cast<double>(c.turns), "counter");
-  g.one("troupe_raft_messages_total", "Raft messages sent, every group",
-        static_cast<double>(c.messages), "counter");
-  g.one("troupe_raft_frames_total", "Frames the Raft messages travelled in",
-        static_cast<double>(c.frames), "counter");
-  g.one("troupe_raft_applied_total", "Entries applied", static_cast<double>(c.applied), "counter");
-  g.one("troupe_raft_snapshots_sent_total", "Snapshots sent to lagging or new replicas",
-        static_cast<double>(c.snapshots_sent), "counter");
-  g.one("troupe_raft_snapshots_installed_total", "Snapshots installed here",
-        static_cast<double>(c.snapshots_installed), "counter");
-  g.one("troupe_raft_malformed_frames_total", "Frames from peers that did not decode",
-        static_cast<double>(c.malformed_frames), "counter");
-  g.one("troupe_raft_leader_changes_total", "Times a group hosted here learned of a new leader",
-        static_cast<double>(c.leader_changes), "counter");
-  g.one("troupe_raft_elections_won_total", "Times a group's election made this node its leader",
-        static_cast<double>(c.elections_won), "counter");
+  struct counter {
+    const char* name;
+    const char* help;
+    uint64_t value;
+  };
+  const counter counters[] = {
+    {"troupe_raft_turns_total", "Driver turns (one write, one frame per peer)", c.turns},
+    {"troupe_raft_messages_total", "Raft messages sent, every group", c.messages},
+    {"troupe_raft_frames_total", "Frames the Raft messages travelled in", c.frames},
+    {"troupe_raft_applied_total", "Entries applied", c.applied},
+    {"troupe_raft_snapshots_sent_total", "Snapshots sent to lagging or new replicas",
+     c.snapshots_sent},
+    {"troupe_raft_snapshots_installed_total", "Snapshots installed here", c.snapshots_installed},
+    {"troupe_raft_malformed_frames_total", "Frames from peers that did not decode",
+     c.malformed_frames},
+    {"troupe_raft_leader_changes_total", "Times a group hosted here learned of a new leader",
+     c.leader_changes},
+    {"troupe_raft_elections_won_total", "Times a group's election made this node its leader",
+     c.elections_won},
+  };
+  for (auto& k : counters)
+    g.one(k.name, k.help, static_cast<double>(k.value), "counter");
 }
 
 } // namespace

@@ -552,7 +552,8 @@ void cluster_call(session_broker* self, connection_handle hdl, uint64_t id,
 /// Why a connection opened by a namespace token may not make `req`;
 /// nullopt when it may. Lists over every partition are allowed (their
 /// replies leave out other namespaces), and so is what works on this
-/// connection's own subscriptions.
+/// connection's own subscriptions, and the cluster status (members and
+/// partition owners: what clients route by, no app's data).
 std::optional<std::string> outside_namespace(const Request& req, const std::string& prefix) {
   switch (req.op_case()) {
     case Request::kPing:
@@ -564,6 +565,7 @@ std::optional<std::string> outside_namespace(const Request& req, const std::stri
     case Request::kEventExtend:
     case Request::kEventUnsubscribe:
     case Request::kStreamUnsubscribe:
+    case Request::kClusterStatus:  // the partition table clients route by
       return std::nullopt;
     case Request::kStateItems:
       if (!req.state_items().has_group_id())

@@ -28,7 +28,7 @@ usage() {
 # Shared libraries of build/bin/troupe-node and build/bin/troupe (ldd;
 # RocksDB is linked statically, its compression libraries are not).
 run_packages=(
-  libcaf-core0.17 libcaf-io0.17 libprotobuf32 libspdlog1.10 libfmt9
+  libcaf-core0.17 libcaf-io0.17 libcaf-openssl0.17 libprotobuf32 libspdlog1.10 libfmt9
   libxxhash0 libsnappy1v5 zlib1g libbz2-1.0 liblz4-1 libzstd1
   libstdc++6 libgcc-s1 libssl3 liblua5.1-0 libprometheus-cpp-core1.0
 )

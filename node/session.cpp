@@ -166,12 +166,13 @@ void on_hello(session_broker* self, connection_handle hdl, const v1::Frame& f) {
   }
   // A namespace token opens its namespace only (every one is compared, so
   // the time taken does not tell which matched).
+  bool full = st.ctx->token.empty() || tokens_equal(hello.token(), st.ctx->token);
   std::string prefix;
-  if (!st.ctx->token.empty() && !tokens_equal(hello.token(), st.ctx->token))
+  if (!full)
     for (auto& nt : st.ctx->namespace_tokens)
       if (tokens_equal(hello.token(), nt.token))
         prefix = nt.prefix;
-  if (!st.ctx->token.empty() && prefix.empty() && !tokens_equal(hello.token(), st.ctx->token)) {
+  if (!full && prefix.empty()) {
     auto why = hello.token().empty() ? "this node requires a token" : "wrong token";
     auto delay = st.ctx->auth->failed(self->remote_addr(hdl), "client protocol");
     if (delay.count() == 0) {

@@ -3,11 +3,11 @@
 #include <string>
 #include <string_view>
 
-#include <caf/after.hpp>
 #include <caf/io/broker.hpp>
 
 #include "cluster/partition_router.hpp"
 #include "cluster/partition_table.hpp"
+#include "node/connection_guard.hpp"
 #include "node/metrics.hpp"
 #include "node/session.hpp"
 
@@ -22,6 +22,7 @@ constexpr size_t max_head_bytes = 8192;
 struct admin_state {
   std::string head;
   bool answered = false;
+  connection_clock clock{0, 0};  // a request head in time
   static inline const char* name = "troupe.admin_session";
 };
 
@@ -111,17 +112,20 @@ void on_data(admin_broker* self, connection_handle hdl, const std::vector<char>&
 caf::behavior admin_impl(admin_broker* self, connection_handle hdl,
                          std::shared_ptr<const session_context> ctx) {
   self->configure_read(hdl, caf::io::receive_policy::at_most(4096));
-  // A connection that sends nothing in time is closed, so idle connections
-  // cannot pile up on the admin port. (A receive timeout: a delayed message
-  // to a broker that has quit keeps it alive until the node exits.)
-  auto timeout = std::chrono::milliseconds{ctx->handshake_timeout_ms > 0 ? ctx->handshake_timeout_ms
-                                                                         : 10'000};
+  // A connection that sends no request in time is closed, so idle
+  // connections cannot pile up on the admin port.
+  self->state.clock = connection_clock{ctx->handshake_timeout_ms > 0 ? ctx->handshake_timeout_ms
+                                                                     : 10'000,
+                                       0};
   return {
     [=](const caf::io::new_data_msg& msg) { on_data(self, msg.handle, msg.buf, *ctx); },
     [=](const caf::io::connection_closed_msg&) { self->quit(); },
-    caf::after(timeout) >> [=] {
-      self->close(hdl);
-      self->quit();
+    [=](deadlines_atom) {
+      auto& st = self->state;
+      if (st.clock.check(st.answered, true) == connection_clock::due::handshake) {
+        self->close(hdl);
+        self->quit();
+      }
     },
   };
 }

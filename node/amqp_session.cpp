@@ -7,7 +7,6 @@
 #include <set>
 
 #include <caf/actor_system.hpp>
-#include <caf/after.hpp>
 #include <caf/io/broker.hpp>
 #include <caf/io/middleman.hpp>
 #include <spdlog/spdlog.h>
@@ -1420,8 +1419,7 @@ caf::behavior amqp_session_impl(amqp_broker* self, connection_handle hdl,
       connection_error(self, hdl, connection_forced, "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'");
       end_session(self, hdl);
     },
-    // A quiet connection is looked at every second.
-    caf::after(std::chrono::seconds{1}) >> [=] { beat(self, hdl); },
+    [=](deadlines_atom) { beat(self, hdl); },
   };
 }
 

@@ -4,6 +4,7 @@
 
 #include <sys/socket.h>
 
+#include <caf/event_based_actor.hpp>
 #include <caf/io/broker.hpp>
 #include <spdlog/spdlog.h>
 
@@ -83,6 +84,23 @@ std::chrono::milliseconds auth_throttle::failed(const std::string& peer, const c
 uint64_t auth_throttle::failures() const {
   std::lock_guard<std::mutex> guard{mu_};
   return failures_;
+}
+
+void spawn_deadline_ticker(caf::io::abstract_broker* acceptor, std::chrono::milliseconds period) {
+  auto target = caf::actor_cast<caf::actor>(acceptor);
+  acceptor->spawn([target, period](caf::event_based_actor* self) -> caf::behavior {
+    // Ends with the acceptor, however it ends (a link would outlive a
+    // normal exit and keep the actor system waiting for it).
+    self->monitor(target);
+    self->set_down_handler([self](caf::down_msg&) { self->quit(); });
+    self->delayed_send(self, period, deadlines_atom::value);
+    return {
+      [=](deadlines_atom) {
+        self->send(target, deadlines_atom::value);
+        self->delayed_send(self, period, deadlines_atom::value);
+      },
+    };
+  });
 }
 
 connection_clock::connection_clock(uint32_t handshake_timeout_ms, uint32_t idle_timeout_ms)

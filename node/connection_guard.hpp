@@ -26,6 +26,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <caf/atom.hpp>
+#include <caf/fwd.hpp>
 #include <caf/io/fwd.hpp>
 
 namespace troupe::node {
@@ -70,9 +72,11 @@ private:
 /// A connection's two deadlines: a greeting (Hello, AUTH) within
 /// --handshake-timeout-ms of opening, and no idle stretch (nothing received,
 /// nothing in flight, no subscription) longer than --idle-timeout-ms; 0 turns
-/// either off. Sessions look at it on every read and on a receive timeout of
-/// tick(), never through a delayed message: one keeps a session that has
-/// ended alive until it fires.
+/// either off. Sessions look at it on every read and when their acceptor
+/// says so (deadlines_atom, every tick()). Neither a delayed message (it
+/// keeps a session that has ended alive until it fires) nor a receive
+/// timeout (CAF re-arms it, waking its clock thread, on every message a
+/// session handles) is used.
 class connection_clock {
 public:
   connection_clock(uint32_t handshake_timeout_ms, uint32_t idle_timeout_ms);
@@ -95,5 +99,13 @@ private:
   std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_activity_ = opened_;
 };
+
+/// Sent by a door's acceptor to each of its sessions every tick: look at the
+/// connection's deadlines (and, AMQP, its heartbeats).
+using deadlines_atom = caf::atom_constant<caf::atom("deadlines")>;
+
+/// Spawns the actor that sends `acceptor` a deadlines_atom every `period`
+/// until the acceptor ends.
+void spawn_deadline_ticker(caf::io::abstract_broker* acceptor, std::chrono::milliseconds period);
 
 } // namespace troupe::node

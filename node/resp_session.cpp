@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include <caf/actor_system.hpp>
-#include <caf/after.hpp>
 #include <caf/io/broker.hpp>
 #include <caf/io/middleman.hpp>
 #include <spdlog/spdlog.h>
@@ -1325,7 +1324,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
       if (st.slots.empty())
         close_session(self, hdl);
     },
-    caf::after(st.clock.tick()) >> [=] { check_deadlines(self, hdl); },
+    [=](deadlines_atom) { check_deadlines(self, hdl); },
   };
 }
 

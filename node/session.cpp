@@ -9,7 +9,6 @@
 #include <unordered_set>
 
 #include <caf/actor_system.hpp>
-#include <caf/after.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/io/broker.hpp>
 #include <caf/io/middleman.hpp>
@@ -800,7 +799,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
       if (st.in_flight == 0)
         close_session(self, hdl);
     },
-    caf::after(self->state.clock.tick()) >> [=] { check_deadlines(self, hdl); },
+    [=](deadlines_atom) { check_deadlines(self, hdl); },
   };
 }
 
@@ -854,6 +853,7 @@ caf::behavior acceptor_impl(acceptor_broker* self,
     self->state.sessions.erase(caf::actor_cast<caf::actor>(msg.source));
     maybe_finish_shutdown(self);
   });
+  spawn_deadline_ticker(self, connection_clock{ctx->handshake_timeout_ms, ctx->idle_timeout_ms}.tick());
   return {
     [=](const caf::io::new_connection_msg& msg) {
       auto& st = self->state;
@@ -881,6 +881,10 @@ caf::behavior acceptor_impl(acceptor_broker* self,
       self->state.sessions.insert(session);
     },
     [=](port_atom) -> caf::result<uint16_t> { return self->state.port; },
+    [=](deadlines_atom) {
+      for (auto& s : self->state.sessions)
+        self->send(s, deadlines_atom::value);
+    },
     [=](shutdown_atom) -> caf::result<actors::ok_atom> {
       auto& st = self->state;
       st.shutting_down = true;

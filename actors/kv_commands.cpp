@@ -15,22 +15,13 @@ namespace troupe::actors::kv {
 namespace resp = protocol::resp;
 using storage::column;
 
-namespace {
-
 const char* const wrong_type = "WRONGTYPE Operation against a key holding the wrong kind of value";
 const char* const not_integer = "ERR value is not an integer or out of range";
 const char* const syntax_error = "ERR syntax error";
+
+namespace {
+
 const char* const overflow = "ERR increment or decrement would overflow";
-
-void storage_error(command& c, const std::string& what, const std::string& message) {
-  if (c.failed)
-    return;
-  c.failed = true;
-  c.out.clear();
-  resp::error(c.out, "ERR storage " + what + " failed: " + message);
-}
-
-// -- records ------------------------------------------------------------------
 
 /// The raw record of `key` (staged writes first, then storage).
 std::optional<std::string> load_raw(command& c, const std::string& key) {
@@ -43,7 +34,34 @@ std::optional<std::string> load_raw(command& c, const std::string& key) {
   return raw;
 }
 
+/// The value of a live record, nullopt when it does not decode or expired.
+std::optional<std::string_view> live_value(command& c, std::string_view raw) {
+  storage::record_header h;
+  std::string_view value;
+  if (!storage::decode_record(raw, h, value) || h.expired(c.now))
+    return std::nullopt;
+  return value;
+}
+
 } // namespace
+
+const char* type_name(char type) {
+  switch (type) {
+    case type_hash: return "hash";
+    case type_list: return "list";
+    case type_set: return "set";
+    case type_zset: return "zset";
+    default: return "string";
+  }
+}
+
+void storage_error(command& c, const std::string& what, const std::string& message) {
+  if (c.failed)
+    return;
+  c.failed = true;
+  c.out.clear();
+  resp::error(c.out, "ERR storage " + what + " failed: " + message);
+}
 
 std::optional<entry> load(command& c, const std::string& mkey) {
   auto raw = load_raw(c, mkey);
@@ -58,8 +76,6 @@ std::optional<entry> load(command& c, const std::string& mkey) {
   e.payload.assign(value.substr(1));
   return e;
 }
-
-namespace {
 
 void store(command& c, const std::string& mkey, const entry& e) {
   std::string value;
@@ -77,7 +93,8 @@ uint64_t field_count(const entry& e) {
 }
 
 void set_field_count(entry& e, uint64_t n) {
-  e.payload.assign(8, '\0');
+  if (e.payload.size() < 8)
+    e.payload.resize(8, '\0');
   for (int i = 7; i >= 0; --i) {
     e.payload[static_cast<size_t>(i)] = static_cast<char>(n & 0xFF);
     n >>= 8;
@@ -89,47 +106,93 @@ entry new_entry(command& c, char type) {
   e.type = type;
   e.header.created_at_ms = c.now;
   e.header.updated_at_ms = c.now;
-  if (type == type_hash)
+  if (type != type_string)
     set_field_count(e, 0);
   return e;
 }
 
-/// The live fields of a hash (staged writes included), by encoded key.
-std::map<std::string, std::string> fields_of(command& c, std::string_view key) {
-  auto prefix = storage::kv_field_prefix(c.st.partition, key);
-  std::map<std::string, std::optional<std::string>> raw;
+std::map<std::string, std::string> fields_of(command& c, const std::string& prefix) {
+  std::map<std::string, std::string> live;
+  each_field(c, prefix, {}, false, [&](std::string_view k, std::string_view v) {
+    live.emplace(k, v);
+    return true;
+  });
+  return live;
+}
+
+void each_field(command& c, const std::string& prefix, const std::string& from, bool reverse,
+                const std::function<bool(std::string_view key, std::string_view value)>& fn) {
+  // Staged writes (few) are merged into the storage walk in key order; a
+  // staged record shadows the stored one of the same key.
+  std::map<std::string, std::optional<std::string>> staged;
+  c.st.pipeline->for_each_staged(
+    prefix, [&](const std::string& k, const std::optional<std::string>& v) { staged[k] = v; });
+  auto in_prefix = [&](std::string_view k) { return k.substr(0, prefix.size()) == prefix; };
   auto cur = c.st.db->new_cursor(column::kv);
-  for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
-       cur->next())
-    raw.emplace(std::string{cur->key()}, std::string{cur->value()});
+  auto start = from.empty() ? (reverse ? storage::prefix_end(prefix) : prefix) : from;
+  if (!reverse) {
+    cur->seek(std::max(start, prefix));
+  } else {
+    cur->seek_for_prev(start);
+    if (cur->valid() && from.empty() && cur->key() == start)
+      cur->prev();
+  }
+  // The staged records in walking order from the start.
+  std::vector<std::pair<const std::string*, const std::optional<std::string>*>> pending;
+  if (!reverse) {
+    for (auto it = staged.lower_bound(start); it != staged.end(); ++it)
+      pending.emplace_back(&it->first, &it->second);
+  } else {
+    auto it = staged.upper_bound(start);
+    while (it != staged.begin()) {
+      --it;
+      if (from.empty() && it->first == start)
+        continue;
+      pending.emplace_back(&it->first, &it->second);
+    }
+  }
+  size_t next_staged = 0;
+  auto before = [&](std::string_view a, std::string_view b) { return reverse ? a > b : a < b; };
+  while (true) {
+    bool stored = cur->valid() && in_prefix(cur->key());
+    bool has_staged = next_staged < pending.size();
+    if (!stored && !has_staged)
+      break;
+    std::string_view key;
+    std::optional<std::string_view> value;
+    if (has_staged && (!stored || !before(cur->key(), *pending[next_staged].first))) {
+      auto [k, v] = pending[next_staged++];
+      if (stored && cur->key() == *k)
+        reverse ? cur->prev() : cur->next();
+      key = *k;
+      if (*v)
+        value = live_value(c, **v);
+    } else {
+      key = cur->key();
+      value = live_value(c, cur->value());
+      // fn sees the cursor's key before it moves: copy it.
+      std::string k{key}, v{value.value_or("")};
+      bool live = value.has_value();
+      reverse ? cur->prev() : cur->next();
+      if (live && !fn(k, v))
+        return;
+      continue;
+    }
+    if (value && !fn(key, *value))
+      return;
+  }
   if (auto s = cur->status(); !s.ok)
     storage_error(c, "scan", s.message);
-  c.st.pipeline->for_each_staged(
-    prefix, [&](const std::string& k, const std::optional<std::string>& v) { raw[k] = v; });
-  std::map<std::string, std::string> live;
-  for (auto& [k, v] : raw) {
-    if (!v)
-      continue;
-    storage::record_header h;
-    std::string_view value;
-    if (storage::decode_record(*v, h, value) && !h.expired(c.now))
-      live.emplace(k, std::string{value});
-  }
-  return live;
 }
 
 std::optional<std::string> load_field(command& c, const std::string& fkey) {
   auto raw = load_raw(c, fkey);
   if (!raw)
     return std::nullopt;
-  storage::record_header h;
-  std::string_view value;
-  if (!storage::decode_record(*raw, h, value) || h.expired(c.now))
-    return std::nullopt;
-  return std::string{value};
+  auto value = live_value(c, *raw);
+  return value ? std::optional<std::string>{std::string{*value}} : std::nullopt;
 }
 
-/// A field record never expires itself: its hash's key record decides.
 void store_field(command& c, const std::string& fkey, std::string_view value) {
   storage::record_header h;
   h.created_at_ms = c.now;
@@ -137,45 +200,47 @@ void store_field(command& c, const std::string& fkey, std::string_view value) {
   c.st.pipeline->put(c.batch, column::kv, fkey, storage::encode_record(h, value));
 }
 
-/// Deletes every field record stored under `key`.
-void remove_fields(command& c, std::string_view key) {
-  for (auto& [fkey, value] : fields_of(c, key))
-    c.st.pipeline->remove(c.batch, column::kv, fkey);
+void remove_field(command& c, const std::string& fkey) {
+  c.st.pipeline->remove(c.batch, column::kv, fkey);
 }
 
-/// Deletes a key and, for a hash, its fields.
+namespace {
+
+/// Deletes every element record stored under `key`.
+void remove_fields(command& c, std::string_view key) {
+  for (auto& [fkey, value] : fields_of(c, storage::kv_field_prefix(c.st.partition, key)))
+    remove_field(c, fkey);
+}
+
+} // namespace
+
 void remove_key(command& c, std::string_view key, const std::string& mkey, const entry& e) {
-  if (e.type == type_hash)
+  if (e.type != type_string)
     remove_fields(c, key);
   c.st.pipeline->remove(c.batch, column::kv, mkey);
 }
 
-/// A new, empty hash at `key`. Fields of an earlier hash there that expired
-/// may remain (expiry drops the key record only): they go now.
-entry create_hash(command& c, std::string_view key) {
+entry create_collection(command& c, std::string_view key, char type) {
   remove_fields(c, key);
-  return new_entry(c, type_hash);
+  return new_entry(c, type);
 }
 
-/// Gives a key a new expiry (0: none): its key record alone, O(1).
-void set_expiry(command& c, const std::string& mkey, entry& e, int64_t expires_at_ms) {
-  e.header.expires_at_ms = expires_at_ms;
+void save_collection(command& c, const std::string& mkey, entry& e, uint64_t count) {
+  if (count == 0) {
+    c.st.pipeline->remove(c.batch, column::kv, mkey);
+    return;
+  }
+  set_field_count(e, count);
   e.header.updated_at_ms = c.now;
   store(c, mkey, e);
 }
-
-// -- helpers ------------------------------------------------------------------
-
-} // namespace
 
 std::string mkey_of(command& c, std::string_view key) {
   return storage::kv_key(c.st.partition, key);
 }
 
-namespace {
-
-std::string fkey_of(command& c, std::string_view key, std::string_view field) {
-  return storage::kv_field_key(c.st.partition, key, field);
+std::string fkey_of(command& c, std::string_view key, std::string_view sub) {
+  return storage::kv_field_key(c.st.partition, key, sub);
 }
 
 bool check_key(command& c, std::string_view key, const char* what) {
@@ -192,8 +257,6 @@ bool check_value(command& c, size_t size) {
   return false;
 }
 
-/// Loads `key` expecting `type`; replies WRONGTYPE (and returns false) when
-/// it holds another type.
 bool load_typed(command& c, std::string_view key, char type, std::optional<entry>& out) {
   out = load(c, mkey_of(c, key));
   if (c.failed)
@@ -210,6 +273,19 @@ void reply_value(command& c, const std::optional<std::string>& v) {
     resp::bulk(c.out, *v);
   else
     resp::null(c.out, c.resp3);
+}
+
+void wrong_arity(command& c) {
+  resp::error(c.out, "ERR wrong number of arguments for '" + c.name + "' command");
+}
+
+namespace {
+
+/// Gives a key a new expiry (0: none): its key record alone, O(1).
+void set_expiry(command& c, const std::string& mkey, entry& e, int64_t expires_at_ms) {
+  e.header.expires_at_ms = expires_at_ms;
+  e.header.updated_at_ms = c.now;
+  store(c, mkey, e);
 }
 
 /// now + amount (in `unit_ms` units), or absolute when `absolute`; nullopt
@@ -374,7 +450,7 @@ void cmd_mget(command& c) {
 
 void cmd_mset(command& c) {
   if ((c.args.size() - 1) % 2 != 0) {
-    resp::error(c.out, "ERR wrong number of arguments for '" + c.name + "' command");
+    wrong_arity(c);
     return;
   }
   for (size_t i = 1; i + 1 < c.args.size(); i += 2)
@@ -554,7 +630,7 @@ void cmd_type(command& c) {
   auto e = load(c, mkey_of(c, c.args[1]));
   if (c.failed)
     return;
-  resp::simple(c.out, !e ? "none" : e->type == type_hash ? "hash" : "string");
+  resp::simple(c.out, e ? type_name(e->type) : "none");
 }
 
 // -- hashes -------------------------------------------------------------------
@@ -564,7 +640,7 @@ void cmd_type(command& c) {
 int64_t set_fields(command& c, bool only_new) {
   auto& a = c.args;
   if (a.size() < 4 || (a.size() - 2) % 2 != 0) {
-    resp::error(c.out, "ERR wrong number of arguments for '" + c.name + "' command");
+    wrong_arity(c);
     return -1;
   }
   if (!check_key(c, a[1], "key"))
@@ -575,7 +651,7 @@ int64_t set_fields(command& c, bool only_new) {
   std::optional<entry> e;
   if (!load_typed(c, a[1], type_hash, e))
     return -1;
-  auto hash = e ? *e : create_hash(c, a[1]);
+  auto hash = e ? *e : create_collection(c, a[1], type_hash);
   auto count = field_count(hash);
   int64_t added = 0;
   for (size_t i = 2; i + 1 < a.size(); i += 2) {
@@ -655,7 +731,7 @@ void cmd_hgetall(command& c, hash_part part) {
     return;
   std::map<std::string, std::string> fields;
   if (e)
-    fields = fields_of(c, c.args[1]);
+    fields = fields_of(c, storage::kv_field_prefix(c.st.partition, c.args[1]));
   if (c.failed)
     return;
   if (part == hash_part::both)
@@ -712,7 +788,7 @@ void cmd_hincrby(command& c) {
   std::optional<entry> e;
   if (!load_typed(c, c.args[1], type_hash, e))
     return;
-  auto hash = e ? *e : create_hash(c, c.args[1]);
+  auto hash = e ? *e : create_collection(c, c.args[1], type_hash);
   auto fkey = fkey_of(c, c.args[1], c.args[2]);
   auto old = e ? load_field(c, fkey) : std::nullopt;
   int64_t current = 0;
@@ -737,49 +813,51 @@ void cmd_hincrby(command& c) {
 
 // -- dispatch -----------------------------------------------------------------
 
-using handler = void (*)(command&);
-
-const std::map<std::string, handler, std::less<>>& handlers() {
-  static const std::map<std::string, handler, std::less<>> table{
-    {"get", cmd_get},
-    {"set", cmd_set},
-    {"setex", [](command& c) { cmd_setex(c, 1000); }},
-    {"psetex", [](command& c) { cmd_setex(c, 1); }},
-    {"setnx", cmd_setnx},
-    {"getdel", [](command& c) { cmd_getdel(c, nullptr); }},
-    {"getset", [](command& c) { cmd_getdel(c, &c.args[2]); }},
-    {"mget", cmd_mget},
-    {"mset", cmd_mset},
-    {"incr", [](command& c) { cmd_incrby(c, 1); }},
-    {"decr", [](command& c) { cmd_incrby(c, -1); }},
-    {"incrby", [](command& c) { cmd_incrby(c, resp::parse_int(c.args[2])); }},
-    {"decrby", cmd_decrby},
-    {"append", cmd_append},
-    {"strlen", cmd_strlen},
-    {"del", cmd_del},
-    {"unlink", cmd_del},
-    {"exists", cmd_exists},
-    {"expire", [](command& c) { cmd_expire(c, 1000, false); }},
-    {"pexpire", [](command& c) { cmd_expire(c, 1, false); }},
-    {"expireat", [](command& c) { cmd_expire(c, 1000, true); }},
-    {"pexpireat", [](command& c) { cmd_expire(c, 1, true); }},
-    {"ttl", [](command& c) { cmd_ttl(c, false); }},
-    {"pttl", [](command& c) { cmd_ttl(c, true); }},
-    {"persist", cmd_persist},
-    {"type", cmd_type},
-    {"hset", cmd_hset},
-    {"hmset", cmd_hmset},
-    {"hsetnx", cmd_hsetnx},
-    {"hget", cmd_hget},
-    {"hmget", cmd_hmget},
-    {"hexists", cmd_hexists},
-    {"hlen", cmd_hlen},
-    {"hgetall", [](command& c) { cmd_hgetall(c, hash_part::both); }},
-    {"hkeys", [](command& c) { cmd_hgetall(c, hash_part::keys); }},
-    {"hvals", [](command& c) { cmd_hgetall(c, hash_part::values); }},
-    {"hdel", cmd_hdel},
-    {"hincrby", cmd_hincrby},
-  };
+const handler_table& handlers() {
+  static const handler_table table = [] {
+    handler_table table{
+      {"get", cmd_get},
+      {"set", cmd_set},
+      {"setex", [](command& c) { cmd_setex(c, 1000); }},
+      {"psetex", [](command& c) { cmd_setex(c, 1); }},
+      {"setnx", cmd_setnx},
+      {"getdel", [](command& c) { cmd_getdel(c, nullptr); }},
+      {"getset", [](command& c) { cmd_getdel(c, &c.args[2]); }},
+      {"mget", cmd_mget},
+      {"mset", cmd_mset},
+      {"incr", [](command& c) { cmd_incrby(c, 1); }},
+      {"decr", [](command& c) { cmd_incrby(c, -1); }},
+      {"incrby", [](command& c) { cmd_incrby(c, resp::parse_int(c.args[2])); }},
+      {"decrby", cmd_decrby},
+      {"append", cmd_append},
+      {"strlen", cmd_strlen},
+      {"del", cmd_del},
+      {"unlink", cmd_del},
+      {"exists", cmd_exists},
+      {"expire", [](command& c) { cmd_expire(c, 1000, false); }},
+      {"pexpire", [](command& c) { cmd_expire(c, 1, false); }},
+      {"expireat", [](command& c) { cmd_expire(c, 1000, true); }},
+      {"pexpireat", [](command& c) { cmd_expire(c, 1, true); }},
+      {"ttl", [](command& c) { cmd_ttl(c, false); }},
+      {"pttl", [](command& c) { cmd_ttl(c, true); }},
+      {"persist", cmd_persist},
+      {"type", cmd_type},
+      {"hset", cmd_hset},
+      {"hmset", cmd_hmset},
+      {"hsetnx", cmd_hsetnx},
+      {"hget", cmd_hget},
+      {"hmget", cmd_hmget},
+      {"hexists", cmd_hexists},
+      {"hlen", cmd_hlen},
+      {"hgetall", [](command& c) { cmd_hgetall(c, hash_part::both); }},
+      {"hkeys", [](command& c) { cmd_hgetall(c, hash_part::keys); }},
+      {"hvals", [](command& c) { cmd_hgetall(c, hash_part::values); }},
+      {"hdel", cmd_hdel},
+      {"hincrby", cmd_hincrby},
+    };
+    add_collection_handlers(table);
+    return table;
+  }();
   return table;
 }
 
@@ -808,9 +886,7 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
     return "ERR Write commands are not allowed from read-only scripts.";
   if (!st.limits.partition_of_key)
     return {};
-  size_t last = spec->last_key < 0 ? args.size() - 1 : static_cast<size_t>(spec->last_key);
-  for (size_t i = static_cast<size_t>(spec->first_key); i <= last && i < args.size();
-       i += static_cast<size_t>(spec->step))
+  for (auto i : protocol::key_positions(*spec, args))
     if (st.limits.partition_of_key(args[i]) != st.partition)
       return "ERR Script attempted to access a non local key in a cluster node";
   return {};

@@ -1,9 +1,11 @@
-// What kv_shard.cpp (the actor, keyspace-wide operations, the sweep) and
-// kv_commands.cpp (each Redis command's semantics) share. Internal to
-// actors/: included by those two files only.
+// What kv_shard.cpp (the actor, keyspace-wide operations, the sweep),
+// kv_commands.cpp (strings, keys, hashes, dispatch) and kv_collections.cpp
+// (lists, sets, sorted sets) share. Internal to actors/.
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +28,12 @@ class script_vm;
 
 constexpr char type_string = 's';
 constexpr char type_hash = 'h';
+constexpr char type_list = 'l';
+constexpr char type_set = 't';
+constexpr char type_zset = 'z';
+
+/// Redis's name of a type ("string", "hash", "list", "set", "zset").
+const char* type_name(char type);
 
 struct kv_state {
   partition_id partition;
@@ -41,8 +49,10 @@ struct kv_state {
   static inline const char* name = "troupe.kv_shard";
 };
 
-/// A live key: its header (expiry), type and payload (a string's value, or
-/// a hash's field count as 8 bytes).
+/// A live key: its header (expiry), type and payload: a string's value; for
+/// a collection, its element count as 8 bytes (a list adds its head
+/// position, 8 more). A collection's elements are records of their own
+/// under the key (storage::kv_field_key), so one change costs O(log n).
 struct entry {
   storage::record_header header;
   char type = type_string;
@@ -78,5 +88,60 @@ std::optional<entry> load(command& c, const std::string& mkey);
 
 /// The kv-CF key of a Redis key in c's partition.
 std::string mkey_of(command& c, std::string_view key);
+/// The kv-CF key of one element record (hash field, set member, list
+/// position, sorted-set entry) of `key`.
+std::string fkey_of(command& c, std::string_view key, std::string_view sub);
+
+// -- what the command files share ----------------------------------------------
+
+extern const char* const wrong_type;
+extern const char* const not_integer;
+extern const char* const syntax_error;
+
+/// Marks `c` failed by storage, its reply the error.
+void storage_error(command& c, const std::string& what, const std::string& message);
+/// Writes a key record.
+void store(command& c, const std::string& mkey, const entry& e);
+/// A collection's element count.
+uint64_t field_count(const entry& e);
+void set_field_count(entry& e, uint64_t n);
+/// A new, empty key of `type`.
+entry new_entry(command& c, char type);
+/// A new, empty collection at `key`: element records of an earlier one that
+/// expired there (expiry drops the key record only) go now.
+entry create_collection(command& c, std::string_view key, char type);
+/// Deletes a key and, for a collection, its elements.
+void remove_key(command& c, std::string_view key, const std::string& mkey, const entry& e);
+/// Writes the key record, or deletes it when the collection is empty.
+void save_collection(command& c, const std::string& mkey, entry& e, uint64_t count);
+/// The live element records under `prefix` (staged writes included), by
+/// encoded key.
+std::map<std::string, std::string> fields_of(command& c, const std::string& prefix);
+/// Walks the live element records under `prefix` in key order (backwards
+/// when `reverse`), starting at `from` (forwards: the first key >= from;
+/// backwards: the last key <= from; empty: the prefix's end), staged writes
+/// included; stops when fn returns false.
+void each_field(command& c, const std::string& prefix, const std::string& from, bool reverse,
+                const std::function<bool(std::string_view key, std::string_view value)>& fn);
+/// One element record's value, nullopt when absent.
+std::optional<std::string> load_field(command& c, const std::string& fkey);
+/// Writes one element record (it never expires itself: its key decides).
+void store_field(command& c, const std::string& fkey, std::string_view value);
+void remove_field(command& c, const std::string& fkey);
+/// False after replying that a key or element is too long.
+bool check_key(command& c, std::string_view key, const char* what);
+bool check_value(command& c, size_t size);
+/// Loads `key` expecting `type`; replies WRONGTYPE (and returns false) when
+/// it holds another type.
+bool load_typed(command& c, std::string_view key, char type, std::optional<entry>& out);
+/// A bulk string, or null when absent.
+void reply_value(command& c, const std::optional<std::string>& v);
+/// Replies that the command got the wrong number of arguments.
+void wrong_arity(command& c);
+
+using handler = void (*)(command&);
+using handler_table = std::map<std::string, handler, std::less<>>;
+/// Adds the list, set and sorted-set commands (kv_collections.cpp).
+void add_collection_handlers(handler_table& table);
 
 } // namespace troupe::actors::kv

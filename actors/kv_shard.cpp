@@ -61,8 +61,7 @@ void run_scan(kv_state& st, const v1::KvScan& req, Response& resp) {
     }
     out->set_examined(++examined);
     last_hash = k.scan_hash;
-    bool type_ok = req.type().empty() || (req.type() == "hash" && type == type_hash)
-                   || (req.type() == "string" && type == type_string);
+    bool type_ok = req.type().empty() || req.type() == type_name(type);
     if (type_ok && (req.match().empty() || storage::glob_match(req.match(), k.key)))
       out->add_keys(k.key);
     return true;

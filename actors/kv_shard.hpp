@@ -1,5 +1,6 @@
 // kv_shard: one partition of the Redis-compatible keyspace that the RESP
-// front door serves (strings and hashes, with expiry). One per partition.
+// front door serves (strings, hashes, lists, sets and sorted sets, with
+// expiry). One per partition.
 //
 // It runs each KvCommand against committed storage plus its writes in flight
 // and answers with the RESP-encoded reply once everything the command read
@@ -13,12 +14,12 @@
 // script is atomic, and a script killed or failed by storage leaves nothing.
 //
 // Storage (kv CF, see storage/key_codec): one record per key holding its
-// type, expiry and, for a string, the value; for a hash, its field count,
-// with one record per field. Expiry lives in the key record alone, so EXPIRE
-// is O(1) whatever the type. When an expired hash's key record is gone, its
-// fields are garbage: a new hash at that key deletes them, and a background
-// sweep (a bounded slice every `sweep_interval`) deletes those of keys that
-// are never written again.
+// type, expiry and, for a string, the value; for a collection, its element
+// count, with one record per element (kv_collections.cpp). Expiry lives in
+// the key record alone, so EXPIRE is O(1) whatever the type. When an expired
+// collection's key record is gone, its elements are garbage: a new
+// collection at that key deletes them, and a background sweep (a bounded
+// slice every `sweep_interval`) deletes those of keys never written again.
 #pragma once
 
 #include <chrono>

@@ -188,11 +188,22 @@ std::shared_ptr<Request> kv_request(resp_broker* self, const std::string& name,
   return req;
 }
 
-/// A command with one key: to its partition, reply passed through.
+const char* const cross_slot = "CROSSSLOT Keys in request don't hash to the same slot";
+
+/// A command on keys of one partition: to that partition, reply passed
+/// through; keys of several partitions get CROSSSLOT, as in Redis Cluster.
 void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
-              std::vector<std::string>& args) {
+              std::vector<std::string>& args, const resp_command& spec) {
   auto& router = *self->state.ctx->router;
-  auto p = router.kv_partition(args[1]);
+  std::vector<std::string_view> views(args.begin(), args.end());
+  auto keys = protocol::key_positions(spec, views);
+  auto p = router.kv_partition(keys.empty() ? std::string_view{args[1]} : views[keys[0]]);
+  for (auto i : keys) {
+    if (router.kv_partition(views[i]) != p) {
+      reply_error(self, hdl, cross_slot);
+      return;
+    }
+  }
   auto req = std::make_shared<Request>();
   auto* cmd = req->mutable_kv_command();
   cmd->set_resp3(self->state.resp3);
@@ -979,7 +990,7 @@ void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
   for (size_t i = 3; i < first_arg; ++i) {
     auto pi = router.kv_partition(args[i]);
     if (i > 3 && pi != p) {
-      reply_error(self, hdl, "CROSSSLOT Keys in request don't hash to the same slot");
+      reply_error(self, hdl, cross_slot);
       return;
     }
     p = pi;
@@ -1182,7 +1193,7 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   }
   switch (cmd->route) {
     case resp_route::key:
-      send_key(self, hdl, name, args);
+      send_key(self, hdl, name, args, *cmd);
       return;
     case resp_route::keys:
     case resp_route::pairs:

@@ -1,6 +1,8 @@
 #include "protocol/resp.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace troupe::protocol::resp {
@@ -325,6 +327,24 @@ void map(std::string& out, size_t pairs, bool resp3) {
     header(out, '%', static_cast<int64_t>(pairs));
   else
     header(out, '*', static_cast<int64_t>(pairs * 2));
+}
+
+void set(std::string& out, size_t count, bool resp3) {
+  header(out, resp3 ? '~' : '*', static_cast<int64_t>(count));
+}
+
+void dbl(std::string& out, double value, bool resp3) {
+  char digits[64];
+  int n = std::isinf(value) ? std::snprintf(digits, sizeof digits, "%s", value > 0 ? "inf" : "-inf")
+                            : std::snprintf(digits, sizeof digits, "%.17g", value);
+  std::string_view text{digits, static_cast<size_t>(n)};
+  if (!resp3) {
+    bulk(out, text);
+    return;
+  }
+  out.push_back(',');
+  out.append(text);
+  out.append("\r\n", 2);
 }
 
 void push(std::string& out, size_t count, bool resp3) {

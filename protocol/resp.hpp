@@ -77,6 +77,11 @@ void null_array(std::string& out, bool resp3);
 void array(std::string& out, size_t count);
 /// A map of `pairs` key/value pairs: "%n" in RESP3, an array of 2n in RESP2.
 void map(std::string& out, size_t pairs, bool resp3);
+/// A set of `count` elements: "~n" in RESP3, an array in RESP2.
+void set(std::string& out, size_t count, bool resp3);
+/// A double (a sorted set's score): "," in RESP3, a bulk string in RESP2,
+/// formatted as Redis 7.0 does ("%.17g", "inf", "-inf").
+void dbl(std::string& out, double value, bool resp3);
 /// An out-of-band push of `count` elements: ">n" in RESP3, "*n" in RESP2.
 void push(std::string& out, size_t count, bool resp3);
 

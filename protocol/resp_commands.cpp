@@ -1,5 +1,6 @@
 #include "protocol/resp_commands.hpp"
 
+#include <charconv>
 #include <unordered_map>
 
 namespace troupe::protocol {
@@ -67,6 +68,68 @@ const std::vector<resp_command> table{
   {"hkeys", 2, "readonly", 1, 1, 1, r::key},
   {"hvals", 2, "readonly", 1, 1, 1, r::key},
   {"hincrby", 4, "write denyoom fast", 1, 1, 1, r::key},
+  // lists
+  {"lpush", -3, "write denyoom fast", 1, 1, 1, r::key},
+  {"rpush", -3, "write denyoom fast", 1, 1, 1, r::key},
+  {"lpushx", -3, "write denyoom fast", 1, 1, 1, r::key},
+  {"rpushx", -3, "write denyoom fast", 1, 1, 1, r::key},
+  {"lpop", -2, "write fast", 1, 1, 1, r::key},
+  {"rpop", -2, "write fast", 1, 1, 1, r::key},
+  {"llen", 2, "readonly fast", 1, 1, 1, r::key},
+  {"lrange", 4, "readonly", 1, 1, 1, r::key},
+  {"lindex", 3, "readonly", 1, 1, 1, r::key},
+  {"lset", 4, "write denyoom", 1, 1, 1, r::key},
+  {"ltrim", 4, "write", 1, 1, 1, r::key},
+  {"lrem", 4, "write", 1, 1, 1, r::key},
+  {"linsert", 5, "write denyoom", 1, 1, 1, r::key},
+  {"lpos", -3, "readonly", 1, 1, 1, r::key},
+  {"lmove", 5, "write denyoom", 1, 2, 1, r::key},
+  {"rpoplpush", 3, "write denyoom", 1, 2, 1, r::key},
+  // sets
+  {"sadd", -3, "write denyoom fast", 1, 1, 1, r::key},
+  {"srem", -3, "write fast", 1, 1, 1, r::key},
+  {"smembers", 2, "readonly", 1, 1, 1, r::key},
+  {"sismember", 3, "readonly fast", 1, 1, 1, r::key},
+  {"smismember", -3, "readonly fast", 1, 1, 1, r::key},
+  {"scard", 2, "readonly fast", 1, 1, 1, r::key},
+  {"smove", 4, "write fast", 1, 2, 1, r::key},
+  {"spop", -2, "write fast", 1, 1, 1, r::key},
+  {"srandmember", -2, "readonly", 1, 1, 1, r::key},
+  {"sinter", -2, "readonly", 1, -1, 1, r::key},
+  {"sunion", -2, "readonly", 1, -1, 1, r::key},
+  {"sdiff", -2, "readonly", 1, -1, 1, r::key},
+  {"sinterstore", -3, "write denyoom", 1, -1, 1, r::key},
+  {"sunionstore", -3, "write denyoom", 1, -1, 1, r::key},
+  {"sdiffstore", -3, "write denyoom", 1, -1, 1, r::key},
+  {"sintercard", -3, "readonly movablekeys", 0, 0, 0, r::key},
+  // sorted sets
+  {"zadd", -4, "write denyoom fast", 1, 1, 1, r::key},
+  {"zincrby", 4, "write denyoom fast", 1, 1, 1, r::key},
+  {"zrem", -3, "write fast", 1, 1, 1, r::key},
+  {"zscore", 3, "readonly fast", 1, 1, 1, r::key},
+  {"zmscore", -3, "readonly fast", 1, 1, 1, r::key},
+  {"zcard", 2, "readonly fast", 1, 1, 1, r::key},
+  {"zcount", 4, "readonly fast", 1, 1, 1, r::key},
+  {"zlexcount", 4, "readonly fast", 1, 1, 1, r::key},
+  {"zrange", -4, "readonly", 1, 1, 1, r::key},
+  {"zrevrange", -4, "readonly", 1, 1, 1, r::key},
+  {"zrangebyscore", -4, "readonly", 1, 1, 1, r::key},
+  {"zrevrangebyscore", -4, "readonly", 1, 1, 1, r::key},
+  {"zrangebylex", -4, "readonly", 1, 1, 1, r::key},
+  {"zrevrangebylex", -4, "readonly", 1, 1, 1, r::key},
+  {"zrank", 3, "readonly fast", 1, 1, 1, r::key},
+  {"zrevrank", 3, "readonly fast", 1, 1, 1, r::key},
+  {"zpopmin", -2, "write fast", 1, 1, 1, r::key},
+  {"zpopmax", -2, "write fast", 1, 1, 1, r::key},
+  {"zremrangebyrank", 4, "write", 1, 1, 1, r::key},
+  {"zremrangebyscore", 4, "write", 1, 1, 1, r::key},
+  {"zremrangebylex", 4, "write", 1, 1, 1, r::key},
+  {"zunionstore", -4, "write denyoom movablekeys", 1, 1, 1, r::key},
+  {"zinterstore", -4, "write denyoom movablekeys", 1, 1, 1, r::key},
+  {"zdiffstore", -4, "write denyoom movablekeys", 1, 1, 1, r::key},
+  {"zunion", -3, "readonly movablekeys", 0, 0, 0, r::key},
+  {"zinter", -3, "readonly movablekeys", 0, 0, 0, r::key},
+  {"zdiff", -3, "readonly movablekeys", 0, 0, 0, r::key},
   // scripting: keys are given after numkeys (COMMAND's movablekeys)
   {"eval", -3, "noscript stale skip_monitor may_replicate no_mandatory_keys movablekeys", 0, 0, 0,
    r::session},
@@ -104,6 +167,35 @@ bool has_flag(const resp_command& c, std::string_view flag) {
     flags.remove_prefix(end + 1);
   }
   return false;
+}
+
+std::vector<size_t> key_positions(const resp_command& c, const std::vector<std::string_view>& args) {
+  std::vector<size_t> out;
+  if (has_flag(c, "movablekeys") && c.route == resp_route::key) {
+    // ZUNIONSTORE dest numkeys key ..., ZUNION numkeys key ..., SINTERCARD.
+    size_t numkeys_at = c.first_key == 1 ? 2 : 1;
+    if (c.first_key == 1)
+      out.push_back(1);
+    if (args.size() <= numkeys_at)
+      return out;
+    int64_t n = 0;
+    auto text = args[numkeys_at];
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || n < 0)
+      return out;
+    for (size_t i = numkeys_at + 1; i < args.size() && i <= numkeys_at + static_cast<size_t>(n);
+         ++i)
+      out.push_back(i);
+    return out;
+  }
+  if (c.first_key <= 0)
+    return out;
+  size_t last = c.last_key < 0 ? args.size() - static_cast<size_t>(-c.last_key)
+                               : static_cast<size_t>(c.last_key);
+  for (size_t i = static_cast<size_t>(c.first_key); i <= last && i < args.size();
+       i += static_cast<size_t>(c.step))
+    out.push_back(i);
+  return out;
 }
 
 const resp_command* find_resp_command(std::string_view lower_name) {

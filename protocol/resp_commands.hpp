@@ -13,7 +13,8 @@ namespace troupe::protocol {
 /// How the RESP session serves a command.
 enum class resp_route : uint8_t {
   session,  ///< answered by the session itself (connection, pub/sub, ...)
-  key,      ///< one key at argument 1: sent whole to its partition
+  key,      ///< its keys (one, or several of one partition): sent whole to
+            ///< that partition; keys of several partitions get CROSSSLOT
   keys,     ///< every argument is a key: split by partition, replies merged
   pairs,    ///< key/value pairs (MSET): split by partition
   keyspace, ///< every partition (SCAN, KEYS, DBSIZE, FLUSHDB)
@@ -35,6 +36,11 @@ const std::vector<resp_command>& resp_commands();
 
 /// True when the command's flags include `flag` ("write", "readonly", ...).
 bool has_flag(const resp_command& c, std::string_view flag);
+
+/// The positions of the keys in `args` (the command's name at 0), numkeys
+/// forms included (ZUNIONSTORE dest numkeys key ...); a bad numkeys yields
+/// the keys before it only, and the command's own check answers.
+std::vector<size_t> key_positions(const resp_command& c, const std::vector<std::string_view>& args);
 
 /// True when `argc` (name included) satisfies the command's arity.
 inline bool arity_ok(const resp_command& c, size_t argc) {

@@ -113,8 +113,12 @@ cursor::~cursor() = default;
 void cursor::seek(std::string_view key) {
   it_->Seek(rocksdb::Slice{key.data(), key.size()});
 }
+void cursor::seek_for_prev(std::string_view key) {
+  it_->SeekForPrev(rocksdb::Slice{key.data(), key.size()});
+}
 bool cursor::valid() const { return it_->Valid(); }
 void cursor::next() { it_->Next(); }
+void cursor::prev() { it_->Prev(); }
 std::string_view cursor::key() const {
   auto k = it_->key();
   return {k.data(), k.size()};

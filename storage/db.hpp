@@ -112,8 +112,11 @@ public:
   explicit cursor(std::unique_ptr<rocksdb::Iterator> it);
   ~cursor();
   void seek(std::string_view key);
+  /// To the last key <= `key`.
+  void seek_for_prev(std::string_view key);
   bool valid() const;
   void next();
+  void prev();
   std::string_view key() const;
   std::string_view value() const;
   /// Error of the underlying iterator, checked when valid() turns false.

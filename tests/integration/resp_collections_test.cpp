@@ -1,0 +1,306 @@
+// Lists, sets and sorted sets through the RESP front door of a real
+// troupe-node: Redis's replies and errors, the element records a collection
+// leaves behind when it expires or is replaced, CROSSSLOT for keys of
+// several partitions (nothing written), and durability across a crash.
+// adapters/motia/test/resp-collections.test.ts compares random command
+// sequences byte for byte with a real redis-server.
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/node_process.hpp"
+#include "tests/support/resp_conn.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace troupe::test;
+
+namespace {
+
+const std::string wrongtype =
+  err("WRONGTYPE Operation against a key holding the wrong kind of value");
+const std::string crossslot = err("CROSSSLOT Keys in request don't hash to the same slot");
+
+std::string array(const std::vector<std::string>& items) {
+  std::string out = "*" + std::to_string(items.size()) + "\r\n";
+  for (auto& i : items)
+    out += bulk(i);
+  return out;
+}
+
+struct collections_node {
+  collections_node() {
+    node = std::make_unique<node_process>(
+      dir.sub("data"), "os",
+      std::vector<std::string>{"--resp-listen", "127.0.0.1:0", "--manual-clock"});
+    BOOST_TEST_REQUIRE(node->resp_port() != 0);
+  }
+  ~collections_node() {
+    if (node->running())
+      BOOST_TEST(node->terminate() == 0);
+  }
+  resp_conn connect() { return resp_conn{node->resp_port()}; }
+
+  temp_dir dir;
+  std::unique_ptr<node_process> node;
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(resp_collections)
+
+BOOST_AUTO_TEST_CASE(lists) {
+  collections_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"RPUSH", "l", "b", "c"}) == integer(2));
+  BOOST_TEST(c.call({"LPUSH", "l", "a"}) == integer(3));
+  BOOST_TEST(c.call({"LPUSHX", "none", "a"}) == integer(0));
+  BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"a", "b", "c"}));
+  BOOST_TEST(c.call({"LRANGE", "l", "-2", "100"}) == array({"b", "c"}));
+  BOOST_TEST(c.call({"LRANGE", "l", "5", "10"}) == "*0\r\n");
+  BOOST_TEST(c.call({"LINDEX", "l", "-1"}) == bulk("c"));
+  BOOST_TEST(c.call({"LINDEX", "l", "3"}) == nil);
+  BOOST_TEST(c.call({"LINSERT", "l", "BEFORE", "b", "x"}) == integer(4));
+  BOOST_TEST(c.call({"LINSERT", "l", "AFTER", "c", "y"}) == integer(5));
+  BOOST_TEST(c.call({"LINSERT", "l", "AFTER", "zz", "y"}) == integer(-1));
+  BOOST_TEST(c.call({"LINSERT", "l", "AROUND", "c", "y"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"a", "x", "b", "c", "y"}));
+  BOOST_TEST(c.call({"RPUSH", "l", "x", "x"}) == integer(7));
+  BOOST_TEST(c.call({"LPOS", "l", "x"}) == integer(1));
+  BOOST_TEST(c.call({"LPOS", "l", "x", "RANK", "-1"}) == integer(6));
+  BOOST_TEST(c.call({"LPOS", "l", "x", "COUNT", "0"}) == "*3\r\n:1\r\n:5\r\n:6\r\n");
+  BOOST_TEST(c.call({"LREM", "l", "-2", "x"}) == integer(2));
+  BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"a", "x", "b", "c", "y"}));
+  BOOST_TEST(c.call({"LSET", "l", "1", "X"}) == ok);
+  BOOST_TEST(c.call({"LSET", "l", "9", "X"}) == err("ERR index out of range"));
+  BOOST_TEST(c.call({"LSET", "none", "0", "X"}) == err("ERR no such key"));
+  BOOST_TEST(c.call({"LTRIM", "l", "1", "-2"}) == ok);
+  BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"X", "b", "c"}));
+  BOOST_TEST(c.call({"LMOVE", "l", "l", "LEFT", "RIGHT"}) == bulk("X"));
+  BOOST_TEST(c.call({"RPOPLPUSH", "l", "{l}other"}) == bulk("X"));  // "{l}" hashes as "l"
+  BOOST_TEST(c.call({"LRANGE", "{l}other", "0", "-1"}) == array({"X"}));
+  BOOST_TEST(c.call({"LPOP", "l", "2"}) == array({"b", "c"}));
+  BOOST_TEST(c.call({"EXISTS", "l"}) == integer(0));  // the last pop removes the key
+  BOOST_TEST(c.call({"LPOP", "l"}) == nil);
+  BOOST_TEST(c.call({"LPOP", "l", "2"}) == "*-1\r\n");
+  BOOST_TEST(c.call({"LPOP", "l", "-1"}) == err("ERR value is out of range, must be positive"));
+  BOOST_TEST(c.call({"LRANGE", "l", "a", "1"}) == err("ERR value is not an integer or out of range"));
+  BOOST_TEST(c.call({"SET", "s", "v"}) == ok);
+  BOOST_TEST(c.call({"LPUSH", "s", "v"}) == wrongtype);
+  BOOST_TEST(c.call({"GET", "s"}) == bulk("v"));
+  BOOST_TEST(c.call({"LPUSH", "l2", "v"}) == integer(1));
+  BOOST_TEST(c.call({"TYPE", "l2"}) == "+list\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(long_lists_keep_their_order) {
+  collections_node n;
+  auto c = n.connect();
+  // Pushed at both ends, then cut in the middle: every element stays where
+  // Redis would have it.
+  std::vector<std::string> model;
+  for (int i = 0; i < 300; ++i) {
+    auto v = std::to_string(i);
+    if (i % 3 == 0) {
+      BOOST_TEST_REQUIRE(c.call({"LPUSH", "big", v}) == integer(static_cast<int64_t>(model.size() + 1)));
+      model.insert(model.begin(), v);
+    } else {
+      BOOST_TEST_REQUIRE(c.call({"RPUSH", "big", v}) == integer(static_cast<int64_t>(model.size() + 1)));
+      model.push_back(v);
+    }
+  }
+  BOOST_TEST(c.call({"LINSERT", "big", "BEFORE", "150", "mid"}) == integer(301));
+  model.insert(std::find(model.begin(), model.end(), "150"), "mid");
+  BOOST_TEST(c.call({"LREM", "big", "0", "3"}) == integer(1));
+  model.erase(std::find(model.begin(), model.end(), "3"));
+  BOOST_TEST(c.call({"LRANGE", "big", "0", "-1"}) == array(model));
+  BOOST_TEST(c.call({"LINDEX", "big", "200"}) == bulk(model[200]));
+  BOOST_TEST(c.call({"LLEN", "big"}) == integer(static_cast<int64_t>(model.size())));
+}
+
+BOOST_AUTO_TEST_CASE(sets) {
+  collections_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"SADD", "{s}a", "x", "y", "z", "x"}) == integer(3));
+  BOOST_TEST(c.call({"SADD", "{s}b", "y", "z", "w"}) == integer(3));
+  BOOST_TEST(c.call({"SMEMBERS", "{s}a"}) == array({"x", "y", "z"}));
+  BOOST_TEST(c.call({"SISMEMBER", "{s}a", "x"}) == integer(1));
+  BOOST_TEST(c.call({"SMISMEMBER", "{s}a", "x", "w"}) == "*2\r\n:1\r\n:0\r\n");
+  BOOST_TEST(c.call({"SCARD", "{s}a"}) == integer(3));
+  BOOST_TEST(c.call({"SINTER", "{s}a", "{s}b"}) == array({"y", "z"}));
+  BOOST_TEST(c.call({"SUNION", "{s}a", "{s}b"}) == array({"w", "x", "y", "z"}));
+  BOOST_TEST(c.call({"SDIFF", "{s}a", "{s}b"}) == array({"x"}));
+  BOOST_TEST(c.call({"SINTER", "{s}a", "{s}none", "{s}b"}) == "*0\r\n");
+  BOOST_TEST(c.call({"SINTERCARD", "2", "{s}a", "{s}b", "LIMIT", "1"}) == integer(1));
+  BOOST_TEST(c.call({"SINTERCARD", "0", "{s}a"}) == err("ERR numkeys should be greater than 0"));
+  BOOST_TEST(c.call({"SUNIONSTORE", "{s}u", "{s}a", "{s}b"}) == integer(4));
+  BOOST_TEST(c.call({"SMOVE", "{s}a", "{s}b", "x"}) == integer(1));
+  BOOST_TEST(c.call({"SMOVE", "{s}a", "{s}b", "x"}) == integer(0));
+  BOOST_TEST(c.call({"SREM", "{s}b", "x", "y", "nope"}) == integer(2));
+  BOOST_TEST(c.call({"SCARD", "{s}b"}) == integer(2));
+  // SPOP removes exactly what it returns.
+  auto popped = strings_of(c.call({"SPOP", "{s}u", "3"}));
+  BOOST_TEST(popped.size() == 3u);
+  for (auto& m : popped)
+    BOOST_TEST(c.call({"SISMEMBER", "{s}u", m}) == integer(0));
+  BOOST_TEST(c.call({"SCARD", "{s}u"}) == integer(1));
+  BOOST_TEST(strings_of(c.call({"SRANDMEMBER", "{s}b", "-5"})).size() == 5u);
+  BOOST_TEST(c.call({"SPOP", "{s}u"}).substr(0, 1) == "$");
+  BOOST_TEST(c.call({"EXISTS", "{s}u"}) == integer(0));
+  BOOST_TEST(c.call({"TYPE", "{s}b"}) == "+set\r\n");
+  BOOST_TEST(c.call({"HSET", "{s}h", "f", "v"}) == integer(1));
+  BOOST_TEST(c.call({"SUNION", "{s}a", "{s}h"}) == wrongtype);
+  BOOST_TEST(c.call({"SADD", "{s}h", "m"}) == wrongtype);
+  // RESP3 answers with a set.
+  BOOST_TEST(c.call({"HELLO", "3"}).substr(0, 1) == "%");
+  BOOST_TEST(c.call({"SMEMBERS", "{s}b"}) == "~2\r\n" + bulk("w") + bulk("z"));
+}
+
+BOOST_AUTO_TEST_CASE(sorted_sets) {
+  collections_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"ZADD", "z", "1", "a", "2", "b", "3", "c", "-inf", "lo"}) == integer(4));
+  BOOST_TEST(c.call({"ZADD", "z", "XX", "CH", "5", "a", "9", "new"}) == integer(1));
+  BOOST_TEST(c.call({"ZADD", "z", "GT", "1", "a"}) == integer(0));
+  BOOST_TEST(c.call({"ZSCORE", "z", "a"}) == bulk("5"));
+  BOOST_TEST(c.call({"ZADD", "z", "INCR", "0.5", "b"}) == bulk("2.5"));
+  BOOST_TEST(c.call({"ZADD", "z", "NX", "INCR", "1", "b"}) == nil);
+  BOOST_TEST(c.call({"ZINCRBY", "z", "1.1", "c"}) == bulk("4.0999999999999996"));
+  BOOST_TEST(c.call({"ZADD", "z", "nan", "x"}) == err("ERR value is not a valid float"));
+  BOOST_TEST(c.call({"ZADD", "z", "NX", "XX", "1", "x"})
+             == err("ERR XX and NX options at the same time are not compatible"));
+  BOOST_TEST(c.call({"ZADD", "z", "1", "a", "2"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"ZINCRBY", "z", "+inf", "lo"}) == err("ERR resulting score is not a number (NaN)"));
+  BOOST_TEST(c.call({"ZRANGE", "z", "0", "-1"}) == array({"lo", "b", "c", "a"}));
+  BOOST_TEST(c.call({"ZRANGE", "z", "0", "1", "WITHSCORES"}) == array({"lo", "-inf", "b", "2.5"}));
+  BOOST_TEST(c.call({"ZREVRANGE", "z", "0", "0"}) == array({"a"}));
+  BOOST_TEST(c.call({"ZRANGEBYSCORE", "z", "(2.5", "+inf"}) == array({"c", "a"}));
+  BOOST_TEST(c.call({"ZRANGE", "z", "+inf", "(0", "BYSCORE", "REV", "LIMIT", "1", "5"})
+             == array({"c", "b"}));
+  BOOST_TEST(c.call({"ZRANGE", "z", "0", "1", "LIMIT", "0", "1"})
+             == err("ERR syntax error, LIMIT is only supported in combination with either "
+                    "BYSCORE or BYLEX"));
+  BOOST_TEST(c.call({"ZRANGEBYSCORE", "z", "x", "1"}) == err("ERR min or max is not a float"));
+  BOOST_TEST(c.call({"ZCOUNT", "z", "-inf", "3"}) == integer(2));
+  BOOST_TEST(c.call({"ZCARD", "z"}) == integer(4));
+  BOOST_TEST(c.call({"ZRANK", "z", "c"}) == integer(2));
+  BOOST_TEST(c.call({"ZREVRANK", "z", "c"}) == integer(1));
+  BOOST_TEST(c.call({"ZRANK", "z", "none"}) == nil);
+  BOOST_TEST(c.call({"ZPOPMIN", "z"}) == array({"lo", "-inf"}));
+  BOOST_TEST(c.call({"ZPOPMAX", "z", "2"}) == array({"a", "5", "c", "4.0999999999999996"}));
+  BOOST_TEST(c.call({"ZREM", "z", "b", "none"}) == integer(1));
+  BOOST_TEST(c.call({"EXISTS", "z"}) == integer(0));
+  // Members of equal score sort by their bytes: lexicographic ranges.
+  BOOST_TEST(c.call({"ZADD", "lex", "0", "b", "0", "a", "0", "c", "0", "d"}) == integer(4));
+  BOOST_TEST(c.call({"ZRANGEBYLEX", "lex", "[b", "(d"}) == array({"b", "c"}));
+  BOOST_TEST(c.call({"ZREVRANGEBYLEX", "lex", "+", "(b"}) == array({"d", "c"}));
+  BOOST_TEST(c.call({"ZLEXCOUNT", "lex", "-", "+"}) == integer(4));
+  BOOST_TEST(c.call({"ZRANGEBYLEX", "lex", "b", "d"}) == err("ERR min or max not valid string range item"));
+  BOOST_TEST(c.call({"ZREMRANGEBYLEX", "lex", "[a", "[b"}) == integer(2));
+  BOOST_TEST(c.call({"ZREMRANGEBYRANK", "lex", "-1", "-1"}) == integer(1));
+  BOOST_TEST(c.call({"ZRANGE", "lex", "0", "-1"}) == array({"c"}));
+  // Unions and intersections, sets counting as score 1.
+  BOOST_TEST(c.call({"ZADD", "{u}z", "1", "a", "2", "b"}) == integer(2));
+  BOOST_TEST(c.call({"SADD", "{u}s", "b", "c"}) == integer(2));
+  BOOST_TEST(c.call({"ZUNIONSTORE", "{u}out", "2", "{u}z", "{u}s", "WEIGHTS", "2", "3"}) == integer(3));
+  BOOST_TEST(c.call({"ZRANGE", "{u}out", "0", "-1", "WITHSCORES"})
+             == array({"a", "2", "c", "3", "b", "7"}));
+  BOOST_TEST(c.call({"ZINTERSTORE", "{u}out", "2", "{u}z", "{u}s", "AGGREGATE", "MAX"}) == integer(1));
+  BOOST_TEST(c.call({"ZRANGE", "{u}out", "0", "-1", "WITHSCORES"}) == array({"b", "2"}));
+  BOOST_TEST(c.call({"SET", "{u}str", "v"}) == ok);
+  BOOST_TEST(c.call({"ZUNIONSTORE", "{u}out", "2", "{u}z", "{u}str"}) == wrongtype);
+  BOOST_TEST(c.call({"TYPE", "{u}out"}) == "+zset\r\n");
+  // RESP3: scores are doubles; WITHSCORES gives pairs.
+  BOOST_TEST(c.call({"HELLO", "3"}).substr(0, 1) == "%");
+  BOOST_TEST(c.call({"ZSCORE", "{u}z", "b"}) == ",2\r\n");
+  BOOST_TEST(c.call({"ZRANGE", "{u}z", "0", "0", "WITHSCORES"}) == "*1\r\n*2\r\n" + bulk("a") + ",1\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(keys_of_several_partitions_get_crossslot_and_nothing_is_written) {
+  collections_node n;
+  auto c = n.connect();
+  // Without a shared hash tag, these keys land in different partitions
+  // (the node runs 16 or more; many pairs are tried so one must differ).
+  std::string a = "a", b;
+  for (int i = 0; i < 64 && b.empty(); ++i) {
+    auto k = "k" + std::to_string(i);
+    if (c.call({"SUNIONSTORE", k, a}) == crossslot)
+      b = k;
+  }
+  BOOST_TEST_REQUIRE(!b.empty());
+  BOOST_TEST(c.call({"SADD", a, "m"}) == integer(1));
+  BOOST_TEST(c.call({"SMOVE", a, b, "m"}) == crossslot);
+  BOOST_TEST(c.call({"LMOVE", a, b, "LEFT", "LEFT"}) == crossslot);
+  BOOST_TEST(c.call({"ZUNIONSTORE", b, "1", a}) == crossslot);
+  BOOST_TEST(c.call({"SMEMBERS", a}) == array({"m"}));
+  BOOST_TEST(c.call({"EXISTS", b}) == integer(0));
+  // A hash tag puts them together.
+  BOOST_TEST(c.call({"SADD", "{t}" + a, "m"}) == integer(1));
+  BOOST_TEST(c.call({"SMOVE", "{t}" + a, "{t}" + b, "m"}) == integer(1));
+  BOOST_TEST(c.call({"ZUNIONSTORE", "{t}x", "1", "{t}" + b}) == integer(1));
+}
+
+BOOST_AUTO_TEST_CASE(an_expired_or_replaced_collection_leaves_no_elements) {
+  collections_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"RPUSH", "l", "old1", "old2"}) == integer(2));
+  BOOST_TEST(c.call({"SADD", "s", "old"}) == integer(1));
+  BOOST_TEST(c.call({"ZADD", "z", "1", "old"}) == integer(1));
+  for (auto k : {"l", "s", "z"})
+    BOOST_TEST(c.call({"PEXPIRE", k, "100"}) == integer(1));
+  BOOST_TEST(c.call({"TROUPE.ADVANCECLOCK", "100"}).substr(0, 1) == ":");
+  BOOST_TEST(c.call({"LLEN", "l"}) == integer(0));
+  BOOST_TEST(c.call({"RPUSH", "l", "new"}) == integer(1));
+  BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"new"}));
+  BOOST_TEST(c.call({"SADD", "s", "new"}) == integer(1));
+  BOOST_TEST(c.call({"SMEMBERS", "s"}) == array({"new"}));
+  BOOST_TEST(c.call({"ZADD", "z", "2", "new"}) == integer(1));
+  BOOST_TEST(c.call({"ZRANGE", "z", "0", "-1"}) == array({"new"}));
+  // Replaced by another type, then back: nothing of the first remains.
+  BOOST_TEST(c.call({"SET", "l", "string"}) == ok);
+  BOOST_TEST(c.call({"RPUSH", "l", "again"}) == wrongtype);
+  BOOST_TEST(c.call({"DEL", "l"}) == integer(1));
+  BOOST_TEST(c.call({"RPUSH", "l", "again"}) == integer(1));
+  BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"again"}));
+  std::vector<std::string> zsets;
+  std::string cursor = "0";
+  do {
+    auto [next, keys] = scan_reply(c.call({"SCAN", cursor, "TYPE", "zset"}));
+    cursor = next;
+    zsets.insert(zsets.end(), keys.begin(), keys.end());
+  } while (cursor != "0");
+  BOOST_TEST(zsets == std::vector<std::string>{"z"});
+}
+
+BOOST_AUTO_TEST_CASE(collections_survive_a_crash) {
+  temp_dir dir;
+  std::vector<std::string> flags{"--resp-listen", "127.0.0.1:0"};
+  {
+    node_process node{dir.sub("data"), "fsync", flags};
+    resp_conn c{node.resp_port()};
+    BOOST_TEST(c.call({"RPUSH", "l", "a", "b"}) == integer(2));
+    BOOST_TEST(c.call({"LPUSH", "l", "z"}) == integer(3));
+    BOOST_TEST(c.call({"SADD", "s", "m"}) == integer(1));
+    BOOST_TEST(c.call({"ZADD", "z", "2.5", "m"}) == integer(1));
+    node.kill_hard();
+  }
+  node_process node{dir.sub("data"), "fsync", flags};
+  resp_conn c{node.resp_port()};
+  BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"z", "a", "b"}));
+  BOOST_TEST(c.call({"SMEMBERS", "s"}) == array({"m"}));
+  BOOST_TEST(c.call({"ZSCORE", "z", "m"}) == bulk("2.5"));
+  BOOST_TEST(node.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(scripts_use_collections) {
+  collections_node n;
+  auto c = n.connect();
+  auto script = "redis.call('RPUSH', KEYS[1], 'a', 'b') "
+                "redis.call('ZADD', KEYS[2], 1, 'x') "
+                "return {redis.call('LRANGE', KEYS[1], 0, -1), redis.call('ZCARD', KEYS[2])}";
+  BOOST_TEST(c.call({"EVAL", script, "2", "{k}l", "{k}z"})
+             == "*2\r\n" + array({"a", "b"}) + integer(1));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

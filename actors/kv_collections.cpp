@@ -302,23 +302,31 @@ std::optional<uint64_t> list_index(const list_ref& l, int64_t index) {
 }
 
 void cmd_lindex(command& c) {
-  auto index = int_arg(c, c.args[2]);
   list_ref l;
-  if (!index || !open_list(c, c.args[1], l))
+  if (!open_list(c, c.args[1], l))
+    return;
+  if (!l.e) {
+    resp::null(c.out, c.resp3);
+    return;
+  }
+  auto index = int_arg(c, c.args[2]);
+  if (!index)
     return;
   auto at = list_index(l, *index);
   reply_value(c, at ? load_field(c, list_at(c, l, *at)) : std::nullopt);
 }
 
 void cmd_lset(command& c) {
-  auto index = int_arg(c, c.args[2]);
   list_ref l;
-  if (!index || !check_value(c, c.args[3].size()) || !open_list(c, c.args[1], l))
+  if (!open_list(c, c.args[1], l))
     return;
   if (!l.e) {
     resp::error(c.out, "ERR no such key");
     return;
   }
+  auto index = int_arg(c, c.args[2]);
+  if (!index || !check_value(c, c.args[3].size()))
+    return;
   auto at = list_index(l, *index);
   if (!at) {
     resp::error(c.out, "ERR index out of range");
@@ -638,10 +646,12 @@ void cmd_smove(command& c) {
   resp::integer(c.out, 1);
 }
 
-/// `n` members of the set at `key` chosen at random: distinct, or with
-/// repeats when `repeats`.
-std::vector<std::string> random_members(command& c, std::string_view key, uint64_t size,
-                                        uint64_t n, bool repeats) {
+/// `n` of the `size` element records under `prefix` chosen at random
+/// (distinct, or with repeats when `repeats`), each as its element part
+/// (after `element_at` bytes of its key).
+std::vector<std::string> random_elements(command& c, const std::string& prefix,
+                                         size_t element_at, uint64_t size, uint64_t n,
+                                         bool repeats) {
   std::vector<uint64_t> picks;
   auto& gen = random_source();
   if (repeats) {
@@ -659,12 +669,11 @@ std::vector<std::string> random_members(command& c, std::string_view key, uint64
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::map<uint64_t, std::string> chosen;
-  auto prefix = members_prefix(c, key);
   uint64_t index = 0;
   size_t next = 0;
   each_field(c, prefix, {}, false, [&](std::string_view k, std::string_view) {
     if (next < order.size() && index == order[next]) {
-      chosen[index] = sub_of(k, prefix.size());
+      chosen[index] = sub_of(k, element_at);
       ++next;
     }
     ++index;
@@ -686,7 +695,7 @@ void cmd_srandom(command& c, bool pop) {
   if (c.args.size() == 3) {
     count = resp::parse_int(c.args[2]);
     if (!count || (pop && *count < 0) || *count == std::numeric_limits<int64_t>::min()) {
-      resp::error(c.out, pop && count ? not_positive : not_integer);
+      resp::error(c.out, pop ? not_positive : not_integer);
       return;
     }
   }
@@ -705,7 +714,8 @@ void cmd_srandom(command& c, bool pop) {
   auto size = field_count(*e);
   bool repeats = count && *count < 0;
   uint64_t n = !count ? 1 : static_cast<uint64_t>(repeats ? -*count : *count);
-  auto picked = random_members(c, c.args[1], size, n, repeats);
+  auto prefix = members_prefix(c, c.args[1]);
+  auto picked = random_elements(c, prefix, prefix.size(), size, n, repeats);
   if (c.failed)
     return;
   if (pop) {
@@ -724,16 +734,20 @@ void cmd_srandom(command& c, bool pop) {
 enum class set_op { inter, uni, diff };
 
 /// The members of `keys` combined by `op`; nullopt after an error reply.
-/// SINTER stops at the first missing key, as Redis does.
+/// Every key's type is checked before any member is read, as in Redis.
 std::optional<std::set<std::string>> combine_sets(command& c, set_op op,
                                                   const std::vector<std::string_view>& keys,
                                                   size_t limit = 0) {
+  std::vector<bool> present;
+  for (auto k : keys) {
+    std::optional<entry> e;
+    if (!load_typed(c, k, type_set, e))
+      return std::nullopt;
+    present.push_back(e.has_value());
+  }
   std::set<std::string> acc;
   for (size_t i = 0; i < keys.size(); ++i) {
-    std::optional<entry> e;
-    if (!load_typed(c, keys[i], type_set, e))
-      return std::nullopt;
-    if (!e) {
+    if (!present[i]) {
       if (op == set_op::inter)
         return std::set<std::string>{};
       continue;
@@ -795,11 +809,11 @@ void cmd_setop(command& c, set_op op, bool store) {
 /// ...); nullopt after an error reply. `extra` collects the arguments after.
 std::optional<std::vector<std::string_view>> numkeys_keys(command& c, size_t at) {
   auto n = resp::parse_int(c.args[at]);
-  if (!n) {
+  if (!n && c.name != "sintercard") {
     resp::error(c.out, not_integer);
     return std::nullopt;
   }
-  if (*n < 1) {
+  if (!n || *n < 1) {
     resp::error(c.out, c.name == "sintercard"
                          ? std::string{"ERR numkeys should be greater than 0"}
                          : "ERR at least 1 input key is needed for '" + c.name + "' command");
@@ -828,7 +842,7 @@ void cmd_sintercard(command& c) {
     }
     auto n = resp::parse_int(c.args[i + 1]);
     if (!n || *n < 0) {
-      resp::error(c.out, n ? "ERR LIMIT can't be negative" : not_integer);
+      resp::error(c.out, "ERR LIMIT can't be negative");
       return;
     }
     limit = *n;
@@ -1170,6 +1184,55 @@ void cmd_zcard(command& c) {
 /// The members of a range, in reply order, with their scores.
 using scored = std::vector<std::pair<std::string, double>>;
 
+void reply_scored(command& c, const scored& items, bool with_scores);
+
+/// ZRANDMEMBER key [count [WITHSCORES]].
+void cmd_zrandmember(command& c) {
+  std::optional<int64_t> count;
+  bool with_scores = false;
+  if (c.args.size() >= 3) {
+    count = resp::parse_int(c.args[2]);
+    if (!count || *count == std::numeric_limits<int64_t>::min()) {
+      resp::error(c.out, count ? "ERR value is out of range, value must between "
+                                 "-9223372036854775807 and 9223372036854775807"
+                               : not_integer);
+      return;
+    }
+    if (c.args.size() > 4 || (c.args.size() == 4 && resp::lower(c.args[3]) != "withscores")) {
+      resp::error(c.out, syntax_error);
+      return;
+    }
+    with_scores = c.args.size() == 4;
+    if (with_scores && (*count < -std::numeric_limits<int64_t>::max() / 2
+                        || *count > std::numeric_limits<int64_t>::max() / 2)) {
+      resp::error(c.out, "ERR value is out of range");
+      return;
+    }
+  }
+  zset_ref z;
+  if (!open_zset(c, c.args[1], z))
+    return;
+  if (!z.e || (count && *count == 0)) {
+    count ? resp::array(c.out, 0) : resp::null(c.out, c.resp3);
+    return;
+  }
+  bool repeats = count && *count < 0;
+  uint64_t n = !count ? 1 : static_cast<uint64_t>(repeats ? -*count : *count);
+  auto subs = random_elements(c, zorder_prefix(c, z),
+                              storage::kv_field_prefix(c.st.partition, z.key).size(), z.count,
+                              n, repeats);
+  if (c.failed)
+    return;
+  scored items;
+  for (auto& sub : subs)
+    items.emplace_back(sub.substr(std::min<size_t>(9, sub.size())),
+                       from_sortable(std::string_view{sub}.substr(1, 8)));
+  if (!count)
+    resp::bulk(c.out, items.front().first);
+  else
+    reply_scored(c, items, with_scores);
+}
+
 void reply_scored(command& c, const scored& items, bool with_scores) {
   if (!with_scores) {
     resp::array(c.out, items.size());
@@ -1279,7 +1342,7 @@ void cmd_zrange(command& c, range_by by, bool reverse) {
   }
   if (by == range_by::unset)
     by = range_by::rank;
-  if ((offset != 0 || limit != -1) && by == range_by::rank) {
+  if (limit != -1 && by == range_by::rank) {
     resp::error(c.out, "ERR syntax error, LIMIT is only supported in combination with either "
                        "BYSCORE or BYLEX");
     return;
@@ -1507,47 +1570,64 @@ void cmd_zsetop(command& c, set_op op, bool store) {
     }
     return a;
   };
-  std::map<std::string, double> acc;
+  // Each source's members and scores; Redis combines them from the smallest
+  // source up (stable for equal sizes), which decides float rounding and
+  // where inf - inf (0) arises.
+  std::vector<std::map<std::string, double>> members(keys->size());
   for (size_t k = 0; k < keys->size(); ++k) {
-    std::map<std::string, double> members;
     if (auto& e = sources[k]; e && e->type == type_set) {
       for (auto& m : set_members(c, (*keys)[k]))
-        members.emplace(m, 1.0);
+        members[k].emplace(m, 1.0);
     } else if (e) {
       zset_ref z;
       z.key.assign((*keys)[k]);
       z.e = e;
       z.count = field_count(*e);
       zwalk(c, z, false, std::nullopt, [&](std::string_view m, double s) {
-        members.emplace(std::string{m}, s);
+        members[k].emplace(std::string{m}, s);
         return true;
       });
     }
     if (c.failed)
       return;
-    for (auto& [m, s] : members) {
-      s *= weights[k];
-      if (std::isnan(s))
-        s = 0;
-    }
-    if (k == 0) {
-      acc = std::move(members);
-    } else if (op == set_op::uni) {
-      for (auto& [m, s] : members) {
-        auto [it, fresh] = acc.emplace(m, s);
-        if (!fresh)
-          it->second = combine(it->second, s);
+  }
+  std::vector<size_t> order(keys->size());
+  for (size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  if (op != set_op::diff)
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return members[a].size() < members[b].size(); });
+  auto weighted = [&](size_t k, double s) { return s * weights[k]; };
+  auto sane = [](double s) { return std::isnan(s) ? 0.0 : s; };
+  std::map<std::string, double> acc;
+  if (op == set_op::inter) {
+    auto first = order[0];
+    for (auto& [m, s] : members[first]) {
+      double score = sane(weighted(first, s));
+      bool everywhere = true;
+      for (size_t j = 1; j < order.size() && everywhere; ++j) {
+        auto it = members[order[j]].find(m);
+        everywhere = it != members[order[j]].end();
+        if (everywhere)
+          score = combine(score, weighted(order[j], it->second));
       }
-    } else if (op == set_op::diff) {
-      for (auto& [m, s] : members)
-        acc.erase(m);
-    } else {
-      std::map<std::string, double> both;
-      for (auto& [m, s] : acc)
-        if (auto it = members.find(m); it != members.end())
-          both.emplace(m, combine(s, it->second));
-      acc = std::move(both);
+      if (everywhere)
+        acc.emplace(m, score);
     }
+  } else if (op == set_op::uni) {
+    for (auto k : order)
+      for (auto& [m, s] : members[k]) {
+        auto score = sane(weighted(k, s));
+        auto [it, fresh] = acc.emplace(m, score);
+        if (!fresh)
+          it->second = combine(it->second, score);
+      }
+  } else {
+    for (auto& [m, s] : members[0])
+      acc.emplace(m, s);
+    for (size_t k = 1; k < members.size(); ++k)
+      for (auto& [m, s] : members[k])
+        acc.erase(m);
   }
   scored items;
   for (auto& [m, s] : acc)
@@ -1616,6 +1696,7 @@ void add_collection_handlers(handler_table& t) {
   t.emplace("zscore", cmd_zscore);
   t.emplace("zmscore", cmd_zmscore);
   t.emplace("zcard", cmd_zcard);
+  t.emplace("zrandmember", cmd_zrandmember);
   t.emplace("zcount", [](command& c) { cmd_zcount(c, false); });
   t.emplace("zlexcount", [](command& c) { cmd_zcount(c, true); });
   t.emplace("zrange", [](command& c) { cmd_zrange(c, range_by::unset, false); });

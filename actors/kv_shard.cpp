@@ -104,7 +104,7 @@ void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
   resp.mutable_count()->set_count(keys);
 }
 
-/// Deletes a slice of field records whose hash is gone (expired, then
+/// Deletes a slice of element records whose collection is gone (expired, then
 /// dropped by compaction, and never written again). Returns the batch.
 storage::write_batch sweep(kv_state& st) {
   std::vector<std::string_view> no_args;
@@ -126,7 +126,7 @@ storage::write_batch sweep(kv_state& st) {
     if (*key != owner) {
       owner = *key;
       auto e = load(c, mkey_of(c, owner));
-      orphaned = !c.failed && !(e && e->type == type_hash);
+      orphaned = !c.failed && (!e || e->type == type_string);
     }
     if (orphaned && !st.pipeline->staged(std::string{cur->key()}))
       st.pipeline->remove(c.batch, column::kv, std::string{cur->key()});

@@ -109,6 +109,7 @@ const std::vector<resp_command> table{
   {"zscore", 3, "readonly fast", 1, 1, 1, r::key},
   {"zmscore", -3, "readonly fast", 1, 1, 1, r::key},
   {"zcard", 2, "readonly fast", 1, 1, 1, r::key},
+  {"zrandmember", -2, "readonly", 1, 1, 1, r::key},
   {"zcount", 4, "readonly fast", 1, 1, 1, r::key},
   {"zlexcount", 4, "readonly fast", 1, 1, 1, r::key},
   {"zrange", -4, "readonly", 1, 1, 1, r::key},
@@ -183,8 +184,9 @@ std::vector<size_t> key_positions(const resp_command& c, const std::vector<std::
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (ec != std::errc{} || ptr != text.data() + text.size() || n < 0)
       return out;
-    for (size_t i = numkeys_at + 1; i < args.size() && i <= numkeys_at + static_cast<size_t>(n);
-         ++i)
+    if (static_cast<uint64_t>(n) > args.size() - numkeys_at - 1)
+      return out;  // the command answers that numkeys is too large
+    for (size_t i = numkeys_at + 1; i <= numkeys_at + static_cast<size_t>(n); ++i)
       out.push_back(i);
     return out;
   }

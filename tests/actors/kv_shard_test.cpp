@@ -104,6 +104,27 @@ BOOST_FIXTURE_TEST_CASE(sweep_removes_fields_of_hashes_that_are_gone, kv_fixture
   BOOST_TEST(run({"hlen", "kept"}) == ":2\r\n");
 }
 
+BOOST_FIXTURE_TEST_CASE(sweep_keeps_the_elements_of_every_live_collection, kv_fixture) {
+  BOOST_TEST(run({"hset", "h", "f", "v"}) == ":1\r\n");
+  BOOST_TEST(run({"rpush", "l", "a", "b"}) == ":2\r\n");
+  BOOST_TEST(run({"sadd", "s", "m"}) == ":1\r\n");
+  BOOST_TEST(run({"zadd", "z", "1", "m"}) == ":1\r\n");
+  BOOST_TEST(run({"rpush", "gone", "x"}) == ":1\r\n");
+  BOOST_TEST(run({"pexpire", "gone", "5"}) == ":1\r\n");
+  now += 5;
+  BOOST_TEST(db->compact().ok);
+  BOOST_TEST(stored_fields() == 7u);  // h 1, l 2, s 1, z 2 (member and order), gone 1
+  for (int i = 0; i < 4; ++i) {
+    (*self)->send(caf::actor_cast<caf::actor>(shard), sweep_atom::value);
+    run({"exists", "x"});
+  }
+  BOOST_TEST(stored_fields() == 6u);
+  BOOST_TEST(run({"lrange", "l", "0", "-1"}) == "*2\r\n$1\r\na\r\n$1\r\nb\r\n");
+  BOOST_TEST(run({"smembers", "s"}) == "*1\r\n$1\r\nm\r\n");
+  BOOST_TEST(run({"zrange", "z", "0", "-1"}) == "*1\r\n$1\r\nm\r\n");
+  BOOST_TEST(run({"hget", "h", "f"}) == "$1\r\nv\r\n");
+}
+
 BOOST_FIXTURE_TEST_CASE(a_new_hash_does_not_inherit_expired_fields, kv_fixture) {
   BOOST_TEST(run({"hset", "h", "old", "1"}) == ":1\r\n");
   BOOST_TEST(run({"pexpire", "h", "5"}) == ":1\r\n");

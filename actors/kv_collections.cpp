@@ -1504,7 +1504,7 @@ enum class aggregate { sum, min, max };
 /// ZUNIONSTORE / ZINTERSTORE / ZDIFFSTORE destination numkeys key [key ...]
 /// [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX], and ZUNION / ZINTER / ZDIFF
 /// numkeys key [key ...] [...] [WITHSCORES]. Sets count as score 1.
-void cmd_zsetop(command& c, set_op op, bool store) {
+void cmd_zsetop(command& c, set_op op, bool store, bool cardinality = false) {
   size_t numkeys_at = store ? 2 : 1;
   auto keys = numkeys_keys(c, numkeys_at);
   if (!keys)
@@ -1524,11 +1524,21 @@ void cmd_zsetop(command& c, set_op op, bool store) {
   std::vector<double> weights(keys->size(), 1.0);
   auto agg = aggregate::sum;
   bool with_scores = false;
+  uint64_t limit = 0;  // ZINTERCARD's LIMIT; 0: none
   size_t i = numkeys_at + 1 + keys->size();
   while (i < c.args.size()) {
     auto opt = resp::lower(c.args[i]);
     auto left = c.args.size() - i;
-    if (op != set_op::diff && opt == "weights" && left >= keys->size() + 1) {
+    if (cardinality && opt == "limit" && left >= 2) {
+      auto n = resp::parse_int(c.args[i + 1]);
+      if (!n || *n < 0) {
+        resp::error(c.out, "ERR LIMIT can't be negative");
+        return;
+      }
+      limit = static_cast<uint64_t>(*n);
+      i += 2;
+    } else if (!cardinality && op != set_op::diff && opt == "weights"
+               && left >= keys->size() + 1) {
       for (size_t w = 0; w < keys->size(); ++w) {
         auto v = parse_double(c.args[i + 1 + w]);
         if (!v) {
@@ -1538,7 +1548,7 @@ void cmd_zsetop(command& c, set_op op, bool store) {
         weights[w] = *v;
       }
       i += keys->size() + 1;
-    } else if (op != set_op::diff && opt == "aggregate" && left >= 2) {
+    } else if (!cardinality && op != set_op::diff && opt == "aggregate" && left >= 2) {
       auto how = resp::lower(c.args[i + 1]);
       if (how == "sum")
         agg = aggregate::sum;
@@ -1551,7 +1561,7 @@ void cmd_zsetop(command& c, set_op op, bool store) {
         return;
       }
       i += 2;
-    } else if (!store && opt == "withscores") {
+    } else if (!store && !cardinality && opt == "withscores") {
       with_scores = true;
       ++i;
     } else {
@@ -1628,6 +1638,11 @@ void cmd_zsetop(command& c, set_op op, bool store) {
     for (size_t k = 1; k < members.size(); ++k)
       for (auto& [m, s] : members[k])
         acc.erase(m);
+  }
+  if (cardinality) {
+    auto n = static_cast<uint64_t>(acc.size());
+    resp::integer(c.out, static_cast<int64_t>(limit != 0 ? std::min(n, limit) : n));
+    return;
   }
   scored items;
   for (auto& [m, s] : acc)
@@ -1714,6 +1729,7 @@ void add_collection_handlers(handler_table& t) {
   t.emplace("zremrangebylex", [](command& c) { cmd_zremrange(c, range_by::lex); });
   t.emplace("zunionstore", [](command& c) { cmd_zsetop(c, set_op::uni, true); });
   t.emplace("zinterstore", [](command& c) { cmd_zsetop(c, set_op::inter, true); });
+  t.emplace("zintercard", [](command& c) { cmd_zsetop(c, set_op::inter, false, true); });
   t.emplace("zdiffstore", [](command& c) { cmd_zsetop(c, set_op::diff, true); });
   t.emplace("zunion", [](command& c) { cmd_zsetop(c, set_op::uni, false); });
   t.emplace("zinter", [](command& c) { cmd_zsetop(c, set_op::inter, false); });

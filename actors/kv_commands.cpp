@@ -1,5 +1,7 @@
 #include "actors/kv_keyspace.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 
@@ -489,6 +491,94 @@ void cmd_incrby(command& c, std::optional<int64_t> delta) {
   resp::integer(c.out, *result);
 }
 
+/// INCRBYFLOAT key increment: long doubles, printed as Redis does (17
+/// decimals, trailing zeros dropped).
+void cmd_incrbyfloat(command& c) {
+  auto parse = [](std::string_view text) -> std::optional<long double> {
+    if (text.empty() || text.size() > 5000 || std::isspace(static_cast<unsigned char>(text[0])))
+      return std::nullopt;
+    std::string copy{text};
+    char* end = nullptr;
+    long double v = std::strtold(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || std::isnan(v))
+      return std::nullopt;
+    return v;
+  };
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  auto current = e ? parse(e->payload) : std::optional<long double>{0};
+  auto delta = parse(c.args[2]);
+  if (!current || !delta) {
+    resp::error(c.out, "ERR value is not a valid float");
+    return;
+  }
+  long double result = *current + *delta;
+  if (std::isnan(result) || std::isinf(result)) {
+    resp::error(c.out, "ERR increment would produce NaN or Infinity");
+    return;
+  }
+  char digits[5100];
+  int n = std::snprintf(digits, sizeof digits, "%.17Lf", result);
+  std::string text{digits, static_cast<size_t>(std::max(n, 0))};
+  if (text.find('.') != std::string::npos) {
+    while (!text.empty() && text.back() == '0')
+      text.pop_back();
+    if (!text.empty() && text.back() == '.')
+      text.pop_back();
+  }
+  if (text == "-0")
+    text = "0";
+  if (!check_key(c, c.args[1], "key"))
+    return;
+  put_string(c, c.args[1], e, text, true, 0);
+  resp::bulk(c.out, text);
+}
+
+/// RENAME / RENAMENX key newkey: the key record and every element record
+/// move (O(n) in the elements, as Redis's is O(1) but DEL of the old value
+/// at newkey is O(n) too); both keys in one partition.
+void cmd_rename(command& c, bool only_new) {
+  auto from = mkey_of(c, c.args[1]);
+  auto e = load(c, from);
+  if (c.failed)
+    return;
+  if (!e) {
+    resp::error(c.out, "ERR no such key");
+    return;
+  }
+  if (!check_key(c, c.args[2], "key"))
+    return;
+  auto to = mkey_of(c, c.args[2]);
+  if (from == to) {
+    only_new ? resp::integer(c.out, 0) : resp::simple(c.out, "OK");
+    return;
+  }
+  auto old = load(c, to);
+  if (c.failed)
+    return;
+  if (old && only_new) {
+    resp::integer(c.out, 0);
+    return;
+  }
+  if (old)
+    remove_key(c, c.args[2], to, *old);
+  if (e->type != type_string) {
+    auto prefix = storage::kv_field_prefix(c.st.partition, c.args[1]);
+    auto target = storage::kv_field_prefix(c.st.partition, c.args[2]);
+    // Leftovers of an expired collection at newkey go first.
+    for (auto& [fkey, value] : fields_of(c, target))
+      remove_field(c, fkey);
+    for (auto& [fkey, value] : fields_of(c, prefix)) {
+      store_field(c, target + fkey.substr(prefix.size()), value);
+      remove_field(c, fkey);
+    }
+  }
+  c.st.pipeline->remove(c.batch, column::kv, from);
+  store(c, to, *e);
+  only_new ? resp::integer(c.out, 1) : resp::simple(c.out, "OK");
+}
+
 void cmd_decrby(command& c) {
   auto n = resp::parse_int(c.args[2]);
   if (n && *n == std::numeric_limits<int64_t>::min()) {
@@ -811,6 +901,59 @@ void cmd_hincrby(command& c) {
   resp::integer(c.out, *result);
 }
 
+// -- introspection --------------------------------------------------------------
+
+/// OBJECT ENCODING | FREQ | IDLETIME | REFCOUNT key, OBJECT HELP. The
+/// encoding names what Troupe really keeps: a string's bytes ("raw", or
+/// "int" for a canonical integer, as Redis reports either), and for a
+/// collection one record per element, which Redis calls its large-size
+/// encodings (hashtable, quicklist, skiplist), never listpack or intset.
+void cmd_object(command& c) {
+  auto sub = resp::lower(c.args[1]);
+  if (sub == "help" && c.args.size() == 2) {
+    static const char* const lines[] = {
+      "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+      "ENCODING <key>", "    Return the kind of internal representation used in order to store the value associated with a <key>.",
+      "FREQ <key>", "    Return the access frequency index of the <key>. The returned integer is proportional to the logarithm of the recent access frequency of the key.",
+      "IDLETIME <key>", "    Return the idle time of the <key>, that is the approximated number of seconds elapsed since the last access to the key.",
+      "REFCOUNT <key>", "    Return the number of references of the value associated with the specified <key>.",
+      "HELP", "    Print this help."};
+    resp::array(c.out, std::size(lines));
+    for (auto* l : lines)
+      resp::simple(c.out, l);
+    return;
+  }
+  if (c.args.size() != 3 || (sub != "encoding" && sub != "freq" && sub != "idletime"
+                             && sub != "refcount")) {
+    resp::error(c.out, "ERR unknown subcommand or wrong number of arguments for '"
+                         + std::string{c.args[1]} + "'. Try OBJECT HELP.");
+    return;
+  }
+  auto e = load(c, mkey_of(c, c.args[2]));
+  if (c.failed)
+    return;
+  if (!e) {
+    resp::null(c.out, c.resp3);
+    return;
+  }
+  if (sub == "refcount") {
+    resp::integer(c.out, 1);
+  } else if (sub == "freq") {
+    resp::error(c.out, "ERR An LFU maxmemory policy is not selected, access frequency not "
+                       "tracked. Please note that when switching between policies at runtime "
+                       "LRU and LFU data will take some time to adjust.");
+  } else if (sub == "idletime") {
+    resp::error(c.out, "ERR OBJECT IDLETIME is not supported: access times are not tracked");
+  } else if (e->type == type_string) {
+    auto n = e->payload.size() <= 20 ? resp::parse_int(e->payload) : std::nullopt;
+    resp::bulk(c.out, n ? "int" : "raw");
+  } else {
+    resp::bulk(c.out, e->type == type_list   ? "quicklist"
+                      : e->type == type_zset ? "skiplist"
+                                             : "hashtable");
+  }
+}
+
 // -- dispatch -----------------------------------------------------------------
 
 const handler_table& handlers() {
@@ -854,6 +997,10 @@ const handler_table& handlers() {
       {"hvals", [](command& c) { cmd_hgetall(c, hash_part::values); }},
       {"hdel", cmd_hdel},
       {"hincrby", cmd_hincrby},
+      {"object", cmd_object},
+      {"incrbyfloat", cmd_incrbyfloat},
+      {"rename", [](command& c) { cmd_rename(c, false); }},
+      {"renamenx", [](command& c) { cmd_rename(c, true); }},
     };
     add_collection_handlers(table);
     return table;

@@ -1,4 +1,5 @@
 #include "node/resp_session.hpp"
+#include "node/resp_config.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -798,35 +799,29 @@ void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std
 /// CONFIG GET reports the settings clients probe; CONFIG SET is refused
 /// (settings are the node's flags); CONFIG RESETSTAT is a no-op.
 void cmd_config(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
-  static const std::vector<std::pair<const char*, const char*>> settings{
-    {"appendonly", "yes"},
-    {"save", ""},
-    {"databases", "1"},
-    {"maxmemory", "0"},
-    {"maxmemory-policy", "noeviction"},
-    {"notify-keyspace-events", ""},
-  };
+  auto& settings = *self->state.ctx->resp_settings;
   auto sub = resp::lower(args[1]);
   std::string out;
   if (sub == "get" && args.size() >= 3) {
-    std::vector<std::pair<const char*, const char*>> found;
-    for (auto& [name, value] : settings)
-      for (size_t i = 2; i < args.size(); ++i)
-        if (storage::glob_match(resp::lower(args[i]), name)) {
-          found.emplace_back(name, value);
-          break;
-        }
+    std::vector<std::string> patterns;
+    for (size_t i = 2; i < args.size(); ++i)
+      patterns.push_back(resp::lower(args[i]));
+    auto found = settings.get(patterns);
     resp::map(out, found.size(), self->state.resp3);
     for (auto& [name, value] : found) {
       resp::bulk(out, name);
       resp::bulk(out, value);
     }
+  } else if (sub == "set" && args.size() >= 4 && args.size() % 2 == 0) {
+    std::vector<std::string> pairs(args.begin() + 2, args.end());
+    for (size_t i = 0; i < pairs.size(); i += 2)
+      pairs[i] = resp::lower(pairs[i]);
+    auto error = settings.set(pairs);
+    error.empty() ? resp::simple(out, "OK") : resp::error(out, error);
   } else if (sub == "resetstat" && args.size() == 2) {
     resp::simple(out, "OK");
   } else if (sub == "set" || sub == "get") {
-    resp::error(out, sub == "get" ? "ERR wrong number of arguments for 'config|get' command"
-                                  : "ERR CONFIG SET is not supported: settings are troupe-node's "
-                                    "flags");
+    resp::error(out, "ERR wrong number of arguments for 'config|" + sub + "' command");
   } else {
     resp::error(out, "ERR unknown subcommand '" + args[1] + "'. Try CONFIG HELP.");
   }

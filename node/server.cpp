@@ -36,6 +36,7 @@
 #include "node/amqp_dead_letters.hpp"
 #include "node/amqp_session.hpp"
 #include "protocol/amqp.hpp"
+#include "node/resp_config.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
 #include "protocol/tls.hpp"
@@ -396,6 +397,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
+  ctx->resp_settings = std::make_shared<resp_config>();
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
   ctx->db = im.db.get();

@@ -67,6 +67,7 @@ namespace troupe::node {
 
 class auth_throttle;
 class node_metrics;
+class resp_config;
 class script_cache;
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
@@ -126,6 +127,8 @@ struct session_context {
   caf::actor member;
   /// Scripts loaded by SCRIPT LOAD and EVAL (RESP), by digest.
   std::shared_ptr<script_cache> scripts;
+  /// What RESP's CONFIG GET and CONFIG SET see.
+  std::shared_ptr<resp_config> resp_settings;
   /// The node's running scripts (SCRIPT KILL).
   actors::script_monitor* script_monitor = nullptr;
   /// Request counts and latencies (the admin door's /metrics).

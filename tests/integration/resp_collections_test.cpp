@@ -293,6 +293,37 @@ BOOST_AUTO_TEST_CASE(collections_survive_a_crash) {
   BOOST_TEST(node.terminate() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(encodings_are_reported_and_their_thresholds_accepted) {
+  collections_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"SET", "i", "12"}) == ok);
+  BOOST_TEST(c.call({"SET", "s", "x"}) == ok);
+  BOOST_TEST(c.call({"RPUSH", "l", "a"}) == integer(1));
+  BOOST_TEST(c.call({"SADD", "t", "1"}) == integer(1));
+  BOOST_TEST(c.call({"ZADD", "z", "1", "a"}) == integer(1));
+  BOOST_TEST(c.call({"OBJECT", "ENCODING", "i"}) == bulk("int"));
+  BOOST_TEST(c.call({"OBJECT", "ENCODING", "s"}) == bulk("raw"));
+  BOOST_TEST(c.call({"OBJECT", "ENCODING", "l"}) == bulk("quicklist"));
+  BOOST_TEST(c.call({"OBJECT", "ENCODING", "t"}) == bulk("hashtable"));
+  BOOST_TEST(c.call({"OBJECT", "ENCODING", "z"}) == bulk("skiplist"));
+  BOOST_TEST(c.call({"OBJECT", "ENCODING", "none"}) == nil);
+  BOOST_TEST(c.call({"OBJECT", "NOPE", "z"})
+             == err("ERR unknown subcommand or wrong number of arguments for 'NOPE'. Try "
+                    "OBJECT HELP."));
+  // Redis's encoding thresholds: accepted and read back, both names.
+  BOOST_TEST(c.call({"CONFIG", "SET", "list-max-ziplist-size", "4"}) == ok);
+  BOOST_TEST(c.call({"CONFIG", "GET", "list-max-listpack-size"})
+             == "*2\r\n" + bulk("list-max-listpack-size") + bulk("4"));
+  BOOST_TEST(c.call({"CONFIG", "SET", "zset-max-ziplist-entries", "x"})
+             == err("ERR CONFIG SET failed (possibly related to argument "
+                    "'zset-max-ziplist-entries') - argument couldn't be parsed into an integer"));
+  BOOST_TEST(c.call({"CONFIG", "SET", "maxmemory", "1"})
+             == err("ERR CONFIG SET 'maxmemory' is not supported: it is troupe-node's flag"));
+  BOOST_TEST(c.call({"CONFIG", "SET", "nope", "1"})
+             == err("ERR Unknown option or number of arguments for CONFIG SET - 'nope'"));
+  BOOST_TEST(c.call({"CONFIG", "GET", "maxmemory"}) == "*2\r\n" + bulk("maxmemory") + bulk("0"));
+}
+
 BOOST_AUTO_TEST_CASE(scripts_use_collections) {
   collections_node n;
   auto c = n.connect();

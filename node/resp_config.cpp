@@ -1,0 +1,99 @@
+#include "node/resp_config.hpp"
+
+#include <charconv>
+#include <set>
+
+#include "storage/glob.hpp"
+
+namespace troupe::node {
+
+namespace {
+
+/// Redis 7.0 names two of each encoding threshold (ziplist, its old name,
+/// and listpack): both read and write one value.
+const std::map<std::string, std::string>& aliases() {
+  static const std::map<std::string, std::string> names{
+    {"hash-max-ziplist-entries", "hash-max-listpack-entries"},
+    {"hash-max-ziplist-value", "hash-max-listpack-value"},
+    {"list-max-ziplist-size", "list-max-listpack-size"},
+    {"zset-max-ziplist-entries", "zset-max-listpack-entries"},
+    {"zset-max-ziplist-value", "zset-max-listpack-value"},
+  };
+  return names;
+}
+
+std::string canonical(const std::string& name) {
+  auto it = aliases().find(name);
+  return it == aliases().end() ? name : it->second;
+}
+
+bool is_integer(const std::string& text) {
+  long long v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  return !text.empty() && ec == std::errc{} && ptr == text.data() + text.size();
+}
+
+} // namespace
+
+resp_config::resp_config()
+  : fixed_{{"appendonly", "yes"},
+           {"save", ""},
+           {"databases", "1"},
+           {"maxmemory", "0"},
+           {"maxmemory-policy", "noeviction"},
+           {"notify-keyspace-events", ""}},
+    tunables_{{"hash-max-listpack-entries", "128"},
+              {"hash-max-listpack-value", "64"},
+              {"list-max-listpack-size", "-2"},
+              {"list-compress-depth", "0"},
+              {"set-max-intset-entries", "512"},
+              {"zset-max-listpack-entries", "128"},
+              {"zset-max-listpack-value", "64"},
+              {"stream-node-max-bytes", "4096"},
+              {"stream-node-max-entries", "100"}} {}
+
+std::vector<std::pair<std::string, std::string>>
+resp_config::get(const std::vector<std::string>& patterns) const {
+  std::lock_guard lock{mutex_};
+  std::vector<std::pair<std::string, std::string>> out;
+  auto add = [&](const std::string& name, const std::string& value) {
+    for (auto& p : patterns)
+      if (storage::glob_match(p, name)) {
+        out.emplace_back(name, value);
+        return;
+      }
+  };
+  for (auto& [name, value] : fixed_)
+    add(name, value);
+  for (auto& [name, value] : tunables_)
+    add(name, value);
+  for (auto& [alias, name] : aliases())
+    add(alias, tunables_.at(name));
+  return out;
+}
+
+std::string resp_config::set(const std::vector<std::string>& pairs) {
+  std::lock_guard lock{mutex_};
+  std::set<std::string> seen;
+  for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
+    auto name = canonical(pairs[i]);
+    if (auto it = fixed_.find(name); it != fixed_.end()) {
+      if (it->second == pairs[i + 1])
+        continue;  // what the node already does
+      return "ERR CONFIG SET '" + pairs[i] + "' is not supported: it is troupe-node's flag";
+    }
+    if (tunables_.count(name) == 0)
+      return "ERR Unknown option or number of arguments for CONFIG SET - '" + pairs[i] + "'";
+    if (!seen.insert(name).second)
+      return "ERR Duplicate parameter - " + pairs[i];
+    if (!is_integer(pairs[i + 1]))
+      return "ERR CONFIG SET failed (possibly related to argument '" + pairs[i]
+             + "') - argument couldn't be parsed into an integer";
+  }
+  for (size_t i = 0; i + 1 < pairs.size(); i += 2)
+    if (auto name = canonical(pairs[i]); tunables_.count(name) != 0)
+      tunables_[name] = pairs[i + 1];
+  return {};
+}
+
+} // namespace troupe::node

@@ -1,0 +1,35 @@
+// What CONFIG GET and CONFIG SET see on the RESP door: the settings Redis
+// clients and tools probe, answered from troupe-node's own configuration,
+// and Redis's encoding thresholds (list-max-listpack-size, ...), which
+// CONFIG SET accepts and CONFIG GET reads back but which change nothing:
+// every collection here keeps one record per element whatever its size
+// (docs/resp.md). Node-wide, shared by every RESP session.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace troupe::node {
+
+class resp_config {
+public:
+  resp_config();
+
+  /// The settings whose names match any of `patterns` (globs, lower case).
+  std::vector<std::pair<std::string, std::string>>
+  get(const std::vector<std::string>& patterns) const;
+
+  /// Applies name/value pairs (all or none); an empty string when done,
+  /// otherwise Redis's error reply text.
+  std::string set(const std::vector<std::string>& pairs);
+
+private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::string> fixed_;      // troupe-node's flags decide
+  std::map<std::string, std::string> tunables_;  // encoding thresholds
+};
+
+} // namespace troupe::node

@@ -32,6 +32,8 @@ const char* const not_float = "ERR value is not a valid float";
 const char* const score_nan = "ERR resulting score is not a number (NaN)";
 const char* const bad_score_range = "ERR min or max is not a float";
 const char* const bad_lex_range = "ERR min or max not valid string range item";
+const char* const beyond_long = "ERR value is out of range, value must between "
+                                "-9223372036854775807 and 9223372036854775807";
 
 std::mt19937_64& random_source() {
   thread_local std::mt19937_64 gen{std::random_device{}()};
@@ -438,8 +440,7 @@ void cmd_lpos(command& c) {
         resp::error(c.out, *n == 0 ? "ERR RANK can't be zero: use 1 to start from the first "
                                      "match, 2 from the second ... or use negative to start "
                                      "from the end of the list"
-                                   : "ERR value is out of range, value must between "
-                                     "-9223372036854775807 and 9223372036854775807");
+                                   : beyond_long);
         return;
       }
       rank = *n;
@@ -695,7 +696,7 @@ void cmd_srandom(command& c, bool pop) {
   if (c.args.size() == 3) {
     count = resp::parse_int(c.args[2]);
     if (!count || (pop && *count < 0) || *count == std::numeric_limits<int64_t>::min()) {
-      resp::error(c.out, pop ? not_positive : not_integer);
+      resp::error(c.out, pop ? not_positive : count ? beyond_long : not_integer);
       return;
     }
   }
@@ -1193,9 +1194,7 @@ void cmd_zrandmember(command& c) {
   if (c.args.size() >= 3) {
     count = resp::parse_int(c.args[2]);
     if (!count || *count == std::numeric_limits<int64_t>::min()) {
-      resp::error(c.out, count ? "ERR value is out of range, value must between "
-                                 "-9223372036854775807 and 9223372036854775807"
-                               : not_integer);
+      resp::error(c.out, count ? beyond_long : not_integer);
       return;
     }
     if (c.args.size() > 4 || (c.args.size() == 4 && resp::lower(c.args[3]) != "withscores")) {

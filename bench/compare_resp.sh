@@ -6,6 +6,11 @@
 # Motia 1.x engine sends for every state and stream write) the same ways.
 #
 #   bench/compare_resp.sh [--requests 200000] [--durability os] [--placement workers|io]
+#                         [--tests set,get,hset,incr] [--no-eval]
+#
+# --tests takes redis-benchmark's test names: lpush,lpop,sadd,zadd,zpopmin
+# measure the collections (redis-benchmark sends LPOP, SPOP and ZPOPMIN to
+# one key, so those measure one partition).
 #
 # redis-server runs with appendonly yes, appendfsync everysec; troupe-node
 # with --durability os (WAL written, not synced: the same promise). Prints
@@ -14,12 +19,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/build/bin"
-requests=200000 durability=os placement=workers
+requests=200000 durability=os placement=workers tests=set,get,hset,incr eval=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --requests) requests=$2; shift 2 ;;
     --durability) durability=$2; shift 2 ;;
     --placement) placement=$2; shift 2 ;;
+    --tests) tests=$2; shift 2 ;;
+    --no-eval) eval=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -29,7 +36,7 @@ source "$root/bench/lib.sh"
 # One redis-benchmark run; prints "TEST rps p99" lines.
 bench() {  # port pipeline
   redis-benchmark -h 127.0.0.1 -p "$1" -c 50 -n "$requests" -P "$2" -r 100000 -d 100 \
-    -t set,get,hset,incr --csv 2>/dev/null |
+    -t "$tests" --csv 2>/dev/null |
     python3 -c '
 import csv, sys
 rows = list(csv.reader(sys.stdin))
@@ -63,8 +70,8 @@ start_troupe_doors "$durability" "$placement" --resp-listen 127.0.0.1:0
 echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability placement $placement, Redis appendfsync everysec"
 printf '%-7s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
 for p in 1 16; do
-  redis_out=$(bench "$redis_port" "$p"; bench_eval "$redis_port" "$p")
-  troupe_out=$(bench "$resp_port" "$p"; bench_eval "$resp_port" "$p")
+  redis_out=$(bench "$redis_port" "$p"; [ "$eval" = 0 ] || bench_eval "$redis_port" "$p")
+  troupe_out=$(bench "$resp_port" "$p"; [ "$eval" = 0 ] || bench_eval "$resp_port" "$p")
   while read -r test rrps rp99; do
     read -r _ trps tp99 < <(grep "^$test " <<<"$troupe_out")
     printf '%-7s %-4s %12.0f %12.0f %8s %10s %10s %8s\n' "$test" "$p" "$rrps" "$trps" \

@@ -54,6 +54,8 @@ using publish_atom = caf::atom_constant<caf::atom("publish")>;
 using message_atom = caf::atom_constant<caf::atom("message")>;
 /// kv_shard internal: sweep a slice of orphaned hash fields.
 using sweep_atom = caf::atom_constant<caf::atom("kvsweep")>;
+/// A blocked command's wait ended (kv_shard).
+using unblock_atom = caf::atom_constant<caf::atom("unblock")>;
 
 /// topic_queue -> the node's dead-letter sink: (atom, topic, step): messages
 /// of that queue expired into its dead letters (QueueConfig.dead_letter_expired).

@@ -515,6 +515,151 @@ void lmove(command& c, std::string_view from_side, std::string_view to_side) {
   reply_value(c, value);
 }
 
+// -- blocking and multi-key pops ---------------------------------------------------
+// A blocking command that finds nothing either waits (c.may_block: its keys
+// go to c.waits_on and the partition parks it) or, in MULTI and scripts,
+// answers as a timeout: a null array.
+
+/// Redis's timeout argument (seconds, a float); false after an error reply.
+bool check_timeout(command& c, std::string_view text) {
+  auto v = parse_double(text);
+  if (!v || std::isinf(*v)) {
+    resp::error(c.out, "ERR timeout is not a float or out of range");
+    return false;
+  }
+  if (*v < 0) {
+    resp::error(c.out, "ERR timeout is negative");
+    return false;
+  }
+  return true;
+}
+
+/// Nothing to pop from `keys`: wait on them, or answer the timeout.
+void nothing_to_pop(command& c, std::vector<std::string_view> keys) {
+  if (!c.may_block) {
+    resp::null_array(c.out, c.resp3);
+    return;
+  }
+  for (auto k : keys)
+    c.waits_on.emplace_back(k);
+}
+
+/// BLPOP / BRPOP key [key ...] timeout.
+void cmd_blpop(command& c, bool left) {
+  if (!check_timeout(c, c.args.back()))
+    return;
+  std::vector<std::string_view> keys(c.args.begin() + 1, c.args.end() - 1);
+  for (auto k : keys) {
+    list_ref l;
+    if (!open_list(c, k, l))
+      return;
+    if (!l.e)
+      continue;
+    auto value = list_pop(c, l, left);
+    list_save(c, l);
+    resp::array(c.out, 2);
+    resp::bulk(c.out, k);
+    resp::bulk(c.out, *value);
+    return;
+  }
+  nothing_to_pop(c, keys);
+}
+
+/// BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout, BRPOPLPUSH
+/// source destination timeout.
+void cmd_blmove(command& c, std::string_view from_side, std::string_view to_side) {
+  auto from = resp::lower(from_side), to = resp::lower(to_side);
+  if ((from != "left" && from != "right") || (to != "left" && to != "right")) {
+    resp::error(c.out, syntax_error);
+    return;
+  }
+  if (!check_timeout(c, c.args.back()))
+    return;
+  list_ref src;
+  if (!open_list(c, c.args[1], src))
+    return;
+  if (!src.e) {
+    nothing_to_pop(c, {c.args[1]});
+    return;
+  }
+  lmove(c, from_side, to_side);
+}
+
+/// Where LMPOP and ZMPOP (and their blocking forms) find their arguments:
+/// numkeys at `at`, then the keys, the side, and COUNT n.
+struct mpop_args {
+  std::vector<std::string_view> keys;
+  bool first = true;  // LEFT / MIN
+  uint64_t count = 1;
+};
+
+std::optional<mpop_args> parse_mpop(command& c, size_t at, const char* first,
+                                    const char* last) {
+  auto n = resp::parse_int(c.args[at]);
+  if (!n || *n < 1) {
+    resp::error(c.out, "ERR numkeys should be greater than 0");
+    return std::nullopt;
+  }
+  mpop_args out;
+  auto side_at = at + 1 + static_cast<uint64_t>(*n);
+  if (static_cast<uint64_t>(*n) >= c.args.size() || side_at >= c.args.size()) {
+    resp::error(c.out, syntax_error);
+    return std::nullopt;
+  }
+  auto side = resp::lower(c.args[side_at]);
+  if (side != first && side != last) {
+    resp::error(c.out, syntax_error);
+    return std::nullopt;
+  }
+  out.first = side == first;
+  bool counted = false;
+  for (size_t i = side_at + 1; i < c.args.size(); ++i) {
+    if (!counted && resp::lower(c.args[i]) == "count" && i + 1 < c.args.size()) {
+      auto k = resp::parse_int(c.args[++i]);
+      if (!k || *k < 1) {
+        resp::error(c.out, "ERR count should be greater than 0");
+        return std::nullopt;
+      }
+      out.count = static_cast<uint64_t>(*k);
+      counted = true;
+    } else {
+      resp::error(c.out, syntax_error);
+      return std::nullopt;
+    }
+  }
+  out.keys.assign(c.args.begin() + static_cast<std::ptrdiff_t>(at + 1),
+                  c.args.begin() + static_cast<std::ptrdiff_t>(side_at));
+  return out;
+}
+
+/// LMPOP numkeys key ... LEFT|RIGHT [COUNT n]; BLMPOP timeout numkeys ...
+void cmd_lmpop(command& c, bool blocking) {
+  if (blocking && !check_timeout(c, c.args[1]))
+    return;
+  auto m = parse_mpop(c, blocking ? 2 : 1, "left", "right");
+  if (!m)
+    return;
+  for (auto k : m->keys) {
+    list_ref l;
+    if (!open_list(c, k, l))
+      return;
+    if (!l.e)
+      continue;
+    auto n = std::min(m->count, l.count);
+    resp::array(c.out, 2);
+    resp::bulk(c.out, k);
+    resp::array(c.out, n);
+    for (uint64_t i = 0; i < n; ++i)
+      resp::bulk(c.out, *list_pop(c, l, m->first));
+    list_save(c, l);
+    return;
+  }
+  if (blocking)
+    nothing_to_pop(c, m->keys);
+  else
+    resp::null_array(c.out, c.resp3);
+}
+
 // -- sets ---------------------------------------------------------------------
 
 std::string members_prefix(command& c, std::string_view key) {
@@ -1430,6 +1575,18 @@ void cmd_zrank(command& c, bool reverse) {
     found ? resp::integer(c.out, rank) : resp::null(c.out, c.resp3);
 }
 
+/// Pops up to `n` members from the low (or high) end of the zset at `key`.
+scored zpop(command& c, zset_ref& z, uint64_t n, bool max) {
+  scored items;
+  if (z.count > 0 && n > 0)
+    items = zrange_rank(c, z, 0, std::min(n, z.count) - 1, max);
+  for (auto& [m, s] : items)
+    zdel(c, z, m, s);
+  if (!items.empty())
+    zsave(c, z);
+  return items;
+}
+
 /// ZPOPMIN / ZPOPMAX key [count].
 void cmd_zpop(command& c, bool max) {
   if (c.args.size() > 3) {
@@ -1442,14 +1599,7 @@ void cmd_zpop(command& c, bool max) {
   zset_ref z;
   if (!open_zset(c, c.args[1], z))
     return;
-  auto n = *count < 0 ? 1 : static_cast<uint64_t>(*count);
-  scored items;
-  if (z.count > 0 && n > 0)
-    items = zrange_rank(c, z, 0, std::min(n, z.count) - 1, max);
-  for (auto& [m, s] : items)
-    zdel(c, z, m, s);
-  if (!items.empty())
-    zsave(c, z);
+  auto items = zpop(c, z, *count < 0 ? 1 : static_cast<uint64_t>(*count), max);
   if (c.failed)
     return;
   bool nested = c.resp3 && *count >= 0;
@@ -1460,6 +1610,61 @@ void cmd_zpop(command& c, bool max) {
     resp::bulk(c.out, m);
     resp::dbl(c.out, s, c.resp3);
   }
+}
+
+/// BZPOPMIN / BZPOPMAX key [key ...] timeout.
+void cmd_bzpop(command& c, bool max) {
+  if (!check_timeout(c, c.args.back()))
+    return;
+  std::vector<std::string_view> keys(c.args.begin() + 1, c.args.end() - 1);
+  for (auto k : keys) {
+    zset_ref z;
+    if (!open_zset(c, k, z))
+      return;
+    if (!z.e)
+      continue;
+    auto items = zpop(c, z, 1, max);
+    if (c.failed || items.empty())
+      return;
+    resp::array(c.out, 3);
+    resp::bulk(c.out, k);
+    resp::bulk(c.out, items[0].first);
+    resp::dbl(c.out, items[0].second, c.resp3);
+    return;
+  }
+  nothing_to_pop(c, keys);
+}
+
+/// ZMPOP numkeys key ... MIN|MAX [COUNT n]; BZMPOP timeout numkeys ...
+void cmd_zmpop(command& c, bool blocking) {
+  if (blocking && !check_timeout(c, c.args[1]))
+    return;
+  auto m = parse_mpop(c, blocking ? 2 : 1, "min", "max");
+  if (!m)
+    return;
+  for (auto k : m->keys) {
+    zset_ref z;
+    if (!open_zset(c, k, z))
+      return;
+    if (!z.e)
+      continue;
+    auto items = zpop(c, z, m->count, !m->first);
+    if (c.failed)
+      return;
+    resp::array(c.out, 2);
+    resp::bulk(c.out, k);
+    resp::array(c.out, items.size());
+    for (auto& [member, score] : items) {
+      resp::array(c.out, 2);
+      resp::bulk(c.out, member);
+      resp::dbl(c.out, score, c.resp3);
+    }
+    return;
+  }
+  if (blocking)
+    nothing_to_pop(c, m->keys);
+  else
+    resp::null_array(c.out, c.resp3);
 }
 
 /// ZREMRANGEBYRANK / ZREMRANGEBYSCORE / ZREMRANGEBYLEX key min max.
@@ -1686,6 +1891,12 @@ void add_collection_handlers(handler_table& t) {
   t.emplace("lpos", cmd_lpos);
   t.emplace("lmove", [](command& c) { lmove(c, c.args[3], c.args[4]); });
   t.emplace("rpoplpush", [](command& c) { lmove(c, "right", "left"); });
+  t.emplace("lmpop", [](command& c) { cmd_lmpop(c, false); });
+  t.emplace("blmpop", [](command& c) { cmd_lmpop(c, true); });
+  t.emplace("blpop", [](command& c) { cmd_blpop(c, true); });
+  t.emplace("brpop", [](command& c) { cmd_blpop(c, false); });
+  t.emplace("blmove", [](command& c) { cmd_blmove(c, c.args[3], c.args[4]); });
+  t.emplace("brpoplpush", [](command& c) { cmd_blmove(c, "right", "left"); });
   // sets
   t.emplace("sadd", cmd_sadd);
   t.emplace("srem", cmd_srem);
@@ -1723,6 +1934,10 @@ void add_collection_handlers(handler_table& t) {
   t.emplace("zrevrank", [](command& c) { cmd_zrank(c, true); });
   t.emplace("zpopmin", [](command& c) { cmd_zpop(c, false); });
   t.emplace("zpopmax", [](command& c) { cmd_zpop(c, true); });
+  t.emplace("zmpop", [](command& c) { cmd_zmpop(c, false); });
+  t.emplace("bzmpop", [](command& c) { cmd_zmpop(c, true); });
+  t.emplace("bzpopmin", [](command& c) { cmd_bzpop(c, false); });
+  t.emplace("bzpopmax", [](command& c) { cmd_bzpop(c, true); });
   t.emplace("zremrangebyrank", [](command& c) { cmd_zremrange(c, range_by::rank); });
   t.emplace("zremrangebyscore", [](command& c) { cmd_zremrange(c, range_by::score); });
   t.emplace("zremrangebylex", [](command& c) { cmd_zremrange(c, range_by::lex); });

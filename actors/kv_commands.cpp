@@ -491,32 +491,25 @@ void cmd_incrby(command& c, std::optional<int64_t> delta) {
   resp::integer(c.out, *result);
 }
 
-/// INCRBYFLOAT key increment: long doubles, printed as Redis does (17
-/// decimals, trailing zeros dropped).
-void cmd_incrbyfloat(command& c) {
-  auto parse = [](std::string_view text) -> std::optional<long double> {
-    if (text.empty() || text.size() > 5000 || std::isspace(static_cast<unsigned char>(text[0])))
-      return std::nullopt;
-    std::string copy{text};
-    char* end = nullptr;
-    long double v = std::strtold(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size() || std::isnan(v))
-      return std::nullopt;
-    return v;
-  };
-  std::optional<entry> e;
-  if (!load_typed(c, c.args[1], type_string, e))
-    return;
-  auto current = e ? parse(e->payload) : std::optional<long double>{0};
-  auto delta = parse(c.args[2]);
-  if (!current || !delta) {
-    resp::error(c.out, "ERR value is not a valid float");
-    return;
-  }
-  long double result = *current + *delta;
+/// Redis's string2ld: the whole text, no leading space, not NaN.
+std::optional<long double> parse_long_double(std::string_view text) {
+  if (text.empty() || text.size() > 5000 || std::isspace(static_cast<unsigned char>(text[0])))
+    return std::nullopt;
+  std::string copy{text};
+  char* end = nullptr;
+  long double v = std::strtold(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || std::isnan(v))
+    return std::nullopt;
+  return v;
+}
+
+/// current + delta as Redis's INCRBYFLOAT prints it (17 decimals, trailing
+/// zeros dropped); nullopt after replying that it is NaN or infinite.
+std::optional<std::string> add_long_doubles(command& c, long double current, long double delta) {
+  long double result = current + delta;
   if (std::isnan(result) || std::isinf(result)) {
     resp::error(c.out, "ERR increment would produce NaN or Infinity");
-    return;
+    return std::nullopt;
   }
   char digits[5100];
   int n = std::snprintf(digits, sizeof digits, "%.17Lf", result);
@@ -529,10 +522,214 @@ void cmd_incrbyfloat(command& c) {
   }
   if (text == "-0")
     text = "0";
-  if (!check_key(c, c.args[1], "key"))
+  return text;
+}
+
+/// INCRBYFLOAT key increment.
+void cmd_incrbyfloat(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
     return;
+  auto current = e ? parse_long_double(e->payload) : std::optional<long double>{0};
+  auto delta = parse_long_double(c.args[2]);
+  if (!current || !delta) {
+    resp::error(c.out, "ERR value is not a valid float");
+    return;
+  }
+  auto text = add_long_doubles(c, *current, *delta);
+  if (!text || !check_key(c, c.args[1], "key"))
+    return;
+  put_string(c, c.args[1], e, *text, true, 0);
+  resp::bulk(c.out, *text);
+}
+
+/// GETRANGE / SUBSTR key start end.
+void cmd_getrange(command& c) {
+  auto start = resp::parse_int(c.args[2]);
+  auto end = start ? resp::parse_int(c.args[3]) : std::nullopt;
+  if (!end) {
+    resp::error(c.out, not_integer);
+    return;
+  }
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  auto len = static_cast<int64_t>(e ? e->payload.size() : 0);
+  int64_t from = *start, to = *end;
+  if (from < 0 && to < 0 && from > to) {
+    resp::bulk(c.out, "");
+    return;
+  }
+  if (from < 0)
+    from = std::max<int64_t>(len + from, 0);
+  if (to < 0)
+    to = std::max<int64_t>(len + to, 0);
+  if (to >= len)
+    to = len - 1;
+  if (from > to || len == 0)
+    resp::bulk(c.out, "");
+  else
+    resp::bulk(c.out, std::string_view{e->payload}.substr(static_cast<size_t>(from),
+                                                          static_cast<size_t>(to - from + 1)));
+}
+
+/// SETRANGE key offset value.
+void cmd_setrange(command& c) {
+  auto offset = resp::parse_int(c.args[2]);
+  if (!offset) {
+    resp::error(c.out, not_integer);
+    return;
+  }
+  if (*offset < 0) {
+    resp::error(c.out, "ERR offset is out of range");
+    return;
+  }
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  auto value = c.args[3];
+  if (value.empty()) {
+    resp::integer(c.out, e ? static_cast<int64_t>(e->payload.size()) : 0);
+    return;
+  }
+  auto at = static_cast<uint64_t>(*offset);  // < 2^63: at + size cannot wrap
+  if (!check_value(c, at + value.size()) || !check_key(c, c.args[1], "key"))
+    return;
+  std::string text = e ? e->payload : std::string{};
+  if (text.size() < at + value.size())
+    text.resize(at + value.size(), '\0');
+  text.replace(at, value.size(), value);
   put_string(c, c.args[1], e, text, true, 0);
-  resp::bulk(c.out, text);
+  resp::integer(c.out, static_cast<int64_t>(text.size()));
+}
+
+/// MSETNX key value [key value ...]: all or nothing, keys of one partition.
+void cmd_msetnx(command& c) {
+  if ((c.args.size() - 1) % 2 != 0) {
+    wrong_arity(c);
+    return;
+  }
+  for (size_t i = 1; i + 1 < c.args.size(); i += 2)
+    if (!check_key(c, c.args[i], "key") || !check_value(c, c.args[i + 1].size()))
+      return;
+  for (size_t i = 1; i < c.args.size(); i += 2) {
+    bool exists = load(c, mkey_of(c, c.args[i])).has_value();
+    if (c.failed)
+      return;
+    if (exists) {
+      resp::integer(c.out, 0);
+      return;
+    }
+  }
+  for (size_t i = 1; i + 1 < c.args.size(); i += 2)
+    put_string(c, c.args[i], std::nullopt, c.args[i + 1], false, 0);
+  resp::integer(c.out, 1);
+}
+
+/// GETEX key [EX s | PX ms | EXAT s | PXAT ms | PERSIST].
+void cmd_getex(command& c) {
+  std::optional<int64_t> expires_at;  // 0: persist
+  for (size_t i = 2; i < c.args.size(); ++i) {
+    auto opt = resp::lower(c.args[i]);
+    if (opt == "persist" && !expires_at) {
+      expires_at = 0;
+    } else if ((opt == "ex" || opt == "px" || opt == "exat" || opt == "pxat") && !expires_at
+               && i + 1 < c.args.size()) {
+      auto n = resp::parse_int(c.args[++i]);
+      if (!n) {
+        resp::error(c.out, not_integer);
+        return;
+      }
+      auto at = expiry_at(c.now, *n, opt == "ex" || opt == "exat" ? 1000 : 1, opt.size() == 4);
+      if (*n <= 0 || !at) {
+        resp::error(c.out, "ERR invalid expire time in 'getex' command");
+        return;
+      }
+      expires_at = *at;
+    } else {
+      resp::error(c.out, syntax_error);
+      return;
+    }
+  }
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  if (e && expires_at) {
+    auto mkey = mkey_of(c, c.args[1]);
+    if (*expires_at != 0 && *expires_at <= c.now)
+      c.st.pipeline->remove(c.batch, column::kv, mkey);
+    else if (*expires_at != 0 || e->header.expires_at_ms != 0)
+      set_expiry(c, mkey, *e, *expires_at);
+  }
+  reply_value(c, e ? std::optional<std::string>{e->payload} : std::nullopt);
+}
+
+/// EXPIRETIME / PEXPIRETIME key: the absolute expiry, -1 none, -2 no key.
+void cmd_expiretime(command& c, bool ms) {
+  auto e = load(c, mkey_of(c, c.args[1]));
+  if (c.failed)
+    return;
+  if (!e)
+    resp::integer(c.out, -2);
+  else if (e->header.expires_at_ms == 0)
+    resp::integer(c.out, -1);
+  else
+    resp::integer(c.out, ms ? e->header.expires_at_ms : e->header.expires_at_ms / 1000);
+}
+
+/// COPY source destination [DB 0] [REPLACE]: both in one partition; a
+/// collection's elements are copied, O(n).
+void cmd_copy(command& c) {
+  bool replace = false;
+  for (size_t i = 3; i < c.args.size(); ++i) {
+    auto opt = resp::lower(c.args[i]);
+    if (opt == "replace") {
+      replace = true;
+    } else if (opt == "db" && i + 1 < c.args.size()) {
+      auto db = resp::parse_int(c.args[++i]);
+      if (!db) {
+        resp::error(c.out, not_integer);
+        return;
+      }
+      if (*db != 0) {
+        resp::error(c.out, "ERR DB index is out of range");
+        return;
+      }
+    } else {
+      resp::error(c.out, syntax_error);
+      return;
+    }
+  }
+  if (c.args[1] == c.args[2]) {
+    resp::error(c.out, "ERR source and destination objects are the same");
+    return;
+  }
+  auto e = load(c, mkey_of(c, c.args[1]));
+  auto to = mkey_of(c, c.args[2]);
+  auto old = c.failed ? std::nullopt : load(c, to);
+  if (c.failed)
+    return;
+  if (!e || (old && !replace)) {
+    resp::integer(c.out, 0);
+    return;
+  }
+  if (!check_key(c, c.args[2], "key"))
+    return;
+  if (old)
+    remove_key(c, c.args[2], to, *old);
+  if (e->type != type_string) {
+    auto target = storage::kv_field_prefix(c.st.partition, c.args[2]);
+    for (auto& [fkey, value] : fields_of(c, target))
+      remove_field(c, fkey);  // leftovers of an expired collection
+    auto prefix = storage::kv_field_prefix(c.st.partition, c.args[1]);
+    for (auto& [fkey, value] : fields_of(c, prefix))
+      store_field(c, target + fkey.substr(prefix.size()), value);
+  }
+  auto copy = *e;
+  copy.header.created_at_ms = c.now;
+  copy.header.updated_at_ms = c.now;
+  store(c, to, copy);
+  resp::integer(c.out, 1);
 }
 
 /// RENAME / RENAMENX key newkey: the key record and every element record
@@ -901,6 +1098,43 @@ void cmd_hincrby(command& c) {
   resp::integer(c.out, *result);
 }
 
+void cmd_hstrlen(command& c) {
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  auto v = e ? load_field(c, fkey_of(c, c.args[1], c.args[2])) : std::nullopt;
+  resp::integer(c.out, v ? static_cast<int64_t>(v->size()) : 0);
+}
+
+/// HINCRBYFLOAT key field increment.
+void cmd_hincrbyfloat(command& c) {
+  auto delta = parse_long_double(c.args[3]);
+  if (!delta) {
+    resp::error(c.out, "ERR value is not a valid float");
+    return;
+  }
+  if (!check_key(c, c.args[1], "key") || !check_key(c, c.args[2], "field"))
+    return;
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  auto fkey = fkey_of(c, c.args[1], c.args[2]);
+  auto old = e ? load_field(c, fkey) : std::nullopt;
+  auto current = old ? parse_long_double(*old) : std::optional<long double>{0};
+  if (!current) {
+    resp::error(c.out, "ERR hash value is not a float");
+    return;
+  }
+  auto text = add_long_doubles(c, *current, *delta);
+  if (!text)
+    return;
+  auto hash = e ? *e : create_collection(c, c.args[1], type_hash);
+  store_field(c, fkey, *text);
+  if (!old)
+    save_collection(c, mkey_of(c, c.args[1]), hash, field_count(hash) + 1);
+  resp::bulk(c.out, *text);
+}
+
 // -- introspection --------------------------------------------------------------
 
 /// OBJECT ENCODING | FREQ | IDLETIME | REFCOUNT key, OBJECT HELP. The
@@ -999,6 +1233,17 @@ const handler_table& handlers() {
       {"hincrby", cmd_hincrby},
       {"object", cmd_object},
       {"incrbyfloat", cmd_incrbyfloat},
+      {"getrange", cmd_getrange},
+      {"substr", cmd_getrange},
+      {"setrange", cmd_setrange},
+      {"msetnx", cmd_msetnx},
+      {"getex", cmd_getex},
+      {"expiretime", [](command& c) { cmd_expiretime(c, false); }},
+      {"pexpiretime", [](command& c) { cmd_expiretime(c, true); }},
+      {"copy", cmd_copy},
+      {"touch", cmd_exists},
+      {"hstrlen", cmd_hstrlen},
+      {"hincrbyfloat", cmd_hincrbyfloat},
       {"rename", [](command& c) { cmd_rename(c, false); }},
       {"renamenx", [](command& c) { cmd_rename(c, true); }},
     };
@@ -1008,14 +1253,28 @@ const handler_table& handlers() {
   return table;
 }
 
-/// Runs `c` by its handler.
+uint64_t& version_of(kv_state& st, std::string_view key) {
+  return st.versions[std::hash<std::string_view>{}(key) % st.versions.size()];
+}
+
+/// Runs `c` by its handler; a command that wrote moves its keys' versions.
 void dispatch(command& c) {
   auto& table = handlers();
   auto it = table.find(c.name);
-  if (it == table.end() || c.args.size() < 2)
+  if (it == table.end() || c.args.size() < 2) {
     resp::error(c.out, "ERR unknown command '" + c.name + "' for the keyspace");
-  else
-    it->second(c);
+    return;
+  }
+  auto before = c.batch.count();
+  it->second(c);
+  if (c.batch.count() == before || c.failed)
+    return;
+  if (auto* spec = protocol::find_resp_command(c.name))
+    for (auto i : protocol::key_positions(*spec, c.args)) {
+      version_of(c.st, c.args[i]) = ++c.st.version_clock;
+      if (!c.st.blocked.empty())
+        c.st.written.emplace_back(c.args[i]);
+    }
 }
 
 /// Why a script may not run `args` here; empty when it may.
@@ -1025,7 +1284,8 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
   auto* spec = protocol::find_resp_command(name);
   if (spec == nullptr)
     return "ERR Unknown Redis command called from script";
-  if (spec->route == resp_route::session || spec->route == resp_route::keyspace)
+  if (spec->route == resp_route::session || spec->route == resp_route::keyspace
+      || protocol::has_flag(*spec, "noscript"))
     return "ERR This Redis command is not allowed from script";
   if (!arity_ok(*spec, args.size()))
     return "ERR Wrong number of args calling Redis command from script";
@@ -1044,17 +1304,113 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
 kv_state::kv_state() = default;
 kv_state::~kv_state() = default;
 
-void run_command(kv_state& st, const v1::KvCommand& req, v1::Response& resp,
-                 storage::write_batch& batch) {
+std::vector<std::string> run_command(kv_state& st, const v1::KvCommand& req,
+                                     v1::Response& resp, storage::write_batch& batch) {
   std::vector<std::string_view> args(req.args().begin(), req.args().end());
   std::string name = args.empty() ? std::string{} : resp::lower(args[0]);
-  command c{st, args, name, req.resp3(), st.db->now_ms(), batch, {}, false};
+  command c{st, args, name, req.resp3(), st.db->now_ms(), batch};
+  c.may_block = req.block_ms() > 0;
   dispatch(c);
   if (c.failed) {
     st.pipeline->drop_next();
     batch = {};
   }
+  if (!c.waits_on.empty())
+    return std::move(c.waits_on);
   resp.mutable_kv()->set_resp(std::move(c.out));
+  return {};
+}
+
+void wake_written(kv_state& st) {
+  auto keys = std::move(st.written);
+  st.written.clear();
+  for (auto& k : keys)
+    st.blocked.wake_key(k);
+}
+
+uint64_t blocked_clients::add(const std::vector<std::string>& keys, std::function<void()> wake) {
+  auto id = ++next_;
+  for (auto& k : keys)
+    by_key_.emplace(k, id);
+  waiters_.emplace(id, waiter{keys, std::move(wake)});
+  return id;
+}
+
+void blocked_clients::wake(uint64_t id) {
+  auto it = waiters_.find(id);
+  if (it == waiters_.end())
+    return;
+  auto w = std::move(it->second);
+  waiters_.erase(it);
+  for (auto& k : w.keys) {
+    auto [from, to] = by_key_.equal_range(k);
+    for (auto i = from; i != to; ++i)
+      if (i->second == id) {
+        by_key_.erase(i);
+        break;
+      }
+  }
+  w.wake();
+}
+
+void blocked_clients::wake_key(const std::string& key) {
+  std::vector<uint64_t> ids;
+  auto [from, to] = by_key_.equal_range(key);
+  for (auto i = from; i != to; ++i)
+    ids.push_back(i->second);
+  for (auto id : ids)
+    wake(id);
+}
+
+void touch_all(kv_state& st) {
+  for (auto& v : st.versions)
+    v = ++st.version_clock;
+}
+
+void run_watch(kv_state& st, const v1::KvWatch& req, v1::Response& resp) {
+  std::string out;
+  resp::array(out, static_cast<size_t>(req.keys_size()));
+  for (auto& k : req.keys())
+    resp::integer(out, static_cast<int64_t>(version_of(st, k)));
+  resp.mutable_kv()->set_resp(std::move(out));
+}
+
+void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
+              storage::write_batch& batch) {
+  std::string out;
+  for (int i = 0; i < req.watch_keys_size() && i < req.watch_versions_size(); ++i) {
+    if (version_of(st, req.watch_keys(i)) != req.watch_versions(i)) {
+      resp::null_array(out, req.resp3());
+      resp.mutable_kv()->set_resp(std::move(out));
+      return;
+    }
+  }
+  // One clock reading and one batch: the transaction is atomic, and an
+  // error reply from one command does not stop the others, as in Redis.
+  auto now = st.db->now_ms();
+  resp::array(out, static_cast<size_t>(req.commands_size()));
+  for (auto& cmd : req.commands()) {
+    std::vector<std::string_view> args(cmd.args().begin(), cmd.args().end());
+    std::string name = args.empty() ? std::string{} : resp::lower(args[0]);
+    if (name == "ping" || name == "echo") {
+      args.size() == 1 ? resp::simple(out, "PONG") : resp::bulk(out, args[1]);
+      continue;
+    }
+    if (name == "unwatch") {  // the session forgot its watches already
+      resp::simple(out, "OK");
+      continue;
+    }
+    command c{st, args, name, req.resp3(), now, batch};
+    dispatch(c);
+    if (c.failed) {
+      st.pipeline->drop_next();
+      batch = {};
+      out = std::move(c.out);
+      break;
+    }
+    out += c.out;
+  }
+  resp.mutable_kv()->set_resp(std::move(out));
 }
 
 void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
@@ -1085,7 +1441,7 @@ void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
       resp::error(out, why);
       return out;
     }
-    command c{st, args, name, false, now, batch, {}, false};
+    command c{st, args, name, false, now, batch};
     dispatch(c);
     if (c.failed)
       storage_failure = c.out;

@@ -3,6 +3,7 @@
 // (lists, sets, sorted sets) share. Internal to actors/.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -19,6 +20,8 @@
 namespace troupe::v1 {
 class KvCommand;
 class KvEval;
+class KvExec;
+class KvWatch;
 class Response;
 } // namespace troupe::v1
 
@@ -35,6 +38,29 @@ constexpr char type_zset = 'z';
 /// Redis's name of a type ("string", "hash", "list", "set", "zset").
 const char* type_name(char type);
 
+/// Blocked commands (BLPOP, ...) parked in a partition until one of their
+/// keys is written or their wait ends; each is woken once, and the sender
+/// runs the command again.
+class blocked_clients {
+public:
+  /// Parks a waiter on `keys`; returns its id.
+  uint64_t add(const std::vector<std::string>& keys, std::function<void()> wake);
+  /// Wakes waiter `id` (its wait ended), if still parked.
+  void wake(uint64_t id);
+  /// Wakes every waiter on `key`.
+  void wake_key(const std::string& key);
+  bool empty() const { return waiters_.empty(); }
+
+private:
+  struct waiter {
+    std::vector<std::string> keys;
+    std::function<void()> wake;
+  };
+  std::map<uint64_t, waiter> waiters_;
+  std::multimap<std::string, uint64_t> by_key_;
+  uint64_t next_ = 0;
+};
+
 struct kv_state {
   partition_id partition;
   storage::db* db = nullptr;
@@ -42,6 +68,16 @@ struct kv_state {
   std::unique_ptr<write_pipeline> pipeline;
   std::string sweep_from;  // where the next sweep resumes; empty: the start
   std::unique_ptr<script_vm> scripts;  // created by the first script
+  /// WATCH's versions: a write to a key moves the counter its key hashes
+  /// to. Keys sharing a counter make a watch fail when either is written:
+  /// a spurious EXEC failure, which optimistic clients retry, never a
+  /// missed one. Bounded memory, nothing to register or forget.
+  std::array<uint64_t, 4096> versions{};
+  uint64_t version_clock = 0;
+  blocked_clients blocked;
+  /// Keys written by the request being handled while commands wait on
+  /// some: their waiters are woken once it is done.
+  std::vector<std::string> written;
 
   kv_state();
   ~kv_state();
@@ -61,6 +97,10 @@ struct entry {
 
 /// One command in progress: what it reads and stages, and its reply.
 struct command {
+  command(kv_state& s, const std::vector<std::string_view>& a, const std::string& n, bool r3,
+          int64_t t, storage::write_batch& b)
+    : st(s), args(a), name(n), resp3(r3), now(t), batch(b) {}
+
   kv_state& st;
   const std::vector<std::string_view>& args;
   const std::string& name;  // lower case
@@ -69,18 +109,39 @@ struct command {
   storage::write_batch& batch;  // shared by the commands of one script
   std::string out;
   bool failed = false;  // a storage error: `out` holds the error reply
+  /// A blocking command may wait (the session's direct call, not MULTI or
+  /// a script)...
+  bool may_block = false;
+  /// ...and found nothing: it did nothing, `out` is empty, and these keys
+  /// are what it waits on.
+  std::vector<std::string> waits_on;
 };
 
 /// Runs one KvCommand: fills `resp` with its RESP reply and `batch` with its
-/// writes (left empty when it failed).
-void run_command(kv_state& st, const v1::KvCommand& req, v1::Response& resp,
-                 storage::write_batch& batch);
+/// writes (left empty when it failed). A blocking command that may wait and
+/// found nothing returns the keys it waits on (and leaves `resp` alone).
+std::vector<std::string> run_command(kv_state& st, const v1::KvCommand& req,
+                                     v1::Response& resp, storage::write_batch& batch);
+
+/// Wakes the waiters on the keys written since the last call.
+void wake_written(kv_state& st);
 
 /// Runs one KvEval: fills `resp` with the script's RESP reply and `batch`
 /// with the writes of every command it called (left empty when it was
 /// killed or storage failed).
 void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
                 storage::write_batch& batch);
+
+/// Runs one KvExec: EXEC's reply (a null array when a watched key moved) in
+/// `resp`, every command's writes in `batch`.
+void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
+              storage::write_batch& batch);
+
+/// Answers one KvWatch with the keys' versions.
+void run_watch(kv_state& st, const v1::KvWatch& req, v1::Response& resp);
+
+/// Moves the version of every key (FLUSHDB).
+void touch_all(kv_state& st);
 
 /// The live key record of `mkey` (staged writes first), nullopt when absent
 /// or expired; a storage error marks `c` failed.

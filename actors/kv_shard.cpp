@@ -110,7 +110,7 @@ storage::write_batch sweep(kv_state& st) {
   std::vector<std::string_view> no_args;
   std::string name = "sweep";
   storage::write_batch batch;
-  command c{st, no_args, name, false, st.db->now_ms(), batch, {}, false};
+  command c{st, no_args, name, false, st.db->now_ms(), batch};
   auto prefix = storage::kv_fields_prefix(st.partition);
   auto cur = st.db->new_cursor(column::kv);
   cur->seek(st.sweep_from.empty() ? prefix : st.sweep_from);
@@ -152,6 +152,7 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
   finish_writes_on_exit(self);
   self->delayed_send(self, limits.sweep_interval, sweep_atom::value);
   return {
+    [=](unblock_atom, uint64_t id) { self->state.blocked.wake(id); },
     [=](sweep_atom) {
       auto& st = self->state;
       auto batch = sweep(st);
@@ -165,9 +166,21 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
       storage::write_batch batch;
       const Request& req = *msg.body;
       switch (req.op_case()) {
-        case Request::kKvCommand:
-          run_command(st, req.kv_command(), *resp, batch);
-          break;
+        case Request::kKvCommand: {
+          auto waits = run_command(st, req.kv_command(), *resp, batch);
+          if (waits.empty())
+            break;
+          // Nothing to pop: wait for a write to one of the keys, or the
+          // end of the wait, then tell the sender to run it again.
+          auto promise = self->template make_response_promise<protocol::response_msg>();
+          auto id = st.blocked.add(waits, [promise, resp]() mutable {
+            resp->mutable_kv()->set_retry(true);
+            promise.deliver(protocol::response_msg{resp});
+          });
+          self->delayed_send(self, std::chrono::milliseconds{req.kv_command().block_ms()},
+                             unblock_atom::value, id);
+          return caf::delegated<protocol::response_msg>{};
+        }
         case Request::kKvScan:
         case Request::kKvCount: {
           // Scans read committed storage: they run once the writes accepted
@@ -192,13 +205,22 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
         case Request::kKvEval:
           run_script(st, req.kv_eval(), *resp, batch);
           break;
+        case Request::kKvExec:
+          run_exec(st, req.kv_exec(), *resp, batch);
+          break;
+        case Request::kKvWatch:
+          run_watch(st, req.kv_watch(), *resp);
+          break;
         case Request::kKvFlush:
           run_flush(st, *resp, batch);
+          touch_all(st);
           break;
         default:
           set_error(*resp, error_code::invalid_argument, "operation is not a kv operation");
           break;
       }
+      if (!st.written.empty())
+        wake_written(st);
       // Reads see writes in flight, so every reply follows every write this
       // shard accepted before it; with none in flight it leaves at once.
       if (batch.empty() && st.pipeline->in_flight() == 0)

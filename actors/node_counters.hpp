@@ -12,6 +12,7 @@ struct node_counters {
   std::atomic<int64_t> stream_groups{0};
   std::atomic<int64_t> stream_subscribers{0};
   std::atomic<int64_t> resp_clients{0};
+  std::atomic<int64_t> resp_blocked_clients{0};  ///< waiting in BLPOP & co.
   std::atomic<int64_t> amqp_connections{0};
   /// The last CLIENT ID handed to a RESP connection (also: RESP
   /// connections accepted since start).

@@ -64,6 +64,30 @@ struct reply_slot {
 };
 using slot_ptr = std::shared_ptr<reply_slot>;
 
+/// A connection's MULTI and WATCH: commands queued until EXEC, which sends
+/// them to their partition to run atomically there.
+struct transaction {
+  bool open = false;    // between MULTI and EXEC/DISCARD
+  bool failed = false;  // a command was refused while queued: EXECABORT
+  std::optional<partition_id> partition;  // of every queued command's keys
+  std::vector<std::vector<std::string>> queued;
+  std::optional<partition_id> watch_partition;
+  std::vector<std::string> watch_keys;
+  std::vector<uint64_t> watch_versions;
+
+  /// Ends the transaction; `unwatch` forgets the watched keys too.
+  void end(bool unwatch) {
+    open = failed = false;
+    partition.reset();
+    queued.clear();
+    if (unwatch) {
+      watch_partition.reset();
+      watch_keys.clear();
+      watch_versions.clear();
+    }
+  }
+};
+
 struct resp_state {
   std::shared_ptr<const session_context> ctx;
   resp::parser parser;
@@ -85,12 +109,16 @@ struct resp_state {
   std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
   size_t read_chunk = min_read_chunk;
   remote_calls remote;  // requests at other nodes' gateways
+  transaction tx;
+  bool blocking = false;  // a blocking command waits: no further command runs
 
   size_t subscriptions() const { return channels.size() + patterns.size(); }
 
   ~resp_state() {
     if (ctx && ctx->counters)
       ctx->counters->resp_clients -= 1;
+    if (ctx && ctx->counters && blocking)
+      ctx->counters->resp_blocked_clients -= 1;
   }
 
   static inline const char* name = "troupe.resp_session";
@@ -191,6 +219,64 @@ std::shared_ptr<Request> kv_request(resp_broker* self, const std::string& name,
 
 const char* const cross_slot = "CROSSSLOT Keys in request don't hash to the same slot";
 
+/// The longest a blocked command waits in its partition at a time: it is
+/// then sent again (within the 60 s a forwarded request may take), so a
+/// partition never holds a waiter long for a client that has gone.
+constexpr uint32_t block_slice_ms = 10'000;
+
+using steady = std::chrono::steady_clock;
+
+/// A blocking command (BLPOP, BZPOPMIN, ...): the partition answers at once
+/// when it can pop; otherwise it waits up to a slice and answers `retry`
+/// (a key was written, or the slice ended), and the command runs again
+/// until it pops or the client's timeout passes (a null array). Nothing
+/// else from this connection runs meanwhile, as in Redis.
+void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
+                   std::shared_ptr<const std::vector<std::string>> args,
+                   std::optional<steady::time_point> deadline, slot_ptr slot) {
+  auto done = [self, hdl, slot](std::string bytes) {
+    self->state.blocking = false;
+    self->state.ctx->counters->resp_blocked_clients -= 1;
+    finish(self, hdl, slot, std::move(bytes));
+    pump(self, hdl);
+  };
+  uint32_t wait = block_slice_ms;
+  if (deadline) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - steady::now());
+    if (left.count() <= 0) {
+      std::string out;
+      resp::null_array(out, self->state.resp3);
+      done(std::move(out));
+      return;
+    }
+    wait = static_cast<uint32_t>(std::min<int64_t>(left.count(), block_slice_ms));
+  }
+  auto req = std::make_shared<Request>();
+  auto* cmd = req->mutable_kv_command();
+  cmd->set_resp3(self->state.resp3);
+  cmd->set_block_ms(wait);
+  for (auto& a : *args)
+    cmd->add_args(a);
+  ask(self, p, std::move(req), [=](const Response& r) {
+    if (!r.has_error() && r.kv().retry())
+      send_blocking(self, hdl, p, args, deadline, slot);
+    else
+      done(kv_reply(r));
+  });
+}
+
+/// The client's deadline for a blocking command: nullopt for 0 (forever)
+/// or a timeout the partition will refuse.
+std::optional<steady::time_point> block_deadline(const std::string& name,
+                                                 const std::vector<std::string>& args) {
+  const auto& text = name == "blmpop" || name == "bzmpop" ? args[1] : args.back();
+  char* end = nullptr;
+  double seconds = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !(seconds > 0) || seconds > 1e9)
+    return std::nullopt;
+  return steady::now() + std::chrono::microseconds{static_cast<int64_t>(seconds * 1e6)};
+}
+
 /// A command on keys of one partition: to that partition, reply passed
 /// through; keys of several partitions get CROSSSLOT, as in Redis Cluster.
 void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
@@ -204,6 +290,15 @@ void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
       reply_error(self, hdl, cross_slot);
       return;
     }
+  }
+  if (protocol::has_flag(spec, "blocking")) {
+    args[0] = name;
+    self->state.blocking = true;
+    self->state.ctx->counters->resp_blocked_clients += 1;
+    auto deadline = block_deadline(name, args);
+    send_blocking(self, hdl, p, std::make_shared<const std::vector<std::string>>(std::move(args)),
+                  deadline, open_slot(self));
+    return;
   }
   auto req = std::make_shared<Request>();
   auto* cmd = req->mutable_kv_command();
@@ -682,7 +777,7 @@ std::string info_text(resp_broker* self, const std::set<std::string>& wanted,
   section("Clients", line("connected_clients", counters.resp_clients.load())
                        + line("troupe_protocol_clients", counters.sessions.load())
                        + line("maxclients", ctx.max_connections)
-                       + line("blocked_clients", 0) + line("tracking_clients", 0));
+                       + line("blocked_clients", counters.resp_blocked_clients.load()) + line("tracking_clients", 0));
   auto rss = resident_bytes();
   // Troupe's data lives in RocksDB: memory is the process's resident set.
   section("Memory", line("used_memory", rss) + line("used_memory_human", human_bytes(rss))
@@ -1059,6 +1154,133 @@ void cmd_script(resp_broker* self, connection_handle hdl, std::vector<std::strin
 
 // -- dispatch -----------------------------------------------------------------
 
+// -- transactions ---------------------------------------------------------------
+// MULTI queues commands on keys of one partition (CROSSSLOT otherwise, as in
+// Redis Cluster) and EXEC runs them there atomically (kv_shard run_exec).
+// WATCH reads the watched keys' versions from their partition; EXEC runs
+// nothing (a null reply) when one moved.
+
+/// The one partition of `args`' keys; nullopt after replying CROSSSLOT.
+/// `none` when the command has no keys.
+std::optional<std::optional<partition_id>> keys_partition(resp_broker* self,
+                                                          const std::vector<std::string>& args,
+                                                          const std::vector<size_t>& keys) {
+  auto& router = *self->state.ctx->router;
+  std::optional<partition_id> p;
+  for (auto i : keys) {
+    auto pi = router.kv_partition(args[i]);
+    if (p && *p != pi)
+      return std::nullopt;
+    p = pi;
+  }
+  return p;
+}
+
+/// A command sent while MULTI is open: queued, or refused (which makes
+/// EXEC fail, as in Redis).
+void queue_command(resp_broker* self, connection_handle hdl, const std::string& name,
+                   std::vector<std::string>& args, const resp_command& spec) {
+  auto& tx = self->state.tx;
+  bool keyed = spec.route == resp_route::key || spec.route == resp_route::keys
+               || spec.route == resp_route::pairs;
+  if (!keyed && name != "ping" && name != "echo" && name != "unwatch") {
+    tx.failed = true;
+    reply_error(self, hdl, "ERR '" + name + "' cannot be queued by MULTI here: only commands on "
+                             "keys, PING, ECHO and UNWATCH can");
+    return;
+  }
+  if (keyed) {
+    std::vector<std::string_view> views(args.begin(), args.end());
+    auto p = keys_partition(self, args, protocol::key_positions(spec, views));
+    if (!p || (*p && tx.partition && **p != *tx.partition)) {
+      tx.failed = true;
+      reply_error(self, hdl, cross_slot);
+      return;
+    }
+    if (*p)
+      tx.partition = **p;
+  }
+  args[0] = name;
+  tx.queued.push_back(std::move(args));
+  reply(self, hdl, "+QUEUED\r\n");
+}
+
+void cmd_watch(resp_broker* self, connection_handle hdl, std::vector<std::string>& args) {
+  auto& tx = self->state.tx;
+  if (tx.open) {
+    reply_error(self, hdl, "ERR WATCH inside MULTI is not allowed");
+    return;
+  }
+  std::vector<size_t> keys;
+  for (size_t i = 1; i < args.size(); ++i)
+    keys.push_back(i);
+  auto p = keys_partition(self, args, keys);
+  if (!p || (tx.watch_partition && **p != *tx.watch_partition)) {
+    reply_error(self, hdl, cross_slot);
+    return;
+  }
+  tx.watch_partition = **p;
+  auto req = std::make_shared<Request>();
+  for (size_t i = 1; i < args.size(); ++i)
+    req->mutable_kv_watch()->add_keys(args[i]);
+  auto slot = open_slot(self);
+  auto watched = std::make_shared<std::vector<std::string>>(args.begin() + 1, args.end());
+  ask(self, **p, std::move(req), [=](const Response& r) {
+    auto bytes = kv_reply(r);
+    std::vector<std::string_view> parts;
+    if (!resp::split_array(bytes, parts) || parts.size() != watched->size()) {
+      finish(self, hdl, slot, resp::is_error(bytes) ? bytes : error_reply("ERR WATCH failed"));
+      return;
+    }
+    auto& t = self->state.tx;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      t.watch_keys.push_back((*watched)[i]);
+      t.watch_versions.push_back(static_cast<uint64_t>(resp::read_integer(parts[i]).value_or(0)));
+    }
+    finish(self, hdl, slot, "+OK\r\n");
+  });
+}
+
+void cmd_exec(resp_broker* self, connection_handle hdl) {
+  auto& st = self->state;
+  auto& tx = st.tx;
+  if (!tx.open) {
+    reply_error(self, hdl, "ERR EXEC without MULTI");
+    return;
+  }
+  if (tx.failed) {
+    tx.end(true);
+    reply_error(self, hdl, "EXECABORT Transaction discarded because of previous errors.");
+    return;
+  }
+  if (tx.partition && tx.watch_partition && *tx.partition != *tx.watch_partition) {
+    tx.end(true);
+    reply_error(self, hdl, cross_slot);
+    return;
+  }
+  if (tx.queued.empty() && tx.watch_keys.empty()) {
+    tx.end(true);
+    reply(self, hdl, "*0\r\n");
+    return;
+  }
+  auto p = tx.partition ? *tx.partition : tx.watch_partition.value_or(partition_id{0});
+  auto req = std::make_shared<Request>();
+  auto* exec = req->mutable_kv_exec();
+  exec->set_resp3(st.resp3);
+  for (auto& args : tx.queued) {
+    auto* cmd = exec->add_commands();
+    for (auto& a : args)
+      cmd->add_args(std::move(a));
+  }
+  for (size_t i = 0; i < tx.watch_keys.size(); ++i) {
+    exec->add_watch_keys(tx.watch_keys[i]);
+    exec->add_watch_versions(tx.watch_versions[i]);
+  }
+  tx.end(true);
+  auto slot = open_slot(self);
+  ask(self, p, std::move(req), [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
+}
+
 void cmd_session(resp_broker* self, connection_handle hdl, const std::string& name,
                  std::vector<std::string>& args) {
   auto& st = self->state;
@@ -1079,6 +1301,39 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
     }
   } else if (name == "echo") {
     resp::bulk(out, args[1]);
+  } else if (name == "time") {
+    // The node's clock: the manual one under --manual-clock (tests).
+    int64_t us = st.ctx->manual_clock != nullptr
+                   ? st.ctx->manual_clock->load() * 1000
+                   : std::chrono::duration_cast<std::chrono::microseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+    resp::array(out, 2);
+    resp::bulk(out, std::to_string(us / 1'000'000));
+    resp::bulk(out, std::to_string(us % 1'000'000));
+  } else if (name == "multi") {
+    if (st.tx.open) {
+      resp::error(out, "ERR MULTI calls can not be nested");
+    } else {
+      st.tx.open = true;
+      resp::simple(out, "OK");
+    }
+  } else if (name == "exec") {
+    cmd_exec(self, hdl);
+    return;
+  } else if (name == "discard") {
+    if (st.tx.open) {
+      st.tx.end(true);
+      resp::simple(out, "OK");
+    } else {
+      resp::error(out, "ERR DISCARD without MULTI");
+    }
+  } else if (name == "watch") {
+    cmd_watch(self, hdl, args);
+    return;
+  } else if (name == "unwatch") {
+    st.tx.end(true);
+    resp::simple(out, "OK");
   } else if (name == "hello") {
     cmd_hello(self, hdl, args);
     return;
@@ -1119,6 +1374,7 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
     self->halt(hdl);
   } else if (name == "reset") {
     unsubscribe_all(self);
+    st.tx.end(true);
     st.resp3 = false;
     st.client_name.clear();
     st.authenticated = st.ctx->token.empty();
@@ -1166,12 +1422,12 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   auto* cmd = find_resp_command(name);
   st.current_op = cmd != nullptr ? cmd->name : "unknown";
   st.ctx->counters->resp_commands += 1;
-  if (cmd == nullptr) {
-    reply_error(self, hdl, unknown_command(args));
-    return;
-  }
-  if (!arity_ok(*cmd, args.size())) {
-    reply_error(self, hdl, "ERR wrong number of arguments for '" + name + "' command");
+  if (cmd == nullptr || !arity_ok(*cmd, args.size())) {
+    if (st.tx.open)
+      st.tx.failed = true;  // EXEC will refuse the transaction, as in Redis
+    reply_error(self, hdl, cmd == nullptr
+                             ? unknown_command(args)
+                             : "ERR wrong number of arguments for '" + name + "' command");
     return;
   }
   if (!st.authenticated && name != "auth" && name != "hello" && name != "quit"
@@ -1184,6 +1440,11 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
                 "ERR Can't execute '" + name
                   + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are "
                     "allowed in this context");
+    return;
+  }
+  if (st.tx.open && name != "exec" && name != "discard" && name != "multi" && name != "watch"
+      && name != "quit" && name != "reset") {
+    queue_command(self, hdl, name, args, *cmd);
     return;
   }
   switch (cmd->route) {
@@ -1214,7 +1475,7 @@ void pump(resp_broker* self, connection_handle hdl) {
   std::vector<std::string> args;
   bool more = true;
   while (more && !st.closing && !st.delayed_auth
-         && !requests_held(*st.ctx, st.slots.size(), st.queued)) {
+         && !st.blocking && !requests_held(*st.ctx, st.slots.size(), st.queued)) {
     switch (st.parser.next(args)) {
       case resp::parser::outcome::command:
         on_command(self, hdl, args);

@@ -22,6 +22,7 @@ const std::vector<resp_command> table{
   {"config", -2, "admin noscript loading stale", 0, 0, 0, r::session},
   {"quit", -1, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
   {"reset", 1, "noscript loading stale fast no_auth", 0, 0, 0, r::session},
+  {"time", 1, "loading stale fast", 0, 0, 0, r::session},
   // strings
   {"get", 2, "readonly fast", 1, 1, 1, r::key},
   {"set", -3, "write denyoom", 1, 1, 1, r::key},
@@ -38,6 +39,11 @@ const std::vector<resp_command> table{
   {"decrby", 3, "write denyoom fast", 1, 1, 1, r::key},
   {"append", 3, "write denyoom fast", 1, 1, 1, r::key},
   {"incrbyfloat", 3, "write denyoom fast", 1, 1, 1, r::key},
+  {"getrange", 4, "readonly", 1, 1, 1, r::key},
+  {"substr", 4, "readonly", 1, 1, 1, r::key},
+  {"setrange", 4, "write denyoom", 1, 1, 1, r::key},
+  {"msetnx", -3, "write denyoom", 1, -1, 2, r::key},
+  {"getex", -2, "write fast", 1, 1, 1, r::key},
   {"strlen", 2, "readonly fast", 1, 1, 1, r::key},
   // keys
   {"del", -2, "write", 1, -1, 1, r::keys},
@@ -50,6 +56,10 @@ const std::vector<resp_command> table{
   {"ttl", 2, "readonly fast", 1, 1, 1, r::key},
   {"pttl", 2, "readonly fast", 1, 1, 1, r::key},
   {"persist", 2, "write fast", 1, 1, 1, r::key},
+  {"expiretime", 2, "readonly fast", 1, 1, 1, r::key},
+  {"pexpiretime", 2, "readonly fast", 1, 1, 1, r::key},
+  {"copy", -3, "write denyoom", 1, 2, 1, r::key},
+  {"touch", -2, "readonly fast", 1, -1, 1, r::keys},
   {"type", 2, "readonly fast", 1, 1, 1, r::key},
   {"object", -2, "readonly", 2, 2, 1, r::key},
   {"rename", 3, "write", 1, 2, 1, r::key},
@@ -72,6 +82,8 @@ const std::vector<resp_command> table{
   {"hkeys", 2, "readonly", 1, 1, 1, r::key},
   {"hvals", 2, "readonly", 1, 1, 1, r::key},
   {"hincrby", 4, "write denyoom fast", 1, 1, 1, r::key},
+  {"hincrbyfloat", 4, "write denyoom fast", 1, 1, 1, r::key},
+  {"hstrlen", 3, "readonly fast", 1, 1, 1, r::key},
   // lists
   {"lpush", -3, "write denyoom fast", 1, 1, 1, r::key},
   {"rpush", -3, "write denyoom fast", 1, 1, 1, r::key},
@@ -89,6 +101,12 @@ const std::vector<resp_command> table{
   {"lpos", -3, "readonly", 1, 1, 1, r::key},
   {"lmove", 5, "write denyoom", 1, 2, 1, r::key},
   {"rpoplpush", 3, "write denyoom", 1, 2, 1, r::key},
+  {"lmpop", -4, "write movablekeys", 0, 0, 0, r::key},
+  {"blpop", -3, "write noscript blocking", 1, -2, 1, r::key},
+  {"brpop", -3, "write noscript blocking", 1, -2, 1, r::key},
+  {"brpoplpush", 4, "write denyoom noscript blocking", 1, 2, 1, r::key},
+  {"blmove", 6, "write denyoom noscript blocking", 1, 2, 1, r::key},
+  {"blmpop", -5, "write blocking movablekeys", 0, 0, 0, r::key},
   // sets
   {"sadd", -3, "write denyoom fast", 1, 1, 1, r::key},
   {"srem", -3, "write fast", 1, 1, 1, r::key},
@@ -126,6 +144,10 @@ const std::vector<resp_command> table{
   {"zrevrank", 3, "readonly fast", 1, 1, 1, r::key},
   {"zpopmin", -2, "write fast", 1, 1, 1, r::key},
   {"zpopmax", -2, "write fast", 1, 1, 1, r::key},
+  {"zmpop", -4, "write movablekeys", 0, 0, 0, r::key},
+  {"bzpopmin", -3, "write noscript blocking fast", 1, -2, 1, r::key},
+  {"bzpopmax", -3, "write noscript blocking fast", 1, -2, 1, r::key},
+  {"bzmpop", -5, "write blocking movablekeys", 0, 0, 0, r::key},
   {"zremrangebyrank", 4, "write", 1, 1, 1, r::key},
   {"zremrangebyscore", 4, "write", 1, 1, 1, r::key},
   {"zremrangebylex", 4, "write", 1, 1, 1, r::key},
@@ -146,6 +168,12 @@ const std::vector<resp_command> table{
   {"evalsha_ro", -3, "readonly noscript stale skip_monitor no_mandatory_keys movablekeys", 0, 0,
    0, r::session},
   {"script", -2, "noscript", 0, 0, 0, r::session},
+  // transactions
+  {"multi", 1, "noscript loading stale fast", 0, 0, 0, r::session},
+  {"exec", 1, "noscript loading stale skip_slowlog", 0, 0, 0, r::session},
+  {"discard", 1, "noscript loading stale fast", 0, 0, 0, r::session},
+  {"watch", -2, "noscript loading stale fast", 1, -1, 1, r::session},
+  {"unwatch", 1, "noscript loading stale fast", 0, 0, 0, r::session},
   // pub/sub
   {"publish", 3, "pubsub loading stale fast", 0, 0, 0, r::session},
   {"subscribe", -2, "pubsub noscript loading stale", 0, 0, 0, r::session},
@@ -178,9 +206,12 @@ bool has_flag(const resp_command& c, std::string_view flag) {
 std::vector<size_t> key_positions(const resp_command& c, const std::vector<std::string_view>& args) {
   std::vector<size_t> out;
   if (has_flag(c, "movablekeys") && c.route == resp_route::key) {
-    // ZUNIONSTORE dest numkeys key ..., ZUNION numkeys key ..., SINTERCARD.
-    size_t numkeys_at = c.first_key == 1 ? 2 : 1;
-    if (c.first_key == 1)
+    // ZUNIONSTORE dest numkeys key ..., BLMPOP timeout numkeys key ...,
+    // ZUNION numkeys key ..., SINTERCARD, LMPOP.
+    std::string_view name{c.name};
+    bool store = name.size() > 5 && name.substr(name.size() - 5) == "store";
+    size_t numkeys_at = store || name == "blmpop" || name == "bzmpop" ? 2 : 1;
+    if (store)
       out.push_back(1);
     if (args.size() <= numkeys_at)
       return out;

@@ -91,6 +91,60 @@ BOOST_AUTO_TEST_CASE(strings) {
   BOOST_TEST(c.call({"TYPE", "nope"}) == "+none\r\n");
 }
 
+BOOST_AUTO_TEST_CASE(ranges_floats_and_moves) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"SET", "s", "Hello World"}) == ok);
+  BOOST_TEST(c.call({"GETRANGE", "s", "0", "4"}) == bulk("Hello"));
+  BOOST_TEST(c.call({"GETRANGE", "s", "-5", "-1"}) == bulk("World"));
+  BOOST_TEST(c.call({"GETRANGE", "s", "5", "1"}) == bulk(""));
+  BOOST_TEST(c.call({"SUBSTR", "none", "0", "1"}) == bulk(""));
+  BOOST_TEST(c.call({"SETRANGE", "s", "6", "Redis"}) == integer(11));
+  BOOST_TEST(c.call({"GET", "s"}) == bulk("Hello Redis"));
+  BOOST_TEST(c.call({"SETRANGE", "pad", "3", "x"}) == integer(4));
+  BOOST_TEST(c.call({"GET", "pad"}) == bulk(std::string{"\0\0\0x", 4}));
+  BOOST_TEST(c.call({"SETRANGE", "s", "-1", "x"}) == err("ERR offset is out of range"));
+  BOOST_TEST(c.call({"SETRANGE", "s", "9223372036854775807", "x"}).rfind("-ERR", 0) == 0u);
+  BOOST_TEST(c.call({"INCRBYFLOAT", "f", "10.5"}) == bulk("10.5"));
+  BOOST_TEST(c.call({"INCRBYFLOAT", "f", "0.1"}) == bulk("10.6"));
+  BOOST_TEST(c.call({"INCRBYFLOAT", "f", "-10.6"}) == bulk("0"));
+  BOOST_TEST(c.call({"INCRBYFLOAT", "s", "1"}) == err("ERR value is not a valid float"));
+  BOOST_TEST(c.call({"INCRBYFLOAT", "f", "inf"})
+             == err("ERR increment would produce NaN or Infinity"));
+  BOOST_TEST(c.call({"HINCRBYFLOAT", "h", "x", "1.5"}) == bulk("1.5"));
+  BOOST_TEST(c.call({"HSTRLEN", "h", "x"}) == integer(3));
+  BOOST_TEST(c.call({"MSETNX", "{m}a", "1", "{m}b", "2"}) == integer(1));
+  BOOST_TEST(c.call({"MSETNX", "{m}b", "3", "{m}c", "4"}) == integer(0));
+  BOOST_TEST(c.call({"EXISTS", "{m}c"}) == integer(0));
+  BOOST_TEST(c.call({"GETEX", "{m}a", "PX", "5000"}) == bulk("1"));
+  BOOST_TEST(c.call({"PTTL", "{m}a"}) == integer(5000));
+  auto now_ms = std::stoll(c.call({"TROUPE.ADVANCECLOCK", "0"}).substr(1));
+  BOOST_TEST(c.call({"PEXPIRETIME", "{m}a"}) == integer(now_ms + 5000));
+  BOOST_TEST(c.call({"EXPIRETIME", "{m}b"}) == integer(-1));
+  BOOST_TEST(c.call({"GETEX", "{m}a", "PERSIST"}) == bulk("1"));
+  BOOST_TEST(c.call({"TTL", "{m}a"}) == integer(-1));
+  BOOST_TEST(c.call({"GETEX", "{m}a", "EX", "0"}) == err("ERR invalid expire time in 'getex' command"));
+  auto time = strings_of(c.call({"TIME"}));
+  BOOST_TEST(time.size() == 2u);
+  BOOST_TEST(std::stoll(time[0]) == now_ms / 1000);
+  BOOST_TEST(c.call({"TOUCH", "{m}a", "{m}b", "{m}none"}) == integer(2));
+  // COPY and RENAME carry a collection's elements and its expiry.
+  BOOST_TEST(c.call({"HSET", "{m}h", "f", "v", "g", "w"}) == integer(2));
+  BOOST_TEST(c.call({"PEXPIRE", "{m}h", "9000"}) == integer(1));
+  BOOST_TEST(c.call({"COPY", "{m}h", "{m}h2"}) == integer(1));
+  BOOST_TEST(c.call({"COPY", "{m}h", "{m}h2"}) == integer(0));
+  BOOST_TEST(c.call({"COPY", "{m}a", "{m}h2", "REPLACE"}) == integer(1));
+  BOOST_TEST(c.call({"GET", "{m}h2"}) == bulk("1"));
+  BOOST_TEST(c.call({"COPY", "{m}h", "{m}h", "DB", "0"})
+             == err("ERR source and destination objects are the same"));
+  BOOST_TEST(c.call({"RENAME", "{m}h", "{m}h3"}) == ok);
+  BOOST_TEST(c.call({"HGETALL", "{m}h3"}) == "*4\r\n" + bulk("f") + bulk("v") + bulk("g") + bulk("w"));
+  BOOST_TEST(c.call({"PTTL", "{m}h3"}) == integer(9000));
+  BOOST_TEST(c.call({"EXISTS", "{m}h"}) == integer(0));
+  BOOST_TEST(c.call({"RENAME", "{m}h", "{m}x"}) == err("ERR no such key"));
+  BOOST_TEST(c.call({"RENAMENX", "{m}h3", "{m}b"}) == integer(0));
+}
+
 BOOST_AUTO_TEST_CASE(errors_match_redis) {
   resp_node n;
   auto c = n.connect();

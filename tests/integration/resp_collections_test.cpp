@@ -1,11 +1,13 @@
 // Lists, sets and sorted sets through the RESP front door of a real
 // troupe-node: Redis's replies and errors, the element records a collection
 // leaves behind when it expires or is replaced, CROSSSLOT for keys of
-// several partitions (nothing written), and durability across a crash.
+// several partitions (nothing written), durability across a crash, and
+// MULTI/EXEC/WATCH.
 // adapters/motia/test/resp-collections.test.ts compares random command
 // sequences byte for byte with a real redis-server.
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -322,6 +324,147 @@ BOOST_AUTO_TEST_CASE(encodings_are_reported_and_their_thresholds_accepted) {
   BOOST_TEST(c.call({"CONFIG", "SET", "nope", "1"})
              == err("ERR Unknown option or number of arguments for CONFIG SET - 'nope'"));
   BOOST_TEST(c.call({"CONFIG", "GET", "maxmemory"}) == "*2\r\n" + bulk("maxmemory") + bulk("0"));
+}
+
+BOOST_AUTO_TEST_CASE(transactions) {
+  collections_node n;
+  auto c = n.connect();
+  auto other = n.connect();
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"MULTI"}) == err("ERR MULTI calls can not be nested"));
+  BOOST_TEST(c.call({"SET", "{tx}a", "1"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"INCR", "{tx}a"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"LPUSH", "{tx}a", "x"}) == "+QUEUED\r\n");  // fails at EXEC only
+  BOOST_TEST(c.call({"PING"}) == "+QUEUED\r\n");
+  BOOST_TEST(other.call({"GET", "{tx}a"}) == nil);  // nothing runs before EXEC
+  BOOST_TEST(c.call({"EXEC"})
+             == "*4\r\n" + ok + integer(2)
+                  + err("WRONGTYPE Operation against a key holding the wrong kind of value")
+                  + "+PONG\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == err("ERR EXEC without MULTI"));
+  BOOST_TEST(c.call({"DISCARD"}) == err("ERR DISCARD without MULTI"));
+  // A command refused while queued aborts the transaction: nothing runs.
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"SET", "{tx}a", "2"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"GET"}) == err("ERR wrong number of arguments for 'get' command"));
+  BOOST_TEST(c.call({"EXEC"})
+             == err("EXECABORT Transaction discarded because of previous errors."));
+  BOOST_TEST(c.call({"GET", "{tx}a"}) == bulk("2"));  // from the first EXEC's INCR
+  // Keys of two partitions: CROSSSLOT, and the transaction is aborted.
+  std::string far;
+  for (int i = 0; i < 64 && far.empty(); ++i)
+    if (c.call({"SMOVE", "{tx}a", "k" + std::to_string(i), "m"}) == crossslot)
+      far = "k" + std::to_string(i);
+  BOOST_TEST_REQUIRE(!far.empty());
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"SET", "{tx}a", "3"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"SET", far, "3"}) == crossslot);
+  BOOST_TEST(c.call({"DBSIZE"}).rfind("-ERR 'dbsize' cannot be queued", 0) == 0u);
+  BOOST_TEST(c.call({"EXEC"})
+             == err("EXECABORT Transaction discarded because of previous errors."));
+  BOOST_TEST(c.call({"EXISTS", far}) == integer(0));
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"SET", "{tx}b", "x"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"DISCARD"}) == ok);
+  BOOST_TEST(c.call({"EXISTS", "{tx}b"}) == integer(0));
+}
+
+BOOST_AUTO_TEST_CASE(watch_makes_exec_fail_once_a_watched_key_is_written) {
+  collections_node n;
+  auto c = n.connect();
+  auto other = n.connect();
+  BOOST_TEST(c.call({"SET", "{w}k", "1"}) == ok);
+  // Untouched: EXEC runs.
+  BOOST_TEST(c.call({"WATCH", "{w}k"}) == ok);
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"WATCH", "{w}k"}) == err("ERR WATCH inside MULTI is not allowed"));
+  BOOST_TEST(c.call({"INCR", "{w}k"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*1\r\n" + integer(2));
+  // Written by another connection (even to the same value): EXEC runs
+  // nothing and answers a null array.
+  BOOST_TEST(c.call({"WATCH", "{w}k", "{w}l"}) == ok);
+  BOOST_TEST(other.call({"RPUSH", "{w}l", "x"}) == integer(1));
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"SET", "{w}k", "lost"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*-1\r\n");
+  BOOST_TEST(c.call({"GET", "{w}k"}) == bulk("2"));
+  // EXEC forgot the watches; so does UNWATCH.
+  BOOST_TEST(c.call({"WATCH", "{w}k"}) == ok);
+  BOOST_TEST(other.call({"SET", "{w}k", "3"}) == ok);
+  BOOST_TEST(c.call({"UNWATCH"}) == ok);
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"GET", "{w}k"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*1\r\n" + bulk("3"));
+  // A write that changes nothing (SET NX on an existing key) does not count.
+  BOOST_TEST(c.call({"WATCH", "{w}k"}) == ok);
+  BOOST_TEST(other.call({"SET", "{w}k", "9", "NX"}) == nil);
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"GET", "{w}k"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*1\r\n" + bulk("3"));
+}
+
+/// Waits (by asking, never by sleeping) until `n` clients are blocked.
+void await_blocked(resp_conn& c, int n) {
+  auto wanted = "blocked_clients:" + std::to_string(n) + "\r\n";
+  for (int i = 0; i < 10'000; ++i)
+    if (c.call({"INFO", "clients"}).find(wanted) != std::string::npos)
+      return;
+  BOOST_FAIL("never saw " + wanted);
+}
+
+BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
+  collections_node n;
+  auto a = n.connect();
+  auto b = n.connect();
+  auto c = n.connect();
+  // Data already there: BLPOP pops at once, from the first non-empty key.
+  BOOST_TEST(c.call({"RPUSH", "{b}m", "ready"}) == integer(1));
+  BOOST_TEST(a.call({"BLPOP", "{b}l", "{b}m", "0"}) == array({"{b}m", "ready"}));
+  // Nothing there: it waits, and the pipelined PING behind it waits too.
+  a.send({"BLPOP", "{b}l", "{b}m", "0"});
+  a.send({"PING"});
+  await_blocked(c, 1);
+  BOOST_TEST(c.call({"RPUSH", "{b}m", "x", "y"}) == integer(2));
+  BOOST_TEST(a.read() == array({"{b}m", "x"}));
+  BOOST_TEST(a.read() == "+PONG\r\n");
+  BOOST_TEST(c.call({"LRANGE", "{b}m", "0", "-1"}) == array({"y"}));
+  // Two waiters on one key: each element goes to exactly one of them.
+  a.send({"BRPOP", "{b}q", "0"});
+  b.send({"BRPOP", "{b}q", "0"});
+  await_blocked(c, 2);
+  BOOST_TEST(c.call({"LPUSH", "{b}q", "1", "2"}) == integer(2));
+  std::set<std::string> got{a.read(), b.read()};
+  BOOST_TEST((got == std::set<std::string>{array({"{b}q", "1"}), array({"{b}q", "2"})}));
+  // A timeout: a null array once it passes.
+  BOOST_TEST(a.call({"BLPOP", "{b}none", "0.01"}) == "*-1\r\n");
+  BOOST_TEST(a.call({"BLPOP", "{b}none", "-1"}) == err("ERR timeout is negative"));
+  BOOST_TEST(a.call({"BLPOP", "{b}none", "x"}) == err("ERR timeout is not a float or out of range"));
+  // Sorted sets and moves.
+  a.send({"BZPOPMIN", "{b}z", "0"});
+  b.send({"BLMOVE", "{b}src", "{b}dst", "RIGHT", "LEFT", "0"});
+  await_blocked(c, 2);
+  BOOST_TEST(c.call({"ZADD", "{b}z", "2", "two", "1", "one"}) == integer(2));
+  BOOST_TEST(a.read() == "*3\r\n" + bulk("{b}z") + bulk("one") + bulk("1"));
+  BOOST_TEST(c.call({"RPUSH", "{b}src", "moved"}) == integer(1));
+  BOOST_TEST(b.read() == bulk("moved"));
+  BOOST_TEST(c.call({"LRANGE", "{b}dst", "0", "-1"}) == array({"moved"}));
+  // A client that leaves while blocked takes nothing with it.
+  {
+    auto gone = n.connect();
+    gone.send({"BLPOP", "{b}w", "0"});
+    await_blocked(c, 1);
+  }
+  await_blocked(c, 0);
+  BOOST_TEST(c.call({"RPUSH", "{b}w", "kept"}) == integer(1));
+  BOOST_TEST(c.call({"LRANGE", "{b}w", "0", "-1"}) == array({"kept"}));
+  // Inside MULTI, and for LMPOP, nothing blocks.
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"BLPOP", "{b}none", "0"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*1\r\n*-1\r\n");
+  BOOST_TEST(c.call({"RPUSH", "{b}lm", "a", "b", "c"}) == integer(3));
+  BOOST_TEST(c.call({"LMPOP", "2", "{b}none", "{b}lm", "RIGHT", "COUNT", "2"})
+             == "*2\r\n" + bulk("{b}lm") + array({"c", "b"}));
+  BOOST_TEST(c.call({"ZMPOP", "1", "{b}none", "MIN"}) == "*-1\r\n");
 }
 
 BOOST_AUTO_TEST_CASE(scripts_use_collections) {

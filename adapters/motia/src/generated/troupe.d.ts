@@ -1338,6 +1338,8 @@ export namespace troupe {
             kvCount?: (troupe.v1.IKvCount|null);
             kvFlush?: (troupe.v1.IKvFlush|null);
             kvEval?: (troupe.v1.IKvEval|null);
+            kvExec?: (troupe.v1.IKvExec|null);
+            kvWatch?: (troupe.v1.IKvWatch|null);
             clusterStatus?: (troupe.v1.IClusterStatus|null);
             clusterDrain?: (troupe.v1.IClusterDrain|null);
         }
@@ -1394,9 +1396,11 @@ export namespace troupe {
             public kvCount?: (troupe.v1.IKvCount|null);
             public kvFlush?: (troupe.v1.IKvFlush|null);
             public kvEval?: (troupe.v1.IKvEval|null);
+            public kvExec?: (troupe.v1.IKvExec|null);
+            public kvWatch?: (troupe.v1.IKvWatch|null);
             public clusterStatus?: (troupe.v1.IClusterStatus|null);
             public clusterDrain?: (troupe.v1.IClusterDrain|null);
-            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"clusterStatus"|"clusterDrain");
+            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"kvExec"|"kvWatch"|"clusterStatus"|"clusterDrain");
             public static create(properties?: troupe.v1.IRequest): troupe.v1.Request;
             public static encode(message: troupe.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Request;
@@ -2029,6 +2033,44 @@ export namespace troupe {
             public static verify(message: { [k: string]: any }): (string|null);
             public static fromObject(object: { [k: string]: any }): troupe.v1.KvEval;
             public static toObject(message: troupe.v1.KvEval, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IKvWatch {
+            keys?: (Uint8Array[]|null);
+        }
+
+        class KvWatch implements IKvWatch {
+            constructor(properties?: troupe.v1.IKvWatch);
+            public keys: Uint8Array[];
+            public static create(properties?: troupe.v1.IKvWatch): troupe.v1.KvWatch;
+            public static encode(message: troupe.v1.IKvWatch, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvWatch;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.KvWatch;
+            public static toObject(message: troupe.v1.KvWatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IKvExec {
+            commands?: (troupe.v1.IKvCommand[]|null);
+            watchKeys?: (Uint8Array[]|null);
+            watchVersions?: ((number|Long)[]|null);
+            resp3?: (boolean|null);
+        }
+
+        class KvExec implements IKvExec {
+            constructor(properties?: troupe.v1.IKvExec);
+            public commands: troupe.v1.IKvCommand[];
+            public watchKeys: Uint8Array[];
+            public watchVersions: (number|Long)[];
+            public resp3: boolean;
+            public static create(properties?: troupe.v1.IKvExec): troupe.v1.KvExec;
+            public static encode(message: troupe.v1.IKvExec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvExec;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.KvExec;
+            public static toObject(message: troupe.v1.KvExec, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 

@@ -8593,13 +8593,15 @@ export const troupe = $root.troupe = (() => {
             Request.prototype.kvCount = null;
             Request.prototype.kvFlush = null;
             Request.prototype.kvEval = null;
+            Request.prototype.kvExec = null;
+            Request.prototype.kvWatch = null;
             Request.prototype.clusterStatus = null;
             Request.prototype.clusterDrain = null;
 
             let $oneOfFields;
 
             Object.defineProperty(Request.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "clusterStatus", "clusterDrain"]),
+                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "kvExec", "kvWatch", "clusterStatus", "clusterDrain"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -8710,6 +8712,10 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.KvFlush.encode(message.kvFlush, writer.uint32(746).fork()).ldelim();
                 if (message.kvEval != null && Object.hasOwnProperty.call(message, "kvEval"))
                     $root.troupe.v1.KvEval.encode(message.kvEval, writer.uint32(754).fork()).ldelim();
+                if (message.kvExec != null && Object.hasOwnProperty.call(message, "kvExec"))
+                    $root.troupe.v1.KvExec.encode(message.kvExec, writer.uint32(762).fork()).ldelim();
+                if (message.kvWatch != null && Object.hasOwnProperty.call(message, "kvWatch"))
+                    $root.troupe.v1.KvWatch.encode(message.kvWatch, writer.uint32(770).fork()).ldelim();
                 if (message.clusterStatus != null && Object.hasOwnProperty.call(message, "clusterStatus"))
                     $root.troupe.v1.ClusterStatus.encode(message.clusterStatus, writer.uint32(802).fork()).ldelim();
                 if (message.clusterDrain != null && Object.hasOwnProperty.call(message, "clusterDrain"))
@@ -8922,6 +8928,14 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 94: {
                             message.kvEval = $root.troupe.v1.KvEval.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 95: {
+                            message.kvExec = $root.troupe.v1.KvExec.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 96: {
+                            message.kvWatch = $root.troupe.v1.KvWatch.decode(reader, reader.uint32());
                             break;
                         }
                     case 100: {
@@ -9442,6 +9456,26 @@ export const troupe = $root.troupe = (() => {
                             return "kvEval." + error;
                     }
                 }
+                if (message.kvExec != null && message.hasOwnProperty("kvExec")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.KvExec.verify(message.kvExec);
+                        if (error)
+                            return "kvExec." + error;
+                    }
+                }
+                if (message.kvWatch != null && message.hasOwnProperty("kvWatch")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.KvWatch.verify(message.kvWatch);
+                        if (error)
+                            return "kvWatch." + error;
+                    }
+                }
                 if (message.clusterStatus != null && message.hasOwnProperty("clusterStatus")) {
                     if (properties.op === 1)
                         return "op: multiple values";
@@ -9719,6 +9753,16 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Request.kvEval: object expected");
                     message.kvEval = $root.troupe.v1.KvEval.fromObject(object.kvEval);
                 }
+                if (object.kvExec != null) {
+                    if (typeof object.kvExec !== "object")
+                        throw TypeError(".troupe.v1.Request.kvExec: object expected");
+                    message.kvExec = $root.troupe.v1.KvExec.fromObject(object.kvExec);
+                }
+                if (object.kvWatch != null) {
+                    if (typeof object.kvWatch !== "object")
+                        throw TypeError(".troupe.v1.Request.kvWatch: object expected");
+                    message.kvWatch = $root.troupe.v1.KvWatch.fromObject(object.kvWatch);
+                }
                 if (object.clusterStatus != null) {
                     if (typeof object.clusterStatus !== "object")
                         throw TypeError(".troupe.v1.Request.clusterStatus: object expected");
@@ -9985,6 +10029,16 @@ export const troupe = $root.troupe = (() => {
                     object.kvEval = $root.troupe.v1.KvEval.toObject(message.kvEval, options);
                     if (options.oneofs)
                         object.op = "kvEval";
+                }
+                if (message.kvExec != null && message.hasOwnProperty("kvExec")) {
+                    object.kvExec = $root.troupe.v1.KvExec.toObject(message.kvExec, options);
+                    if (options.oneofs)
+                        object.op = "kvExec";
+                }
+                if (message.kvWatch != null && message.hasOwnProperty("kvWatch")) {
+                    object.kvWatch = $root.troupe.v1.KvWatch.toObject(message.kvWatch, options);
+                    if (options.oneofs)
+                        object.op = "kvWatch";
                 }
                 if (message.clusterStatus != null && message.hasOwnProperty("clusterStatus")) {
                     object.clusterStatus = $root.troupe.v1.ClusterStatus.toObject(message.clusterStatus, options);
@@ -14644,6 +14698,302 @@ export const troupe = $root.troupe = (() => {
             };
 
             return KvEval;
+        })();
+
+        v1.KvWatch = (function() {
+
+            function KvWatch(properties) {
+                this.keys = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            KvWatch.prototype.keys = $util.emptyArray;
+
+            KvWatch.create = function create(properties) {
+                return new KvWatch(properties);
+            };
+
+            KvWatch.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.keys != null && message.keys.length)
+                    for (let i = 0; i < message.keys.length; ++i)
+                        writer.uint32(10).bytes(message.keys[i]);
+                return writer;
+            };
+
+            KvWatch.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.KvWatch();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.keys && message.keys.length))
+                                message.keys = [];
+                            message.keys.push(reader.bytes());
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            KvWatch.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.keys != null && message.hasOwnProperty("keys")) {
+                    if (!Array.isArray(message.keys))
+                        return "keys: array expected";
+                    for (let i = 0; i < message.keys.length; ++i)
+                        if (!(message.keys[i] && typeof message.keys[i].length === "number" || $util.isString(message.keys[i])))
+                            return "keys: buffer[] expected";
+                }
+                return null;
+            };
+
+            KvWatch.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.KvWatch)
+                    return object;
+                let message = new $root.troupe.v1.KvWatch();
+                if (object.keys) {
+                    if (!Array.isArray(object.keys))
+                        throw TypeError(".troupe.v1.KvWatch.keys: array expected");
+                    message.keys = [];
+                    for (let i = 0; i < object.keys.length; ++i)
+                        if (typeof object.keys[i] === "string")
+                            $util.base64.decode(object.keys[i], message.keys[i] = $util.newBuffer($util.base64.length(object.keys[i])), 0);
+                        else if (object.keys[i].length >= 0)
+                            message.keys[i] = object.keys[i];
+                }
+                return message;
+            };
+
+            KvWatch.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.keys = [];
+                if (message.keys && message.keys.length) {
+                    object.keys = [];
+                    for (let j = 0; j < message.keys.length; ++j)
+                        object.keys[j] = options.bytes === String ? $util.base64.encode(message.keys[j], 0, message.keys[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.keys[j]) : message.keys[j];
+                }
+                return object;
+            };
+
+            KvWatch.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return KvWatch;
+        })();
+
+        v1.KvExec = (function() {
+
+            function KvExec(properties) {
+                this.commands = [];
+                this.watchKeys = [];
+                this.watchVersions = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            KvExec.prototype.commands = $util.emptyArray;
+            KvExec.prototype.watchKeys = $util.emptyArray;
+            KvExec.prototype.watchVersions = $util.emptyArray;
+            KvExec.prototype.resp3 = false;
+
+            KvExec.create = function create(properties) {
+                return new KvExec(properties);
+            };
+
+            KvExec.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.commands != null && message.commands.length)
+                    for (let i = 0; i < message.commands.length; ++i)
+                        $root.troupe.v1.KvCommand.encode(message.commands[i], writer.uint32(10).fork()).ldelim();
+                if (message.watchKeys != null && message.watchKeys.length)
+                    for (let i = 0; i < message.watchKeys.length; ++i)
+                        writer.uint32(18).bytes(message.watchKeys[i]);
+                if (message.watchVersions != null && message.watchVersions.length) {
+                    writer.uint32(26).fork();
+                    for (let i = 0; i < message.watchVersions.length; ++i)
+                        writer.uint64(message.watchVersions[i]);
+                    writer.ldelim();
+                }
+                if (message.resp3 != null && Object.hasOwnProperty.call(message, "resp3"))
+                    writer.uint32(32).bool(message.resp3);
+                return writer;
+            };
+
+            KvExec.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.KvExec();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.commands && message.commands.length))
+                                message.commands = [];
+                            message.commands.push($root.troupe.v1.KvCommand.decode(reader, reader.uint32()));
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.watchKeys && message.watchKeys.length))
+                                message.watchKeys = [];
+                            message.watchKeys.push(reader.bytes());
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.watchVersions && message.watchVersions.length))
+                                message.watchVersions = [];
+                            if ((tag & 7) === 2) {
+                                let end2 = reader.uint32() + reader.pos;
+                                while (reader.pos < end2)
+                                    message.watchVersions.push(reader.uint64());
+                            } else
+                                message.watchVersions.push(reader.uint64());
+                            break;
+                        }
+                    case 4: {
+                            message.resp3 = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            KvExec.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.commands != null && message.hasOwnProperty("commands")) {
+                    if (!Array.isArray(message.commands))
+                        return "commands: array expected";
+                    for (let i = 0; i < message.commands.length; ++i) {
+                        let error = $root.troupe.v1.KvCommand.verify(message.commands[i]);
+                        if (error)
+                            return "commands." + error;
+                    }
+                }
+                if (message.watchKeys != null && message.hasOwnProperty("watchKeys")) {
+                    if (!Array.isArray(message.watchKeys))
+                        return "watchKeys: array expected";
+                    for (let i = 0; i < message.watchKeys.length; ++i)
+                        if (!(message.watchKeys[i] && typeof message.watchKeys[i].length === "number" || $util.isString(message.watchKeys[i])))
+                            return "watchKeys: buffer[] expected";
+                }
+                if (message.watchVersions != null && message.hasOwnProperty("watchVersions")) {
+                    if (!Array.isArray(message.watchVersions))
+                        return "watchVersions: array expected";
+                    for (let i = 0; i < message.watchVersions.length; ++i)
+                        if (!$util.isInteger(message.watchVersions[i]) && !(message.watchVersions[i] && $util.isInteger(message.watchVersions[i].low) && $util.isInteger(message.watchVersions[i].high)))
+                            return "watchVersions: integer|Long[] expected";
+                }
+                if (message.resp3 != null && message.hasOwnProperty("resp3"))
+                    if (typeof message.resp3 !== "boolean")
+                        return "resp3: boolean expected";
+                return null;
+            };
+
+            KvExec.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.KvExec)
+                    return object;
+                let message = new $root.troupe.v1.KvExec();
+                if (object.commands) {
+                    if (!Array.isArray(object.commands))
+                        throw TypeError(".troupe.v1.KvExec.commands: array expected");
+                    message.commands = [];
+                    for (let i = 0; i < object.commands.length; ++i) {
+                        if (typeof object.commands[i] !== "object")
+                            throw TypeError(".troupe.v1.KvExec.commands: object expected");
+                        message.commands[i] = $root.troupe.v1.KvCommand.fromObject(object.commands[i]);
+                    }
+                }
+                if (object.watchKeys) {
+                    if (!Array.isArray(object.watchKeys))
+                        throw TypeError(".troupe.v1.KvExec.watchKeys: array expected");
+                    message.watchKeys = [];
+                    for (let i = 0; i < object.watchKeys.length; ++i)
+                        if (typeof object.watchKeys[i] === "string")
+                            $util.base64.decode(object.watchKeys[i], message.watchKeys[i] = $util.newBuffer($util.base64.length(object.watchKeys[i])), 0);
+                        else if (object.watchKeys[i].length >= 0)
+                            message.watchKeys[i] = object.watchKeys[i];
+                }
+                if (object.watchVersions) {
+                    if (!Array.isArray(object.watchVersions))
+                        throw TypeError(".troupe.v1.KvExec.watchVersions: array expected");
+                    message.watchVersions = [];
+                    for (let i = 0; i < object.watchVersions.length; ++i)
+                        if ($util.Long)
+                            (message.watchVersions[i] = $util.Long.fromValue(object.watchVersions[i])).unsigned = true;
+                        else if (typeof object.watchVersions[i] === "string")
+                            message.watchVersions[i] = parseInt(object.watchVersions[i], 10);
+                        else if (typeof object.watchVersions[i] === "number")
+                            message.watchVersions[i] = object.watchVersions[i];
+                        else if (typeof object.watchVersions[i] === "object")
+                            message.watchVersions[i] = new $util.LongBits(object.watchVersions[i].low >>> 0, object.watchVersions[i].high >>> 0).toNumber(true);
+                }
+                if (object.resp3 != null)
+                    message.resp3 = Boolean(object.resp3);
+                return message;
+            };
+
+            KvExec.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.commands = [];
+                    object.watchKeys = [];
+                    object.watchVersions = [];
+                }
+                if (options.defaults)
+                    object.resp3 = false;
+                if (message.commands && message.commands.length) {
+                    object.commands = [];
+                    for (let j = 0; j < message.commands.length; ++j)
+                        object.commands[j] = $root.troupe.v1.KvCommand.toObject(message.commands[j], options);
+                }
+                if (message.watchKeys && message.watchKeys.length) {
+                    object.watchKeys = [];
+                    for (let j = 0; j < message.watchKeys.length; ++j)
+                        object.watchKeys[j] = options.bytes === String ? $util.base64.encode(message.watchKeys[j], 0, message.watchKeys[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.watchKeys[j]) : message.watchKeys[j];
+                }
+                if (message.watchVersions && message.watchVersions.length) {
+                    object.watchVersions = [];
+                    for (let j = 0; j < message.watchVersions.length; ++j)
+                        if (typeof message.watchVersions[j] === "number")
+                            object.watchVersions[j] = options.longs === String ? String(message.watchVersions[j]) : message.watchVersions[j];
+                        else
+                            object.watchVersions[j] = options.longs === String ? $util.Long.prototype.toString.call(message.watchVersions[j]) : options.longs === Number ? new $util.LongBits(message.watchVersions[j].low >>> 0, message.watchVersions[j].high >>> 0).toNumber(true) : message.watchVersions[j];
+                }
+                if (message.resp3 != null && message.hasOwnProperty("resp3"))
+                    object.resp3 = message.resp3;
+                return object;
+            };
+
+            KvExec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return KvExec;
         })();
 
         v1.KvScan = (function() {

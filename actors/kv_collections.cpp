@@ -534,6 +534,15 @@ bool check_timeout(command& c, std::string_view text) {
   return true;
 }
 
+/// True when a blocked command runs again and `key` now holds a type other
+/// than `type`: it keeps waiting on it instead of failing.
+bool waits_past(command& c, std::string_view key, char type) {
+  if (!c.rerun)
+    return false;
+  auto e = load(c, mkey_of(c, key));
+  return e && e->type != type;
+}
+
 /// Nothing to pop from `keys`: wait on them, or answer the timeout.
 void nothing_to_pop(command& c, std::vector<std::string_view> keys) {
   if (!c.may_block) {
@@ -551,6 +560,8 @@ void cmd_blpop(command& c, bool left) {
   std::vector<std::string_view> keys(c.args.begin() + 1, c.args.end() - 1);
   for (auto k : keys) {
     list_ref l;
+    if (waits_past(c, k, type_list))
+      continue;
     if (!open_list(c, k, l))
       return;
     if (!l.e)
@@ -576,7 +587,7 @@ void cmd_blmove(command& c, std::string_view from_side, std::string_view to_side
   if (!check_timeout(c, c.args.back()))
     return;
   list_ref src;
-  if (!open_list(c, c.args[1], src))
+  if (!waits_past(c, c.args[1], type_list) && !open_list(c, c.args[1], src))
     return;
   if (!src.e) {
     nothing_to_pop(c, {c.args[1]});
@@ -641,6 +652,8 @@ void cmd_lmpop(command& c, bool blocking) {
     return;
   for (auto k : m->keys) {
     list_ref l;
+    if (waits_past(c, k, type_list))
+      continue;
     if (!open_list(c, k, l))
       return;
     if (!l.e)
@@ -1619,6 +1632,8 @@ void cmd_bzpop(command& c, bool max) {
   std::vector<std::string_view> keys(c.args.begin() + 1, c.args.end() - 1);
   for (auto k : keys) {
     zset_ref z;
+    if (waits_past(c, k, type_zset))
+      continue;
     if (!open_zset(c, k, z))
       return;
     if (!z.e)
@@ -1644,6 +1659,8 @@ void cmd_zmpop(command& c, bool blocking) {
     return;
   for (auto k : m->keys) {
     zset_ref z;
+    if (waits_past(c, k, type_zset))
+      continue;
     if (!open_zset(c, k, z))
       return;
     if (!z.e)

@@ -1257,7 +1257,19 @@ uint64_t& version_of(kv_state& st, std::string_view key) {
   return st.versions[std::hash<std::string_view>{}(key) % st.versions.size()];
 }
 
-/// Runs `c` by its handler; a command that wrote moves its keys' versions.
+} // namespace
+
+void touch_key(kv_state& st, const std::string& key) {
+  version_of(st, key) = ++st.version_clock;
+  if (!st.blocked.empty())
+    st.written.push_back(key);
+}
+
+namespace {
+
+/// Runs `c` by its handler; the keys whose records it changed (as its
+/// writes say: a no-op such as SMOVE of a member the destination has
+/// touches only the source) move their versions and wake their waiters.
 void dispatch(command& c) {
   auto& table = handlers();
   auto it = table.find(c.name);
@@ -1267,14 +1279,19 @@ void dispatch(command& c) {
   }
   auto before = c.batch.count();
   it->second(c);
-  if (c.batch.count() == before || c.failed)
+  if (c.failed)
     return;
-  if (auto* spec = protocol::find_resp_command(c.name))
-    for (auto i : protocol::key_positions(*spec, c.args)) {
-      version_of(c.st, c.args[i]) = ++c.st.version_clock;
-      if (!c.st.blocked.empty())
-        c.st.written.emplace_back(c.args[i]);
+  auto& ops = c.batch.ops();
+  std::string last;
+  for (size_t i = before; i < ops.size(); ++i) {
+    auto key = storage::decode_kv_key(ops[i].key);
+    auto owner = key ? std::optional<std::string>{std::move(key->key)}
+                     : storage::decode_kv_field_owner(ops[i].key);
+    if (owner && *owner != last) {
+      touch_key(c.st, *owner);
+      last = std::move(*owner);
     }
+  }
 }
 
 /// Why a script may not run `args` here; empty when it may.
@@ -1310,6 +1327,7 @@ std::vector<std::string> run_command(kv_state& st, const v1::KvCommand& req,
   std::string name = args.empty() ? std::string{} : resp::lower(args[0]);
   command c{st, args, name, req.resp3(), st.db->now_ms(), batch};
   c.may_block = req.block_ms() > 0;
+  c.rerun = req.rerun();
   dispatch(c);
   if (c.failed) {
     st.pipeline->drop_next();
@@ -1362,24 +1380,30 @@ void blocked_clients::wake_key(const std::string& key) {
     wake(id);
 }
 
-void touch_all(kv_state& st) {
-  for (auto& v : st.versions)
-    v = ++st.version_clock;
-}
-
 void run_watch(kv_state& st, const v1::KvWatch& req, v1::Response& resp) {
   std::string out;
-  resp::array(out, static_cast<size_t>(req.keys_size()));
-  for (auto& k : req.keys())
+  resp::array(out, static_cast<size_t>(req.keys_size()) * 2);
+  storage::write_batch none;
+  std::vector<std::string_view> no_args;
+  std::string name = "watch";
+  command c{st, no_args, name, false, st.db->now_ms(), none};
+  for (auto& k : req.keys()) {
+    auto e = load(c, mkey_of(c, k));
     resp::integer(out, static_cast<int64_t>(version_of(st, k)));
-  resp.mutable_kv()->set_resp(std::move(out));
+    resp::integer(out, e ? e->header.expires_at_ms : 0);
+  }
+  resp.mutable_kv()->set_resp(c.failed ? std::move(c.out) : std::move(out));
 }
 
 void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
               storage::write_batch& batch) {
   std::string out;
+  auto now = st.db->now_ms();
   for (int i = 0; i < req.watch_keys_size() && i < req.watch_versions_size(); ++i) {
-    if (version_of(st, req.watch_keys(i)) != req.watch_versions(i)) {
+    // Written since WATCH, or expired since (it was live then), as in Redis.
+    auto expires_at = i < req.watch_expires_at_size() ? req.watch_expires_at(i) : 0;
+    if (version_of(st, req.watch_keys(i)) != req.watch_versions(i)
+        || (expires_at != 0 && expires_at <= now)) {
       resp::null_array(out, req.resp3());
       resp.mutable_kv()->set_resp(std::move(out));
       return;
@@ -1387,7 +1411,6 @@ void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
   }
   // One clock reading and one batch: the transaction is atomic, and an
   // error reply from one command does not stop the others, as in Redis.
-  auto now = st.db->now_ms();
   resp::array(out, static_cast<size_t>(req.commands_size()));
   for (auto& cmd : req.commands()) {
     std::vector<std::string_view> args(cmd.args().begin(), cmd.args().end());

@@ -112,6 +112,8 @@ struct command {
   /// A blocking command may wait (the session's direct call, not MULTI or
   /// a script)...
   bool may_block = false;
+  /// Run again after a wake: keys of another type are waited on.
+  bool rerun = false;
   /// ...and found nothing: it did nothing, `out` is empty, and these keys
   /// are what it waits on.
   std::vector<std::string> waits_on;
@@ -140,8 +142,9 @@ void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
 /// Answers one KvWatch with the keys' versions.
 void run_watch(kv_state& st, const v1::KvWatch& req, v1::Response& resp);
 
-/// Moves the version of every key (FLUSHDB).
-void touch_all(kv_state& st);
+/// Moves the version of `key` and wakes its waiters (once the request is
+/// done): every write does, FLUSHDB for each key it deletes.
+void touch_key(kv_state& st, const std::string& key);
 
 /// The live key record of `mkey` (staged writes first), nullopt when absent
 /// or expired; a storage error marks `c` failed.

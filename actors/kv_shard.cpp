@@ -97,8 +97,10 @@ void run_flush(kv_state& st, Response& resp, storage::write_batch& batch) {
   });
   uint64_t keys = 0;
   for (auto& k : doomed) {
-    if (storage::decode_kv_key(k))
+    if (auto parts = storage::decode_kv_key(k)) {
       ++keys;
+      touch_key(st, parts->key);
+    }
     st.pipeline->remove(batch, column::kv, k);
   }
   resp.mutable_count()->set_count(keys);
@@ -213,7 +215,6 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
           break;
         case Request::kKvFlush:
           run_flush(st, *resp, batch);
-          touch_all(st);
           break;
         default:
           set_error(*resp, error_code::invalid_argument, "operation is not a kv operation");

@@ -74,6 +74,7 @@ struct transaction {
   std::optional<partition_id> watch_partition;
   std::vector<std::string> watch_keys;
   std::vector<uint64_t> watch_versions;
+  std::vector<int64_t> watch_expires_at;
 
   /// Ends the transaction; `unwatch` forgets the watched keys too.
   void end(bool unwatch) {
@@ -84,6 +85,7 @@ struct transaction {
       watch_partition.reset();
       watch_keys.clear();
       watch_versions.clear();
+      watch_expires_at.clear();
     }
   }
 };
@@ -233,7 +235,7 @@ using steady = std::chrono::steady_clock;
 /// else from this connection runs meanwhile, as in Redis.
 void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
                    std::shared_ptr<const std::vector<std::string>> args,
-                   std::optional<steady::time_point> deadline, slot_ptr slot) {
+                   std::optional<steady::time_point> deadline, slot_ptr slot, bool rerun) {
   auto done = [self, hdl, slot](std::string bytes) {
     self->state.blocking = false;
     self->state.ctx->counters->resp_blocked_clients -= 1;
@@ -255,11 +257,12 @@ void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
   auto* cmd = req->mutable_kv_command();
   cmd->set_resp3(self->state.resp3);
   cmd->set_block_ms(wait);
+  cmd->set_rerun(rerun);
   for (auto& a : *args)
     cmd->add_args(a);
   ask(self, p, std::move(req), [=](const Response& r) {
     if (!r.has_error() && r.kv().retry())
-      send_blocking(self, hdl, p, args, deadline, slot);
+      send_blocking(self, hdl, p, args, deadline, slot, true);
     else
       done(kv_reply(r));
   });
@@ -297,7 +300,7 @@ void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
     self->state.ctx->counters->resp_blocked_clients += 1;
     auto deadline = block_deadline(name, args);
     send_blocking(self, hdl, p, std::make_shared<const std::vector<std::string>>(std::move(args)),
-                  deadline, open_slot(self));
+                  deadline, open_slot(self), false);
     return;
   }
   auto req = std::make_shared<Request>();
@@ -1228,14 +1231,16 @@ void cmd_watch(resp_broker* self, connection_handle hdl, std::vector<std::string
   ask(self, **p, std::move(req), [=](const Response& r) {
     auto bytes = kv_reply(r);
     std::vector<std::string_view> parts;
-    if (!resp::split_array(bytes, parts) || parts.size() != watched->size()) {
+    if (!resp::split_array(bytes, parts) || parts.size() != watched->size() * 2) {
       finish(self, hdl, slot, resp::is_error(bytes) ? bytes : error_reply("ERR WATCH failed"));
       return;
     }
     auto& t = self->state.tx;
-    for (size_t i = 0; i < parts.size(); ++i) {
+    for (size_t i = 0; i < watched->size(); ++i) {
       t.watch_keys.push_back((*watched)[i]);
-      t.watch_versions.push_back(static_cast<uint64_t>(resp::read_integer(parts[i]).value_or(0)));
+      t.watch_versions.push_back(
+        static_cast<uint64_t>(resp::read_integer(parts[2 * i]).value_or(0)));
+      t.watch_expires_at.push_back(resp::read_integer(parts[2 * i + 1]).value_or(0));
     }
     finish(self, hdl, slot, "+OK\r\n");
   });
@@ -1275,6 +1280,7 @@ void cmd_exec(resp_broker* self, connection_handle hdl) {
   for (size_t i = 0; i < tx.watch_keys.size(); ++i) {
     exec->add_watch_keys(tx.watch_keys[i]);
     exec->add_watch_versions(tx.watch_versions[i]);
+    exec->add_watch_expires_at(tx.watch_expires_at[i]);
   }
   tx.end(true);
   auto slot = open_slot(self);

@@ -395,12 +395,29 @@ BOOST_AUTO_TEST_CASE(watch_makes_exec_fail_once_a_watched_key_is_written) {
   BOOST_TEST(c.call({"MULTI"}) == ok);
   BOOST_TEST(c.call({"GET", "{w}k"}) == "+QUEUED\r\n");
   BOOST_TEST(c.call({"EXEC"}) == "*1\r\n" + bulk("3"));
-  // A write that changes nothing (SET NX on an existing key) does not count.
-  BOOST_TEST(c.call({"WATCH", "{w}k"}) == ok);
+  // A write that changes nothing (SET NX on an existing key, SMOVE of a
+  // member the destination has) does not count.
+  BOOST_TEST(c.call({"SADD", "{w}src", "a", "b"}) == integer(2));
+  BOOST_TEST(c.call({"SADD", "{w}dst", "a"}) == integer(1));
+  BOOST_TEST(c.call({"WATCH", "{w}k", "{w}dst"}) == ok);
   BOOST_TEST(other.call({"SET", "{w}k", "9", "NX"}) == nil);
+  BOOST_TEST(other.call({"SMOVE", "{w}src", "{w}dst", "a"}) == integer(1));
   BOOST_TEST(c.call({"MULTI"}) == ok);
   BOOST_TEST(c.call({"GET", "{w}k"}) == "+QUEUED\r\n");
   BOOST_TEST(c.call({"EXEC"}) == "*1\r\n" + bulk("3"));
+  // FLUSHDB touches the keys it deletes, not a watched key that was absent.
+  BOOST_TEST(c.call({"WATCH", "{w}absent"}) == ok);
+  BOOST_TEST(other.call({"FLUSHDB"}) == ok);
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"PING"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*1\r\n+PONG\r\n");
+  // A watched key that expires before EXEC fails it.
+  BOOST_TEST(c.call({"SET", "{w}e", "v", "PX", "100"}) == ok);
+  BOOST_TEST(c.call({"WATCH", "{w}e"}) == ok);
+  BOOST_TEST(c.call({"TROUPE.ADVANCECLOCK", "100"}).substr(0, 1) == ":");
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"PING"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*-1\r\n");
 }
 
 /// Waits (by asking, never by sleeping) until `n` clients are blocked.
@@ -439,6 +456,18 @@ BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
   BOOST_TEST(a.call({"BLPOP", "{b}none", "0.01"}) == "*-1\r\n");
   BOOST_TEST(a.call({"BLPOP", "{b}none", "-1"}) == err("ERR timeout is negative"));
   BOOST_TEST(a.call({"BLPOP", "{b}none", "x"}) == err("ERR timeout is not a float or out of range"));
+  // A key that turns into another type while a client waits on it keeps
+  // it waiting (Redis serves only a list).
+  a.send({"BLPOP", "{b}t", "0"});
+  await_blocked(c, 1);
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"LPUSH", "{b}t", "a"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"DEL", "{b}t"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"SET", "{b}t", "string"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*3\r\n" + integer(1) + integer(1) + ok);
+  BOOST_TEST(c.call({"DEL", "{b}t"}) == integer(1));
+  BOOST_TEST(c.call({"LPUSH", "{b}t", "b"}) == integer(1));
+  BOOST_TEST(a.read() == array({"{b}t", "b"}));
   // Sorted sets and moves.
   a.send({"BZPOPMIN", "{b}z", "0"});
   b.send({"BLMOVE", "{b}src", "{b}dst", "RIGHT", "LEFT", "0"});

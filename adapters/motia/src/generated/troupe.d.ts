@@ -1979,12 +1979,16 @@ export namespace troupe {
         interface IKvCommand {
             args?: (Uint8Array[]|null);
             resp3?: (boolean|null);
+            blockMs?: (number|null);
+            rerun?: (boolean|null);
         }
 
         class KvCommand implements IKvCommand {
             constructor(properties?: troupe.v1.IKvCommand);
             public args: Uint8Array[];
             public resp3: boolean;
+            public blockMs: number;
+            public rerun: boolean;
             public static create(properties?: troupe.v1.IKvCommand): troupe.v1.KvCommand;
             public static encode(message: troupe.v1.IKvCommand, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvCommand;
@@ -1996,11 +2000,13 @@ export namespace troupe {
 
         interface IKvReply {
             resp?: (Uint8Array|null);
+            retry?: (boolean|null);
         }
 
         class KvReply implements IKvReply {
             constructor(properties?: troupe.v1.IKvReply);
             public resp: Uint8Array;
+            public retry: boolean;
             public static create(properties?: troupe.v1.IKvReply): troupe.v1.KvReply;
             public static encode(message: troupe.v1.IKvReply, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvReply;
@@ -2057,6 +2063,7 @@ export namespace troupe {
             watchKeys?: (Uint8Array[]|null);
             watchVersions?: ((number|Long)[]|null);
             resp3?: (boolean|null);
+            watchExpiresAt?: ((number|Long)[]|null);
         }
 
         class KvExec implements IKvExec {
@@ -2065,6 +2072,7 @@ export namespace troupe {
             public watchKeys: Uint8Array[];
             public watchVersions: (number|Long)[];
             public resp3: boolean;
+            public watchExpiresAt: (number|Long)[];
             public static create(properties?: troupe.v1.IKvExec): troupe.v1.KvExec;
             public static encode(message: troupe.v1.IKvExec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvExec;

@@ -14300,6 +14300,8 @@ export const troupe = $root.troupe = (() => {
 
             KvCommand.prototype.args = $util.emptyArray;
             KvCommand.prototype.resp3 = false;
+            KvCommand.prototype.blockMs = 0;
+            KvCommand.prototype.rerun = false;
 
             KvCommand.create = function create(properties) {
                 return new KvCommand(properties);
@@ -14313,6 +14315,10 @@ export const troupe = $root.troupe = (() => {
                         writer.uint32(10).bytes(message.args[i]);
                 if (message.resp3 != null && Object.hasOwnProperty.call(message, "resp3"))
                     writer.uint32(16).bool(message.resp3);
+                if (message.blockMs != null && Object.hasOwnProperty.call(message, "blockMs"))
+                    writer.uint32(24).uint32(message.blockMs);
+                if (message.rerun != null && Object.hasOwnProperty.call(message, "rerun"))
+                    writer.uint32(32).bool(message.rerun);
                 return writer;
             };
 
@@ -14331,6 +14337,14 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 2: {
                             message.resp3 = reader.bool();
+                            break;
+                        }
+                    case 3: {
+                            message.blockMs = reader.uint32();
+                            break;
+                        }
+                    case 4: {
+                            message.rerun = reader.bool();
                             break;
                         }
                     default:
@@ -14354,6 +14368,12 @@ export const troupe = $root.troupe = (() => {
                 if (message.resp3 != null && message.hasOwnProperty("resp3"))
                     if (typeof message.resp3 !== "boolean")
                         return "resp3: boolean expected";
+                if (message.blockMs != null && message.hasOwnProperty("blockMs"))
+                    if (!$util.isInteger(message.blockMs))
+                        return "blockMs: integer expected";
+                if (message.rerun != null && message.hasOwnProperty("rerun"))
+                    if (typeof message.rerun !== "boolean")
+                        return "rerun: boolean expected";
                 return null;
             };
 
@@ -14373,6 +14393,10 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (object.resp3 != null)
                     message.resp3 = Boolean(object.resp3);
+                if (object.blockMs != null)
+                    message.blockMs = object.blockMs >>> 0;
+                if (object.rerun != null)
+                    message.rerun = Boolean(object.rerun);
                 return message;
             };
 
@@ -14382,8 +14406,11 @@ export const troupe = $root.troupe = (() => {
                 let object = {};
                 if (options.arrays || options.defaults)
                     object.args = [];
-                if (options.defaults)
+                if (options.defaults) {
                     object.resp3 = false;
+                    object.blockMs = 0;
+                    object.rerun = false;
+                }
                 if (message.args && message.args.length) {
                     object.args = [];
                     for (let j = 0; j < message.args.length; ++j)
@@ -14391,6 +14418,10 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.resp3 != null && message.hasOwnProperty("resp3"))
                     object.resp3 = message.resp3;
+                if (message.blockMs != null && message.hasOwnProperty("blockMs"))
+                    object.blockMs = message.blockMs;
+                if (message.rerun != null && message.hasOwnProperty("rerun"))
+                    object.rerun = message.rerun;
                 return object;
             };
 
@@ -14411,6 +14442,7 @@ export const troupe = $root.troupe = (() => {
             }
 
             KvReply.prototype.resp = $util.newBuffer([]);
+            KvReply.prototype.retry = false;
 
             KvReply.create = function create(properties) {
                 return new KvReply(properties);
@@ -14421,6 +14453,8 @@ export const troupe = $root.troupe = (() => {
                     writer = $Writer.create();
                 if (message.resp != null && Object.hasOwnProperty.call(message, "resp"))
                     writer.uint32(10).bytes(message.resp);
+                if (message.retry != null && Object.hasOwnProperty.call(message, "retry"))
+                    writer.uint32(16).bool(message.retry);
                 return writer;
             };
 
@@ -14433,6 +14467,10 @@ export const troupe = $root.troupe = (() => {
                     switch (tag >>> 3) {
                     case 1: {
                             message.resp = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.retry = reader.bool();
                             break;
                         }
                     default:
@@ -14449,6 +14487,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.resp != null && message.hasOwnProperty("resp"))
                     if (!(message.resp && typeof message.resp.length === "number" || $util.isString(message.resp)))
                         return "resp: buffer expected";
+                if (message.retry != null && message.hasOwnProperty("retry"))
+                    if (typeof message.retry !== "boolean")
+                        return "retry: boolean expected";
                 return null;
             };
 
@@ -14461,6 +14502,8 @@ export const troupe = $root.troupe = (() => {
                         $util.base64.decode(object.resp, message.resp = $util.newBuffer($util.base64.length(object.resp)), 0);
                     else if (object.resp.length >= 0)
                         message.resp = object.resp;
+                if (object.retry != null)
+                    message.retry = Boolean(object.retry);
                 return message;
             };
 
@@ -14468,7 +14511,7 @@ export const troupe = $root.troupe = (() => {
                 if (!options)
                     options = {};
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     if (options.bytes === String)
                         object.resp = "";
                     else {
@@ -14476,8 +14519,12 @@ export const troupe = $root.troupe = (() => {
                         if (options.bytes !== Array)
                             object.resp = $util.newBuffer(object.resp);
                     }
+                    object.retry = false;
+                }
                 if (message.resp != null && message.hasOwnProperty("resp"))
                     object.resp = options.bytes === String ? $util.base64.encode(message.resp, 0, message.resp.length) : options.bytes === Array ? Array.prototype.slice.call(message.resp) : message.resp;
+                if (message.retry != null && message.hasOwnProperty("retry"))
+                    object.retry = message.retry;
                 return object;
             };
 
@@ -14803,6 +14850,7 @@ export const troupe = $root.troupe = (() => {
                 this.commands = [];
                 this.watchKeys = [];
                 this.watchVersions = [];
+                this.watchExpiresAt = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null)
@@ -14813,6 +14861,7 @@ export const troupe = $root.troupe = (() => {
             KvExec.prototype.watchKeys = $util.emptyArray;
             KvExec.prototype.watchVersions = $util.emptyArray;
             KvExec.prototype.resp3 = false;
+            KvExec.prototype.watchExpiresAt = $util.emptyArray;
 
             KvExec.create = function create(properties) {
                 return new KvExec(properties);
@@ -14835,6 +14884,12 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.resp3 != null && Object.hasOwnProperty.call(message, "resp3"))
                     writer.uint32(32).bool(message.resp3);
+                if (message.watchExpiresAt != null && message.watchExpiresAt.length) {
+                    writer.uint32(42).fork();
+                    for (let i = 0; i < message.watchExpiresAt.length; ++i)
+                        writer.int64(message.watchExpiresAt[i]);
+                    writer.ldelim();
+                }
                 return writer;
             };
 
@@ -14870,6 +14925,17 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 4: {
                             message.resp3 = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.watchExpiresAt && message.watchExpiresAt.length))
+                                message.watchExpiresAt = [];
+                            if ((tag & 7) === 2) {
+                                let end2 = reader.uint32() + reader.pos;
+                                while (reader.pos < end2)
+                                    message.watchExpiresAt.push(reader.int64());
+                            } else
+                                message.watchExpiresAt.push(reader.int64());
                             break;
                         }
                     default:
@@ -14909,6 +14975,13 @@ export const troupe = $root.troupe = (() => {
                 if (message.resp3 != null && message.hasOwnProperty("resp3"))
                     if (typeof message.resp3 !== "boolean")
                         return "resp3: boolean expected";
+                if (message.watchExpiresAt != null && message.hasOwnProperty("watchExpiresAt")) {
+                    if (!Array.isArray(message.watchExpiresAt))
+                        return "watchExpiresAt: array expected";
+                    for (let i = 0; i < message.watchExpiresAt.length; ++i)
+                        if (!$util.isInteger(message.watchExpiresAt[i]) && !(message.watchExpiresAt[i] && $util.isInteger(message.watchExpiresAt[i].low) && $util.isInteger(message.watchExpiresAt[i].high)))
+                            return "watchExpiresAt: integer|Long[] expected";
+                }
                 return null;
             };
 
@@ -14952,6 +15025,20 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (object.resp3 != null)
                     message.resp3 = Boolean(object.resp3);
+                if (object.watchExpiresAt) {
+                    if (!Array.isArray(object.watchExpiresAt))
+                        throw TypeError(".troupe.v1.KvExec.watchExpiresAt: array expected");
+                    message.watchExpiresAt = [];
+                    for (let i = 0; i < object.watchExpiresAt.length; ++i)
+                        if ($util.Long)
+                            (message.watchExpiresAt[i] = $util.Long.fromValue(object.watchExpiresAt[i])).unsigned = false;
+                        else if (typeof object.watchExpiresAt[i] === "string")
+                            message.watchExpiresAt[i] = parseInt(object.watchExpiresAt[i], 10);
+                        else if (typeof object.watchExpiresAt[i] === "number")
+                            message.watchExpiresAt[i] = object.watchExpiresAt[i];
+                        else if (typeof object.watchExpiresAt[i] === "object")
+                            message.watchExpiresAt[i] = new $util.LongBits(object.watchExpiresAt[i].low >>> 0, object.watchExpiresAt[i].high >>> 0).toNumber();
+                }
                 return message;
             };
 
@@ -14963,6 +15050,7 @@ export const troupe = $root.troupe = (() => {
                     object.commands = [];
                     object.watchKeys = [];
                     object.watchVersions = [];
+                    object.watchExpiresAt = [];
                 }
                 if (options.defaults)
                     object.resp3 = false;
@@ -14986,6 +15074,14 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.resp3 != null && message.hasOwnProperty("resp3"))
                     object.resp3 = message.resp3;
+                if (message.watchExpiresAt && message.watchExpiresAt.length) {
+                    object.watchExpiresAt = [];
+                    for (let j = 0; j < message.watchExpiresAt.length; ++j)
+                        if (typeof message.watchExpiresAt[j] === "number")
+                            object.watchExpiresAt[j] = options.longs === String ? String(message.watchExpiresAt[j]) : message.watchExpiresAt[j];
+                        else
+                            object.watchExpiresAt[j] = options.longs === String ? $util.Long.prototype.toString.call(message.watchExpiresAt[j]) : options.longs === Number ? new $util.LongBits(message.watchExpiresAt[j].low >>> 0, message.watchExpiresAt[j].high >>> 0).toNumber() : message.watchExpiresAt[j];
+                }
                 return object;
             };
 

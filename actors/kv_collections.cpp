@@ -12,6 +12,7 @@
 #include "actors/kv_keyspace.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -19,6 +20,7 @@
 #include <set>
 
 #include "protocol/resp.hpp"
+#include "storage/glob.hpp"
 #include "storage/key_codec.hpp"
 
 namespace troupe::actors::kv {
@@ -1091,7 +1093,25 @@ void zput(command& c, zset_ref& z, std::string_view member, double score,
   std::string bytes(sizeof score, '\0');
   std::memcpy(bytes.data(), &score, sizeof score);
   store_field(c, zmember_key(c, z, member), bytes);
-  store_field(c, zorder_key(c, z, score, member), {});
+  auto order = zorder_key(c, z, score, member);
+  // A new record below (above) a known bound becomes the bound.
+  if (auto it = c.st.zset_ends.find(z.key); it != c.st.zset_ends.end()) {
+    auto& [low, high] = it->second;
+    if (!low.empty() && order < low)
+      low = order;
+    if (!high.empty() && order > high)
+      high = order;
+  }
+  store_field(c, order, {});
+}
+
+/// Records that every live order record of `z` lies above (below, for
+/// `high`) `bound`, the last one popped from that end.
+void note_end(command& c, const zset_ref& z, bool high, std::string bound) {
+  if (c.st.zset_ends.size() >= 10'000)
+    c.st.zset_ends.clear();  // hints only
+  auto& ends = c.st.zset_ends[z.key];
+  (high ? ends.second : ends.first) = std::move(bound);
 }
 
 void zdel(command& c, zset_ref& z, std::string_view member, double score) {
@@ -1107,6 +1127,20 @@ void zsave(command& c, zset_ref& z) {
     z.e.reset();
 }
 
+/// Replaces whatever `key` holds with a sorted set of `items` (nothing if
+/// empty).
+void store_zset(command& c, std::string_view key, const std::vector<std::pair<std::string, double>>& items) {
+  auto mkey = mkey_of(c, key);
+  if (auto old = load(c, mkey))
+    remove_key(c, key, mkey, *old);
+  zset_ref z;
+  z.key.assign(key);
+  z.mkey = mkey;
+  for (auto& [m, s] : items)
+    zput(c, z, m, s, std::nullopt);
+  zsave(c, z);
+}
+
 /// Walks the members in score order (backwards when `reverse`), from the
 /// score `from` when given; fn(member, score) returns false to stop.
 template <class F>
@@ -1116,8 +1150,11 @@ void zwalk(command& c, const zset_ref& z, bool reverse, std::optional<double> fr
   auto prefix = zorder_prefix(c, z);
   auto field_prefix = storage::kv_field_prefix(c.st.partition, z.key).size();
   std::string start;
-  if (from)
+  if (from) {
     start = reverse ? storage::prefix_end(zorder_prefix(c, z, from)) : zorder_prefix(c, z, from);
+  } else if (auto it = c.st.zset_ends.find(z.key); it != c.st.zset_ends.end()) {
+    start = reverse ? it->second.second : it->second.first;
+  }
   each_field(c, prefix, start, reverse, [&](std::string_view k, std::string_view) {
     auto sub = sub_of(k, field_prefix);
     if (sub.size() < 9)
@@ -1470,13 +1507,15 @@ enum class range_by { rank, score, lex, unset };
 
 /// ZRANGE and its older forms: `by` and `reverse` preset by the command
 /// (unset for ZRANGE, which takes BYSCORE, BYLEX and REV as options).
-void cmd_zrange(command& c, range_by by, bool reverse) {
+void cmd_zrange(command& c, range_by by, bool reverse, bool store = false) {
+  // ZRANGESTORE dst src ...: everything one argument later.
+  size_t at = store ? 2 : 1;
   bool with_scores = false, direction_set = reverse;
   int64_t offset = 0, limit = -1;
-  for (size_t i = 4; i < c.args.size(); ++i) {
+  for (size_t i = at + 3; i < c.args.size(); ++i) {
     auto opt = resp::lower(c.args[i]);
     auto left = c.args.size() - i - 1;
-    if (opt == "withscores") {
+    if (!store && opt == "withscores") {
       with_scores = true;
     } else if (opt == "limit" && left >= 2) {
       auto o = int_arg(c, c.args[i + 1]);
@@ -1508,7 +1547,7 @@ void cmd_zrange(command& c, range_by by, bool reverse) {
     resp::error(c.out, "ERR syntax error, WITHSCORES not supported in combination with BYLEX");
     return;
   }
-  auto lo = c.args[2], hi = c.args[3];
+  auto lo = c.args[at + 1], hi = c.args[at + 2];
   if (reverse && by != range_by::rank)
     std::swap(lo, hi);
   std::optional<int64_t> start, end;
@@ -1529,7 +1568,7 @@ void cmd_zrange(command& c, range_by by, bool reverse) {
     return;
   }
   zset_ref z;
-  if (!open_zset(c, c.args[1], z))
+  if (!open_zset(c, c.args[at], z))
     return;
   scored items;
   uint64_t from = 0, to = 0;
@@ -1541,8 +1580,16 @@ void cmd_zrange(command& c, range_by by, bool reverse) {
   } else {
     items = zrange_lex(c, z, *lex, reverse, offset, limit);
   }
-  if (!c.failed)
+  if (c.failed)
+    return;
+  if (!store) {
     reply_scored(c, items, with_scores);
+    return;
+  }
+  if (!check_key(c, c.args[1], "key"))
+    return;
+  store_zset(c, c.args[1], items);
+  resp::integer(c.out, static_cast<int64_t>(items.size()));
 }
 
 /// ZCOUNT key min max / ZLEXCOUNT key min max.
@@ -1595,6 +1642,8 @@ scored zpop(command& c, zset_ref& z, uint64_t n, bool max) {
     items = zrange_rank(c, z, 0, std::min(n, z.count) - 1, max);
   for (auto& [m, s] : items)
     zdel(c, z, m, s);
+  if (!items.empty() && !c.failed)
+    note_end(c, z, max, zorder_key(c, z, items.back().second, items.back().first));
   if (!items.empty())
     zsave(c, z);
   return items;
@@ -1876,21 +1925,98 @@ void cmd_zsetop(command& c, set_op op, bool store, bool cardinality = false) {
   }
   if (!check_key(c, c.args[1], "key"))
     return;
-  auto mkey = mkey_of(c, c.args[1]);
-  if (auto old = load(c, mkey))
-    remove_key(c, c.args[1], mkey, *old);
-  zset_ref z;
-  z.key.assign(c.args[1]);
-  z.mkey = mkey;
-  for (auto& [m, s] : items)
-    zput(c, z, m, s, std::nullopt);
-  zsave(c, z);
+  store_zset(c, c.args[1], items);
   resp::integer(c.out, static_cast<int64_t>(items.size()));
+}
+
+// -- SSCAN, HSCAN, ZSCAN -------------------------------------------------------
+
+/// A score as ZSCAN prints it ("%.17g").
+std::string score_text(double score) {
+  std::string out;
+  resp::dbl(out, score, false);  // "$n\r\ntext\r\n"
+  auto start = out.find("\r\n") + 2;
+  return out.substr(start, out.size() - start - 2);
+}
+
+/// SSCAN / HSCAN / ZSCAN key cursor [MATCH pattern] [COUNT n]. The first
+/// step returns every element (cursor 0): SCAN's guarantees hold, as Redis
+/// does for its small encodings, at the cost of one large reply for a large
+/// collection (COUNT is a hint).
+void cmd_element_scan(command& c, char type) {
+  auto cursor = c.args[2];
+  uint64_t position = 0;
+  auto [ptr, ec] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), position);
+  if (cursor.empty() || ec != std::errc{} || ptr != cursor.data() + cursor.size()) {
+    resp::error(c.out, "ERR invalid cursor");
+    return;
+  }
+  std::string_view pattern;
+  for (size_t i = 3; i < c.args.size(); i += 2) {
+    auto opt = resp::lower(c.args[i]);
+    if (i + 1 >= c.args.size() || (opt != "match" && opt != "count")) {
+      resp::error(c.out, syntax_error);
+      return;
+    }
+    if (opt == "match") {
+      pattern = c.args[i + 1];
+      continue;
+    }
+    auto n = int_arg(c, c.args[i + 1]);
+    if (!n)
+      return;
+    if (*n < 1) {
+      resp::error(c.out, syntax_error);
+      return;
+    }
+  }
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type, e))
+    return;
+  std::vector<std::string> out;
+  auto keep = [&](std::string_view name) {
+    return pattern.empty() || storage::glob_match(pattern, name);
+  };
+  if (e && position == 0) {
+    auto prefix = storage::kv_field_prefix(c.st.partition, c.args[1]);
+    if (type == type_zset) {
+      zset_ref z;
+      z.key.assign(c.args[1]);
+      z.e = e;
+      zwalk(c, z, false, std::nullopt, [&](std::string_view m, double s) {
+        if (keep(m)) {
+          out.emplace_back(m);
+          out.push_back(score_text(s));
+        }
+        return true;
+      });
+    } else {
+      each_field(c, prefix, {}, false, [&](std::string_view k, std::string_view v) {
+        auto name = sub_of(k, prefix.size());
+        if (keep(name)) {
+          out.push_back(std::move(name));
+          if (type == type_hash)
+            out.emplace_back(v);
+        }
+        return true;
+      });
+    }
+  }
+  if (c.failed)
+    return;
+  resp::array(c.out, 2);
+  resp::bulk(c.out, "0");
+  resp::array(c.out, out.size());
+  for (auto& item : out)
+    resp::bulk(c.out, item);
 }
 
 } // namespace
 
 void add_collection_handlers(handler_table& t) {
+  t.emplace("sscan", [](command& c) { cmd_element_scan(c, type_set); });
+  t.emplace("hscan", [](command& c) { cmd_element_scan(c, type_hash); });
+  t.emplace("zscan", [](command& c) { cmd_element_scan(c, type_zset); });
   // lists
   t.emplace("lpush", [](command& c) { cmd_push(c, true, false); });
   t.emplace("rpush", [](command& c) { cmd_push(c, false, false); });
@@ -1947,6 +2073,7 @@ void add_collection_handlers(handler_table& t) {
   t.emplace("zrevrangebyscore", [](command& c) { cmd_zrange(c, range_by::score, true); });
   t.emplace("zrangebylex", [](command& c) { cmd_zrange(c, range_by::lex, false); });
   t.emplace("zrevrangebylex", [](command& c) { cmd_zrange(c, range_by::lex, true); });
+  t.emplace("zrangestore", [](command& c) { cmd_zrange(c, range_by::unset, false, true); });
   t.emplace("zrank", [](command& c) { cmd_zrank(c, false); });
   t.emplace("zrevrank", [](command& c) { cmd_zrank(c, true); });
   t.emplace("zpopmin", [](command& c) { cmd_zpop(c, false); });

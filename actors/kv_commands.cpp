@@ -1331,6 +1331,7 @@ std::vector<std::string> run_command(kv_state& st, const v1::KvCommand& req,
   dispatch(c);
   if (c.failed) {
     st.pipeline->drop_next();
+    st.zset_ends.clear();
     batch = {};
   }
   if (!c.waits_on.empty())
@@ -1427,6 +1428,7 @@ void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
     dispatch(c);
     if (c.failed) {
       st.pipeline->drop_next();
+    st.zset_ends.clear();
       batch = {};
       out = std::move(c.out);
       break;
@@ -1476,6 +1478,7 @@ void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
   auto end = st.scripts->run(req.sha(), req.body(), keys, argv, req.resp3(), call, out);
   if (end == script_end::killed || !storage_failure.empty()) {
     st.pipeline->drop_next();
+    st.zset_ends.clear();
     batch = {};
     if (!storage_failure.empty())
       out = storage_failure;

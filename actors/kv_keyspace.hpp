@@ -75,6 +75,12 @@ struct kv_state {
   std::array<uint64_t, 4096> versions{};
   uint64_t version_clock = 0;
   blocked_clients blocked;
+  /// Per sorted set (by key), order records known to bound its live ones
+  /// from below and above: ZPOPMIN/ZPOPMAX leave deletes at an end, which
+  /// a walk from that end would otherwise step over until compaction. Only
+  /// hints (a walk starting there still sees every live record); cleared
+  /// when a batch is dropped.
+  std::map<std::string, std::pair<std::string, std::string>> zset_ends;
   /// Keys written by the request being handled while commands wait on
   /// some: their waiters are woken once it is done.
   std::vector<std::string> written;

@@ -219,6 +219,29 @@ BOOST_AUTO_TEST_CASE(sorted_sets) {
   BOOST_TEST(c.call({"ZRANGE", "{u}z", "0", "0", "WITHSCORES"}) == "*1\r\n*2\r\n" + bulk("a") + ",1\r\n");
 }
 
+BOOST_AUTO_TEST_CASE(element_scans_and_range_stores) {
+  collections_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"SADD", "s", "a1", "a2", "b1"}) == integer(3));
+  BOOST_TEST(c.call({"SSCAN", "s", "0", "MATCH", "a*", "COUNT", "1"})
+             == "*2\r\n" + bulk("0") + array({"a1", "a2"}));
+  BOOST_TEST(c.call({"HSET", "h", "f", "v"}) == integer(1));
+  BOOST_TEST(c.call({"HSCAN", "h", "0"}) == "*2\r\n" + bulk("0") + array({"f", "v"}));
+  BOOST_TEST(c.call({"ZADD", "{z}a", "1.5", "x", "2", "y", "3", "z"}) == integer(3));
+  BOOST_TEST(c.call({"ZSCAN", "{z}a", "0"})
+             == "*2\r\n" + bulk("0") + array({"x", "1.5", "y", "2", "z", "3"}));
+  BOOST_TEST(c.call({"SSCAN", "s", "x"}) == err("ERR invalid cursor"));
+  BOOST_TEST(c.call({"SSCAN", "h", "0"})
+             == err("WRONGTYPE Operation against a key holding the wrong kind of value"));
+  BOOST_TEST(c.call({"SSCAN", "none", "0"}) == "*2\r\n" + bulk("0") + "*0\r\n");
+  BOOST_TEST(c.call({"ZRANGESTORE", "{z}b", "{z}a", "(1.5", "+inf", "BYSCORE"}) == integer(2));
+  BOOST_TEST(c.call({"ZRANGE", "{z}b", "0", "-1", "WITHSCORES"}) == array({"y", "2", "z", "3"}));
+  BOOST_TEST(c.call({"ZRANGESTORE", "{z}b", "{z}a", "0", "-1", "WITHSCORES"})
+             == err("ERR syntax error"));
+  BOOST_TEST(c.call({"ZRANGESTORE", "{z}b", "{z}none", "0", "-1"}) == integer(0));
+  BOOST_TEST(c.call({"EXISTS", "{z}b"}) == integer(0));
+}
+
 BOOST_AUTO_TEST_CASE(keys_of_several_partitions_get_crossslot_and_nothing_is_written) {
   collections_node n;
   auto c = n.connect();

@@ -645,11 +645,18 @@ std::optional<mpop_args> parse_mpop(command& c, size_t at, const char* first,
   return out;
 }
 
+/// The arguments of LMPOP/ZMPOP (numkeys first) or BLMPOP/BZMPOP (the
+/// timeout first); nullopt after an error reply.
+std::optional<mpop_args> mpop_command(command& c, bool blocking, const char* first,
+                                      const char* last) {
+  if (blocking && !check_timeout(c, c.args[1]))
+    return std::nullopt;
+  return parse_mpop(c, blocking ? 2 : 1, first, last);
+}
+
 /// LMPOP numkeys key ... LEFT|RIGHT [COUNT n]; BLMPOP timeout numkeys ...
 void cmd_lmpop(command& c, bool blocking) {
-  if (blocking && !check_timeout(c, c.args[1]))
-    return;
-  auto m = parse_mpop(c, blocking ? 2 : 1, "left", "right");
+  auto m = mpop_command(c, blocking, "left", "right");
   if (!m)
     return;
   for (auto k : m->keys) {
@@ -1701,9 +1708,7 @@ void cmd_bzpop(command& c, bool max) {
 
 /// ZMPOP numkeys key ... MIN|MAX [COUNT n]; BZMPOP timeout numkeys ...
 void cmd_zmpop(command& c, bool blocking) {
-  if (blocking && !check_timeout(c, c.args[1]))
-    return;
-  auto m = parse_mpop(c, blocking ? 2 : 1, "min", "max");
+  auto m = mpop_command(c, blocking, "min", "max");
   if (!m)
     return;
   for (auto k : m->keys) {

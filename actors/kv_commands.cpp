@@ -450,14 +450,21 @@ void cmd_mget(command& c) {
   }
 }
 
-void cmd_mset(command& c) {
+/// MSET's and MSETNX's key/value pairs: false after replying what is wrong.
+bool check_pairs(command& c) {
   if ((c.args.size() - 1) % 2 != 0) {
     wrong_arity(c);
-    return;
+    return false;
   }
   for (size_t i = 1; i + 1 < c.args.size(); i += 2)
     if (!check_key(c, c.args[i], "key") || !check_value(c, c.args[i + 1].size()))
-      return;
+      return false;
+  return true;
+}
+
+void cmd_mset(command& c) {
+  if (!check_pairs(c))
+    return;
   for (size_t i = 1; i + 1 < c.args.size(); i += 2) {
     auto old = load(c, mkey_of(c, c.args[i]));
     if (c.failed)
@@ -605,13 +612,8 @@ void cmd_setrange(command& c) {
 
 /// MSETNX key value [key value ...]: all or nothing, keys of one partition.
 void cmd_msetnx(command& c) {
-  if ((c.args.size() - 1) % 2 != 0) {
-    wrong_arity(c);
+  if (!check_pairs(c))
     return;
-  }
-  for (size_t i = 1; i + 1 < c.args.size(); i += 2)
-    if (!check_key(c, c.args[i], "key") || !check_value(c, c.args[i + 1].size()))
-      return;
   for (size_t i = 1; i < c.args.size(); i += 2) {
     bool exists = load(c, mkey_of(c, c.args[i])).has_value();
     if (c.failed)

@@ -14,6 +14,7 @@
 #include "protocol/resp.hpp"
 #include "tests/support/node_process.hpp"
 #include "tests/support/resp_conn.hpp"
+#include "tests/support/resp_node.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace troupe::test;
@@ -23,22 +24,6 @@ namespace {
 const std::string wrongtype =
   err("WRONGTYPE Operation against a key holding the wrong kind of value");
 const std::string not_int = err("ERR value is not an integer or out of range");
-
-struct resp_node {
-  explicit resp_node(std::vector<std::string> extra = {}) {
-    extra.insert(extra.end(), {"--resp-listen", "127.0.0.1:0", "--manual-clock"});
-    node = std::make_unique<node_process>(dir.sub("data"), "os", extra);
-    BOOST_TEST_REQUIRE(node->resp_port() != 0);
-  }
-  ~resp_node() {
-    if (node->running())
-      BOOST_TEST(node->terminate() == 0);
-  }
-  resp_conn connect() { return resp_conn{node->resp_port()}; }
-
-  temp_dir dir;
-  std::unique_ptr<node_process> node;
-};
 
 } // namespace
 

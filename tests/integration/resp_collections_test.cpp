@@ -15,6 +15,7 @@
 
 #include "tests/support/node_process.hpp"
 #include "tests/support/resp_conn.hpp"
+#include "tests/support/resp_node.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace troupe::test;
@@ -32,29 +33,12 @@ std::string array(const std::vector<std::string>& items) {
   return out;
 }
 
-struct collections_node {
-  collections_node() {
-    node = std::make_unique<node_process>(
-      dir.sub("data"), "os",
-      std::vector<std::string>{"--resp-listen", "127.0.0.1:0", "--manual-clock"});
-    BOOST_TEST_REQUIRE(node->resp_port() != 0);
-  }
-  ~collections_node() {
-    if (node->running())
-      BOOST_TEST(node->terminate() == 0);
-  }
-  resp_conn connect() { return resp_conn{node->resp_port()}; }
-
-  temp_dir dir;
-  std::unique_ptr<node_process> node;
-};
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(resp_collections)
 
 BOOST_AUTO_TEST_CASE(lists) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   BOOST_TEST(c.call({"RPUSH", "l", "b", "c"}) == integer(2));
   BOOST_TEST(c.call({"LPUSH", "l", "a"}) == integer(3));
@@ -97,7 +81,7 @@ BOOST_AUTO_TEST_CASE(lists) {
 }
 
 BOOST_AUTO_TEST_CASE(long_lists_keep_their_order) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   // Pushed at both ends, then cut in the middle: every element stays where
   // Redis would have it.
@@ -122,7 +106,7 @@ BOOST_AUTO_TEST_CASE(long_lists_keep_their_order) {
 }
 
 BOOST_AUTO_TEST_CASE(sets) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   BOOST_TEST(c.call({"SADD", "{s}a", "x", "y", "z", "x"}) == integer(3));
   BOOST_TEST(c.call({"SADD", "{s}b", "y", "z", "w"}) == integer(3));
@@ -160,7 +144,7 @@ BOOST_AUTO_TEST_CASE(sets) {
 }
 
 BOOST_AUTO_TEST_CASE(sorted_sets) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   BOOST_TEST(c.call({"ZADD", "z", "1", "a", "2", "b", "3", "c", "-inf", "lo"}) == integer(4));
   BOOST_TEST(c.call({"ZADD", "z", "XX", "CH", "5", "a", "9", "new"}) == integer(1));
@@ -220,7 +204,7 @@ BOOST_AUTO_TEST_CASE(sorted_sets) {
 }
 
 BOOST_AUTO_TEST_CASE(element_scans_and_range_stores) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   BOOST_TEST(c.call({"SADD", "s", "a1", "a2", "b1"}) == integer(3));
   BOOST_TEST(c.call({"SSCAN", "s", "0", "MATCH", "a*", "COUNT", "1"})
@@ -243,7 +227,7 @@ BOOST_AUTO_TEST_CASE(element_scans_and_range_stores) {
 }
 
 BOOST_AUTO_TEST_CASE(keys_of_several_partitions_get_crossslot_and_nothing_is_written) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   // Without a shared hash tag, these keys land in different partitions
   // (the node runs 16 or more; many pairs are tried so one must differ).
@@ -267,7 +251,7 @@ BOOST_AUTO_TEST_CASE(keys_of_several_partitions_get_crossslot_and_nothing_is_wri
 }
 
 BOOST_AUTO_TEST_CASE(an_expired_or_replaced_collection_leaves_no_elements) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   BOOST_TEST(c.call({"RPUSH", "l", "old1", "old2"}) == integer(2));
   BOOST_TEST(c.call({"SADD", "s", "old"}) == integer(1));
@@ -319,7 +303,7 @@ BOOST_AUTO_TEST_CASE(collections_survive_a_crash) {
 }
 
 BOOST_AUTO_TEST_CASE(encodings_are_reported_and_their_thresholds_accepted) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   BOOST_TEST(c.call({"SET", "i", "12"}) == ok);
   BOOST_TEST(c.call({"SET", "s", "x"}) == ok);
@@ -350,7 +334,7 @@ BOOST_AUTO_TEST_CASE(encodings_are_reported_and_their_thresholds_accepted) {
 }
 
 BOOST_AUTO_TEST_CASE(transactions) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   auto other = n.connect();
   BOOST_TEST(c.call({"MULTI"}) == ok);
@@ -393,7 +377,7 @@ BOOST_AUTO_TEST_CASE(transactions) {
 }
 
 BOOST_AUTO_TEST_CASE(watch_makes_exec_fail_once_a_watched_key_is_written) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   auto other = n.connect();
   BOOST_TEST(c.call({"SET", "{w}k", "1"}) == ok);
@@ -453,7 +437,7 @@ void await_blocked(resp_conn& c, int n) {
 }
 
 BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
-  collections_node n;
+  resp_node n;
   auto a = n.connect();
   auto b = n.connect();
   auto c = n.connect();
@@ -520,7 +504,7 @@ BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
 }
 
 BOOST_AUTO_TEST_CASE(scripts_use_collections) {
-  collections_node n;
+  resp_node n;
   auto c = n.connect();
   auto script = "redis.call('RPUSH', KEYS[1], 'a', 'b') "
                 "redis.call('ZADD', KEYS[2], 1, 'x') "

@@ -65,7 +65,7 @@ std::optional<int64_t> count_arg(command& c, size_t at) {
 
 /// Redis's getDoubleFromObject: the whole text, no leading space, not NaN.
 std::optional<double> parse_double(std::string_view text) {
-  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])) || text.size() > 256)
+  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])) || text.size() > 5120)
     return std::nullopt;
   std::string copy{text};
   char* end = nullptr;
@@ -1517,7 +1517,8 @@ enum class range_by { rank, score, lex, unset };
 void cmd_zrange(command& c, range_by by, bool reverse, bool store = false) {
   // ZRANGESTORE dst src ...: everything one argument later.
   size_t at = store ? 2 : 1;
-  bool with_scores = false, direction_set = reverse;
+  // Only ZRANGE and ZRANGESTORE take REV; the older forms fix the direction.
+  bool with_scores = false, direction_set = reverse || by != range_by::unset;
   int64_t offset = 0, limit = -1;
   for (size_t i = at + 3; i < c.args.size(); ++i) {
     auto opt = resp::lower(c.args[i]);

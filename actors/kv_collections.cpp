@@ -1464,17 +1464,19 @@ scored zrange_rank(command& c, const zset_ref& z, uint64_t from, uint64_t to, bo
   return out;
 }
 
-/// Members whose score lies in `r`, after skipping `offset`, at most
-/// `limit` of them (negative: all).
-scored zrange_score(command& c, const zset_ref& z, const score_range& r, bool reverse,
-                    int64_t offset, int64_t limit) {
+/// The members met walking from `from` (an end when unset) that `before`
+/// does not skip, after `offset` of them, `limit` at most (negative: all);
+/// the walk ends at the first member `past` says lies beyond the range.
+template <class Before, class Past>
+scored zrange_window(command& c, const zset_ref& z, bool reverse, std::optional<double> from,
+                     int64_t offset, int64_t limit, Before before, Past past) {
   scored out;
   if (offset < 0)
     return out;
-  zwalk(c, z, reverse, reverse ? r.max : r.min, [&](std::string_view m, double s) {
-    if (reverse ? !r.above_min(s) : !r.below_max(s))
+  zwalk(c, z, reverse, from, [&](std::string_view m, double s) {
+    if (past(m, s))
       return false;
-    if (reverse ? !r.below_max(s) : !r.above_min(s))
+    if (before(m, s))
       return true;
     if (offset > 0) {
       --offset;
@@ -1488,26 +1490,24 @@ scored zrange_score(command& c, const zset_ref& z, const score_range& r, bool re
   return out;
 }
 
+/// Members whose score lies in `r`, after skipping `offset`, at most
+/// `limit` of them (negative: all).
+scored zrange_score(command& c, const zset_ref& z, const score_range& r, bool reverse,
+                    int64_t offset, int64_t limit) {
+  return zrange_window(
+    c, z, reverse, reverse ? r.max : r.min, offset, limit,
+    [&](std::string_view, double s) { return reverse ? !r.below_max(s) : !r.above_min(s); },
+    [&](std::string_view, double s) { return reverse ? !r.above_min(s) : !r.below_max(s); });
+}
+
+/// Members in the lexicographic range `r` (meaningful when every score is
+/// equal, as in Redis).
 scored zrange_lex(command& c, const zset_ref& z, const lex_range& r, bool reverse,
                   int64_t offset, int64_t limit) {
-  scored out;
-  if (offset < 0)
-    return out;
-  zwalk(c, z, reverse, std::nullopt, [&](std::string_view m, double s) {
-    if (reverse ? !r.below_max(m) : !r.above_min(m))
-      return true;
-    if (reverse ? !r.above_min(m) : !r.below_max(m))
-      return false;
-    if (offset > 0) {
-      --offset;
-      return true;
-    }
-    if (limit >= 0 && static_cast<int64_t>(out.size()) >= limit)
-      return false;
-    out.emplace_back(std::string{m}, s);
-    return true;
-  });
-  return out;
+  return zrange_window(
+    c, z, reverse, std::nullopt, offset, limit,
+    [&](std::string_view m, double) { return reverse ? !r.below_max(m) : !r.above_min(m); },
+    [&](std::string_view m, double) { return reverse ? !r.above_min(m) : !r.below_max(m); });
 }
 
 enum class range_by { rank, score, lex, unset };

@@ -666,19 +666,6 @@ void cmd_getex(command& c) {
   reply_value(c, e ? std::optional<std::string>{e->payload} : std::nullopt);
 }
 
-/// EXPIRETIME / PEXPIRETIME key: the absolute expiry, -1 none, -2 no key.
-void cmd_expiretime(command& c, bool ms) {
-  auto e = load(c, mkey_of(c, c.args[1]));
-  if (c.failed)
-    return;
-  if (!e)
-    resp::integer(c.out, -2);
-  else if (e->header.expires_at_ms == 0)
-    resp::integer(c.out, -1);
-  else
-    resp::integer(c.out, ms ? e->header.expires_at_ms : e->header.expires_at_ms / 1000);
-}
-
 /// COPY source destination [DB 0] [REPLACE]: both in one partition; a
 /// collection's elements are copied, O(n).
 void cmd_copy(command& c) {
@@ -890,18 +877,23 @@ void cmd_expire(command& c, int64_t unit_ms, bool absolute) {
   resp::integer(c.out, ok ? 1 : 0);
 }
 
-void cmd_ttl(command& c, bool ms) {
+/// TTL / PTTL (what is left) and EXPIRETIME / PEXPIRETIME (when, as a Unix
+/// time): -2 without the key, -1 without an expiry.
+void cmd_ttl(command& c, bool ms, bool absolute) {
   auto e = load(c, mkey_of(c, c.args[1]));
   if (c.failed)
     return;
-  if (!e)
+  if (!e) {
     resp::integer(c.out, -2);
-  else if (e->header.expires_at_ms == 0)
-    resp::integer(c.out, -1);
-  else {
-    auto left = e->header.expires_at_ms - c.now;
-    resp::integer(c.out, ms ? left : (left + 500) / 1000);
+    return;
   }
+  auto at = e->header.expires_at_ms;
+  if (at == 0)
+    resp::integer(c.out, -1);
+  else if (absolute)
+    resp::integer(c.out, ms ? at : at / 1000);
+  else
+    resp::integer(c.out, ms ? at - c.now : (at - c.now + 500) / 1000);
 }
 
 void cmd_persist(command& c) {
@@ -1217,8 +1209,8 @@ const handler_table& handlers() {
       {"pexpire", [](command& c) { cmd_expire(c, 1, false); }},
       {"expireat", [](command& c) { cmd_expire(c, 1000, true); }},
       {"pexpireat", [](command& c) { cmd_expire(c, 1, true); }},
-      {"ttl", [](command& c) { cmd_ttl(c, false); }},
-      {"pttl", [](command& c) { cmd_ttl(c, true); }},
+      {"ttl", [](command& c) { cmd_ttl(c, false, false); }},
+      {"pttl", [](command& c) { cmd_ttl(c, true, false); }},
       {"persist", cmd_persist},
       {"type", cmd_type},
       {"hset", cmd_hset},
@@ -1240,8 +1232,8 @@ const handler_table& handlers() {
       {"setrange", cmd_setrange},
       {"msetnx", cmd_msetnx},
       {"getex", cmd_getex},
-      {"expiretime", [](command& c) { cmd_expiretime(c, false); }},
-      {"pexpiretime", [](command& c) { cmd_expiretime(c, true); }},
+      {"expiretime", [](command& c) { cmd_ttl(c, false, true); }},
+      {"pexpiretime", [](command& c) { cmd_ttl(c, true, true); }},
       {"copy", cmd_copy},
       {"touch", cmd_exists},
       {"hstrlen", cmd_hstrlen},

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 #include <deque>
 #include <map>
 #include <optional>
@@ -58,6 +59,7 @@ using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
 /// One reply in the connection's reply order; filled when its command ends.
 struct reply_slot {
   bool ready = false;
+  bool silent = false;  ///< CLIENT REPLY OFF/SKIP: its bytes are dropped
   std::string bytes;
   const char* op;  ///< the command, for /metrics
   std::chrono::steady_clock::time_point started;
@@ -113,6 +115,9 @@ struct resp_state {
   remote_calls remote;  // requests at other nodes' gateways
   transaction tx;
   bool blocking = false;  // a blocking command waits: no further command runs
+  /// CLIENT REPLY: on, off, or skip (the next command's reply only).
+  enum class reply_mode { on, off, skip } replies = reply_mode::on;
+  bool silent = false;  // the command being dispatched gets no reply
 
   size_t subscriptions() const { return channels.size() + patterns.size(); }
 
@@ -169,6 +174,7 @@ void flush_slots(resp_broker* self, connection_handle hdl) {
 slot_ptr open_slot(resp_broker* self) {
   auto slot = std::make_shared<reply_slot>();
   slot->op = self->state.current_op;
+  slot->silent = self->state.silent;
   slot->started = std::chrono::steady_clock::now();
   self->state.slots.push_back(slot);
   return slot;
@@ -180,11 +186,21 @@ void finish(resp_broker* self, connection_handle hdl, const slot_ptr& slot, std:
   self->state.ctx->metrics->observe(front_door::resp, slot->op,
                                     slot->bytes.empty() || slot->bytes[0] != '-',
                                     std::chrono::steady_clock::now() - slot->started);
+  if (slot->silent)
+    slot->bytes.clear();  // CLIENT REPLY OFF or SKIP
   flush_slots(self, hdl);
 }
 
 void reply(resp_broker* self, connection_handle hdl, std::string bytes) {
   finish(self, hdl, open_slot(self), std::move(bytes));
+}
+
+/// A pub/sub message or (un)subscribe confirmation: Redis sends those even
+/// under CLIENT REPLY OFF or SKIP.
+void push_out(resp_broker* self, connection_handle hdl, std::string bytes) {
+  auto silent = std::exchange(self->state.silent, false);
+  reply(self, hdl, std::move(bytes));
+  self->state.silent = silent;
 }
 
 void reply_error(resp_broker* self, connection_handle hdl, std::string_view text) {
@@ -710,6 +726,17 @@ void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std:
     resp::bulk(out, client_line(self));
   } else if ((sub == "no-evict" || sub == "no-touch") && args.size() == 3) {
     resp::simple(out, "OK");
+  } else if (sub == "reply" && args.size() == 3) {
+    // OFF and SKIP are not answered; ON is.
+    auto mode = resp::lower(args[2]);
+    using mode_t = resp_state::reply_mode;
+    if (mode != "on" && mode != "off" && mode != "skip") {
+      reply_error(self, hdl, "ERR syntax error");
+      return;
+    }
+    st.replies = mode == "on" ? mode_t::on : mode == "off" ? mode_t::off : mode_t::skip;
+    st.silent = mode != "on";
+    resp::simple(out, "OK");
   } else if (sub == "setname" || sub == "getname" || sub == "id" || sub == "setinfo"
              || sub == "info" || sub == "list") {
     reply_error(self, hdl, "ERR wrong number of arguments for 'client|" + sub + "' command");
@@ -964,7 +991,7 @@ void cmd_subscription(resp_broker* self, connection_handle hdl, const std::strin
     resp::null(out, st.resp3);
     resp::integer(out, static_cast<int64_t>(st.subscriptions()));
   }
-  reply(self, hdl, std::move(out));
+  push_out(self, hdl, std::move(out));
 }
 
 /// PUBLISH reaches the subscribers of every reachable node: each node's hub
@@ -1016,7 +1043,7 @@ void on_message(resp_broker* self, connection_handle hdl, const std::string& pat
     resp::bulk(out, pattern);
   resp::bulk(out, channel);
   resp::bulk(out, payload);
-  reply(self, hdl, std::move(out));
+  push_out(self, hdl, std::move(out));
 }
 
 void unsubscribe_all(resp_broker* self) {
@@ -1381,6 +1408,7 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
   } else if (name == "reset") {
     unsubscribe_all(self);
     st.tx.end(true);
+    st.replies = resp_state::reply_mode::on;
     st.resp3 = false;
     st.client_name.clear();
     st.authenticated = st.ctx->token.empty();
@@ -1427,6 +1455,9 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   auto name = resp::lower(args[0]);
   auto* cmd = find_resp_command(name);
   st.current_op = cmd != nullptr ? cmd->name : "unknown";
+  st.silent = st.replies != resp_state::reply_mode::on;
+  if (st.replies == resp_state::reply_mode::skip)
+    st.replies = resp_state::reply_mode::on;
   st.ctx->counters->resp_commands += 1;
   if (cmd == nullptr || !arity_ok(*cmd, args.size())) {
     if (st.tx.open)

@@ -482,6 +482,15 @@ BOOST_AUTO_TEST_CASE(connection_commands) {
   BOOST_TEST(c.call({"COMMAND", "INFO", "get"}).find(bulk("get") + integer(2)) != std::string::npos);
   BOOST_TEST(c.call({"CONFIG", "GET", "appendonly"}) == "*2\r\n" + bulk("appendonly") + bulk("yes"));
   BOOST_TEST(c.call({"CONFIG", "GET", "nosuch*"}) == "*0\r\n");
+  // CLIENT REPLY OFF and SKIP silence replies; ON answers again.
+  c.send({"CLIENT", "REPLY", "OFF"});
+  c.send({"SET", "silent", "1"});
+  c.send({"CLIENT", "REPLY", "SKIP"});
+  BOOST_TEST(c.call({"CLIENT", "REPLY", "ON"}) == ok);
+  c.send({"CLIENT", "REPLY", "SKIP"});
+  c.send({"GET", "silent"});
+  BOOST_TEST(c.call({"GET", "silent"}) == bulk("1"));
+  BOOST_TEST(c.call({"CLIENT", "REPLY", "MAYBE"}) == err("ERR syntax error"));
   BOOST_TEST(c.call({"CONFIG", "SET", "save", ""}) == ok);  // what the node does already
   BOOST_TEST(c.call({"CONFIG", "SET", "appendonly", "no"})[0] == '-');
   BOOST_TEST(c.call({"HELLO", "4"}) == err("NOPROTO unsupported protocol version"));

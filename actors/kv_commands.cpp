@@ -666,6 +666,20 @@ void cmd_getex(command& c) {
   reply_value(c, e ? std::optional<std::string>{e->payload} : std::nullopt);
 }
 
+/// Gives `to` the element records of the collection at `from` (moving them
+/// when `move`), after deleting any `to` still has (an expired collection's).
+void copy_elements(command& c, std::string_view from, std::string_view to, bool move) {
+  auto prefix = storage::kv_field_prefix(c.st.partition, from);
+  auto target = storage::kv_field_prefix(c.st.partition, to);
+  for (auto& [fkey, value] : fields_of(c, target))
+    remove_field(c, fkey);
+  for (auto& [fkey, value] : fields_of(c, prefix)) {
+    store_field(c, target + fkey.substr(prefix.size()), value);
+    if (move)
+      remove_field(c, fkey);
+  }
+}
+
 /// COPY source destination [DB 0] [REPLACE]: both in one partition; a
 /// collection's elements are copied, O(n).
 void cmd_copy(command& c) {
@@ -706,14 +720,8 @@ void cmd_copy(command& c) {
     return;
   if (old)
     remove_key(c, c.args[2], to, *old);
-  if (e->type != type_string) {
-    auto target = storage::kv_field_prefix(c.st.partition, c.args[2]);
-    for (auto& [fkey, value] : fields_of(c, target))
-      remove_field(c, fkey);  // leftovers of an expired collection
-    auto prefix = storage::kv_field_prefix(c.st.partition, c.args[1]);
-    for (auto& [fkey, value] : fields_of(c, prefix))
-      store_field(c, target + fkey.substr(prefix.size()), value);
-  }
+  if (e->type != type_string)
+    copy_elements(c, c.args[1], c.args[2], false);
   auto copy = *e;
   copy.header.created_at_ms = c.now;
   copy.header.updated_at_ms = c.now;
@@ -749,17 +757,8 @@ void cmd_rename(command& c, bool only_new) {
   }
   if (old)
     remove_key(c, c.args[2], to, *old);
-  if (e->type != type_string) {
-    auto prefix = storage::kv_field_prefix(c.st.partition, c.args[1]);
-    auto target = storage::kv_field_prefix(c.st.partition, c.args[2]);
-    // Leftovers of an expired collection at newkey go first.
-    for (auto& [fkey, value] : fields_of(c, target))
-      remove_field(c, fkey);
-    for (auto& [fkey, value] : fields_of(c, prefix)) {
-      store_field(c, target + fkey.substr(prefix.size()), value);
-      remove_field(c, fkey);
-    }
-  }
+  if (e->type != type_string)
+    copy_elements(c, c.args[1], c.args[2], true);
   c.st.pipeline->remove(c.batch, column::kv, from);
   store(c, to, *e);
   only_new ? resp::integer(c.out, 1) : resp::simple(c.out, "OK");

@@ -42,13 +42,6 @@ std::mt19937_64& random_source() {
   return gen;
 }
 
-/// An integer argument; replies "not an integer" when it is not one.
-std::optional<int64_t> int_arg(command& c, std::string_view text) {
-  auto n = resp::parse_int(text);
-  if (!n)
-    resp::error(c.out, not_integer);
-  return n;
-}
 
 /// An optional count argument (LPOP key [count], ZPOPMIN key [count]): 0 or
 /// more; -1 when absent, nullopt after an error reply.
@@ -92,22 +85,6 @@ bool clamp_range(int64_t start, int64_t end, uint64_t len, uint64_t& from, uint6
   from = static_cast<uint64_t>(start);
   to = static_cast<uint64_t>(end);
   return true;
-}
-
-std::string u64_bytes(uint64_t v) {
-  std::string out(8, '\0');
-  for (int i = 7; i >= 0; --i) {
-    out[static_cast<size_t>(i)] = static_cast<char>(v & 0xFF);
-    v >>= 8;
-  }
-  return out;
-}
-
-uint64_t u64_of(std::string_view bytes) {
-  uint64_t v = 0;
-  for (size_t i = 0; i < 8 && i < bytes.size(); ++i)
-    v = (v << 8) | static_cast<uint8_t>(bytes[i]);
-  return v;
 }
 
 /// The element part of an element record's key (after the key's prefix).
@@ -521,29 +498,6 @@ void lmove(command& c, std::string_view from_side, std::string_view to_side) {
 // A blocking command that finds nothing either waits (c.may_block: its keys
 // go to c.waits_on and the partition parks it) or, in MULTI and scripts,
 // answers as a timeout: a null array.
-
-/// Redis's timeout argument (seconds, a float); false after an error reply.
-bool check_timeout(command& c, std::string_view text) {
-  auto v = parse_double(text);
-  if (!v || std::isinf(*v)) {
-    resp::error(c.out, "ERR timeout is not a float or out of range");
-    return false;
-  }
-  if (*v < 0) {
-    resp::error(c.out, "ERR timeout is negative");
-    return false;
-  }
-  return true;
-}
-
-/// True when a blocked command runs again and `key` now holds a type other
-/// than `type`: it keeps waiting on it instead of failing.
-bool waits_past(command& c, std::string_view key, char type) {
-  if (!c.rerun)
-    return false;
-  auto e = load(c, mkey_of(c, key));
-  return e && e->type != type;
-}
 
 /// Nothing to pop from `keys`: wait on them, or answer the timeout.
 void nothing_to_pop(command& c, std::vector<std::string_view> keys) {
@@ -2018,6 +1972,49 @@ void cmd_element_scan(command& c, char type) {
 }
 
 } // namespace
+
+std::string u64_bytes(uint64_t v) {
+  std::string out(8, '\0');
+  for (int i = 7; i >= 0; --i) {
+    out[static_cast<size_t>(i)] = static_cast<char>(v & 0xFF);
+    v >>= 8;
+  }
+  return out;
+}
+
+uint64_t u64_of(std::string_view bytes) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < 8 && i < bytes.size(); ++i)
+    v = (v << 8) | static_cast<uint8_t>(bytes[i]);
+  return v;
+}
+
+std::optional<int64_t> int_arg(command& c, std::string_view text) {
+  auto n = resp::parse_int(text);
+  if (!n)
+    resp::error(c.out, not_integer);
+  return n;
+}
+
+bool check_timeout(command& c, std::string_view text) {
+  auto v = parse_double(text);
+  if (!v || std::isinf(*v)) {
+    resp::error(c.out, "ERR timeout is not a float or out of range");
+    return false;
+  }
+  if (*v < 0) {
+    resp::error(c.out, "ERR timeout is negative");
+    return false;
+  }
+  return true;
+}
+
+bool waits_past(command& c, std::string_view key, char type) {
+  if (!c.rerun)
+    return false;
+  auto e = load(c, mkey_of(c, key));
+  return e && e->type != type;
+}
 
 void add_collection_handlers(handler_table& t) {
   t.emplace("sscan", [](command& c) { cmd_element_scan(c, type_set); });

@@ -53,6 +53,7 @@ const char* type_name(char type) {
     case type_list: return "list";
     case type_set: return "set";
     case type_zset: return "zset";
+    case type_stream: return "stream";
     default: return "string";
   }
 }
@@ -1175,9 +1176,10 @@ void cmd_object(command& c) {
     auto n = e->payload.size() <= 20 ? resp::parse_int(e->payload) : std::nullopt;
     resp::bulk(c.out, n ? "int" : "raw");
   } else {
-    resp::bulk(c.out, e->type == type_list   ? "quicklist"
-                      : e->type == type_zset ? "skiplist"
-                                             : "hashtable");
+    resp::bulk(c.out, e->type == type_list     ? "quicklist"
+                      : e->type == type_zset   ? "skiplist"
+                      : e->type == type_stream ? "stream"
+                                               : "hashtable");
   }
 }
 
@@ -1241,6 +1243,7 @@ const handler_table& handlers() {
       {"renamenx", [](command& c) { cmd_rename(c, true); }},
     };
     add_collection_handlers(table);
+    add_stream_handlers(table);
     return table;
   }();
   return table;
@@ -1327,8 +1330,11 @@ std::vector<std::string> run_command(kv_state& st, const v1::KvCommand& req,
     st.zset_ends.clear();
     batch = {};
   }
-  if (!c.waits_on.empty())
+  if (!c.waits_on.empty()) {
+    for (auto& a : c.rerun_args)
+      resp.mutable_kv()->add_rerun_args(std::move(a));
     return std::move(c.waits_on);
+  }
   resp.mutable_kv()->set_resp(std::move(c.out));
   return {};
 }

@@ -1,6 +1,7 @@
 // What kv_shard.cpp (the actor, keyspace-wide operations, the sweep),
-// kv_commands.cpp (strings, keys, hashes, dispatch) and kv_collections.cpp
-// (lists, sets, sorted sets) share. Internal to actors/.
+// kv_commands.cpp (strings, keys, hashes, dispatch), kv_collections.cpp
+// (lists, sets, sorted sets) and kv_streams.cpp (streams) share. Internal
+// to actors/.
 #pragma once
 
 #include <array>
@@ -34,8 +35,10 @@ constexpr char type_hash = 'h';
 constexpr char type_list = 'l';
 constexpr char type_set = 't';
 constexpr char type_zset = 'z';
+constexpr char type_stream = 'x';
 
-/// Redis's name of a type ("string", "hash", "list", "set", "zset").
+/// Redis's name of a type ("string", "hash", "list", "set", "zset",
+/// "stream").
 const char* type_name(char type);
 
 /// Blocked commands (BLPOP, ...) parked in a partition until one of their
@@ -121,8 +124,10 @@ struct command {
   /// Run again after a wake: keys of another type are waited on.
   bool rerun = false;
   /// ...and found nothing: it did nothing, `out` is empty, and these keys
-  /// are what it waits on.
+  /// are what it waits on...
   std::vector<std::string> waits_on;
+  /// ...and, when not empty, the command to run again in its place.
+  std::vector<std::string> rerun_args;
 };
 
 /// Runs one KvCommand: fills `resp` with its RESP reply and `batch` with its
@@ -213,5 +218,20 @@ using handler = void (*)(command&);
 using handler_table = std::map<std::string, handler, std::less<>>;
 /// Adds the list, set and sorted-set commands (kv_collections.cpp).
 void add_collection_handlers(handler_table& table);
+/// Adds the stream commands (kv_streams.cpp).
+void add_stream_handlers(handler_table& table);
+
+/// Redis's timeout argument of a blocking command (seconds, a float);
+/// false after an error reply.
+bool check_timeout(command& c, std::string_view text);
+/// True when a blocked command runs again and `key` now holds a type other
+/// than `type`: it keeps waiting on it instead of failing.
+bool waits_past(command& c, std::string_view key, char type);
+/// An integer argument; replies "not an integer" when it is not one.
+std::optional<int64_t> int_arg(command& c, std::string_view text);
+/// A number as 8 big-endian bytes (so numbers sort as their records do),
+/// and back (missing bytes read as none).
+std::string u64_bytes(uint64_t v);
+uint64_t u64_of(std::string_view bytes);
 
 } // namespace troupe::actors::kv

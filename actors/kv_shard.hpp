@@ -38,6 +38,8 @@
 
 namespace troupe::actors {
 
+struct stream_node_limits;
+
 class partition_log;
 class script_monitor;
 
@@ -59,6 +61,9 @@ struct kv_limits {
   /// The partition of a Redis key (hash tags honored): a script may touch
   /// only keys of its own partition. Unset: every key is local (tests).
   std::function<partition_id(std::string_view)> partition_of_key;
+  /// How streams group entries into nodes (CONFIG SET); unset: Redis's
+  /// defaults.
+  const stream_node_limits* stream_nodes = nullptr;
 };
 
 using kv_shard_actor = caf::typed_actor<

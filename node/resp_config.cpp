@@ -3,6 +3,7 @@
 #include <charconv>
 #include <set>
 
+#include "actors/stream_nodes.hpp"
 #include "storage/glob.hpp"
 
 namespace troupe::node {
@@ -35,7 +36,7 @@ bool is_integer(const std::string& text) {
 
 } // namespace
 
-resp_config::resp_config()
+resp_config::resp_config(actors::stream_node_limits* stream_nodes)
   : fixed_{{"appendonly", "yes"},
            {"save", ""},
            {"databases", "1"},
@@ -50,7 +51,8 @@ resp_config::resp_config()
               {"zset-max-listpack-entries", "128"},
               {"zset-max-listpack-value", "64"},
               {"stream-node-max-bytes", "4096"},
-              {"stream-node-max-entries", "100"}} {}
+              {"stream-node-max-entries", "100"}},
+    stream_nodes_(stream_nodes) {}
 
 std::vector<std::pair<std::string, std::string>>
 resp_config::get(const std::vector<std::string>& patterns) const {
@@ -93,6 +95,10 @@ std::string resp_config::set(const std::vector<std::string>& pairs) {
   for (size_t i = 0; i + 1 < pairs.size(); i += 2)
     if (auto name = canonical(pairs[i]); tunables_.count(name) != 0)
       tunables_[name] = pairs[i + 1];
+  if (stream_nodes_ != nullptr) {
+    stream_nodes_->max_entries = std::stoll(tunables_.at("stream-node-max-entries"));
+    stream_nodes_->max_bytes = std::stoll(tunables_.at("stream-node-max-bytes"));
+  }
   return {};
 }
 

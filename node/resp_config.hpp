@@ -3,7 +3,9 @@
 // and Redis's encoding thresholds (list-max-listpack-size, ...), which
 // CONFIG SET accepts and CONFIG GET reads back but which change nothing:
 // every collection here keeps one record per element whatever its size
-// (docs/resp.md). Node-wide, shared by every RESP session.
+// (docs/resp.md). The exceptions are stream-node-max-entries and -bytes,
+// which decide what approximate stream trimming removes. Node-wide, shared
+// by every RESP session.
 #pragma once
 
 #include <map>
@@ -12,11 +14,16 @@
 #include <utility>
 #include <vector>
 
+namespace troupe::actors {
+struct stream_node_limits;
+}
+
 namespace troupe::node {
 
 class resp_config {
 public:
-  resp_config();
+  /// `stream_nodes` (may be null) gets the stream node settings.
+  explicit resp_config(actors::stream_node_limits* stream_nodes = nullptr);
 
   /// The settings whose names match any of `patterns` (globs, lower case).
   std::vector<std::pair<std::string, std::string>>
@@ -30,6 +37,7 @@ private:
   mutable std::mutex mutex_;
   std::map<std::string, std::string> fixed_;      // troupe-node's flags decide
   std::map<std::string, std::string> tunables_;  // encoding thresholds
+  actors::stream_node_limits* stream_nodes_;
 };
 
 } // namespace troupe::node

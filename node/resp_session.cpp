@@ -277,20 +277,50 @@ void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
   for (auto& a : *args)
     cmd->add_args(a);
   ask(self, p, std::move(req), [=](const Response& r) {
-    if (!r.has_error() && r.kv().retry())
-      send_blocking(self, hdl, p, args, deadline, slot, true);
-    else
+    if (r.has_error() || !r.kv().retry()) {
       done(kv_reply(r));
+      return;
+    }
+    auto again = args;
+    if (r.kv().rerun_args_size() > 0)
+      again = std::make_shared<const std::vector<std::string>>(r.kv().rerun_args().begin(),
+                                                               r.kv().rerun_args().end());
+    send_blocking(self, hdl, p, std::move(again), deadline, slot, true);
   });
+}
+
+/// Where XREAD's and XREADGROUP's BLOCK milliseconds are (0: not given, the
+/// command does not block).
+size_t block_option(const std::vector<std::string>& args) {
+  for (size_t i = 1; i + 1 < args.size(); ++i) {
+    auto opt = resp::lower(args[i]);
+    if (opt == "streams")
+      break;
+    if (opt == "block")
+      return i + 1;
+    if (opt == "group")
+      i += 2;
+    else if (opt == "count")
+      i += 1;
+  }
+  return 0;
+}
+
+/// Whether a command flagged blocking blocks as called.
+bool blocks(const std::string& name, const std::vector<std::string>& args) {
+  return (name != "xread" && name != "xreadgroup") || block_option(args) != 0;
 }
 
 /// The client's deadline for a blocking command: nullopt for 0 (forever)
 /// or a timeout the partition will refuse.
 std::optional<steady::time_point> block_deadline(const std::string& name,
                                                  const std::vector<std::string>& args) {
-  const auto& text = name == "blmpop" || name == "bzmpop" ? args[1] : args.back();
+  bool streams = name == "xread" || name == "xreadgroup";  // BLOCK milliseconds
+  const auto& text = streams                              ? args[block_option(args)]
+                     : name == "blmpop" || name == "bzmpop" ? args[1]
+                                                            : args.back();
   char* end = nullptr;
-  double seconds = std::strtod(text.c_str(), &end);
+  double seconds = std::strtod(text.c_str(), &end) / (streams ? 1000.0 : 1.0);
   if (end != text.c_str() + text.size() || !(seconds > 0) || seconds > 1e9)
     return std::nullopt;
   return steady::now() + std::chrono::microseconds{static_cast<int64_t>(seconds * 1e6)};
@@ -310,7 +340,7 @@ void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
       return;
     }
   }
-  if (protocol::has_flag(spec, "blocking")) {
+  if (protocol::has_flag(spec, "blocking") && blocks(name, args)) {
     args[0] = name;
     self->state.blocking = true;
     self->state.ctx->counters->resp_blocked_clients += 1;

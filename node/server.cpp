@@ -23,6 +23,7 @@
 #include "actors/script_monitor.hpp"
 #include "actors/partition_log.hpp"
 #include "actors/state_shard.hpp"
+#include "actors/stream_nodes.hpp"
 #include "actors/stream_directory.hpp"
 #include "cluster/gateway.hpp"
 #include "cluster/member.hpp"
@@ -144,6 +145,7 @@ struct server::impl {
   std::atomic<int64_t> manual_clock{0};
   actors::node_counters counters;
   actors::script_monitor scripts;
+  actors::stream_node_limits stream_nodes;
   caf::actor acceptor;
   bool drain_on_exit = false;
   bool clustered = false;
@@ -164,6 +166,7 @@ namespace {
 std::function<cluster::partition_actors(partition_id)>
 partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
                   actors::node_counters& counters, actors::script_monitor& scripts,
+                  const actors::stream_node_limits& stream_nodes,
                   const std::shared_ptr<cluster::partition_router>& router,
                   const node_options& opts) {
   actors::state_limits limits;
@@ -183,6 +186,7 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
   kv_limits.scripts = &scripts;
   kv_limits.script_budget = std::chrono::milliseconds{opts.script_time_limit_ms};
   kv_limits.script_memory_bytes = opts.script_memory_bytes;
+  kv_limits.stream_nodes = &stream_nodes;
   // The router is set once the partitions exist; scripts run after that.
   kv_limits.partition_of_key = [&router](std::string_view key) {
     return router->kv_partition(key);
@@ -355,7 +359,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     im.replicator = std::make_unique<cluster::raft_replicator>(*im.driver);
   }
   im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count(), im.replicator.get());
-  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, im.scripts, im.router, opts);
+  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, im.scripts, im.stream_nodes,
+                                            im.router, opts);
   std::vector<cluster::partition_actors> local(table.count());
   for (uint32_t i = 0; i < table.count() && !replicated; ++i) {
     partition_id p{static_cast<uint16_t>(i)};
@@ -397,7 +402,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
-  ctx->resp_settings = std::make_shared<resp_config>();
+  ctx->resp_settings = std::make_shared<resp_config>(&im.stream_nodes);
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
   ctx->db = im.db.get();

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "protocol/resp.hpp"
+
 namespace troupe::protocol {
 
 namespace {
@@ -162,6 +164,22 @@ const std::vector<resp_command> table{
   {"zunion", -3, "readonly movablekeys", 0, 0, 0, r::key},
   {"zinter", -3, "readonly movablekeys", 0, 0, 0, r::key},
   {"zdiff", -3, "readonly movablekeys", 0, 0, 0, r::key},
+  // streams
+  {"xadd", -5, "write denyoom fast", 1, 1, 1, r::key},
+  {"xlen", 2, "readonly fast", 1, 1, 1, r::key},
+  {"xrange", -4, "readonly", 1, 1, 1, r::key},
+  {"xrevrange", -4, "readonly", 1, 1, 1, r::key},
+  {"xdel", -3, "write fast", 1, 1, 1, r::key},
+  {"xtrim", -4, "write", 1, 1, 1, r::key},
+  {"xsetid", -3, "write denyoom fast", 1, 1, 1, r::key},
+  {"xread", -4, "readonly blocking movablekeys", 0, 0, 0, r::key},
+  {"xreadgroup", -7, "write blocking movablekeys", 0, 0, 0, r::key},
+  {"xgroup", -2, "write", 2, 2, 1, r::key},
+  {"xack", -4, "write fast", 1, 1, 1, r::key},
+  {"xpending", -3, "readonly", 1, 1, 1, r::key},
+  {"xclaim", -6, "write fast", 1, 1, 1, r::key},
+  {"xautoclaim", -6, "write fast", 1, 1, 1, r::key},
+  {"xinfo", -2, "readonly", 2, 2, 1, r::key},
   // scripting: keys are given after numkeys (COMMAND's movablekeys)
   {"eval", -3, "noscript stale skip_monitor may_replicate no_mandatory_keys movablekeys", 0, 0, 0,
    r::session},
@@ -209,10 +227,22 @@ bool has_flag(const resp_command& c, std::string_view flag) {
 
 std::vector<size_t> key_positions(const resp_command& c, const std::vector<std::string_view>& args) {
   std::vector<size_t> out;
+  std::string_view name{c.name};
+  if (name == "xread" || name == "xreadgroup") {
+    // ... STREAMS key [key ...] id [id ...]: the first half after STREAMS.
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (args[i].size() == 7 && resp::lower(args[i]) == "streams") {
+        auto n = (args.size() - i - 1) / 2;
+        for (size_t k = 1; k <= n; ++k)
+          out.push_back(i + k);
+        return out;
+      }
+    }
+    return out;
+  }
   if (has_flag(c, "movablekeys") && c.route == resp_route::key) {
     // ZUNIONSTORE dest numkeys key ..., BLMPOP timeout numkeys key ...,
     // ZUNION numkeys key ..., SINTERCARD, LMPOP.
-    std::string_view name{c.name};
     bool store = name.size() > 5 && name.substr(name.size() - 5) == "store";
     size_t numkeys_at = store || name == "blmpop" || name == "bzmpop" ? 2 : 1;
     if (store)

@@ -427,15 +427,6 @@ BOOST_AUTO_TEST_CASE(watch_makes_exec_fail_once_a_watched_key_is_written) {
   BOOST_TEST(c.call({"EXEC"}) == "*-1\r\n");
 }
 
-/// Waits (by asking, never by sleeping) until `n` clients are blocked.
-void await_blocked(resp_conn& c, int n) {
-  auto wanted = "blocked_clients:" + std::to_string(n) + "\r\n";
-  for (int i = 0; i < 10'000; ++i)
-    if (c.call({"INFO", "clients"}).find(wanted) != std::string::npos)
-      return;
-  BOOST_FAIL("never saw " + wanted);
-}
-
 BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
   resp_node n;
   auto a = n.connect();

@@ -30,4 +30,13 @@ struct resp_node {
   std::unique_ptr<node_process> node;
 };
 
+/// Waits (by asking, never by sleeping) until `n` clients are blocked.
+inline void await_blocked(resp_conn& c, int n) {
+  auto wanted = "blocked_clients:" + std::to_string(n) + "\r\n";
+  for (int i = 0; i < 10'000; ++i)
+    if (c.call({"INFO", "clients"}).find(wanted) != std::string::npos)
+      return;
+  BOOST_FAIL("never saw " + wanted);
+}
+
 } // namespace troupe::test

@@ -2001,12 +2001,14 @@ export namespace troupe {
         interface IKvReply {
             resp?: (Uint8Array|null);
             retry?: (boolean|null);
+            rerunArgs?: (Uint8Array[]|null);
         }
 
         class KvReply implements IKvReply {
             constructor(properties?: troupe.v1.IKvReply);
             public resp: Uint8Array;
             public retry: boolean;
+            public rerunArgs: Uint8Array[];
             public static create(properties?: troupe.v1.IKvReply): troupe.v1.KvReply;
             public static encode(message: troupe.v1.IKvReply, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvReply;

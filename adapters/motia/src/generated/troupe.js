@@ -14435,6 +14435,7 @@ export const troupe = $root.troupe = (() => {
         v1.KvReply = (function() {
 
             function KvReply(properties) {
+                this.rerunArgs = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null)
@@ -14443,6 +14444,7 @@ export const troupe = $root.troupe = (() => {
 
             KvReply.prototype.resp = $util.newBuffer([]);
             KvReply.prototype.retry = false;
+            KvReply.prototype.rerunArgs = $util.emptyArray;
 
             KvReply.create = function create(properties) {
                 return new KvReply(properties);
@@ -14455,6 +14457,9 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(10).bytes(message.resp);
                 if (message.retry != null && Object.hasOwnProperty.call(message, "retry"))
                     writer.uint32(16).bool(message.retry);
+                if (message.rerunArgs != null && message.rerunArgs.length)
+                    for (let i = 0; i < message.rerunArgs.length; ++i)
+                        writer.uint32(26).bytes(message.rerunArgs[i]);
                 return writer;
             };
 
@@ -14471,6 +14476,12 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 2: {
                             message.retry = reader.bool();
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.rerunArgs && message.rerunArgs.length))
+                                message.rerunArgs = [];
+                            message.rerunArgs.push(reader.bytes());
                             break;
                         }
                     default:
@@ -14490,6 +14501,13 @@ export const troupe = $root.troupe = (() => {
                 if (message.retry != null && message.hasOwnProperty("retry"))
                     if (typeof message.retry !== "boolean")
                         return "retry: boolean expected";
+                if (message.rerunArgs != null && message.hasOwnProperty("rerunArgs")) {
+                    if (!Array.isArray(message.rerunArgs))
+                        return "rerunArgs: array expected";
+                    for (let i = 0; i < message.rerunArgs.length; ++i)
+                        if (!(message.rerunArgs[i] && typeof message.rerunArgs[i].length === "number" || $util.isString(message.rerunArgs[i])))
+                            return "rerunArgs: buffer[] expected";
+                }
                 return null;
             };
 
@@ -14504,6 +14522,16 @@ export const troupe = $root.troupe = (() => {
                         message.resp = object.resp;
                 if (object.retry != null)
                     message.retry = Boolean(object.retry);
+                if (object.rerunArgs) {
+                    if (!Array.isArray(object.rerunArgs))
+                        throw TypeError(".troupe.v1.KvReply.rerunArgs: array expected");
+                    message.rerunArgs = [];
+                    for (let i = 0; i < object.rerunArgs.length; ++i)
+                        if (typeof object.rerunArgs[i] === "string")
+                            $util.base64.decode(object.rerunArgs[i], message.rerunArgs[i] = $util.newBuffer($util.base64.length(object.rerunArgs[i])), 0);
+                        else if (object.rerunArgs[i].length >= 0)
+                            message.rerunArgs[i] = object.rerunArgs[i];
+                }
                 return message;
             };
 
@@ -14511,6 +14539,8 @@ export const troupe = $root.troupe = (() => {
                 if (!options)
                     options = {};
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.rerunArgs = [];
                 if (options.defaults) {
                     if (options.bytes === String)
                         object.resp = "";
@@ -14525,6 +14555,11 @@ export const troupe = $root.troupe = (() => {
                     object.resp = options.bytes === String ? $util.base64.encode(message.resp, 0, message.resp.length) : options.bytes === Array ? Array.prototype.slice.call(message.resp) : message.resp;
                 if (message.retry != null && message.hasOwnProperty("retry"))
                     object.retry = message.retry;
+                if (message.rerunArgs && message.rerunArgs.length) {
+                    object.rerunArgs = [];
+                    for (let j = 0; j < message.rerunArgs.length; ++j)
+                        object.rerunArgs[j] = options.bytes === String ? $util.base64.encode(message.rerunArgs[j], 0, message.rerunArgs[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.rerunArgs[j]) : message.rerunArgs[j];
+                }
                 return object;
             };
 

@@ -49,6 +49,11 @@ using psubscribe_atom = caf::atom_constant<caf::atom("psubscr")>;
 using punsubscribe_atom = caf::atom_constant<caf::atom("punsubscr")>;
 /// session -> channel_hub: (atom, channel, message) -> receivers (int64).
 using publish_atom = caf::atom_constant<caf::atom("publish")>;
+/// session -> channel_hub: (atom, query) -> names: PUBSUB's questions.
+/// {"channels", glob} -> the channels with subscribers (every one for an
+/// empty glob); {"numsub", channel...} -> each one's subscriber count, in
+/// decimal; {"patterns"} -> the patterns with subscribers.
+using pubsub_atom = caf::atom_constant<caf::atom("pubsub")>;
 /// channel_hub -> session: (atom, pattern, channel, message); the pattern is
 /// empty for a channel subscription.
 using message_atom = caf::atom_constant<caf::atom("message")>;

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
@@ -72,6 +73,26 @@ caf::actor spawn_channel_hub(caf::actor_system& sys) {
       [=](psubscribe_atom, caf::actor& s, std::string& p) { add(self, std::move(s), std::move(p), true); },
       [=](unsubscribe_atom, const caf::actor& s, const std::string& c) { remove(self, s, c, false); },
       [=](punsubscribe_atom, const caf::actor& s, const std::string& p) { remove(self, s, p, true); },
+      [=](pubsub_atom, const std::vector<std::string>& query) {
+        auto& st = self->state;
+        std::vector<std::string> out;
+        if (query.empty())
+          return out;
+        if (query[0] == "channels") {
+          for (auto& [channel, subscribers] : st.channels)
+            if (query.size() < 2 || query[1].empty() || storage::glob_match(query[1], channel))
+              out.push_back(channel);
+        } else if (query[0] == "numsub") {
+          for (size_t i = 1; i < query.size(); ++i) {
+            auto it = st.channels.find(query[i]);
+            out.push_back(std::to_string(it == st.channels.end() ? 0 : it->second.size()));
+          }
+        } else if (query[0] == "patterns") {
+          for (auto& [pattern, subscribers] : st.patterns)
+            out.push_back(pattern);
+        }
+        return out;
+      },
       [=](publish_atom, const std::string& channel, const std::string& payload) -> int64_t {
         auto& st = self->state;
         int64_t receivers = 0;

@@ -4,7 +4,8 @@
 // It monitors subscribed sessions and forgets them when they end.
 //
 // PUBLISH answers with the number of receivers, counting a session once per
-// channel subscription and once per matching pattern, as Redis does.
+// channel subscription and once per matching pattern, as Redis does. PUBSUB
+// asks it which channels and patterns have subscribers (pubsub_atom).
 #pragma once
 
 #include <caf/fwd.hpp>

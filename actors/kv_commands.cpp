@@ -1446,8 +1446,7 @@ void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
     return;
   }
   if (!st.scripts)
-    st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_budget,
-                                             st.limits.script_memory_bytes);
+    st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_memory_bytes);
   // One clock reading for the whole script, as Redis freezes time in one.
   auto now = st.db->now_ms();
   bool read_only = req.read_only() || script_declares_no_writes(req.body());

@@ -78,13 +78,12 @@ thread_local run_context* current = nullptr;
 
 struct script_vm::impl {
   script_monitor* monitor;
-  std::chrono::milliseconds budget;
   alloc_budget memory;
   lua_State* L = nullptr;
   size_t cached = 0;
   rand48 rng;
 
-  impl(script_monitor* m, std::chrono::milliseconds b, size_t max_memory) : monitor(m), budget(b) {
+  impl(script_monitor* m, size_t max_memory) : monitor(m) {
     memory.limit = max_memory;
     open();
   }
@@ -607,12 +606,12 @@ void hook(lua_State* L, lua_Debug*) {
   if (run == nullptr)
     return;
   if (!run->busy) {
-    if (std::chrono::steady_clock::now() - run->started < run->vm->budget)
+    auto budget = run->vm->monitor->budget();
+    if (std::chrono::steady_clock::now() - run->started < budget)
       return;
     run->busy = true;
     run->kill_generation = run->vm->monitor->begin_busy();
-    spdlog::warn("a script has run longer than {} ms; SCRIPT KILL stops it",
-                 run->vm->budget.count());
+    spdlog::warn("a script has run longer than {} ms; SCRIPT KILL stops it", budget.count());
   }
   if (!run->killed && !run->vm->monitor->killed_since(run->kill_generation))
     return;
@@ -866,9 +865,8 @@ void script_vm::impl::open() {
   lua_pop(L, 1);
 }
 
-script_vm::script_vm(script_monitor* monitor, std::chrono::milliseconds budget,
-                     size_t max_memory_bytes)
-  : impl_(std::make_unique<impl>(monitor, budget, max_memory_bytes)) {
+script_vm::script_vm(script_monitor* monitor, size_t max_memory_bytes)
+  : impl_(std::make_unique<impl>(monitor, max_memory_bytes)) {
   // nop
 }
 

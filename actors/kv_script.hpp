@@ -52,8 +52,8 @@ public:
   /// Scripts whose compiled form a VM keeps; past it, it starts afresh.
   static constexpr size_t max_cached_scripts = 1024;
 
-  script_vm(script_monitor* monitor, std::chrono::milliseconds budget,
-            size_t max_memory_bytes);
+  /// `monitor` (required) also holds the time budget.
+  script_vm(script_monitor* monitor, size_t max_memory_bytes);
   ~script_vm();
   script_vm(const script_vm&) = delete;
   script_vm& operator=(const script_vm&) = delete;

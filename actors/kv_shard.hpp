@@ -54,8 +54,6 @@ struct kv_limits {
   size_t sweep_batch = 10'000;
   /// The node's running scripts (SCRIPT KILL); required for EVAL.
   script_monitor* scripts = nullptr;
-  /// A script running longer becomes busy and may be killed.
-  std::chrono::milliseconds script_budget{5'000};
   /// What one partition's Lua interpreter may allocate.
   size_t script_memory_bytes = size_t{256} << 20;
   /// The partition of a Redis key (hash tags honored): a script may touch

@@ -972,16 +972,6 @@ bool check_subcommand(command& c, const char* command,
   return false;
 }
 
-void reply_help(command& c, const char* command, std::initializer_list<const char*> lines) {
-  resp::array(c.out, lines.size() + 3);
-  resp::simple(c.out, std::string{command} + " <subcommand> [<arg> [value] [opt] ...]. "
-                                             "Subcommands are:");
-  for (auto* l : lines)
-    resp::simple(c.out, l);
-  resp::simple(c.out, "HELP");
-  resp::simple(c.out, "    Prints this help.");
-}
-
 std::string nogroup(std::string_view key, std::string_view group, const char* tail = "") {
   return "NOGROUP No such key '" + std::string{key} + "' or consumer group '" + std::string{group}
          + "'" + tail;
@@ -995,7 +985,7 @@ void cmd_xgroup(command& c) {
   auto sub = resp::lower(c.args[1]);
   auto n = c.args.size();
   if (sub == "help") {
-    reply_help(c, "XGROUP",
+    resp::help(c.out, "XGROUP",
                {"CREATE <key> <groupname> <id|$> [option]",
                 "    Create a new consumer group. Options are:", "    * MKSTREAM",
                 "      Create the empty stream if it does not exist.",
@@ -1834,7 +1824,7 @@ void cmd_xinfo(command& c) {
     return;
   auto sub = resp::lower(c.args[1]);
   if (sub == "help") {
-    reply_help(c, "XINFO",
+    resp::help(c.out, "XINFO",
                {"CONSUMERS <key> <groupname>", "    Show consumers of <groupname>.",
                 "GROUPS <key>", "    Show the stream consumer groups.",
                 "STREAM <key> [FULL [COUNT <count>]", "    Show information about the stream."});

@@ -2,13 +2,15 @@
 // shared by the shards (which run them) and the RESP sessions (which answer
 // SCRIPT KILL). Atomics only: any thread may touch it.
 //
-// A script that runs past the budget becomes busy and, from then on, asks
+// A script that runs past the budget (--script-time-limit-ms, CONFIG SET
+// busy-reply-threshold or its old name lua-time-limit) becomes busy and, from then on, asks
 // at every check whether a SCRIPT KILL came after it became busy. A kill
 // stops every script busy at that moment; one that becomes busy later is
 // not affected.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 
 namespace troupe::actors {
@@ -38,7 +40,14 @@ public:
   /// Scripts running past their budget now.
   int busy() const { return busy_.load(); }
 
+  /// How long a script runs before it becomes busy.
+  std::chrono::milliseconds budget() const {
+    return std::chrono::milliseconds{budget_ms_.load(std::memory_order_relaxed)};
+  }
+  void set_budget(std::chrono::milliseconds b) { budget_ms_.store(b.count()); }
+
 private:
+  std::atomic<int64_t> budget_ms_{5'000};
   std::atomic<int> busy_{0};
   std::atomic<uint64_t> kills_{0};
 };

@@ -41,6 +41,7 @@ prometheus::Histogram::BucketBoundaries latency_buckets() {
 struct request_series {
   prometheus::Counter* ok;
   prometheus::Counter* error;
+  prometheus::Counter* rejected;
   prometheus::Histogram* latency;
 };
 
@@ -58,8 +59,33 @@ struct node_metrics::impl {
       .Name("troupe_request_duration_seconds")
       .Help("Time from a request's arrival to its reply, by door and operation")
       .Register(*registry);
-  std::mutex mu;
+  prometheus::Family<prometheus::Counter>& resp_errors =
+    prometheus::BuildCounter()
+      .Name("troupe_resp_error_replies_total")
+      .Help("Error replies of the RESP door, by error code")
+      .Register(*registry);
+  mutable std::mutex mu;
   std::map<std::pair<front_door, std::string>, request_series, std::less<>> series;
+  std::map<std::string, prometheus::Counter*, std::less<>> error_codes;
+  // What figures() and error_counts() subtract (CONFIG RESETSTAT).
+  std::map<std::pair<front_door, std::string>, op_figures> figures_base;
+  std::map<std::string, uint64_t> errors_base;
+
+  op_figures read(const std::pair<front_door, std::string>& key, const request_series& s) const {
+    op_figures f;
+    f.op = key.second;
+    f.ok = static_cast<uint64_t>(s.ok->Value());
+    f.failed = static_cast<uint64_t>(s.error->Value());
+    f.rejected = static_cast<uint64_t>(s.rejected->Value());
+    f.seconds = s.latency->Collect().histogram.sample_sum;
+    if (auto it = figures_base.find(key); it != figures_base.end()) {
+      f.ok -= it->second.ok;
+      f.failed -= it->second.failed;
+      f.rejected -= it->second.rejected;
+      f.seconds -= it->second.seconds;
+    }
+    return f;
+  }
 
   request_series& of(front_door d, std::string_view op) {
     std::lock_guard<std::mutex> guard{mu};
@@ -73,7 +99,7 @@ struct node_metrics::impl {
       l.emplace("result", r);
       return &requests.Add(l);
     };
-    request_series s{with_result("ok"), with_result("error"),
+    request_series s{with_result("ok"), with_result("error"), with_result("rejected"),
                      &latency.Add(labels, latency_buckets())};
     return series.emplace(std::move(key), s).first->second;
   }
@@ -90,11 +116,60 @@ node_metrics::node_metrics(std::string version) : impl_(std::make_unique<impl>()
 
 node_metrics::~node_metrics() = default;
 
-void node_metrics::observe(front_door d, std::string_view op, bool ok,
+void node_metrics::observe(front_door d, std::string_view op, request_result r,
                            std::chrono::steady_clock::duration took) {
   auto& s = impl_->of(d, op);
-  (ok ? s.ok : s.error)->Increment();
+  (r == request_result::ok ? s.ok : r == request_result::failed ? s.error : s.rejected)
+    ->Increment();
   s.latency->Observe(std::chrono::duration<double>(took).count());
+}
+
+void node_metrics::count_error(std::string_view code) {
+  constexpr size_t max_codes = 128;
+  std::lock_guard<std::mutex> guard{impl_->mu};
+  auto& codes = impl_->error_codes;
+  auto it = codes.find(code);
+  if (it == codes.end()) {
+    if (codes.size() >= max_codes)
+      return;
+    it = codes.emplace(std::string{code}, &impl_->resp_errors.Add({{"code", std::string{code}}}))
+           .first;
+  }
+  it->second->Increment();
+}
+
+std::vector<op_figures> node_metrics::figures(front_door d) const {
+  std::lock_guard<std::mutex> guard{impl_->mu};
+  std::vector<op_figures> out;
+  for (auto& [key, s] : impl_->series) {
+    auto f = impl_->read(key, s);
+    if (key.first == d && f.ok + f.failed + f.rejected > 0)
+      out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, uint64_t>> node_metrics::error_counts() const {
+  std::lock_guard<std::mutex> guard{impl_->mu};
+  std::vector<std::pair<std::string, uint64_t>> out;
+  for (auto& [code, counter] : impl_->error_codes) {
+    auto base = impl_->errors_base.find(code);
+    auto n = static_cast<uint64_t>(counter->Value())
+             - (base == impl_->errors_base.end() ? 0 : base->second);
+    if (n > 0)
+      out.emplace_back(code, n);
+  }
+  return out;
+}
+
+void node_metrics::reset_figures() {
+  std::lock_guard<std::mutex> guard{impl_->mu};
+  impl_->figures_base.clear();
+  impl_->errors_base.clear();
+  for (auto& [key, s] : impl_->series)
+    impl_->figures_base[key] = impl_->read(key, s);
+  for (auto& [code, counter] : impl_->error_codes)
+    impl_->errors_base[code] = static_cast<uint64_t>(counter->Value());
 }
 
 namespace {

@@ -15,6 +15,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace troupe::actors {
 struct node_counters;
@@ -35,6 +37,18 @@ namespace troupe::node {
 /// Which door a request came through.
 enum class front_door : uint8_t { client, resp, amqp };
 
+/// How a request ended: answered, answered with an error, or refused
+/// before it ran (wrong arity, not authenticated, keys of several
+/// partitions: Redis's rejected calls).
+enum class request_result : uint8_t { ok, failed, rejected };
+
+/// One operation's figures since the node started.
+struct op_figures {
+  std::string op;
+  uint64_t ok = 0, failed = 0, rejected = 0;
+  double seconds = 0;  ///< time from arrival to reply, summed
+};
+
 /// What a scrape reads besides the request counts.
 struct metrics_sources {
   const actors::node_counters* counters = nullptr;
@@ -52,7 +66,19 @@ public:
   node_metrics& operator=(const node_metrics&) = delete;
 
   /// One answered request of `op` on door `d`.
-  void observe(front_door d, std::string_view op, bool ok, std::chrono::steady_clock::duration took);
+  void observe(front_door d, std::string_view op, request_result r,
+               std::chrono::steady_clock::duration took);
+  /// One error reply of the RESP door, by its code ("ERR", "WRONGTYPE",
+  /// ...); at most 128 codes are told apart, as in Redis.
+  void count_error(std::string_view code);
+
+  /// Every operation seen on door `d`, by name (RESP's INFO commandstats).
+  std::vector<op_figures> figures(front_door d) const;
+  /// Error replies by code (RESP's INFO errorstats), by code.
+  std::vector<std::pair<std::string, uint64_t>> error_counts() const;
+  /// CONFIG RESETSTAT: figures() and error_counts() count from now on
+  /// (the /metrics counters, monotonic, go on).
+  void reset_figures();
 
   /// Everything in Prometheus text format (version 0.0.4).
   std::string scrape(const metrics_sources& sources);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <set>
 
+#include "actors/script_monitor.hpp"
 #include "actors/stream_nodes.hpp"
 #include "storage/glob.hpp"
 
@@ -11,7 +12,8 @@ namespace troupe::node {
 namespace {
 
 /// Redis 7.0 names two of each encoding threshold (ziplist, its old name,
-/// and listpack): both read and write one value.
+/// and listpack), and the script budget (lua-time-limit, its old name):
+/// both read and write one value.
 const std::map<std::string, std::string>& aliases() {
   static const std::map<std::string, std::string> names{
     {"hash-max-ziplist-entries", "hash-max-listpack-entries"},
@@ -19,6 +21,7 @@ const std::map<std::string, std::string>& aliases() {
     {"list-max-ziplist-size", "list-max-listpack-size"},
     {"zset-max-ziplist-entries", "zset-max-listpack-entries"},
     {"zset-max-ziplist-value", "zset-max-listpack-value"},
+    {"lua-time-limit", "busy-reply-threshold"},
   };
   return names;
 }
@@ -36,7 +39,8 @@ bool is_integer(const std::string& text) {
 
 } // namespace
 
-resp_config::resp_config(actors::stream_node_limits* stream_nodes)
+resp_config::resp_config(actors::stream_node_limits* stream_nodes,
+                         actors::script_monitor* scripts)
   : fixed_{{"appendonly", "yes"},
            {"save", ""},
            {"databases", "1"},
@@ -51,8 +55,11 @@ resp_config::resp_config(actors::stream_node_limits* stream_nodes)
               {"zset-max-listpack-entries", "128"},
               {"zset-max-listpack-value", "64"},
               {"stream-node-max-bytes", "4096"},
-              {"stream-node-max-entries", "100"}},
-    stream_nodes_(stream_nodes) {}
+              {"stream-node-max-entries", "100"},
+              {"busy-reply-threshold",
+               std::to_string(scripts != nullptr ? scripts->budget().count() : 5000)}},
+    stream_nodes_(stream_nodes),
+    scripts_(scripts) {}
 
 std::vector<std::pair<std::string, std::string>>
 resp_config::get(const std::vector<std::string>& patterns) const {
@@ -99,6 +106,8 @@ std::string resp_config::set(const std::vector<std::string>& pairs) {
     stream_nodes_->max_entries = std::stoll(tunables_.at("stream-node-max-entries"));
     stream_nodes_->max_bytes = std::stoll(tunables_.at("stream-node-max-bytes"));
   }
+  if (scripts_ != nullptr)
+    scripts_->set_budget(std::chrono::milliseconds{std::stoll(tunables_.at("busy-reply-threshold"))});
   return {};
 }
 

@@ -4,8 +4,9 @@
 // CONFIG SET accepts and CONFIG GET reads back but which change nothing:
 // every collection here keeps one record per element whatever its size
 // (docs/resp.md). The exceptions are stream-node-max-entries and -bytes,
-// which decide what approximate stream trimming removes. Node-wide, shared
-// by every RESP session.
+// which decide what approximate stream trimming removes, and
+// busy-reply-threshold (lua-time-limit), the scripts' time budget.
+// Node-wide, shared by every RESP session.
 #pragma once
 
 #include <map>
@@ -16,14 +17,17 @@
 
 namespace troupe::actors {
 struct stream_node_limits;
-}
+class script_monitor;
+} // namespace troupe::actors
 
 namespace troupe::node {
 
 class resp_config {
 public:
-  /// `stream_nodes` (may be null) gets the stream node settings.
-  explicit resp_config(actors::stream_node_limits* stream_nodes = nullptr);
+  /// `stream_nodes` gets the stream node settings and `scripts` the script
+  /// time budget (busy-reply-threshold); either may be null.
+  explicit resp_config(actors::stream_node_limits* stream_nodes = nullptr,
+                       actors::script_monitor* scripts = nullptr);
 
   /// The settings whose names match any of `patterns` (globs, lower case).
   std::vector<std::pair<std::string, std::string>>
@@ -38,6 +42,7 @@ private:
   std::map<std::string, std::string> fixed_;      // troupe-node's flags decide
   std::map<std::string, std::string> tunables_;  // encoding thresholds
   actors::stream_node_limits* stream_nodes_;
+  actors::script_monitor* scripts_;
 };
 
 } // namespace troupe::node

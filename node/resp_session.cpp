@@ -9,8 +9,10 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <random>
 #include <set>
 #include <sstream>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <caf/actor_system.hpp>
@@ -60,6 +62,8 @@ using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
 struct reply_slot {
   bool ready = false;
   bool silent = false;  ///< CLIENT REPLY OFF/SKIP: its bytes are dropped
+  bool rejected = false;  ///< refused before it ran (INFO's rejected_calls)
+  bool push = false;      ///< a pub/sub message, not a command's reply
   std::string bytes;
   const char* op;  ///< the command, for /metrics
   std::chrono::steady_clock::time_point started;
@@ -180,12 +184,27 @@ slot_ptr open_slot(resp_broker* self) {
   return slot;
 }
 
+/// Counts an answered command for /metrics and INFO: its result, time and,
+/// for an error, its code (the error's first word).
+void record(resp_broker* self, const reply_slot& slot) {
+  auto& metrics = *self->state.ctx->metrics;
+  bool error = !slot.bytes.empty() && slot.bytes[0] == '-';
+  metrics.observe(front_door::resp, slot.op,
+                  slot.rejected ? request_result::rejected
+                  : error       ? request_result::failed
+                                : request_result::ok,
+                  std::chrono::steady_clock::now() - slot.started);
+  if (error) {
+    std::string_view text{slot.bytes};
+    metrics.count_error(text.substr(1, text.find_first_of(" \r", 1) - 1));
+  }
+}
+
 void finish(resp_broker* self, connection_handle hdl, const slot_ptr& slot, std::string bytes) {
   slot->bytes = std::move(bytes);
   slot->ready = true;
-  self->state.ctx->metrics->observe(front_door::resp, slot->op,
-                                    slot->bytes.empty() || slot->bytes[0] != '-',
-                                    std::chrono::steady_clock::now() - slot->started);
+  if (!slot->push)
+    record(self, *slot);
   if (slot->silent)
     slot->bytes.clear();  // CLIENT REPLY OFF or SKIP
   flush_slots(self, hdl);
@@ -199,12 +218,21 @@ void reply(resp_broker* self, connection_handle hdl, std::string bytes) {
 /// under CLIENT REPLY OFF or SKIP.
 void push_out(resp_broker* self, connection_handle hdl, std::string bytes) {
   auto silent = std::exchange(self->state.silent, false);
-  reply(self, hdl, std::move(bytes));
+  auto slot = open_slot(self);
+  slot->push = true;
+  finish(self, hdl, slot, std::move(bytes));
   self->state.silent = silent;
 }
 
 void reply_error(resp_broker* self, connection_handle hdl, std::string_view text) {
   reply(self, hdl, error_reply(text));
+}
+
+/// Refuses a command before it runs (Redis's rejected calls).
+void reject(resp_broker* self, connection_handle hdl, std::string_view text) {
+  auto slot = open_slot(self);
+  slot->rejected = true;
+  finish(self, hdl, slot, error_reply(text));
 }
 
 // -- partitions ---------------------------------------------------------------
@@ -336,7 +364,7 @@ void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
   auto p = router.kv_partition(keys.empty() ? std::string_view{args[1]} : views[keys[0]]);
   for (auto i : keys) {
     if (router.kv_partition(views[i]) != p) {
-      reply_error(self, hdl, cross_slot);
+      reject(self, hdl, cross_slot);
       return;
     }
   }
@@ -564,10 +592,45 @@ void cmd_scan(resp_broker* self, connection_handle hdl, const std::vector<std::s
             std::make_shared<std::vector<std::string>>(), sa->count);
 }
 
+/// RANDOMKEY: the first live key at or after a random point of the
+/// keyspace (a random partition and scan hash), going round the partitions
+/// once; a null reply when there is none. `left`: partitions still to ask.
+void randomkey_step(resp_broker* self, connection_handle hdl, slot_ptr slot, uint32_t partition,
+                    uint64_t from, uint32_t left) {
+  auto req = std::make_shared<Request>();
+  req->mutable_kv_scan()->set_from_hash(from);
+  req->mutable_kv_scan()->set_count(1);
+  ask(self, partition_id{static_cast<uint16_t>(partition)}, std::move(req),
+      [=](const Response& r) {
+        std::string out;
+        if (r.has_error()) {
+          resp::error(out, "ERR " + r.error().message());
+        } else if (r.kv_scan().keys_size() > 0) {
+          resp::bulk(out, r.kv_scan().keys(0));
+        } else if (left > 0) {
+          auto partitions = static_cast<uint32_t>(self->state.ctx->router->count());
+          randomkey_step(self, hdl, slot, (partition + 1) % partitions, 0, left - 1);
+          return;
+        } else {
+          resp::null(out, self->state.resp3);
+        }
+        finish(self, hdl, slot, std::move(out));
+      });
+}
+
 void cmd_keyspace(resp_broker* self, connection_handle hdl, const std::string& name,
                   const std::vector<std::string>& args) {
   if (name == "scan") {
     cmd_scan(self, hdl, args);
+    return;
+  }
+  if (name == "randomkey") {
+    thread_local std::mt19937_64 random{std::random_device{}()};
+    auto partitions = static_cast<uint32_t>(self->state.ctx->router->count());
+    // Round once: the start partition from the random hash on, every other
+    // one whole, and the start partition again from its beginning.
+    randomkey_step(self, hdl, open_slot(self), static_cast<uint32_t>(random() % partitions),
+                   random() >> 16, partitions);  // scan hashes are 48 bits
     return;
   }
   if ((name == "flushdb" || name == "flushall")) {
@@ -803,20 +866,42 @@ std::string human_bytes(uint64_t n) {
   return buf;
 }
 
+/// Which of INFO's sections a request names: none or "default" gives
+/// Redis's default sections, "all" and "everything" add the rest.
+struct info_sections {
+  std::set<std::string> named;  // lower case
+  bool defaults = false, everything = false;
+
+  explicit info_sections(const std::vector<std::string>& args) {
+    for (size_t i = 1; i < args.size(); ++i)
+      named.insert(resp::lower(args[i]));
+    everything = named.count("all") || named.count("everything");
+    defaults = named.empty() || named.count("default") || everything;
+  }
+  bool wants(const char* name, bool in_default) const {
+    return (in_default ? defaults : everything) || named.count(resp::lower(name)) != 0;
+  }
+};
+
+std::string cpu_seconds(const timeval& t) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%ld.%06ld", static_cast<long>(t.tv_sec),
+                static_cast<long>(t.tv_usec));
+  return buf;
+}
+
 /// INFO's text: Redis's sections, with what a node knows. `keys` is the
 /// live key count (the Keyspace section), when asked for.
-std::string info_text(resp_broker* self, const std::set<std::string>& wanted,
+std::string info_text(resp_broker* self, const info_sections& wanted,
                       std::optional<int64_t> keys) {
   auto& ctx = *self->state.ctx;
-  bool all = wanted.empty() || wanted.count("all") || wanted.count("default")
-             || wanted.count("everything");
   std::string text;
-  auto section = [&](const char* name, const std::string& body) {
-    if (!all && wanted.count(resp::lower(name)) == 0)
+  auto section = [&](const char* name, bool in_default, auto body) {
+    if (!wanted.wants(name, in_default))
       return;
     if (!text.empty())
       text += "\r\n";
-    text += std::string{"# "} + name + "\r\n" + body;
+    text += std::string{"# "} + name + "\r\n" + body();
   };
   auto line = [](const char* k, const auto& v) {
     std::ostringstream out;
@@ -826,52 +911,98 @@ std::string info_text(resp_broker* self, const std::set<std::string>& wanted,
   auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
                   std::chrono::steady_clock::now() - ctx.started)
                   .count();
-  section("Server", line("redis_version", redis_version) + line("redis_mode", "standalone")
-                      + line("troupe_version", TROUPE_VERSION)
-                      + line("troupe_node_id", ctx.node_id) + line("os", "Linux")
-                      + line("arch_bits", sizeof(void*) * 8)
-                      + line("multiplexing_api", "epoll")
-                      + line("process_id", ::getpid()) + line("uptime_in_seconds", uptime)
-                      + line("uptime_in_days", uptime / 86400));
+  section("Server", true, [&] {
+    return line("redis_version", redis_version) + line("redis_mode", "standalone")
+           + line("troupe_version", TROUPE_VERSION) + line("troupe_node_id", ctx.node_id)
+           + line("os", "Linux") + line("arch_bits", sizeof(void*) * 8)
+           + line("multiplexing_api", "epoll") + line("process_id", ::getpid())
+           + line("uptime_in_seconds", uptime) + line("uptime_in_days", uptime / 86400);
+  });
   auto& counters = *ctx.counters;
-  section("Clients", line("connected_clients", counters.resp_clients.load())
-                       + line("troupe_protocol_clients", counters.sessions.load())
-                       + line("maxclients", ctx.max_connections)
-                       + line("blocked_clients", counters.resp_blocked_clients.load()) + line("tracking_clients", 0));
-  auto rss = resident_bytes();
-  // Troupe's data lives in RocksDB: memory is the process's resident set.
-  section("Memory", line("used_memory", rss) + line("used_memory_human", human_bytes(rss))
-                      + line("used_memory_rss", rss)
-                      + line("used_memory_rss_human", human_bytes(rss))
-                      + line("maxmemory", 0) + line("maxmemory_human", "0B")
-                      + line("maxmemory_policy", "noeviction")
-                      + line("mem_allocator", "libc"));
-  auto stats = ctx.db != nullptr ? ctx.db->stats() : storage::commit_stats{};
-  section("Persistence", line("loading", 0) + line("async_loading", 0)
-                           + line("rdb_bgsave_in_progress", 0)
-                           + line("aof_enabled", ctx.durability == "none" ? 0 : 1)
-                           + line("aof_rewrite_in_progress", 0)
-                           + line("troupe_durability", ctx.durability)
-                           + line("troupe_commit_batches", stats.batches)
-                           + line("troupe_commit_writes", stats.writes));
-  section("Stats", line("total_connections_received", counters.last_client_id.load())
-                     + line("total_commands_processed", counters.resp_commands.load())
-                     + line("rejected_connections", 0)
-                     + line("pubsub_channels", 0) + line("pubsub_patterns", 0));
-  section("Replication", line("role", "master") + line("connected_slaves", 0)
-                           + line("troupe_replication_factor", ctx.replication_factor));
+  section("Clients", true, [&] {
+    return line("connected_clients", counters.resp_clients.load())
+           + line("troupe_protocol_clients", counters.sessions.load())
+           + line("maxclients", ctx.max_connections)
+           + line("blocked_clients", counters.resp_blocked_clients.load())
+           + line("tracking_clients", 0);
+  });
+  section("Memory", true, [&] {
+    // Troupe's data lives in RocksDB: memory is the process's resident set.
+    auto rss = resident_bytes();
+    return line("used_memory", rss) + line("used_memory_human", human_bytes(rss))
+           + line("used_memory_rss", rss) + line("used_memory_rss_human", human_bytes(rss))
+           + line("maxmemory", 0) + line("maxmemory_human", "0B")
+           + line("maxmemory_policy", "noeviction") + line("mem_allocator", "libc");
+  });
+  section("Persistence", true, [&] {
+    auto stats = ctx.db != nullptr ? ctx.db->stats() : storage::commit_stats{};
+    return line("loading", 0) + line("async_loading", 0) + line("rdb_bgsave_in_progress", 0)
+           + line("aof_enabled", ctx.durability == "none" ? 0 : 1)
+           + line("aof_rewrite_in_progress", 0) + line("troupe_durability", ctx.durability)
+           + line("troupe_commit_batches", stats.batches)
+           + line("troupe_commit_writes", stats.writes);
+  });
+  auto errors = ctx.metrics->error_counts();
+  section("Stats", true, [&] {
+    uint64_t error_replies = 0;
+    for (auto& [code, n] : errors)
+      error_replies += n;
+    return line("total_connections_received", counters.last_client_id.load())
+           + line("total_commands_processed", counters.resp_commands.load())
+           + line("rejected_connections", 0) + line("pubsub_channels", 0)
+           + line("pubsub_patterns", 0) + line("total_error_replies", error_replies);
+  });
+  section("Replication", true, [&] {
+    // Troupe replicates through its own log, not Redis's replication stream.
+    return line("role", "master") + line("connected_slaves", 0)
+           + line("master_repl_offset", 0)
+           + line("troupe_replication_factor", ctx.replication_factor);
+  });
+  section("CPU", true, [&] {
+    rusage self_usage{}, children{};
+    ::getrusage(RUSAGE_SELF, &self_usage);
+    ::getrusage(RUSAGE_CHILDREN, &children);
+    return line("used_cpu_sys", cpu_seconds(self_usage.ru_stime))
+           + line("used_cpu_user", cpu_seconds(self_usage.ru_utime))
+           + line("used_cpu_sys_children", cpu_seconds(children.ru_stime))
+           + line("used_cpu_user_children", cpu_seconds(children.ru_utime));
+  });
+  section("Modules", true, [] { return std::string{}; });
+  section("Commandstats", false, [&] {
+    std::string body;
+    for (auto& f : ctx.metrics->figures(front_door::resp)) {
+      if (f.op == "unknown")
+        continue;
+      auto calls = f.ok + f.failed;
+      auto usec = static_cast<uint64_t>(f.seconds * 1e6);
+      char per_call[32];
+      std::snprintf(per_call, sizeof per_call, "%.2f",
+                    calls ? static_cast<double>(usec) / static_cast<double>(calls) : 0.0);
+      body += "cmdstat_" + f.op + ":calls=" + std::to_string(calls) + ",usec="
+              + std::to_string(usec) + ",usec_per_call=" + per_call
+              + ",rejected_calls=" + std::to_string(f.rejected)
+              + ",failed_calls=" + std::to_string(f.failed) + "\r\n";
+    }
+    return body;
+  });
+  section("Errorstats", true, [&] {
+    std::string body;
+    for (auto& [code, n] : errors)
+      body += "errorstat_" + code + ":count=" + std::to_string(n) + "\r\n";
+    return body;
+  });
+  section("Cluster", true, [&] { return line("cluster_enabled", 0); });
   if (keys)
-    section("Keyspace", *keys > 0 ? "db0:keys=" + std::to_string(*keys) + ",expires=0,avg_ttl=0\r\n"
-                                  : std::string{});
+    section("Keyspace", true, [&] {
+      return *keys > 0 ? "db0:keys=" + std::to_string(*keys) + ",expires=0,avg_ttl=0\r\n"
+                       : std::string{};
+    });
   return text;
 }
 
 void cmd_info(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
-  std::set<std::string> wanted;
-  for (size_t i = 1; i < args.size(); ++i)
-    wanted.insert(resp::lower(args[i]));
-  bool keyspace = wanted.empty() || wanted.count("all") || wanted.count("default")
-                  || wanted.count("everything") || wanted.count("keyspace");
+  info_sections wanted{args};
+  bool keyspace = wanted.wants("keyspace", true);
   auto slot = open_slot(self);
   auto done = [=](std::optional<int64_t> keys) {
     std::string out;
@@ -951,8 +1082,9 @@ void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std
   reply(self, hdl, std::move(out));
 }
 
-/// CONFIG GET reports the settings clients probe; CONFIG SET is refused
-/// (settings are the node's flags); CONFIG RESETSTAT is a no-op.
+/// CONFIG GET reports the settings clients probe; CONFIG SET changes the
+/// tunable ones (resp_config) and refuses the node's flags; CONFIG
+/// RESETSTAT starts INFO's command and error statistics afresh.
 void cmd_config(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
   auto& settings = *self->state.ctx->resp_settings;
   auto sub = resp::lower(args[1]);
@@ -974,6 +1106,7 @@ void cmd_config(resp_broker* self, connection_handle hdl, const std::vector<std:
     auto error = settings.set(pairs);
     error.empty() ? resp::simple(out, "OK") : resp::error(out, error);
   } else if (sub == "resetstat" && args.size() == 2) {
+    self->state.ctx->metrics->reset_figures();
     resp::simple(out, "OK");
   } else if (sub == "set" || sub == "get") {
     resp::error(out, "ERR wrong number of arguments for 'config|" + sub + "' command");
@@ -1050,6 +1183,114 @@ void cmd_publish(resp_broker* self, connection_handle hdl, const std::vector<std
           done();
         },
         [=](caf::error&) { done(); });
+}
+
+/// Asks every reachable node's hub `query` (see pubsub_atom) and calls
+/// done(answers), one list per hub that answered.
+template <class F>
+void ask_hubs(resp_broker* self, std::vector<std::string> query, F done) {
+  auto hubs = self->state.ctx->router->current()->hubs;
+  struct gather {
+    size_t remaining;
+    std::vector<std::vector<std::string>> answers;
+  };
+  auto g = std::make_shared<gather>(gather{hubs.size(), {}});
+  auto one_done = [=] {
+    if (--g->remaining == 0)
+      done(g->answers);
+  };
+  if (hubs.empty()) {
+    done(g->answers);
+    return;
+  }
+  for (auto& hub : hubs)
+    self->request(hub, remote_timeout, actors::pubsub_atom::value, query)
+      .then(
+        [=](std::vector<std::string>& answer) {
+          g->answers.push_back(std::move(answer));
+          one_done();
+        },
+        [=](caf::error&) { one_done(); });  // an unreachable node has no subscribers
+}
+
+/// PUBSUB CHANNELS [pattern] | NUMSUB [channel ...] | NUMPAT | SHARDCHANNELS
+/// [pattern] | SHARDNUMSUB [channel ...] | HELP, over every node's hub.
+/// Troupe has no sharded channels (SSUBSCRIBE): those answer that none has
+/// subscribers.
+void cmd_pubsub(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto sub = resp::lower(args[1]);
+  auto n = args.size();
+  bool lists = sub == "channels" || sub == "shardchannels";
+  bool counts = sub == "numsub" || sub == "shardnumsub";
+  if (sub == "help" && n == 2) {
+    std::string out;
+    resp::help(out, "PUBSUB",
+               {"CHANNELS [<pattern>]",
+                "    Return the currently active channels matching a <pattern> (default: '*').",
+                "NUMPAT", "    Return number of subscriptions to patterns.",
+                "NUMSUB [<channel> ...]",
+                "    Return the number of subscribers for the specified channels, excluding",
+                "    pattern subscriptions(default: no channels).", "SHARDCHANNELS [<pattern>]",
+                "    Return the currently active shard level channels matching a <pattern> "
+                "(default: '*').",
+                "SHARDNUMSUB [<shardchannel> ...]",
+                "    Return the number of subscribers for the specified shard level channel(s)"});
+    reply(self, hdl, std::move(out));
+    return;
+  }
+  if (!lists && !counts && sub != "numpat" && sub != "help") {
+    reply_error(self, hdl, "ERR unknown subcommand '" + args[1].substr(0, 128)
+                             + "'. Try PUBSUB HELP.");
+    return;
+  }
+  if ((lists && n > 3) || ((sub == "numpat" || sub == "help") && n != 2)) {
+    reply_error(self, hdl, "ERR wrong number of arguments for 'pubsub|" + sub + "' command");
+    return;
+  }
+  std::vector<std::string> channels(args.begin() + 2, args.end());
+  if (sub == "shardchannels" || sub == "shardnumsub") {
+    std::string out;
+    resp::array(out, sub == "shardchannels" ? 0 : channels.size() * 2);
+    for (auto& c : sub == "shardnumsub" ? channels : std::vector<std::string>{}) {
+      resp::bulk(out, c);
+      resp::integer(out, 0);
+    }
+    reply(self, hdl, std::move(out));
+    return;
+  }
+  std::vector<std::string> query{sub == "numpat" ? "patterns" : sub};
+  if (sub == "channels")
+    query.push_back(n == 3 ? args[2] : std::string{});
+  else
+    query.insert(query.end(), channels.begin(), channels.end());
+  auto slot = open_slot(self);
+  auto resp3 = self->state.resp3;
+  ask_hubs(self, std::move(query), [=](const std::vector<std::vector<std::string>>& answers) {
+    std::string out;
+    if (sub == "numsub") {
+      resp::map(out, channels.size(), resp3);
+      for (size_t i = 0; i < channels.size(); ++i) {
+        int64_t total = 0;
+        for (auto& a : answers)
+          if (i < a.size())
+            total += std::strtoll(a[i].c_str(), nullptr, 10);
+        resp::bulk(out, channels[i]);
+        resp::integer(out, total);
+      }
+    } else {
+      std::set<std::string> names;
+      for (auto& a : answers)
+        names.insert(a.begin(), a.end());
+      if (sub == "numpat") {
+        resp::integer(out, static_cast<int64_t>(names.size()));
+      } else {
+        resp::array(out, names.size());
+        for (auto& name : names)
+          resp::bulk(out, name);
+      }
+    }
+    finish(self, hdl, slot, std::move(out));
+  });
 }
 
 void on_message(resp_broker* self, connection_handle hdl, const std::string& pattern,
@@ -1140,7 +1381,7 @@ void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
   for (size_t i = 3; i < first_arg; ++i) {
     auto pi = router.kv_partition(args[i]);
     if (i > 3 && pi != p) {
-      reply_error(self, hdl, cross_slot);
+      reject(self, hdl, cross_slot);
       return;
     }
     p = pi;
@@ -1188,21 +1429,12 @@ void cmd_script(resp_broker* self, connection_handle hdl, std::vector<std::strin
     else
       resp::error(out, "NOTBUSY No scripts in execution right now.");
   } else if (sub == "help" && args.size() == 2) {
-    const char* lines[] = {
-      "SCRIPT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-      "EXISTS <sha1> [<sha1> ...]",
-      "    Return information about the existence of the scripts in the script cache.",
-      "FLUSH [ASYNC|SYNC]",
-      "    Flush the Lua scripts cache.",
-      "KILL",
-      "    Kill the currently executing Lua script.",
-      "LOAD <script>",
-      "    Load a script into the scripts cache without executing it.",
-      "HELP",
-      "    Print this help."};
-    resp::array(out, std::size(lines));
-    for (auto* line : lines)
-      resp::simple(out, line);
+    resp::help(out, "SCRIPT",
+               {"EXISTS <sha1> [<sha1> ...]",
+                "    Return information about the existence of the scripts in the script cache.",
+                "FLUSH [ASYNC|SYNC]", "    Flush the Lua scripts cache.", "KILL",
+                "    Kill the currently executing Lua script.", "LOAD <script>",
+                "    Load a script into the scripts cache without executing it."});
   } else if (sub == "load" || sub == "exists" || sub == "flush" || sub == "kill") {
     resp::error(out, "ERR wrong number of arguments for 'script|" + sub + "' command");
   } else {
@@ -1254,7 +1486,7 @@ void queue_command(resp_broker* self, connection_handle hdl, const std::string& 
     auto p = keys_partition(self, args, protocol::key_positions(spec, views));
     if (!p || (*p && tx.partition && **p != *tx.partition)) {
       tx.failed = true;
-      reply_error(self, hdl, cross_slot);
+      reject(self, hdl, cross_slot);
       return;
     }
     if (*p)
@@ -1276,7 +1508,7 @@ void cmd_watch(resp_broker* self, connection_handle hdl, std::vector<std::string
     keys.push_back(i);
   auto p = keys_partition(self, args, keys);
   if (!p || (tx.watch_partition && **p != *tx.watch_partition)) {
-    reply_error(self, hdl, cross_slot);
+    reject(self, hdl, cross_slot);
     return;
   }
   tx.watch_partition = **p;
@@ -1317,7 +1549,7 @@ void cmd_exec(resp_broker* self, connection_handle hdl) {
   }
   if (tx.partition && tx.watch_partition && *tx.partition != *tx.watch_partition) {
     tx.end(true);
-    reply_error(self, hdl, cross_slot);
+    reject(self, hdl, cross_slot);
     return;
   }
   if (tx.queued.empty() && tx.watch_keys.empty()) {
@@ -1446,6 +1678,9 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
   } else if (name == "publish") {
     cmd_publish(self, hdl, args);
     return;
+  } else if (name == "pubsub") {
+    cmd_pubsub(self, hdl, args);
+    return;
   } else if (name.rfind("eval", 0) == 0) {
     cmd_eval(self, hdl, name, args);
     return;
@@ -1492,18 +1727,18 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   if (cmd == nullptr || !arity_ok(*cmd, args.size())) {
     if (st.tx.open)
       st.tx.failed = true;  // EXEC will refuse the transaction, as in Redis
-    reply_error(self, hdl, cmd == nullptr
+    reject(self, hdl, cmd == nullptr
                              ? unknown_command(args)
                              : "ERR wrong number of arguments for '" + name + "' command");
     return;
   }
   if (!st.authenticated && name != "auth" && name != "hello" && name != "quit"
       && name != "reset") {
-    reply_error(self, hdl, "NOAUTH Authentication required.");
+    reject(self, hdl, "NOAUTH Authentication required.");
     return;
   }
   if (!st.resp3 && st.subscriptions() > 0 && !allowed_while_subscribed(name)) {
-    reply_error(self, hdl,
+    reject(self, hdl,
                 "ERR Can't execute '" + name
                   + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are "
                     "allowed in this context");

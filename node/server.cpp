@@ -184,7 +184,6 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
   kv_limits.max_key_bytes = opts.max_key_bytes;
   kv_limits.max_value_bytes = opts.max_value_bytes;
   kv_limits.scripts = &scripts;
-  kv_limits.script_budget = std::chrono::milliseconds{opts.script_time_limit_ms};
   kv_limits.script_memory_bytes = opts.script_memory_bytes;
   kv_limits.stream_nodes = &stream_nodes;
   // The router is set once the partitions exist; scripts run after that.
@@ -359,6 +358,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     im.replicator = std::make_unique<cluster::raft_replicator>(*im.driver);
   }
   im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count(), im.replicator.get());
+  im.scripts.set_budget(std::chrono::milliseconds{opts.script_time_limit_ms});
   auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, im.scripts, im.stream_nodes,
                                             im.router, opts);
   std::vector<cluster::partition_actors> local(table.count());
@@ -402,7 +402,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
-  ctx->resp_settings = std::make_shared<resp_config>(&im.stream_nodes);
+  ctx->resp_settings = std::make_shared<resp_config>(&im.stream_nodes, &im.scripts);
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
   ctx->db = im.db.get();

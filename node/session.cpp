@@ -105,7 +105,8 @@ void write_response(session_broker* self, connection_handle hdl, uint64_t id,
                     const Response& resp) {
   auto& started = self->state.started;
   if (auto it = started.find(id); it != started.end()) {
-    self->state.ctx->metrics->observe(front_door::client, op_name(it->second.first), !resp.has_error(),
+    self->state.ctx->metrics->observe(front_door::client, op_name(it->second.first),
+                                      resp.has_error() ? request_result::failed : request_result::ok,
                                       std::chrono::steady_clock::now() - it->second.second);
     started.erase(it);
   }

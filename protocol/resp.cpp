@@ -351,6 +351,16 @@ void push(std::string& out, size_t count, bool resp3) {
   header(out, resp3 ? '>' : '*', static_cast<int64_t>(count));
 }
 
+void help(std::string& out, std::string_view command,
+          std::initializer_list<std::string_view> lines) {
+  array(out, lines.size() + 3);
+  simple(out, std::string{command} + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:");
+  for (auto l : lines)
+    simple(out, l);
+  simple(out, "HELP");
+  simple(out, "    Prints this help.");
+}
+
 // -- reading replies ------------------------------------------------------------
 
 namespace {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,10 @@ void set(std::string& out, size_t count, bool resp3);
 void dbl(std::string& out, double value, bool resp3);
 /// An out-of-band push of `count` elements: ">n" in RESP3, "*n" in RESP2.
 void push(std::string& out, size_t count, bool resp3);
+/// A HELP subcommand's reply, as Redis builds it: "COMMAND <subcommand> ...
+/// Subcommands are:", `lines`, then HELP itself.
+void help(std::string& out, std::string_view command,
+          std::initializer_list<std::string_view> lines);
 
 /// Splits an array reply into its elements' encodings (each a bulk, null,
 /// integer or simple string). False when `reply` is not such an array.

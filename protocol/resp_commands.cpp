@@ -69,6 +69,7 @@ const std::vector<resp_command> table{
   {"scan", -2, "readonly", 0, 0, 0, r::keyspace},
   {"keys", 2, "readonly", 0, 0, 0, r::keyspace},
   {"dbsize", 1, "readonly fast", 0, 0, 0, r::keyspace},
+  {"randomkey", 1, "readonly", 0, 0, 0, r::keyspace},
   {"flushdb", -1, "write", 0, 0, 0, r::keyspace},
   {"flushall", -1, "write", 0, 0, 0, r::keyspace},
   // hashes
@@ -198,6 +199,7 @@ const std::vector<resp_command> table{
   {"unwatch", 1, "noscript loading stale fast", 0, 0, 0, r::session},
   // pub/sub
   {"publish", 3, "pubsub loading stale fast", 0, 0, 0, r::session},
+  {"pubsub", -2, "pubsub loading stale", 0, 0, 0, r::session},
   {"subscribe", -2, "pubsub noscript loading stale", 0, 0, 0, r::session},
   {"unsubscribe", -1, "pubsub noscript loading stale", 0, 0, 0, r::session},
   {"psubscribe", -2, "pubsub noscript loading stale", 0, 0, 0, r::session},

@@ -140,8 +140,8 @@ BOOST_AUTO_TEST_CASE(errors_match_redis) {
   BOOST_TEST(c.call({"HSET", "h", "f"}) == err("ERR wrong number of arguments for 'hset' command"));
   BOOST_TEST(c.call({"FOO", "bar", "baz"})
              == err("ERR unknown command 'FOO', with args beginning with: 'bar' 'baz' "));
-  BOOST_TEST(c.call({"XADD", "x", "*", "f", "v"})
-             == err("ERR unknown command 'XADD', with args beginning with: 'x' '*' 'f' 'v' "));
+  BOOST_TEST(c.call({"NOSUCH", "x", "*", "f", "v"})
+             == err("ERR unknown command 'NOSUCH', with args beginning with: 'x' '*' 'f' 'v' "));
   BOOST_TEST(c.call({"SET", "k", "v", "NX", "XX"}) == err("ERR syntax error"));
   BOOST_TEST(c.call({"SET", "k", "v", "EX"}) == err("ERR syntax error"));
   BOOST_TEST(c.call({"SET", "k", "v", "EX", "10", "KEEPTTL"}) == err("ERR syntax error"));
@@ -419,6 +419,16 @@ BOOST_AUTO_TEST_CASE(pubsub_across_connections) {
   BOOST_TEST(pub.call({"PUBLISH", "nobody", "x"}) == integer(1));  // the pattern
   BOOST_TEST(sub.read() == "*4\r\n" + bulk("pmessage") + bulk("n*") + bulk("nobody") + bulk("x"));
   BOOST_TEST(pub.call({"PUBLISH", "zzz", "x"}) == integer(0));
+  // PUBSUB introspects the subscriptions.
+  BOOST_TEST(pub.call({"PUBSUB", "CHANNELS"}) == "*2\r\n" + bulk("alerts") + bulk("news"));
+  BOOST_TEST(pub.call({"PUBSUB", "CHANNELS", "n*"}) == "*1\r\n" + bulk("news"));
+  BOOST_TEST(pub.call({"PUBSUB", "NUMSUB", "news", "zzz"})
+             == "*4\r\n" + bulk("news") + integer(1) + bulk("zzz") + integer(0));
+  BOOST_TEST(pub.call({"PUBSUB", "NUMPAT"}) == integer(1));
+  BOOST_TEST(pub.call({"PUBSUB", "SHARDNUMSUB", "news"}) == "*2\r\n" + bulk("news") + integer(0));
+  BOOST_TEST(pub.call({"PUBSUB", "NUMPAT", "x"})
+             == err("ERR wrong number of arguments for 'pubsub|numpat' command"));
+  BOOST_TEST(pub.call({"PUBSUB", "NOPE"}) == err("ERR unknown subcommand 'NOPE'. Try PUBSUB HELP."));
   BOOST_TEST(sub.call({"UNSUBSCRIBE"})
              == "*3\r\n" + bulk("unsubscribe") + bulk("alerts") + integer(2));
   BOOST_TEST(sub.read() == "*3\r\n" + bulk("unsubscribe") + bulk("news") + integer(1));
@@ -502,6 +512,42 @@ BOOST_AUTO_TEST_CASE(connection_commands) {
                     "default user. Are you sure your configuration is correct?"));
   BOOST_TEST(c.call({"QUIT"}) == ok);
   BOOST_TEST(c.closed_by_peer());
+}
+
+BOOST_AUTO_TEST_CASE(info_counts_commands_and_errors_randomkey_finds_keys) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"RANDOMKEY"}) == nil);
+  BOOST_TEST(c.call({"CONFIG", "RESETSTAT"}) == ok);
+  BOOST_TEST(c.call({"SET", "a", "x"}) == ok);
+  BOOST_TEST(c.call({"GET", "a"}) == bulk("x"));
+  BOOST_TEST(c.call({"GET"}) == err("ERR wrong number of arguments for 'get' command"));
+  BOOST_TEST(c.call({"INCR", "a"}) == err("ERR value is not an integer or out of range"));
+  BOOST_TEST(c.call({"LPUSH", "a", "x"})
+             == err("WRONGTYPE Operation against a key holding the wrong kind of value"));
+  BOOST_TEST(c.call({"RANDOMKEY"}) == bulk("a"));
+  auto stats = c.call({"INFO", "commandstats"});
+  BOOST_TEST(stats.find("cmdstat_set:calls=1,") != std::string::npos, stats);
+  BOOST_TEST(stats.find(",rejected_calls=1,failed_calls=0") != std::string::npos, stats);  // get
+  BOOST_TEST(stats.find("cmdstat_incr:calls=1,") != std::string::npos, stats);
+  BOOST_TEST(stats.find(",rejected_calls=0,failed_calls=1") != std::string::npos, stats);  // incr
+  auto errors = c.call({"INFO", "errorstats"});
+  BOOST_TEST(errors.find("errorstat_ERR:count=2") != std::string::npos, errors);
+  BOOST_TEST(errors.find("errorstat_WRONGTYPE:count=1") != std::string::npos, errors);
+  BOOST_TEST(c.call({"INFO", "stats"}).find("total_error_replies:3") != std::string::npos);
+  // The default sections leave the command statistics out; "all" has them.
+  auto info = c.call({"INFO"});
+  BOOST_TEST(info.find("used_cpu_user:") != std::string::npos, info);
+  BOOST_TEST(info.find("cmdstat_") == std::string::npos, info);
+  BOOST_TEST(c.call({"INFO", "all"}).find("cmdstat_set:") != std::string::npos);
+  BOOST_TEST(c.call({"INFO", "cpu", "errorstats"}).find("# Memory") == std::string::npos);
+  BOOST_TEST(c.call({"CONFIG", "RESETSTAT"}) == ok);
+  BOOST_TEST(c.call({"INFO", "commandstats"}).find("cmdstat_set:") == std::string::npos);
+  BOOST_TEST(c.call({"INFO", "errorstats"}).find("errorstat_") == std::string::npos);
+  // The script budget is a setting (busy-reply-threshold, or lua-time-limit).
+  BOOST_TEST(c.call({"CONFIG", "SET", "lua-time-limit", "50"}) == ok);
+  BOOST_TEST(c.call({"CONFIG", "GET", "busy-reply-threshold"})
+             == "*2\r\n" + bulk("busy-reply-threshold") + bulk("50"));
 }
 
 BOOST_AUTO_TEST_CASE(authentication) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine to a full test run: installs the
-# dependencies, builds, runs every unit and integration test with CTest, then
-# the Motia adapters' tests (node's test runner) against a real troupe-node,
+# dependencies, builds, runs every unit and integration test with CTest and
+# units of Redis's own test suite against the RESP door, then the Motia
+# adapters' tests (node's test runner) against a real troupe-node,
 # then the example Motia app's scale-out check, with and without a killed
 # instance, and on a three-node cluster.
 set -euo pipefail
@@ -12,6 +13,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/deploy/build.sh" -DTROUPE_BUILD_TESTS=ON -DTROUPE_BUILD_BENCH=ON
 cd "$root/build"
 ctest --output-on-failure -j 2 --timeout 600
+# Redis 7.0.15's own test suite against the RESP door: the units it runs to
+# their end, each at 95 % of its tests or better (tests/redis-suite/README.md).
+"$root/tests/redis-suite/run.sh" --server troupe --min-pass-rate 95 \
+  --units "type/incr type/set type/zset type/stream keyspace scan info-command" \
+  --runtest-args --ignore-encoding
 # The container's entrypoint, run as a plain process (one node, OS-chosen port).
 "$root/deploy/test-entrypoint.sh" "$root/build/bin"
 # The suites again under AddressSanitizer and UBSan, then every libFuzzer

@@ -316,8 +316,8 @@ std::optional<int64_t> checked_add(command& c, int64_t a, int64_t b) {
 
 // -- strings ------------------------------------------------------------------
 
-/// Writes a string value, replacing whatever the key held. `keep_ttl` keeps
-/// the current expiry; otherwise `expires_at` (0: none).
+} // namespace
+
 void put_string(command& c, std::string_view key, const std::optional<entry>& old,
                 std::string_view value, bool keep_ttl, int64_t expires_at) {
   auto mkey = mkey_of(c, key);
@@ -330,6 +330,8 @@ void put_string(command& c, std::string_view key, const std::optional<entry>& ol
   e.payload.assign(value);
   store(c, mkey, e);
 }
+
+namespace {
 
 void cmd_get(command& c) {
   std::optional<entry> e;
@@ -1244,6 +1246,7 @@ const handler_table& handlers() {
     };
     add_collection_handlers(table);
     add_stream_handlers(table);
+    add_bit_handlers(table);
     return table;
   }();
   return table;

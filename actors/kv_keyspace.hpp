@@ -185,6 +185,10 @@ entry new_entry(command& c, char type);
 /// A new, empty collection at `key`: element records of an earlier one that
 /// expired there (expiry drops the key record only) go now.
 entry create_collection(command& c, std::string_view key, char type);
+/// Writes a string value, replacing whatever the key held. `keep_ttl` keeps
+/// the current expiry; otherwise `expires_at` (0: none).
+void put_string(command& c, std::string_view key, const std::optional<entry>& old,
+                std::string_view value, bool keep_ttl, int64_t expires_at);
 /// Deletes a key and, for a collection, its elements.
 void remove_key(command& c, std::string_view key, const std::string& mkey, const entry& e);
 /// Writes the key record, or deletes it when the collection is empty.
@@ -220,6 +224,8 @@ using handler_table = std::map<std::string, handler, std::less<>>;
 void add_collection_handlers(handler_table& table);
 /// Adds the stream commands (kv_streams.cpp).
 void add_stream_handlers(handler_table& table);
+/// Adds the bit commands and LCS (kv_bits.cpp).
+void add_bit_handlers(handler_table& table);
 
 /// Redis's timeout argument of a blocking command (seconds, a float);
 /// false after an error reply.

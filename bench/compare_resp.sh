@@ -6,11 +6,12 @@
 # Motia 1.x engine sends for every state and stream write) the same ways.
 #
 #   bench/compare_resp.sh [--requests 200000] [--durability os] [--placement workers|io]
-#                         [--tests set,get,hset,incr] [--no-eval]
+#                         [--tests set,get,hset,incr] [--no-eval] [--streams]
 #
 # --tests takes redis-benchmark's test names: lpush,lpop,sadd,zadd,zpopmin
 # measure the collections (redis-benchmark sends LPOP, SPOP and ZPOPMIN to
-# one key, so those measure one partition).
+# one key, so those measure one partition); none runs none of them. --streams adds XADD (to 100,000
+# streams, MAXLEN ~ 1000) and XRANGE of up to 10 entries.
 #
 # redis-server runs with appendonly yes, appendfsync everysec; troupe-node
 # with --durability os (WAL written, not synced: the same promise). Prints
@@ -19,7 +20,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/build/bin"
-requests=200000 durability=os placement=workers tests=set,get,hset,incr eval=1
+requests=200000 durability=os placement=workers tests=set,get,hset,incr eval=1 streams=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --requests) requests=$2; shift 2 ;;
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --placement) placement=$2; shift 2 ;;
     --tests) tests=$2; shift 2 ;;
     --no-eval) eval=0; shift ;;
+    --streams) streams=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -51,18 +53,39 @@ get_and_set="local old = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return old"
 
-# EVALSHA of get_and_set; prints "EVALSHA rps p99".
-bench_eval() {  # port pipeline
-  local sha
-  sha=$(redis-cli -h 127.0.0.1 -p "$1" SCRIPT LOAD "$get_and_set")
-  redis-benchmark -h 127.0.0.1 -p "$1" -c 50 -n "$requests" -P "$2" -r 100000 --csv \
-    EVALSHA "$sha" 1 "state:{scope:__rand_int__}" "field:__rand_int__" \
-    "{\"value\":\"__rand_int__\"}" 2>/dev/null |
+# One redis-benchmark run of a command (random values in __rand_int__);
+# prints "NAME rps p99".
+bench_command() {  # port pipeline name command...
+  local port=$1 pipeline=$2 name=$3
+  shift 3
+  redis-benchmark -h 127.0.0.1 -p "$port" -c 50 -n "$requests" -P "$pipeline" -r 100000 --csv \
+    "$@" 2>/dev/null |
     python3 -c '
 import csv, sys
 rows = list(csv.reader(sys.stdin))
 d = dict(zip(rows[0], rows[1]))
-print("EVALSHA", d["rps"], d.get("p99_latency_ms", "n/a"))'
+print(sys.argv[1], d["rps"], d.get("p99_latency_ms", "n/a"))' "$name"
+}
+
+# EVALSHA of get_and_set; prints "EVALSHA rps p99".
+bench_eval() {  # port pipeline
+  local sha
+  sha=$(redis-cli -h 127.0.0.1 -p "$1" SCRIPT LOAD "$get_and_set")
+  bench_command "$1" "$2" EVALSHA EVALSHA "$sha" 1 "state:{scope:__rand_int__}" \
+    "field:__rand_int__" "{\"value\":\"__rand_int__\"}"
+}
+
+# XADD and XRANGE; prints "XADD rps p99" and "XRANGE rps p99".
+bench_streams() {  # port pipeline
+  bench_command "$1" "$2" XADD XADD "stream:__rand_int__" MAXLEN "~" 1000 "*" field "__rand_int__"
+  bench_command "$1" "$2" XRANGE XRANGE "stream:__rand_int__" - + COUNT 10
+}
+
+# Everything asked for against one server.
+bench_all() {  # port pipeline
+  [ "$tests" = none ] || bench "$1" "$2"
+  [ "$eval" = 0 ] || bench_eval "$1" "$2"
+  [ "$streams" = 0 ] || bench_streams "$1" "$2"
 }
 
 start_redis
@@ -70,8 +93,8 @@ start_troupe_doors "$durability" "$placement" --resp-listen 127.0.0.1:0
 echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability placement $placement, Redis appendfsync everysec"
 printf '%-7s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
 for p in 1 16; do
-  redis_out=$(bench "$redis_port" "$p"; [ "$eval" = 0 ] || bench_eval "$redis_port" "$p")
-  troupe_out=$(bench "$resp_port" "$p"; [ "$eval" = 0 ] || bench_eval "$resp_port" "$p")
+  redis_out=$(bench_all "$redis_port" "$p")
+  troupe_out=$(bench_all "$resp_port" "$p")
   while read -r test rrps rp99; do
     read -r _ trps tp99 < <(grep "^$test " <<<"$troupe_out")
     printf '%-7s %-4s %12.0f %12.0f %8s %10s %10s %8s\n' "$test" "$p" "$rrps" "$trps" \

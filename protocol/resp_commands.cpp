@@ -47,6 +47,12 @@ const std::vector<resp_command> table{
   {"msetnx", -3, "write denyoom", 1, -1, 2, r::key},
   {"getex", -2, "write fast", 1, 1, 1, r::key},
   {"strlen", 2, "readonly fast", 1, 1, 1, r::key},
+  {"setbit", 4, "write denyoom", 1, 1, 1, r::key},
+  {"getbit", 3, "readonly fast", 1, 1, 1, r::key},
+  {"bitcount", -2, "readonly", 1, 1, 1, r::key},
+  {"bitpos", -3, "readonly", 1, 1, 1, r::key},
+  {"bitop", -4, "write denyoom", 2, -1, 1, r::key},
+  {"lcs", -3, "readonly", 1, 2, 1, r::key},
   // keys
   {"del", -2, "write", 1, -1, 1, r::keys},
   {"unlink", -2, "write fast", 1, -1, 1, r::keys},

@@ -514,6 +514,51 @@ BOOST_AUTO_TEST_CASE(connection_commands) {
   BOOST_TEST(c.closed_by_peer());
 }
 
+BOOST_AUTO_TEST_CASE(bits_and_lcs) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"SETBIT", "b", "7", "1"}) == integer(0));  // creates "\x01"
+  BOOST_TEST(c.call({"SETBIT", "b", "7", "1"}) == integer(1));
+  BOOST_TEST(c.call({"SETBIT", "b", "9", "1"}) == integer(0));  // grows to two bytes
+  BOOST_TEST(c.call({"GET", "b"}) == bulk(std::string{"\x01\x40", 2}));
+  BOOST_TEST(c.call({"GETBIT", "b", "9"}) == integer(1));
+  BOOST_TEST(c.call({"GETBIT", "b", "1000"}) == integer(0));
+  BOOST_TEST(c.call({"SETBIT", "b", "-1", "1"})
+             == err("ERR bit offset is not an integer or out of range"));
+  BOOST_TEST(c.call({"SETBIT", "b", "4294967296", "1"})
+             == err("ERR bit offset is not an integer or out of range"));
+  BOOST_TEST(c.call({"SETBIT", "b", "1", "2"}) == err("ERR bit is not an integer or out of range"));
+  BOOST_TEST(c.call({"SET", "s", "foobar"}) == ok);
+  BOOST_TEST(c.call({"BITCOUNT", "s"}) == integer(26));
+  BOOST_TEST(c.call({"BITCOUNT", "s", "1", "1"}) == integer(6));
+  BOOST_TEST(c.call({"BITCOUNT", "s", "5", "30", "BIT"}) == integer(17));
+  BOOST_TEST(c.call({"BITCOUNT", "s", "1"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"SET", "p", std::string{"\xff\xf0\x00", 3}}) == ok);
+  BOOST_TEST(c.call({"BITPOS", "p", "0"}) == integer(12));
+  BOOST_TEST(c.call({"BITPOS", "p", "1", "2"}) == integer(-1));
+  BOOST_TEST(c.call({"BITPOS", "p", "0", "0", "0"}) == integer(-1));  // an end given: no padding
+  BOOST_TEST(c.call({"BITPOS", "p", "1", "7", "15", "BIT"}) == integer(7));
+  BOOST_TEST(c.call({"BITPOS", "p", "2"}) == err("ERR The bit argument must be 1 or 0."));
+  BOOST_TEST(c.call({"SET", "{o}a", "abc"}) == ok);
+  BOOST_TEST(c.call({"SET", "{o}b", "ab"}) == ok);
+  BOOST_TEST(c.call({"BITOP", "XOR", "{o}d", "{o}a", "{o}b"}) == integer(3));
+  BOOST_TEST(c.call({"GET", "{o}d"}) == bulk(std::string{"\0\0c", 3}));
+  BOOST_TEST(c.call({"BITOP", "NOT", "{o}d", "{o}a", "{o}b"})
+             == err("ERR BITOP NOT must be called with a single source key."));
+  BOOST_TEST(c.call({"BITOP", "AND", "{o}d", "{o}none"}) == integer(0));
+  BOOST_TEST(c.call({"EXISTS", "{o}d"}) == integer(0));  // an empty result deletes
+  BOOST_TEST(c.call({"SET", "{l}1", "ohmytext"}) == ok);
+  BOOST_TEST(c.call({"SET", "{l}2", "mynewtext"}) == ok);
+  BOOST_TEST(c.call({"LCS", "{l}1", "{l}2"}) == bulk("mytext"));
+  BOOST_TEST(c.call({"LCS", "{l}1", "{l}2", "LEN"}) == integer(6));
+  BOOST_TEST(c.call({"LCS", "{l}1", "{l}2", "IDX", "MINMATCHLEN", "4", "WITHMATCHLEN"})
+             == "*4\r\n" + bulk("matches") + "*1\r\n*3\r\n*2\r\n" + integer(4) + integer(7)
+                  + "*2\r\n" + integer(5) + integer(8) + integer(4) + bulk("len") + integer(6));
+  BOOST_TEST(c.call({"LPUSH", "{l}3", "x"}) == integer(1));
+  BOOST_TEST(c.call({"LCS", "{l}1", "{l}3"})
+             == err("ERR The specified keys must contain string values"));
+}
+
 BOOST_AUTO_TEST_CASE(info_counts_commands_and_errors_randomkey_finds_keys) {
   resp_node n;
   auto c = n.connect();

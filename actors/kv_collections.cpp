@@ -1971,6 +1971,137 @@ void cmd_element_scan(command& c, char type) {
     resp::bulk(c.out, item);
 }
 
+// -- SORT ---------------------------------------------------------------------
+
+/// SORT / SORT_RO key [BY nosort-pattern] [LIMIT offset count] [ASC|DESC]
+/// [ALPHA] [STORE destination]. As in Redis Cluster, BY with a pattern (one
+/// holding '*') and GET are refused: the keys they name may be anywhere.
+void cmd_sort(command& c, bool read_only) {
+  bool desc = false, alpha = false, dont_sort = false;
+  int64_t offset = 0, count = -1;
+  std::optional<std::string_view> store;
+  for (size_t j = 2; j < c.args.size(); ++j) {
+    auto opt = resp::lower(c.args[j]);
+    auto left = c.args.size() - j - 1;
+    if (opt == "asc" || opt == "desc") {
+      desc = opt == "desc";
+    } else if (opt == "alpha") {
+      alpha = true;
+    } else if (opt == "limit" && left >= 2) {
+      auto o = int_arg(c, c.args[j + 1]);
+      auto n = o ? int_arg(c, c.args[j + 2]) : std::nullopt;
+      if (!n)
+        return;
+      offset = *o;
+      count = *n;
+      j += 2;
+    } else if (!read_only && opt == "store" && left >= 1) {
+      store = c.args[++j];
+    } else if (opt == "by" && left >= 1) {
+      if (c.args[++j].find('*') != std::string_view::npos) {
+        resp::error(c.out, "ERR BY option of SORT denied in Cluster mode.");
+        return;
+      }
+      dont_sort = true;
+    } else if (opt == "get" && left >= 1) {
+      resp::error(c.out, "ERR GET option of SORT denied in Cluster mode.");
+      return;
+    } else {
+      resp::error(c.out, syntax_error);
+      return;
+    }
+  }
+  auto e = load(c, mkey_of(c, c.args[1]));
+  if (c.failed)
+    return;
+  char type = e ? e->type : type_list;
+  if (type != type_list && type != type_set && type != type_zset) {
+    resp::error(c.out, wrong_type);
+    return;
+  }
+  // A set has no order of its own: stored, it is sorted as text.
+  if (dont_sort && type == type_set && store) {
+    dont_sort = false;
+    alpha = true;
+  }
+  std::vector<std::string> items;
+  if (type == type_list) {
+    list_ref l;
+    if (!open_list(c, c.args[1], l))
+      return;
+    if (l.count > 0)
+      items = list_values(c, l, 0, l.count - 1);
+  } else if (type == type_set) {
+    auto members = set_members(c, c.args[1]);
+    items.assign(members.begin(), members.end());
+  } else {
+    zset_ref z;
+    if (!open_zset(c, c.args[1], z))
+      return;
+    zwalk(c, z, false, std::nullopt, [&](std::string_view member, double) {
+      items.emplace_back(member);
+      return true;
+    });
+  }
+  auto n = static_cast<int64_t>(items.size());
+  int64_t start = std::min(std::max<int64_t>(offset, 0), n);
+  count = std::min(std::max<int64_t>(count, -1), n);
+  int64_t end = count < 0 ? n - 1 : start + count - 1;
+  if (start >= n) {
+    start = n - 1;
+    end = n - 2;
+  }
+  end = std::min(end, n - 1);
+  if (dont_sort) {
+    if (desc && type != type_set)
+      std::reverse(items.begin(), items.end());
+  } else if (alpha) {
+    std::sort(items.begin(), items.end());
+    if (desc)
+      std::reverse(items.begin(), items.end());
+  } else {
+    // Numbers as strtod reads them (the whole text); equal ones by text.
+    std::vector<std::pair<double, std::string>> scored;
+    for (auto& item : items) {
+      char* stop = nullptr;
+      errno = 0;
+      double v = std::strtod(item.c_str(), &stop);
+      if (*stop != '\0' || errno == ERANGE || std::isnan(v)) {
+        resp::error(c.out, "ERR One or more scores can't be converted into double");
+        return;
+      }
+      scored.emplace_back(v, std::move(item));
+    }
+    std::sort(scored.begin(), scored.end());
+    if (desc)
+      std::reverse(scored.begin(), scored.end());
+    items.clear();
+    for (auto& [v, item] : scored)
+      items.push_back(std::move(item));
+  }
+  std::vector<std::string> out;
+  for (int64_t j = start; j <= end; ++j)
+    out.push_back(std::move(items[static_cast<size_t>(j)]));
+  if (!store) {
+    resp::array(c.out, out.size());
+    for (auto& item : out)
+      resp::bulk(c.out, item);
+    return;
+  }
+  if (!check_key(c, *store, "key"))
+    return;
+  auto mkey = mkey_of(c, *store);
+  if (auto old = load(c, mkey))
+    remove_key(c, *store, mkey, *old);
+  list_ref l;
+  l.key.assign(*store);
+  l.mkey = mkey;
+  for (auto& item : out)
+    list_push(c, l, false, item);
+  list_save(c, l);
+  resp::integer(c.out, static_cast<int64_t>(out.size()));
+}
+
 } // namespace
 
 std::string u64_bytes(uint64_t v) {
@@ -2017,6 +2148,8 @@ bool waits_past(command& c, std::string_view key, char type) {
 }
 
 void add_collection_handlers(handler_table& t) {
+  t.emplace("sort", [](command& c) { cmd_sort(c, false); });
+  t.emplace("sort_ro", [](command& c) { cmd_sort(c, true); });
   t.emplace("sscan", [](command& c) { cmd_element_scan(c, type_set); });
   t.emplace("hscan", [](command& c) { cmd_element_scan(c, type_hash); });
   t.emplace("zscan", [](command& c) { cmd_element_scan(c, type_zset); });

@@ -1075,6 +1075,25 @@ void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std
     resp::array(out, all.size());
     for (auto& c : all)
       resp::bulk(out, c.name);
+  } else if (sub == "getkeys" && args.size() >= 3) {
+    // The keys of a command, as the door finds them to route it.
+    auto* c = find_resp_command(resp::lower(args[2]));
+    std::vector<std::string_view> cmd(args.begin() + 2, args.end());
+    auto keys = c != nullptr && arity_ok(*c, cmd.size()) ? protocol::key_positions(*c, cmd)
+                                                          : std::vector<size_t>{};
+    if (c == nullptr)
+      resp::error(out, "ERR Invalid command specified");
+    else if (!arity_ok(*c, cmd.size()))
+      resp::error(out, "ERR Invalid number of arguments specified for command");
+    else if (keys.empty())
+      resp::error(out, "ERR The command has no key arguments");
+    if (!out.empty()) {
+      reply(self, hdl, std::move(out));
+      return;
+    }
+    resp::array(out, keys.size());
+    for (auto i : keys)
+      resp::bulk(out, cmd[i]);
   } else {
     reply_error(self, hdl, "ERR unknown subcommand '" + args[1] + "'. Try COMMAND HELP.");
     return;

@@ -117,6 +117,8 @@ const std::vector<resp_command> table{
   {"brpoplpush", 4, "write denyoom noscript blocking", 1, 2, 1, r::key},
   {"blmove", 6, "write denyoom noscript blocking", 1, 2, 1, r::key},
   {"blmpop", -5, "write blocking movablekeys", 0, 0, 0, r::key},
+  {"sort", -2, "write denyoom movablekeys", 0, 0, 0, r::key},
+  {"sort_ro", -2, "readonly movablekeys", 0, 0, 0, r::key},
   // sets
   {"sadd", -3, "write denyoom fast", 1, 1, 1, r::key},
   {"srem", -3, "write fast", 1, 1, 1, r::key},
@@ -236,6 +238,19 @@ bool has_flag(const resp_command& c, std::string_view flag) {
 std::vector<size_t> key_positions(const resp_command& c, const std::vector<std::string_view>& args) {
   std::vector<size_t> out;
   std::string_view name{c.name};
+  if (name == "sort" || name == "sort_ro") {
+    // SORT key ... [STORE destination]: the last STORE counts, as in Redis;
+    // SORT_RO has none.
+    if (args.size() > 1)
+      out.push_back(1);
+    size_t store = 0;
+    for (size_t i = 2; name == "sort" && i + 1 < args.size(); ++i)
+      if (args[i].size() == 5 && resp::lower(args[i]) == "store")
+        store = ++i;
+    if (store != 0)
+      out.push_back(store);
+    return out;
+  }
   if (name == "xread" || name == "xreadgroup") {
     // ... STREAMS key [key ...] id [id ...]: the first half after STREAMS.
     for (size_t i = 1; i < args.size(); ++i) {

@@ -282,6 +282,36 @@ BOOST_AUTO_TEST_CASE(an_expired_or_replaced_collection_leaves_no_elements) {
   BOOST_TEST(zsets == std::vector<std::string>{"z"});
 }
 
+BOOST_AUTO_TEST_CASE(sort_orders_lists_sets_and_sorted_sets) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"RPUSH", "{s}l", "3", "10", "2.5", "-1"}) == integer(4));
+  BOOST_TEST(c.call({"SORT", "{s}l"}) == array({"-1", "2.5", "3", "10"}));
+  BOOST_TEST(c.call({"SORT", "{s}l", "DESC", "LIMIT", "1", "2"}) == array({"3", "2.5"}));
+  BOOST_TEST(c.call({"SORT", "{s}l", "ALPHA"}) == array({"-1", "10", "2.5", "3"}));
+  BOOST_TEST(c.call({"SORT", "{s}l", "BY", "nosort", "DESC"}) == array({"-1", "2.5", "10", "3"}));
+  BOOST_TEST(c.call({"SORT", "{s}l", "STORE", "{s}out"}) == integer(4));
+  BOOST_TEST(c.call({"LRANGE", "{s}out", "0", "-1"}) == array({"-1", "2.5", "3", "10"}));
+  BOOST_TEST(c.call({"SADD", "{s}set", "b", "a", "c"}) == integer(3));
+  BOOST_TEST(c.call({"SORT", "{s}set", "ALPHA", "DESC"}) == array({"c", "b", "a"}));
+  BOOST_TEST(c.call({"SORT", "{s}set"})
+             == err("ERR One or more scores can't be converted into double"));
+  BOOST_TEST(c.call({"ZADD", "{s}z", "1", "9", "2", "8"}) == integer(2));
+  BOOST_TEST(c.call({"SORT", "{s}z"}) == array({"8", "9"}));
+  BOOST_TEST(c.call({"SORT", "{s}z", "BY", "nosort"}) == array({"9", "8"}));  // score order
+  BOOST_TEST(c.call({"SORT", "{s}none"}) == "*0\r\n");
+  BOOST_TEST(c.call({"SORT", "{s}l", "BY", "w_*"})
+             == err("ERR BY option of SORT denied in Cluster mode."));
+  BOOST_TEST(c.call({"SORT", "{s}l", "GET", "#"})
+             == err("ERR GET option of SORT denied in Cluster mode."));
+  BOOST_TEST(c.call({"SORT_RO", "{s}l", "STORE", "{s}x"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"SORT", "{s}l", "STORE", "{t}x"}) == crossslot);
+  BOOST_TEST(c.call({"SET", "{s}str", "v"}) == ok);
+  BOOST_TEST(c.call({"SORT", "{s}str"}) == wrongtype);
+  BOOST_TEST(c.call({"COMMAND", "GETKEYS", "SORT", "a", "STORE", "b", "STORE", "c"})
+             == array({"a", "c"}));
+}
+
 BOOST_AUTO_TEST_CASE(collections_survive_a_crash) {
   temp_dir dir;
   std::vector<std::string> flags{"--resp-listen", "127.0.0.1:0"};

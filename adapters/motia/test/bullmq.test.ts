@@ -48,7 +48,7 @@ function explain(err: unknown): Error {
     const sha = name === 'EVAL' ? createHash('sha1').update(first).digest('hex') : first;
     what = `${name} of BullMQ's ${scriptBySha.get(sha) ?? `unknown script ${sha}`} script`;
   } else {
-    what = `${name} ${command.args.slice(0, 6).map(String).join(' ')}`;
+    what = [name, ...command.args.slice(0, 6).map(String)].join(' ');
   }
   // EXECABORT: ioredis keeps the errors of the commands MULTI refused.
   const previous = (e as { previousErrors?: unknown[] }).previousErrors ?? [];
@@ -102,7 +102,10 @@ class Scene {
     return this.track(`Worker ${name}`, new Worker(name, processor, { connection: this.connection, prefix: PREFIX, ...opts }));
   }
 
-  /** QueueEvents reading the queue's event stream from its start. */
+  /**
+   * QueueEvents reading the queue's event stream from its start, so no event
+   * is missed however late its first XREAD goes out.
+   */
   events(name: string): QueueEvents {
     return this.track(
       `QueueEvents ${name}`,
@@ -124,25 +127,25 @@ class Scene {
   }
 
   async close(): Promise<void> {
-    // Workers and readers first, then the queues they use.
-    const objs = this.opened.splice(0).reverse();
-    const results = await Promise.allSettled(objs.map((o) => guarded(o.close(), 'close()')));
-    const bad = results.find((r) => r.status === 'rejected');
-    if (bad) throw (bad as PromiseRejectedResult).reason;
+    // The last made first: workers and readers before the queues they use.
+    let first: unknown;
+    for (const obj of this.opened.splice(0).reverse()) {
+      await guarded(obj.close(), 'close()').catch((err) => (first ??= err));
+    }
+    if (first) throw first;
   }
 }
 
-/** Resolves with the arguments of the first `n` `event`s that `keep` accepts. */
+/** Resolves with the arguments of the first `n` `event`s. */
 function collect<A extends unknown[]>(
   emitter: { on(event: string, listener: (...args: any[]) => void): unknown },
   event: string,
   n: number,
-  keep: (...args: A) => boolean = () => true,
 ): Promise<A[]> {
   return new Promise((resolve) => {
     const seen: A[] = [];
     emitter.on(event, (...args: any[]) => {
-      if (seen.length < n && keep(...(args as A))) {
+      if (seen.length < n) {
         seen.push(args as A);
         if (seen.length === n) resolve(seen);
       }

@@ -784,7 +784,8 @@ std::vector<std::string> random_elements(command& c, const std::string& prefix,
     std::vector<uint64_t> all(size);
     for (uint64_t i = 0; i < size; ++i)
       all[i] = i;
-    std::shuffle(all.begin(), all.end(), gen);
+    if (n < size)  // asked for all: all, in their order, as Redis answers
+      std::shuffle(all.begin(), all.end(), gen);
     picks.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(n, size)));
   }
   std::vector<uint64_t> order = picks;
@@ -1343,27 +1344,41 @@ using scored = std::vector<std::pair<std::string, double>>;
 
 void reply_scored(command& c, const scored& items, bool with_scores);
 
+/// ZRANDMEMBER's and HRANDFIELD's arguments after the key: [count [with]].
+struct random_args {
+  std::optional<int64_t> count;  // nullopt: one element, not in an array
+  bool with = false;             // WITHSCORES / WITHVALUES
+};
+
+std::optional<random_args> parse_random(command& c, const char* with_word) {
+  random_args r;
+  if (c.args.size() < 3)
+    return r;
+  r.count = resp::parse_int(c.args[2]);
+  if (!r.count || *r.count == std::numeric_limits<int64_t>::min()) {
+    resp::error(c.out, r.count ? beyond_long : not_integer);
+    return std::nullopt;
+  }
+  if (c.args.size() > 4 || (c.args.size() == 4 && resp::lower(c.args[3]) != with_word)) {
+    resp::error(c.out, syntax_error);
+    return std::nullopt;
+  }
+  r.with = c.args.size() == 4;
+  if (r.with && (*r.count < -std::numeric_limits<int64_t>::max() / 2
+                 || *r.count > std::numeric_limits<int64_t>::max() / 2)) {
+    resp::error(c.out, "ERR value is out of range");
+    return std::nullopt;
+  }
+  return r;
+}
+
 /// ZRANDMEMBER key [count [WITHSCORES]].
 void cmd_zrandmember(command& c) {
-  std::optional<int64_t> count;
-  bool with_scores = false;
-  if (c.args.size() >= 3) {
-    count = resp::parse_int(c.args[2]);
-    if (!count || *count == std::numeric_limits<int64_t>::min()) {
-      resp::error(c.out, count ? beyond_long : not_integer);
-      return;
-    }
-    if (c.args.size() > 4 || (c.args.size() == 4 && resp::lower(c.args[3]) != "withscores")) {
-      resp::error(c.out, syntax_error);
-      return;
-    }
-    with_scores = c.args.size() == 4;
-    if (with_scores && (*count < -std::numeric_limits<int64_t>::max() / 2
-                        || *count > std::numeric_limits<int64_t>::max() / 2)) {
-      resp::error(c.out, "ERR value is out of range");
-      return;
-    }
-  }
+  auto r = parse_random(c, "withscores");
+  if (!r)
+    return;
+  auto count = r->count;
+  bool with_scores = r->with;
   zset_ref z;
   if (!open_zset(c, c.args[1], z))
     return;
@@ -1386,6 +1401,41 @@ void cmd_zrandmember(command& c) {
     resp::bulk(c.out, items.front().first);
   else
     reply_scored(c, items, with_scores);
+}
+
+/// HRANDFIELD key [count [WITHVALUES]].
+void cmd_hrandfield(command& c) {
+  auto r = parse_random(c, "withvalues");
+  if (!r)
+    return;
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_hash, e))
+    return;
+  if (!e || (r->count && *r->count == 0)) {
+    r->count ? resp::array(c.out, 0) : resp::null(c.out, c.resp3);
+    return;
+  }
+  bool repeats = r->count && *r->count < 0;
+  uint64_t n = !r->count ? 1 : static_cast<uint64_t>(repeats ? -*r->count : *r->count);
+  auto prefix = storage::kv_field_prefix(c.st.partition, c.args[1]);
+  auto fields = random_elements(c, prefix, prefix.size(), field_count(*e), n, repeats);
+  if (c.failed)
+    return;
+  if (!r->count) {
+    resp::bulk(c.out, fields.front());
+    return;
+  }
+  resp::array(c.out, fields.size() * (r->with && !c.resp3 ? 2 : 1));
+  for (auto& f : fields) {
+    if (!r->with) {
+      resp::bulk(c.out, f);
+      continue;
+    }
+    if (c.resp3)
+      resp::array(c.out, 2);
+    resp::bulk(c.out, f);
+    resp::bulk(c.out, load_field(c, fkey_of(c, c.args[1], f)).value_or(""));
+  }
 }
 
 void reply_scored(command& c, const scored& items, bool with_scores) {
@@ -2201,6 +2251,7 @@ void add_collection_handlers(handler_table& t) {
   t.emplace("zmscore", cmd_zmscore);
   t.emplace("zcard", cmd_zcard);
   t.emplace("zrandmember", cmd_zrandmember);
+  t.emplace("hrandfield", cmd_hrandfield);
   t.emplace("zcount", [](command& c) { cmd_zcount(c, false); });
   t.emplace("zlexcount", [](command& c) { cmd_zcount(c, true); });
   t.emplace("zrange", [](command& c) { cmd_zrange(c, range_by::unset, false); });

@@ -1141,16 +1141,19 @@ void cmd_hincrbyfloat(command& c) {
 void cmd_object(command& c) {
   auto sub = resp::lower(c.args[1]);
   if (sub == "help" && c.args.size() == 2) {
-    static const char* const lines[] = {
-      "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-      "ENCODING <key>", "    Return the kind of internal representation used in order to store the value associated with a <key>.",
-      "FREQ <key>", "    Return the access frequency index of the <key>. The returned integer is proportional to the logarithm of the recent access frequency of the key.",
-      "IDLETIME <key>", "    Return the idle time of the <key>, that is the approximated number of seconds elapsed since the last access to the key.",
-      "REFCOUNT <key>", "    Return the number of references of the value associated with the specified <key>.",
-      "HELP", "    Print this help."};
-    resp::array(c.out, std::size(lines));
-    for (auto* l : lines)
-      resp::simple(c.out, l);
+    resp::help(c.out, "OBJECT",
+               {"ENCODING <key>",
+                "    Return the kind of internal representation used in order to store the value "
+                "associated with a <key>.",
+                "FREQ <key>",
+                "    Return the access frequency index of the <key>. The returned integer is "
+                "proportional to the logarithm of the recent access frequency of the key.",
+                "IDLETIME <key>",
+                "    Return the idle time of the <key>, that is the approximated number of seconds "
+                "elapsed since the last access to the key.",
+                "REFCOUNT <key>",
+                "    Return the number of references of the value associated with the specified "
+                "<key>."});
     return;
   }
   if (c.args.size() != 3 || (sub != "encoding" && sub != "freq" && sub != "idletime"
@@ -1185,6 +1188,51 @@ void cmd_object(command& c) {
   }
 }
 
+/// MEMORY USAGE key [SAMPLES n] | HELP: the bytes the key's records take in
+/// storage, keys and values as stored, every element counted (SAMPLES is
+/// accepted and not needed).
+void cmd_memory(command& c) {
+  auto sub = resp::lower(c.args[1]);
+  auto n = c.args.size();
+  if (sub == "help" && n == 2) {
+    resp::help(c.out, "MEMORY",
+               {"USAGE <key> [SAMPLES <count>]",
+                "    Return memory in bytes used by <key> and its value."});
+    return;
+  }
+  if (sub != "usage" && sub != "help") {
+    resp::error(c.out, "ERR unknown subcommand '" + std::string{c.args[1].substr(0, 128)}
+                         + "'. Try MEMORY HELP.");
+    return;
+  }
+  if (sub == "help" || n < 3) {
+    resp::error(c.out, "ERR wrong number of arguments for 'memory|" + sub + "' command");
+    return;
+  }
+  if (n != 3 && (n != 5 || resp::lower(c.args[3]) != "samples")) {
+    resp::error(c.out, syntax_error);
+    return;
+  }
+  if (n == 5 && !resp::parse_int(c.args[4])) {
+    resp::error(c.out, not_integer);
+    return;
+  }
+  auto mkey = mkey_of(c, c.args[2]);
+  auto e = load(c, mkey);
+  if (!e) {
+    resp::null(c.out, c.resp3);
+    return;
+  }
+  uint64_t bytes = mkey.size() + load_raw(c, mkey).value_or("").size();
+  if (e->type != type_string)
+    each_field(c, storage::kv_field_prefix(c.st.partition, c.args[2]), {}, false,
+               [&](std::string_view k, std::string_view v) {
+                 bytes += k.size() + v.size();
+                 return true;
+               });
+  resp::integer(c.out, static_cast<int64_t>(bytes));
+}
+
 // -- dispatch -----------------------------------------------------------------
 
 const handler_table& handlers() {
@@ -1216,6 +1264,7 @@ const handler_table& handlers() {
       {"pttl", [](command& c) { cmd_ttl(c, true, false); }},
       {"persist", cmd_persist},
       {"type", cmd_type},
+      {"memory", cmd_memory},
       {"hset", cmd_hset},
       {"hmset", cmd_hmset},
       {"hsetnx", cmd_hsetnx},
@@ -1320,6 +1369,60 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
 kv_state::kv_state() = default;
 kv_state::~kv_state() = default;
 
+namespace {
+
+/// Runs one script on `batch` at `now` and returns its reply; `abort` when
+/// it was killed or storage failed: `batch` must then be dropped, and the
+/// reply says why.
+std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
+                        storage::write_batch& batch, bool& abort) {
+  std::string out;
+  if (st.limits.scripts == nullptr) {
+    resp::error(out, "ERR scripting is not enabled on this node");
+    return out;
+  }
+  if (!st.scripts)
+    st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_memory_bytes);
+  bool read_only = req.read_only() || script_declares_no_writes(req.body());
+  std::string storage_failure;
+  auto call = [&](const std::vector<std::string_view>& args) -> std::string {
+    std::string reply;
+    if (!storage_failure.empty())
+      return storage_failure;
+    auto name = resp::lower(args[0]);
+    if (name == "ping" && args.size() <= 2) {
+      args.size() == 1 ? resp::simple(reply, "PONG") : resp::bulk(reply, args[1]);
+      return reply;
+    }
+    if (auto why = refusal(st, args, name, read_only); !why.empty()) {
+      resp::error(reply, why);
+      return reply;
+    }
+    command c{st, args, name, false, now, batch};
+    c.in_script = true;
+    dispatch(c);
+    if (c.failed)
+      storage_failure = c.out;
+    return std::move(c.out);
+  };
+  std::vector<std::string_view> keys(req.keys().begin(), req.keys().end());
+  std::vector<std::string_view> argv(req.args().begin(), req.args().end());
+  auto end = st.scripts->run(req.sha(), req.body(), keys, argv, req.resp3(), call, out);
+  abort = end == script_end::killed || !storage_failure.empty();
+  if (!storage_failure.empty())
+    out = storage_failure;
+  return out;
+}
+
+/// Drops what a failed request staged.
+void drop_batch(kv_state& st, storage::write_batch& batch) {
+  st.pipeline->drop_next();
+  st.zset_ends.clear();
+  batch = {};
+}
+
+} // namespace
+
 std::vector<std::string> run_command(kv_state& st, const v1::KvCommand& req,
                                      v1::Response& resp, storage::write_batch& batch) {
   std::vector<std::string_view> args(req.args().begin(), req.args().end());
@@ -1328,11 +1431,8 @@ std::vector<std::string> run_command(kv_state& st, const v1::KvCommand& req,
   c.may_block = req.block_ms() > 0;
   c.rerun = req.rerun();
   dispatch(c);
-  if (c.failed) {
-    st.pipeline->drop_next();
-    st.zset_ends.clear();
-    batch = {};
-  }
+  if (c.failed)
+    drop_batch(st, batch);
   if (!c.waits_on.empty()) {
     for (auto& a : c.rerun_args)
       resp.mutable_kv()->add_rerun_args(std::move(a));
@@ -1426,12 +1526,23 @@ void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
       resp::simple(out, "OK");
       continue;
     }
+    if (cmd.has_eval()) {
+      // A killed script (or a storage failure) inside a transaction
+      // leaves nothing of it written.
+      bool abort = false;
+      auto reply = eval_script(st, cmd.eval(), now, batch, abort);
+      if (abort) {
+        drop_batch(st, batch);
+        out = std::move(reply);
+        break;
+      }
+      out += reply;
+      continue;
+    }
     command c{st, args, name, req.resp3(), now, batch};
     dispatch(c);
     if (c.failed) {
-      st.pipeline->drop_next();
-    st.zset_ends.clear();
-      batch = {};
+      drop_batch(st, batch);
       out = std::move(c.out);
       break;
     }
@@ -1442,48 +1553,11 @@ void run_exec(kv_state& st, const v1::KvExec& req, v1::Response& resp,
 
 void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
                 storage::write_batch& batch) {
-  if (st.limits.scripts == nullptr) {
-    std::string out;
-    resp::error(out, "ERR scripting is not enabled on this node");
-    resp.mutable_kv()->set_resp(std::move(out));
-    return;
-  }
-  if (!st.scripts)
-    st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_memory_bytes);
   // One clock reading for the whole script, as Redis freezes time in one.
-  auto now = st.db->now_ms();
-  bool read_only = req.read_only() || script_declares_no_writes(req.body());
-  std::string storage_failure;
-  auto call = [&](const std::vector<std::string_view>& args) -> std::string {
-    std::string out;
-    if (!storage_failure.empty())
-      return storage_failure;
-    auto name = resp::lower(args[0]);
-    if (name == "ping" && args.size() <= 2) {
-      args.size() == 1 ? resp::simple(out, "PONG") : resp::bulk(out, args[1]);
-      return out;
-    }
-    if (auto why = refusal(st, args, name, read_only); !why.empty()) {
-      resp::error(out, why);
-      return out;
-    }
-    command c{st, args, name, false, now, batch};
-    dispatch(c);
-    if (c.failed)
-      storage_failure = c.out;
-    return std::move(c.out);
-  };
-  std::vector<std::string_view> keys(req.keys().begin(), req.keys().end());
-  std::vector<std::string_view> argv(req.args().begin(), req.args().end());
-  std::string out;
-  auto end = st.scripts->run(req.sha(), req.body(), keys, argv, req.resp3(), call, out);
-  if (end == script_end::killed || !storage_failure.empty()) {
-    st.pipeline->drop_next();
-    st.zset_ends.clear();
-    batch = {};
-    if (!storage_failure.empty())
-      out = storage_failure;
-  }
+  bool abort = false;
+  auto out = eval_script(st, req, st.db->now_ms(), batch, abort);
+  if (abort)
+    drop_batch(st, batch);
   resp.mutable_kv()->set_resp(std::move(out));
 }
 

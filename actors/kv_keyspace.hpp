@@ -118,6 +118,8 @@ struct command {
   storage::write_batch& batch;  // shared by the commands of one script
   std::string out;
   bool failed = false;  // a storage error: `out` holds the error reply
+  /// Called by a script (redis.call).
+  bool in_script = false;
   /// A blocking command may wait (the session's direct call, not MULTI or
   /// a script)...
   bool may_block = false;

@@ -17,6 +17,7 @@ extern "C" {
 #include <lua-cjson.h>
 }
 
+#include "actors/lua_cmsgpack.hpp"
 #include "actors/lua_struct.hpp"
 #include "actors/script_monitor.hpp"
 #include "protocol/resp.hpp"
@@ -755,6 +756,7 @@ void script_vm::impl::open() {
   open_lib(L, luaopen_cjson, "cjson", "cjson");
   open_lib(L, luaopen_bit, "bit");
   open_lib(L, open_lua_struct, "struct");
+  open_lib(L, open_lua_cmsgpack, "cmsgpack");
   // As in Redis: no file access, no printing, no environment juggling,
   // no userdata with finalizers.
   for (const char* name : {"loadfile", "dofile", "print", "getfenv", "setfenv", "newproxy"}) {
@@ -828,7 +830,7 @@ void script_vm::impl::open() {
   // metatable, and the string metatable hidden behind a read-only view.
   lua_newtable(L);
   for (const char* name :
-       {"string", "table", "math", "cjson", "bit", "struct", "redis", "coroutine"}) {
+       {"string", "table", "math", "cjson", "bit", "struct", "cmsgpack", "redis", "coroutine"}) {
     lua_getglobal(L, name);
     if (lua_istable(L, -1)) {
       push_readonly_mt(L, -1);

@@ -1166,6 +1166,11 @@ void cmd_xread(command& c, bool grouped) {
     auto more = c.args.size() - i - 1;
     auto opt = resp::lower(c.args[i]);
     if (opt == "block" && more) {
+      if (c.in_script) {
+        resp::error(c.out, "ERR " + c.name + " command is not allowed with BLOCK option from "
+                                             "scripts");
+        return;
+      }
       auto ms = resp::parse_int(c.args[++i]);
       if (!ms) {
         resp::error(c.out, "ERR timeout is not an integer or out of range");

@@ -76,7 +76,7 @@ struct transaction {
   bool open = false;    // between MULTI and EXEC/DISCARD
   bool failed = false;  // a command was refused while queued: EXECABORT
   std::optional<partition_id> partition;  // of every queued command's keys
-  std::vector<std::vector<std::string>> queued;
+  std::vector<troupe::v1::KvCommand> queued;
   std::optional<partition_id> watch_partition;
   std::vector<std::string> watch_keys;
   std::vector<uint64_t> watch_versions;
@@ -1351,23 +1351,31 @@ void unsubscribe_all(resp_broker* self) {
 
 /// EVAL, EVALSHA and their _RO forms: the script runs in the partition of
 /// its keys (all in one: CROSSSLOT otherwise; partition 0 without keys).
-void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
-              std::vector<std::string>& args) {
+/// A script call (EVAL, EVALSHA and their _RO forms) made ready to send: the
+/// partition of its keys (none without keys) and what it runs. nullopt
+/// after an error reply.
+struct script_call {
+  std::optional<partition_id> partition;
+  troupe::v1::KvEval eval;
+};
+
+std::optional<script_call> prepare_eval(resp_broker* self, connection_handle hdl,
+                                        const std::string& name, std::vector<std::string>& args) {
   auto& ctx = *self->state.ctx;
   bool by_sha = name.rfind("evalsha", 0) == 0;
   bool read_only = name.size() > 3 && name.compare(name.size() - 3, 3, "_ro") == 0;
   auto numkeys = resp::parse_int(args[2]);
   if (!numkeys) {
     reply_error(self, hdl, "ERR value is not an integer or out of range");
-    return;
+    return std::nullopt;
   }
   if (*numkeys < 0) {
     reply_error(self, hdl, "ERR Number of keys can't be negative");
-    return;
+    return std::nullopt;
   }
   if (static_cast<uint64_t>(*numkeys) > args.size() - 3) {
     reply_error(self, hdl, "ERR Number of keys can't be greater than number of args");
-    return;
+    return std::nullopt;
   }
   std::string sha;
   std::shared_ptr<const std::string> body;
@@ -1375,7 +1383,7 @@ void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
     body = ctx.scripts->find(args[1]);
     if (!body) {
       reply_error(self, hdl, "NOSCRIPT No matching script. Please use EVAL.");
-      return;
+      return std::nullopt;
     }
     sha = resp::lower(args[1]);
   } else {
@@ -1385,36 +1393,45 @@ void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
       // Compiled here once, so a script that does not compile is not kept.
       if (auto error = actors::kv::script_compile_error(args[1])) {
         reply(self, hdl, std::move(*error));
-        return;
+        return std::nullopt;
       }
       if (!ctx.scripts->add(sha, args[1])) {
         reply_error(self, hdl, "ERR the script cache is full; SCRIPT FLUSH empties it");
-        return;
+        return std::nullopt;
       }
       body = ctx.scripts->find(sha);
     }
   }
   auto first_arg = 3 + static_cast<size_t>(*numkeys);
-  auto& router = *ctx.router;
-  partition_id p{0};
+  script_call out;
   for (size_t i = 3; i < first_arg; ++i) {
-    auto pi = router.kv_partition(args[i]);
-    if (i > 3 && pi != p) {
+    auto pi = ctx.router->kv_partition(args[i]);
+    if (out.partition && pi != *out.partition) {
       reject(self, hdl, cross_slot);
-      return;
+      return std::nullopt;
     }
-    p = pi;
+    out.partition = pi;
   }
-  auto req = std::make_shared<Request>();
-  auto* ev = req->mutable_kv_eval();
-  ev->set_sha(std::move(sha));
-  ev->set_body(*body);
+  auto& ev = out.eval;
+  ev.set_sha(std::move(sha));
+  ev.set_body(*body);
   for (size_t i = 3; i < args.size(); ++i)
-    (i < first_arg ? ev->add_keys(std::move(args[i])) : ev->add_args(std::move(args[i])));
-  ev->set_resp3(self->state.resp3);
-  ev->set_read_only(read_only);
+    (i < first_arg ? ev.add_keys(std::move(args[i])) : ev.add_args(std::move(args[i])));
+  ev.set_resp3(self->state.resp3);
+  ev.set_read_only(read_only);
+  return out;
+}
+
+void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
+              std::vector<std::string>& args) {
+  auto call = prepare_eval(self, hdl, name, args);
+  if (!call)
+    return;
+  auto req = std::make_shared<Request>();
+  *req->mutable_kv_eval() = std::move(call->eval);
   auto slot = open_slot(self);
-  ask(self, p, std::move(req), [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
+  ask(self, call->partition.value_or(partition_id{0}), std::move(req),
+      [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
 }
 
 /// SCRIPT LOAD | EXISTS | FLUSH | KILL | HELP.
@@ -1492,6 +1509,24 @@ std::optional<std::optional<partition_id>> keys_partition(resp_broker* self,
 void queue_command(resp_broker* self, connection_handle hdl, const std::string& name,
                    std::vector<std::string>& args, const resp_command& spec) {
   auto& tx = self->state.tx;
+  if (name.rfind("eval", 0) == 0) {
+    // A script runs in the transaction, in its keys' partition.
+    auto call = prepare_eval(self, hdl, name, args);
+    if (!call || (call->partition && tx.partition && *call->partition != *tx.partition)) {
+      tx.failed = true;
+      if (call)
+        reject(self, hdl, cross_slot);
+      return;
+    }
+    if (call->partition)
+      tx.partition = call->partition;
+    troupe::v1::KvCommand queued;
+    queued.add_args(name);
+    *queued.mutable_eval() = std::move(call->eval);
+    tx.queued.push_back(std::move(queued));
+    reply(self, hdl, "+QUEUED\r\n");
+    return;
+  }
   bool keyed = spec.route == resp_route::key || spec.route == resp_route::keys
                || spec.route == resp_route::pairs;
   if (!keyed && name != "ping" && name != "echo" && name != "unwatch") {
@@ -1512,7 +1547,10 @@ void queue_command(resp_broker* self, connection_handle hdl, const std::string& 
       tx.partition = **p;
   }
   args[0] = name;
-  tx.queued.push_back(std::move(args));
+  troupe::v1::KvCommand queued;
+  for (auto& a : args)
+    queued.add_args(std::move(a));
+  tx.queued.push_back(std::move(queued));
   reply(self, hdl, "+QUEUED\r\n");
 }
 
@@ -1580,11 +1618,8 @@ void cmd_exec(resp_broker* self, connection_handle hdl) {
   auto req = std::make_shared<Request>();
   auto* exec = req->mutable_kv_exec();
   exec->set_resp3(st.resp3);
-  for (auto& args : tx.queued) {
-    auto* cmd = exec->add_commands();
-    for (auto& a : args)
-      cmd->add_args(std::move(a));
-  }
+  for (auto& cmd : tx.queued)
+    *exec->add_commands() = std::move(cmd);
   for (size_t i = 0; i < tx.watch_keys.size(); ++i) {
     exec->add_watch_keys(tx.watch_keys[i]);
     exec->add_watch_versions(tx.watch_versions[i]);

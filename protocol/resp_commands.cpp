@@ -70,6 +70,7 @@ const std::vector<resp_command> table{
   {"touch", -2, "readonly fast", 1, -1, 1, r::keys},
   {"type", 2, "readonly fast", 1, 1, 1, r::key},
   {"object", -2, "readonly", 2, 2, 1, r::key},
+  {"memory", -2, "readonly", 2, 2, 1, r::key},
   {"rename", 3, "write", 1, 2, 1, r::key},
   {"renamenx", 3, "write fast", 1, 2, 1, r::key},
   {"scan", -2, "readonly", 0, 0, 0, r::keyspace},
@@ -94,6 +95,7 @@ const std::vector<resp_command> table{
   {"hincrby", 4, "write denyoom fast", 1, 1, 1, r::key},
   {"hincrbyfloat", 4, "write denyoom fast", 1, 1, 1, r::key},
   {"hstrlen", 3, "readonly fast", 1, 1, 1, r::key},
+  {"hrandfield", -2, "readonly", 1, 1, 1, r::key},
   // lists
   {"lpush", -3, "write denyoom fast", 1, 1, 1, r::key},
   {"rpush", -3, "write denyoom fast", 1, 1, 1, r::key},

@@ -312,6 +312,28 @@ BOOST_AUTO_TEST_CASE(sort_orders_lists_sets_and_sorted_sets) {
              == array({"a", "c"}));
 }
 
+BOOST_AUTO_TEST_CASE(random_hash_fields_and_memory_usage) {
+  resp_node n;
+  auto c = n.connect();
+  BOOST_TEST(c.call({"HRANDFIELD", "h"}) == nil);
+  BOOST_TEST(c.call({"HSET", "h", "a", "1", "b", "2"}) == integer(2));
+  auto one = c.call({"HRANDFIELD", "h"});
+  BOOST_TEST((one == bulk("a") || one == bulk("b")), one);
+  BOOST_TEST(c.call({"HRANDFIELD", "h", "5", "WITHVALUES"})
+             == array({"a", "1", "b", "2"}));  // every field once, in order
+  auto repeats = strings_of(c.call({"HRANDFIELD", "h", "-6"}));
+  BOOST_TEST(repeats.size() == 6u);
+  BOOST_TEST(std::all_of(repeats.begin(), repeats.end(),
+                         [](const std::string& f) { return f == "a" || f == "b"; }));
+  BOOST_TEST(c.call({"HRANDFIELD", "h", "1", "WITHSCORES"}) == err("ERR syntax error"));
+  BOOST_TEST(c.call({"MEMORY", "USAGE", "none"}) == nil);
+  auto small = c.call({"MEMORY", "USAGE", "h"});
+  BOOST_TEST(c.call({"HSET", "h", "c", std::string(1000, 'x')}) == integer(1));
+  auto large = c.call({"MEMORY", "USAGE", "h", "SAMPLES", "0"});
+  BOOST_TEST(std::stoll(large.substr(1)) >= std::stoll(small.substr(1)) + 1000, small + large);
+  BOOST_TEST(c.call({"MEMORY", "NOPE"}) == err("ERR unknown subcommand 'NOPE'. Try MEMORY HELP."));
+}
+
 BOOST_AUTO_TEST_CASE(collections_survive_a_crash) {
   temp_dir dir;
   std::vector<std::string> flags{"--resp-listen", "127.0.0.1:0"};

@@ -475,6 +475,47 @@ BOOST_AUTO_TEST_CASE(a_script_over_its_budget_is_killed_on_request) {
 
 // -- Troupe only ----------------------------------------------------------------
 
+BOOST_AUTO_TEST_CASE(cmsgpack_and_scripts_in_transactions_reply_as_redis_does) {
+  peers p;
+  // Redis's encodings, byte for byte: the smallest integer types, float32
+  // when exact, str8 from 32 bytes, arrays for 1..n tables, maps otherwise.
+  p.same({"EVAL",
+          "return cmsgpack.pack(1, -1, 127, 128, -33, 65536, 4294967296, -2147483649, 1.5, 0.1,"
+          " 'short', string.rep('x', 40), true, false, {1, 2, 3}, {a = 1}, {[3] = 1})",
+          "0"});
+  std::string packed = "\x93\x01\xa1x\x81\xa1k\xa1v";  // [1, "x", {k: "v"}]
+  p.same({"EVAL", "local t = cmsgpack.unpack(ARGV[1]) return {t[1], t[2], t[3].k}", "0", packed});
+  p.same({"EVAL", "return {cmsgpack.unpack_one(ARGV[1])}", "0", std::string{"\x01\x02\x03", 3}});
+  p.same({"EVAL", "return {cmsgpack.unpack_limit(ARGV[1], 2, 1)}", "0",
+          std::string{"\x01\x02\x03", 3}});
+  p.same({"EVAL", "return {cmsgpack.unpack(ARGV[1])}", "0",
+          std::string{"\xcd\x01\x00\xd9\x03" "abc\xc3", 8}});
+  p.same({"EVAL", "return cmsgpack.unpack(ARGV[1])", "0", "\x92\x01"});  // missing bytes
+  p.same({"EVAL", "return cmsgpack.unpack(ARGV[1])", "0", "\xc1"});      // bad format
+  // Input nested deeper than any value needs is refused, not recursed into.
+  auto deep = std::string(100000, '\x91') + "\x01";
+  auto refused = p.to_troupe.call({"EVAL", "return type(cmsgpack.unpack(ARGV[1]))", "0", deep});
+  BOOST_TEST(refused.find("nested deeper than 1000 levels") != std::string::npos, refused);
+  BOOST_TEST(p.to_troupe.call({"PING"}) == "+PONG\r\n");
+  // Scripts queued by MULTI run in the transaction, in order.
+  auto sha = sha_in(p.same({"SCRIPT", "LOAD", "return redis.call('get', KEYS[1])"}));
+  p.same({"MULTI"});
+  p.same({"SET", "{t}a", "1"});
+  p.same({"EVAL", "return redis.call('incr', KEYS[1])", "1", "{t}a"});
+  p.same({"EVALSHA", sha, "1", "{t}a"});
+  p.same({"EVAL", "return redis.call('lpush', KEYS[1], 'x')", "1", "{t}a"});  // WRONGTYPE
+  p.same({"EXEC"});
+  // ...and keys of another partition refuse the transaction.
+  auto& t = p.to_troupe;
+  BOOST_TEST(t.call({"MULTI"}) == ok);
+  BOOST_TEST(t.call({"SET", "{t}a", "1"}) == "+QUEUED\r\n");
+  BOOST_TEST(t.call({"EVAL", "return 1", "1", "{u}b"})
+             == err("CROSSSLOT Keys in request don't hash to the same slot"));
+  BOOST_TEST(t.call({"EXEC"})
+             == err("EXECABORT Transaction discarded because of previous errors."));
+  BOOST_TEST(t.call({"GET", "{t}a"}) == bulk("2"));
+}
+
 BOOST_AUTO_TEST_CASE(a_script_works_in_one_partition_and_is_atomic) {
   temp_dir dir;
   node_process node{dir.sub("data"), "os",

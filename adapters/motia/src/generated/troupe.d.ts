@@ -1981,6 +1981,7 @@ export namespace troupe {
             resp3?: (boolean|null);
             blockMs?: (number|null);
             rerun?: (boolean|null);
+            "eval"?: (troupe.v1.IKvEval|null);
         }
 
         class KvCommand implements IKvCommand {
@@ -1989,6 +1990,7 @@ export namespace troupe {
             public resp3: boolean;
             public blockMs: number;
             public rerun: boolean;
+            public eval?: (troupe.v1.IKvEval|null);
             public static create(properties?: troupe.v1.IKvCommand): troupe.v1.KvCommand;
             public static encode(message: troupe.v1.IKvCommand, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvCommand;

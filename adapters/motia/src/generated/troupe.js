@@ -14302,6 +14302,7 @@ export const troupe = $root.troupe = (() => {
             KvCommand.prototype.resp3 = false;
             KvCommand.prototype.blockMs = 0;
             KvCommand.prototype.rerun = false;
+            KvCommand.prototype["eval"] = null;
 
             KvCommand.create = function create(properties) {
                 return new KvCommand(properties);
@@ -14319,6 +14320,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(24).uint32(message.blockMs);
                 if (message.rerun != null && Object.hasOwnProperty.call(message, "rerun"))
                     writer.uint32(32).bool(message.rerun);
+                if (message["eval"] != null && Object.hasOwnProperty.call(message, "eval"))
+                    $root.troupe.v1.KvEval.encode(message["eval"], writer.uint32(42).fork()).ldelim();
                 return writer;
             };
 
@@ -14345,6 +14348,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 4: {
                             message.rerun = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            message["eval"] = $root.troupe.v1.KvEval.decode(reader, reader.uint32());
                             break;
                         }
                     default:
@@ -14374,6 +14381,11 @@ export const troupe = $root.troupe = (() => {
                 if (message.rerun != null && message.hasOwnProperty("rerun"))
                     if (typeof message.rerun !== "boolean")
                         return "rerun: boolean expected";
+                if (message["eval"] != null && message.hasOwnProperty("eval")) {
+                    let error = $root.troupe.v1.KvEval.verify(message["eval"]);
+                    if (error)
+                        return "eval." + error;
+                }
                 return null;
             };
 
@@ -14397,6 +14409,11 @@ export const troupe = $root.troupe = (() => {
                     message.blockMs = object.blockMs >>> 0;
                 if (object.rerun != null)
                     message.rerun = Boolean(object.rerun);
+                if (object["eval"] != null) {
+                    if (typeof object["eval"] !== "object")
+                        throw TypeError(".troupe.v1.KvCommand.eval: object expected");
+                    message["eval"] = $root.troupe.v1.KvEval.fromObject(object["eval"]);
+                }
                 return message;
             };
 
@@ -14410,6 +14427,7 @@ export const troupe = $root.troupe = (() => {
                     object.resp3 = false;
                     object.blockMs = 0;
                     object.rerun = false;
+                    object["eval"] = null;
                 }
                 if (message.args && message.args.length) {
                     object.args = [];
@@ -14422,6 +14440,8 @@ export const troupe = $root.troupe = (() => {
                     object.blockMs = message.blockMs;
                 if (message.rerun != null && message.hasOwnProperty("rerun"))
                     object.rerun = message.rerun;
+                if (message["eval"] != null && message.hasOwnProperty("eval"))
+                    object["eval"] = $root.troupe.v1.KvEval.toObject(message["eval"], options);
                 return object;
             };
 

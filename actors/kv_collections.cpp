@@ -70,6 +70,18 @@ std::optional<double> parse_double(std::string_view text) {
   return v;
 }
 
+/// LIMIT's offset and count at args[at] and args[at + 1]; false after an
+/// error reply.
+bool limit_args(command& c, size_t at, int64_t& offset, int64_t& count) {
+  auto o = int_arg(c, c.args[at]);
+  auto n = o ? int_arg(c, c.args[at + 1]) : std::nullopt;
+  if (!n)
+    return false;
+  offset = *o;
+  count = *n;
+  return true;
+}
+
 /// From Redis's (start, end) rank arguments to [from, to] within `len`;
 /// false when the range is empty.
 bool clamp_range(int64_t start, int64_t end, uint64_t len, uint64_t& from, uint64_t& to) {
@@ -1530,12 +1542,8 @@ void cmd_zrange(command& c, range_by by, bool reverse, bool store = false) {
     if (!store && opt == "withscores") {
       with_scores = true;
     } else if (opt == "limit" && left >= 2) {
-      auto o = int_arg(c, c.args[i + 1]);
-      auto l = o ? int_arg(c, c.args[i + 2]) : std::nullopt;
-      if (!l)
+      if (!limit_args(c, i + 1, offset, limit))
         return;
-      offset = *o;
-      limit = *l;
       i += 2;
     } else if (!direction_set && opt == "rev") {
       reverse = direction_set = true;
@@ -2038,12 +2046,8 @@ void cmd_sort(command& c, bool read_only) {
     } else if (opt == "alpha") {
       alpha = true;
     } else if (opt == "limit" && left >= 2) {
-      auto o = int_arg(c, c.args[j + 1]);
-      auto n = o ? int_arg(c, c.args[j + 2]) : std::nullopt;
-      if (!n)
+      if (!limit_args(c, j + 1, offset, count))
         return;
-      offset = *o;
-      count = *n;
       j += 2;
     } else if (!read_only && opt == "store" && left >= 1) {
       store = c.args[++j];

@@ -240,6 +240,18 @@ bool open_stream(command& c, std::string_view key, stream_ref& s) {
   return true;
 }
 
+/// Opens the stream at `key` for a command that needs one: false after a
+/// WRONGTYPE or storage error, or, calling absent() to reply, when there
+/// is none.
+template <class F>
+bool open_existing(command& c, std::string_view key, stream_ref& s, F absent) {
+  if (!open_stream(c, key, s))
+    return false;
+  if (!s.e)
+    absent();
+  return s.e.has_value();
+}
+
 void create_stream(command& c, stream_ref& s) {
   s.e = create_collection(c, s.key, type_stream);
   s.length = s.entries_added = s.tail_count = s.tail_bytes = s.nodes = s.groups = 0;
@@ -627,12 +639,8 @@ void cmd_xrange(command& c, bool reverse) {
     }
   }
   stream_ref s;
-  if (!open_stream(c, c.args[1], s))
+  if (!open_existing(c, c.args[1], s, [&] { resp::array(c.out, 0); }))
     return;
-  if (!s.e) {
-    resp::array(c.out, 0);
-    return;
-  }
   if (count == 0) {
     resp::null_array(c.out, c.resp3);
     return;
@@ -662,12 +670,8 @@ std::optional<std::vector<stream_id>> parse_ids(command& c, size_t from) {
 
 void cmd_xdel(command& c) {
   stream_ref s;
-  if (!open_stream(c, c.args[1], s))
+  if (!open_existing(c, c.args[1], s, [&] { resp::integer(c.out, 0); }))
     return;
-  if (!s.e) {
-    resp::integer(c.out, 0);
-    return;
-  }
   auto ids = parse_ids(c, 2);
   if (!ids)
     return;
@@ -733,12 +737,8 @@ void cmd_xsetid(command& c) {
     }
   }
   stream_ref s;
-  if (!open_stream(c, c.args[1], s))
+  if (!open_existing(c, c.args[1], s, [&] { resp::error(c.out, no_such_key); }))
     return;
-  if (!s.e) {
-    resp::error(c.out, no_such_key);
-    return;
-  }
   if (s.length > 0) {
     if (*id < *edge(c, s, false)) {
       resp::error(c.out, "ERR The ID specified in XSETID is smaller than the target stream top "
@@ -1836,12 +1836,8 @@ void cmd_xinfo(command& c) {
     return;
   }
   stream_ref s;
-  if (!open_stream(c, c.args[2], s))
+  if (!open_existing(c, c.args[2], s, [&] { resp::error(c.out, no_such_key); }))
     return;
-  if (!s.e) {
-    resp::error(c.out, no_such_key);
-    return;
-  }
   if (sub == "consumers" && c.args.size() == 4) {
     auto g = load_group(c, s, c.args[3]);
     if (!g) {

@@ -34,6 +34,33 @@
 // allowed only for a delivery in flight at the kill: its first handling
 // began at most one visibility timeout before the kill and before every
 // partition had a leader again.
+//
+// --redis-adapters runs the app with Motia's own Redis adapters instead of
+// troupe-motia (MOTIA_ADAPTERS=redis in motia.config.ts: BullMQ events with
+// the queue prefix `{motia}`, Redis state, streams and cron lock, all on the
+// node's RESP front door; one node, no --cluster or --kill). The checker then
+// reads state and subscribes through the RESP door too, and three checks
+// change, because they test what troupe-motia adds:
+//   - live streams: Motia 0.17 core pushes a stream change only to the
+//     WebSocket clients of the instance whose step wrote it (Motia's Redis
+//     streams adapter publishes each change, but core never subscribes), so
+//     each order's item must reach the client of the instance that wrote it,
+//     once, and the clients together must have seen every order; no latency
+//     across instances;
+//   - cron: Motia's Redis cron adapter holds a lock per run, not per tick, so
+//     a tick may run on both instances or on none; the check is that the
+//     lock is released (the step ran in at least two ticks: a lock left held
+//     keeps every instance off the step for 300 s), and the runs per tick
+//     are reported as figures;
+//   - no figure for the node's push to a plain subscriber: under `motia
+//     start`, core replaces the streams adapter's `send` with its own local
+//     push, so the adapter publishes nothing (the line gives the door's
+//     PUBLISH count instead).
+// Besides, every error line Motia's Redis adapters log in an instance
+// ("[BullMQ] ...", "[Redis State] ...", ...) is a failure, and so is every
+// error reply of the RESP door (INFO errorstats) but NOSCRIPT, which a
+// client gets from any server that has not seen its script yet; the line
+// names the commands that got them (INFO commandstats).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -43,6 +70,8 @@ import readline from 'node:readline';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { RedisStateAdapter } from '@motiadev/adapter-redis-state';
+import { createClient } from 'redis';
 import { Namespace, TroupeConnection, TroupeStateAdapter, TroupeStreamAdapterManager } from 'troupe-motia';
 import WebSocket from 'ws';
 
@@ -52,6 +81,11 @@ const kill = args.includes('--kill');
 const clustered = args.includes('--cluster');
 const replicas = clustered ? Number(args[args.indexOf('--replicas') + 1] || 0) || 1 : 1;
 const killNode = kill && replicas > 1;
+const redisAdapters = args.includes('--redis-adapters');
+if (redisAdapters && (clustered || kill)) {
+  console.error('--redis-adapters runs one node and two instances: no --cluster or --kill');
+  process.exit(2);
+}
 /** The steps' visibilityTimeout, ms. */
 const visibilityMs = 10_000;
 const requests = Number(args[args.indexOf('--requests') + 1] || 0) || 300;
@@ -91,12 +125,16 @@ function freePort() {
   });
 }
 
-/** Spawns a process group and resolves once a stdout line matches. */
-function startProcess(name, cmd, argv, env, ready) {
+/**
+ * Spawns a process group and resolves once a stdout line matches; `onLine`
+ * gets every line of its stdout and stderr.
+ */
+function startProcess(name, cmd, argv, env, ready, onLine = () => undefined) {
   const child = spawn(cmd, argv, { cwd: here, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const log = [];
   const keep = (line) => {
+    onLine(line);
     log.push(line);
     if (log.length > 200) log.shift();
   };
@@ -189,6 +227,7 @@ async function startMotia(port, troupes, home) {
     MOTIA_ANALYTICS_DISABLED: 'true',
     MOTIA_DOCKER_DISABLE_WORKBENCH: 'true',
     EXAMPLE_INSTANCE: String(port),
+    ...(redisAdapters ? { MOTIA_ADAPTERS: 'redis' } : {}),
   };
   const profile = process.env.SCALE_OUT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.SCALE_OUT_PROFILE] : [];
   // loop-delay.mjs measures the instance's event loop delay between two SIGUSR2.
@@ -196,10 +235,19 @@ async function startMotia(port, troupes, home) {
   // Killing a node: core's own Redis errors are counted, not fatal (core-redis-errors.mjs).
   if (killNode) loopDelay.push('--import', pathToFileURL(path.join(here, 'core-redis-errors.mjs')).href);
   const argv = [...profile, ...loopDelay, motia, 'start', '-p', String(port), '-H', '127.0.0.1', '-v'];
-  const { child, lines, log } = await startProcess(`motia :${port}`, process.execPath, argv, env, (line) =>
-    line.includes('Server ready and listening on port'),
+  // Motia's Redis adapters log their errors (and go on): each such line, from
+  // the start on, is kept.
+  const adapterErrors = [];
+  const adapterError = (line) => redisAdapters && /\[(BullMQ|Redis State|Redis Stream|Redis Stream Manager|Redis Cron)\]/.test(line) && adapterErrors.push(line);
+  const { child, lines, log } = await startProcess(
+    `motia :${port}`,
+    process.execPath,
+    argv,
+    env,
+    (line) => line.includes('Server ready and listening on port'),
+    adapterError,
   );
-  const instance = { port, child, lines, alive: true, coreRedisErrors: 0 };
+  const instance = { port, child, lines, alive: true, coreRedisErrors: 0, adapterErrors };
   lines.on('line', (line) => line.startsWith('core-redis-error ') && instance.coreRedisErrors++);
   // An instance that dies by itself is a failure; its last lines say why.
   child.once('exit', (code, signal) => {
@@ -358,15 +406,29 @@ async function main() {
   const readyAt = Date.now();
   phase('instances ready');
   const watchers = await Promise.all(instances.map(watchOrders));
-  const conn = new TroupeConnection({ nodes: [troupe.address] });
-  const state = new TroupeStateAdapter(conn, new Namespace(namespace));
   // The node's push path alone: this process subscribes to the orders group
-  // itself, as any client of the node can, with no Motia in between.
+  // itself, as any client of the node can, with no Motia in between (not
+  // with --redis-adapters, whose streams adapter publishes nothing; see the top).
   const direct = [];
-  const streams = new TroupeStreamAdapterManager(conn, new Namespace(namespace));
-  await streams.createStream('orders').subscribe({ groupId: 'all' }, (e) => {
+  const onDirect = (e) => {
     if ((e.type === 'create' || e.type === 'update') && e.data?._createdAt) direct.push(Date.now() - e.data._createdAt);
-  });
+  };
+  let conn;
+  let state;
+  let door;
+  if (redisAdapters) {
+    // Motia's Redis adapters: state as the app's adapter reads it; the door's
+    // own figures (INFO) at the end.
+    const [host, port] = [troupe.resp.slice(0, troupe.resp.lastIndexOf(':')), Number(troupe.resp.slice(troupe.resp.lastIndexOf(':') + 1))];
+    state = new RedisStateAdapter({ socket: { host, port } });
+    door = createClient({ socket: { host, port } });
+    await door.connect();
+  } else {
+    conn = new TroupeConnection({ nodes: [troupe.address] });
+    state = new TroupeStateAdapter(conn, new Namespace(namespace));
+    const streams = new TroupeStreamAdapterManager(conn, new Namespace(namespace));
+    await streams.createStream('orders').subscribe({ groupId: 'all' }, onDirect);
+  }
 
   const checkerLoop = monitorEventLoopDelay({ resolution: 10 });  // as loop-delay.mjs measures the instances
   checkerLoop.enable();
@@ -446,19 +508,38 @@ async function main() {
   // trusting each run's own clock: at most one per tick since the first
   // instance started, and at least one per tick since both were ready (but
   // the last tick or two, whose runs may still be under way).
-  const runs = (await state.getGroup('handled.Tick')).length;
+  const tickRuns = await state.getGroup('handled.Tick');
+  const runs = tickRuns.length;
   const boundaries = Math.floor(Date.now() / 2000) - Math.floor(cronFrom / 2000);
   const sinceReady = Math.floor(Date.now() / 2000) - Math.ceil(readyAt / 2000);
-  if (runs > boundaries) problems.push(`the cron step ran ${runs} times over ${boundaries} ticks`);
-  // With --kill, the instance that died may have taken a tick and not run it.
-  if (runs < sinceReady - 2 - (kill ? 1 : 0)) problems.push(`the cron step ran only ${runs} times over ${sinceReady} ticks since both instances were ready`);
+  // Runs per tick, by the tick each run says it began in.
+  const perTick = new Map();
+  for (const r of tickRuns) perTick.set(r.tick, (perTick.get(r.tick) ?? 0) + 1);
+  // Seconds between the ticks run, in order (a run holds the lock; see the top).
+  const ticksRun = [...perTick.keys()].sort((a, b) => a - b);
+  const gaps = ticksRun.slice(1).map((t, i) => t - ticksRun[i]);
+  const tickGaps = `runs apart p50 ${quantile(gaps, 0.5)} s max ${quantile(gaps, 1)} s (first half p50 ${quantile(gaps.slice(0, gaps.length >> 1), 0.5)} s, second ${quantile(gaps.slice(gaps.length >> 1), 0.5)} s)`;
+  if (redisAdapters) {
+    // Motia's Redis cron adapter locks a run, not a tick (see the top): its
+    // lock must be released, or no instance runs the step again for 300 s.
+    if (sinceReady >= 2 && perTick.size < 2) problems.push(`the cron step ran in ${perTick.size} ticks over ${sinceReady} since both instances were ready: its lock stayed held`);
+  } else {
+    if (runs > boundaries) problems.push(`the cron step ran ${runs} times over ${boundaries} ticks`);
+    // With --kill, the instance that died may have taken a tick and not run it.
+    if (runs < sinceReady - 2 - (kill ? 1 : 0)) problems.push(`the cron step ran only ${runs} times over ${sinceReady} ticks since both instances were ready`);
+  }
 
   // Live streams: each watcher of a live instance saw each order's item
-  // created once (ProcessOrder writes it once per handling).
+  // created once (ProcessOrder writes it once per handling). With Motia's
+  // Redis adapters, a watcher sees only its own instance's writes (see the
+  // top): together they saw every order.
   const watching = watchers.filter((x) => x.instance.alive);
   const seen = (w) => new Set(w.changes.map((c) => c.item?.orderId));
+  const seenByAny = () => new Set(watching.flatMap((w) => [...seen(w)]));
   await untilDone(async () => ({
-    done: watching.every((w) => [...accepted.keys()].every((id) => seen(w).has(id))),
+    done: redisAdapters
+      ? [...accepted.keys()].every((id) => seenByAny().has(id))
+      : watching.every((w) => [...accepted.keys()].every((id) => seen(w).has(id))),
     progress: watching.reduce((n, w) => n + w.changes.length, 0),
   }));
   const loopDelays = await Promise.all(instances.map((x) => (x.alive ? endLoopDelay(x) : null)));
@@ -480,19 +561,27 @@ async function main() {
         acrossToClient.push(c.at - c.pushedAt);
       }
     }
-    const unseen = [...accepted.keys()].filter((id) => !creates.has(id));
+    const unseen = redisAdapters ? [] : [...accepted.keys()].filter((id) => !creates.has(id));
     const extra = [...accepted.keys()].reduce((n, id) => n + Math.max(0, (creates.get(id) ?? 0) - (processed.get(id) ?? 0)), 0);
     if (unseen.length) problems.push(`the WebSocket client of :${w.instance.port} never saw ${unseen.length} orders (e.g. ${unseen[0]})`);
     if (extra) problems.push(`the WebSocket client of :${w.instance.port} saw ${extra} changes twice`);
     w.ws.close();
+  }
+  if (redisAdapters) {
+    const unseen = [...accepted.keys()].filter((id) => !seenByAny().has(id));
+    if (unseen.length) problems.push(`no WebSocket client saw ${unseen.length} orders (e.g. ${unseen[0]})`);
   }
   // From the item's write (its _createdAt, the node's clock on this host) to
   // the client's message; across instances split at the instance's push
   // (core's timestamp on the message, the same host's clock).
   const ms = (ns) => Math.max(0, ns / 1e6 - 10).toFixed(0);  // beyond the 10 ms timer, as loop-delay.mjs reports
   const loops = loopDelays.map((d, i) => (d ? `:${instances[i].port} ${d.p50}/${d.p99}/${d.max}` : `:${instances[i].port} n/a`));
-  const liveStreams =
-    `live streams p50 ${quantile(across, 0.5)} ms p99 ${quantile(across, 0.99)} ms across instances (${across.length};` +
+  const liveStreams = redisAdapters
+    ? `live streams p50 ${quantile(local, 0.5)} ms p99 ${quantile(local, 0.99)} ms on the writing instance (${local.length}),` +
+      ` ${across.length} changes across instances (core pushes none);` +
+      ` event loop delay p50/p99/max ms: instances ${loops.join(', ')}, this checker` +
+      ` ${ms(checkerLoop.percentile(50))}/${ms(checkerLoop.percentile(99))}/${ms(checkerLoop.max)}`
+    : `live streams p50 ${quantile(across, 0.5)} ms p99 ${quantile(across, 0.99)} ms across instances (${across.length};` +
     ` write to the instance's push p50 ${quantile(acrossToPush, 0.5)} p99 ${quantile(acrossToPush, 0.99)} ms,` +
     ` push to the client p50 ${quantile(acrossToClient, 0.5)} p99 ${quantile(acrossToClient, 0.99)} ms),` +
     ` p50 ${quantile(local, 0.5)} ms p99 ${quantile(local, 0.99)} ms on the writing one (${local.length});` +
@@ -504,20 +593,41 @@ async function main() {
   const logs = await respKeyCount(troupe.resp, 'motia:logs:*');
   if (traces === 0) problems.push("Motia core's traces are not in Troupe's RESP keyspace");
   if (logs === 0) problems.push("Motia core's logs are not in Troupe's RESP keyspace");
+  // Motia's Redis adapters log an error and go on: any such line fails the run.
+  const adapterErrors = instances.flatMap((x) => x.adapterErrors.map((line) => `:${x.port} ${line}`));
+  for (const line of [...new Set(adapterErrors)].slice(0, 5)) problems.push(`adapter logged: ${line}`);
 
-  await conn.close();
+  // The door's error replies, by code, and the commands that got them.
+  let doorErrors = '';
+  if (redisAdapters) {
+    const infoLines = async (section) => (await door.info(section)).split('\r\n').filter((l) => l && !l.startsWith('#'));
+    const codes = (await infoLines('errorstats')).map((l) => /^errorstat_([^:]+):count=(\d+)/.exec(l)).filter(Boolean);
+    const commands = (await infoLines('commandstats'))
+      .map((l) => /^cmdstat_([^:]+):calls=(\d+).*rejected_calls=(\d+),failed_calls=(\d+)/.exec(l))
+      .filter(Boolean);
+    const publishes = commands.find((c) => c[1] === 'publish')?.[2] ?? 0;
+    const erring = commands.filter((c) => c[3] !== '0' || c[4] !== '0').map((c) => `${c[1]} ${c[3]} rejected ${c[4]} failed of ${c[2]}`);
+    doorErrors = `; door: ${publishes} PUBLISH, error replies ${codes.map((c) => `${c[1]} ${c[2]}`).join(', ') || 'none'}${erring.length ? ` (${erring.join(', ')})` : ''}`;
+    for (const [, code, count] of codes) if (code !== 'NOSCRIPT') problems.push(`the RESP door answered ${count} ${code} errors (${erring.join(', ')})`);
+    await door.quit();
+    await state.cleanup();
+  } else {
+    await conn.close();
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const verdict = problems.length === 0 ? 'PASS' : 'FAIL';
   console.log(
-    `motia-app ${verdict}${kill && !killNode ? ' (instance 2 killed at 40%)' : ''}` +
+    `motia-app ${verdict}${redisAdapters ? " with Motia's Redis adapters (BullMQ prefix {motia})" : ''}${kill && !killNode ? ' (instance 2 killed at 40%)' : ''}` +
       `${clustered ? ` on 3 nodes${replicas > 1 ? `, replication factor ${replicas}` : ''}` : ''}` +
       `${nodeKilled ? ` (${nodeKilled.name}, leading ${nodeKilled.led} partitions, kill -9'd at 40%; every partition led again ${nodeKilled.backAt - nodeKilled.at} ms later)` : ''}` +
       `: ${accepted.size}/${requests} orders over ${instances.length} instances` +
       ` (${failovers} failovers); ProcessOrder ${processed.size}/${accepted.size} (${dupes(processed)} duplicates),` +
       ` NotifyOrder ${notified.size}/${accepted.size} (${dupes(notified)} duplicates); lost ${lost.size}; stream reads ${streamReads}/${accepted.size * live.length};` +
-      ` state ${stateFound}/${accepted.size}; cron ${runs} runs over ${boundaries} ticks (${sinceReady} since both instances were ready); ${liveStreams};` +
+      ` state ${stateFound}/${accepted.size}; cron ${runs} runs over ${boundaries} ticks (${sinceReady} since both instances were ready` +
+      `${redisAdapters ? `; ${perTick.size} ticks run, ${[...perTick.values()].filter((n) => n > 1).length} of them more than once, ${tickGaps}` : ''}); ${liveStreams};` +
       ` core wrote ${traces} trace and ${logs} log keys over RESP` +
-      `${killNode ? ` (errors answered to core's own Redis connection: ${instances.map((x) => x.coreRedisErrors).join(' and ')})` : ''}; ${seconds}s`,
+      `${killNode ? ` (errors answered to core's own Redis connection: ${instances.map((x) => x.coreRedisErrors).join(' and ')})` : ''}` +
+      `${redisAdapters ? `; adapter error lines ${adapterErrors.length}${doorErrors}` : ''}; ${seconds}s`,
   );
   for (const p of problems.slice(0, 10)) console.log(`  - ${p}`);
   process.exit(problems.length === 0 ? 0 : 1);

@@ -164,14 +164,18 @@ void reply_id(std::string& out, stream_id id) {
 
 // -- entries --------------------------------------------------------------------
 
+/// Appends `bytes` after its length (4 bytes, big-endian).
+void append_sized(std::string& out, std::string_view bytes) {
+  auto n = static_cast<uint32_t>(bytes.size());
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((n >> shift) & 0xFF));
+  out.append(bytes);
+}
+
 std::string encode_entry(stream_id node, const std::vector<std::string_view>& args, size_t from) {
   auto out = id_bytes(node);
-  for (size_t i = from; i < args.size(); ++i) {
-    auto n = static_cast<uint32_t>(args[i].size());
-    for (int shift = 24; shift >= 0; shift -= 8)
-      out.push_back(static_cast<char>((n >> shift) & 0xFF));
-    out.append(args[i]);
-  }
+  for (size_t i = from; i < args.size(); ++i)
+    append_sized(out, args[i]);
   return out;
 }
 
@@ -399,6 +403,17 @@ struct trim_args {
   stream_id id;
 };
 
+/// A count argument that must not be negative; nullopt after an error reply
+/// (`negative` names the argument's own error).
+std::optional<int64_t> non_negative_arg(command& c, std::string_view text, const char* negative) {
+  auto n = int_arg(c, text);
+  if (n && *n < 0) {
+    resp::error(c.out, negative);
+    return std::nullopt;
+  }
+  return n;
+}
+
 /// Parses XADD's or XTRIM's options (from args[2]); for XADD returns the
 /// position of the id. nullopt after an error reply.
 std::optional<size_t> parse_trim(command& c, bool xadd, trim_args& t) {
@@ -423,13 +438,9 @@ std::optional<size_t> parse_trim(command& c, bool xadd, trim_args& t) {
         ++i;
       }
       if (lower == "maxlen") {
-        auto n = int_arg(c, c.args[i + 1]);
+        auto n = non_negative_arg(c, c.args[i + 1], "ERR The MAXLEN argument must be >= 0.");
         if (!n)
           return std::nullopt;
-        if (*n < 0) {
-          resp::error(c.out, "ERR The MAXLEN argument must be >= 0.");
-          return std::nullopt;
-        }
         t.maxlen = *n;
         t.strategy = trim_by::maxlen;
       } else {
@@ -441,13 +452,9 @@ std::optional<size_t> parse_trim(command& c, bool xadd, trim_args& t) {
       }
       ++i;
     } else if (lower == "limit" && more > 0) {
-      auto n = int_arg(c, c.args[i + 1]);
+      auto n = non_negative_arg(c, c.args[i + 1], "ERR The LIMIT argument must be >= 0.");
       if (!n)
         return std::nullopt;
-      if (*n < 0) {
-        resp::error(c.out, "ERR The LIMIT argument must be >= 0.");
-        return std::nullopt;
-      }
       t.limit = *n;
       limit_given = true;
       ++i;
@@ -480,9 +487,8 @@ std::optional<size_t> parse_trim(command& c, bool xadd, trim_args& t) {
   }
   if (t.approx && !limit_given) {
     // At most 100 nodes' worth per call, as in Redis.
-    t.limit = std::clamp<int64_t>(100 * node_max_entries(c), 1, 1'000'000);
-    if (100 * node_max_entries(c) <= 0)
-      t.limit = 10'000;
+    auto nodes_worth = 100 * node_max_entries(c);
+    t.limit = nodes_worth <= 0 ? 10'000 : std::min<int64_t>(nodes_worth, 1'000'000);
   }
   return i;
 }
@@ -772,10 +778,7 @@ struct group_ref {
 
 std::string group_tag(std::string_view name) {
   std::string out;
-  auto n = static_cast<uint32_t>(name.size());
-  for (int shift = 24; shift >= 0; shift -= 8)
-    out.push_back(static_cast<char>((n >> shift) & 0xFF));
-  out.append(name);
+  append_sized(out, name);
   return out;
 }
 
@@ -1113,8 +1116,11 @@ size_t deliver_new(command& c, stream_ref& s, group_ref& g, std::string_view con
   if (!incr(from))
     return 0;
   auto entries = entries_from(c, s, from, count);
+  // Whether a deleted entry lies at or after an id: the same stream state for
+  // every entry, so its part that does not depend on the id is read once.
+  bool deletes = has_tombstones(c, s, {}, max_id);
   for (auto& [id, value] : entries) {
-    if (g.entries_read != unknown_reads && !has_tombstones(c, s, id, max_id))
+    if (g.entries_read != unknown_reads && !(deletes && id <= s.max_deleted))
       ++g.entries_read;
     else if (s.entries_added)
       g.entries_read = reads_up_to(c, s, id);

@@ -1267,26 +1267,12 @@ void cmd_pubsub(resp_broker* self, connection_handle hdl, const std::vector<std:
     return;
   }
   std::vector<std::string> channels(args.begin() + 2, args.end());
-  if (sub == "shardchannels" || sub == "shardnumsub") {
-    std::string out;
-    resp::array(out, sub == "shardchannels" ? 0 : channels.size() * 2);
-    for (auto& c : sub == "shardnumsub" ? channels : std::vector<std::string>{}) {
-      resp::bulk(out, c);
-      resp::integer(out, 0);
-    }
-    reply(self, hdl, std::move(out));
-    return;
-  }
-  std::vector<std::string> query{sub == "numpat" ? "patterns" : sub};
-  if (sub == "channels")
-    query.push_back(n == 3 ? args[2] : std::string{});
-  else
-    query.insert(query.end(), channels.begin(), channels.end());
   auto slot = open_slot(self);
   auto resp3 = self->state.resp3;
-  ask_hubs(self, std::move(query), [=](const std::vector<std::vector<std::string>>& answers) {
+  // The reply from every hub's answers (none for the sharded forms).
+  auto answer = [=](const std::vector<std::vector<std::string>>& answers) {
     std::string out;
-    if (sub == "numsub") {
+    if (counts) {
       resp::map(out, channels.size(), resp3);
       for (size_t i = 0; i < channels.size(); ++i) {
         int64_t total = 0;
@@ -1309,7 +1295,17 @@ void cmd_pubsub(resp_broker* self, connection_handle hdl, const std::vector<std:
       }
     }
     finish(self, hdl, slot, std::move(out));
-  });
+  };
+  if (sub == "shardchannels" || sub == "shardnumsub") {
+    answer({});
+    return;
+  }
+  std::vector<std::string> query{sub == "numpat" ? "patterns" : sub};
+  if (sub == "channels")
+    query.push_back(n == 3 ? args[2] : std::string{});
+  else
+    query.insert(query.end(), channels.begin(), channels.end());
+  ask_hubs(self, std::move(query), answer);
 }
 
 void on_message(resp_broker* self, connection_handle hdl, const std::string& pattern,

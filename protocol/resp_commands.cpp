@@ -239,33 +239,33 @@ bool has_flag(const resp_command& c, std::string_view flag) {
 
 std::vector<size_t> key_positions(const resp_command& c, const std::vector<std::string_view>& args) {
   std::vector<size_t> out;
-  std::string_view name{c.name};
-  if (name == "sort" || name == "sort_ro") {
-    // SORT key ... [STORE destination]: the last STORE counts, as in Redis;
-    // SORT_RO has none.
-    if (args.size() > 1)
-      out.push_back(1);
-    size_t store = 0;
-    for (size_t i = 2; name == "sort" && i + 1 < args.size(); ++i)
-      if (args[i].size() == 5 && resp::lower(args[i]) == "store")
-        store = ++i;
-    if (store != 0)
-      out.push_back(store);
-    return out;
-  }
-  if (name == "xread" || name == "xreadgroup") {
-    // ... STREAMS key [key ...] id [id ...]: the first half after STREAMS.
-    for (size_t i = 1; i < args.size(); ++i) {
-      if (args[i].size() == 7 && resp::lower(args[i]) == "streams") {
-        auto n = (args.size() - i - 1) / 2;
-        for (size_t k = 1; k <= n; ++k)
-          out.push_back(i + k);
-        return out;
-      }
-    }
-    return out;
-  }
   if (has_flag(c, "movablekeys") && c.route == resp_route::key) {
+    std::string_view name{c.name};
+    if (name == "sort" || name == "sort_ro") {
+      // SORT key ... [STORE destination]: the last STORE counts, as in Redis;
+      // SORT_RO has none.
+      if (args.size() > 1)
+        out.push_back(1);
+      size_t store = 0;
+      for (size_t i = 2; name == "sort" && i + 1 < args.size(); ++i)
+        if (args[i].size() == 5 && resp::lower(args[i]) == "store")
+          store = ++i;
+      if (store != 0)
+        out.push_back(store);
+      return out;
+    }
+    if (name == "xread" || name == "xreadgroup") {
+      // ... STREAMS key [key ...] id [id ...]: the first half after STREAMS.
+      for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i].size() == 7 && resp::lower(args[i]) == "streams") {
+          auto n = (args.size() - i - 1) / 2;
+          for (size_t k = 1; k <= n; ++k)
+            out.push_back(i + k);
+          return out;
+        }
+      }
+      return out;
+    }
     // ZUNIONSTORE dest numkeys key ..., BLMPOP timeout numkeys key ...,
     // ZUNION numkeys key ..., SINTERCARD, LMPOP.
     bool store = name.size() > 5 && name.substr(name.size() - 5) == "store";

@@ -97,6 +97,10 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
                  "Host the other members and clients reach this node at (needed when a "
                  "listen address is 0.0.0.0 or ::)")
     ->envname("TROUPE_ADVERTISE_HOST");
+  app.add_option("--advertise-cluster-port", opts.advertise_cluster_port,
+                 "Port the other members reach this node's cluster door at, when it is not the "
+                 "one listened on (a published container port, a forwarder); 0: that one")
+    ->envname("TROUPE_ADVERTISE_CLUSTER_PORT")->capture_default_str();
   app.add_option("--seeds", opts.seeds, "Cluster addresses to join through, comma-separated")
     ->envname("TROUPE_SEEDS");
   app.add_option("--bootstrap-expect", opts.bootstrap_expect,

@@ -85,6 +85,11 @@ struct node_options {
   /// address's own host, which must then not be a wildcard in a cluster.
   /// (--advertise-host, TROUPE_ADVERTISE_HOST)
   std::string advertise_host;
+  /// The port the other members reach this node's cluster door at, when it
+  /// is not the one listened on (a container's published port, a forwarder
+  /// in front of it); 0: the listened one.
+  /// (--advertise-cluster-port, TROUPE_ADVERTISE_CLUSTER_PORT)
+  uint16_t advertise_cluster_port = 0;
   /// Members to join through, comma-separated cluster addresses; empty: this
   /// node starts a new cluster (or rejoins the one its data names).
   /// (--seeds, TROUPE_SEEDS)

@@ -488,7 +488,9 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
       return nullptr;
     }
     self->cluster_port_ = *port;
-    cluster_address = announced(chp->first, *port);
+    cluster_address = announced(chp->first, opts.advertise_cluster_port != 0
+                                                ? opts.advertise_cluster_port
+                                                : *port);
     spdlog::info("cluster {} member {} on {}", opts.cluster_name, opts.node_id, cluster_address);
   }
   if (hooks.joining && self->cluster_port_ != 0)

@@ -163,6 +163,16 @@ void node_process::kill_hard() {
   wait_exit();
 }
 
+void node_process::pause() {
+  if (running())
+    kill(pid_, SIGSTOP);
+}
+
+void node_process::resume() {
+  if (running())
+    kill(pid_, SIGCONT);
+}
+
 std::string node_process::log() const {
   std::ifstream in{log_path_};
   std::stringstream s;

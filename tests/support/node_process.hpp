@@ -47,6 +47,10 @@ public:
   int terminate_within(int ms);
   /// SIGKILL, then waits.
   void kill_hard();
+  /// SIGSTOP: the node freezes, its sockets stay open.
+  void pause();
+  /// SIGCONT.
+  void resume();
   /// The node's stderr so far.
   std::string log() const;
 

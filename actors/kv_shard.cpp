@@ -195,13 +195,23 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
               run_count(self->state, *resp);
             return protocol::response_msg{std::move(resp)};
           };
-          if (st.pipeline->in_flight() == 0)
+          bool confirms = st.pipeline->confirms_reads();
+          if (st.pipeline->in_flight() == 0 && !confirms)
             return scan();
+          // A write of one replica that failed does not fail the scan; a
+          // replicated leader that could not confirm it leads does.
           auto promise = self->template make_response_promise<protocol::response_msg>();
-          st.pipeline->after(st.pipeline->last_submitted(),
-                             [promise, scan](const storage::db_status&) mutable {
-                               promise.deliver(scan());
-                             });
+          st.pipeline->after_confirmed(st.pipeline->last_submitted(),
+                                       [promise, scan, confirms](const storage::db_status& s) mutable {
+                                         if (s.ok || !confirms || !promise.pending()) {
+                                           promise.deliver(scan());
+                                           return;
+                                         }
+                                         auto failed = std::make_shared<Response>();
+                                         set_error(*failed, error_code::unavailable,
+                                                   "not answered (retry): " + s.message);
+                                         promise.deliver(protocol::response_msg{failed});
+                                       });
           return caf::delegated<protocol::response_msg>{};
         }
         case Request::kKvEval:
@@ -224,11 +234,9 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
         wake_written(st);
       // Reads see writes in flight, so every reply follows every write this
       // shard accepted before it; with none in flight it leaves at once.
-      if (batch.empty() && st.pipeline->in_flight() == 0)
-        return protocol::response_msg{std::move(resp)};
-      auto gen = batch.empty() ? st.pipeline->last_submitted()
-                               : st.pipeline->submit(std::move(batch));
-      reply_after(self, gen, std::move(resp));
+      if (batch.empty())
+        return reply_read(self, std::move(resp));
+      reply_after(self, st.pipeline->submit(std::move(batch)), std::move(resp));
       return caf::delegated<protocol::response_msg>{};
     },
     drain_handler(self),

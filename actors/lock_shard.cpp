@@ -211,9 +211,12 @@ caf::behavior lock_behavior(Self self, partition_log* log, size_t max_id_bytes) 
       apply(st, *msg.body, *resp, batch);
       // Every reply follows the writes accepted before it (a refused acquire
       // must not overtake the grant it was refused for).
-      auto gen = batch.count() > 0 && !resp->has_error() ? st.pipeline->submit(std::move(batch))
-                                                         : st.pipeline->last_submitted();
-      reply_after(self, gen, std::move(resp));
+      if (batch.count() == 0 || resp->has_error()) {
+        if (batch.count() > 0)
+          st.pipeline->drop_next();
+        return reply_read(self, std::move(resp));
+      }
+      reply_after(self, st.pipeline->submit(std::move(batch)), std::move(resp));
       return caf::delegated<response_msg>{};
     },
     committed_handler(self),

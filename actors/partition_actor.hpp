@@ -155,4 +155,28 @@ void reply_after(Self self, uint64_t gen, std::shared_ptr<v1::Response> resp,
   });
 }
 
+/// Answers a request that wrote nothing (a read, or a write refused or with
+/// nothing to do) with `resp`, computed against storage plus the writes in
+/// flight: once those are durable and, on a replicated partition, once this
+/// node's leadership was confirmed after the request arrived (ReadIndex), so
+/// a leader deposed while it was paused or cut off never answers from state
+/// a newer leader has changed. Returns the reply itself when it may leave at
+/// once.
+template <class Self>
+caf::result<protocol::response_msg> reply_read(Self self, std::shared_ptr<v1::Response> resp) {
+  auto& p = *self->state.pipeline;
+  if (!p.confirms_reads() && p.in_flight() == 0)
+    return protocol::response_msg{std::move(resp)};
+  auto promise = self->template make_response_promise<protocol::response_msg>();
+  p.after_confirmed(p.last_submitted(), [promise, resp](const storage::db_status& s) mutable {
+    if (!s.ok) {
+      resp->Clear();
+      set_error(*resp, error_code::unavailable, "not answered (retry): " + s.message);
+    }
+    if (promise.pending())
+      promise.deliver(protocol::response_msg{resp});
+  });
+  return caf::delegated<protocol::response_msg>{};
+}
+
 } // namespace troupe::actors

@@ -60,6 +60,14 @@ storage::db_status partition_log::apply(storage::write_batch entry) {
   return result.get();
 }
 
+void partition_log::confirm_read(std::function<void(storage::db_status)> done) {
+  if (replicator_ == nullptr) {
+    done(storage::db_status::success());
+    return;
+  }
+  replicator_->confirm_read(partition_, term_, std::move(done));
+}
+
 uint64_t partition_log::last_index() const {
   std::lock_guard<std::mutex> guard{mutex_};
   return last_index_;

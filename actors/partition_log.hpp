@@ -45,6 +45,11 @@ public:
   /// applied here, or with the reason it was not.
   virtual void propose(partition_id p, uint64_t term, storage::write_batch entry,
                        std::function<void(storage::db_status)> done) = 0;
+  /// ReadIndex: `done` runs (on the replicator's thread) once this node,
+  /// still serving p in `term`, has had its leadership confirmed by a
+  /// majority after the call; or with the reason it was not.
+  virtual void confirm_read(partition_id p, uint64_t term,
+                            std::function<void(storage::db_status)> done) = 0;
 };
 
 class partition_log {
@@ -60,6 +65,16 @@ public:
 
   /// The storage entries are applied to (and reads are served from).
   storage::db& db() const { return db_; }
+
+  /// True when the partition is a Raft group's (its entries replicated).
+  bool replicated() const { return replicator_ != nullptr; }
+
+  /// Runs `done` once a reply computed before this call may be given: at
+  /// once for one replica; replicated, once a majority confirmed after the
+  /// call that this node still leads in the log's term (ReadIndex), so a
+  /// deposed leader (paused, cut off) never answers from stale state. On
+  /// the replicator's thread, or before it returns.
+  void confirm_read(std::function<void(storage::db_status)> done);
 
   /// True when append() applies entries on the committer thread; false when
   /// it applies them in the caller's thread before it returns.

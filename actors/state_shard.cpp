@@ -499,13 +499,19 @@ caf::behavior shard_behavior(Self self, partition_log* log, state_limits limits)
                  "operation is not a state operation");
             break;
         }
-        return response_msg{std::move(resp)};
+        // One replica: at once (a read sees the writes in flight). A
+        // replicated leader confirms it still leads first.
+        if (!st.pipeline->confirms_reads())
+          return response_msg{std::move(resp)};
+        return reply_read(self, std::move(resp));
       }
       // A write's reply (even a refusal) is ordered after every write this
       // shard accepted before it.
       bool has_batch = batch.count() > 0 && !failed(*resp);
       if (batch.count() > 0 && !has_batch)
         st.pipeline->drop_next();
+      if (!has_batch && st.pipeline->confirms_reads())
+        return reply_read(self, std::move(resp));  // a refusal is a read
       auto gen = has_batch ? submit(st, std::move(batch)) : st.pipeline->last_submitted();
       reply_after(self, gen, std::move(resp));
       return caf::delegated<response_msg>{};

@@ -368,10 +368,15 @@ void on_request(Self self, const Request& req) {
       set_error(*resp, error_code::invalid_argument, "operation is not a stream operation");
       break;
   }
-  // Reads: answered at once from committed storage.
-  auto promise = self->template make_response_promise<response_msg>();
-  if (promise.pending())
-    promise.deliver(response_msg{std::move(resp)});
+  // Reads: answered at once from committed storage; by a replicated leader
+  // once it confirmed it still leads.
+  if (st.pipeline->confirms_reads()) {
+    reply_read(self, std::move(resp));
+  } else {
+    auto promise = self->template make_response_promise<response_msg>();
+    if (promise.pending())
+      promise.deliver(response_msg{std::move(resp)});
+  }
   maybe_idle(self);
 }
 

@@ -69,7 +69,46 @@ void write_pipeline::after(uint64_t gen, completion fn) {
   waiting_.push_back({gen, std::move(fn)});
 }
 
+bool write_pipeline::confirms_reads() const {
+  return log_.replicated();
+}
+
+void write_pipeline::after_confirmed(uint64_t gen, completion fn) {
+  if (!log_.replicated()) {
+    after(gen, std::move(fn));
+    return;
+  }
+  next_confirming_.push_back({gen, std::move(fn)});
+  if (!confirmation_out_)
+    confirm_next();
+}
+
+void write_pipeline::confirm_next() {
+  confirming_ = std::move(next_confirming_);
+  next_confirming_.clear();
+  confirmation_out_ = true;
+  log_.confirm_read([post = post_](storage::db_status s) { post(confirmation_gen, std::move(s)); });
+}
+
+void write_pipeline::confirmed(const storage::db_status& status) {
+  confirmation_out_ = false;
+  auto done = std::move(confirming_);
+  confirming_.clear();
+  if (!next_confirming_.empty())
+    confirm_next();
+  for (auto& w : done) {
+    if (status.ok)
+      after(w.gen, std::move(w.fn));
+    else
+      w.fn(status);
+  }
+}
+
 void write_pipeline::committed(uint64_t gen, const storage::db_status& status) {
+  if (gen == confirmation_gen) {
+    confirmed(status);
+    return;
+  }
   committed_ = gen;
   for (auto it = overlay_.begin(); it != overlay_.end();) {
     if (it->second.gen <= gen)

@@ -9,7 +9,10 @@
 //                                                    --> after(N, ...) callbacks
 //
 // Generations complete in submission order, so replies (and any events they
-// trigger) leave in commit order. When the log applies asynchronously, it
+// trigger) leave in commit order. On a replicated partition a reply that
+// wrote nothing also waits for a leadership confirmation asked after it
+// (after_confirmed): one is out at a time, and the replies that queue
+// meanwhile share the next. When the log applies asynchronously, it
 // reports completion through `post`, which must hand (gen, status) back to
 // the owning actor, who then calls committed(); otherwise submit() completes
 // at once.
@@ -24,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "actors/placement.hpp"
 #include "storage/db.hpp"
@@ -71,8 +75,18 @@ public:
   /// fn sees the failure status only when generation `gen` itself failed.
   void after(uint64_t gen, completion fn);
 
-  /// Reports that generation `gen` finished (from the owner's handler).
+  /// True when replies that wrote nothing wait for after_confirmed().
+  bool confirms_reads() const;
+
+  /// Runs fn once generation `gen` is durable and, on a replicated
+  /// partition, this node's leadership in its term was confirmed by a
+  /// majority after this call (ReadIndex); fn sees the failure otherwise.
+  void after_confirmed(uint64_t gen, completion fn);
+
+  /// Reports that generation `gen` finished, or a leadership confirmation
+  /// (posted as confirmation_gen) did (from the owner's handler).
   void committed(uint64_t gen, const storage::db_status& status);
+  static constexpr uint64_t confirmation_gen = uint64_t{1} << 63;
 
   /// Batches submitted but not yet durable.
   uint64_t in_flight() const { return submitted_ - committed_; }
@@ -86,8 +100,14 @@ private:
     uint64_t gen;
     completion fn;
   };
+  void confirm_next();
+  void confirmed(const storage::db_status& status);
+
   partition_log& log_;
   poster post_;
+  std::vector<waiter> confirming_;       ///< replies the confirmation out is for
+  std::vector<waiter> next_confirming_;  ///< replies that wait for the next one
+  bool confirmation_out_ = false;
   uint64_t submitted_ = 0;
   uint64_t committed_ = 0;
   std::unordered_map<std::string, entry> overlay_;

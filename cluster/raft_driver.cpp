@@ -130,7 +130,7 @@ void drain_inbox(driver_actor* self) {
   auto& st = self->state;
   for (auto& r : st.inbox->take()) {
     if (r.is_read)
-      st.groups->read(r.group, std::move(r.done));
+      st.groups->read(r.group, std::move(r.done), r.term);
     else
       st.groups->propose(r.group, std::move(r.data), std::move(r.done), r.term);
   }
@@ -232,8 +232,8 @@ void raft_driver::propose(uint16_t group, std::string data, raft_groups::done_fn
     caf::anon_send(*actor_, raft_wake_atom::value);
 }
 
-void raft_driver::read(uint16_t group, raft_groups::done_fn done) const {
-  if (inbox_->push({true, group, 0, {}, std::move(done)}))
+void raft_driver::read(uint16_t group, raft_groups::done_fn done, uint64_t term) const {
+  if (inbox_->push({true, group, term, {}, std::move(done)}))
     caf::anon_send(*actor_, raft_wake_atom::value);
 }
 
@@ -259,6 +259,11 @@ raft::node_id raft_node_id(std::string_view node_id) {
 void raft_replicator::propose(partition_id p, uint64_t term, storage::write_batch entry,
                               std::function<void(storage::db_status)> done) {
   driver_.propose(p.value, encode_batch(entry), std::move(done), term);
+}
+
+void raft_replicator::confirm_read(partition_id p, uint64_t term,
+                                   std::function<void(storage::db_status)> done) {
+  driver_.read(p.value, std::move(done), term);
 }
 
 } // namespace troupe::cluster

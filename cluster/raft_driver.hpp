@@ -53,7 +53,7 @@ public:
 
   void propose(uint16_t group, std::string data, raft_groups::done_fn done,
                uint64_t term = 0) const;
-  void read(uint16_t group, raft_groups::done_fn done) const;
+  void read(uint16_t group, raft_groups::done_fn done, uint64_t term = 0) const;
 
   /// The groups as of the driver's last turn or tick.
   std::vector<group_view> views() const;
@@ -75,6 +75,8 @@ public:
   explicit raft_replicator(raft_driver driver) : driver_(std::move(driver)) {}
   void propose(partition_id p, uint64_t term, storage::write_batch entry,
                std::function<void(storage::db_status)> done) override;
+  void confirm_read(partition_id p, uint64_t term,
+                    std::function<void(storage::db_status)> done) override;
 
 private:
   raft_driver driver_;

@@ -168,13 +168,17 @@ void raft_groups::propose(uint16_t id, std::string data, done_fn done, uint64_t 
   g.proposals.push_back({p.index, g.core.term(), std::move(done)});
 }
 
-void raft_groups::read(uint16_t id, done_fn done) {
+void raft_groups::read(uint16_t id, done_fn done, uint64_t term) {
   auto it = groups_.find(id);
   if (it == groups_.end()) {
     done(storage::db_status::failure("raft group " + std::to_string(id) + " is not hosted here"));
     return;
   }
   auto& g = *it->second;
+  if (term != 0 && (!g.serving || g.core.term().value != term)) {
+    done(storage::db_status::failure("leadership of term " + std::to_string(term) + " is over"));
+    return;
+  }
   auto context = next_read_++;
   auto e = g.core.read_index(context);
   if (e != raft::errc::ok) {

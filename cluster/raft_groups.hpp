@@ -136,7 +136,11 @@ public:
   /// Proposes `data` to `group`; with a `term`, only while this node
   /// serves the group in that term (see partition_log).
   void propose(uint16_t group, std::string data, done_fn done, uint64_t term = 0);
-  void read(uint16_t group, done_fn done);
+  /// ReadIndex: `done` runs once this node's leadership was confirmed by a
+  /// majority after the call and the group applied what was committed when
+  /// it was asked; with a `term`, only while this node serves the group in
+  /// that term.
+  void read(uint16_t group, done_fn done, uint64_t term = 0);
   /// Hands every group this node leads to its most up-to-date other voter
   /// (before a stop); returns how many groups this node still leads.
   size_t transfer_away();

@@ -85,7 +85,13 @@ struct raft_groups::group {
     done_fn done;
   };
   std::deque<pending> proposals;
-  std::map<uint64_t, done_fn> reads_asked;                // context -> done
+  struct read_asked {
+    done_fn done;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::map<uint64_t, read_asked> reads_asked;             // context -> read
+  std::chrono::steady_clock::time_point lease_until;      ///< reads answered at once until then
+  raft::term_t lease_term;
   std::vector<std::pair<raft::log_index, done_fn>> reads; // wait for applied
   bool serving = false;
   raft::node_id leader;
@@ -117,6 +123,7 @@ storage::db_status raft_groups::add(uint16_t id, const raft::configuration& init
   o.election_ticks = options_.election_ticks;
   o.heartbeat_ticks = options_.heartbeat_ticks;
   o.seed = options_.seed ^ (uint64_t{id} << 32);
+  o.start_in_lease = options_.read_lease.count() > 0;
   try {
     groups_.emplace(id, std::make_unique<group>(id, std::move(store), o, std::move(ps)));
   } catch (const std::exception& e) {
@@ -179,13 +186,18 @@ void raft_groups::read(uint16_t id, done_fn done, uint64_t term) {
     done(storage::db_status::failure("leadership of term " + std::to_string(term) + " is over"));
     return;
   }
+  auto now = std::chrono::steady_clock::now();
+  if (g.core.role() == raft::role::leader && g.lease_term == g.core.term() && now < g.lease_until) {
+    done(storage::db_status::success());
+    return;
+  }
   auto context = next_read_++;
   auto e = g.core.read_index(context);
   if (e != raft::errc::ok) {
     done(storage::db_status::failure(raft::to_string(e)));
     return;
   }
-  g.reads_asked.emplace(context, std::move(done));
+  g.reads_asked.emplace(context, group::read_asked{std::move(done), now});
 }
 
 size_t raft_groups::transfer_away() {
@@ -206,6 +218,8 @@ size_t raft_groups::transfer_away() {
         best = &pr;
         target = peer;
       }
+    // The target campaigns at once, stickiness aside: no more lease reads.
+    g->lease_until = {};
     if (best != nullptr)
       c.transfer_leadership(target);  // refused while one is under way: asked again later
   }
@@ -279,7 +293,11 @@ std::vector<raft_groups::frame> raft_groups::end_turn() {
       auto it = g->reads_asked.find(rs.context);
       if (it == g->reads_asked.end())
         continue;
-      g->reads.emplace_back(rs.index, std::move(it->second));
+      if (options_.read_lease.count() > 0 && !g->core.transferring()) {
+        g->lease_until = std::max(g->lease_until, it->second.at + options_.read_lease);
+        g->lease_term = g->core.term();
+      }
+      g->reads.emplace_back(rs.index, std::move(it->second.done));
       g->reads_asked.erase(it);
     }
     complete_reads(*g);
@@ -333,8 +351,8 @@ void raft_groups::fail_pending(group& g, const std::string& why) {
     p.done(storage::db_status::failure(why));
   auto asked = std::move(g.reads_asked);
   g.reads_asked.clear();
-  for (auto& [context, fn] : asked)
-    fn(storage::db_status::failure(why));
+  for (auto& [context, read] : asked)
+    read.done(storage::db_status::failure(why));
   auto reads = std::move(g.reads);
   g.reads.clear();
   for (auto& [index, fn] : reads)

@@ -25,6 +25,7 @@
 // Single-threaded: owned by the node's driver actor.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -81,6 +82,14 @@ struct raft_groups_options {
   /// Applied entries kept in a group's log before it is compacted (a
   /// follower further behind gets a snapshot).
   raft::log_index compact_after = 1024;
+  /// Leader lease for reads (0: none, every read takes a ReadIndex round).
+  /// Once a round asked at time t is confirmed, reads until t + read_lease
+  /// are answered without one. Sound when no other leader can be elected
+  /// before then: a voter that acknowledged the round refuses votes for
+  /// election_ticks of its ticks after hearing it (and after it starts, by
+  /// start_in_lease), so read_lease must stay below that many ticks' time
+  /// on the steady clock, which runs on while a process is paused.
+  std::chrono::nanoseconds read_lease{0};
 };
 
 /// One group as the driver's status sees it.

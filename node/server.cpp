@@ -353,6 +353,11 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
     rc.groups.election_ticks = static_cast<int>(opts.raft_election_ticks);
     rc.groups.heartbeat_ticks = 2;
     rc.tick = std::chrono::milliseconds{opts.raft_tick_ms};
+    // Reads within a lease need no ReadIndex round. A voter that heard the
+    // leader refuses votes for election_ticks ticks, the first of which
+    // may come at once: the lease keeps one tick more in hand.
+    if (opts.raft_election_ticks > 2)
+      rc.groups.read_lease = rc.tick * (opts.raft_election_ticks - 2);
     im.driver =
       std::make_shared<cluster::raft_driver>(cluster::spawn_raft_driver(*im.sys, rc));
     im.replicator = std::make_unique<cluster::raft_replicator>(*im.driver);

@@ -231,6 +231,8 @@ void core::campaign() {
 // --- inputs ---------------------------------------------------------------
 
 void core::tick() {
+  if (ticks_since_start_ < options_.election_ticks)
+    ++ticks_since_start_;
   if (role_ != role::leader) {
     ++election_elapsed_;
     if (config_.is_voter(id()) && election_elapsed_ >= election_timeout_)
@@ -264,7 +266,8 @@ void core::tick() {
 void core::step(message m) {
   if (m.term > term_) {
     bool vote_request = m.type == message_type::vote || m.type == message_type::pre_vote;
-    bool in_lease = leader_ != node_id{} && election_elapsed_ < options_.election_ticks;
+    bool in_lease = (leader_ != node_id{} && election_elapsed_ < options_.election_ticks)
+                    || (options_.start_in_lease && ticks_since_start_ < options_.election_ticks);
     if (vote_request && in_lease && !m.transfer)
       return; // leader stickiness: it was heard within an election timeout
     if (m.type == message_type::pre_vote) {

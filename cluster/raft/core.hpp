@@ -94,6 +94,11 @@ struct core_options {
   int snapshot_retry_ticks = 20;
   /// Seeds the election timeouts.
   uint64_t seed = 1;
+  /// Refuse votes for the first election_ticks ticks after start, as if a
+  /// leader had just been heard: a replica that restarted then cannot help
+  /// elect a new leader while the old one's read lease may still run (see
+  /// raft_groups_options::read_lease).
+  bool start_in_lease = false;
 };
 
 /// What a replica finds on its disk at start: nothing (a new replica, which
@@ -162,6 +167,8 @@ public:
   /// Hands leadership to `to` (a voter); proposals are refused meanwhile.
   /// Abandoned after an election timeout.
   errc transfer_leadership(node_id to);
+  /// True while a leadership transfer is under way.
+  bool transferring() const { return transfer_to_.has_value(); }
 
   /// Campaigns now, skipping the pre-vote (used to bootstrap a group).
   void campaign();
@@ -257,6 +264,7 @@ private:
   log_index applied_ = 0;
   configuration config_;
   int election_elapsed_ = 0;
+  int ticks_since_start_ = 0;  ///< counted up to election_ticks
   int heartbeat_elapsed_ = 0;
   int election_timeout_ = 0;
   std::map<node_id, bool> votes_;

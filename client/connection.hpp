@@ -42,9 +42,11 @@ struct connect_options {
   bool route_to_owner = true;
   /// sync_client: a request answered UNAVAILABLE (its partition's leader
   /// was lost, a failover is under way) is sent again through this node,
-  /// with backoff, until this long has passed. A write retried so may be
-  /// applied twice (its first attempt's outcome was unknown). Default 0:
-  /// never (UNAVAILABLE is returned at once).
+  /// with backoff, until this long has passed; when this node itself is
+  /// gone, through another member of the cluster (subscriptions stay with
+  /// the lost connection). A write retried so may be applied twice (its
+  /// first attempt's outcome was unknown). Default 0: never (UNAVAILABLE is
+  /// returned at once).
   std::chrono::milliseconds failover_timeout{0};
   /// Speak TLS (a node started with --tls-cert). The node's certificate
   /// must chain to `tls_ca` (empty: the system's CAs) and name `host`.

@@ -1,7 +1,9 @@
 #include "client/sync_client.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <thread>
@@ -102,11 +104,27 @@ struct sync_client::routing {
   std::map<std::string, caf::actor> owners;  // node id -> its connection
   std::set<std::string> unreachable;         // until the next refresh
   std::chrono::steady_clock::time_point refreshed = std::chrono::steady_clock::now();
+  std::shared_ptr<std::atomic<bool>> lost;   // the connection ended
 };
 
 namespace {
 
 constexpr auto route_refresh = std::chrono::seconds{5};
+
+/// `opts` aimed at a member's client address ("host:port"); nullopt when
+/// it is not one.
+std::optional<connect_options> options_for(connect_options opts, const std::string& address) {
+  auto colon = address.rfind(':');
+  if (colon == std::string::npos)
+    return std::nullopt;
+  char* end = nullptr;
+  auto port = std::strtoul(address.c_str() + colon + 1, &end, 10);
+  if (end == address.c_str() + colon + 1 || *end != '\0' || port == 0 || port > 65535)
+    return std::nullopt;
+  opts.host = address.substr(0, colon);
+  opts.port = static_cast<uint16_t>(port);
+  return opts;
+}
 
 } // namespace
 
@@ -118,6 +136,36 @@ sync_client::sync_client(caf::actor_system& sys, connection conn, connect_option
     self_(std::make_unique<caf::scoped_actor>(sys)) {
   if (opts_.route_to_owner)
     routing_->table = cluster::partition_table::decode(conn_.welcome.partition_table);
+  watch_connection();
+}
+
+void sync_client::watch_connection() {
+  auto lost = std::make_shared<std::atomic<bool>>(false);
+  routing_->lost = lost;
+  conn_.handle->attach_functor([lost] { *lost = true; });
+}
+
+bool sync_client::move_to_another_node() {
+  if (!*routing_->lost)
+    return false;
+  auto table = routing_->table ? routing_->table
+                               : cluster::partition_table::decode(conn_.welcome.partition_table);
+  if (!table)
+    return false;
+  for (auto& [id, m] : table->members()) {
+    auto opts = id == conn_.welcome.node_id ? std::nullopt : options_for(opts_, m.client_address);
+    if (!opts)
+      continue;
+    auto conn = client::connect(sys_, *opts);
+    if (!conn.ok())
+      continue;
+    conn_ = std::move(*conn);
+    watch_connection();
+    if (opts_.route_to_owner)
+      routing_->table = cluster::partition_table::decode(conn_.welcome.partition_table);
+    return true;
+  }
+  return false;
 }
 
 sync_client::~sync_client() {
@@ -175,15 +223,12 @@ caf::actor sync_client::target_for(const Request& req) {
   if (auto it = r.owners.find(owner); it != r.owners.end())
     return it->second;
   auto* m = r.table->find_member(owner);
-  auto colon = m != nullptr ? m->client_address.rfind(':') : std::string::npos;
-  if (colon == std::string::npos) {
+  auto opts = m != nullptr ? options_for(opts_, m->client_address) : std::nullopt;
+  if (!opts) {
     r.unreachable.insert(owner);
     return conn_.handle;
   }
-  auto opts = opts_;
-  opts.host = m->client_address.substr(0, colon);
-  opts.port = static_cast<uint16_t>(std::stoul(m->client_address.substr(colon + 1)));
-  auto conn = client::connect(sys_, opts);
+  auto conn = client::connect(sys_, *opts);
   if (!conn.ok()) {
     r.unreachable.insert(owner);
     return conn_.handle;
@@ -240,14 +285,17 @@ sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
     }
     // A failover: the node holds requests for a partition electing a
     // leader, but those in flight when its leader was lost come back
-    // UNAVAILABLE; with failover_timeout they are sent again.
+    // UNAVAILABLE; with failover_timeout they are sent again (through
+    // another node when this one is gone).
     auto deadline = std::chrono::steady_clock::now() + opts_.failover_timeout;
     auto pause = std::chrono::milliseconds{10};
     while (resp->has_error()
            && static_cast<error_code>(resp->error().code()) == error_code::unavailable
            && std::chrono::steady_clock::now() + pause < deadline) {
-      std::this_thread::sleep_for(pause);
-      pause = std::min(pause * 2, std::chrono::milliseconds{500});
+      if (!move_to_another_node()) {
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds{500});
+      }
       auto again = self->request(conn_.handle, timeout_, protocol::request_msg{reqs[i]});
       resp = receive(again);
     }

@@ -324,6 +324,11 @@ private:
   /// The connection a request goes on (see connect_options::route_to_owner).
   caf::actor target_for(const v1::Request& req);
   void refresh_routes();
+  /// Notes when the connection ends (its node died or closed it).
+  void watch_connection();
+  /// After the connection ended: connects to another member of the table
+  /// this client knows instead; false when none answers.
+  bool move_to_another_node();
   caf::actor_system& sys_;
   connection conn_;
   connect_options opts_;

@@ -347,6 +347,8 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_survives_killed_nodes, cluster_fixt
   // A client of a surviving node that retries UNAVAILABLE for a bounded
   // time (the client's failover_timeout) sees no error at all.
   auto b = connect(survivor, false, std::chrono::seconds{30});
+  // So does a client of the node that dies: it moves to another member.
+  auto of_victim = connect(victim, false, std::chrono::seconds{30});
   nodes[victim]->kill_hard();
   auto killed = std::chrono::steady_clock::now();
   must(b->set(led_by_victim, "k", R"("first")"));
@@ -356,6 +358,8 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_survives_killed_nodes, cluster_fixt
                      << " ms after kill -9");
   for (int i = 300; i < 600; ++i)
     must(b->set("t" + std::to_string(i), "k", std::to_string(i)));
+  must(of_victim->set(led_by_victim, "moved", R"("yes")"));
+  BOOST_TEST(of_victim->welcome().node_id != node_id(victim));
   // No acknowledged write is lost, on the two that remain.
   for (int i = 0; i < 600; ++i) {
     auto v = retrying("reading t" + std::to_string(i), [&] { return b->get("t" + std::to_string(i), "k"); });

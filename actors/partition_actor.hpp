@@ -50,16 +50,15 @@ template <class Self>
 std::unique_ptr<write_pipeline> make_pipeline(Self self, partition_log& log) {
   auto handle = caf::actor_cast<caf::actor>(self);
   return std::make_unique<write_pipeline>(log, [handle](uint64_t gen, storage::db_status s) {
-    caf::anon_send(handle, committed_atom::value, gen, s.ok, std::move(s.message));
+    caf::anon_send(handle, committed_atom::value, gen, s.ok, s.not_applied, std::move(s.message));
   });
 }
 
 /// The committed_atom handler of an actor whose state has a `pipeline`.
 template <class Self>
 auto committed_handler(Self self) {
-  return [self](committed_atom, uint64_t gen, bool ok, std::string& message) {
-    self->state.pipeline->committed(
-      gen, ok ? storage::db_status::success() : storage::db_status::failure(std::move(message)));
+  return [self](committed_atom, uint64_t gen, bool ok, bool not_applied, std::string& message) {
+    self->state.pipeline->committed(gen, storage::db_status{ok, std::move(message), not_applied});
   };
 }
 
@@ -146,7 +145,9 @@ void reply_after(Self self, uint64_t gen, std::shared_ptr<v1::Response> resp,
                  std::function<void(bool durable)> then = {}) {
   auto promise = self->template make_response_promise<protocol::response_msg>();
   self->state.pipeline->after(gen, [promise, resp, then](const storage::db_status& s) mutable {
-    if (!s.ok)
+    if (!s.ok && s.not_applied)  // safe to send again, where the partition is led now
+      set_error(*resp, error_code::not_leader, "not applied (retry): " + s.message);
+    else if (!s.ok)
       set_error(*resp, error_code::unavailable, "storage write failed (retry later): " + s.message);
     if (promise.pending())
       promise.deliver(protocol::response_msg{resp});

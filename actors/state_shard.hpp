@@ -43,7 +43,7 @@ using response_msg = protocol::response_msg;
 using state_shard_actor = caf::typed_actor<
   caf::replies_to<request_msg>::with<response_msg>,
   caf::replies_to<drain_atom>::with<ok_atom>,
-  caf::reacts_to<committed_atom, uint64_t, bool, std::string>>;
+  caf::reacts_to<committed_atom, uint64_t, bool, bool, std::string>>;
 
 
 /// Spawns the shard of `log`'s partition, writing through `log`, which must

@@ -285,12 +285,16 @@ sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
     }
     // A failover: the node holds requests for a partition electing a
     // leader, but those in flight when its leader was lost come back
-    // UNAVAILABLE; with failover_timeout they are sent again (through
-    // another node when this one is gone).
+    // UNAVAILABLE (or NOT_LEADER: refused, not applied); with
+    // failover_timeout they are sent again (through another node when this
+    // one is gone).
     auto deadline = std::chrono::steady_clock::now() + opts_.failover_timeout;
     auto pause = std::chrono::milliseconds{10};
-    while (resp->has_error()
-           && static_cast<error_code>(resp->error().code()) == error_code::unavailable
+    auto failed_over = [](const Response& r) {
+      auto code = static_cast<error_code>(r.error().code());
+      return code == error_code::unavailable || code == error_code::not_leader;
+    };
+    while (resp->has_error() && failed_over(*resp)
            && std::chrono::steady_clock::now() + pause < deadline) {
       if (!move_to_another_node()) {
         std::this_thread::sleep_for(pause);

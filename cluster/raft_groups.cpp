@@ -163,13 +163,13 @@ void raft_groups::propose(uint16_t id, std::string data, done_fn done, uint64_t 
   }
   auto& g = *it->second;
   if (term != 0 && (!g.serving || g.core.term().value != term)) {
-    done(storage::db_status::failure("leadership of term " + std::to_string(term)
+    done(storage::db_status::refused("leadership of term " + std::to_string(term)
                                      + " is over; the write was not applied"));
     return;
   }
   auto p = g.core.propose(std::move(data));
   if (p.error != raft::errc::ok) {
-    done(storage::db_status::failure(raft::to_string(p.error)));
+    done(storage::db_status::refused(raft::to_string(p.error)));
     return;
   }
   g.proposals.push_back({p.index, g.core.term(), std::move(done)});
@@ -280,7 +280,7 @@ std::vector<raft_groups::frame> raft_groups::end_turn() {
         if (p.index == e.index && p.term == e.term)
           p.done(storage::db_status::success());
         else
-          p.done(storage::db_status::failure("leadership lost; the write was not applied"));
+          p.done(storage::db_status::refused("leadership lost; the write was not applied"));
       }
     }
     if (r.snapshot)

@@ -71,8 +71,13 @@ struct db_options {
 struct db_status {
   bool ok = true;
   std::string message;
+  /// A failure that certainly changed nothing: a replicated write refused
+  /// before it was proposed (this node no longer leads its partition), so
+  /// sending it again is safe. Other failures may or may not have applied.
+  bool not_applied = false;
   static db_status success() { return {}; }
   static db_status failure(std::string msg) { return {false, std::move(msg)}; }
+  static db_status refused(std::string msg) { return {false, std::move(msg), true}; }
 };
 
 /// Writes to apply atomically, in order. A plain value: building one needs

@@ -233,6 +233,7 @@ BOOST_FIXTURE_TEST_CASE(every_group_elects_a_leader_and_every_replica_applies_it
   auto& follower = nodes[(leader + 1) % 3];
   auto refused = propose_at(follower, 0, cluster::encode_batch({}));
   BOOST_TEST(!refused.ok);
+  BOOST_TEST(refused.not_applied);
   BOOST_TEST(refused.message == "not the leader");
   auto read = std::make_shared<std::promise<storage::db_status>>();
   auto answered = read->get_future();

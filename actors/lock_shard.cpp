@@ -67,8 +67,10 @@ bool read_lock(lock_state& st, Response& resp, const std::string& key,
   return status.ok;
 }
 
-bool live(lock_state& st, const std::optional<LockInfo>& l) {
-  return l && !l->lock_id().empty() && l->expires_at_ms() > st.db->now_ms();
+/// Held at `now`: one reading of the clock per request, so a grant never
+/// starts before the expiry it was judged against.
+bool live(const std::optional<LockInfo>& l, int64_t now) {
+  return l && !l->lock_id().empty() && l->expires_at_ms() > now;
 }
 
 void stage(lock_state& st, storage::write_batch& batch, const std::string& key,
@@ -112,7 +114,7 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (!read_lock(st, resp, key, current))
         return;
       auto* out = resp.mutable_lock();
-      if (live(st, current)) {
+      if (live(current, now)) {
         out->set_granted(false);
         *out->mutable_lock() = *current;
         return;
@@ -140,7 +142,7 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (!read_lock(st, resp, key, current))
         return;
       auto* out = resp.mutable_lock();
-      if (!live(st, current) || current->lock_id() != r.lock_id()) {
+      if (!live(current, now) || current->lock_id() != r.lock_id()) {
         out->set_granted(false);
         return;
       }
@@ -159,7 +161,7 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
       if (!read_lock(st, resp, key, current))
         return;
       auto* out = resp.mutable_lock();
-      if (!live(st, current) || current->lock_id() != r.lock_id()
+      if (!live(current, now) || current->lock_id() != r.lock_id()
           || current->instance_id() != r.instance_id()) {
         out->set_granted(false);
         return;
@@ -181,7 +183,7 @@ void apply(lock_state& st, const Request& req, Response& resp, storage::write_ba
         // The cursor has the committed record; a staged one overrides it.
         auto* staged = st.pipeline->staged(std::string{cur->key()});
         auto info = staged ? decode_lock(*staged) : decode_lock(cur->value());
-        if (live(st, info))
+        if (live(info, now))
           *out->add_locks() = *info;
       }
       if (auto status = cur->status(); !status.ok)

@@ -1,7 +1,8 @@
 // Chaos on a replicated cluster of real processes: three nodes started from
 // one symmetric seed list with --replication-factor 3 serve a mixed load —
 // reads, writes and compare-and-sets on a few hot keys, writes of fresh
-// keys, cron-lock acquisitions — while the test, round after round, kills
+// keys, cron-lock acquisitions, emits consumed by a subscribed step — while
+// the test, round after round, kills
 // -9 the leader of a hot partition or a random node (and restarts it),
 // freezes a node with SIGSTOP past the election timeout and resumes it, or
 // cuts a node off from the others through the forwarders in front of their
@@ -10,7 +11,8 @@
 // Then: every hot key's history is linearizable (a Wing & Gong checker over
 // what the clients saw, an operation whose answer was lost may take effect
 // or not); every acknowledged write reads back; fencing tokens grow in the
-// order grants were seen and no two grants overlap; every partition has a
+// order grants were seen and no two grants overlap; every acknowledged emit
+// reaches the step (duplicates counted); every partition has a
 // leader on every node once the faults have healed.
 //
 // TROUPE_CHAOS_SEED replays a run's fault schedule (each run prints its
@@ -19,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <future>
 #include <map>
 #include <mutex>
 #include <random>
@@ -47,6 +50,9 @@ using steady = std::chrono::steady_clock;
 constexpr size_t node_count = 3;
 const std::vector<std::string> hot_keys{"hot-a", "hot-b", "hot-c"};
 const std::string lock_job = "chaos-job";
+const std::string event_topic = "chaos-events";
+/// Whose partitions' leaders the faults aim at.
+const std::vector<std::string> hot_partition_keys{"hot-a", "hot-b", "hot-c", event_topic};
 
 uint64_t env_or(const char* name, uint64_t fallback) {
   const char* v = std::getenv(name);
@@ -258,6 +264,146 @@ private:
   std::vector<std::thread> threads_;
 };
 
+/// Emits to one topic that one step subscribes to, and consumes the step's
+/// queue, each through a roaming client: what was acknowledged to the
+/// emitter must all reach the consumer, duplicates counted (deliveries in
+/// flight at a fault come again).
+class event_flow {
+public:
+  event_flow(caf::actor_system& sys, node_directory& nodes) : sys_(sys), nodes_(nodes) {
+    auto subscribed = subscribed_.get_future();
+    consumer_ = std::thread{[this] { consume(); }};
+    BOOST_TEST_REQUIRE((subscribed.wait_for(std::chrono::seconds{60}) == std::future_status::ready),
+                       "the consumer never subscribed");
+    emitter_ = std::thread{[this] { emit(); }};
+  }
+  ~event_flow() {
+    stop_emitting();
+    consuming_ = false;
+    if (consumer_.joinable())
+      consumer_.join();
+  }
+
+  void stop_emitting() {
+    emitting_ = false;
+    if (emitter_.joinable())
+      emitter_.join();
+  }
+
+  /// The acknowledged emits not handled yet, once all are or `patience` ran out.
+  std::vector<std::string> await_handled(std::chrono::seconds patience) {
+    auto deadline = steady::now() + patience;
+    for (;;) {
+      std::vector<std::string> missing;
+      {
+        std::lock_guard guard{mutex_};
+        for (auto& e : acked_)
+          if (handled_.count(e) == 0)
+            missing.push_back(e);
+      }
+      if (missing.empty() || steady::now() >= deadline)
+        return missing;
+      std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
+    }
+  }
+
+  size_t acked() {
+    std::lock_guard guard{mutex_};
+    return acked_.size();
+  }
+  size_t duplicates() {
+    std::lock_guard guard{mutex_};
+    size_t n = 0;
+    for (auto& [e, times] : handled_)
+      n += times - 1;
+    return n;
+  }
+
+private:
+  static constexpr const char* step = "chaos-step";
+
+  void consume() {
+    roaming_client rc{sys_, nodes_, 1};
+    client::queue_config cfg;
+    cfg.visibility_timeout_ms = 1000;  // a delivery lost with its consumer comes again soon
+    cfg.max_retries = 1000;
+    cfg.concurrency = 32;
+    cfg.backoff_ms = 100;
+    bool announced = false;
+    bool subscribed = false;
+    int quiet = 0;
+    auto lose = [&] {
+      rc.drop();
+      subscribed = false;
+    };
+    while (consuming_) {
+      auto* c = rc.get();
+      if (c == nullptr) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{50});  // every node down: retry pacing
+        continue;
+      }
+      if (!subscribed) {
+        if (!c->subscribe_events(event_topic, step, cfg).ok()) {
+          lose();
+          std::this_thread::sleep_for(std::chrono::milliseconds{50});  // retry pacing
+          continue;
+        }
+        subscribed = true;
+        if (!announced)
+          subscribed_.set_value();
+        announced = true;
+      }
+      auto d = c->next_delivery(std::chrono::milliseconds{200});
+      if (!d) {
+        // Quiet: is the node still there?
+        if (++quiet % 5 == 0 && !c->ping().ok())
+          lose();
+        continue;
+      }
+      quiet = 0;
+      {
+        std::lock_guard guard{mutex_};
+        ++handled_[d->data];
+      }
+      if (!c->ack(d->subscription_id, d->message_id).ok())
+        lose();
+    }
+  }
+
+  void emit() {
+    roaming_client rc{sys_, nodes_, 2};
+    for (uint64_t n = 0; emitting_; ++n) {
+      auto* c = rc.get();
+      if (c == nullptr) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{50});  // every node down: retry pacing
+        continue;
+      }
+      client::emit_entry e;
+      e.data = "\"e" + std::to_string(n) + "\"";
+      e.trace_id = "chaos";
+      auto r = c->emit(event_topic, e);
+      if (r.ok() && r->steps == 1) {
+        std::lock_guard guard{mutex_};
+        acked_.push_back(e.data);
+      } else if (!r.ok()) {
+        rc.drop();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds{10});  // pacing
+    }
+  }
+
+  caf::actor_system& sys_;
+  node_directory& nodes_;
+  std::promise<void> subscribed_;
+  std::atomic<bool> emitting_{true};
+  std::atomic<bool> consuming_{true};
+  std::mutex mutex_;
+  std::vector<std::string> acked_;
+  std::map<std::string, size_t> handled_;  ///< data -> deliveries handled
+  std::thread consumer_;
+  std::thread emitter_;
+};
+
 /// Fencing tokens grow in the order grants were seen, and no grant starts
 /// before the one before it (by token) has expired.
 void check_grants(std::vector<lock_grant> grants) {
@@ -332,6 +478,7 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_stays_linearizable_through_kills_fr
   await_leaders();
 
   chaos_load load{*sys, directory, 3};
+  event_flow events{*sys, directory};
   load.await_progress(100);
   std::map<std::string, int> faults;
   for (uint64_t round = 0; round < rounds; ++round) {
@@ -342,7 +489,7 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_stays_linearizable_through_kills_fr
     if (kind % 2 == 0 || kind >= 4) {
       // The leader of a hot partition.
       auto st = wait_for_leaders((victim + 1) % node_count);
-      victim = owner_index(st, partition_of(hot_keys[rng() % hot_keys.size()]));
+      victim = owner_index(st, partition_of(hot_partition_keys[rng() % hot_partition_keys.size()]));
     }
     std::string what;
     if (kind < 4) {
@@ -368,6 +515,7 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_stays_linearizable_through_kills_fr
     load.await_progress(50);
   }
   load.stop();
+  events.stop_emitting();
   await_leaders();
 
   // The final value of each hot key, read once everything has healed.
@@ -398,6 +546,10 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_stays_linearizable_through_kills_fr
     BOOST_TEST_REQUIRE(v->json == value);
   }
   check_grants(load.record.grants);
+  auto missing = events.await_handled(std::chrono::seconds{120});
+  BOOST_TEST(missing.empty(), missing.size() << " acknowledged emits never reached the step, e.g. "
+                                             << (missing.empty() ? "" : missing.front())
+                                             << " (seed " << seed << ")");
   BOOST_TEST(load.record.grants.size() > rounds, "too few lock grants to judge");
 
   std::string summary;
@@ -409,6 +561,8 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_stays_linearizable_through_kills_fr
                                             << load.record.acked.size()
                                             << " fresh writes read back, "
                                             << load.record.grants.size() << " lock grants, "
+                                            << events.acked() << " emits handled ("
+                                            << events.duplicates() << " twice or more), "
                                             << load.record.errors.load() << " errors seen");
   BOOST_TEST(links->links_silenced() > 0, "no cut silenced a link");
 }

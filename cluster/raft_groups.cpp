@@ -188,9 +188,11 @@ void raft_groups::read(uint16_t id, done_fn done, uint64_t term) {
   }
   auto now = std::chrono::steady_clock::now();
   if (g.core.role() == raft::role::leader && g.lease_term == g.core.term() && now < g.lease_until) {
+    ++counters_.reads_in_lease;
     done(storage::db_status::success());
     return;
   }
+  ++counters_.read_rounds;
   auto context = next_read_++;
   auto e = g.core.read_index(context);
   if (e != raft::errc::ok) {

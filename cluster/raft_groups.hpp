@@ -114,6 +114,8 @@ struct raft_counters {
   uint64_t malformed_frames = 0;
   uint64_t leader_changes = 0;  ///< a group learned of a new leader (this node or another)
   uint64_t elections_won = 0;   ///< a group's election made this node its leader
+  uint64_t read_rounds = 0;     ///< reads that asked a majority (ReadIndex)
+  uint64_t reads_in_lease = 0;  ///< reads answered within the leader's lease
 };
 
 class raft_groups {

@@ -297,6 +297,10 @@ void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
      c.leader_changes},
     {"troupe_raft_elections_won_total", "Times a group's election made this node its leader",
      c.elections_won},
+    {"troupe_raft_read_rounds_total", "Reads confirmed by asking a majority (ReadIndex)",
+     c.read_rounds},
+    {"troupe_raft_reads_in_lease_total", "Reads answered within the leader's lease",
+     c.reads_in_lease},
   };
   for (auto& k : counters)
     g.one(k.name, k.help, static_cast<double>(k.value), "counter");

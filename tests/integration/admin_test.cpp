@@ -123,7 +123,9 @@ BOOST_AUTO_TEST_CASE(metrics_of_a_replicated_node_show_its_raft_groups) {
   BOOST_TEST(count(metrics, "leader") + count(metrics, "follower") == 8, metrics);
   for (auto* line : {"# TYPE troupe_raft_term_max gauge", "# TYPE troupe_raft_applied_total counter",
                      "# TYPE troupe_raft_messages_total counter",
-                     "# TYPE troupe_raft_leader_changes_total counter"})
+                     "# TYPE troupe_raft_leader_changes_total counter",
+                     "# TYPE troupe_raft_read_rounds_total counter",
+                     "# TYPE troupe_raft_reads_in_lease_total counter"})
     BOOST_TEST(metrics.find(line) != std::string::npos, line);
   BOOST_TEST(metrics.find("troupe_raft_term_max 0\n") == std::string::npos, metrics);
   BOOST_TEST(metrics.find("troupe_raft_leader_changes_total 0\n") == std::string::npos, metrics);

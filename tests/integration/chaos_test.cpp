@@ -539,7 +539,9 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_stays_linearizable_through_kills_fr
                                           << " operations is not linearizable (seed " << seed
                                           << ")");
   }
-  for (auto& [trace, value] : load.record.acked) {
+  for (auto& written : load.record.acked) {
+    const auto& trace = written.first;
+    const auto& value = written.second;
     auto v = retrying("reading " + trace, [&] { return reader->get(trace, "k"); });
     BOOST_TEST_REQUIRE(v.has_value(), "acknowledged write " << trace << " was lost (seed " << seed
                                                             << ")");

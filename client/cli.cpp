@@ -22,16 +22,21 @@
 //   troupe dlq list|replay|purge TOPIC STEP [--limit N] [--id MESSAGE_ID]...
 //   troupe locks
 //   troupe cluster status | partitions | drain NODE_ID
+//   troupe cluster transfer-leader PARTITION NODE_ID
 //
 // With --json every answer is JSON (one document per line) and an error is
 // {"error":{"code":"NOT_FOUND","message":…}} on stderr.
 //
 // Exit codes: 0 success, 1 not found, 2 usage, 3 the node answered an error
 // or could not be reached.
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <string_view>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <caf/actor_system.hpp>
@@ -131,7 +136,75 @@ bool parse_filter(const std::string& text, troupe::client::filter& out) {
 
 } // namespace
 
-void print_cluster(const troupe::client::cluster_status& st) {
+using troupe::client::cluster_status;
+using troupe::client::led_partition;
+
+/// A replica needs a snapshot past this many entries behind its leader.
+constexpr uint64_t behind_entries = 1024;
+
+/// How many entries replica `r` of `g` is behind its leader.
+uint64_t lag(const led_partition& g, const troupe::client::replica_progress& r) {
+  return g.last - std::min(g.last, r.match);
+}
+
+/// Replicated: the partitions every member leads, as each member says
+/// (asked through its client address; a member that does not answer is
+/// left out). Two members claiming one partition (an old leader that has
+/// not heard of the new one yet): the higher term wins.
+std::map<uint32_t, led_partition> gather_led(caf::actor_system& sys,
+                                             const troupe::client::connect_options& opts,
+                                             const cluster_status& st) {
+  std::map<uint32_t, led_partition> out;
+  auto take = [&](const std::vector<led_partition>& led) {
+    for (auto& g : led)
+      if (auto it = out.find(g.partition); it == out.end() || it->second.term < g.term)
+        out[g.partition] = g;
+  };
+  for (auto& m : st.members) {
+    if (m.node_id == st.node_id) {
+      take(st.led);
+      continue;
+    }
+    auto at = troupe::client::with_address(opts, m.client_address);
+    if (!at)
+      continue;
+    auto c = sync_client::connect(sys, *at);
+    if (!c.ok())
+      continue;
+    if (auto other = (*c)->get_cluster_status(); other.ok())
+      take(other->led);
+  }
+  return out;
+}
+
+/// Replicas of `g` that are not keeping up: not heard from lately, or far
+/// enough behind to need a snapshot.
+size_t replicas_behind(const led_partition& g) {
+  size_t n = 0;
+  for (auto& r : g.replicas)
+    n += !r.active || lag(g, r) > behind_entries;
+  return n;
+}
+
+/// Replicated clusters: how many partitions have no known leader, and how
+/// many have a replica behind.
+std::pair<size_t, size_t> replication_health(const cluster_status& st,
+                                             const std::map<uint32_t, led_partition>& led) {
+  size_t leaderless = 0, under = 0;
+  for (uint32_t p = 0; p < st.owners.size(); ++p) {
+    auto it = led.find(p);
+    if (st.owners[p].empty() || it == led.end())
+      ++leaderless;
+    else if (replicas_behind(it->second) > 0)
+      ++under;
+  }
+  return {leaderless, under};
+}
+
+/// The cluster status; for a replicated cluster (`led` not empty) with how
+/// many partitions have no leader or a replica behind.
+void print_cluster(const cluster_status& st, const std::map<uint32_t, led_partition>& led = {}) {
+  auto [leaderless, under] = replication_health(st, led);
   if (json_mode) {
     std::vector<std::string> members;
     for (auto& m : st.members)
@@ -151,6 +224,11 @@ void print_cluster(const troupe::client::cluster_status& st) {
                    .str("seenFrom", st.node_id)
                    .num("movesPending", st.moving)
                    .raw("members", json_array(members))
+                   .raw("replication", led.empty() ? "null"
+                                                   : json_object{}
+                                                       .num("leaderless", leaderless)
+                                                       .num("underReplicated", under)
+                                                       .text())
                    .text()
               << "\n";
     return;
@@ -165,6 +243,32 @@ void print_cluster(const troupe::client::cluster_status& st) {
               << (m.reachable ? "yes" : "NO") << "\t" << m.client_address << "\t"
               << m.cluster_address << "\t" << (m.resp_address.empty() ? "-" : m.resp_address)
               << "\n";
+  if (!led.empty())
+    std::cout << "replication: " << leaderless << " of " << st.owners.size()
+              << " partitions without a leader, " << under
+              << " with a replica behind (see `troupe cluster partitions`)\n";
+}
+
+/// One partition's replicas as its leader sees them: "n2 lag 0, n3 lag 12
+/// (inactive)"; JSON: an array of replica objects.
+std::string replicas_text(const led_partition& g) {
+  std::string out;
+  for (auto& r : g.replicas)
+    out += (out.empty() ? "" : ", ") + r.node_id + " lag " + std::to_string(lag(g, r))
+           + (r.active ? "" : " (inactive)");
+  return out;
+}
+
+std::string replicas_json(const led_partition& g) {
+  std::vector<std::string> out;
+  for (auto& r : g.replicas)
+    out.push_back(json_object{}
+                    .str("nodeId", r.node_id)
+                    .num("match", r.match)
+                    .num("lag", lag(g, r))
+                    .flag("active", r.active)
+                    .text());
+  return json_array(out);
 }
 
 int main(int argc, char** argv) {
@@ -294,6 +398,12 @@ int main(int argc, char** argv) {
   auto* c_parts = cluster->add_subcommand("partitions", "The owner of every partition");
   auto* c_drain = cluster->add_subcommand("drain", "Move every partition off a node, then remove it");
   c_drain->add_option("node", drain_node, "Node id")->required();
+  uint32_t transfer_partition = 0;
+  std::string transfer_node;
+  auto* c_transfer = cluster->add_subcommand(
+    "transfer-leader", "Replicated: hand a partition's leadership to another of its replicas");
+  c_transfer->add_option("partition", transfer_partition, "Partition number")->required();
+  c_transfer->add_option("node", transfer_node, "Node id of the new leader")->required();
 
   auto* backup = app.add_subcommand("backup", "Backups of the node's data");
   backup->require_subcommand(1);
@@ -315,19 +425,13 @@ int main(int argc, char** argv) {
     parsed_filters.push_back(pf);
   }
 
-  auto colon = node.rfind(':');
-  unsigned port = 0;
-  auto digits = colon == std::string::npos ? std::string_view{}
-                                           : std::string_view{node}.substr(colon + 1);
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-  if (colon == std::string::npos || colon == 0 || digits.empty() || ec != std::errc{}
-      || end != digits.data() + digits.size() || port == 0 || port > 65535) {
+  auto at = troupe::client::with_address(opts, node);
+  if (!at) {
     std::cerr << "--node: expected host:port with a port from 1 to 65535, got '" << node
               << "'\n";
     return 2;
   }
-  opts.host = node.substr(0, colon);
-  opts.port = static_cast<uint16_t>(port);
+  opts = *at;
   opts.token = token;
   opts.client_name = "troupe-cli";
 
@@ -584,24 +688,79 @@ int main(int argc, char** argv) {
     auto r = *c_drain ? c.drain(drain_node) : c.get_cluster_status();
     if (!r.ok())
       return fail(r.error());
-    print_cluster(*r);
+    print_cluster(*r, *c_status ? gather_led(sys, opts, *r) : std::map<uint32_t, led_partition>{});
     return 0;
   }
   if (*c_parts) {
     auto r = c.get_cluster_status();
     if (!r.ok())
       return fail(r.error());
+    auto led = gather_led(sys, opts, *r);
     if (json_mode) {
-      std::vector<std::string> owners;
+      std::vector<std::string> owners, replicas;
       for (auto& o : r->owners)
         owners.push_back(o.empty() ? "null" : json_string(o));
-      std::cout << json_object{}.num("epoch", r->epoch).raw("owners", json_array(owners)).text()
+      for (auto& [p, g] : led)
+        replicas.push_back(json_object{}
+                             .num("partition", p)
+                             .num("term", g.term)
+                             .num("commit", g.commit)
+                             .raw("replicas", replicas_json(g))
+                             .text());
+      std::cout << json_object{}
+                     .num("epoch", r->epoch)
+                     .raw("owners", json_array(owners))
+                     .raw("led", json_array(replicas))
+                     .text()
                 << "\n";
       return 0;
     }
     std::cout << "epoch " << r->epoch << "\n";
-    for (size_t p = 0; p < r->owners.size(); ++p)
-      std::cout << p << "\t" << (r->owners[p].empty() ? "-" : r->owners[p]) << "\n";
+    for (uint32_t p = 0; p < r->owners.size(); ++p) {
+      std::cout << p << "\t" << (r->owners[p].empty() ? "-" : r->owners[p]);
+      if (auto it = led.find(p); it != led.end())
+        std::cout << "\tterm " << it->second.term << "\t" << replicas_text(it->second);
+      std::cout << "\n";
+    }
+    return 0;
+  }
+  if (*c_transfer) {
+    auto st = c.get_cluster_status();
+    if (!st.ok())
+      return fail(st.error());
+    if (transfer_partition >= st->owners.size())
+      return fail(troupe::status::error(troupe::error_code::invalid_argument,
+                                        "no partition " + std::to_string(transfer_partition)));
+    // Asked of the partition's leader itself.
+    auto& leader = st->owners[transfer_partition];
+    std::unique_ptr<sync_client> at_leader;
+    for (auto& m : st->members)
+      if (m.node_id == leader && leader != st->node_id)
+        if (auto o = troupe::client::with_address(opts, m.client_address)) {
+          auto lc = sync_client::connect(sys, *o);
+          if (!lc.ok())
+            return fail(lc.error());
+          at_leader = std::move(*lc);
+        }
+    auto& asked = at_leader ? *at_leader : c;
+    auto r = asked.transfer_leader(transfer_partition, transfer_node);
+    if (!r.ok())
+      return fail(r.error());
+    // Started: wait (bounded) until the new leader serves it.
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{10};
+    for (;;) {
+      auto now = c.get_cluster_status();
+      if (now.ok() && now->owners.at(transfer_partition) == transfer_node)
+        break;
+      if (std::chrono::steady_clock::now() >= deadline)
+        return fail(troupe::status::error(
+          troupe::error_code::unavailable,
+          "the hand-off of partition " + std::to_string(transfer_partition) + " to "
+            + transfer_node + " started, but it does not lead it yet"));
+      std::this_thread::sleep_for(std::chrono::milliseconds{100});
+    }
+    say("partition " + std::to_string(transfer_partition) + " is led by " + transfer_node,
+        json_object{}.num("partition", transfer_partition).str("leader", transfer_node));
     return 0;
   }
   if (*b_create) {

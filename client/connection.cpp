@@ -1,5 +1,7 @@
 #include "client/connection.hpp"
 
+#include <charconv>
+#include <string_view>
 #include <unordered_map>
 
 #include <caf/actor_system.hpp>
@@ -211,6 +213,21 @@ caf::behavior connection_impl(connection_broker* self, connection_handle hdl,
 }
 
 } // namespace
+
+std::optional<connect_options> with_address(connect_options opts, const std::string& address) {
+  auto colon = address.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    return std::nullopt;
+  auto digits = std::string_view{address}.substr(colon + 1);
+  unsigned port = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+  if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || port == 0
+      || port > 65535)
+    return std::nullopt;
+  opts.host = address.substr(0, colon);
+  opts.port = static_cast<uint16_t>(port);
+  return opts;
+}
 
 result<connection> connect(caf::actor_system& sys, const connect_options& opts) {
   std::shared_ptr<const protocol::tls_context> tls;

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <caf/actor.hpp>
@@ -70,6 +71,10 @@ struct connection {
   caf::actor handle;
   welcome_info welcome;
 };
+
+/// `opts` aimed at `address` ("host:port", as a member's client address is
+/// given); nullopt when it is not one.
+std::optional<connect_options> with_address(connect_options opts, const std::string& address);
 
 /// Connects and performs Hello/Welcome. Blocks the calling thread (not for
 /// use inside an actor's handler). Fails with the node's error (wrong token:

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <thread>
@@ -111,21 +110,6 @@ namespace {
 
 constexpr auto route_refresh = std::chrono::seconds{5};
 
-/// `opts` aimed at a member's client address ("host:port"); nullopt when
-/// it is not one.
-std::optional<connect_options> options_for(connect_options opts, const std::string& address) {
-  auto colon = address.rfind(':');
-  if (colon == std::string::npos)
-    return std::nullopt;
-  char* end = nullptr;
-  auto port = std::strtoul(address.c_str() + colon + 1, &end, 10);
-  if (end == address.c_str() + colon + 1 || *end != '\0' || port == 0 || port > 65535)
-    return std::nullopt;
-  opts.host = address.substr(0, colon);
-  opts.port = static_cast<uint16_t>(port);
-  return opts;
-}
-
 } // namespace
 
 sync_client::sync_client(caf::actor_system& sys, connection conn, connect_options opts)
@@ -153,7 +137,7 @@ bool sync_client::move_to_another_node() {
   if (!table)
     return false;
   for (auto& [id, m] : table->members()) {
-    auto opts = id == conn_.welcome.node_id ? std::nullopt : options_for(opts_, m.client_address);
+    auto opts = id == conn_.welcome.node_id ? std::nullopt : with_address(opts_, m.client_address);
     if (!opts)
       continue;
     auto conn = client::connect(sys_, *opts);
@@ -223,7 +207,7 @@ caf::actor sync_client::target_for(const Request& req) {
   if (auto it = r.owners.find(owner); it != r.owners.end())
     return it->second;
   auto* m = r.table->find_member(owner);
-  auto opts = m != nullptr ? options_for(opts_, m->client_address) : std::nullopt;
+  auto opts = m != nullptr ? with_address(opts_, m->client_address) : std::nullopt;
   if (!opts) {
     r.unreachable.insert(owner);
     return conn_.handle;
@@ -618,7 +602,25 @@ cluster_status to_cluster_status(const v1::ClusterStatusReply& r) {
     out.members.push_back({m.node_id(), m.client_address(), m.cluster_address(),
                            m.resp_address(), m.reachable(), m.partitions(), m.leaving()});
   out.moving = r.moving();
+  for (auto& g : r.led()) {
+    auto& led = out.led.emplace_back();
+    led.partition = g.partition();
+    led.term = g.term();
+    led.commit = g.commit();
+    led.last = g.last();
+    for (auto& rp : g.replicas())
+      led.replicas.push_back({rp.node_id(), rp.match(), rp.active()});
+  }
   return out;
+}
+
+} // namespace
+
+namespace {
+
+result<cluster_status> ask_cluster(sync_client& c, const Request& req) {
+  return ask(c, req, Response::kCluster,
+             [](const Response& r) { return to_cluster_status(r.cluster()); });
 }
 
 } // namespace
@@ -626,19 +628,20 @@ cluster_status to_cluster_status(const v1::ClusterStatusReply& r) {
 result<cluster_status> sync_client::get_cluster_status() {
   Request req;
   req.mutable_cluster_status();
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kCluster); !st.ok())
-    return st;
-  return to_cluster_status(resp->cluster());
+  return ask_cluster(*this, req);
 }
 
 result<cluster_status> sync_client::drain(const std::string& node_id) {
   Request req;
   req.mutable_cluster_drain()->set_node_id(node_id);
-  auto resp = call(req);
-  if (auto st = check(*resp, Response::kCluster); !st.ok())
-    return st;
-  return to_cluster_status(resp->cluster());
+  return ask_cluster(*this, req);
+}
+
+result<cluster_status> sync_client::transfer_leader(uint32_t partition, const std::string& node_id) {
+  Request req;
+  req.mutable_cluster_transfer_leader()->set_partition(partition);
+  req.mutable_cluster_transfer_leader()->set_node_id(node_id);
+  return ask_cluster(*this, req);
 }
 
 // -- events -------------------------------------------------------------------

@@ -110,6 +110,22 @@ struct cluster_member {
   bool leaving = false;
 };
 
+/// Replicated: a replica of a partition, as its leader sees it.
+struct replica_progress {
+  std::string node_id;
+  uint64_t match = 0;   ///< the highest log entry known to be on it
+  bool active = false;  ///< heard from within the last election timeout
+};
+
+/// Replicated: a partition the answering node leads.
+struct led_partition {
+  uint32_t partition = 0;
+  uint64_t term = 0;
+  uint64_t commit = 0;
+  uint64_t last = 0;  ///< the leader's last log index
+  std::vector<replica_progress> replicas;  ///< every replica but the leader
+};
+
 /// The cluster as the answering node sees it.
 struct cluster_status {
   std::string node_id;      ///< the node that answered
@@ -118,6 +134,7 @@ struct cluster_status {
   std::vector<std::string> owners;  ///< owner node id per partition
   std::vector<cluster_member> members;
   uint32_t moving = 0;  ///< partition moves still needed for an even spread
+  std::vector<led_partition> led;  ///< replicated: the partitions the answering node leads
 };
 
 /// A step's queue configuration (Motia's QueueConfig, times in ms).
@@ -264,6 +281,10 @@ public:
   /// Moves every partition off `node_id`, then removes it from the cluster;
   /// answers once done.
   result<cluster_status> drain(const std::string& node_id);
+  /// Replicated: asks the leader of `partition` (this client's node must be
+  /// it: NOT_LEADER names the one that is) to hand its leadership to
+  /// `node_id`; answers once the hand-off has started.
+  result<cluster_status> transfer_leader(uint32_t partition, const std::string& node_id);
 
   // -- events ----------------------------------------------------------------
   result<emit_result> emit(const std::string& topic, const emit_entry& event);

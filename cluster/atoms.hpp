@@ -43,6 +43,12 @@ using raft_group_atom = caf::atom_constant<caf::atom("raftgrp")>;
 /// -> driver: (atom) -> uint32 groups it still leads: hand every group it
 /// leads to another voter (a stopping node asks until none is left).
 using raft_handoff_atom = caf::atom_constant<caf::atom("rafthand")>;
+/// -> driver: (atom, group u16, to node u64) -> error text (empty: the
+/// hand-off started; see raft_groups::transfer).
+using raft_transfer_atom = caf::atom_constant<caf::atom("rafttrans")>;
+/// session -> member: (atom, partition u16, node id) -> troupe.v1.Response
+/// bytes (cluster status once the hand-off started, or an error).
+using transfer_leader_atom = caf::atom_constant<caf::atom("cltransfer")>;
 /// member -> driver: (atom, observer): tell it every change of a group's
 /// serving, leader or term, starting with every group's current state.
 using raft_observe_atom = caf::atom_constant<caf::atom("raftobs")>;

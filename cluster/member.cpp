@@ -185,6 +185,8 @@ void store_table(member_actor* self) {
     spdlog::error("cannot store the cluster table: {}", status.message);
 }
 
+std::string member_of_raft_id(member_actor* self, uint64_t raft_id);
+
 /// The answer to ClusterStatus (and to a finished drain): troupe.v1.Response
 /// bytes holding a ClusterStatusReply.
 std::string status_bytes(member_actor* self) {
@@ -206,6 +208,22 @@ std::string status_bytes(member_actor* self) {
   }
   // Replicated partitions never move.
   out.set_moving(replicated(self) ? 0u : static_cast<uint32_t>(st.table->plan().size()));
+  if (replicated(self))
+    for (auto& v : st.cfg.driver->views()) {
+      if (v.role != raft::role::leader)
+        continue;
+      auto* g = out.add_led();
+      g->set_partition(v.group);
+      g->set_term(v.term.value);
+      g->set_commit(v.commit);
+      g->set_last(v.last);
+      for (auto& peer : v.peers) {
+        auto* r = g->add_replicas();
+        r->set_node_id(member_of_raft_id(self, peer.id.value));
+        r->set_match(peer.match);
+        r->set_active(peer.active);
+      }
+    }
   return resp.SerializeAsString();
 }
 
@@ -269,6 +287,15 @@ void start_replicas(member_actor* self) {
                rf);
 }
 
+/// The member whose Raft id is `raft_id`; empty when none (or 0).
+std::string member_of_raft_id(member_actor* self, uint64_t raft_id) {
+  if (raft_id != 0)
+    for (auto& [id, m] : self->state.table->members())
+      if (raft_node_id(id).value == raft_id)
+        return id;
+  return {};
+}
+
 /// Replicated: the driver says whether partition p serves here (this node
 /// leads it in `term` and applied everything committed before), or who
 /// leads it elsewhere.
@@ -276,10 +303,7 @@ void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, u
   auto& st = self->state;
   if (!replicated(self) || p >= st.table->count())
     return;
-  std::string leader_id;
-  for (auto& [id, m] : st.table->members())
-    if (leader != 0 && raft_node_id(id).value == leader)
-      leader_id = id;
+  auto leader_id = member_of_raft_id(self, leader);
   bool local = is_local(st.local[p]);
   if (serving && !local) {
     // A fresh log of this term: actors of an earlier term can no longer
@@ -712,6 +736,42 @@ void coordinate(member_actor* self) {
       });
 }
 
+/// Replicated: hands partition p's leadership from this node to `node`.
+caf::result<std::string> transfer_leader(member_actor* self, uint16_t p, const std::string& node) {
+  auto& st = self->state;
+  if (!replicated(self))
+    return error_bytes(error_code::invalid_argument,
+                       "leaders are a replicated cluster's (--replication-factor > 1)");
+  if (p >= st.table->count())
+    return error_bytes(error_code::invalid_argument,
+                       "no partition " + std::to_string(p) + " (the cluster has "
+                         + std::to_string(st.table->count()) + ")");
+  if (st.table->find_member(node) == nullptr)
+    return error_bytes(error_code::not_found, "no member " + node + " in the cluster");
+  if (st.leaders[p] != st.cfg.node_id) {
+    v1::Response resp;
+    set_error(resp, error_code::not_leader,
+              "partition " + std::to_string(p) + " is led by "
+                + (st.leaders[p].empty() ? std::string{"nobody yet"} : st.leaders[p]));
+    resp.mutable_error()->set_leader_node(st.leaders[p]);
+    return resp.SerializeAsString();
+  }
+  auto promise = self->make_response_promise<std::string>();
+  self->request(st.cfg.driver->actor(), caf::infinite, raft_transfer_atom::value, p,
+                raft_node_id(node).value)
+    .then(
+      [=](const std::string& refused) mutable {
+        promise.deliver(refused.empty() ? status_bytes(self)
+                                        : error_bytes(error_code::invalid_argument,
+                                                      "cannot hand partition " + std::to_string(p)
+                                                        + " to " + node + ": " + refused));
+      },
+      [=](caf::error& err) mutable {
+        promise.deliver(error_bytes(error_code::unavailable, self->system().render(err)));
+      });
+  return promise;
+}
+
 caf::result<std::string> drain(member_actor* self, const std::string& node) {
   auto& st = self->state;
   auto coord = coordinator(self);
@@ -892,6 +952,9 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       return actors::ok_atom::value;
     },
     [=](drain_node_atom, const std::string& node) { return drain(self, node); },
+    [=](transfer_leader_atom, uint16_t p, const std::string& node) {
+      return transfer_leader(self, p, node);
+    },
     [=](raft_peer_atom, uint64_t id, caf::actor& driver) {
       // A peer's driver, from its member: this node's driver sends to it.
       if (replicated(self))

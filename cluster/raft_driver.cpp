@@ -179,6 +179,11 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
       publish(self);
       return status.message;
     },
+    [=](raft_transfer_atom, uint16_t group, uint64_t to) -> std::string {
+      auto status = self->state.groups->transfer(group, raft::node_id{to});
+      pump(self);
+      return status.message;
+    },
     [=](raft_handoff_atom) -> uint32_t {
       auto leading = self->state.groups->transfer_away();
       pump(self);

@@ -202,6 +202,19 @@ void raft_groups::read(uint16_t id, done_fn done, uint64_t term) {
   g.reads_asked.emplace(context, group::read_asked{std::move(done), now});
 }
 
+storage::db_status raft_groups::transfer(uint16_t id, raft::node_id to) {
+  auto it = groups_.find(id);
+  if (it == groups_.end())
+    return storage::db_status::refused("raft group " + std::to_string(id) + " is not hosted here");
+  auto& g = *it->second;
+  // The target campaigns at once, stickiness aside: no more lease reads.
+  if (to != options_.self)
+    g.lease_until = {};
+  auto e = g.core.transfer_leadership(to);
+  return e == raft::errc::ok ? storage::db_status::success()
+                             : storage::db_status::refused(raft::to_string(e));
+}
+
 size_t raft_groups::transfer_away() {
   size_t leading = 0;
   for (auto& [id, g] : groups_) {
@@ -387,7 +400,11 @@ std::vector<group_view> raft_groups::views() const {
   for (auto& [id, g] : groups_) {
     auto& c = g->core;
     out.push_back(group_view{id, c.role(), c.leader(), c.term(), c.commit(), c.applied(),
-                             c.last_index(), g->serving});
+                             c.last_index(), g->serving, {}});
+    if (c.role() == raft::role::leader)
+      for (auto& [peer, pr] : c.peers())
+        if (peer != options_.self)
+          out.back().peers.push_back(peer_view{peer, pr.match, pr.active()});
   }
   return out;
 }

@@ -93,6 +93,13 @@ struct raft_groups_options {
 };
 
 /// One group as the driver's status sees it.
+/// Another replica of a group this node leads, as the leader sees it.
+struct peer_view {
+  raft::node_id id;
+  raft::log_index match = 0;  ///< the highest entry known to be on it
+  bool active = false;        ///< heard from within the last one or two election timeouts
+};
+
 struct group_view {
   uint16_t group = 0;
   raft::role role = raft::role::follower;
@@ -102,6 +109,7 @@ struct group_view {
   raft::log_index applied = 0;
   raft::log_index last = 0;
   bool serving = false;
+  std::vector<peer_view> peers;  ///< leader only: every other replica
 };
 
 struct raft_counters {
@@ -152,6 +160,10 @@ public:
   /// it was asked; with a `term`, only while this node serves the group in
   /// that term.
   void read(uint16_t group, done_fn done, uint64_t term = 0);
+  /// Starts handing `group`'s leadership to voter `to` (which campaigns once
+  /// it has caught up); refused when this node does not lead the group or
+  /// `to` is not a voter of it.
+  storage::db_status transfer(uint16_t group, raft::node_id to);
   /// Hands every group this node leads to its most up-to-date other voter
   /// (before a stop); returns how many groups this node still leads.
   size_t transfer_away();

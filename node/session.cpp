@@ -647,6 +647,15 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
     case Request::kClusterDrain:
       return cluster_call(self, hdl, id, self->state.ctx->member, cluster::drain_node_atom::value,
                           req->cluster_drain().node_id());
+    case Request::kClusterTransferLeader: {
+      auto& t = req->cluster_transfer_leader();
+      if (t.partition() > UINT16_MAX)
+        return reply_error(self, hdl, id, error_code::invalid_argument,
+                           "no partition " + std::to_string(t.partition()));
+      return cluster_call(self, hdl, id, self->state.ctx->member,
+                          cluster::transfer_leader_atom::value,
+                          static_cast<uint16_t>(t.partition()), t.node_id());
+    }
     default:
       break;
   }

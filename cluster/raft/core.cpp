@@ -583,8 +583,10 @@ void core::check_quorum() {
   size_t active = 0;
   for (auto v : config_.voters)
     active += (v == id() || (progress_.contains(v) && progress_.at(v).recent_active)) ? 1 : 0;
-  for (auto& [n, pr] : progress_)
+  for (auto& [n, pr] : progress_) {
+    pr.was_active = pr.recent_active;
     pr.recent_active = false;
+  }
   if (!quorum(active))
     become_follower(term_, node_id{});
 }

@@ -139,7 +139,10 @@ struct progress {
   mode state = mode::probe;
   bool paused = false;      ///< probe: an append is unanswered
   int snapshot_wait = 0;    ///< ticks left before the snapshot is resent
-  bool recent_active = false;
+  bool recent_active = false;  ///< heard from since the last check-quorum
+  bool was_active = false;     ///< recent_active as of the last check-quorum
+  /// Heard from within the last one or two election timeouts.
+  bool active() const { return recent_active || was_active; }
 };
 
 class core {

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
@@ -417,6 +418,67 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_restarts_node_by_node_under_writes,
     BOOST_TEST_REQUIRE(v.has_value(), "r" << i << " was lost");
     BOOST_TEST_REQUIRE(v->json == std::to_string(i));
   }
+}
+
+BOOST_FIXTURE_TEST_CASE(the_cli_shows_replicas_and_hands_a_leadership_over, cluster_fixture) {
+  const std::vector<std::string> rf3{"--replication-factor", "3"};
+  start_symmetric(3, rf3);
+  settle(3);
+  auto st = wait_for_leaders(0);
+  auto cli = [&](const std::string& args) {
+    return test::run_command(std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:"
+                             + std::to_string(nodes[0]->port()) + " " + args + " 2>&1");
+  };
+  // Every partition: its leader, term and both other replicas, in step.
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  std::string out;
+  for (;;) {
+    int rc;
+    std::tie(rc, out) = cli("cluster status");
+    BOOST_TEST_REQUIRE(rc == 0, out);
+    if (out.find("replication: 0 of 64 partitions without a leader, 0 with a replica behind")
+        != std::string::npos)
+      break;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), out);
+    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
+  }
+  auto [rc, parts] = cli("cluster partitions");
+  BOOST_TEST_REQUIRE(rc == 0, parts);
+  size_t lines_with_two_replicas = 0;
+  for (size_t at = 0; (at = parts.find("\tterm ", at)) != std::string::npos; ++at) {
+    auto line = parts.substr(at, parts.find('\n', at) - at);
+    lines_with_two_replicas += line.find(" lag ") != line.rfind(" lag ");
+  }
+  BOOST_TEST(lines_with_two_replicas == partitions, parts);
+
+  // Partition 0 to another replica, through any node.
+  auto old_leader = owner_index(st, 0);
+  auto target = node_id((old_leader + 1) % 3);
+  auto [moved, said] = cli("cluster transfer-leader 0 " + target);
+  BOOST_TEST_REQUIRE(moved == 0, said);
+  BOOST_TEST(said.find("partition 0 is led by " + target) != std::string::npos, said);
+  BOOST_TEST(must(connect(0)->get_cluster_status()).owners.at(0) == target);
+  std::string in_zero;
+  for (int i = 0; partition_of(in_zero) != 0 || in_zero.empty(); ++i)
+    in_zero = "zero-" + std::to_string(i);
+  auto writer = connect(0, false, std::chrono::seconds{30});
+  must(writer->set(in_zero, "k", "1"));
+  BOOST_TEST(must(writer->get(in_zero, "k"))->json == "1");
+
+  // Refused: an unknown node, a partition out of range; a node that does
+  // not lead the partition names the one that does.
+  auto [bad_node, why_node] = cli("cluster transfer-leader 0 nobody");
+  BOOST_TEST(bad_node == 3, why_node);
+  BOOST_TEST(why_node.find("no member nobody") != std::string::npos, why_node);
+  auto [bad_part, why_part] = cli("cluster transfer-leader 64 " + target);
+  BOOST_TEST(bad_part == 3, why_part);
+  BOOST_TEST(why_part.find("no partition 64") != std::string::npos, why_part);
+  auto follower = (old_leader + 2) % 3;
+  auto refused = connect(follower)->transfer_leader(0, node_id(follower));
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST((refused.error().code == error_code::not_leader), refused.error().to_string());
+  BOOST_TEST(refused.error().message.find("is led by") != std::string::npos,
+             refused.error().to_string());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_node_announces_its_advertised_host, cluster_fixture) {

@@ -167,11 +167,74 @@ export namespace troupe {
             public toJSON(): { [k: string]: any };
         }
 
+        interface IClusterTransferLeader {
+            partition?: (number|null);
+            nodeId?: (string|null);
+        }
+
+        class ClusterTransferLeader implements IClusterTransferLeader {
+            constructor(properties?: troupe.v1.IClusterTransferLeader);
+            public partition: number;
+            public nodeId: string;
+            public static create(properties?: troupe.v1.IClusterTransferLeader): troupe.v1.ClusterTransferLeader;
+            public static encode(message: troupe.v1.IClusterTransferLeader, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ClusterTransferLeader;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.ClusterTransferLeader;
+            public static toObject(message: troupe.v1.ClusterTransferLeader, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IReplicaProgress {
+            nodeId?: (string|null);
+            match?: (number|Long|null);
+            active?: (boolean|null);
+        }
+
+        class ReplicaProgress implements IReplicaProgress {
+            constructor(properties?: troupe.v1.IReplicaProgress);
+            public nodeId: string;
+            public match: (number|Long);
+            public active: boolean;
+            public static create(properties?: troupe.v1.IReplicaProgress): troupe.v1.ReplicaProgress;
+            public static encode(message: troupe.v1.IReplicaProgress, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ReplicaProgress;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.ReplicaProgress;
+            public static toObject(message: troupe.v1.ReplicaProgress, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IGroupStatus {
+            partition?: (number|null);
+            term?: (number|Long|null);
+            commit?: (number|Long|null);
+            last?: (number|Long|null);
+            replicas?: (troupe.v1.IReplicaProgress[]|null);
+        }
+
+        class GroupStatus implements IGroupStatus {
+            constructor(properties?: troupe.v1.IGroupStatus);
+            public partition: number;
+            public term: (number|Long);
+            public commit: (number|Long);
+            public last: (number|Long);
+            public replicas: troupe.v1.IReplicaProgress[];
+            public static create(properties?: troupe.v1.IGroupStatus): troupe.v1.GroupStatus;
+            public static encode(message: troupe.v1.IGroupStatus, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.GroupStatus;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.GroupStatus;
+            public static toObject(message: troupe.v1.GroupStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
         interface IClusterStatusReply {
             nodeId?: (string|null);
             coordinator?: (string|null);
             table?: (troupe.v1.IPartitionTable|null);
             moving?: (number|null);
+            led?: (troupe.v1.IGroupStatus[]|null);
         }
 
         class ClusterStatusReply implements IClusterStatusReply {
@@ -180,6 +243,7 @@ export namespace troupe {
             public coordinator: string;
             public table?: (troupe.v1.IPartitionTable|null);
             public moving: number;
+            public led: troupe.v1.IGroupStatus[];
             public static create(properties?: troupe.v1.IClusterStatusReply): troupe.v1.ClusterStatusReply;
             public static encode(message: troupe.v1.IClusterStatusReply, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ClusterStatusReply;
@@ -1342,6 +1406,7 @@ export namespace troupe {
             kvWatch?: (troupe.v1.IKvWatch|null);
             clusterStatus?: (troupe.v1.IClusterStatus|null);
             clusterDrain?: (troupe.v1.IClusterDrain|null);
+            clusterTransferLeader?: (troupe.v1.IClusterTransferLeader|null);
         }
 
         class Request implements IRequest {
@@ -1400,7 +1465,8 @@ export namespace troupe {
             public kvWatch?: (troupe.v1.IKvWatch|null);
             public clusterStatus?: (troupe.v1.IClusterStatus|null);
             public clusterDrain?: (troupe.v1.IClusterDrain|null);
-            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"kvExec"|"kvWatch"|"clusterStatus"|"clusterDrain");
+            public clusterTransferLeader?: (troupe.v1.IClusterTransferLeader|null);
+            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"kvExec"|"kvWatch"|"clusterStatus"|"clusterDrain"|"clusterTransferLeader");
             public static create(properties?: troupe.v1.IRequest): troupe.v1.Request;
             public static encode(message: troupe.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Request;

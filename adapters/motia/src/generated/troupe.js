@@ -998,9 +998,430 @@ export const troupe = $root.troupe = (() => {
             return ClusterDrain;
         })();
 
+        v1.ClusterTransferLeader = (function() {
+
+            function ClusterTransferLeader(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ClusterTransferLeader.prototype.partition = 0;
+            ClusterTransferLeader.prototype.nodeId = "";
+
+            ClusterTransferLeader.create = function create(properties) {
+                return new ClusterTransferLeader(properties);
+            };
+
+            ClusterTransferLeader.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.partition != null && Object.hasOwnProperty.call(message, "partition"))
+                    writer.uint32(8).uint32(message.partition);
+                if (message.nodeId != null && Object.hasOwnProperty.call(message, "nodeId"))
+                    writer.uint32(18).string(message.nodeId);
+                return writer;
+            };
+
+            ClusterTransferLeader.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.ClusterTransferLeader();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.partition = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.nodeId = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            ClusterTransferLeader.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.partition != null && message.hasOwnProperty("partition"))
+                    if (!$util.isInteger(message.partition))
+                        return "partition: integer expected";
+                if (message.nodeId != null && message.hasOwnProperty("nodeId"))
+                    if (!$util.isString(message.nodeId))
+                        return "nodeId: string expected";
+                return null;
+            };
+
+            ClusterTransferLeader.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.ClusterTransferLeader)
+                    return object;
+                let message = new $root.troupe.v1.ClusterTransferLeader();
+                if (object.partition != null)
+                    message.partition = object.partition >>> 0;
+                if (object.nodeId != null)
+                    message.nodeId = String(object.nodeId);
+                return message;
+            };
+
+            ClusterTransferLeader.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    object.partition = 0;
+                    object.nodeId = "";
+                }
+                if (message.partition != null && message.hasOwnProperty("partition"))
+                    object.partition = message.partition;
+                if (message.nodeId != null && message.hasOwnProperty("nodeId"))
+                    object.nodeId = message.nodeId;
+                return object;
+            };
+
+            ClusterTransferLeader.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ClusterTransferLeader;
+        })();
+
+        v1.ReplicaProgress = (function() {
+
+            function ReplicaProgress(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ReplicaProgress.prototype.nodeId = "";
+            ReplicaProgress.prototype.match = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ReplicaProgress.prototype.active = false;
+
+            ReplicaProgress.create = function create(properties) {
+                return new ReplicaProgress(properties);
+            };
+
+            ReplicaProgress.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.nodeId != null && Object.hasOwnProperty.call(message, "nodeId"))
+                    writer.uint32(10).string(message.nodeId);
+                if (message.match != null && Object.hasOwnProperty.call(message, "match"))
+                    writer.uint32(16).uint64(message.match);
+                if (message.active != null && Object.hasOwnProperty.call(message, "active"))
+                    writer.uint32(24).bool(message.active);
+                return writer;
+            };
+
+            ReplicaProgress.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.ReplicaProgress();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.nodeId = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.match = reader.uint64();
+                            break;
+                        }
+                    case 3: {
+                            message.active = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            ReplicaProgress.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.nodeId != null && message.hasOwnProperty("nodeId"))
+                    if (!$util.isString(message.nodeId))
+                        return "nodeId: string expected";
+                if (message.match != null && message.hasOwnProperty("match"))
+                    if (!$util.isInteger(message.match) && !(message.match && $util.isInteger(message.match.low) && $util.isInteger(message.match.high)))
+                        return "match: integer|Long expected";
+                if (message.active != null && message.hasOwnProperty("active"))
+                    if (typeof message.active !== "boolean")
+                        return "active: boolean expected";
+                return null;
+            };
+
+            ReplicaProgress.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.ReplicaProgress)
+                    return object;
+                let message = new $root.troupe.v1.ReplicaProgress();
+                if (object.nodeId != null)
+                    message.nodeId = String(object.nodeId);
+                if (object.match != null)
+                    if ($util.Long)
+                        (message.match = $util.Long.fromValue(object.match)).unsigned = true;
+                    else if (typeof object.match === "string")
+                        message.match = parseInt(object.match, 10);
+                    else if (typeof object.match === "number")
+                        message.match = object.match;
+                    else if (typeof object.match === "object")
+                        message.match = new $util.LongBits(object.match.low >>> 0, object.match.high >>> 0).toNumber(true);
+                if (object.active != null)
+                    message.active = Boolean(object.active);
+                return message;
+            };
+
+            ReplicaProgress.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    object.nodeId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.match = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.match = options.longs === String ? "0" : 0;
+                    object.active = false;
+                }
+                if (message.nodeId != null && message.hasOwnProperty("nodeId"))
+                    object.nodeId = message.nodeId;
+                if (message.match != null && message.hasOwnProperty("match"))
+                    if (typeof message.match === "number")
+                        object.match = options.longs === String ? String(message.match) : message.match;
+                    else
+                        object.match = options.longs === String ? $util.Long.prototype.toString.call(message.match) : options.longs === Number ? new $util.LongBits(message.match.low >>> 0, message.match.high >>> 0).toNumber(true) : message.match;
+                if (message.active != null && message.hasOwnProperty("active"))
+                    object.active = message.active;
+                return object;
+            };
+
+            ReplicaProgress.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ReplicaProgress;
+        })();
+
+        v1.GroupStatus = (function() {
+
+            function GroupStatus(properties) {
+                this.replicas = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            GroupStatus.prototype.partition = 0;
+            GroupStatus.prototype.term = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupStatus.prototype.commit = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupStatus.prototype.last = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupStatus.prototype.replicas = $util.emptyArray;
+
+            GroupStatus.create = function create(properties) {
+                return new GroupStatus(properties);
+            };
+
+            GroupStatus.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.partition != null && Object.hasOwnProperty.call(message, "partition"))
+                    writer.uint32(8).uint32(message.partition);
+                if (message.term != null && Object.hasOwnProperty.call(message, "term"))
+                    writer.uint32(16).uint64(message.term);
+                if (message.commit != null && Object.hasOwnProperty.call(message, "commit"))
+                    writer.uint32(24).uint64(message.commit);
+                if (message.last != null && Object.hasOwnProperty.call(message, "last"))
+                    writer.uint32(32).uint64(message.last);
+                if (message.replicas != null && message.replicas.length)
+                    for (let i = 0; i < message.replicas.length; ++i)
+                        $root.troupe.v1.ReplicaProgress.encode(message.replicas[i], writer.uint32(42).fork()).ldelim();
+                return writer;
+            };
+
+            GroupStatus.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.GroupStatus();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.partition = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.term = reader.uint64();
+                            break;
+                        }
+                    case 3: {
+                            message.commit = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.last = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.replicas && message.replicas.length))
+                                message.replicas = [];
+                            message.replicas.push($root.troupe.v1.ReplicaProgress.decode(reader, reader.uint32()));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            GroupStatus.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.partition != null && message.hasOwnProperty("partition"))
+                    if (!$util.isInteger(message.partition))
+                        return "partition: integer expected";
+                if (message.term != null && message.hasOwnProperty("term"))
+                    if (!$util.isInteger(message.term) && !(message.term && $util.isInteger(message.term.low) && $util.isInteger(message.term.high)))
+                        return "term: integer|Long expected";
+                if (message.commit != null && message.hasOwnProperty("commit"))
+                    if (!$util.isInteger(message.commit) && !(message.commit && $util.isInteger(message.commit.low) && $util.isInteger(message.commit.high)))
+                        return "commit: integer|Long expected";
+                if (message.last != null && message.hasOwnProperty("last"))
+                    if (!$util.isInteger(message.last) && !(message.last && $util.isInteger(message.last.low) && $util.isInteger(message.last.high)))
+                        return "last: integer|Long expected";
+                if (message.replicas != null && message.hasOwnProperty("replicas")) {
+                    if (!Array.isArray(message.replicas))
+                        return "replicas: array expected";
+                    for (let i = 0; i < message.replicas.length; ++i) {
+                        let error = $root.troupe.v1.ReplicaProgress.verify(message.replicas[i]);
+                        if (error)
+                            return "replicas." + error;
+                    }
+                }
+                return null;
+            };
+
+            GroupStatus.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.GroupStatus)
+                    return object;
+                let message = new $root.troupe.v1.GroupStatus();
+                if (object.partition != null)
+                    message.partition = object.partition >>> 0;
+                if (object.term != null)
+                    if ($util.Long)
+                        (message.term = $util.Long.fromValue(object.term)).unsigned = true;
+                    else if (typeof object.term === "string")
+                        message.term = parseInt(object.term, 10);
+                    else if (typeof object.term === "number")
+                        message.term = object.term;
+                    else if (typeof object.term === "object")
+                        message.term = new $util.LongBits(object.term.low >>> 0, object.term.high >>> 0).toNumber(true);
+                if (object.commit != null)
+                    if ($util.Long)
+                        (message.commit = $util.Long.fromValue(object.commit)).unsigned = true;
+                    else if (typeof object.commit === "string")
+                        message.commit = parseInt(object.commit, 10);
+                    else if (typeof object.commit === "number")
+                        message.commit = object.commit;
+                    else if (typeof object.commit === "object")
+                        message.commit = new $util.LongBits(object.commit.low >>> 0, object.commit.high >>> 0).toNumber(true);
+                if (object.last != null)
+                    if ($util.Long)
+                        (message.last = $util.Long.fromValue(object.last)).unsigned = true;
+                    else if (typeof object.last === "string")
+                        message.last = parseInt(object.last, 10);
+                    else if (typeof object.last === "number")
+                        message.last = object.last;
+                    else if (typeof object.last === "object")
+                        message.last = new $util.LongBits(object.last.low >>> 0, object.last.high >>> 0).toNumber(true);
+                if (object.replicas) {
+                    if (!Array.isArray(object.replicas))
+                        throw TypeError(".troupe.v1.GroupStatus.replicas: array expected");
+                    message.replicas = [];
+                    for (let i = 0; i < object.replicas.length; ++i) {
+                        if (typeof object.replicas[i] !== "object")
+                            throw TypeError(".troupe.v1.GroupStatus.replicas: object expected");
+                        message.replicas[i] = $root.troupe.v1.ReplicaProgress.fromObject(object.replicas[i]);
+                    }
+                }
+                return message;
+            };
+
+            GroupStatus.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.replicas = [];
+                if (options.defaults) {
+                    object.partition = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.term = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.term = options.longs === String ? "0" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.commit = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.commit = options.longs === String ? "0" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.last = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.last = options.longs === String ? "0" : 0;
+                }
+                if (message.partition != null && message.hasOwnProperty("partition"))
+                    object.partition = message.partition;
+                if (message.term != null && message.hasOwnProperty("term"))
+                    if (typeof message.term === "number")
+                        object.term = options.longs === String ? String(message.term) : message.term;
+                    else
+                        object.term = options.longs === String ? $util.Long.prototype.toString.call(message.term) : options.longs === Number ? new $util.LongBits(message.term.low >>> 0, message.term.high >>> 0).toNumber(true) : message.term;
+                if (message.commit != null && message.hasOwnProperty("commit"))
+                    if (typeof message.commit === "number")
+                        object.commit = options.longs === String ? String(message.commit) : message.commit;
+                    else
+                        object.commit = options.longs === String ? $util.Long.prototype.toString.call(message.commit) : options.longs === Number ? new $util.LongBits(message.commit.low >>> 0, message.commit.high >>> 0).toNumber(true) : message.commit;
+                if (message.last != null && message.hasOwnProperty("last"))
+                    if (typeof message.last === "number")
+                        object.last = options.longs === String ? String(message.last) : message.last;
+                    else
+                        object.last = options.longs === String ? $util.Long.prototype.toString.call(message.last) : options.longs === Number ? new $util.LongBits(message.last.low >>> 0, message.last.high >>> 0).toNumber(true) : message.last;
+                if (message.replicas && message.replicas.length) {
+                    object.replicas = [];
+                    for (let j = 0; j < message.replicas.length; ++j)
+                        object.replicas[j] = $root.troupe.v1.ReplicaProgress.toObject(message.replicas[j], options);
+                }
+                return object;
+            };
+
+            GroupStatus.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return GroupStatus;
+        })();
+
         v1.ClusterStatusReply = (function() {
 
             function ClusterStatusReply(properties) {
+                this.led = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null)
@@ -1011,6 +1432,7 @@ export const troupe = $root.troupe = (() => {
             ClusterStatusReply.prototype.coordinator = "";
             ClusterStatusReply.prototype.table = null;
             ClusterStatusReply.prototype.moving = 0;
+            ClusterStatusReply.prototype.led = $util.emptyArray;
 
             ClusterStatusReply.create = function create(properties) {
                 return new ClusterStatusReply(properties);
@@ -1027,6 +1449,9 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.PartitionTable.encode(message.table, writer.uint32(26).fork()).ldelim();
                 if (message.moving != null && Object.hasOwnProperty.call(message, "moving"))
                     writer.uint32(32).uint32(message.moving);
+                if (message.led != null && message.led.length)
+                    for (let i = 0; i < message.led.length; ++i)
+                        $root.troupe.v1.GroupStatus.encode(message.led[i], writer.uint32(42).fork()).ldelim();
                 return writer;
             };
 
@@ -1051,6 +1476,12 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 4: {
                             message.moving = reader.uint32();
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.led && message.led.length))
+                                message.led = [];
+                            message.led.push($root.troupe.v1.GroupStatus.decode(reader, reader.uint32()));
                             break;
                         }
                     default:
@@ -1078,6 +1509,15 @@ export const troupe = $root.troupe = (() => {
                 if (message.moving != null && message.hasOwnProperty("moving"))
                     if (!$util.isInteger(message.moving))
                         return "moving: integer expected";
+                if (message.led != null && message.hasOwnProperty("led")) {
+                    if (!Array.isArray(message.led))
+                        return "led: array expected";
+                    for (let i = 0; i < message.led.length; ++i) {
+                        let error = $root.troupe.v1.GroupStatus.verify(message.led[i]);
+                        if (error)
+                            return "led." + error;
+                    }
+                }
                 return null;
             };
 
@@ -1096,6 +1536,16 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (object.moving != null)
                     message.moving = object.moving >>> 0;
+                if (object.led) {
+                    if (!Array.isArray(object.led))
+                        throw TypeError(".troupe.v1.ClusterStatusReply.led: array expected");
+                    message.led = [];
+                    for (let i = 0; i < object.led.length; ++i) {
+                        if (typeof object.led[i] !== "object")
+                            throw TypeError(".troupe.v1.ClusterStatusReply.led: object expected");
+                        message.led[i] = $root.troupe.v1.GroupStatus.fromObject(object.led[i]);
+                    }
+                }
                 return message;
             };
 
@@ -1103,6 +1553,8 @@ export const troupe = $root.troupe = (() => {
                 if (!options)
                     options = {};
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.led = [];
                 if (options.defaults) {
                     object.nodeId = "";
                     object.coordinator = "";
@@ -1117,6 +1569,11 @@ export const troupe = $root.troupe = (() => {
                     object.table = $root.troupe.v1.PartitionTable.toObject(message.table, options);
                 if (message.moving != null && message.hasOwnProperty("moving"))
                     object.moving = message.moving;
+                if (message.led && message.led.length) {
+                    object.led = [];
+                    for (let j = 0; j < message.led.length; ++j)
+                        object.led[j] = $root.troupe.v1.GroupStatus.toObject(message.led[j], options);
+                }
                 return object;
             };
 
@@ -8597,11 +9054,12 @@ export const troupe = $root.troupe = (() => {
             Request.prototype.kvWatch = null;
             Request.prototype.clusterStatus = null;
             Request.prototype.clusterDrain = null;
+            Request.prototype.clusterTransferLeader = null;
 
             let $oneOfFields;
 
             Object.defineProperty(Request.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "kvExec", "kvWatch", "clusterStatus", "clusterDrain"]),
+                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "kvExec", "kvWatch", "clusterStatus", "clusterDrain", "clusterTransferLeader"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -8720,6 +9178,8 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.ClusterStatus.encode(message.clusterStatus, writer.uint32(802).fork()).ldelim();
                 if (message.clusterDrain != null && Object.hasOwnProperty.call(message, "clusterDrain"))
                     $root.troupe.v1.ClusterDrain.encode(message.clusterDrain, writer.uint32(810).fork()).ldelim();
+                if (message.clusterTransferLeader != null && Object.hasOwnProperty.call(message, "clusterTransferLeader"))
+                    $root.troupe.v1.ClusterTransferLeader.encode(message.clusterTransferLeader, writer.uint32(818).fork()).ldelim();
                 return writer;
             };
 
@@ -8944,6 +9404,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 101: {
                             message.clusterDrain = $root.troupe.v1.ClusterDrain.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 102: {
+                            message.clusterTransferLeader = $root.troupe.v1.ClusterTransferLeader.decode(reader, reader.uint32());
                             break;
                         }
                     default:
@@ -9496,6 +9960,16 @@ export const troupe = $root.troupe = (() => {
                             return "clusterDrain." + error;
                     }
                 }
+                if (message.clusterTransferLeader != null && message.hasOwnProperty("clusterTransferLeader")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.ClusterTransferLeader.verify(message.clusterTransferLeader);
+                        if (error)
+                            return "clusterTransferLeader." + error;
+                    }
+                }
                 return null;
             };
 
@@ -9773,6 +10247,11 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Request.clusterDrain: object expected");
                     message.clusterDrain = $root.troupe.v1.ClusterDrain.fromObject(object.clusterDrain);
                 }
+                if (object.clusterTransferLeader != null) {
+                    if (typeof object.clusterTransferLeader !== "object")
+                        throw TypeError(".troupe.v1.Request.clusterTransferLeader: object expected");
+                    message.clusterTransferLeader = $root.troupe.v1.ClusterTransferLeader.fromObject(object.clusterTransferLeader);
+                }
                 return message;
             };
 
@@ -10049,6 +10528,11 @@ export const troupe = $root.troupe = (() => {
                     object.clusterDrain = $root.troupe.v1.ClusterDrain.toObject(message.clusterDrain, options);
                     if (options.oneofs)
                         object.op = "clusterDrain";
+                }
+                if (message.clusterTransferLeader != null && message.hasOwnProperty("clusterTransferLeader")) {
+                    object.clusterTransferLeader = $root.troupe.v1.ClusterTransferLeader.toObject(message.clusterTransferLeader, options);
+                    if (options.oneofs)
+                        object.op = "clusterTransferLeader";
                 }
                 return object;
             };

@@ -38,8 +38,25 @@ using reroute_atom = caf::atom_constant<caf::atom("clreroute")>;
 using raft_atom = caf::atom_constant<caf::atom("raftmsg")>;
 /// -> driver: (atom, node u64, driver actor): where a peer's driver is.
 using raft_peer_atom = caf::atom_constant<caf::atom("raftpeer")>;
-/// -> driver: (atom, group u16, voters) -> error text (empty: hosted).
+/// -> driver: (atom, group u16, initial voters, create) -> error text
+/// (empty: hosted, or nothing stored and not `create`).
 using raft_group_atom = caf::atom_constant<caf::atom("raftgrp")>;
+/// -> driver: (atom, group u16, voters, learners) -> error text (empty: the
+/// configuration was proposed).
+using raft_config_atom = caf::atom_constant<caf::atom("raftconf")>;
+/// -> driver: (atom, group u16) -> error text (empty: the replica and its
+/// data are gone).
+using raft_remove_atom = caf::atom_constant<caf::atom("raftrm")>;
+/// member -> member: (atom, partition u16, term u64): this node serves the
+/// partition as the leader of that term.
+using leader_atom = caf::atom_constant<caf::atom("clleader")>;
+/// member -> member: (atom, partition u16, raft id u64) -> uint8: 0 the
+/// receiver does not lead the partition, 1 the node is among its replicas,
+/// 2 its removal from them is committed.
+using replica_check_atom = caf::atom_constant<caf::atom("clreplica")>;
+/// member -> member: (atom, raft id u64) -> (uint32 partitions the receiver
+/// leads, uint32 of those that still have the node among their replicas).
+using replicas_on_atom = caf::atom_constant<caf::atom("clrepon")>;
 /// -> driver: (atom) -> uint32 groups it still leads: hand every group it
 /// leads to another voter (a stopping node asks until none is left).
 using raft_handoff_atom = caf::atom_constant<caf::atom("rafthand")>;

@@ -16,6 +16,7 @@
 #include "cluster/atoms.hpp"
 #include "cluster/handoff.hpp"
 #include "cluster/raft_driver.hpp"
+#include "cluster/replica_plan.hpp"
 #include "protocol/status.hpp"
 #include "protocol/troupe.pb.h"
 #include "storage/db.hpp"
@@ -31,6 +32,10 @@ constexpr auto refused_pause = std::chrono::seconds{30};  // before greeting a r
 constexpr auto step_timeout = std::chrono::seconds{60};
 constexpr auto move_timeout = std::chrono::minutes{30};
 constexpr size_t chunk_bytes = size_t{256} << 10;
+/// How long a replicated partition's leader serves before it hands the
+/// leadership to the preferred replica (a node that restarts gets its
+/// share back once it has caught up, not while nodes come and go).
+constexpr auto leader_settle = std::chrono::seconds{10};
 
 const std::string table_key = storage::node_meta_key("cluster.table");
 
@@ -72,10 +77,15 @@ struct member_state {
   std::vector<caf::response_promise> join_waiters;
   bool ticking = false;
   bool left = false;  // drained out of the cluster
-  // Replicated: each partition's leader (empty: unknown), and whether this
-  // node's replicas were started.
+  // Replicated: each partition's leader (empty: unknown) and its term;
+  // whether the replicas this node kept were loaded; partitions whose
+  // removal from this node is being asked about; a drain's check out.
   std::vector<std::string> leaders;
-  bool replicas_started = false;
+  std::vector<uint64_t> leader_terms;
+  std::vector<std::chrono::steady_clock::time_point> serving_since;
+  bool replicas_loaded = false;
+  std::set<uint16_t> checking;
+  bool drain_check_out = false;
   // This node's own addresses changed at start (a restart on other ports)
   // and must reach the others' tables.
   bool announce_self = false;
@@ -186,6 +196,7 @@ void store_table(member_actor* self) {
 }
 
 std::string member_of_raft_id(member_actor* self, uint64_t raft_id);
+uint32_t replica_changes_pending(member_actor* self);
 
 /// The answer to ClusterStatus (and to a finished drain): troupe.v1.Response
 /// bytes holding a ClusterStatusReply.
@@ -206,8 +217,8 @@ std::string status_bytes(member_actor* self) {
     out_m->set_reachable(reachable(self, id));
     out_m->set_partitions(table->owned_by(id));
   }
-  // Replicated partitions never move.
-  out.set_moving(replicated(self) ? 0u : static_cast<uint32_t>(st.table->plan().size()));
+  out.set_moving(replicated(self) ? replica_changes_pending(self)
+                                  : static_cast<uint32_t>(st.table->plan().size()));
   if (replicated(self))
     for (auto& v : st.cfg.driver->views()) {
       if (v.role != raft::role::leader)
@@ -254,37 +265,176 @@ void settle_waiters(member_actor* self) {
   }
 }
 
-/// Replicated: starts this node's replica of every partition once the
-/// table names the first replication_factor members (the same on every
-/// node, so every replica of a group starts with the same voters).
-void start_replicas(member_actor* self) {
+/// Replicated: the Raft ids of the members that should hold partition p.
+std::vector<raft::node_id> wanted_replicas(member_actor* self, uint16_t p) {
+  std::vector<raft::node_id> out;
+  for (auto& id : self->state.table->replicas(partition_id{p}, self->state.cfg.replication_factor))
+    out.push_back(raft_node_id(id));
+  return out;
+}
+
+bool wanted_here(member_actor* self, uint16_t p) {
   auto& st = self->state;
+  if (st.left || st.table->find_member(st.cfg.node_id) == nullptr)
+    return false;
+  auto w = wanted_replicas(self, p);
+  return std::find(w.begin(), w.end(), raft_node_id(st.cfg.node_id)) != w.end();
+}
+
+/// Replicated: hosts a replica of every partition the table places on this
+/// node (and, once at start, of every partition this node kept one of). A
+/// group's first replicas start it with the founders' replica set; a
+/// replica added later starts knowing no configuration and waits for the
+/// leader that adds it.
+void host_replicas(member_actor* self) {
+  auto& st = self->state;
+  if (!replicated(self) || st.table->members().empty())
+    return;
+  std::set<uint16_t> hosted;
+  for (auto& v : st.cfg.driver->views())
+    hosted.insert(v.group);
   auto rf = st.cfg.replication_factor;
-  if (!replicated(self) || st.replicas_started || st.table->members().size() < rf)
-    return;
-  std::vector<uint64_t> voters;
-  bool mine = false;
-  for (auto& [id, m] : st.table->members()) {
-    if (voters.size() == rf)
-      break;
-    voters.push_back(raft_node_id(id).value);
-    mine = mine || id == st.cfg.node_id;
-  }
-  st.replicas_started = true;
-  if (!mine) {
-    spdlog::error("{} is not among the first {} members of the cluster: it holds no replicas",
-                  st.cfg.node_id, rf);
-    return;
-  }
-  for (uint32_t i = 0; i < st.table->count(); ++i)
-    self->request(st.cfg.driver->actor(), caf::infinite, raft_group_atom::value,
-                  static_cast<uint16_t>(i), voters)
+  auto me = raft_node_id(st.cfg.node_id);
+  size_t asked = 0;
+  for (uint32_t i = 0; i < st.table->count(); ++i) {
+    auto p = static_cast<uint16_t>(i);
+    bool create = wanted_here(self, p);
+    if (hosted.count(p) != 0 || (!create && st.replicas_loaded))
+      continue;
+    std::vector<uint64_t> initial;
+    for (auto& id : st.table->initial_replicas(partition_id{p}, rf))
+      initial.push_back(raft_node_id(id).value);
+    if (std::find(initial.begin(), initial.end(), me.value) == initial.end())
+      initial.clear();
+    ++asked;
+    self->request(st.cfg.driver->actor(), caf::infinite, raft_group_atom::value, p, initial, create)
       .then([=](const std::string& error) {
         if (!error.empty())
           spdlog::error("partition {}: replica not started: {}", i, error);
       });
-  spdlog::info("{} replicates {} partitions over {} members", st.cfg.node_id, st.table->count(),
-               rf);
+  }
+  if (asked > 0)
+    spdlog::info("{} hosts {} more partition replicas ({} replicas each)", st.cfg.node_id, asked,
+                 rf);
+  st.replicas_loaded = true;
+}
+
+/// Replicated: how many partitions this node leads whose replicas are not
+/// yet the ones the table wants, plus those whose replica it still holds
+/// but should not.
+uint32_t replica_changes_pending(member_actor* self) {
+  auto& st = self->state;
+  uint32_t pending = 0;
+  for (auto& v : st.cfg.driver->views()) {
+    if (v.group >= st.table->count())
+      continue;
+    if (v.role != raft::role::leader) {
+      pending += wanted_here(self, v.group) ? 0 : 1;
+      continue;
+    }
+    auto wanted = wanted_replicas(self, v.group);
+    auto voters = v.config.voters;
+    std::sort(wanted.begin(), wanted.end());
+    std::sort(voters.begin(), voters.end());
+    pending += v.config_pending || !v.config.learners.empty() || voters != wanted ? 1 : 0;
+  }
+  return pending;
+}
+
+/// Replicated: each group this node leads takes its next step towards the
+/// replicas the table wants (replica_plan), and, once it has led for a
+/// while, hands its leadership to the preferred replica.
+void change_replicas(member_actor* self) {
+  auto& st = self->state;
+  auto now = std::chrono::steady_clock::now();
+  for (auto& v : st.cfg.driver->views()) {
+    if (v.role != raft::role::leader || !v.serving || v.config_pending
+        || v.group >= st.table->count())
+      continue;
+    auto p = v.group;
+    raft::node_id preferred;
+    if (now - st.serving_since[p] >= leader_settle)
+      preferred = raft_node_id(st.table->preferred_leader(partition_id{p}));
+    auto step = next_replica_step(v.config, wanted_replicas(self, p),
+                                  raft_node_id(st.cfg.node_id), v.peers, v.commit, preferred);
+    if (step.transfer_to) {
+      self->request(st.cfg.driver->actor(), caf::infinite, raft_transfer_atom::value, p,
+                    step.transfer_to->value)
+        .then([](const std::string&) {});  // refused while one is under way: asked again
+    } else if (step.propose) {
+      std::vector<uint64_t> voters, learners;
+      for (auto n : step.propose->voters)
+        voters.push_back(n.value);
+      for (auto n : step.propose->learners)
+        learners.push_back(n.value);
+      SPDLOG_DEBUG("partition {}: {} voters and {} learners next", p, voters.size(),
+                   learners.size());
+      self->request(st.cfg.driver->actor(), caf::infinite, raft_config_atom::value, p, voters,
+                    learners)
+        .then([=](const std::string& refused) {
+          if (!refused.empty())
+            SPDLOG_DEBUG("partition {}: replica change refused: {}", p, refused);
+        });
+    }
+  }
+}
+
+/// Replicated: a replica this node holds but the table no longer places
+/// here is deleted once the partition's leader says its removal from the
+/// group is committed.
+void retire_replicas(member_actor* self) {
+  auto& st = self->state;
+  auto me = raft_node_id(st.cfg.node_id).value;
+  for (auto& v : st.cfg.driver->views()) {
+    auto p = v.group;
+    if (v.role == raft::role::leader || p >= st.table->count() || wanted_here(self, p)
+        || st.checking.count(p) != 0)
+      continue;
+    auto it = st.peers.find(st.leaders[p]);
+    if (it == st.peers.end() || !it->second.up)
+      continue;
+    st.checking.insert(p);
+    self->request(it->second.member, dial_timeout, replica_check_atom::value, p, me)
+      .then(
+        [=](uint8_t answer) {
+          if (answer != 2) {
+            self->state.checking.erase(p);
+            return;
+          }
+          self->request(self->state.cfg.driver->actor(), caf::infinite, raft_remove_atom::value, p)
+            .then([=](const std::string& refused) {
+              self->state.checking.erase(p);
+              if (refused.empty())
+                spdlog::info("{} no longer holds a replica of partition {}",
+                             self->state.cfg.node_id, p);
+            });
+        },
+        [=](caf::error&) { self->state.checking.erase(p); });
+  }
+}
+
+/// Replicated: the answer to replica_check_atom about partition p's node
+/// `raft_id` (see atoms.hpp).
+uint8_t replica_check(member_actor* self, uint16_t p, uint64_t raft_id) {
+  for (auto& v : self->state.cfg.driver->views())
+    if (v.group == p && v.role == raft::role::leader)
+      return v.config_pending || v.config.contains(raft::node_id{raft_id}) ? 1 : 2;
+  return 0;
+}
+
+/// Replicated: records that `node` serves partition p as the leader of
+/// `term`, unless a later term's leader is known.
+void note_leader(member_actor* self, uint16_t p, const std::string& node, uint64_t term) {
+  auto& st = self->state;
+  if (p >= st.table->count() || term < st.leader_terms[p])
+    return;
+  // A replica that stopped hearing from its leader (it was removed from the
+  // group, or is cut off) forgets it without a new term: others still know
+  // it, and routing holds requests anyway once it is unreachable.
+  if (node.empty() && term == st.leader_terms[p] && st.leaders[p] != st.cfg.node_id)
+    return;
+  st.leader_terms[p] = term;
+  st.leaders[p] = node;
 }
 
 /// The member whose Raft id is `raft_id`; empty when none (or 0).
@@ -310,6 +460,7 @@ void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, u
     // write, even if they are still stopping.
     st.cfg.logs->renew(partition_id{p}, term);
     st.local[p] = st.cfg.spawn_partition(partition_id{p});
+    st.serving_since[p] = std::chrono::steady_clock::now();
     SPDLOG_DEBUG("{} serves partition {} in term {}", st.cfg.node_id, p, term);
   } else if (!serving && local) {
     for (auto& a : st.local[p])
@@ -320,7 +471,14 @@ void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, u
   }
   // Leading here but not serving yet (its term's first entry not applied):
   // unknown to routing, so requests wait at the gateway until it serves.
-  st.leaders[p] = serving ? st.cfg.node_id : leader_id == st.cfg.node_id ? std::string{} : leader_id;
+  note_leader(self, p,
+              serving ? st.cfg.node_id : leader_id == st.cfg.node_id ? std::string{} : leader_id,
+              term);
+  // Members that hold no replica of p learn of its leader this way.
+  if (serving && !local)
+    for (auto& [id, peer] : st.peers)
+      if (peer.up)
+        self->send(peer.member, leader_atom::value, p, term, st.cfg.node_id);
   install(self);
 }
 
@@ -352,7 +510,7 @@ void adopt_table(member_actor* self, partition_table next) {
   install(self);
   dial_members(self);
   settle_waiters(self);
-  start_replicas(self);
+  host_replicas(self);
 }
 
 /// Sends this node's table to every reachable member.
@@ -376,13 +534,21 @@ void change_table(member_actor* self, Change change) {
   broadcast(self);
 }
 
-/// Why a member with table `other` cannot be in this node's cluster; empty
-/// when it can.
-std::string incompatible(member_actor* self, const std::string& other_bytes) {
+/// Why node `id` (empty: unnamed) with table `other` cannot be in this
+/// node's cluster; empty when it can.
+std::string incompatible(member_actor* self, const std::string& other_bytes,
+                         const std::string& id = {}) {
   auto& mine = *self->state.table;
   auto other = partition_table::decode(other_bytes);
   if (!other)
     return "malformed partition table";
+  // Replicated, a member's replicas vote: back with an empty disk, it could
+  // help elect a leader that lacks writes it had acknowledged. (The first
+  // table is excused: a founder may greet before it reaches it.)
+  if (replicated(self) && !id.empty() && mine.find_member(id) != nullptr
+      && other->members().empty() && mine.epoch() > 1)
+    return "it is member " + id + " of this cluster but came back without its data; drain it"
+           " (troupe cluster drain " + id + ") and start it under a new node id";
   if (other->count() != mine.count())
     return "it has " + std::to_string(other->count()) + " partitions, this node "
            + std::to_string(mine.count());
@@ -420,11 +586,15 @@ void maybe_bootstrap(member_actor* self) {
                st.cfg.cluster_name, ids.size());
   partition_table fresh{st.table->count(), st.cfg.node_id, st.cfg.self};
   if (replicated(self)) {
-    // Every node that counted is a member at once: the replica sets are
-    // fixed from the first table.
+    // Every node that counted is a member at once: they found every
+    // partition's group.
+    std::vector<std::string> founders{st.cfg.node_id};
     for (auto& [id, p] : st.peers)
-      if (p.up)
+      if (p.up) {
         fresh.put_member(id, p.info);
+        founders.push_back(id);
+      }
+    fresh.set_founders(std::move(founders));
   } else {
     for (uint32_t i = 0; i < fresh.count(); ++i)
       st.local[i] = st.cfg.spawn_partition(partition_id{static_cast<uint16_t>(i)});
@@ -451,9 +621,14 @@ void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor membe
   // A table this node adopted after the hello was composed (greetings
   // cross) reaches the peer this way; it keeps whichever epoch is higher.
   self->send(p.member, table_atom::value, st.table->encode());
-  if (replicated(self))
+  if (replicated(self)) {
     self->send(p.member, raft_peer_atom::value, raft_node_id(st.cfg.node_id).value,
                st.cfg.driver->actor());
+    for (uint32_t i = 0; i < st.local.size(); ++i)
+      if (is_local(st.local[i]))
+        self->send(p.member, leader_atom::value, static_cast<uint16_t>(i), st.leader_terms[i],
+                   st.cfg.node_id);
+  }
   spdlog::info("{} reaches {} at {}", st.cfg.node_id, info.node_id(), info.cluster_address());
   install(self);
   maybe_bootstrap(self);
@@ -465,7 +640,7 @@ void on_hello_reply(member_actor* self, caf::actor member_handle, const std::str
   v1::ClusterMember info;
   if (!info.ParseFromString(info_bytes) || info.node_id() == self->state.cfg.node_id)
     return;
-  if (auto why = incompatible(self, table_bytes); !why.empty()) {
+  if (auto why = incompatible(self, table_bytes, info.node_id()); !why.empty()) {
     spdlog::error("{} at {} cannot be in this node's cluster: {}", info.node_id(),
                   info.cluster_address(), why);
     self->state.refused[info.cluster_address()] = std::chrono::steady_clock::now()
@@ -656,25 +831,99 @@ caf::result<actors::ok_atom> start_move(member_actor* self, uint16_t p, const st
 
 // -- coordinator --------------------------------------------------------------
 
-void coordinate(member_actor* self) {
-  auto& st = self->state;
-  if (!is_coordinator(self))
-    return;
-  // Drains whose node owns nothing any more: it leaves the table.
-  for (auto it = st.drains.begin(); it != st.drains.end();) {
-    auto& [node, promise] = *it;
-    if (st.table->find_member(node) != nullptr && st.table->owned_by(node) == 0
-        && !st.coordinating) {
-      change_table(self, [&node = node](partition_table& t) { t.remove_member(node); });
-      spdlog::info("{} drained and removed from the cluster", node);
+/// Replicated: (partitions this node leads, those of them whose group still
+/// has the node `raft_id` among its replicas).
+std::pair<uint32_t, uint32_t> replicas_on(member_actor* self, uint64_t raft_id) {
+  std::pair<uint32_t, uint32_t> out{0, 0};
+  for (auto& v : self->state.cfg.driver->views())
+    if (v.role == raft::role::leader) {
+      out.first += 1;
+      out.second += v.config_pending || v.config.contains(raft::node_id{raft_id}) ? 1 : 0;
     }
-    if (st.table->find_member(node) == nullptr) {
-      promise.deliver(status_bytes(self));
+  return out;
+}
+
+/// Answers the drains whose node left the table.
+void answer_drains(member_actor* self) {
+  auto& st = self->state;
+  for (auto it = st.drains.begin(); it != st.drains.end();) {
+    if (st.table->find_member(it->first) == nullptr) {
+      it->second.deliver(status_bytes(self));
       it = st.drains.erase(it);
     } else {
       ++it;
     }
   }
+}
+
+/// Replicated: asks every reachable member which groups it leads still have
+/// `node` among their replicas; once every partition's leader answered and
+/// none has, the drained node leaves the table.
+void check_drained(member_actor* self, const std::string& node) {
+  auto& st = self->state;
+  struct tally {
+    size_t waiting = 1;
+    uint32_t led = 0;
+    uint32_t holding = 0;
+    bool failed = false;
+    bool asking = true;  // still in check_drained: the caller coordinates
+  };
+  auto t = std::make_shared<tally>();
+  auto id = raft_node_id(node).value;
+  auto finish = [=] {
+    if (--t->waiting > 0)
+      return;
+    auto& s = self->state;
+    s.drain_check_out = false;
+    if (t->failed || t->led < s.table->count() || t->holding > 0
+        || s.table->find_member(node) == nullptr || !is_coordinator(self))
+      return;
+    change_table(self, [&](partition_table& tb) { tb.remove_member(node); });
+    spdlog::info("{} drained: no partition keeps a replica there; removed from the cluster", node);
+    if (!t->asking)
+      answer_drains(self);
+  };
+  st.drain_check_out = true;
+  auto mine = replicas_on(self, id);
+  t->led = mine.first;
+  t->holding = mine.second;
+  for (auto& [pid, p] : st.peers) {
+    if (!p.up)
+      continue;
+    ++t->waiting;
+    self->request(p.member, dial_timeout, replicas_on_atom::value, id)
+      .then(
+        [=](uint32_t led, uint32_t holding) {
+          t->led += led;
+          t->holding += holding;
+          finish();
+        },
+        [=](caf::error&) {
+          t->failed = true;
+          finish();
+        });
+  }
+  finish();
+  t->asking = false;
+}
+
+void coordinate(member_actor* self) {
+  auto& st = self->state;
+  if (!is_coordinator(self))
+    return;
+  // Drains whose node owns nothing any more (replicated: holds no replica
+  // any more): it leaves the table.
+  for (auto& [node, promise] : st.drains) {
+    if (st.table->find_member(node) == nullptr)
+      continue;
+    if (replicated(self) && !st.drain_check_out) {
+      check_drained(self, node);
+    } else if (!replicated(self) && st.table->owned_by(node) == 0 && !st.coordinating) {
+      change_table(self, [&node = node](partition_table& t) { t.remove_member(node); });
+      spdlog::info("{} drained and removed from the cluster", node);
+    }
+  }
+  answer_drains(self);
   if (st.coordinating)
     return;
   bool peer_up = std::any_of(st.peers.begin(), st.peers.end(),
@@ -692,14 +941,6 @@ void coordinate(member_actor* self) {
     if (!p.up || !p.wants_join)
       continue;
     auto* m = st.table->find_member(id);
-    if (m == nullptr && replicated(self)
-        && st.table->members().size() >= st.cfg.replication_factor) {
-      // Replica sets are fixed at bootstrap for now.
-      p.wants_join = false;
-      spdlog::warn("{} cannot join: this cluster replicates over its first {} members", id,
-                   st.cfg.replication_factor);
-      continue;
-    }
     if (m == nullptr
         || (!m->leaving && (m->client_address != p.info.client_address
                             || m->cluster_address != p.info.cluster_address
@@ -712,7 +953,7 @@ void coordinate(member_actor* self) {
     }
   }
   if (replicated(self))
-    return;  // every replica holds every partition: nothing moves
+    return;  // replicas change by Raft, led by each partition's leader
   auto move = st.table->next_move([&](const std::string& id) { return reachable(self, id); });
   if (!move)
     return;
@@ -784,11 +1025,6 @@ caf::result<std::string> drain(member_actor* self, const std::string& node) {
   auto* m = st.table->find_member(node);
   if (m == nullptr)
     return error_bytes(error_code::not_found, "no member " + node + " in the cluster");
-  if (replicated(self))
-    return error_bytes(error_code::invalid_argument,
-                       "cannot drain " + node + ": with replication every member holds a replica"
-                       " of every partition; stop it instead (its partitions' leadership moves"
-                       " to the others)");
   size_t staying = 0;
   for (auto& [id, info] : st.table->members())
     if (id != node && !info.leaving)
@@ -841,12 +1077,14 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
   st.local = std::move(local);
   st.moving.assign(st.table->count(), false);
   st.leaders.assign(st.table->count(), std::string{});
+  st.leader_terms.assign(st.table->count(), 0);
+  st.serving_since.assign(st.table->count(), {});
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   install(self);
   if (replicated(self)) {
     self->send(st.cfg.driver->actor(), raft_observe_atom::value,
                caf::actor_cast<caf::actor>(self));
-    start_replicas(self);
+    host_replicas(self);
   }
   return {
     [=](joined_atom, const std::string& cluster_address) -> caf::result<actors::ok_atom> {
@@ -892,6 +1130,11 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       dial_members(self);
       maybe_bootstrap(self);
       coordinate(self);
+      if (replicated(self)) {
+        host_replicas(self);
+        change_replicas(self);
+        retire_replicas(self);
+      }
       self->delayed_send(self, tick_interval, tick_atom::value);
     },
     [=](hello_atom, const std::string& cluster, const std::string& info_bytes,
@@ -909,8 +1152,11 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       if (info.node_id() == s.cfg.node_id)
         return caf::make_error(caf::sec::runtime_error,
                                "node id " + info.node_id() + " is already taken");
-      if (auto why = incompatible(self, table_bytes); !why.empty())
+      if (auto why = incompatible(self, table_bytes, info.node_id()); !why.empty()) {
+        spdlog::error("{} at {} cannot be in this node's cluster: {}", info.node_id(),
+                      info.cluster_address(), why);
         return caf::make_error(caf::sec::runtime_error, "not in this cluster: " + why);
+      }
       merge_table(self, table_bytes);
       peer_up(self, info, caf::actor_cast<caf::actor>(self->current_sender()), gateway, hub);
       return caf::result<std::string, caf::actor, caf::actor, std::string>{
@@ -962,6 +1208,19 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
     },
     [=](raft_serving_atom, uint16_t p, bool serving, uint64_t leader, uint64_t term) {
       on_serving(self, p, serving, leader, term);
+    },
+    [=](leader_atom, uint16_t p, uint64_t term, const std::string& node) {
+      if (!replicated(self))
+        return;
+      note_leader(self, p, node, term);
+      install(self);
+    },
+    [=](replica_check_atom, uint16_t p, uint64_t raft_id) {
+      return replicated(self) ? replica_check(self, p, raft_id) : uint8_t{0};
+    },
+    [=](replicas_on_atom, uint64_t raft_id) {
+      auto r = replicated(self) ? replicas_on(self, raft_id) : std::pair<uint32_t, uint32_t>{};
+      return caf::make_message(r.first, r.second);
     },
     [=](status_atom) { return status_bytes(self); },
   };

@@ -18,14 +18,18 @@
 // than half of the nodes first started.
 //
 // Replication (replication_factor N > 1). Every partition is a Raft group
-// over the first N members of the table, started once the table has them
-// (bootstrap puts all nodes that reach each other in the first table). The
-// node's driver tells the member when a group starts or stops serving here
-// and who leads it elsewhere: the member starts the partition's actors on a
-// fresh log of that term, stops them when the term ends, and routes by the
-// leaders (Welcome and the cluster status show each leader as the owner).
-// Partitions never move; a failed leader's partitions move to a new leader
-// by election.
+// over the N members the table places it on (partition_table::replicas);
+// the table's first members (its founders) start each group with the same
+// voters, a node placed later starts its replica empty and is added by the
+// leader. The node's driver tells the member when a group starts or stops
+// serving here and who leads it elsewhere: the member starts the
+// partition's actors on a fresh log of that term, stops them when the term
+// ends, routes by the leaders (Welcome and the cluster status show each
+// leader as the owner) and tells the other members, which may hold no
+// replica. Partitions never move: each leader changes its group's replicas
+// towards the table's placement (replica_plan), a replica the table no
+// longer places here is deleted once its leader says its removal is
+// committed, and a drained node leaves the table once no group has it.
 //
 // The table. Every member keeps the table with the highest epoch it has seen
 // and stores it. One member changes it: the coordinator, the reachable
@@ -83,8 +87,8 @@ struct member_config {
   /// Spawns the actors of a partition this node takes over.
   std::function<partition_actors(partition_id)> spawn_partition;
   /// Replicas of each partition; 1: a partition lives on its owner alone.
-  /// Above 1, each partition is a Raft group over the first N members (by
-  /// id), served by its leader, and `driver` runs this node's replicas.
+  /// Above 1, each partition is a Raft group over N members, served by its
+  /// leader, and `driver` runs this node's replicas.
   uint32_t replication_factor = 1;
   std::shared_ptr<raft_driver> driver;
 };

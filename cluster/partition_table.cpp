@@ -29,7 +29,7 @@ partition_table::partition_table(uint32_t count) : owners_(count) {
 }
 
 partition_table::partition_table(uint32_t count, const std::string& node, member info)
-  : owners_(count, node), epoch_(1) {
+  : owners_(count, node), founders_{node}, epoch_(1) {
   members_.emplace(node, std::move(info));
   std::random_device rd;
   std::uniform_int_distribution<uint64_t> dist;
@@ -49,6 +49,52 @@ uint32_t partition_table::owned_by(std::string_view node) const {
 const member* partition_table::find_member(std::string_view node) const {
   auto it = members_.find(std::string{node});
   return it == members_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+/// `factor` of `ids` (sorted) in turn from the p-th, in id order.
+std::vector<std::string> in_turn(std::vector<std::string> ids, partition_id p, uint32_t factor) {
+  if (ids.size() <= factor)
+    return ids;
+  std::vector<std::string> out;
+  for (uint32_t k = 0; k < factor; ++k)
+    out.push_back(ids[(p.value + k) % ids.size()]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+} // namespace
+
+std::vector<std::string> partition_table::holders() const {
+  std::vector<std::string> staying, all;
+  for (auto& [id, m] : members_) {
+    all.push_back(id);
+    if (!m.leaving)
+      staying.push_back(id);
+  }
+  return staying.empty() ? all : staying;
+}
+
+std::vector<std::string> partition_table::replicas(partition_id p, uint32_t factor) const {
+  return in_turn(holders(), p, factor);
+}
+
+std::string partition_table::preferred_leader(partition_id p) const {
+  auto ids = holders();
+  return ids.empty() ? std::string{} : ids[p.value % ids.size()];
+}
+
+std::vector<std::string> partition_table::initial_replicas(partition_id p, uint32_t factor) const {
+  if (!founders_.empty()) {
+    auto ids = founders_;
+    std::sort(ids.begin(), ids.end());
+    return in_turn(ids, p, factor);
+  }
+  std::vector<std::string> all;
+  for (auto& [id, m] : members_)
+    all.push_back(id);
+  return in_turn(all, p, factor);
 }
 
 std::vector<partition_move> partition_table::plan() const {
@@ -108,6 +154,8 @@ std::string partition_table::encode() const {
     out->set_resp_address(m.resp_address);
     out->set_leaving(m.leaving);
   }
+  for (auto& f : founders_)
+    pt.add_founders(f);
   return pt.SerializeAsString();
 }
 
@@ -124,6 +172,7 @@ std::optional<partition_table> partition_table::decode(std::string_view bytes) {
   for (auto& m : pt.members())
     out.members_[m.node_id()] = member{m.client_address(), m.cluster_address(), m.resp_address(),
                                        m.leaving()};
+  out.founders_.assign(pt.founders().begin(), pt.founders().end());
   return out;
 }
 

@@ -81,6 +81,24 @@ public:
   void put_member(const std::string& node, member info) { members_[node] = std::move(info); }
   void remove_member(const std::string& node) { members_.erase(node); }
 
+  /// Replicated: the members that started the cluster, whose replica sets
+  /// each partition's Raft group began with (empty in a table stored before
+  /// they were recorded: then the members are).
+  const std::vector<std::string>& founders() const { return founders_; }
+  void set_founders(std::vector<std::string> ids) { founders_ = std::move(ids); }
+
+  /// Replicated with `factor` replicas: the members partition p should be
+  /// replicated on, in id order — every member not leaving when there are at
+  /// most `factor` of them, else `factor` of them in turn from the p-th, so
+  /// that replicas and leaders spread evenly.
+  std::vector<std::string> replicas(partition_id p, uint32_t factor) const;
+  /// The replica that should lead partition p: the p-th member not leaving,
+  /// so that leaders spread evenly (one of replicas(p)).
+  std::string preferred_leader(partition_id p) const;
+  /// The replicas partition p's group started with: the same rule over the
+  /// founders.
+  std::vector<std::string> initial_replicas(partition_id p, uint32_t factor) const;
+
   /// The next partition move that brings the table towards an even spread
   /// over the members that are not leaving (the first count % n members in
   /// id order hold one more), among moves whose both ends satisfy
@@ -103,8 +121,12 @@ public:
   static std::optional<partition_table> decode(std::string_view bytes);
 
 private:
+  /// The members not leaving, in id order (all of them when every one is).
+  std::vector<std::string> holders() const;
+
   std::vector<std::string> owners_;
   std::map<std::string, member> members_;
+  std::vector<std::string> founders_;
   uint64_t epoch_ = 0;
   std::string cluster_id_;
 };

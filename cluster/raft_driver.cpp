@@ -169,13 +169,32 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
         self->send(st.observer, raft_serving_atom::value, v.group, v.serving, v.leader.value,
                    v.term.value);
     },
-    [=](raft_group_atom, uint16_t group, const std::vector<uint64_t>& voters) -> std::string {
+    [=](raft_group_atom, uint16_t group, const std::vector<uint64_t>& voters,
+        bool create) -> std::string {
       raft::configuration initial;
       for (auto v : voters)
         initial.voters.push_back(raft::node_id{v});
-      if (!raft::valid(initial) || initial.voters.empty())
+      if (!raft::valid(initial))
         return "invalid replica set for group " + std::to_string(group);
-      auto status = self->state.groups->add(group, initial);
+      auto status = self->state.groups->add(group, initial, create);
+      publish(self);
+      return status.message;
+    },
+    [=](raft_config_atom, uint16_t group, const std::vector<uint64_t>& voters,
+        const std::vector<uint64_t>& learners) -> std::string {
+      raft::configuration next;
+      for (auto v : voters)
+        next.voters.push_back(raft::node_id{v});
+      for (auto l : learners)
+        next.learners.push_back(raft::node_id{l});
+      auto status = self->state.groups->change_config(group, next);
+      pump(self);
+      publish(self);
+      return status.message;
+    },
+    [=](raft_remove_atom, uint16_t group) -> std::string {
+      auto status = self->state.groups->remove(group);
+      pump(self);
       publish(self);
       return status.message;
     },

@@ -57,6 +57,10 @@ storage::db_status partition_state_machine::snapshot(uint16_t group, std::string
   return status;
 }
 
+void partition_state_machine::erase(uint16_t group, storage::write_batch& batch) {
+  append_ops(erase_entry(partition_id{group}), batch);
+}
+
 storage::db_status partition_state_machine::install(uint16_t group, std::string_view data,
                                                     storage::write_batch& batch) {
   storage::write_batch entry = erase_entry(partition_id{group});
@@ -110,12 +114,16 @@ raft_groups::~raft_groups() {
     fail_pending(*g, "the node is stopping");
 }
 
-storage::db_status raft_groups::add(uint16_t id, const raft::configuration& initial) {
+storage::db_status raft_groups::add(uint16_t id, const raft::configuration& initial,
+                                    bool create) {
   if (hosts(id))
     return storage::db_status::success();
   raft_log_store store{db_, id};
+  storage::db_status status;
+  if (!create && !store.stored(status))
+    return status;
   raft::persisted_state ps;
-  auto status = store.load(initial, ps);
+  status = store.load(initial, ps);
   if (!status.ok)
     return status;
   raft::core_options o;
@@ -130,6 +138,32 @@ storage::db_status raft_groups::add(uint16_t id, const raft::configuration& init
     return storage::db_status::failure("raft group " + std::to_string(id) + ": " + e.what());
   }
   return storage::db_status::success();
+}
+
+storage::db_status raft_groups::remove(uint16_t id) {
+  auto it = groups_.find(id);
+  if (it == groups_.end())
+    return storage::db_status::success();
+  if (turn_out())
+    return storage::db_status::refused("a turn is being written");
+  auto& g = *it->second;
+  fail_pending(g, "the replica was removed from the group");
+  if (g.serving && on_serving_)
+    on_serving_(id, false, raft::node_id{}, g.term);
+  // Written with the next turn, after whatever this turn compacted.
+  g.store.retire(compactions_);
+  machine_.erase(id, compactions_);
+  groups_.erase(it);
+  return storage::db_status::success();
+}
+
+storage::db_status raft_groups::change_config(uint16_t id, const raft::configuration& next) {
+  auto it = groups_.find(id);
+  if (it == groups_.end())
+    return storage::db_status::refused("raft group " + std::to_string(id) + " is not hosted here");
+  auto e = it->second->core.propose_config(next);
+  return e == raft::errc::ok ? storage::db_status::success()
+                             : storage::db_status::refused(raft::to_string(e));
 }
 
 void raft_groups::tick() {
@@ -147,7 +181,8 @@ bool raft_groups::receive(std::string_view frame, std::string& error) {
   }
   for (auto& gm : messages) {
     auto it = groups_.find(gm.group);
-    if (it == groups_.end() || gm.msg.to != options_.self)
+    if (it == groups_.end() || gm.msg.to != options_.self
+        || (stopping_ && gm.msg.type == raft::message_type::timeout_now))
       continue;
     it->second->core.step(std::move(gm.msg));
     notice(*it->second);
@@ -216,6 +251,7 @@ storage::db_status raft_groups::transfer(uint16_t id, raft::node_id to) {
 }
 
 size_t raft_groups::transfer_away() {
+  stopping_ = true;
   size_t leading = 0;
   for (auto& [id, g] : groups_) {
     auto& c = g->core;
@@ -400,11 +436,15 @@ std::vector<group_view> raft_groups::views() const {
   for (auto& [id, g] : groups_) {
     auto& c = g->core;
     out.push_back(group_view{id, c.role(), c.leader(), c.term(), c.commit(), c.applied(),
-                             c.last_index(), g->serving, {}});
-    if (c.role() == raft::role::leader)
-      for (auto& [peer, pr] : c.peers())
-        if (peer != options_.self)
-          out.back().peers.push_back(peer_view{peer, pr.match, pr.active()});
+                             c.last_index(), g->serving, {}, c.config(), false});
+    if (c.role() != raft::role::leader)
+      continue;
+    for (auto& [peer, pr] : c.peers())
+      if (peer != options_.self)
+        out.back().peers.push_back(peer_view{peer, pr.match, pr.active()});
+    for (auto i = c.commit() + 1; i <= c.last_index(); ++i)
+      if (auto* e = c.at(i); e != nullptr && e->type == raft::entry_type::config)
+        out.back().config_pending = true;
   }
   return out;
 }

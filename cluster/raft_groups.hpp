@@ -57,6 +57,8 @@ public:
   /// group had.
   virtual storage::db_status install(uint16_t group, std::string_view data,
                                      storage::write_batch& batch) = 0;
+  /// Adds to `batch` the deletion of the group's state.
+  virtual void erase(uint16_t group, storage::write_batch& batch) = 0;
 };
 
 /// A partition's group: entries are encoded write batches (raft_codec),
@@ -69,6 +71,7 @@ public:
   storage::db_status snapshot(uint16_t group, std::string& data) override;
   storage::db_status install(uint16_t group, std::string_view data,
                              storage::write_batch& batch) override;
+  void erase(uint16_t group, storage::write_batch& batch) override;
 
 private:
   const storage::db& db_;
@@ -110,6 +113,8 @@ struct group_view {
   raft::log_index last = 0;
   bool serving = false;
   std::vector<peer_view> peers;  ///< leader only: every other replica
+  raft::configuration config;    ///< the latest in its log
+  bool config_pending = false;   ///< leader only: the latest is not committed yet
 };
 
 struct raft_counters {
@@ -141,10 +146,18 @@ public:
   raft_groups(const raft_groups&) = delete;
   raft_groups& operator=(const raft_groups&) = delete;
 
-  /// Hosts `group`, from its stored state or, when it has none, as a new
-  /// replica of `initial` (every replica of a new group must be given the
-  /// same one).
-  storage::db_status add(uint16_t group, const raft::configuration& initial);
+  /// Hosts `group`, from its stored state or, when it has none and
+  /// `create`, as a new replica of `initial` (every replica of a new group
+  /// must be given the same one; a replica joining a running group is
+  /// given none and learns it from the leader that adds it).
+  storage::db_status add(uint16_t group, const raft::configuration& initial, bool create = true);
+  /// Stops hosting `group` and deletes its log and its state machine's
+  /// data here (the replica was removed from the group). Refused while a
+  /// turn is out.
+  storage::db_status remove(uint16_t group);
+  /// Leader: proposes `next` as the group's configuration (see
+  /// raft::core::propose_config).
+  storage::db_status change_config(uint16_t group, const raft::configuration& next);
   bool hosts(uint16_t group) const { return groups_.count(group) != 0; }
 
   void tick();
@@ -165,7 +178,8 @@ public:
   /// `to` is not a voter of it.
   storage::db_status transfer(uint16_t group, raft::node_id to);
   /// Hands every group this node leads to its most up-to-date other voter
-  /// (before a stop); returns how many groups this node still leads.
+  /// (before a stop), and from then on refuses leaderships handed to it;
+  /// returns how many groups this node still leads.
   size_t transfer_away();
 
   /// Starts a turn: fills `batch` with every group's ready. False when
@@ -197,6 +211,7 @@ private:
   storage::write_batch compactions_; ///< merged into the next turn
   serving_fn on_serving_;
   uint64_t next_read_ = 1;
+  bool stopping_ = false;  ///< after transfer_away
   raft_counters counters_;
 };
 

@@ -73,8 +73,13 @@ std::string raft_log_store::entry_key(raft::log_index i) const {
 storage::db_status raft_log_store::load(const raft::configuration& initial,
                                         raft::persisted_state& out) {
   out = raft::persisted_state{};
-  out.snapshot.config = initial;
   storage::db_status status;
+  // A replica removed once knows no configuration when made again: it
+  // learns the group's from the leader that adds it.
+  if (!db_.get(column::raft, key('x'), status))
+    out.snapshot.config = initial;
+  if (!status.ok)
+    return status;
   if (auto raw = db_.get(column::raft, key('h'), status)) {
     size_t pos = 0;
     uint64_t term = 0, vote = 0;
@@ -150,6 +155,16 @@ void raft_log_store::persist(const raft::ready& r, storage::write_batch& batch) 
     put_u64(hs, r.state.commit);
     batch.put(column::raft, key('h'), std::move(hs));
   }
+}
+
+bool raft_log_store::stored(storage::db_status& status) const {
+  return db_.get(column::raft, key('h'), status).has_value()
+         || (status.ok && db_.get(column::raft, key('s'), status).has_value());
+}
+
+void raft_log_store::retire(storage::write_batch& batch) const {
+  batch.remove_range(column::raft, prefix_, storage::prefix_end(prefix_));
+  batch.put(column::raft, key('x'), {});
 }
 
 void raft_log_store::applied(raft::log_index index, storage::write_batch& batch) const {

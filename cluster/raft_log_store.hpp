@@ -6,7 +6,8 @@
 // Keys, under the group's 2-byte id (a partition id; 0xFFFF is free for the
 // controller group): 'h' the hard state, 's' the snapshot meta, 'a' the
 // applied index, 'e' + the index (8 bytes, big-endian, so entries sort by
-// index) each entry. The
+// index) each entry, 'x' alone once the replica was removed from the group
+// (retire): a replica made here again starts knowing no configuration. The
 // column is never moved with a partition: each replica keeps its own log.
 //
 // Plain code over storage::db; the caller writes the batches (together with
@@ -30,6 +31,13 @@ public:
   /// `initial` as configuration when none was stored) and the entries
   /// after it. Fails on unreadable storage or malformed records.
   storage::db_status load(const raft::configuration& initial, raft::persisted_state& out);
+
+  /// Whether this node keeps anything of the group (false after retire).
+  bool stored(storage::db_status& status) const;
+
+  /// Adds to `batch` the removal of everything the group kept here, and
+  /// the mark that this replica was removed.
+  void retire(storage::write_batch& batch) const;
 
   /// Adds to `batch` what persisting `r` takes: an installed snapshot (every
   /// entry removed, its meta stored), entries from r.entries.front().index

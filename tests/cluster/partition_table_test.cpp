@@ -90,7 +90,36 @@ BOOST_AUTO_TEST_CASE(encodes_and_decodes) {
   BOOST_TEST(back->owned_by("n1") == 15u);
   BOOST_TEST(back->find_member("n2")->leaving);
   BOOST_TEST(back->find_member("n1")->cluster_address == "h:2");
+  BOOST_TEST((back->founders() == std::vector<std::string>{"n1"}));
   BOOST_TEST(!partition_table::decode("\xff\xff garbage").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(replicas_spread_in_turn_and_skip_leaving_members) {
+  partition_table t{64, "n1", member{}};
+  t.put_member("n2", member{});
+  t.put_member("n3", member{});
+  t.set_founders({"n3", "n1", "n2"});
+  using ids = std::vector<std::string>;
+  // As many members as replicas: every member holds every partition.
+  BOOST_TEST((t.replicas(partition_id{5}, 3) == ids{"n1", "n2", "n3"}));
+  BOOST_TEST((t.replicas(partition_id{5}, 5) == ids{"n1", "n2", "n3"}));
+  // One more: each partition leaves one member out, in turn.
+  t.put_member("n4", member{});
+  BOOST_TEST((t.replicas(partition_id{0}, 3) == ids{"n1", "n2", "n3"}));
+  BOOST_TEST((t.replicas(partition_id{1}, 3) == ids{"n2", "n3", "n4"}));
+  BOOST_TEST((t.replicas(partition_id{2}, 3) == ids{"n1", "n3", "n4"}));
+  std::map<std::string, int> held;
+  for (uint16_t p = 0; p < 64; ++p)
+    for (auto& id : t.replicas(partition_id{p}, 3))
+      ++held[id];
+  for (auto& [id, n] : held)
+    BOOST_TEST(n == 48, id << " holds " << n);
+  // The groups began over the founders, whoever joined since.
+  BOOST_TEST((t.initial_replicas(partition_id{1}, 3) == ids{"n1", "n2", "n3"}));
+  // A leaving member is no longer wanted anywhere.
+  t.put_member("n1", member{"", "", "", true});
+  for (uint16_t p = 0; p < 64; ++p)
+    BOOST_TEST((t.replicas(partition_id{p}, 3) == ids{"n2", "n3", "n4"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -93,7 +93,7 @@ struct cluster_fixture {
     caf::scoped_actor self{*n.sys};
     for (uint16_t g = 0; g < group_count; ++g) {
       std::string error = "no answer";
-      self->request(n.driver->actor(), caf::infinite, cluster::raft_group_atom::value, g, voters())
+      self->request(n.driver->actor(), caf::infinite, cluster::raft_group_atom::value, g, voters(), true)
         .receive([&](const std::string& e) { error = e; }, [&](caf::error& e) { error = n.sys->render(e); });
       BOOST_TEST_REQUIRE(error.empty(), error);
     }

@@ -4,10 +4,13 @@
 // `troupe cluster drain`) under a steady write load without losing an
 // acknowledged write; kill -9 makes only the dead node's partitions
 // UNAVAILABLE until it returns; RESP scatters and broadcasts; a node of
-// another cluster is refused.
+// another cluster is refused. Replicated: nodes die and restart, a node
+// joins and one is drained, leaderships are handed over, and no
+// acknowledged write is lost.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -479,6 +482,106 @@ BOOST_FIXTURE_TEST_CASE(the_cli_shows_replicas_and_hands_a_leadership_over, clus
   BOOST_TEST((refused.error().code == error_code::not_leader), refused.error().to_string());
   BOOST_TEST(refused.error().message.find("is led by") != std::string::npos,
              refused.error().to_string());
+}
+
+/// Every partition's replicas, as the nodes that lead them report them
+/// (the leader with the others); a partition missing has no leader.
+std::map<uint32_t, std::set<std::string>> replica_sets(cluster_fixture& f) {
+  std::map<uint32_t, std::set<std::string>> out;
+  for (size_t i = 0; i < f.nodes.size(); ++i) {
+    if (!f.nodes[i] || !f.nodes[i]->running())
+      continue;
+    auto st = must(f.connect(i)->get_cluster_status());
+    for (auto& g : st.led) {
+      auto& set = out[g.partition];
+      set.insert(st.node_id);
+      for (auto& r : g.replicas)
+        set.insert(r.node_id);
+    }
+  }
+  return out;
+}
+
+/// Waits until every partition's replicas are the ones `table` places it on.
+void wait_for_replicas(cluster_fixture& f, const troupe::cluster::partition_table& table) {
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  for (;;) {
+    auto sets = replica_sets(f);
+    std::string differs;
+    for (uint16_t p = 0; p < partitions && differs.empty(); ++p) {
+      auto want = table.replicas(partition_id{p}, 3);
+      if (sets[p] != std::set<std::string>(want.begin(), want.end()))
+        differs = "partition " + std::to_string(p) + " has " + std::to_string(sets[p].size())
+                  + " replicas, not those wanted";
+    }
+    if (differs.empty())
+      return;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), differs);
+    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
+  }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out, cluster_fixture) {
+  const std::vector<std::string> rf3{"--replication-factor", "3"};
+  start_symmetric(3, rf3);
+  settle(3);
+  wait_for_leaders(0);
+  writer w{connect(2, false, std::chrono::seconds{30})};
+
+  // A fourth node joins through a seed. Each partition's leader adds it as
+  // a learner where the table now places it, makes it a voter once it has
+  // caught up, then removes the replica it replaces: each node holds 48 of
+  // the 64 partitions.
+  start(3, rf3);
+  settle(4);
+  troupe::cluster::partition_table four{partitions};
+  for (size_t i = 0; i < 4; ++i)
+    four.put_member(node_id(i), troupe::cluster::member{});
+  wait_for_replicas(*this, four);
+
+  // Draining n1 (the coordinator) moves its replicas to the other three;
+  // it leaves the table once no partition keeps one there.
+  auto [code, out] = test::run_command(std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:"
+                                       + std::to_string(nodes[2]->port()) + " cluster drain n1");
+  BOOST_TEST_REQUIRE(code == 0, out);
+  auto stopped = nodes[0]->terminate_within(30'000);
+  BOOST_TEST(stopped == 0, "n1 stopped with " << stopped << ": " << nodes[0]->log());
+  settle(3);
+  troupe::cluster::partition_table three{partitions};
+  for (size_t i = 1; i < 4; ++i)
+    three.put_member(node_id(i), troupe::cluster::member{});
+  wait_for_replicas(*this, three);
+
+  w.stop();
+  BOOST_TEST(w.failed == 0u, w.failed << " writes failed, last: " << w.last_error);
+  BOOST_TEST_REQUIRE(w.acked.size() > 0u);
+  BOOST_TEST_MESSAGE(w.acked.size() << " acknowledged writes while a node joined and one left");
+
+  // The node that joined carries a majority with one other: n2 may die.
+  nodes[1]->kill_hard();
+  auto c = connect(3, false, std::chrono::seconds{30});
+  for (auto& r : w.acked) {
+    auto& s = r->state_set();
+    auto v = retrying("reading " + s.key(), [&] { return c->get(s.trace_id(), s.key()); });
+    BOOST_TEST_REQUIRE(v.has_value(), "acknowledged write " << s.key() << " was lost");
+    BOOST_TEST_REQUIRE(v->json == s.value());
+  }
+  must(c->set("after-drain", "k", "1"));
+
+  // n2 back under its id with an empty disk is refused: its empty replicas
+  // would vote as if they still held what n2 had acknowledged.
+  node_process wiped{dir.sub("n2-wiped"), "os",
+                     {"--node-id", "n2", "--cluster-listen", "127.0.0.1:0", "--seeds",
+                      "127.0.0.1:" + std::to_string(nodes[2]->cluster_port()),
+                      "--replication-factor", "3"},
+                     {}, "troupe-node joining "};
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  while (nodes[2]->log().find("n2 of this cluster but came back without its data")
+         == std::string::npos) {
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), nodes[2]->log());
+    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
+  }
+  BOOST_TEST(wiped.log().find("troupe cluster drain n2") != std::string::npos, wiped.log());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_node_announces_its_advertised_host, cluster_fixture) {

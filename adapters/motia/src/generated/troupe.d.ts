@@ -120,6 +120,7 @@ export namespace troupe {
             owners?: (string[]|null);
             members?: (troupe.v1.IClusterMember[]|null);
             clusterId?: (string|null);
+            founders?: (string[]|null);
         }
 
         class PartitionTable implements IPartitionTable {
@@ -128,6 +129,7 @@ export namespace troupe {
             public owners: string[];
             public members: troupe.v1.IClusterMember[];
             public clusterId: string;
+            public founders: string[];
             public static create(properties?: troupe.v1.IPartitionTable): troupe.v1.PartitionTable;
             public static encode(message: troupe.v1.IPartitionTable, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.PartitionTable;

@@ -691,6 +691,7 @@ export const troupe = $root.troupe = (() => {
             function PartitionTable(properties) {
                 this.owners = [];
                 this.members = [];
+                this.founders = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null)
@@ -701,6 +702,7 @@ export const troupe = $root.troupe = (() => {
             PartitionTable.prototype.owners = $util.emptyArray;
             PartitionTable.prototype.members = $util.emptyArray;
             PartitionTable.prototype.clusterId = "";
+            PartitionTable.prototype.founders = $util.emptyArray;
 
             PartitionTable.create = function create(properties) {
                 return new PartitionTable(properties);
@@ -719,6 +721,9 @@ export const troupe = $root.troupe = (() => {
                         $root.troupe.v1.ClusterMember.encode(message.members[i], writer.uint32(26).fork()).ldelim();
                 if (message.clusterId != null && Object.hasOwnProperty.call(message, "clusterId"))
                     writer.uint32(34).string(message.clusterId);
+                if (message.founders != null && message.founders.length)
+                    for (let i = 0; i < message.founders.length; ++i)
+                        writer.uint32(42).string(message.founders[i]);
                 return writer;
             };
 
@@ -747,6 +752,12 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 4: {
                             message.clusterId = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.founders && message.founders.length))
+                                message.founders = [];
+                            message.founders.push(reader.string());
                             break;
                         }
                     default:
@@ -782,6 +793,13 @@ export const troupe = $root.troupe = (() => {
                 if (message.clusterId != null && message.hasOwnProperty("clusterId"))
                     if (!$util.isString(message.clusterId))
                         return "clusterId: string expected";
+                if (message.founders != null && message.hasOwnProperty("founders")) {
+                    if (!Array.isArray(message.founders))
+                        return "founders: array expected";
+                    for (let i = 0; i < message.founders.length; ++i)
+                        if (!$util.isString(message.founders[i]))
+                            return "founders: string[] expected";
+                }
                 return null;
             };
 
@@ -817,6 +835,13 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (object.clusterId != null)
                     message.clusterId = String(object.clusterId);
+                if (object.founders) {
+                    if (!Array.isArray(object.founders))
+                        throw TypeError(".troupe.v1.PartitionTable.founders: array expected");
+                    message.founders = [];
+                    for (let i = 0; i < object.founders.length; ++i)
+                        message.founders[i] = String(object.founders[i]);
+                }
                 return message;
             };
 
@@ -827,6 +852,7 @@ export const troupe = $root.troupe = (() => {
                 if (options.arrays || options.defaults) {
                     object.owners = [];
                     object.members = [];
+                    object.founders = [];
                 }
                 if (options.defaults) {
                     if ($util.Long) {
@@ -853,6 +879,11 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.clusterId != null && message.hasOwnProperty("clusterId"))
                     object.clusterId = message.clusterId;
+                if (message.founders && message.founders.length) {
+                    object.founders = [];
+                    for (let j = 0; j < message.founders.length; ++j)
+                        object.founders[j] = message.founders[j];
+                }
                 return object;
             };
 

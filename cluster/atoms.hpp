@@ -54,8 +54,9 @@ using leader_atom = caf::atom_constant<caf::atom("clleader")>;
 /// receiver does not lead the partition, 1 the node is among its replicas,
 /// 2 its removal from them is committed.
 using replica_check_atom = caf::atom_constant<caf::atom("clreplica")>;
-/// member -> member: (atom, raft id u64) -> (uint32 partitions the receiver
-/// leads, uint32 of those that still have the node among their replicas).
+/// member -> member: (atom, raft id u64) -> (the partitions the receiver
+/// leads, those of them that still have the node among their replicas),
+/// each as two big-endian bytes per partition.
 using replicas_on_atom = caf::atom_constant<caf::atom("clrepon")>;
 /// -> driver: (atom) -> uint32 groups it still leads: hand every group it
 /// leads to another voter (a stopping node asks until none is left).

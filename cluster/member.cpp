@@ -86,6 +86,9 @@ struct member_state {
   bool replicas_loaded = false;
   std::set<uint16_t> checking;
   bool drain_check_out = false;
+  // A member accepted this node's greeting while it had no table: a table
+  // that names it is the answer, not a sign of data it lost.
+  bool asked_to_join = false;
   // This node's own addresses changed at start (a restart on other ports)
   // and must reach the others' tables.
   bool announce_self = false;
@@ -357,6 +360,10 @@ void change_replicas(member_actor* self) {
       preferred = raft_node_id(st.table->preferred_leader(partition_id{p}));
     auto step = next_replica_step(v.config, wanted_replicas(self, p),
                                   raft_node_id(st.cfg.node_id), v.peers, v.commit, preferred);
+    // A hand-over refuses writes until the target leads or it is given up
+    // (a target that is stopping never takes it): not again for a while.
+    if (step.transfer_to && *step.transfer_to == preferred)
+      st.serving_since[p] = now;
     if (step.transfer_to) {
       self->request(st.cfg.driver->actor(), caf::infinite, raft_transfer_atom::value, p,
                     step.transfer_to->value)
@@ -414,11 +421,15 @@ void retire_replicas(member_actor* self) {
 }
 
 /// Replicated: the answer to replica_check_atom about partition p's node
-/// `raft_id` (see atoms.hpp).
+/// `raft_id` (see atoms.hpp). Removed means: out of the committed
+/// configuration, and not placed there again by this node's table (it
+/// would be added back).
 uint8_t replica_check(member_actor* self, uint16_t p, uint64_t raft_id) {
+  auto wanted = wanted_replicas(self, p);
+  bool placed = std::find(wanted.begin(), wanted.end(), raft::node_id{raft_id}) != wanted.end();
   for (auto& v : self->state.cfg.driver->views())
     if (v.group == p && v.role == raft::role::leader)
-      return v.config_pending || v.config.contains(raft::node_id{raft_id}) ? 1 : 2;
+      return placed || v.config_pending || v.config.contains(raft::node_id{raft_id}) ? 1 : 2;
   return 0;
 }
 
@@ -549,6 +560,11 @@ std::string incompatible(member_actor* self, const std::string& other_bytes,
       && other->members().empty() && mine.epoch() > 1)
     return "it is member " + id + " of this cluster but came back without its data; drain it"
            " (troupe cluster drain " + id + ") and start it under a new node id";
+  auto& me = self->state.cfg.node_id;
+  if (replicated(self) && mine.members().empty() && !self->state.asked_to_join
+      && other->find_member(me) != nullptr && other->epoch() > 1)
+    return "this node is member " + me + " of that cluster but has none of its data; drain it"
+           " (troupe cluster drain " + me + ") and start it under a new node id";
   if (other->count() != mine.count())
     return "it has " + std::to_string(other->count()) + " partitions, this node "
            + std::to_string(mine.count());
@@ -647,6 +663,8 @@ void on_hello_reply(member_actor* self, caf::actor member_handle, const std::str
                                                   + refused_pause;
     return;
   }
+  if (self->state.table->members().empty())
+    self->state.asked_to_join = true;
   merge_table(self, table_bytes);
   peer_up(self, info, std::move(member_handle), std::move(gateway), std::move(hub));
 }
@@ -831,14 +849,30 @@ caf::result<actors::ok_atom> start_move(member_actor* self, uint16_t p, const st
 
 // -- coordinator --------------------------------------------------------------
 
+/// Partition ids as two big-endian bytes each (a plain string crosses CAF
+/// remoting without a registered type), and back.
+void put_partition(std::string& out, uint16_t p) {
+  out.push_back(static_cast<char>(p >> 8));
+  out.push_back(static_cast<char>(p & 0xFF));
+}
+
+std::vector<uint16_t> partitions_of(const std::string& packed) {
+  std::vector<uint16_t> out;
+  for (size_t i = 0; i + 1 < packed.size(); i += 2)
+    out.push_back(static_cast<uint16_t>((static_cast<uint8_t>(packed[i]) << 8)
+                                        | static_cast<uint8_t>(packed[i + 1])));
+  return out;
+}
+
 /// Replicated: (partitions this node leads, those of them whose group still
-/// has the node `raft_id` among its replicas).
-std::pair<uint32_t, uint32_t> replicas_on(member_actor* self, uint64_t raft_id) {
-  std::pair<uint32_t, uint32_t> out{0, 0};
+/// has the node `raft_id` among its replicas), packed.
+std::pair<std::string, std::string> replicas_on(member_actor* self, uint64_t raft_id) {
+  std::pair<std::string, std::string> out;
   for (auto& v : self->state.cfg.driver->views())
     if (v.role == raft::role::leader) {
-      out.first += 1;
-      out.second += v.config_pending || v.config.contains(raft::node_id{raft_id}) ? 1 : 0;
+      put_partition(out.first, v.group);
+      if (v.config_pending || v.config.contains(raft::node_id{raft_id}))
+        put_partition(out.second, v.group);
     }
   return out;
 }
@@ -863,10 +897,15 @@ void check_drained(member_actor* self, const std::string& node) {
   auto& st = self->state;
   struct tally {
     size_t waiting = 1;
-    uint32_t led = 0;
-    uint32_t holding = 0;
+    std::set<uint16_t> led;  // a deposed leader may still count itself one
+    size_t holding = 0;
     bool failed = false;
     bool asking = true;  // still in check_drained: the caller coordinates
+    void add(const std::string& l, const std::string& h) {
+      for (auto p : partitions_of(l))
+        led.insert(p);
+      holding += partitions_of(h).size();
+    }
   };
   auto t = std::make_shared<tally>();
   auto id = raft_node_id(node).value;
@@ -875,7 +914,7 @@ void check_drained(member_actor* self, const std::string& node) {
       return;
     auto& s = self->state;
     s.drain_check_out = false;
-    if (t->failed || t->led < s.table->count() || t->holding > 0
+    if (t->failed || t->led.size() < s.table->count() || t->holding > 0
         || s.table->find_member(node) == nullptr || !is_coordinator(self))
       return;
     change_table(self, [&](partition_table& tb) { tb.remove_member(node); });
@@ -885,17 +924,15 @@ void check_drained(member_actor* self, const std::string& node) {
   };
   st.drain_check_out = true;
   auto mine = replicas_on(self, id);
-  t->led = mine.first;
-  t->holding = mine.second;
+  t->add(mine.first, mine.second);
   for (auto& [pid, p] : st.peers) {
     if (!p.up)
       continue;
     ++t->waiting;
     self->request(p.member, dial_timeout, replicas_on_atom::value, id)
       .then(
-        [=](uint32_t led, uint32_t holding) {
-          t->led += led;
-          t->holding += holding;
+        [=](const std::string& led, const std::string& holding) {
+          t->add(led, holding);
           finish();
         },
         [=](caf::error&) {
@@ -1219,8 +1256,8 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       return replicated(self) ? replica_check(self, p, raft_id) : uint8_t{0};
     },
     [=](replicas_on_atom, uint64_t raft_id) {
-      auto r = replicated(self) ? replicas_on(self, raft_id) : std::pair<uint32_t, uint32_t>{};
-      return caf::make_message(r.first, r.second);
+      auto r = replicated(self) ? replicas_on(self, raft_id) : std::pair<std::string, std::string>{};
+      return caf::make_message(std::move(r.first), std::move(r.second));
     },
     [=](status_atom) { return status_bytes(self); },
   };

@@ -193,10 +193,10 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
       return status.message;
     },
     [=](raft_remove_atom, uint16_t group) -> std::string {
-      auto status = self->state.groups->remove(group);
+      self->state.groups->remove(group);
       pump(self);
       publish(self);
-      return status.message;
+      return {};
     },
     [=](raft_transfer_atom, uint16_t group, uint64_t to) -> std::string {
       auto status = self->state.groups->transfer(group, raft::node_id{to});

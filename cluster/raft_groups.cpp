@@ -118,14 +118,20 @@ storage::db_status raft_groups::add(uint16_t id, const raft::configuration& init
                                     bool create) {
   if (hosts(id))
     return storage::db_status::success();
+  if (removing_.count(id) != 0 || removed_.count(id) != 0)
+    return storage::db_status::refused("raft group " + std::to_string(id)
+                                       + " is being removed here");
   raft_log_store store{db_, id};
   storage::db_status status;
-  if (!create && !store.stored(status))
+  bool kept = store.stored(status);
+  if (!status.ok || (!create && !kept))
     return status;
   raft::persisted_state ps;
   status = store.load(initial, ps);
   if (!status.ok)
     return status;
+  if (!kept && !ps.snapshot.config.voters.empty())
+    store.found(ps.snapshot.config, compactions_);
   raft::core_options o;
   o.id = options_.self;
   o.election_ticks = options_.election_ticks;
@@ -140,21 +146,26 @@ storage::db_status raft_groups::add(uint16_t id, const raft::configuration& init
   return storage::db_status::success();
 }
 
-storage::db_status raft_groups::remove(uint16_t id) {
-  auto it = groups_.find(id);
-  if (it == groups_.end())
-    return storage::db_status::success();
-  if (turn_out())
-    return storage::db_status::refused("a turn is being written");
-  auto& g = *it->second;
-  fail_pending(g, "the replica was removed from the group");
-  if (g.serving && on_serving_)
-    on_serving_(id, false, raft::node_id{}, g.term);
-  // Written with the next turn, after whatever this turn compacted.
-  g.store.retire(compactions_);
-  machine_.erase(id, compactions_);
-  groups_.erase(it);
-  return storage::db_status::success();
+void raft_groups::remove(uint16_t id) {
+  if (groups_.count(id) != 0)
+    removing_.insert(id);  // at the start of the next turn: none is using it then
+}
+
+void raft_groups::take_removals(storage::write_batch& batch) {
+  for (auto id : removing_) {
+    auto it = groups_.find(id);
+    if (it == groups_.end())
+      continue;
+    auto& g = *it->second;
+    fail_pending(g, "the replica was removed from the group");
+    if (g.serving && on_serving_)
+      on_serving_(id, false, raft::node_id{}, g.term);
+    g.store.retire(g.core.term(), g.core.vote(), batch);
+    machine_.erase(id, batch);
+    groups_.erase(it);
+    removed_.insert(id);
+  }
+  removing_.clear();
 }
 
 storage::db_status raft_groups::change_config(uint16_t id, const raft::configuration& next) {
@@ -282,6 +293,7 @@ bool raft_groups::begin_turn(storage::write_batch& batch) {
     return false;
   batch = std::move(compactions_);
   compactions_ = storage::write_batch{};
+  take_removals(batch);
   for (auto& [id, g] : groups_) {
     if (!g->core.has_ready())
       continue;
@@ -320,6 +332,7 @@ std::vector<raft_groups::frame> raft_groups::end_turn() {
   auto turn = std::move(turn_);
   turn_.clear();
   turn_started_ = false;
+  removed_.clear();  // their deletion is durable
   ++counters_.turns;
   for (auto& [g, r] : turn) {
     g->core.advance(r);

@@ -31,6 +31,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -152,9 +153,9 @@ public:
   /// given none and learns it from the leader that adds it).
   storage::db_status add(uint16_t group, const raft::configuration& initial, bool create = true);
   /// Stops hosting `group` and deletes its log and its state machine's
-  /// data here (the replica was removed from the group). Refused while a
-  /// turn is out.
-  storage::db_status remove(uint16_t group);
+  /// data here (the replica was removed from the group), with the next
+  /// turn; `add` refuses the group until that turn is durable.
+  void remove(uint16_t group);
   /// Leader: proposes `next` as the group's configuration (see
   /// raft::core::propose_config).
   storage::db_status change_config(uint16_t group, const raft::configuration& next);
@@ -201,6 +202,7 @@ private:
   void notice(group& g);
   void fail_pending(group& g, const std::string& why);
   void complete_reads(group& g);
+  void take_removals(storage::write_batch& batch);
 
   storage::db& db_;
   raft_state_machine& machine_;
@@ -212,6 +214,8 @@ private:
   serving_fn on_serving_;
   uint64_t next_read_ = 1;
   bool stopping_ = false;  ///< after transfer_away
+  std::set<uint16_t> removing_;  ///< removed at the next turn's start
+  std::set<uint16_t> removed_;   ///< removed in the turn being written
   raft_counters counters_;
 };
 

@@ -158,12 +158,25 @@ void raft_log_store::persist(const raft::ready& r, storage::write_batch& batch) 
 }
 
 bool raft_log_store::stored(storage::db_status& status) const {
-  return db_.get(column::raft, key('h'), status).has_value()
-         || (status.ok && db_.get(column::raft, key('s'), status).has_value());
+  bool kept = db_.get(column::raft, key('h'), status).has_value()
+              || (status.ok && db_.get(column::raft, key('s'), status).has_value());
+  return kept && status.ok && !db_.get(column::raft, key('x'), status).has_value();
 }
 
-void raft_log_store::retire(storage::write_batch& batch) const {
+void raft_log_store::found(const raft::configuration& initial, storage::write_batch& batch) const {
+  raft::snapshot_meta meta;
+  meta.config = initial;
+  batch.put(column::raft, key('s'), encode_meta(meta));
+}
+
+void raft_log_store::retire(raft::term_t term, raft::node_id vote,
+                            storage::write_batch& batch) const {
   batch.remove_range(column::raft, prefix_, storage::prefix_end(prefix_));
+  std::string hs;
+  put_u64(hs, term.value);
+  put_u64(hs, vote.value);
+  put_u64(hs, 0);
+  batch.put(column::raft, key('h'), std::move(hs));
   batch.put(column::raft, key('x'), {});
 }
 

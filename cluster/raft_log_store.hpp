@@ -32,12 +32,17 @@ public:
   /// after it. Fails on unreadable storage or malformed records.
   storage::db_status load(const raft::configuration& initial, raft::persisted_state& out);
 
-  /// Whether this node keeps anything of the group (false after retire).
+  /// Whether this node keeps a replica of the group (false after retire).
   bool stored(storage::db_status& status) const;
 
-  /// Adds to `batch` the removal of everything the group kept here, and
-  /// the mark that this replica was removed.
-  void retire(storage::write_batch& batch) const;
+  /// Adds to `batch` the configuration a new group starts from, so that
+  /// every later start of this replica begins from the same one.
+  void found(const raft::configuration& initial, storage::write_batch& batch) const;
+
+  /// Adds to `batch` the removal of everything the group kept here but its
+  /// term and vote (a replica made here again must not vote twice in a
+  /// term), and the mark that this replica was removed.
+  void retire(raft::term_t term, raft::node_id vote, storage::write_batch& batch) const;
 
   /// Adds to `batch` what persisting `r` takes: an installed snapshot (every
   /// entry removed, its meta stored), entries from r.entries.front().index

@@ -194,6 +194,7 @@ public:
   node_id id() const { return options_.id; }
   enum role role() const { return role_; }
   term_t term() const { return term_; }
+  node_id vote() const { return vote_; }
   node_id leader() const { return leader_; }
   log_index commit() const { return commit_; }
   log_index applied() const { return applied_; }

@@ -268,12 +268,17 @@ void settle_waiters(member_actor* self) {
   }
 }
 
-/// Replicated: the Raft ids of the members that should hold partition p.
-std::vector<raft::node_id> wanted_replicas(member_actor* self, uint16_t p) {
+std::vector<raft::node_id> raft_node_ids(const std::vector<std::string>& members) {
   std::vector<raft::node_id> out;
-  for (auto& id : self->state.table->replicas(partition_id{p}, self->state.cfg.replication_factor))
+  for (auto& id : members)
     out.push_back(raft_node_id(id));
   return out;
+}
+
+/// Replicated: the Raft ids of the members that should hold partition p.
+std::vector<raft::node_id> wanted_replicas(member_actor* self, uint16_t p) {
+  return raft_node_ids(
+    self->state.table->replicas(partition_id{p}, self->state.cfg.replication_factor));
 }
 
 bool wanted_here(member_actor* self, uint16_t p) {
@@ -304,9 +309,7 @@ void host_replicas(member_actor* self) {
     bool create = wanted_here(self, p);
     if (hosted.count(p) != 0 || (!create && st.replicas_loaded))
       continue;
-    std::vector<uint64_t> initial;
-    for (auto& id : st.table->initial_replicas(partition_id{p}, rf))
-      initial.push_back(raft_node_id(id).value);
+    auto initial = raft::raw_ids(raft_node_ids(st.table->initial_replicas(partition_id{p}, rf)));
     if (std::find(initial.begin(), initial.end(), me.value) == initial.end())
       initial.clear();
     ++asked;
@@ -369,11 +372,8 @@ void change_replicas(member_actor* self) {
                     step.transfer_to->value)
         .then([](const std::string&) {});  // refused while one is under way: asked again
     } else if (step.propose) {
-      std::vector<uint64_t> voters, learners;
-      for (auto n : step.propose->voters)
-        voters.push_back(n.value);
-      for (auto n : step.propose->learners)
-        learners.push_back(n.value);
+      auto voters = raft::raw_ids(step.propose->voters);
+      auto learners = raft::raw_ids(step.propose->learners);
       SPDLOG_DEBUG("partition {}: {} voters and {} learners next", p, voters.size(),
                    learners.size());
       self->request(st.cfg.driver->actor(), caf::infinite, raft_config_atom::value, p, voters,
@@ -429,7 +429,7 @@ uint8_t replica_check(member_actor* self, uint16_t p, uint64_t raft_id) {
   bool placed = std::find(wanted.begin(), wanted.end(), raft::node_id{raft_id}) != wanted.end();
   for (auto& v : self->state.cfg.driver->views())
     if (v.group == p && v.role == raft::role::leader)
-      return placed || v.config_pending || v.config.contains(raft::node_id{raft_id}) ? 1 : 2;
+      return placed || v.may_hold(raft::node_id{raft_id}) ? 1 : 2;
   return 0;
 }
 
@@ -871,7 +871,7 @@ std::pair<std::string, std::string> replicas_on(member_actor* self, uint64_t raf
   for (auto& v : self->state.cfg.driver->views())
     if (v.role == raft::role::leader) {
       put_partition(out.first, v.group);
-      if (v.config_pending || v.config.contains(raft::node_id{raft_id}))
+      if (v.may_hold(raft::node_id{raft_id}))
         put_partition(out.second, v.group);
     }
   return out;

@@ -171,9 +171,7 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
     },
     [=](raft_group_atom, uint16_t group, const std::vector<uint64_t>& voters,
         bool create) -> std::string {
-      raft::configuration initial;
-      for (auto v : voters)
-        initial.voters.push_back(raft::node_id{v});
+      raft::configuration initial{raft::node_ids(voters), {}};
       if (!raft::valid(initial))
         return "invalid replica set for group " + std::to_string(group);
       auto status = self->state.groups->add(group, initial, create);
@@ -182,11 +180,7 @@ caf::behavior driver_impl(driver_actor* self, raft_driver_config cfg,
     },
     [=](raft_config_atom, uint16_t group, const std::vector<uint64_t>& voters,
         const std::vector<uint64_t>& learners) -> std::string {
-      raft::configuration next;
-      for (auto v : voters)
-        next.voters.push_back(raft::node_id{v});
-      for (auto l : learners)
-        next.learners.push_back(raft::node_id{l});
+      raft::configuration next{raft::node_ids(voters), raft::node_ids(learners)};
       auto status = self->state.groups->change_config(group, next);
       pump(self);
       publish(self);

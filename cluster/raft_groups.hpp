@@ -116,6 +116,10 @@ struct group_view {
   std::vector<peer_view> peers;  ///< leader only: every other replica
   raft::configuration config;    ///< the latest in its log
   bool config_pending = false;   ///< leader only: the latest is not committed yet
+
+  /// Leader only: whether `n` is, or may yet be, one of the group's
+  /// replicas (a change under way may still add it).
+  bool may_hold(raft::node_id n) const { return config_pending || config.contains(n); }
 };
 
 struct raft_counters {

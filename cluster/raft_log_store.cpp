@@ -158,9 +158,21 @@ void raft_log_store::persist(const raft::ready& r, storage::write_batch& batch) 
 }
 
 bool raft_log_store::stored(storage::db_status& status) const {
-  bool kept = db_.get(column::raft, key('h'), status).has_value()
-              || (status.ok && db_.get(column::raft, key('s'), status).has_value());
-  return kept && status.ok && !db_.get(column::raft, key('x'), status).has_value();
+  if (db_.get(column::raft, key('s'), status).has_value())
+    return status.ok;
+  if (!status.ok)
+    return false;
+  // A retired replica keeps only its hard state and the mark; one made again
+  // here since then has entries of its own (or the snapshot meta above).
+  if (!db_.get(column::raft, key('x'), status).has_value())
+    return status.ok && db_.get(column::raft, key('h'), status).has_value() && status.ok;
+  if (!status.ok)
+    return false;
+  auto cur = db_.new_cursor(column::raft);
+  cur->seek(key('e'));
+  bool entries = cur->valid() && cur->key() < storage::prefix_end(key('e'));
+  status = cur->status();
+  return entries && status.ok;
 }
 
 void raft_log_store::found(const raft::configuration& initial, storage::write_batch& batch) const {

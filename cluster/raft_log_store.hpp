@@ -32,7 +32,8 @@ public:
   /// after it. Fails on unreadable storage or malformed records.
   storage::db_status load(const raft::configuration& initial, raft::persisted_state& out);
 
-  /// Whether this node keeps a replica of the group (false after retire).
+  /// Whether this node keeps a replica of the group: false after retire
+  /// until the replica, made here again, stores an entry or a snapshot.
   bool stored(storage::db_status& status) const;
 
   /// Adds to `batch` the configuration a new group starts from, so that

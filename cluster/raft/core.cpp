@@ -492,6 +492,10 @@ void core::on_append_reply(const message& m) {
       return; // stale answer
     if (pr.state == progress::mode::snapshot)
       return;
+    // A follower whose log ends below what it acknowledged lost entries (a
+    // disk that did not keep unsynced writes): they are sent again, and its
+    // heartbeats never commit past what it now has.
+    pr.match = std::min(pr.match, m.reject_hint);
     pr.next = std::max(pr.match + 1, std::min(m.index, m.reject_hint + 1));
     pr.state = progress::mode::probe;
     pr.paused = false;

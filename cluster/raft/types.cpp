@@ -13,6 +13,22 @@ bool configuration::contains(node_id n) const {
   return is_voter(n) || std::find(learners.begin(), learners.end(), n) != learners.end();
 }
 
+std::vector<uint64_t> raw_ids(const std::vector<node_id>& ids) {
+  std::vector<uint64_t> raw;
+  raw.reserve(ids.size());
+  for (auto n : ids)
+    raw.push_back(n.value);
+  return raw;
+}
+
+std::vector<node_id> node_ids(const std::vector<uint64_t>& raw) {
+  std::vector<node_id> ids;
+  ids.reserve(raw.size());
+  for (auto v : raw)
+    ids.push_back(node_id{v});
+  return ids;
+}
+
 bool valid(const configuration& c) {
   std::vector<node_id> all = c.voters;
   all.insert(all.end(), c.learners.begin(), c.learners.end());

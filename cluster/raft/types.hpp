@@ -58,6 +58,10 @@ struct configuration {
   bool operator==(const configuration&) const = default;
 };
 
+/// Node ids as plain numbers (how actors pass them) and back.
+std::vector<uint64_t> raw_ids(const std::vector<node_id>& ids);
+std::vector<node_id> node_ids(const std::vector<uint64_t>& raw);
+
 /// No id 0 (it means "nobody"), none twice, none both voter and learner.
 bool valid(const configuration& c);
 

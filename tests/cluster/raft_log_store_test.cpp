@@ -135,6 +135,39 @@ BOOST_FIXTURE_TEST_CASE(a_gap_in_the_log_is_an_error_not_a_shorter_log, store_fi
   BOOST_TEST(st.message.find("after index 1") != std::string::npos, st.message);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_retired_replica_made_again_is_kept_once_it_stores_an_entry,
+                        store_fixture) {
+  storage::db_status st;
+  BOOST_TEST(!store.stored(st));
+  raft::ready r;
+  r.state_changed = true;
+  r.state = raft::hard_state{raft::term_t{4}, raft::node_id{2}, 1};
+  r.entries = {entry(4, 1, "a")};
+  persist(r);
+  BOOST_TEST(store.stored(st));
+
+  storage::write_batch batch;
+  store.retire(raft::term_t{4}, raft::node_id{2}, batch);
+  BOOST_TEST_REQUIRE(db->write(std::move(batch)).ok);
+  BOOST_TEST(!store.stored(st));
+  BOOST_TEST(st.ok);
+  auto ps = load();
+  BOOST_TEST(ps.entries.empty());
+  BOOST_TEST(ps.snapshot.config.voters.empty());  // learnt from the leader that adds it
+  BOOST_TEST((ps.state == raft::hard_state{raft::term_t{4}, raft::node_id{2}, 0}));
+
+  // Made again: the leader's entries arrive; a restart must find the replica
+  // (else it is neither served nor deleted) and still not assume a configuration.
+  raft::ready again;
+  again.entries = {entry(5, 1, "a"), entry(5, 2, "b")};
+  persist(again);
+  BOOST_TEST(store.stored(st));
+  ps = load();
+  BOOST_TEST(datas(ps) == (std::vector<std::string>{"1:5:a", "2:5:b"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(ps.snapshot.config.voters.empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(a_core_restarted_from_the_store_finds_its_log_and_commit, store_fixture) {
   raft::core_options o;
   o.id = raft::node_id{1};

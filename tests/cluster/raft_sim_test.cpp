@@ -303,6 +303,28 @@ BOOST_AUTO_TEST_CASE(an_earlier_terms_entry_is_not_committed_by_counting_replica
     BOOST_TEST(!(n->commit() >= 2 && n->at(2) && n->at(2)->data == "x"));
 }
 
+BOOST_FIXTURE_TEST_CASE(a_follower_that_lost_acknowledged_entries_gets_them_again, three_voters) {
+  auto* l = leader();
+  for (int i = 0; i < 5; ++i)
+    l->propose("e" + std::to_string(i));
+  settle(all);
+  auto* lost = l == &c ? &b : &c;
+  auto id = lost->id().value;
+  BOOST_TEST_REQUIRE(l->peers().at(lost->id()).match == l->last_index());
+  // Its disk kept nothing: it comes back with the configuration only.
+  *lost = make_core(id, config);
+  l->propose("after");
+  int budget = 1000;  // a leader that keeps probing where the log is not ends up failing, not hanging
+  for (int t = 0; t < 5; ++t) {
+    l->tick();
+    pump(all, [&](raft::message&) { return --budget > 0; });
+  }
+  BOOST_TEST_REQUIRE(lost->last_index() == l->last_index());
+  BOOST_TEST(lost->commit() == l->commit());
+  BOOST_TEST(lost->at(l->last_index())->data == "after");
+  BOOST_TEST(l->peers().at(lost->id()).match == l->last_index());
+}
+
 BOOST_AUTO_TEST_CASE(a_configuration_may_change_one_voter_at_a_time) {
   auto a = make_core(1, voters({1}));
   a.campaign();

@@ -42,6 +42,42 @@ install(CODE "
   endif()
 " COMPONENT node)
 
+# --- The C++ client as a CMake package (component "client") ---------------
+#
+#   cmake --install build --component client --prefix /opt/troupe
+#   # then, in another project:
+#   find_package(Troupe REQUIRED)        # with -DCMAKE_PREFIX_PATH=/opt/troupe
+#   target_link_libraries(app PRIVATE troupe::client)
+#
+# troupe::client is the static client library with the libraries it is
+# built from; its headers are included as "client/sync_client.hpp".
+include(CMakePackageConfigHelpers)
+
+set(TROUPE_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/Troupe")
+set(_troupe_client_libs troupe_client troupe_routing troupe_keys troupe_protocol troupe_caf)
+foreach(_lib ${_troupe_client_libs})
+  string(REGEX REPLACE "^troupe_" "" _name "${_lib}")
+  set_target_properties(${_lib} PROPERTIES EXPORT_NAME ${_name})
+endforeach()
+target_include_directories(troupe_client INTERFACE
+  $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/troupe>)
+install(TARGETS ${_troupe_client_libs} EXPORT TroupeTargets
+        ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT client)
+install(FILES "${PROJECT_SOURCE_DIR}/client/connection.hpp"
+              "${PROJECT_SOURCE_DIR}/client/sync_client.hpp"
+        DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/troupe/client" COMPONENT client)
+install(FILES "${PROJECT_SOURCE_DIR}/protocol/status.hpp"
+        DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/troupe/protocol" COMPONENT client)
+install(EXPORT TroupeTargets NAMESPACE troupe:: DESTINATION "${TROUPE_INSTALL_CMAKEDIR}"
+        COMPONENT client)
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/TroupeConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/TroupeConfig.cmake" INSTALL_DESTINATION "${TROUPE_INSTALL_CMAKEDIR}")
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/TroupeConfigVersion.cmake"
+  COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/TroupeConfig.cmake"
+              "${PROJECT_BINARY_DIR}/TroupeConfigVersion.cmake"
+        DESTINATION "${TROUPE_INSTALL_CMAKEDIR}" COMPONENT client)
+
 # --- CPack: one .deb named troupe ------------------------------------------
 set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
 set(CPACK_PACKAGE_NAME "troupe")
@@ -60,6 +96,8 @@ The package ships a systemd unit (troupe-node.service, not enabled) and
 # Installed through DESTDIR, so the absolute /etc/troupe lands in the package
 # (not on this machine); the prefix of the package is /usr.
 set(CPACK_SET_DESTDIR ON)
+# The node's component only: the client library is for `cmake --install`.
+set(CPACK_INSTALL_CMAKE_PROJECTS "${PROJECT_BINARY_DIR};troupe;node;/")
 set(CPACK_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")

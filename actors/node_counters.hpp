@@ -19,6 +19,10 @@ struct node_counters {
   std::atomic<int64_t> last_client_id{0};
   /// RESP commands taken since start (INFO's total_commands_processed).
   std::atomic<int64_t> resp_commands{0};
+  /// Reply and push bytes handed to client sockets, not yet sent.
+  std::atomic<int64_t> queued_output_bytes{0};
+  /// Requests sent to another node's gateway (each hop of a retry too).
+  std::atomic<int64_t> forwarded_requests{0};
 };
 
 } // namespace troupe::actors

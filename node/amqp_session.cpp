@@ -133,7 +133,8 @@ struct amqp_state {
   /// here (they go with the connection).
   std::map<std::string, std::set<std::pair<std::string, std::string>>> owned_queues;
   size_t in_flight = 0;
-  uint64_t queued = 0;
+  uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
+  uint64_t reported_queued = 0;  // what the node's count has of it
   bool pumping = false;
   std::unique_ptr<protocol::tls_session> tls;
   size_t read_chunk = min_read_chunk;
@@ -142,7 +143,11 @@ struct amqp_state {
   ~amqp_state() {
     if (ctx && ctx->counters)
       ctx->counters->amqp_connections -= 1;
+    if (ctx)
+      report_queued(ctx->counters, 0, reported_queued);
   }
+
+  void queued_changed() { report_queued(ctx->counters, queued, reported_queued); }
 
   static inline const char* name = "troupe.amqp_session";
 };
@@ -159,6 +164,7 @@ void write(amqp_broker* self, connection_handle hdl, const std::string& bytes) {
   if (st.tls)
     st.tls->seal_tail(buf, before);
   st.queued += buf.size() - before;
+  st.queued_changed();
   st.last_write = std::chrono::steady_clock::now();
   self->flush(hdl);
 }
@@ -1336,7 +1342,9 @@ void on_data(amqp_broker* self, connection_handle hdl, const std::vector<char>& 
   auto& st = self->state;
   st.last_read = std::chrono::steady_clock::now();
   auto feed = [&](const char* data, size_t n) { st.reader.feed(data, n); };
-  if (!protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
+  bool fed = protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed);
+  st.queued_changed();
+  if (!fed) {
     end_session(self, hdl);
     return;
   }
@@ -1408,6 +1416,7 @@ caf::behavior amqp_session_impl(amqp_broker* self, connection_handle hdl,
       auto& st = self->state;
       bool held = requests_held(*st.ctx, st.in_flight, st.queued);
       st.queued = msg.remaining;
+      st.queued_changed();
       if (held)
         pump(self, hdl);
     },

@@ -8,6 +8,7 @@
 #include <caf/io/broker.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/node_counters.hpp"
 #include "node/session.hpp"
 
 namespace troupe::node {
@@ -27,6 +28,12 @@ constexpr size_t max_query_buffer_bytes = size_t{1} << 30;
 constexpr size_t max_peers = 65'536;
 
 } // namespace
+
+void report_queued(actors::node_counters* counters, uint64_t queued, uint64_t& reported) {
+  if (counters != nullptr && queued != reported)
+    counters->queued_output_bytes += static_cast<int64_t>(queued) - static_cast<int64_t>(reported);
+  reported = queued;
+}
 
 bool requests_held(const session_context& ctx, size_t in_flight, uint64_t queued) {
   return in_flight >= ctx.max_requests_in_flight || queued >= ctx.max_reply_buffer_bytes;

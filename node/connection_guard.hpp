@@ -30,9 +30,19 @@
 #include <caf/fwd.hpp>
 #include <caf/io/fwd.hpp>
 
+namespace troupe::actors {
+struct node_counters;
+} // namespace troupe::actors
+
 namespace troupe::node {
 
 struct session_context;
+
+/// Brings the node's count of reply bytes queued unsent
+/// (node_counters::queued_output_bytes) from this connection's last
+/// reported figure, `reported`, to `queued`. Sessions call it whenever
+/// `queued` changed, and with 0 when they end.
+void report_queued(actors::node_counters* counters, uint64_t queued, uint64_t& reported);
 
 /// True while a connection's buffered requests must wait: `in_flight`
 /// requests are unanswered or `queued` reply bytes are not yet sent.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <mutex>
 
@@ -306,6 +307,26 @@ void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
     g.one(k.name, k.help, static_cast<double>(k.value), "counter");
 }
 
+/// How long the group committer's RocksDB writes took (the WAL's fsync
+/// included with --durability fsync).
+void write_duration_histogram(gauge_text& g, const storage::commit_stats& stats) {
+  const char* name = "troupe_commit_write_duration_seconds";
+  g.family(name, "Time of each RocksDB write of the group committer, fsync included",
+           "histogram");
+  std::string bucket = std::string{name} + "_bucket";
+  uint64_t counted = 0;
+  for (size_t i = 0; i < stats.write_buckets.size(); ++i) {
+    counted = stats.write_buckets[i];
+    char le[32];
+    std::snprintf(le, sizeof(le), "le=\"%g\"", static_cast<double>(storage::write_bounds_us[i]) / 1e6);
+    g.sample(bucket.c_str(), static_cast<double>(counted), le);
+  }
+  auto count = static_cast<double>(std::max(counted, stats.writes));
+  g.sample(bucket.c_str(), count, "le=\"+Inf\"");
+  g.sample((std::string{name} + "_sum").c_str(), stats.write_seconds);
+  g.sample((std::string{name} + "_count").c_str(), count);
+}
+
 } // namespace
 
 std::string node_metrics::scrape(const metrics_sources& src) {
@@ -323,6 +344,13 @@ std::string node_metrics::scrape(const metrics_sources& src) {
           static_cast<double>(src.counters->stream_groups.load()));
     g.one("troupe_stream_subscribers", "Live stream subscriptions",
           static_cast<double>(src.counters->stream_subscribers.load()));
+    g.one("troupe_output_queued_bytes",
+          "Reply and push bytes handed to client sockets and not yet sent, every connection "
+          "(subscribers that do not keep up show here first)",
+          static_cast<double>(src.counters->queued_output_bytes.load()));
+    g.one("troupe_forwarded_requests_total",
+          "Requests this node's doors sent on to another node's gateway",
+          static_cast<double>(src.counters->forwarded_requests.load()), "counter");
   }
   queue_depth_gauges(g, 50);
   if (src.raft != nullptr)
@@ -347,6 +375,7 @@ std::string node_metrics::scrape(const metrics_sources& src) {
           static_cast<double>(stats.batches), "counter");
     g.one("troupe_commit_writes_total", "RocksDB writes the group committer issued",
           static_cast<double>(stats.writes), "counter");
+    write_duration_histogram(g, stats);
     struct property {
       const char* rocksdb;
       const char* name;

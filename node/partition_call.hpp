@@ -28,6 +28,7 @@
 #include <caf/error.hpp>
 #include <caf/sec.hpp>
 
+#include "actors/node_counters.hpp"
 #include "cluster/atoms.hpp"
 #include "cluster/partition_router.hpp"
 #include "protocol/envelope.hpp"
@@ -110,6 +111,8 @@ void send_to_partition(Self* self, const cluster::partition_router& router, clus
             });
     return;
   }
+  if (auto* counters = self->state.ctx->counters)
+    counters->forwarded_requests.fetch_add(1, std::memory_order_relaxed);
   auto done = std::make_shared<bool>(false);
   auto once = [done, on_response](const v1::Response& resp) {
     if (!*done) {

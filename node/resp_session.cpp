@@ -114,6 +114,7 @@ struct resp_state {
   std::set<std::string> channels;
   std::set<std::string> patterns;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
+  uint64_t reported_queued = 0;  // what the node's count has of it
   std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
   size_t read_chunk = min_read_chunk;
   remote_calls remote;  // requests at other nodes' gateways
@@ -130,7 +131,11 @@ struct resp_state {
       ctx->counters->resp_clients -= 1;
     if (ctx && ctx->counters && blocking)
       ctx->counters->resp_blocked_clients -= 1;
+    if (ctx)
+      report_queued(ctx->counters, 0, reported_queued);
   }
+
+  void queued_changed() { report_queued(ctx->counters, queued, reported_queued); }
 
   static inline const char* name = "troupe.resp_session";
 };
@@ -167,6 +172,7 @@ void flush_slots(resp_broker* self, connection_handle hdl) {
     st.tls->seal_tail(buf, before);
   if (wrote) {
     st.queued += buf.size() - before;
+    st.queued_changed();
     self->flush(hdl);
   }
   if (st.closing && st.slots.empty())
@@ -1859,7 +1865,9 @@ void on_data(resp_broker* self, connection_handle hdl, const std::vector<char>& 
     return;
   st.clock.touch();
   auto feed = [&](const char* data, size_t n) { st.parser.feed(data, n); };
-  if (!protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
+  bool fed = protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed);
+  st.queued_changed();
+  if (!fed) {
     SPDLOG_DEBUG("RESP client {}: {}", st.client_id, st.tls->error());
     st.closing = true;
     st.slots.clear();
@@ -1923,6 +1931,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
       auto& st = self->state;
       bool held = requests_held(*st.ctx, st.slots.size(), st.queued);
       st.queued = msg.remaining;
+      st.queued_changed();
       if (held)
         pump(self, hdl);
     },

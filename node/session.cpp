@@ -66,6 +66,7 @@ struct session_state {
   std::unordered_map<uint64_t, subscription> subscriptions;
   uint64_t next_subscription = 0;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
+  uint64_t reported_queued = 0;  // what the node's count has of it
   std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
   remote_calls remote;           // requests at other nodes' gateways
   /// Requests in progress, by id: their operation and arrival (/metrics).
@@ -74,7 +75,11 @@ struct session_state {
   ~session_state() {
     if (ctx && ctx->counters)
       ctx->counters->sessions -= 1;
+    if (ctx)
+      report_queued(ctx->counters, 0, reported_queued);
   }
+
+  void queued_changed() { report_queued(ctx->counters, queued, reported_queued); }
 
   static inline const char* name = "troupe.session";
 };
@@ -92,6 +97,7 @@ void write_out(session_broker* self, connection_handle hdl, Append append) {
   if (self->state.tls)
     self->state.tls->seal_tail(buf, before);
   self->state.queued += buf.size() - before;
+  self->state.queued_changed();
   self->flush(hdl);
 }
 
@@ -726,7 +732,9 @@ void on_data(session_broker* self, connection_handle hdl, const std::vector<char
     return;
   st.clock.touch();
   auto feed = [&](const char* data, size_t n) { st.decoder.feed(data, n); };
-  if (!protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed)) {
+  bool fed = protocol::feed_received(self, hdl, st.tls.get(), buf, st.queued, feed);
+  st.queued_changed();
+  if (!fed) {
     SPDLOG_DEBUG("session closing: {}", st.tls->error());
     st.closing = true;
     if (st.in_flight == 0)
@@ -793,6 +801,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
       auto& st = self->state;
       bool held = requests_held(*st.ctx, st.in_flight, st.queued);
       st.queued = msg.remaining;
+      st.queued_changed();
       if (held)
         pump(self, hdl);
     },

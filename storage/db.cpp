@@ -5,6 +5,8 @@
 #include <cstdarg>
 #include <cstdio>
 #include <sys/statvfs.h>
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <deque>
 #include <filesystem>
@@ -148,6 +150,17 @@ struct db::impl {
   std::thread committer;
   std::atomic<uint64_t> batches{0};
   std::atomic<uint64_t> writes{0};
+  std::array<std::atomic<uint64_t>, std::size(write_bounds_us)> write_buckets{};
+  std::atomic<uint64_t> write_us{0};
+
+  void time_write(std::chrono::steady_clock::duration took) {
+    auto us = static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::microseconds>(took).count());
+    write_us.fetch_add(us, std::memory_order_relaxed);
+    auto at = std::lower_bound(std::begin(write_bounds_us), std::end(write_bounds_us), us);
+    if (at != std::end(write_bounds_us))
+      write_buckets[at - std::begin(write_bounds_us)].fetch_add(1, std::memory_order_relaxed);
+  }
   // The disk alarm: free bytes under the data directory, measured at most
   // every 100 ms (any thread may write).
   std::atomic<int64_t> next_disk_check{0};
@@ -382,8 +395,10 @@ void db::committer_loop() {
       rocksdb::WriteBatch wb;
       for (auto& p : group)
         im.append(wb, p.batch);
-      im.writes.fetch_add(1, std::memory_order_relaxed);
+      auto started = std::chrono::steady_clock::now();
       st = from_rocks(im.rocks->Write(im.write_options, &wb));
+      im.time_write(std::chrono::steady_clock::now() - started);
+      im.writes.fetch_add(1, std::memory_order_relaxed);
       if (!st.ok)
         spdlog::error("storage write failed: {} (a write that fails for lack of space leaves "
                       "RocksDB refusing writes until the node restarts)", st.message);
@@ -405,7 +420,12 @@ db_status db::compact() {
 }
 
 commit_stats db::stats() const {
-  return {impl_->batches.load(), impl_->writes.load()};
+  commit_stats out{impl_->batches.load(), impl_->writes.load(), {}, 0};
+  uint64_t below = 0;
+  for (auto& b : impl_->write_buckets)
+    out.write_buckets.push_back(below += b.load(std::memory_order_relaxed));
+  out.write_seconds = static_cast<double>(impl_->write_us.load()) / 1e6;
+  return out;
 }
 
 db_status db::checkpoint(const std::string& dir) const {

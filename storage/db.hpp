@@ -138,7 +138,17 @@ class snapshot;
 struct commit_stats {
   uint64_t batches = 0;  ///< batches handed to commit()
   uint64_t writes = 0;   ///< RocksDB writes the committer issued
+  /// How long those writes took (with --durability fsync, the WAL's sync
+  /// included): counts per upper bound of write_bounds_us (cumulative
+  /// from the smallest, the last one every write), and their sum.
+  std::vector<uint64_t> write_buckets;
+  double write_seconds = 0;
 };
+
+/// The upper bounds (µs) of commit_stats::write_buckets.
+inline constexpr uint64_t write_bounds_us[] = {50,    100,   250,    500,    1000,   2500,
+                                               5000,  10000, 25000,  50000,  100000, 250000,
+                                               1000000};
 
 class db {
 public:

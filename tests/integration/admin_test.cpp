@@ -4,11 +4,13 @@
 // closed.
 #include <chrono>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
 
+#include "cluster/partition_table.hpp"
 #include "tests/support/node_fixture.hpp"
 #include "tests/support/node_process.hpp"
 #include "tests/support/raw_socket.hpp"
@@ -43,6 +45,25 @@ std::string body_of(const std::string& reply) {
   return at == std::string::npos ? std::string{} : reply.substr(at + 4);
 }
 
+/// The value of the sample `series` (name and labels) in `metrics`; -1
+/// when it is not there.
+double sample_of(const std::string& metrics, const std::string& series) {
+  auto at = metrics.find("\n" + series + " ");
+  return at == std::string::npos ? -1 : std::stod(metrics.substr(at + series.size() + 2));
+}
+
+/// Scrapes until `done(metrics)` holds, 60 s at most (a bound, not a
+/// synchronisation); returns the last scrape.
+template <class Done>
+std::string scrape_until(uint16_t admin_port, Done done) {
+  std::string metrics;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{60};
+  do {
+    metrics = body_of(get(admin_port, "/metrics"));
+  } while (!done(metrics) && std::chrono::steady_clock::now() < deadline);
+  return metrics;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(admin)
@@ -71,9 +92,33 @@ BOOST_AUTO_TEST_CASE(probes_and_metrics_of_a_single_node) {
                      "troupe_connections{door=\"resp\"} 1",
                      "troupe_partitions{state=\"local\"} 64",
                      "troupe_partitions{state=\"unreachable\"} 0",
+                     "troupe_forwarded_requests_total 0",
                      "troupe_build_info{version=\"0.1.0\"} 1"})
     BOOST_TEST(metrics.find(line) != std::string::npos, line);
   BOOST_TEST(metrics.find("# TYPE troupe_rocksdb_memtable_bytes gauge") != std::string::npos);
+  // The SET was written: one commit write at least, timed.
+  BOOST_TEST(sample_of(metrics, "troupe_commit_write_duration_seconds_count") >= 1, metrics);
+  BOOST_TEST(sample_of(metrics, "troupe_commit_write_duration_seconds_bucket{le=\"+Inf\"}")
+             == sample_of(metrics, "troupe_commit_write_duration_seconds_count"));
+
+  // A client that sends GETs of a large value and reads none of the
+  // replies: what waits for it shows, and goes once it is gone.
+  BOOST_TEST(c.call({"SET", "big", std::string(256 * 1024, 'x')}) == ok);
+  {
+    raw_socket lazy{node.resp_port()};
+    std::string gets;
+    for (int i = 0; i < 256; ++i)
+      gets += "*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n";
+    BOOST_TEST_REQUIRE(lazy.send(gets));
+    auto backlog = scrape_until(node.admin_port(), [](const std::string& m) {
+      return sample_of(m, "troupe_output_queued_bytes") > 0;
+    });
+    BOOST_TEST(sample_of(backlog, "troupe_output_queued_bytes") > 0, backlog);
+  }
+  auto after = scrape_until(node.admin_port(), [](const std::string& m) {
+    return sample_of(m, "troupe_output_queued_bytes") == 0;
+  });
+  BOOST_TEST(sample_of(after, "troupe_output_queued_bytes") == 0, after);
 
   // Bad requests get their status and the connection closes.
   BOOST_TEST(status_is(get(node.admin_port(), "/nowhere"), 404));
@@ -101,7 +146,9 @@ BOOST_AUTO_TEST_CASE(metrics_of_a_replicated_node_show_its_raft_groups) {
     more.insert(more.end(), replicated.begin(), replicated.end());
     return more;
   };
-  node_process first{dir.sub("n1"), "os", with({"--node-id", "n1", "--admin-listen", "127.0.0.1:0"})};
+  node_process first{dir.sub("n1"), "os",
+                     with({"--node-id", "n1", "--admin-listen", "127.0.0.1:0", "--resp-listen",
+                           "127.0.0.1:0"})};
   node_process second{dir.sub("n2"), "os",
                       with({"--node-id", "n2", "--seeds",
                             "127.0.0.1:" + std::to_string(first.cluster_port())})};
@@ -112,15 +159,14 @@ BOOST_AUTO_TEST_CASE(metrics_of_a_replicated_node_show_its_raft_groups) {
     auto at = metrics.find(line);
     return at == std::string::npos ? -1 : std::stoi(metrics.substr(at + line.size()));
   };
-  std::string metrics;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{60};
-  do {
-    metrics = body_of(get(first.admin_port(), "/metrics"));
-  } while ((count(metrics, "leader") + count(metrics, "follower") != 8
-            || metrics.find("troupe_raft_term_max 0\n") != std::string::npos
-            || metrics.find("troupe_raft_applied_total 0\n") != std::string::npos)
-           && std::chrono::steady_clock::now() < deadline);
+  // Leaders spread over both nodes once they have served a while.
+  auto metrics = scrape_until(first.admin_port(), [&](const std::string& m) {
+    return count(m, "leader") + count(m, "follower") == 8 && count(m, "follower") > 0
+           && m.find("troupe_raft_term_max 0\n") == std::string::npos
+           && m.find("troupe_raft_applied_total 0\n") == std::string::npos;
+  });
   BOOST_TEST(count(metrics, "leader") + count(metrics, "follower") == 8, metrics);
+  BOOST_TEST_REQUIRE(count(metrics, "follower") > 0, metrics);
   for (auto* line : {"# TYPE troupe_raft_term_max gauge", "# TYPE troupe_raft_applied_total counter",
                      "# TYPE troupe_raft_messages_total counter",
                      "# TYPE troupe_raft_leader_changes_total counter",
@@ -129,6 +175,19 @@ BOOST_AUTO_TEST_CASE(metrics_of_a_replicated_node_show_its_raft_groups) {
     BOOST_TEST(metrics.find(line) != std::string::npos, line);
   BOOST_TEST(metrics.find("troupe_raft_term_max 0\n") == std::string::npos, metrics);
   BOOST_TEST(metrics.find("troupe_raft_leader_changes_total 0\n") == std::string::npos, metrics);
+
+  // Keys in every partition: those n2 leads go there through n1's door.
+  troupe::cluster::partition_table table{8};
+  std::set<uint16_t> partitions;
+  resp_conn c{first.resp_port()};
+  for (int i = 0; i < 64; ++i) {
+    auto key = "fwd-" + std::to_string(i);
+    partitions.insert(table.partition_of(troupe::cluster::kv_hash_tag(key)).value);
+    BOOST_TEST(c.call({"SET", key, "v"}) == ok);
+  }
+  BOOST_TEST_REQUIRE(partitions.size() == 8u);
+  BOOST_TEST(sample_of(body_of(get(first.admin_port(), "/metrics")),
+                       "troupe_forwarded_requests_total") >= 1);
   BOOST_TEST(second.terminate() == 0);
   BOOST_TEST(first.terminate() == 0);
 }

@@ -42,7 +42,7 @@ start_troupe() {  # $1 = durability, $2 = placement; sets troupe_port, troupe_pi
   troupe_port=${line##*:}
 }
 
-start_troupe_doors() {  # $1 = durability, $2 = placement, then flags (--resp-listen/--amqp-listen 127.0.0.1:0); sets troupe_port, resp_port, amqp_port, troupe_pid
+start_troupe_doors() {  # $1 = durability, $2 = placement, then flags (--resp-listen/--amqp-listen/--admin-listen 127.0.0.1:0); sets troupe_port, resp_port, amqp_port, admin_port, troupe_pid
   local name="troupe-$1-$2-doors"
   local fifo="$work/$name.out"
   mkfifo "$fifo"
@@ -56,6 +56,7 @@ start_troupe_doors() {  # $1 = durability, $2 = placement, then flags (--resp-li
     case "$line" in
       "troupe-node resp "*) resp_port=${line##*:} ;;
       "troupe-node amqp "*) amqp_port=${line##*:} ;;
+      "troupe-node admin "*) admin_port=${line##*:} ;;
       "troupe-node ready "*) troupe_port=${line##*:}; return 0 ;;
     esac
   done

@@ -163,7 +163,8 @@ std::optional<node_options> parse_options(int argc, char** argv, int& exit_code)
                  "Refuse writes while less than this is free on the data disk (0: never)")
     ->envname("TROUPE_DISK_FREE_LIMIT_BYTES")->capture_default_str();
   app.add_option("--fault-file", opts.fault_file,
-                 "Test only: while this file exists, the data disk counts as full");
+                 "Test only: while this file exists, the data disk fails as its first word says: "
+                 "nospace (writes fail with ENOSPC), io (EIO), else it counts as full");
   app.add_option("--workers", opts.workers, "Actor scheduler threads (0: one per core)")
     ->envname("TROUPE_WORKERS")->capture_default_str();
   std::string placement = "workers";

@@ -165,8 +165,8 @@ struct node_options {
   /// Lets tests drive delays, retries and timeouts without waiting.
   /// Default off. (--manual-clock)
   bool manual_clock = false;
-  /// Test only: while this file exists, the data disk counts as full (the
-  /// disk alarm is raised). Default none. (--fault-file)
+  /// Test only: while this file exists, the data disk fails as its first
+  /// word says (storage::db_options::fault_file). Default none. (--fault-file)
   std::string fault_file;
   /// Actor scheduler threads; 0 = one per core. (--workers, TROUPE_WORKERS)
   size_t workers = 0;

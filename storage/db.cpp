@@ -1,4 +1,5 @@
 #include "storage/db.hpp"
+#include "storage/fault_fs.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -32,6 +34,22 @@ namespace {
 
 const char* column_names[column_count] = {"state", "streams", "queues", "locks",
                                           "kv",    "meta",    "raft"};
+
+/// The test hook's fault: none while `file` does not exist, else what its
+/// first word names ("nospace", "io"; anything else: a full disk).
+disk_fault read_fault(const std::string& file) {
+  if (file.empty())
+    return disk_fault::none;
+  std::ifstream in{file};
+  if (!in)
+    return disk_fault::none;
+  std::string word;
+  in >> word;
+  return word == "nospace"       ? disk_fault::nospace
+         : word == "nospace-sst" ? disk_fault::nospace_sst
+         : word == "io"          ? disk_fault::io
+                                 : disk_fault::full;
+}
 
 db_status from_rocks(const rocksdb::Status& st) {
   if (st.ok())
@@ -134,6 +152,11 @@ db_status cursor::status() const { return from_rocks(it_->status()); }
 // -- db -----------------------------------------------------------------------
 
 struct db::impl {
+  // With a fault file: the file system RocksDB writes through (declared
+  // first, so it outlives the database).
+  std::shared_ptr<std::atomic<disk_fault>> fault =
+    std::make_shared<std::atomic<disk_fault>>(disk_fault::none);
+  std::unique_ptr<rocksdb::Env> fault_env;
   std::unique_ptr<rocksdb::DB> rocks;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   std::unique_ptr<expiry_filter> filter;
@@ -166,6 +189,12 @@ struct db::impl {
   std::atomic<int64_t> next_disk_check{0};
   std::atomic<uint64_t> free_bytes{UINT64_MAX};
   std::atomic<bool> alarm{false};
+  // A write RocksDB failed (a full or failing disk) leaves it refusing
+  // writes: the committer asks it to resume, at most every 100 ms.
+  std::mutex resume_mu;
+  bool resume_needed = false;
+  std::chrono::steady_clock::time_point next_resume;
+  db_status write_error;
 
   rocksdb::ColumnFamilyHandle* handle(column cf) const {
     return handles[static_cast<size_t>(cf)];
@@ -213,6 +242,10 @@ std::unique_ptr<db> db::open(db_options options, std::string& error) {
   opts.IncreaseParallelism(2);
   opts.max_background_jobs = 2;
   opts.enable_pipelined_write = true;
+  if (!self->options_.fault_file.empty()) {
+    im.fault_env = rocksdb::NewCompositeEnv(make_fault_fs(rocksdb::FileSystem::Default(), im.fault));
+    opts.env = im.fault_env.get();
+  }
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(self->options_.block_cache_bytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -319,17 +352,19 @@ std::unique_ptr<cursor> db::new_cursor(column cf, const snapshot& at) const {
 
 db_status db::disk_alarm() const {
   auto& im = *impl_;
-  if (options_.min_free_bytes == 0)
+  if (options_.min_free_bytes == 0 && options_.fault_file.empty())
     return db_status::success();
   using std::chrono::nanoseconds;
   auto now = std::chrono::duration_cast<nanoseconds>(std::chrono::steady_clock::now().time_since_epoch());
   if (now.count() >= im.next_disk_check.load(std::memory_order_relaxed)) {
     im.next_disk_check.store((now + nanoseconds{std::chrono::milliseconds{100}}).count(),
                              std::memory_order_relaxed);
+    auto fault = read_fault(options_.fault_file);
+    im.fault->store(fault, std::memory_order_relaxed);
     uint64_t free = UINT64_MAX;
     struct statvfs vfs;
-    if (!options_.fault_file.empty() && std::filesystem::exists(options_.fault_file))
-      free = 0; // test hook: the disk is full while the file exists
+    if (fault == disk_fault::full)
+      free = 0;
     else if (::statvfs(options_.path.c_str(), &vfs) == 0)
       free = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
     im.free_bytes.store(free, std::memory_order_relaxed);
@@ -351,13 +386,35 @@ db_status db::disk_alarm() const {
 }
 
 db_status db::write(write_batch batch) {
-  if (auto alarm = disk_alarm(); !alarm.ok)
-    return alarm;
+  impl_->batches.fetch_add(1, std::memory_order_relaxed);
   rocksdb::WriteBatch wb;
   impl_->append(wb, batch);
-  impl_->batches.fetch_add(1, std::memory_order_relaxed);
-  impl_->writes.fetch_add(1, std::memory_order_relaxed);
-  return from_rocks(impl_->rocks->Write(impl_->write_options, &wb));
+  return write_now(wb);
+}
+
+db_status db::write_now(rocksdb::WriteBatch& wb) {
+  auto& im = *impl_;
+  auto st = disk_alarm();
+  if (st.ok)
+    st = resume_writes();
+  if (!st.ok)
+    return st;
+  auto started = std::chrono::steady_clock::now();
+  auto written = im.rocks->Write(im.write_options, &wb);
+  im.time_write(std::chrono::steady_clock::now() - started);
+  im.writes.fetch_add(1, std::memory_order_relaxed);
+  st = from_rocks(written);
+  if (!st.ok) {
+    // RocksDB stops taking writes after one its disk failed; none of this
+    // one was applied. Writes resume once it can resume.
+    spdlog::error("storage write failed: {}; writes are refused until the disk takes them "
+                  "again, reads served", st.message);
+    std::lock_guard<std::mutex> guard{im.resume_mu};
+    im.resume_needed = true;
+    im.next_resume = std::chrono::steady_clock::now() + std::chrono::milliseconds{100};
+    im.write_error = st;
+  }
+  return st;
 }
 
 void db::commit(write_batch batch, std::function<void(db_status)> done) {
@@ -389,24 +446,46 @@ void db::committer_loop() {
         im.queue.pop_front();
       }
     }
-    auto st = disk_alarm();
-    if (st.ok) {
-      // Everything queued while the previous write ran becomes one write.
-      rocksdb::WriteBatch wb;
-      for (auto& p : group)
-        im.append(wb, p.batch);
-      auto started = std::chrono::steady_clock::now();
-      st = from_rocks(im.rocks->Write(im.write_options, &wb));
-      im.time_write(std::chrono::steady_clock::now() - started);
-      im.writes.fetch_add(1, std::memory_order_relaxed);
-      if (!st.ok)
-        spdlog::error("storage write failed: {} (a write that fails for lack of space leaves "
-                      "RocksDB refusing writes until the node restarts)", st.message);
-    }
+    // Everything queued while the previous write ran becomes one write.
+    rocksdb::WriteBatch wb;
+    for (auto& p : group)
+      im.append(wb, p.batch);
+    auto st = write_now(wb);
     for (auto& p : group)
       p.done(st);
     group.clear();
   }
+}
+
+db_status db::resume_writes() {
+  auto& im = *impl_;
+  std::lock_guard<std::mutex> guard{im.resume_mu};
+  if (!im.resume_needed)
+    return db_status::success();
+  auto now = std::chrono::steady_clock::now();
+  if (now < im.next_resume)
+    return db_status::failure("storage refusing writes after: " + im.write_error.message
+                              + " (retried every 100 ms)");
+  im.next_resume = now + std::chrono::milliseconds{100};
+  // Resume flushes the memtables to new files: tried only once the disk
+  // has room again (a resume that fails on a full disk can leave RocksDB
+  // past recovery).
+  auto fault = read_fault(options_.fault_file);
+  im.fault->store(fault, std::memory_order_relaxed);
+  struct statvfs vfs;
+  bool room = fault == disk_fault::none && ::statvfs(options_.path.c_str(), &vfs) == 0
+              && static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize
+                   > options_.min_free_bytes + (uint64_t{16} << 20);
+  if (!room)
+    return db_status::failure("storage refusing writes after: " + im.write_error.message
+                              + " (the disk has no room yet)");
+  auto st = from_rocks(im.rocks->Resume());
+  if (!st.ok)
+    return db_status::failure("storage refusing writes after: " + im.write_error.message
+                              + " (resume failed: " + st.message + ")");
+  im.resume_needed = false;
+  spdlog::info("storage takes writes again after: {}", im.write_error.message);
+  return st;
 }
 
 db_status db::compact() {

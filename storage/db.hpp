@@ -22,6 +22,7 @@
 namespace rocksdb {
 class Iterator;
 class Snapshot;
+class WriteBatch;
 } // namespace rocksdb
 
 namespace troupe::storage {
@@ -60,7 +61,11 @@ struct db_options {
   /// writes fail at once (reads are served) and succeed again once space
   /// is freed, so RocksDB never meets a full disk. 0: off. Default 64 MiB.
   uint64_t min_free_bytes = uint64_t{64} << 20;
-  /// Test hook: while this file exists, the disk counts as full. Empty: off.
+  /// Test hook: while this file exists, the disk fails as its first word
+  /// says: "nospace" (every file write fails with ENOSPC, the alarm seeing
+  /// free space), "nospace-sst" (only table files: flushes and
+  /// compactions), "io" (EIO), anything else: free space reads as 0 (the
+  /// alarm refuses writes first). Looked at every 100 ms. Empty: off.
   std::string fault_file;
   /// Test hook (a named sync point): runs on the committer thread before each
   /// group write, so a test can hold the committer while batches queue.
@@ -203,6 +208,12 @@ private:
   void committer_loop();
   /// Failure while the disk alarm is raised (see min_free_bytes).
   db_status disk_alarm() const;
+  /// After a write RocksDB failed, asks it to take writes again (at most
+  /// every 100 ms); failure while it does not.
+  db_status resume_writes();
+  /// One RocksDB write, unless the disk alarm or an unresumed failure
+  /// refuses it: timed, counted, and a failure noted for resume_writes.
+  db_status write_now(rocksdb::WriteBatch& wb);
   db_options options_;
   std::unique_ptr<impl> impl_;
 };

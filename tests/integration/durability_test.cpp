@@ -143,6 +143,104 @@ BOOST_AUTO_TEST_CASE(a_full_disk_refuses_writes_keeps_reads_and_recovers) {
   BOOST_TEST(!must(c->get("disk", refused_key)).has_value());
 }
 
+/// Writes set("disk", "during-N") until one is refused; returns its key and
+/// adds the acknowledged ones to `acked`. The fault is seen within 100 ms.
+std::string write_until_refused(client::sync_client& c, std::vector<std::string>& acked,
+                                const std::string& expected_error) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  for (int i = 0;; ++i) {
+    auto key = "during-" + std::to_string(i);
+    auto r = c.set("disk", key, "2");
+    if (!r.ok()) {
+      BOOST_TEST(r.error().message.find(expected_error) != std::string::npos,
+                 r.error().to_string());
+      return key;
+    }
+    acked.push_back(key);
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "writes never refused");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_flush_that_meets_a_full_disk_stops_writes_until_space_returns_no_restart) {
+  // The disk alarm is off: RocksDB itself meets ENOSPC, writing the table
+  // file of a flush (a backup flushes the memtables first).
+  test::temp_dir faults;
+  auto fault = faults.sub("disk-fault");
+  node_fixture f{"fsync", {"--fault-file", fault, "--disk-free-limit-bytes", "0"}};
+  auto c = f.connect();
+  for (int i = 0; i < 100; ++i)
+    must(c->set("disk", "before-" + std::to_string(i), "1"));
+  std::vector<std::string> acked{"before-0", "before-99"};
+
+  std::ofstream{fault} << "nospace-sst";
+  // The node looks at the fault file every 100 ms: the backup's flush meets
+  // it once it does (a backup taken before that is fine).
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  for (int i = 0;; ++i) {
+    // Something to flush each time (the memtable is empty after a backup).
+    auto key = "flushed-" + std::to_string(i);
+    must(c->set("disk", key, "1"));
+    acked.push_back(key);
+    auto b = c->backup(f.dir.sub("backup-" + std::to_string(i)));
+    if (!b.ok())
+      break;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "every flush succeeded");
+  }
+  // RocksDB stops taking writes after the failed flush: refused, with the
+  // reason; reads served, the node up.
+  auto refused = c->set("disk", "refused", "2");
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST(refused.error().message.find("no space left on device") != std::string::npos,
+             refused.error().to_string());
+  BOOST_TEST(must(c->get("disk", "before-0"))->json == "1");
+  BOOST_TEST(c->ping().ok());
+
+  // Space comes back: writes are taken again without a restart.
+  std::filesystem::remove(fault);
+  for (auto r = c->set("disk", "after", "3"); !r.ok(); r = c->set("disk", "after", "3"))
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline),
+                       "writes still refused: " << r.error().to_string());
+  acked.push_back("after");
+  BOOST_TEST(!must(c->get("disk", "refused")).has_value());
+
+  f.restart();
+  c = f.connect();
+  for (auto& key : acked)
+    BOOST_TEST(must(c->get("disk", key)).has_value(), key);
+  BOOST_TEST(!must(c->get("disk", "refused")).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_log_write_that_fails_refuses_writes_keeps_reads_and_loses_nothing) {
+  // ENOSPC or EIO on the write-ahead log: RocksDB 7.8 takes no more writes
+  // until it is opened again (the node says so, serves reads and stays up).
+  for (std::string kind : {"nospace", "io"}) {
+    BOOST_TEST_CONTEXT(kind) {
+      test::temp_dir faults;
+      auto fault = faults.sub("disk-fault");
+      node_fixture f{"fsync", {"--fault-file", fault, "--disk-free-limit-bytes", "0"}};
+      auto c = f.connect();
+      must(c->set("disk", "before", "1"));
+      std::vector<std::string> acked{"before"};
+
+      std::ofstream{fault} << kind;
+      auto refused_key = write_until_refused(
+        *c, acked, kind == "io" ? "input/output error" : "no space left on device");
+      BOOST_TEST(must(c->get("disk", "before"))->json == "1");
+      BOOST_TEST(c->ping().ok());
+
+      // The disk is back and the node restarted: what it acknowledged is
+      // there, the refused write is not, writes are taken.
+      std::filesystem::remove(fault);
+      f.restart();
+      c = f.connect();
+      for (auto& key : acked)
+        BOOST_TEST(must(c->get("disk", key)).has_value(), key);
+      BOOST_TEST(!must(c->get("disk", refused_key)).has_value());
+      must(c->set("disk", "after", "3"));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(backup)

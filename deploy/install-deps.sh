@@ -39,8 +39,8 @@ build_packages=(
   liblua5.1-0-dev lua-cjson-dev lua-bitop-dev prometheus-cpp-dev
 )
 test_packages=(
-  # CTest's unit and integration suites
-  libboost-test-dev python3
+  # CTest's unit and integration suites; /metrics read by Prometheus's parser
+  libboost-test-dev python3 python3-prometheus-client
   # the TLS tests make their certificates with openssl
   openssl
   # fuzz/run.sh: libFuzzer with AddressSanitizer and UBSan

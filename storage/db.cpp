@@ -36,7 +36,8 @@ const char* column_names[column_count] = {"state", "streams", "queues", "locks",
                                           "kv",    "meta",    "raft"};
 
 /// The test hook's fault: none while `file` does not exist, else what its
-/// first word names ("nospace", "io"; anything else: a full disk).
+/// first word names ("nospace", "nospace-sst", "io"; anything else: a full
+/// disk).
 disk_fault read_fault(const std::string& file) {
   if (file.empty())
     return disk_fault::none;
@@ -190,7 +191,7 @@ struct db::impl {
   std::atomic<uint64_t> free_bytes{UINT64_MAX};
   std::atomic<bool> alarm{false};
   // A write RocksDB failed (a full or failing disk) leaves it refusing
-  // writes: the committer asks it to resume, at most every 100 ms.
+  // writes: the next writes ask it to resume, at most every 100 ms.
   std::mutex resume_mu;
   bool resume_needed = false;
   std::chrono::steady_clock::time_point next_resume;

@@ -5,7 +5,8 @@
 # simulation excepted: it runs pure code that the unit suite covers too, and
 # takes minutes under ASan; and the chaos test, whose kills, freezes and
 # cuts the cluster suite's sanitized kill and restart tests already cover;
-# and the client package's example, a plain build of its own). A suite that
+# and the packages: the client's example is a plain build of its own, the
+# .deb strips the binaries). A suite that
 # fails is run once more and its
 # first failure stays in the output: a finding that does not repeat is still
 # reported, without failing the run on a slow machine's timing.
@@ -19,4 +20,4 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../deploy/sanitizer-env.sh
 . "$root/deploy/sanitizer-env.sh"
 cd "$root/build-asan"
-ctest --output-on-failure -j 2 --timeout 900 --repeat until-pass:2 -E '^(sim\.raft_sim|integration\.chaos|package\.client_example)$' "$@"
+ctest --output-on-failure -j 2 --timeout 900 --repeat until-pass:2 -E '^(sim\.raft_sim|integration\.chaos|package\..*)$' "$@"

@@ -52,6 +52,14 @@ disk_fault read_fault(const std::string& file) {
                                  : disk_fault::full;
 }
 
+/// Bytes free to this process under `path`; nullopt when it cannot be told.
+std::optional<uint64_t> free_bytes_under(const std::string& path) {
+  struct statvfs vfs;
+  if (::statvfs(path.c_str(), &vfs) != 0)
+    return std::nullopt;
+  return static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+}
+
 db_status from_rocks(const rocksdb::Status& st) {
   if (st.ok())
     return db_status::success();
@@ -193,9 +201,16 @@ struct db::impl {
   // A write RocksDB failed (a full or failing disk) leaves it refusing
   // writes: the next writes ask it to resume, at most every 100 ms.
   std::mutex resume_mu;
-  bool resume_needed = false;
+  std::atomic<bool> resume_needed{false};  // read without the lock on every write
   std::chrono::steady_clock::time_point next_resume;
   db_status write_error;
+
+  /// Reads the test hook's fault file into `fault` (what fault_fs sees).
+  disk_fault refresh_fault(const std::string& file) {
+    auto f = read_fault(file);
+    fault->store(f, std::memory_order_relaxed);
+    return f;
+  }
 
   rocksdb::ColumnFamilyHandle* handle(column cf) const {
     return handles[static_cast<size_t>(cf)];
@@ -360,14 +375,9 @@ db_status db::disk_alarm() const {
   if (now.count() >= im.next_disk_check.load(std::memory_order_relaxed)) {
     im.next_disk_check.store((now + nanoseconds{std::chrono::milliseconds{100}}).count(),
                              std::memory_order_relaxed);
-    auto fault = read_fault(options_.fault_file);
-    im.fault->store(fault, std::memory_order_relaxed);
-    uint64_t free = UINT64_MAX;
-    struct statvfs vfs;
-    if (fault == disk_fault::full)
-      free = 0;
-    else if (::statvfs(options_.path.c_str(), &vfs) == 0)
-      free = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+    auto fault = im.refresh_fault(options_.fault_file);
+    uint64_t free =
+      fault == disk_fault::full ? 0 : free_bytes_under(options_.path).value_or(UINT64_MAX);
     im.free_bytes.store(free, std::memory_order_relaxed);
     bool raised = free < options_.min_free_bytes;
     if (raised != im.alarm.exchange(raised)) {
@@ -411,7 +421,7 @@ db_status db::write_now(rocksdb::WriteBatch& wb) {
     spdlog::error("storage write failed: {}; writes are refused until the disk takes them "
                   "again, reads served", st.message);
     std::lock_guard<std::mutex> guard{im.resume_mu};
-    im.resume_needed = true;
+    im.resume_needed.store(true, std::memory_order_release);
     im.next_resume = std::chrono::steady_clock::now() + std::chrono::milliseconds{100};
     im.write_error = st;
   }
@@ -460,8 +470,10 @@ void db::committer_loop() {
 
 db_status db::resume_writes() {
   auto& im = *impl_;
+  if (!im.resume_needed.load(std::memory_order_acquire))
+    return db_status::success();
   std::lock_guard<std::mutex> guard{im.resume_mu};
-  if (!im.resume_needed)
+  if (!im.resume_needed.load(std::memory_order_relaxed))
     return db_status::success();
   auto now = std::chrono::steady_clock::now();
   if (now < im.next_resume)
@@ -471,11 +483,8 @@ db_status db::resume_writes() {
   // Resume flushes the memtables to new files: tried only once the disk
   // has room again (a resume that fails on a full disk can leave RocksDB
   // past recovery).
-  auto fault = read_fault(options_.fault_file);
-  im.fault->store(fault, std::memory_order_relaxed);
-  struct statvfs vfs;
-  bool room = fault == disk_fault::none && ::statvfs(options_.path.c_str(), &vfs) == 0
-              && static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize
+  bool room = im.refresh_fault(options_.fault_file) == disk_fault::none
+              && free_bytes_under(options_.path).value_or(0)
                    > options_.min_free_bytes + (uint64_t{16} << 20);
   if (!room)
     return db_status::failure("storage refusing writes after: " + im.write_error.message
@@ -484,7 +493,7 @@ db_status db::resume_writes() {
   if (!st.ok)
     return db_status::failure("storage refusing writes after: " + im.write_error.message
                               + " (resume failed: " + st.message + ")");
-  im.resume_needed = false;
+  im.resume_needed.store(false, std::memory_order_release);
   spdlog::info("storage takes writes again after: {}", im.write_error.message);
   return st;
 }

@@ -13,6 +13,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=support/node.sh
+. "$root/tests/support/node.sh"
 
 cmake --install "$build" --component client --prefix "$work/prefix" >/dev/null
 test -f "$work/prefix/include/troupe/client/sync_client.hpp"
@@ -23,16 +25,7 @@ cmake -S "$root/examples/client-cpp" -B "$work/hello" "${generator[@]}" \
   || { cat "$work/configure.log" >&2; exit 1; }
 cmake --build "$work/hello" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 
-mkfifo "$work/node.out"
-"$build/bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/data" --log-level warn \
-  >"$work/node.out" 2>"$work/node.log" &
-node_pid=$!
-exec 3<"$work/node.out"  # kept open: the node never writes to a closed pipe
-port=
-while read -r line <&3; do
-  case "$line" in "troupe-node ready "*) port=${line##*:}; break ;; esac
-done
-[ -n "$port" ] || { echo "troupe-node did not start: $(tail -5 "$work/node.log")" >&2; exit 1; }
+start_node "$build/bin/troupe-node"
 
 out=$("$work/hello/troupe-hello" "127.0.0.1:$port")
 echo "$out"

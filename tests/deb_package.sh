@@ -5,6 +5,7 @@
 # run: the node serves on a free port and the packaged CLI pings it.
 #   tests/deb_package.sh BUILD_DIR
 set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build=$(cd "$1" && pwd)
 work=$(mktemp -d)
 node_pid=
@@ -13,6 +14,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=support/node.sh
+. "$root/tests/support/node.sh"
 
 cpack --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/cpack.log" 2>&1 \
   || { cat "$work/cpack.log" >&2; exit 1; }
@@ -33,14 +36,5 @@ if dpkg-deb -c "$deb" | grep -q 'libtroupe_client\|include/troupe'; then
 fi
 
 "$work/root/usr/bin/troupe-node" --version | grep -q '^troupe-node '
-mkfifo "$work/node.out"
-"$work/root/usr/bin/troupe-node" --listen 127.0.0.1:0 --data-dir "$work/data" --log-level warn \
-  >"$work/node.out" 2>"$work/node.log" &
-node_pid=$!
-exec 3<"$work/node.out"  # kept open: the node never writes to a closed pipe
-port=
-while read -r line <&3; do
-  case "$line" in "troupe-node ready "*) port=${line##*:}; break ;; esac
-done
-[ -n "$port" ] || { echo "the packaged troupe-node did not start: $(tail -5 "$work/node.log")" >&2; exit 1; }
+start_node "$work/root/usr/bin/troupe-node"
 "$work/root/usr/bin/troupe" --node "127.0.0.1:$port" ping

@@ -65,6 +65,9 @@ using unblock_atom = caf::atom_constant<caf::atom("unblock")>;
 /// topic_queue -> the node's dead-letter sink: (atom, topic, step): messages
 /// of that queue expired into its dead letters (QueueConfig.dead_letter_expired).
 using dead_letters_atom = caf::atom_constant<caf::atom("deadlet")>;
+/// event_shard -> topic_queue: (atom, seqs): an import stored these dead
+/// letters of the queue.
+using buried_atom = caf::atom_constant<caf::atom("buried")>;
 /// The registry name of the node's dead-letter sink (the AMQP door's), when
 /// there is one.
 inline constexpr caf::atom_value dead_letter_sink = caf::atom("dlsink");

@@ -150,14 +150,26 @@ void on_emit(Self self, const std::string& topic,
       set_error(*resp, error_code::invalid_argument, "event data is not valid JSON: " + *err);
       return reply_after(self, gen, resp);
     }
+    if (e.dead() && e.step().empty()) {
+      set_error(*resp, error_code::invalid_argument, "a dead event needs the step it died in");
+      return reply_after(self, gen, resp);
+    }
     if (!check_id(st, *resp, e.trace_id(), "trace_id", false)
         || !check_id(st, *resp, e.idempotency_key(), "idempotency_key", false)
+        || !check_id(st, *resp, e.step(), "step", false)
         || (e.has_message_group_id()
             && !check_id(st, *resp, e.message_group_id(), "message_group_id", false)))
       return reply_after(self, gen, resp);
   }
   auto* out = resp->mutable_emit();
   auto t = st.topics.find(topic);
+  for (auto& e : events)
+    if (!e.step().empty() && (t == st.topics.end() || t->second.count(e.step()) == 0)) {
+      set_error(*resp, error_code::not_found,
+                "step " + json_quoted(e.step()) + " is not subscribed to topic "
+                  + json_quoted(topic));
+      return reply_after(self, gen, resp);
+    }
   if (t == st.topics.end() || t->second.empty() || events.empty())
     return reply_after(self, gen, resp);  // no subscribed step: nothing stored
   out->set_steps(static_cast<uint32_t>(t->second.size()));
@@ -182,11 +194,13 @@ void on_emit(Self self, const std::string& topic,
       per_entry[static_cast<size_t>(i)] = std::move(*seen);
     }
   }
+  std::map<std::string, std::vector<uint64_t>> buried;  // dead letters stored, per step
+  out->set_repeats(static_cast<uint32_t>(std::count(repeat.begin(), repeat.end(), true)));
   for (auto& [step, entry] : t->second) {
     auto& slot = fresh[step];
     for (int i = 0; i < events.size(); ++i) {
       auto& e = events[i];
-      if (repeat[static_cast<size_t>(i)])
+      if (repeat[static_cast<size_t>(i)] || (!e.step().empty() && e.step() != step))
         continue;
       auto seq = ++st.seq;
       v1::QueueMessage m;
@@ -199,15 +213,22 @@ void on_emit(Self self, const std::string& topic,
       if (e.has_message_group_id())
         m.set_message_group_id(e.message_group_id());
       m.set_emitted_at_ms(now);
-      m.set_visible_at_ms(now + entry.config.delay_ms());
+      m.set_visible_at_ms(
+        now + (e.has_delay_ms() ? std::max<int64_t>(e.delay_ms(), 0) : entry.config.delay_ms()));
       if (e.has_expires_in_ms())
         m.set_expires_at_ms(now + std::max<int64_t>(e.expires_in_ms(), 0));
       m.set_priority(e.priority());
+      m.set_attempt(e.attempts_made());
+      m.set_last_error(e.last_error());
       auto body = m.SerializeAsString();
-      batch.put(column::queues,
-                storage::queue_key(st.partition, queue_kind::message, topic, step, seq),
+      auto kind = e.dead() ? queue_kind::dead : queue_kind::message;
+      batch.put(column::queues, storage::queue_key(st.partition, kind, topic, step, seq),
                 storage::encode_record({0, now, now, 0}, body));
       per_entry[static_cast<size_t>(i)].add_message_ids(m.message_id());
+      if (e.dead()) {
+        buried[step].push_back(seq);
+        continue;
+      }
       slot.first.push_back(seq);
       slot.second.push_back(std::move(body));
     }
@@ -227,7 +248,7 @@ void on_emit(Self self, const std::string& topic,
     return reply_after(self, gen, resp);  // every entry was a repeat
   gen = submit(st, std::move(batch));
   // Queues learn of the messages once they are durable.
-  reply_after(self, gen, resp, [self, topic, fresh](bool durable) mutable {
+  reply_after(self, gen, resp, [self, topic, fresh, buried](bool durable) mutable {
     auto t = self->state.topics.find(topic);
     if (!durable)
       return;
@@ -235,9 +256,14 @@ void on_emit(Self self, const std::string& topic,
       return;
     for (auto& [step, slot] : fresh) {
       auto e = t->second.find(step);
-      if (e != t->second.end())
+      if (e != t->second.end() && !slot.first.empty())
         self->send(queue_of(self, topic, step, e->second), enqueue_atom::value,
                    std::move(slot.first), std::move(slot.second));
+    }
+    for (auto& [step, seqs] : buried) {
+      auto e = t->second.find(step);
+      if (e != t->second.end())
+        self->send(queue_of(self, topic, step, e->second), buried_atom::value, std::move(seqs));
     }
   });
 }

@@ -53,6 +53,10 @@ struct queue_state {
   std::set<caf::actor_addr> watched;  // sessions monitored (consumers, fetches)
   size_t next_consumer = 0;
   uint64_t dead = 0;
+  /// The highest dead letter's seq counted when the queue loaded: dead
+  /// letters an import wrote (buried_atom) are counted unless the load saw
+  /// them already.
+  uint64_t loaded_dead_seq = 0;
   /// Expired messages wait in the dead letters for the sink to send on.
   bool expired_pending = false;
   int64_t timer_at = 0;  // when the armed tick fires; 0: none
@@ -651,8 +655,9 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
     return true;
   });
   if (loaded.ok)
-    loaded = scan_queue(st, queue_kind::dead, [&](uint64_t, const std::string&, QueueMessage&) {
+    loaded = scan_queue(st, queue_kind::dead, [&](uint64_t seq, const std::string&, QueueMessage&) {
       ++st.dead;
+      st.loaded_dead_seq = std::max(st.loaded_dead_seq, seq);
       return true;
     });
   if (loaded.ok && st.config.dead_letter_expired() && st.dead > 0)
@@ -680,6 +685,12 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
           index(st, seqs[i], std::move(m));
       }
       pump(self);
+    },
+    [self](buried_atom, const std::vector<uint64_t>& seqs) {
+      auto& st = self->state;
+      st.dead += static_cast<uint64_t>(std::count_if(
+        seqs.begin(), seqs.end(), [&](uint64_t seq) { return seq > st.loaded_dead_seq; }));
+      publish_depth(st);
     },
     [self](consumer_atom, caf::actor& session, uint64_t subscription, std::string& config) {
       auto& st = self->state;

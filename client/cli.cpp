@@ -23,6 +23,12 @@
 //   troupe locks
 //   troupe cluster status | partitions | drain NODE_ID
 //   troupe cluster transfer-leader PARTITION NODE_ID
+//   troupe backup create DIR
+//   troupe import redis --from HOST:PORT [--password P] [--prefix motia]
+//   troupe import motia-files DIR
+//     (both: [--namespace N] [--dry-run])
+//   troupe export [-o FILE]
+//   troupe import ndjson FILE [--replace]
 //
 // With --json every answer is JSON (one document per line) and an error is
 // {"error":{"code":"NOT_FOUND","message":…}} on stderr.
@@ -33,6 +39,8 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <set>
 #include <iostream>
 #include <map>
 #include <string_view>
@@ -43,6 +51,8 @@
 #include <caf/actor_system_config.hpp>
 #include <caf/io/middleman.hpp>
 
+#include "client/export.hpp"
+#include "client/import.hpp"
 #include "client/sync_client.hpp"
 
 namespace {
@@ -271,6 +281,119 @@ std::string replicas_json(const led_partition& g) {
   return json_array(out);
 }
 
+/// troupe export: every partition, chunk by chunk, one line per record.
+int export_records(sync_client& c, const std::string& file) {
+  std::ofstream to_file;
+  if (file != "-") {
+    to_file.open(file, std::ios::binary | std::ios::trunc);
+    if (!to_file) {
+      std::cerr << "cannot write " << file << "\n";
+      return 2;
+    }
+  }
+  std::ostream& out = file == "-" ? std::cout : to_file;
+  auto partitions = c.welcome().partition_count;
+  out << troupe::client::export_header(c.welcome().cluster_name, partitions) << '\n';
+  uint64_t records = 0;
+  for (uint32_t p = 0; p < partitions; ++p) {
+    uint32_t column = 0;
+    std::string after;
+    for (;;) {
+      auto page = c.export_chunk(p, column, after);
+      if (!page.ok())
+        return fail(page.error());
+      for (auto& r : page->records)
+        out << troupe::client::record_line(p, r) << '\n';
+      records += page->records.size();
+      if (page->done)
+        break;
+      column = page->next_column;
+      after = page->next_after;
+    }
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << "writing " << file << " failed\n";
+    return 3;
+  }
+  std::cerr << "exported " << records << " records of " << partitions << " partitions\n";
+  return 0;
+}
+
+/// troupe import ndjson: the records, a chunk per partition at a time.
+int import_records(sync_client& c, const std::string& file, bool replace) {
+  std::ifstream from_file;
+  if (file != "-") {
+    from_file.open(file, std::ios::binary);
+    if (!from_file) {
+      std::cerr << "cannot read " << file << "\n";
+      return 2;
+    }
+  }
+  std::istream& in = file == "-" ? std::cin : from_file;
+  std::string line;
+  auto partitions = c.welcome().partition_count;
+  if (!std::getline(in, line) || !troupe::client::export_header_partitions(line)) {
+    std::cerr << file << ": not a troupe export (its first line names no partition count)\n";
+    return 2;
+  }
+  if (auto n = *troupe::client::export_header_partitions(line); n != partitions) {
+    std::cerr << file << ": an export of a cluster of " << n << " partitions; this one has "
+              << partitions << " (records live in their partition: the counts must match)\n";
+    return 2;
+  }
+  constexpr size_t chunk_bytes = 1 << 20;
+  std::vector<troupe::client::raw_record> chunk;
+  size_t bytes = 0;
+  uint32_t current = 0;
+  std::set<uint32_t> started;
+  uint64_t records = 0, errors = 0, line_no = 1;
+  auto flush = [&]() -> bool {
+    if (chunk.empty())
+      return true;
+    bool first = started.insert(current).second;
+    auto r = c.import_chunk(current, chunk, first, replace);
+    if (!r.ok()) {
+      std::cerr << "partition " << current << ": " << r.error().message << "\n";
+      return false;
+    }
+    records += *r;
+    chunk.clear();
+    bytes = 0;
+    return true;
+  };
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty())
+      continue;
+    uint32_t p = 0;
+    troupe::client::raw_record rec;
+    std::string error;
+    if (!troupe::client::parse_record_line(line, p, rec, error) || p >= partitions) {
+      if (++errors <= 20)
+        std::cerr << file << ":" << line_no << ": "
+                  << (error.empty() ? "no partition " + std::to_string(p) : error) << "\n";
+      continue;
+    }
+    if (p != current || bytes >= chunk_bytes) {
+      if (!flush())
+        return 3;
+      current = p;
+    }
+    bytes += rec.key.size() + rec.value.size();
+    chunk.push_back(std::move(rec));
+  }
+  if (!flush())
+    return 3;
+  say("imported " + std::to_string(records) + " records into " + std::to_string(started.size())
+        + " partitions; " + std::to_string(errors) + " lines refused",
+      json_object{}
+        .num("records", records)
+        .num("partitions", started.size())
+        .num("errors", errors));
+  return errors == 0 ? 0 : 3;
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"troupe: command-line client for a Troupe node"};
   app.set_version_flag("--version", "troupe " TROUPE_VERSION);
@@ -411,6 +534,36 @@ int main(int argc, char** argv) {
   auto* b_create = backup->add_subcommand(
     "create", "Copy the node's database, online, into DIR on the node's machine (a new directory)");
   b_create->add_option("dir", backup_dir, "Directory on the node's file system")->required();
+
+  auto* import = app.add_subcommand("import", "Bring a Motia app's data in: from Redis, or motia dev's files");
+  import->require_subcommand(1);
+  std::string import_from, import_password, import_prefix = "motia", import_namespace, import_dir;
+  bool import_dry_run = false;
+  auto* i_redis = import->add_subcommand(
+    "redis", "What Motia's Redis state and streams adapters and its BullMQ adapter stored");
+  i_redis->add_option("--from", import_from, "Redis address host:port")->required();
+  i_redis->add_option("--password", import_password, "Redis password")->envname("REDIS_PASSWORD");
+  i_redis->add_option("--prefix", import_prefix, "Key prefix Motia used")->capture_default_str();
+  auto* i_files = import->add_subcommand("motia-files", "motia dev's state and stream files");
+  i_files->add_option("dir", import_dir, "The .motia directory, or the app directory holding it")
+    ->required();
+  auto* i_ndjson = import->add_subcommand(
+    "ndjson", "Records written by troupe export, into an empty cluster of as many partitions");
+  std::string ndjson_file;
+  bool import_replace = false;
+  i_ndjson->add_option("file", ndjson_file, "The export ('-': standard input)")->required();
+  i_ndjson->add_flag("--replace", import_replace,
+                     "Delete what the partitions the export names hold, instead of refusing");
+  auto* export_cmd = app.add_subcommand(
+    "export", "Every record of the cluster as JSON lines (troupe import ndjson reads them)");
+  std::string export_file = "-";
+  export_cmd->add_option("--output,-o", export_file, "File to write ('-': standard output)")
+    ->capture_default_str();
+  for (auto* sub : {i_redis, i_files}) {
+    sub->add_option("--namespace", import_namespace,
+                    "Import into this namespace (troupe-motia's namespace option)");
+    sub->add_flag("--dry-run", import_dry_run, "Read everything, count, write nothing");
+  }
 
   CLI11_PARSE(app, argc, argv);
 
@@ -611,7 +764,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*emit) {
-    troupe::client::emit_entry e{sjson, trace_id, {}, std::nullopt, {}};
+    troupe::client::emit_entry e;
+    e.data = sjson;
+    e.trace_id = trace_id;
     if (!message_group.empty())
       e.message_group_id = message_group;
     auto r = c.emit(topic, e);
@@ -771,6 +926,24 @@ int main(int argc, char** argv) {
           + std::to_string(r->bytes) + " bytes",
         json_object{}.str("dir", r->dir).num("files", r->files).num("bytes", r->bytes));
     return 0;
+  }
+  if (*export_cmd)
+    return export_records(c, export_file);
+  if (*i_ndjson)
+    return import_records(c, ndjson_file, import_replace);
+  if (*import) {
+    troupe::client::importer to{c, import_namespace, import_dry_run};
+    std::string error;
+    bool read = *i_redis ? troupe::client::import_redis(to, import_from, import_password,
+                                                        import_prefix, error)
+                         : troupe::client::import_motia_files(to, import_dir, error);
+    auto& counts = to.finish();
+    std::cout << (json_mode ? troupe::client::summary_json(counts, import_dry_run)
+                            : troupe::client::summary_text(counts, import_dry_run))
+              << std::endl;
+    if (!read)
+      return fail(troupe::status::error(troupe::error_code::unavailable, error));
+    return counts.errors == 0 ? 0 : 3;
   }
   if (*stats) {
     auto r = c.stats();

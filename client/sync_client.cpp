@@ -580,6 +580,43 @@ result<node_stats> sync_client::stats() {
   return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions(), s.forwarded()};
 }
 
+result<export_page> sync_client::export_chunk(uint32_t partition, uint32_t column,
+                                             const std::string& after) {
+  Request req;
+  auto* r = req.mutable_export_chunk();
+  r->set_partition(partition);
+  r->set_column(column);
+  r->set_after(after);
+  return ask(*this, req, Response::kChunk, [](const Response& resp) {
+    export_page page;
+    auto& c = resp.chunk();
+    for (auto& e : c.entries())
+      page.records.push_back({e.column(), e.key(), e.value()});
+    page.done = c.done();
+    page.next_column = c.next_column();
+    page.next_after = c.next_after();
+    return page;
+  });
+}
+
+result<uint64_t> sync_client::import_chunk(uint32_t partition,
+                                           const std::vector<raw_record>& records, bool first,
+                                           bool replace) {
+  Request req;
+  auto* r = req.mutable_import_chunk();
+  r->set_first(first);
+  r->set_replace(replace);
+  auto* chunk = r->mutable_chunk();
+  chunk->set_partition(partition);
+  for (auto& rec : records) {
+    auto* e = chunk->add_entries();
+    e->set_column(rec.column);
+    e->set_key(rec.key);
+    e->set_value(rec.value);
+  }
+  return ask(*this, req, Response::kCount, [](const Response& resp) { return resp.count().count(); });
+}
+
 result<backup_info> sync_client::backup(const std::string& dir) {
   Request req;
   req.mutable_backup()->set_dir(dir);
@@ -656,10 +693,33 @@ void fill_entry(v1::EmitEntry* out, const emit_entry& e) {
   if (e.message_group_id)
     out->set_message_group_id(*e.message_group_id);
   out->set_idempotency_key(e.idempotency_key);
+  out->set_step(e.step);
+  if (e.delay_ms)
+    out->set_delay_ms(*e.delay_ms);
+  out->set_attempts_made(e.attempts_made);
+  out->set_last_error(e.last_error);
+  out->set_dead(e.dead);
 }
 
 emit_result to_emit_result(const Response& r) {
-  return {{r.emit().message_ids().begin(), r.emit().message_ids().end()}, r.emit().steps()};
+  return {{r.emit().message_ids().begin(), r.emit().message_ids().end()},
+          r.emit().steps(),
+          r.emit().repeats()};
+}
+
+void fill_subscribe(v1::EventSubscribe* r, const std::string& topic, const std::string& step,
+                    const queue_config& config) {
+  r->set_topic(topic);
+  r->set_step(step);
+  auto* c = r->mutable_config();
+  c->set_type(config.type);
+  c->set_max_retries(config.max_retries);
+  c->set_visibility_timeout_ms(config.visibility_timeout_ms);
+  c->set_delay_ms(config.delay_ms);
+  c->set_concurrency(config.concurrency);
+  if (config.backoff_ms)
+    c->set_backoff_ms(*config.backoff_ms);
+  c->set_exponential_backoff(config.exponential_backoff);
 }
 
 queue_message to_queue_message(const v1::QueueMessage& m, uint64_t subscription_id) {
@@ -699,20 +759,17 @@ result<emit_result> sync_client::emit_batch(const std::string& topic,
 result<uint64_t> sync_client::subscribe_events(const std::string& topic, const std::string& step,
                                                const queue_config& config) {
   Request req;
-  auto* r = req.mutable_event_subscribe();
-  r->set_topic(topic);
-  r->set_step(step);
-  auto* c = r->mutable_config();
-  c->set_type(config.type);
-  c->set_max_retries(config.max_retries);
-  c->set_visibility_timeout_ms(config.visibility_timeout_ms);
-  c->set_delay_ms(config.delay_ms);
-  c->set_concurrency(config.concurrency);
-  if (config.backoff_ms)
-    c->set_backoff_ms(*config.backoff_ms);
-  c->set_exponential_backoff(config.exponential_backoff);
+  fill_subscribe(req.mutable_event_subscribe(), topic, step, config);
   return ask(*this, req, Response::kSubscribe,
              [](const Response& r) { return r.subscribe().subscription_id(); });
+}
+
+status sync_client::declare_step(const std::string& topic, const std::string& step,
+                                 const queue_config& config) {
+  Request req;
+  fill_subscribe(req.mutable_event_subscribe(), topic, step, config);
+  req.mutable_event_subscribe()->set_declare_only(true);
+  return check(*call(req), Response::kSubscribe);
 }
 
 status sync_client::unsubscribe_events(uint64_t subscription_id) {

@@ -85,6 +85,21 @@ struct stream_event {
   std::string data;  ///< JSON
 };
 
+/// One stored record of a partition, as export and import move it.
+struct raw_record {
+  uint32_t column = 0;  ///< state, streams, queues, locks, kv, meta (0..5)
+  std::string key;
+  std::string value;
+};
+
+/// One chunk of a partition's records (sync_client::export_chunk).
+struct export_page {
+  std::vector<raw_record> records;
+  bool done = false;  ///< else the next chunk starts at (next_column, next_after)
+  uint32_t next_column = 0;
+  std::string next_after;
+};
+
 /// Where a backup went (sync_client::backup).
 struct backup_info {
   std::string dir;
@@ -155,11 +170,19 @@ struct emit_entry {
   std::optional<std::string> message_group_id;
   /// Non-empty: a retry with the same key within 24 h stores nothing again.
   std::string idempotency_key;
+  /// Moving queued work in (see EmitEntry): only this subscribed step, a
+  /// delay of its own, the attempts it already failed, or a dead letter.
+  std::string step;
+  std::optional<int64_t> delay_ms;
+  uint32_t attempts_made = 0;
+  std::string last_error;
+  bool dead = false;
 };
 
 struct emit_result {
   std::vector<std::string> message_ids;
   uint32_t steps = 0;  ///< subscribed steps that received the events (0: none stored)
+  uint32_t repeats = 0;  ///< events whose idempotency key was seen: not stored again
 };
 
 /// A queue message: a delivery to ack or nack, or a dead letter.
@@ -276,6 +299,15 @@ public:
   /// DIR` starts a node from it.
   result<backup_info> backup(const std::string& dir);
 
+  /// The records of `partition` from (column, after) on: one chunk, read by
+  /// the partition's owner from one view of its database.
+  result<export_page> export_chunk(uint32_t partition, uint32_t column, const std::string& after);
+  /// Writes `records` (all of `partition`) in one write through the
+  /// partition's log. `first`: refused when the partition holds data, unless
+  /// `replace`, which deletes it first. Returns the records written.
+  result<uint64_t> import_chunk(uint32_t partition, const std::vector<raw_record>& records,
+                                bool first, bool replace);
+
   /// Members, partition owners and epoch, as the connected node sees them.
   result<cluster_status> get_cluster_status();
   /// Moves every partition off `node_id`, then removes it from the cluster;
@@ -295,6 +327,9 @@ public:
   /// next_delivery(). Returns the subscription id.
   result<uint64_t> subscribe_events(const std::string& topic, const std::string& step,
                                     const queue_config& config);
+  /// Makes the step's subscription durable with `config`, consuming nothing.
+  status declare_step(const std::string& topic, const std::string& step,
+                      const queue_config& config);
   /// Stops consuming (the step stays subscribed; see remove_step).
   status unsubscribe_events(uint64_t subscription_id);
   status ack(uint64_t subscription_id, const std::string& message_id);

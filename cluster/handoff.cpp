@@ -133,4 +133,60 @@ storage::write_batch erase_entry(partition_id p) {
   return entry;
 }
 
+storage::db_status export_chunk(const storage::db& db, partition_id p, uint32_t col,
+                                std::string_view after, size_t max_bytes, std::string& out) {
+  auto prefix = storage::partition_prefix(p);
+  auto end = storage::prefix_end(prefix);
+  if (!after.empty() && after.substr(0, prefix.size()) != prefix)
+    return storage::db_status::failure("the export cursor lies outside partition "
+                                       + std::to_string(p.value));
+  v1::PartitionChunk chunk;
+  chunk.set_partition(p.value);
+  auto view = db.take_snapshot();
+  size_t bytes = 0;
+  std::string from{after};
+  for (; col < static_cast<uint32_t>(storage::partition_data_columns); ++col, from.clear()) {
+    auto cur = db.new_cursor(static_cast<column>(col), *view);
+    cur->seek(from.empty() ? prefix : from);
+    if (!from.empty() && cur->valid() && cur->key() == from)
+      cur->next();
+    // The last key taken from this column: where the next chunk resumes
+    // (the column's start when none was).
+    std::string last = from;
+    for (; cur->valid() && cur->key() < end; cur->next()) {
+      if (bytes >= max_bytes) {
+        chunk.set_next_column(col);
+        chunk.set_next_after(last);
+        out = chunk.SerializeAsString();
+        return storage::db_status::success();
+      }
+      last = cur->key();
+      auto* e = chunk.add_entries();
+      e->set_column(col);
+      e->set_key(std::string{cur->key()});
+      e->set_value(std::string{cur->value()});
+      bytes += cur->key().size() + cur->value().size() + 8;
+    }
+    if (auto status = cur->status(); !status.ok)
+      return status;
+  }
+  chunk.set_done(true);
+  out = chunk.SerializeAsString();
+  return storage::db_status::success();
+}
+
+bool partition_empty(const storage::db& db, partition_id p, storage::db_status& status) {
+  auto prefix = storage::partition_prefix(p);
+  auto end = storage::prefix_end(prefix);
+  for (int col = 0; col < storage::partition_data_columns; ++col) {
+    auto cur = db.new_cursor(static_cast<column>(col));
+    cur->seek(prefix);
+    bool any = cur->valid() && cur->key() < end;
+    status = cur->status();
+    if (!status.ok || any)
+      return false;
+  }
+  return true;
+}
+
 } // namespace troupe::cluster

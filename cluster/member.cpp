@@ -63,6 +63,17 @@ struct move_job {
   caf::response_promise promise;
 };
 
+/// An import chunk being written into a partition served here: its actors
+/// stop, the chunk is written through the partition's log, new actors start
+/// on what it now holds.
+struct import_job {
+  uint16_t partition = 0;
+  storage::write_batch entry;
+  int records = 0;
+  size_t stopping = 0;  // partition actors not yet down
+  caf::response_promise promise;
+};
+
 struct member_state {
   member_config cfg;
   std::shared_ptr<const partition_table> table;
@@ -72,6 +83,7 @@ struct member_state {
   std::set<std::string> dialing;       // cluster addresses being dialed
   std::map<std::string, std::chrono::steady_clock::time_point> refused;  // until when
   std::unique_ptr<move_job> job;       // as old owner
+  std::unique_ptr<import_job> importing;
   std::optional<partition_move> coordinating;
   std::vector<std::pair<std::string, caf::response_promise>> drains;
   std::vector<caf::response_promise> join_waiters;
@@ -460,11 +472,16 @@ std::string member_of_raft_id(member_actor* self, uint64_t raft_id) {
 /// Replicated: the driver says whether partition p serves here (this node
 /// leads it in `term` and applied everything committed before), or who
 /// leads it elsewhere.
+void finish_import(member_actor* self, bool ok, const std::string& message,
+                   bool respawn = true);
+
 void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, uint64_t term) {
   auto& st = self->state;
   if (!replicated(self) || p >= st.table->count())
     return;
   auto leader_id = member_of_raft_id(self, leader);
+  if (!serving && st.importing && st.importing->partition == p)
+    finish_import(self, false, "this node stopped leading the partition; retry", false);
   bool local = is_local(st.local[p]);
   if (serving && !local) {
     // A fresh log of this term: actors of an earlier term can no longer
@@ -832,6 +849,9 @@ caf::result<actors::ok_atom> start_move(member_actor* self, uint16_t p, const st
                            "partition " + std::to_string(p) + " is not served here");
   if (st.job)
     return caf::make_error(caf::sec::runtime_error, "another move is running here");
+  if (st.importing && st.importing->partition == p)
+    return caf::make_error(caf::sec::runtime_error,
+                           "partition " + std::to_string(p) + " is taking an import");
   auto it = st.peers.find(to);
   if (it == st.peers.end() || !it->second.up)
     return caf::make_error(caf::sec::runtime_error, to + " is not reachable");
@@ -845,6 +865,138 @@ caf::result<actors::ok_atom> start_move(member_actor* self, uint16_t p, const st
   job.promise = self->make_response_promise();
   send_chunks(self);
   return job.promise;
+}
+
+// -- export and import -------------------------------------------------------
+
+/// The member of the node that serves partition p — its leader when
+/// replicated, else its owner — when that is another node this one reaches;
+/// null when p is served here, or (then with `why`) by no node reachable now.
+caf::actor server_of(member_actor* self, uint16_t p, std::string& why) {
+  auto& st = self->state;
+  if (is_local(st.local[p]) && !st.moving[p])
+    return nullptr;
+  auto node = replicated(self) ? st.leaders[p] : st.table->owner(partition_id{p});
+  if (!node.empty() && node != st.cfg.node_id) {
+    auto it = st.peers.find(node);
+    if (it != st.peers.end() && it->second.up)
+      return it->second.member;
+  }
+  why = "partition " + std::to_string(p) + " has no serving node this one reaches now; retry";
+  return nullptr;
+}
+
+constexpr uint32_t default_export_bytes = 1 << 20;
+constexpr uint32_t max_export_bytes = 4 << 20;
+
+caf::result<std::string> export_part(member_actor* self, uint16_t p, uint32_t col,
+                                     const std::string& after, uint32_t max_bytes) {
+  auto& st = self->state;
+  if (p >= st.table->count())
+    return error_bytes(error_code::invalid_argument, "no partition " + std::to_string(p));
+  std::string why;
+  if (auto other = server_of(self, p, why)) {
+    self->delegate(other, export_atom::value, p, col, after, max_bytes);
+    return caf::delegated<std::string>{};
+  }
+  if (!why.empty())
+    return error_bytes(error_code::unavailable, why);
+  std::string chunk;
+  auto status = export_chunk(*st.cfg.db, partition_id{p}, col, after,
+                             max_bytes == 0 ? default_export_bytes
+                                            : std::min(max_bytes, max_export_bytes),
+                             chunk);
+  if (!status.ok)
+    return error_bytes(error_code::internal, "export of partition " + std::to_string(p)
+                                               + " failed: " + status.message);
+  v1::Response resp;
+  resp.mutable_chunk()->ParseFromString(chunk);
+  return resp.SerializeAsString();
+}
+
+caf::result<std::string> import_part(member_actor* self, const std::string& bytes) {
+  auto& st = self->state;
+  v1::ImportChunk req;
+  if (!req.ParseFromString(bytes))
+    return error_bytes(error_code::invalid_argument, "malformed import chunk");
+  auto count = st.table->count();
+  if (req.chunk().partition() >= count)
+    return error_bytes(error_code::invalid_argument,
+                       "no partition " + std::to_string(req.chunk().partition()) + " (the cluster has "
+                         + std::to_string(count) + ")");
+  auto p = static_cast<uint16_t>(req.chunk().partition());
+  std::string why;
+  if (auto other = server_of(self, p, why)) {
+    self->delegate(other, import_atom::value, bytes);
+    return caf::delegated<std::string>{};
+  }
+  if (!why.empty())
+    return error_bytes(error_code::unavailable, why);
+  if (st.importing || (st.job && st.job->move.partition.value == p))
+    return error_bytes(error_code::unavailable,
+                       "partition " + std::to_string(p) + " is busy (moving, or taking another "
+                                                          "import); retry");
+  if (req.first() && !req.replace()) {
+    storage::db_status status;
+    if (!partition_empty(*st.cfg.db, partition_id{p}, status))
+      return status.ok ? error_bytes(error_code::conflict,
+                                     "partition " + std::to_string(p)
+                                       + " already holds data: an import fills an empty cluster"
+                                         " (or replaces what it holds when asked to)")
+                       : error_bytes(error_code::internal, status.message);
+  }
+  auto job = std::make_unique<import_job>();
+  partition_id pid;
+  auto status = chunk_entry(req.chunk().SerializeAsString(), req.first() && req.replace(), pid,
+                            job->entry);
+  if (!status.ok)
+    return error_bytes(error_code::invalid_argument, status.message);
+  job->partition = p;
+  job->records = req.chunk().entries_size();
+  job->stopping = service_count;
+  job->promise = self->make_response_promise();
+  auto promise = job->promise;
+  st.importing = std::move(job);
+  // Requests for p wait at the gateway meanwhile.
+  st.moving[p] = true;
+  install(self);
+  for (auto& a : st.local[p]) {
+    self->monitor(a);
+    self->send_exit(a, caf::exit_reason::user_shutdown);
+  }
+  return promise;
+}
+
+void write_import(member_actor* self) {
+  auto& st = self->state;
+  auto me = caf::actor_cast<caf::actor>(self);
+  st.cfg.logs->of(partition_id{st.importing->partition})
+    .append(std::move(st.importing->entry), [me](uint64_t, storage::db_status s) {
+      caf::anon_send(me, imported_atom::value, s.ok, std::move(s.message));
+    });
+}
+
+void finish_import(member_actor* self, bool ok, const std::string& message, bool respawn) {
+  auto& st = self->state;
+  if (!st.importing)
+    return;  // given up on already (leadership moved)
+  auto job = std::move(st.importing);
+  auto p = job->partition;
+  bool ours = replicated(self) ? st.leaders[p] == st.cfg.node_id
+                               : st.table->owner(partition_id{p}) == st.cfg.node_id;
+  if (respawn && ours && !is_local(st.local[p]))
+    st.local[p] = st.cfg.spawn_partition(partition_id{p});
+  st.moving[p] = false;
+  install(self);
+  if (!ok) {
+    job->promise.deliver(error_bytes(error_code::unavailable, "import into partition "
+                                                                + std::to_string(p)
+                                                                + " failed: " + message));
+    return;
+  }
+  v1::Response resp;
+  resp.mutable_count()->set_count(static_cast<uint64_t>(job->records));
+  job->promise.deliver(resp.SerializeAsString());
 }
 
 // -- coordinator --------------------------------------------------------------
@@ -1084,8 +1236,18 @@ caf::result<std::string> drain(member_actor* self, const std::string& node) {
 
 // -- the actor ----------------------------------------------------------------
 
+void write_import(member_actor* self);
+
 void on_down(member_actor* self, const caf::down_msg& msg) {
   auto& st = self->state;
+  if (st.importing && st.importing->stopping > 0)
+    for (auto& a : st.local[st.importing->partition])
+      if (a && a.address() == msg.source) {
+        a = nullptr;
+        if (--st.importing->stopping == 0)
+          write_import(self);
+        return;
+      }
   if (st.job && st.job->stopping > 0) {
     auto& local = st.local[st.job->move.partition.value];
     for (auto& a : local)
@@ -1260,6 +1422,11 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       return caf::make_message(std::move(r.first), std::move(r.second));
     },
     [=](status_atom) { return status_bytes(self); },
+    [=](export_atom, uint16_t p, uint32_t col, const std::string& after, uint32_t max_bytes) {
+      return export_part(self, p, col, after, max_bytes);
+    },
+    [=](import_atom, const std::string& bytes) { return import_part(self, bytes); },
+    [=](imported_atom, bool ok, const std::string& message) { finish_import(self, ok, message); },
   };
 }
 

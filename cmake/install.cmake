@@ -107,7 +107,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # is linked statically, its compression libraries are not). Kept in step
 # with `deploy/install-deps.sh run`.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1 (>= 3.0), libcaf-core0.17 (>= 0.17.6), libcaf-io0.17 (>= 0.17.6), libcaf-openssl0.17 (>= 0.17.6), libprotobuf32 (>= 3.21.12), libspdlog1.10 (>= 1:1.10.0), libfmt9 (>= 9.1.0), libxxhash0 (>= 0.8.1), libsnappy1v5 (>= 1.1.9), zlib1g (>= 1:1.2.13), libbz2-1.0 (>= 1.0.8), liblz4-1 (>= 1.9.4), libzstd1 (>= 1.5.4), libssl3 (>= 3.0.0), liblua5.1-0 (>= 5.1.5), libprometheus-cpp-core1.0 (>= 1.0.1)")
+    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1 (>= 3.0), libcaf-core0.17 (>= 0.17.6), libcaf-io0.17 (>= 0.17.6), libcaf-openssl0.17 (>= 0.17.6), libprotobuf32 (>= 3.21.12), libspdlog1.10 (>= 1:1.10.0), libfmt9 (>= 9.1.0), libxxhash0 (>= 0.8.1), libsnappy1v5 (>= 1.1.9), zlib1g (>= 1:1.2.13), libbz2-1.0 (>= 1.0.8), liblz4-1 (>= 1.9.4), libzstd1 (>= 1.5.4), libssl3 (>= 3.0.0), liblua5.1-0 (>= 5.1.5), libprometheus-cpp-core1.0 (>= 1.0.1), libhiredis0.14 (>= 0.14.1)")
 # dpkg keeps an edited environment file across upgrades and asks on a
 # changed one.
 file(WRITE "${PROJECT_BINARY_DIR}/cpack-debian/conffiles" "${TROUPE_INSTALL_CONFDIR}/troupe.env\n")

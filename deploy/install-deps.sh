@@ -31,12 +31,14 @@ run_packages=(
   libcaf-core0.17 libcaf-io0.17 libcaf-openssl0.17 libprotobuf32 libspdlog1.10 libfmt9
   libxxhash0 libsnappy1v5 zlib1g libbz2-1.0 liblz4-1 libzstd1
   libstdc++6 libgcc-s1 libssl3 liblua5.1-0 libprometheus-cpp-core1.0
+  libhiredis0.14
 )
 build_packages=(
   build-essential g++ cmake ninja-build pkg-config
   libcaf-dev librocksdb-dev libprotobuf-dev protobuf-compiler
   libspdlog-dev libfmt-dev libcli11-dev rapidjson-dev libxxhash-dev libssl-dev
   liblua5.1-0-dev lua-cjson-dev lua-bitop-dev prometheus-cpp-dev
+  libhiredis-dev
 )
 test_packages=(
   # CTest's unit and integration suites; /metrics read by Prometheus's parser
@@ -46,7 +48,7 @@ test_packages=(
   # fuzz/run.sh: libFuzzer with AddressSanitizer and UBSan
   clang-14 libclang-rt-14-dev
   # the RESP tests and the comparisons run their own redis-server
-  redis-server redis-tools libhiredis-dev
+  redis-server redis-tools
   # the events comparison runs its own RabbitMQ node
   rabbitmq-server librabbitmq-dev
 )

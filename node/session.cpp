@@ -653,6 +653,19 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
     case Request::kClusterDrain:
       return cluster_call(self, hdl, id, self->state.ctx->member, cluster::drain_node_atom::value,
                           req->cluster_drain().node_id());
+    case Request::kExportChunk: {
+      auto& e = req->export_chunk();
+      if (e.partition() >= router.count())
+        return reply_error(self, hdl, id, error_code::invalid_argument,
+                           "no partition " + std::to_string(e.partition()) + " (the cluster has "
+                             + std::to_string(router.count()) + ")");
+      return cluster_call(self, hdl, id, self->state.ctx->member, cluster::export_atom::value,
+                          static_cast<uint16_t>(e.partition()), e.column(), e.after(),
+                          e.max_bytes());
+    }
+    case Request::kImportChunk:
+      return cluster_call(self, hdl, id, self->state.ctx->member, cluster::import_atom::value,
+                          req->import_chunk().SerializeAsString());
     case Request::kClusterTransferLeader: {
       auto& t = req->cluster_transfer_leader();
       if (t.partition() > UINT16_MAX)

@@ -840,6 +840,11 @@ export namespace troupe {
             opaque?: (boolean|null);
             expiresInMs?: (number|Long|null);
             priority?: (number|null);
+            step?: (Uint8Array|null);
+            delayMs?: (number|Long|null);
+            attemptsMade?: (number|null);
+            lastError?: (string|null);
+            dead?: (boolean|null);
         }
 
         class EmitEntry implements IEmitEntry {
@@ -852,8 +857,14 @@ export namespace troupe {
             public opaque: boolean;
             public expiresInMs?: (number|Long|null);
             public priority: number;
+            public step: Uint8Array;
+            public delayMs?: (number|Long|null);
+            public attemptsMade: number;
+            public lastError: string;
+            public dead: boolean;
             public _messageGroupId?: "messageGroupId";
             public _expiresInMs?: "expiresInMs";
+            public _delayMs?: "delayMs";
             public static create(properties?: troupe.v1.IEmitEntry): troupe.v1.EmitEntry;
             public static encode(message: troupe.v1.IEmitEntry, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.EmitEntry;
@@ -1767,12 +1778,14 @@ export namespace troupe {
         interface IEmitReply {
             messageIds?: (Uint8Array[]|null);
             steps?: (number|null);
+            repeats?: (number|null);
         }
 
         class EmitReply implements IEmitReply {
             constructor(properties?: troupe.v1.IEmitReply);
             public messageIds: Uint8Array[];
             public steps: number;
+            public repeats: number;
             public static create(properties?: troupe.v1.IEmitReply): troupe.v1.EmitReply;
             public static encode(message: troupe.v1.IEmitReply, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.EmitReply;

@@ -5456,6 +5456,11 @@ export const troupe = $root.troupe = (() => {
             EmitEntry.prototype.opaque = false;
             EmitEntry.prototype.expiresInMs = null;
             EmitEntry.prototype.priority = 0;
+            EmitEntry.prototype.step = $util.newBuffer([]);
+            EmitEntry.prototype.delayMs = null;
+            EmitEntry.prototype.attemptsMade = 0;
+            EmitEntry.prototype.lastError = "";
+            EmitEntry.prototype.dead = false;
 
             let $oneOfFields;
 
@@ -5466,6 +5471,11 @@ export const troupe = $root.troupe = (() => {
 
             Object.defineProperty(EmitEntry.prototype, "_expiresInMs", {
                 get: $util.oneOfGetter($oneOfFields = ["expiresInMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Object.defineProperty(EmitEntry.prototype, "_delayMs", {
+                get: $util.oneOfGetter($oneOfFields = ["delayMs"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5493,6 +5503,16 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(56).int64(message.expiresInMs);
                 if (message.priority != null && Object.hasOwnProperty.call(message, "priority"))
                     writer.uint32(64).uint32(message.priority);
+                if (message.step != null && Object.hasOwnProperty.call(message, "step"))
+                    writer.uint32(74).bytes(message.step);
+                if (message.delayMs != null && Object.hasOwnProperty.call(message, "delayMs"))
+                    writer.uint32(80).int64(message.delayMs);
+                if (message.attemptsMade != null && Object.hasOwnProperty.call(message, "attemptsMade"))
+                    writer.uint32(88).uint32(message.attemptsMade);
+                if (message.lastError != null && Object.hasOwnProperty.call(message, "lastError"))
+                    writer.uint32(98).string(message.lastError);
+                if (message.dead != null && Object.hasOwnProperty.call(message, "dead"))
+                    writer.uint32(104).bool(message.dead);
                 return writer;
             };
 
@@ -5535,6 +5555,26 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 8: {
                             message.priority = reader.uint32();
+                            break;
+                        }
+                    case 9: {
+                            message.step = reader.bytes();
+                            break;
+                        }
+                    case 10: {
+                            message.delayMs = reader.int64();
+                            break;
+                        }
+                    case 11: {
+                            message.attemptsMade = reader.uint32();
+                            break;
+                        }
+                    case 12: {
+                            message.lastError = reader.string();
+                            break;
+                        }
+                    case 13: {
+                            message.dead = reader.bool();
                             break;
                         }
                     default:
@@ -5581,6 +5621,23 @@ export const troupe = $root.troupe = (() => {
                 if (message.priority != null && message.hasOwnProperty("priority"))
                     if (!$util.isInteger(message.priority))
                         return "priority: integer expected";
+                if (message.step != null && message.hasOwnProperty("step"))
+                    if (!(message.step && typeof message.step.length === "number" || $util.isString(message.step)))
+                        return "step: buffer expected";
+                if (message.delayMs != null && message.hasOwnProperty("delayMs")) {
+                    properties._delayMs = 1;
+                    if (!$util.isInteger(message.delayMs) && !(message.delayMs && $util.isInteger(message.delayMs.low) && $util.isInteger(message.delayMs.high)))
+                        return "delayMs: integer|Long expected";
+                }
+                if (message.attemptsMade != null && message.hasOwnProperty("attemptsMade"))
+                    if (!$util.isInteger(message.attemptsMade))
+                        return "attemptsMade: integer expected";
+                if (message.lastError != null && message.hasOwnProperty("lastError"))
+                    if (!$util.isString(message.lastError))
+                        return "lastError: string expected";
+                if (message.dead != null && message.hasOwnProperty("dead"))
+                    if (typeof message.dead !== "boolean")
+                        return "dead: boolean expected";
                 return null;
             };
 
@@ -5631,6 +5688,26 @@ export const troupe = $root.troupe = (() => {
                         message.expiresInMs = new $util.LongBits(object.expiresInMs.low >>> 0, object.expiresInMs.high >>> 0).toNumber();
                 if (object.priority != null)
                     message.priority = object.priority >>> 0;
+                if (object.step != null)
+                    if (typeof object.step === "string")
+                        $util.base64.decode(object.step, message.step = $util.newBuffer($util.base64.length(object.step)), 0);
+                    else if (object.step.length >= 0)
+                        message.step = object.step;
+                if (object.delayMs != null)
+                    if ($util.Long)
+                        (message.delayMs = $util.Long.fromValue(object.delayMs)).unsigned = false;
+                    else if (typeof object.delayMs === "string")
+                        message.delayMs = parseInt(object.delayMs, 10);
+                    else if (typeof object.delayMs === "number")
+                        message.delayMs = object.delayMs;
+                    else if (typeof object.delayMs === "object")
+                        message.delayMs = new $util.LongBits(object.delayMs.low >>> 0, object.delayMs.high >>> 0).toNumber();
+                if (object.attemptsMade != null)
+                    message.attemptsMade = object.attemptsMade >>> 0;
+                if (object.lastError != null)
+                    message.lastError = String(object.lastError);
+                if (object.dead != null)
+                    message.dead = Boolean(object.dead);
                 return message;
             };
 
@@ -5664,6 +5741,16 @@ export const troupe = $root.troupe = (() => {
                     }
                     object.opaque = false;
                     object.priority = 0;
+                    if (options.bytes === String)
+                        object.step = "";
+                    else {
+                        object.step = [];
+                        if (options.bytes !== Array)
+                            object.step = $util.newBuffer(object.step);
+                    }
+                    object.attemptsMade = 0;
+                    object.lastError = "";
+                    object.dead = false;
                 }
                 if (message.data != null && message.hasOwnProperty("data"))
                     object.data = options.bytes === String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === Array ? Array.prototype.slice.call(message.data) : message.data;
@@ -5693,6 +5780,22 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.priority != null && message.hasOwnProperty("priority"))
                     object.priority = message.priority;
+                if (message.step != null && message.hasOwnProperty("step"))
+                    object.step = options.bytes === String ? $util.base64.encode(message.step, 0, message.step.length) : options.bytes === Array ? Array.prototype.slice.call(message.step) : message.step;
+                if (message.delayMs != null && message.hasOwnProperty("delayMs")) {
+                    if (typeof message.delayMs === "number")
+                        object.delayMs = options.longs === String ? String(message.delayMs) : message.delayMs;
+                    else
+                        object.delayMs = options.longs === String ? $util.Long.prototype.toString.call(message.delayMs) : options.longs === Number ? new $util.LongBits(message.delayMs.low >>> 0, message.delayMs.high >>> 0).toNumber() : message.delayMs;
+                    if (options.oneofs)
+                        object._delayMs = "delayMs";
+                }
+                if (message.attemptsMade != null && message.hasOwnProperty("attemptsMade"))
+                    object.attemptsMade = message.attemptsMade;
+                if (message.lastError != null && message.hasOwnProperty("lastError"))
+                    object.lastError = message.lastError;
+                if (message.dead != null && message.hasOwnProperty("dead"))
+                    object.dead = message.dead;
                 return object;
             };
 
@@ -12402,6 +12505,7 @@ export const troupe = $root.troupe = (() => {
 
             EmitReply.prototype.messageIds = $util.emptyArray;
             EmitReply.prototype.steps = 0;
+            EmitReply.prototype.repeats = 0;
 
             EmitReply.create = function create(properties) {
                 return new EmitReply(properties);
@@ -12415,6 +12519,8 @@ export const troupe = $root.troupe = (() => {
                         writer.uint32(10).bytes(message.messageIds[i]);
                 if (message.steps != null && Object.hasOwnProperty.call(message, "steps"))
                     writer.uint32(16).uint32(message.steps);
+                if (message.repeats != null && Object.hasOwnProperty.call(message, "repeats"))
+                    writer.uint32(24).uint32(message.repeats);
                 return writer;
             };
 
@@ -12433,6 +12539,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 2: {
                             message.steps = reader.uint32();
+                            break;
+                        }
+                    case 3: {
+                            message.repeats = reader.uint32();
                             break;
                         }
                     default:
@@ -12456,6 +12566,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.steps != null && message.hasOwnProperty("steps"))
                     if (!$util.isInteger(message.steps))
                         return "steps: integer expected";
+                if (message.repeats != null && message.hasOwnProperty("repeats"))
+                    if (!$util.isInteger(message.repeats))
+                        return "repeats: integer expected";
                 return null;
             };
 
@@ -12475,6 +12588,8 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (object.steps != null)
                     message.steps = object.steps >>> 0;
+                if (object.repeats != null)
+                    message.repeats = object.repeats >>> 0;
                 return message;
             };
 
@@ -12484,8 +12599,10 @@ export const troupe = $root.troupe = (() => {
                 let object = {};
                 if (options.arrays || options.defaults)
                     object.messageIds = [];
-                if (options.defaults)
+                if (options.defaults) {
                     object.steps = 0;
+                    object.repeats = 0;
+                }
                 if (message.messageIds && message.messageIds.length) {
                     object.messageIds = [];
                     for (let j = 0; j < message.messageIds.length; ++j)
@@ -12493,6 +12610,8 @@ export const troupe = $root.troupe = (() => {
                 }
                 if (message.steps != null && message.hasOwnProperty("steps"))
                     object.steps = message.steps;
+                if (message.repeats != null && message.hasOwnProperty("repeats"))
+                    object.repeats = message.repeats;
                 return object;
             };
 

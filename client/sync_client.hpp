@@ -172,10 +172,10 @@ struct emit_entry {
   std::string idempotency_key;
   /// Moving queued work in (see EmitEntry): only this subscribed step, a
   /// delay of its own, the attempts it already failed, or a dead letter.
-  std::string step;
-  std::optional<int64_t> delay_ms;
+  std::string step{};
+  std::optional<int64_t> delay_ms{};
   uint32_t attempts_made = 0;
-  std::string last_error;
+  std::string last_error{};
   bool dead = false;
 };
 

@@ -43,6 +43,7 @@
 #include <set>
 #include <iostream>
 #include <map>
+#include <random>
 #include <string_view>
 #include <thread>
 
@@ -107,6 +108,13 @@ int fail(const troupe::status& st) {
   else
     std::cerr << "error: " << st.to_string() << "\n";
   return 3;
+}
+
+/// A request the CLI refuses before sending anything (a file it cannot
+/// use): exit code 2, the reason on stderr (as JSON with --json).
+int usage_error(const std::string& message) {
+  fail(troupe::status::error(troupe::error_code::invalid_argument, message));
+  return 2;
 }
 
 /// Nothing under that key: exit code 1, and a reason on stderr.
@@ -281,25 +289,30 @@ std::string replicas_json(const led_partition& g) {
   return json_array(out);
 }
 
+/// An export's id: its chunks of a partition read the view the first took.
+uint64_t new_export_id() {
+  std::random_device rd;
+  return (uint64_t{rd()} << 32) | rd();
+}
+
 /// troupe export: every partition, chunk by chunk, one line per record.
 int export_records(sync_client& c, const std::string& file) {
   std::ofstream to_file;
   if (file != "-") {
     to_file.open(file, std::ios::binary | std::ios::trunc);
-    if (!to_file) {
-      std::cerr << "cannot write " << file << "\n";
-      return 2;
-    }
+    if (!to_file)
+      return usage_error("cannot write " + file);
   }
   std::ostream& out = file == "-" ? std::cout : to_file;
   auto partitions = c.welcome().partition_count;
   out << troupe::client::export_header(c.welcome().cluster_name, partitions) << '\n';
   uint64_t records = 0;
+  auto export_id = new_export_id();
   for (uint32_t p = 0; p < partitions; ++p) {
     uint32_t column = 0;
     std::string after;
     for (;;) {
-      auto page = c.export_chunk(p, column, after);
+      auto page = c.export_chunk(export_id, p, column, after);
       if (!page.ok())
         return fail(page.error());
       for (auto& r : page->records)
@@ -312,10 +325,8 @@ int export_records(sync_client& c, const std::string& file) {
     }
   }
   out.flush();
-  if (!out) {
-    std::cerr << "writing " << file << " failed\n";
-    return 3;
-  }
+  if (!out)
+    return fail(troupe::status::error(troupe::error_code::internal, "writing " + file + " failed"));
   std::cerr << "exported " << records << " records of " << partitions << " partitions\n";
   return 0;
 }
@@ -325,22 +336,32 @@ int import_records(sync_client& c, const std::string& file, bool replace) {
   std::ifstream from_file;
   if (file != "-") {
     from_file.open(file, std::ios::binary);
-    if (!from_file) {
-      std::cerr << "cannot read " << file << "\n";
-      return 2;
-    }
+    if (!from_file)
+      return usage_error("cannot read " + file);
   }
   std::istream& in = file == "-" ? std::cin : from_file;
   std::string line;
   auto partitions = c.welcome().partition_count;
-  if (!std::getline(in, line) || !troupe::client::export_header_partitions(line)) {
-    std::cerr << file << ": not a troupe export (its first line names no partition count)\n";
-    return 2;
-  }
-  if (auto n = *troupe::client::export_header_partitions(line); n != partitions) {
-    std::cerr << file << ": an export of a cluster of " << n << " partitions; this one has "
-              << partitions << " (records live in their partition: the counts must match)\n";
-    return 2;
+  if (!std::getline(in, line) || !troupe::client::export_header_partitions(line))
+    return usage_error(file + ": not a troupe export (its first line names no partition count)");
+  if (auto n = *troupe::client::export_header_partitions(line); n != partitions)
+    return usage_error(file + ": an export of a cluster of " + std::to_string(n)
+                       + " partitions; this one has " + std::to_string(partitions)
+                       + " (records live in their partition: the counts must match)");
+  // Refused before anything is written: a cluster that holds data (the
+  // node checks each partition again as its first chunk arrives).
+  if (!replace) {
+    auto export_id = new_export_id();
+    for (uint32_t p = 0; p < partitions; ++p) {
+      auto page = c.export_chunk(export_id, p, 0, {});
+      if (!page.ok())
+        return fail(page.error());
+      if (!page->records.empty())
+        return fail(troupe::status::error(
+          troupe::error_code::conflict,
+          "partition " + std::to_string(p) + " already holds data: an import fills an empty "
+            "cluster (--replace deletes what the partitions in the file hold)"));
+    }
   }
   constexpr size_t chunk_bytes = 1 << 20;
   std::vector<troupe::client::raw_record> chunk;
@@ -354,7 +375,8 @@ int import_records(sync_client& c, const std::string& file, bool replace) {
     bool first = started.insert(current).second;
     auto r = c.import_chunk(current, chunk, first, replace);
     if (!r.ok()) {
-      std::cerr << "partition " << current << ": " << r.error().message << "\n";
+      fail(troupe::status::error(r.error().code,
+                                 "partition " + std::to_string(current) + ": " + r.error().message));
       return false;
     }
     records += *r;
@@ -371,8 +393,10 @@ int import_records(sync_client& c, const std::string& file, bool replace) {
     std::string error;
     if (!troupe::client::parse_record_line(line, p, rec, error) || p >= partitions) {
       if (++errors <= 20)
-        std::cerr << file << ":" << line_no << ": "
-                  << (error.empty() ? "no partition " + std::to_string(p) : error) << "\n";
+        fail(troupe::status::error(troupe::error_code::invalid_argument,
+                                   file + ":" + std::to_string(line_no) + ": "
+                                     + (error.empty() ? "no partition " + std::to_string(p)
+                                                      : error)));
       continue;
     }
     if (p != current || bytes >= chunk_bytes) {

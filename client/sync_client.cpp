@@ -580,10 +580,11 @@ result<node_stats> sync_client::stats() {
   return node_stats{s.stream_groups(), s.stream_subscribers(), s.sessions(), s.forwarded()};
 }
 
-result<export_page> sync_client::export_chunk(uint32_t partition, uint32_t column,
-                                             const std::string& after) {
+result<export_page> sync_client::export_chunk(uint64_t export_id, uint32_t partition,
+                                             uint32_t column, const std::string& after) {
   Request req;
   auto* r = req.mutable_export_chunk();
+  r->set_export_id(export_id);
   r->set_partition(partition);
   r->set_column(column);
   r->set_after(after);

@@ -300,8 +300,10 @@ public:
   result<backup_info> backup(const std::string& dir);
 
   /// The records of `partition` from (column, after) on: one chunk, read by
-  /// the partition's owner from one view of its database.
-  result<export_page> export_chunk(uint32_t partition, uint32_t column, const std::string& after);
+  /// the partition's owner. The chunks of one `export_id` read a partition
+  /// from the view its first chunk (column 0, no `after`) took.
+  result<export_page> export_chunk(uint64_t export_id, uint32_t partition, uint32_t column,
+                                   const std::string& after);
   /// Writes `records` (all of `partition`) in one write through the
   /// partition's log. `first`: refused when the partition holds data, unless
   /// `replace`, which deletes it first. Returns the records written.

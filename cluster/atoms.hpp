@@ -78,7 +78,7 @@ using raft_tick_atom = caf::atom_constant<caf::atom("rafttick")>;
 using raft_wake_atom = caf::atom_constant<caf::atom("raftwake")>;
 using raft_turn_atom = caf::atom_constant<caf::atom("raftturn")>;
 using raft_retry_atom = caf::atom_constant<caf::atom("raftretry")>;
-/// session -> member: (atom, partition, column, after, max_bytes) -> the
+/// session -> member: (atom, export id, partition, column, after, max_bytes) -> the
 /// serialized Response (an export_chunk's reply), from the partition's
 /// owner (or leader).
 using export_atom = caf::atom_constant<caf::atom("clexport")>;

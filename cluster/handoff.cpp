@@ -133,8 +133,9 @@ storage::write_batch erase_entry(partition_id p) {
   return entry;
 }
 
-storage::db_status export_chunk(const storage::db& db, partition_id p, uint32_t col,
-                                std::string_view after, size_t max_bytes, std::string& out) {
+storage::db_status export_chunk(const storage::db& db, const storage::snapshot& view,
+                                partition_id p, uint32_t col, std::string_view after,
+                                size_t max_bytes, std::string& out) {
   auto prefix = storage::partition_prefix(p);
   auto end = storage::prefix_end(prefix);
   if (!after.empty() && after.substr(0, prefix.size()) != prefix)
@@ -142,11 +143,10 @@ storage::db_status export_chunk(const storage::db& db, partition_id p, uint32_t 
                                        + std::to_string(p.value));
   v1::PartitionChunk chunk;
   chunk.set_partition(p.value);
-  auto view = db.take_snapshot();
   size_t bytes = 0;
   std::string from{after};
   for (; col < static_cast<uint32_t>(storage::partition_data_columns); ++col, from.clear()) {
-    auto cur = db.new_cursor(static_cast<column>(col), *view);
+    auto cur = db.new_cursor(static_cast<column>(col), view);
     cur->seek(from.empty() ? prefix : from);
     if (!from.empty() && cur->valid() && cur->key() == from)
       cur->next();

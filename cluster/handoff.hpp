@@ -66,10 +66,11 @@ storage::write_batch erase_entry(partition_id p);
 /// One chunk of partition `p`'s records (troupe.v1.PartitionChunk, with
 /// where the next one starts, or done) for an export: from `column`, after
 /// key `after` (empty: the column's first), about `max_bytes` of them, read
-/// from one view of the database. Fails on a storage error or an `after`
-/// outside the partition.
-storage::db_status export_chunk(const storage::db& db, partition_id p, uint32_t column,
-                                std::string_view after, size_t max_bytes, std::string& out);
+/// from `view`. Fails on a storage error or an `after` outside the
+/// partition.
+storage::db_status export_chunk(const storage::db& db, const storage::snapshot& view,
+                                partition_id p, uint32_t column, std::string_view after,
+                                size_t max_bytes, std::string& out);
 
 /// Whether partition `p` holds no record here; false with `status` set on
 /// a storage error.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include <caf/actor_system.hpp>
@@ -84,6 +85,11 @@ struct member_state {
   std::map<std::string, std::chrono::steady_clock::time_point> refused;  // until when
   std::unique_ptr<move_job> job;       // as old owner
   std::unique_ptr<import_job> importing;
+  // The views exports read partitions from, by (export id, partition), and
+  // when each was last used (dropped after a minute unused).
+  std::map<std::pair<uint64_t, uint16_t>,
+           std::pair<std::shared_ptr<const storage::snapshot>, std::chrono::steady_clock::time_point>>
+    export_views;
   std::optional<partition_move> coordinating;
   std::vector<std::pair<std::string, caf::response_promise>> drains;
   std::vector<caf::response_promise> join_waiters;
@@ -889,20 +895,36 @@ caf::actor server_of(member_actor* self, uint16_t p, std::string& why) {
 constexpr uint32_t default_export_bytes = 1 << 20;
 constexpr uint32_t max_export_bytes = 4 << 20;
 
-caf::result<std::string> export_part(member_actor* self, uint16_t p, uint32_t col,
+/// The view export `id` reads partition p from: a new one with the
+/// partition's first chunk; views unused for a minute are dropped.
+std::shared_ptr<const storage::snapshot> export_view(member_actor* self, uint64_t id, uint16_t p,
+                                                     bool first) {
+  auto& views = self->state.export_views;
+  auto now = std::chrono::steady_clock::now();
+  for (auto it = views.begin(); it != views.end();)
+    it = now - it->second.second > std::chrono::minutes{1} ? views.erase(it) : std::next(it);
+  auto& slot = views[{id, p}];
+  if (first || !slot.first)
+    slot.first = self->state.cfg.db->take_snapshot();
+  slot.second = now;
+  return slot.first;
+}
+
+caf::result<std::string> export_part(member_actor* self, uint64_t id, uint16_t p, uint32_t col,
                                      const std::string& after, uint32_t max_bytes) {
   auto& st = self->state;
   if (p >= st.table->count())
     return error_bytes(error_code::invalid_argument, "no partition " + std::to_string(p));
   std::string why;
   if (auto other = server_of(self, p, why)) {
-    self->delegate(other, export_atom::value, p, col, after, max_bytes);
+    self->delegate(other, export_atom::value, id, p, col, after, max_bytes);
     return caf::delegated<std::string>{};
   }
   if (!why.empty())
     return error_bytes(error_code::unavailable, why);
   std::string chunk;
-  auto status = export_chunk(*st.cfg.db, partition_id{p}, col, after,
+  auto view = export_view(self, id, p, col == 0 && after.empty());
+  auto status = export_chunk(*st.cfg.db, *view, partition_id{p}, col, after,
                              max_bytes == 0 ? default_export_bytes
                                             : std::min(max_bytes, max_export_bytes),
                              chunk);
@@ -911,6 +933,8 @@ caf::result<std::string> export_part(member_actor* self, uint16_t p, uint32_t co
                                                + " failed: " + status.message);
   v1::Response resp;
   resp.mutable_chunk()->ParseFromString(chunk);
+  if (resp.chunk().done())
+    st.export_views.erase({id, p});
   return resp.SerializeAsString();
 }
 
@@ -1422,9 +1446,8 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       return caf::make_message(std::move(r.first), std::move(r.second));
     },
     [=](status_atom) { return status_bytes(self); },
-    [=](export_atom, uint16_t p, uint32_t col, const std::string& after, uint32_t max_bytes) {
-      return export_part(self, p, col, after, max_bytes);
-    },
+    [=](export_atom, uint64_t id, uint16_t p, uint32_t col, const std::string& after,
+        uint32_t max_bytes) { return export_part(self, id, p, col, after, max_bytes); },
     [=](import_atom, const std::string& bytes) { return import_part(self, bytes); },
     [=](imported_atom, bool ok, const std::string& message) { finish_import(self, ok, message); },
   };

@@ -660,8 +660,8 @@ void on_request(session_broker* self, connection_handle hdl, v1::Frame& f) {
                            "no partition " + std::to_string(e.partition()) + " (the cluster has "
                              + std::to_string(router.count()) + ")");
       return cluster_call(self, hdl, id, self->state.ctx->member, cluster::export_atom::value,
-                          static_cast<uint16_t>(e.partition()), e.column(), e.after(),
-                          e.max_bytes());
+                          e.export_id(), static_cast<uint16_t>(e.partition()), e.column(),
+                          e.after(), e.max_bytes());
     }
     case Request::kImportChunk:
       return cluster_call(self, hdl, id, self->state.ctx->member, cluster::import_atom::value,

@@ -75,18 +75,22 @@ bool valid_utf8(std::string_view s) {
   return utf8_safe(std::string{s}) == s;
 }
 
-/// Bytes as a JSON string when they are UTF-8, else {"base64": …}.
-void put_bytes(writer& w, const char* name, std::string_view bytes) {
+/// Bytes as {"base64": …}.
+void put_base64(writer& w, const char* name, std::string_view bytes) {
   w.Key(name);
-  if (valid_utf8(bytes)) {
-    w.String(bytes.data(), static_cast<rapidjson::SizeType>(bytes.size()));
-    return;
-  }
   w.StartObject();
   w.Key("base64");
   auto b = base64(bytes);
   w.String(b.data(), static_cast<rapidjson::SizeType>(b.size()));
   w.EndObject();
+}
+
+/// Bytes as a JSON string when they are UTF-8, else {"base64": …}.
+void put_bytes(writer& w, const char* name, std::string_view bytes) {
+  if (!valid_utf8(bytes))
+    return put_base64(w, name, bytes);
+  w.Key(name);
+  w.String(bytes.data(), static_cast<rapidjson::SizeType>(bytes.size()));
 }
 
 bool get_bytes(const rapidjson::Value& doc, const char* name, std::string& out) {
@@ -262,18 +266,8 @@ std::string raw_line(uint32_t partition, const raw_record& r) {
   w.Uint(partition);
   w.Key("column");
   w.Uint(r.column);
-  auto k = base64(r.key);
-  auto v = base64(r.value);
-  w.Key("key");
-  w.StartObject();
-  w.Key("base64");
-  w.String(k.data(), static_cast<rapidjson::SizeType>(k.size()));
-  w.EndObject();
-  w.Key("value");
-  w.StartObject();
-  w.Key("base64");
-  w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-  w.EndObject();
+  put_base64(w, "key", r.key);
+  put_base64(w, "value", r.value);
   w.EndObject();
   return {buf.GetString(), buf.GetSize()};
 }

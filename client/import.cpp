@@ -13,6 +13,7 @@
 
 #include "client/import_json.hpp"
 #include "client/sync_client.hpp"
+#include "protocol/troupe.pb.h"
 
 namespace troupe::client {
 
@@ -84,42 +85,99 @@ void importer::error(const std::string& what) {
 
 void importer::state(const std::string& group, const std::string& key, const std::string& json,
                      uint64_t ttl_ms) {
-  auto trace = prefix_ + group;
-  auto what = "state " + printable(trace) + " " + printable(key);
-  auto current = client_.get(trace, key);
-  if (!current.ok())
-    return failed(what, current.error().message);
-  if (*current && same_json(json, (*current)->json, false)) {
-    ++counts_.skipped;
-    return progress();
-  }
-  if (!dry_run_) {
-    set_options opts;
-    opts.ttl_ms = ttl_ms;
-    auto r = client_.set(trace, key, json, opts);
-    if (!r.ok())
-      return failed(what, r.error().message);
-  }
-  wrote(counts_.state);
+  pending_.push_back({false, prefix_ + group, key, {}, json, ttl_ms});
+  if (pending_.size() >= batch)
+    flush();
 }
 
 void importer::stream_item(const std::string& stream, const std::string& group,
                            const std::string& id, const std::string& json) {
-  auto name = prefix_ + stream;
-  auto what = "stream item " + printable(name) + " " + printable(group) + " " + printable(id);
-  auto current = client_.stream_get(name, group, id);
-  if (!current.ok())
-    return failed(what, current.error().message);
-  if (*current && same_json(json, **current, true)) {
-    ++counts_.skipped;
-    return progress();
+  pending_.push_back({true, prefix_ + stream, group, id, json, 0});
+  if (pending_.size() >= batch)
+    flush();
+}
+
+namespace {
+
+std::string record_name(const importer::pending_record& r) {
+  return r.stream ? "stream item " + printable(r.a) + " " + printable(r.b) + " " + printable(r.c)
+                  : "state " + printable(r.a) + " " + printable(r.b);
+}
+
+std::shared_ptr<const v1::Request> get_request(const importer::pending_record& r) {
+  auto req = std::make_shared<v1::Request>();
+  if (r.stream) {
+    auto* g = req->mutable_stream_get();
+    g->set_stream(r.a);
+    g->set_group_id(r.b);
+    g->set_id(r.c);
+  } else {
+    auto* g = req->mutable_state_get();
+    g->set_trace_id(r.a);
+    g->set_key(r.b);
   }
-  if (!dry_run_) {
-    auto r = client_.stream_set(name, group, id, json);
-    if (!r.ok())
-      return failed(what, r.error().message);
+  return req;
+}
+
+std::shared_ptr<const v1::Request> set_request(const importer::pending_record& r) {
+  auto req = std::make_shared<v1::Request>();
+  if (r.stream) {
+    auto* s = req->mutable_stream_set();
+    s->set_stream(r.a);
+    s->set_group_id(r.b);
+    s->set_id(r.c);
+    s->set_data(r.json);
+  } else {
+    auto* s = req->mutable_state_set();
+    s->set_trace_id(r.a);
+    s->set_key(r.b);
+    s->set_value(r.json);
+    s->set_ttl_ms(r.ttl_ms);
   }
-  wrote(counts_.stream_items);
+  return req;
+}
+
+} // namespace
+
+void importer::flush() {
+  if (pending_.empty())
+    return;
+  // What Troupe holds, for every pending record in one round trip; then
+  // the writes of those that differ, in another.
+  std::vector<std::shared_ptr<const v1::Request>> gets, sets;
+  for (auto& r : pending_)
+    gets.push_back(get_request(r));
+  auto held = client_.pipeline(gets);
+  std::vector<size_t> written;
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    auto& r = pending_[i];
+    auto& resp = *held[i];
+    if (resp.has_error()) {
+      failed(record_name(r), resp.error().message());
+      continue;
+    }
+    bool same = r.stream ? resp.stream_item().found()
+                             && same_json(r.json, resp.stream_item().item(), true)
+                         : resp.value().found() && same_json(r.json, resp.value().value(), false);
+    if (same) {
+      ++counts_.skipped;
+      progress();
+    } else if (dry_run_) {
+      wrote(r.stream ? counts_.stream_items : counts_.state);
+    } else {
+      sets.push_back(set_request(r));
+      written.push_back(i);
+    }
+  }
+  auto done = client_.pipeline(sets);
+  for (size_t j = 0; j < written.size(); ++j) {
+    auto& r = pending_[written[j]];
+    if (done[j]->has_error())
+      failed(record_name(r), done[j]->error().message());
+    else
+      wrote(r.stream ? counts_.stream_items : counts_.state);
+  }
+  pending_.clear();
 }
 
 bool importer::step_known(const std::string& topic, const std::string& step) {
@@ -135,6 +193,7 @@ bool importer::step_known(const std::string& topic, const std::string& step) {
 }
 
 void importer::job(const imported_job& j, const queue_config& config) {
+  flush();
   auto topic = prefix_ + j.topic;
   auto what = "job " + printable(j.id) + " of queue " + printable(j.queue);
   if (dry_run_) {
@@ -171,6 +230,7 @@ void importer::job(const imported_job& j, const queue_config& config) {
 }
 
 const import_counts& importer::finish() {
+  flush();
   if (tty_ && records_ >= tty_every)
     std::fprintf(stderr, "\rimport: %llu records\n", static_cast<unsigned long long>(records_));
   return counts_;

@@ -7,6 +7,7 @@
 // run writes nothing. Re-running an import (after an interruption, or
 // twice) stores nothing twice: state and stream items equal to Troupe's are
 // skipped, and queued jobs carry an idempotency key per (queue, job id).
+// State and stream items travel in pipelined batches.
 //
 // Internal to the CLI.
 #pragma once
@@ -62,11 +63,24 @@ public:
   /// A record that could not be read.
   void error(const std::string& what);
 
-  /// Ends the progress line; the counts so far.
+  /// Writes what is pending, ends the progress line; the counts.
   const import_counts& finish();
   const import_counts& counts() const { return counts_; }
 
+  /// A state key (stream false: trace a, key b) or stream item (stream a,
+  /// group b, id c) waiting for its batch.
+  struct pending_record {
+    bool stream = false;
+    std::string a, b, c;
+    std::string json;
+    uint64_t ttl_ms = 0;
+  };
+
 private:
+  /// State keys and stream items go in batches of this many: one round trip
+  /// to read what Troupe holds, one to write what differs.
+  static constexpr size_t batch = 256;
+  void flush();
   void wrote(uint64_t& counter);
   void failed(const std::string& what, const std::string& why);
   void progress();
@@ -79,6 +93,7 @@ private:
   import_counts counts_;
   uint64_t records_ = 0;
   uint64_t errors_shown_ = 0;
+  std::vector<pending_record> pending_;
   struct known_steps;
   std::shared_ptr<known_steps> steps_;
 };

@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include <caf/actor_clock.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/scoped_actor.hpp>
 
@@ -245,6 +246,11 @@ sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
               [&](caf::error& err) {
                 out = error_response(error_code::unavailable, "no reply: " + sys_.render(err));
               });
+    // Answered: its timeout must not fire. A blocking actor keeps a
+    // request's late timeout in its mailbox forever, and every later
+    // receive walks past all of them (a long-lived client slowed down
+    // quadratically).
+    sys_.clock().cancel_request_timeout(self.ptr(), h.id());
     return out;
   };
   std::vector<std::shared_ptr<const Response>> out;

@@ -475,12 +475,12 @@ std::string member_of_raft_id(member_actor* self, uint64_t raft_id) {
   return {};
 }
 
-/// Replicated: the driver says whether partition p serves here (this node
-/// leads it in `term` and applied everything committed before), or who
-/// leads it elsewhere.
 void finish_import(member_actor* self, bool ok, const std::string& message,
                    bool respawn = true);
 
+/// Replicated: the driver says whether partition p serves here (this node
+/// leads it in `term` and applied everything committed before), or who
+/// leads it elsewhere.
 void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, uint64_t term) {
   auto& st = self->state;
   if (!replicated(self) || p >= st.table->count())
@@ -1259,8 +1259,6 @@ caf::result<std::string> drain(member_actor* self, const std::string& node) {
 }
 
 // -- the actor ----------------------------------------------------------------
-
-void write_import(member_actor* self);
 
 void on_down(member_actor* self, const caf::down_msg& msg) {
   auto& st = self->state;

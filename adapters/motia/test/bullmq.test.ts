@@ -14,8 +14,9 @@
 // the command and BullMQ script that failed and the server's reply.
 //
 // No sleeps: every wait is for an event or a promise, bounded by a guard
-// (GUARD_MS) that fails the test instead of hanging it. The first error any
-// Queue, Worker, QueueEvents or FlowProducer emits fails the wait at once.
+// (BULLMQ_GUARD_MS) that fails the test instead of hanging it. The first
+// error any Queue, Worker, QueueEvents or FlowProducer emits fails the wait
+// at once.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -24,9 +25,10 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { FlowProducer, Job, Queue, QueueEvents, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 
 import { startNode, startRedis } from './node.js';
+import { collect, guarded } from './wait.js';
 
-/** A guard against a wait that never ends, not part of any check. */
-const GUARD_MS = 20000;
+/** A guard against a wait that never ends, not part of any check (shorter than wait.ts's GUARD_MS). */
+const BULLMQ_GUARD_MS = 20000;
 const PREFIX = '{bull}';
 
 // BullMQ's Lua scripts by SHA1, to name the script behind a failed EVALSHA.
@@ -56,15 +58,6 @@ function explain(err: unknown): Error {
   const out = new Error(`${what}: ${e.message}${because}`);
   out.stack = `${out.message}\n${e.stack ?? ''}`;
   return out;
-}
-
-/** p, or a rejection after GUARD_MS naming what was awaited. */
-function guarded<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${GUARD_MS} ms waiting for ${what}`)), GUARD_MS);
-  });
-  return Promise.race([p, guard]).finally(() => clearTimeout(timer));
 }
 
 interface Closable {
@@ -120,7 +113,7 @@ class Scene {
   /** p, unless an object of the scene fails first or the guard runs out. */
   async wait<T>(p: Promise<T>, what: string): Promise<T> {
     try {
-      return await guarded(Promise.race([p, this.failed]), what);
+      return await guarded(Promise.race([p, this.failed]), what, BULLMQ_GUARD_MS);
     } catch (err) {
       throw explain(err);
     }
@@ -130,27 +123,10 @@ class Scene {
     // The last made first: workers and readers before the queues they use.
     let first: unknown;
     for (const obj of this.opened.splice(0).reverse()) {
-      await guarded(obj.close(), 'close()').catch((err) => (first ??= err));
+      await guarded(obj.close(), 'close()', BULLMQ_GUARD_MS).catch((err) => (first ??= err));
     }
     if (first) throw first;
   }
-}
-
-/** Resolves with the arguments of the first `n` `event`s. */
-function collect<A extends unknown[]>(
-  emitter: { on(event: string, listener: (...args: any[]) => void): unknown },
-  event: string,
-  n: number,
-): Promise<A[]> {
-  return new Promise((resolve) => {
-    const seen: A[] = [];
-    emitter.on(event, (...args: any[]) => {
-      if (seen.length < n) {
-        seen.push(args as A);
-        if (seen.length === n) resolve(seen);
-      }
-    });
-  });
 }
 
 interface Server {

@@ -18,12 +18,10 @@
 // AdvanceClock), every wait is for an event or an outcome polled with a
 // deadline, and a guard fails a wait or a CLI run instead of hanging it.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 import { bytes, text, type Push } from '../src/connection.js';
@@ -37,18 +35,11 @@ import {
   type TroupeCronLock,
 } from '../src/index.js';
 import type { QueueConfig } from '../src/motia-types.js';
-import { startCluster, startNode, type RunningNode } from './node.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-// TROUPE_CLI_BIN, else troupe in TROUPE_BIN, else the repository's build.
-const cliBin =
-  process.env.TROUPE_CLI_BIN ??
-  path.join(process.env.TROUPE_BIN ?? path.resolve(here, '..', '..', '..', '..', 'build', 'bin'), 'troupe');
-
-/** A guard against a wait that never ends, not part of any check. */
-const GUARD_MS = 30000;
-/** The same for one run of the CLI. */
-const CLI_GUARD_MS = 60000;
+import { cliBin, killRuns, run, troupe, type CliRun } from './cli.js';
+import { streamGroups, type Row, type StreamRow } from './fixture.js';
+import { nodesToStop, startCluster, startNode, type RunningNode } from './node.js';
+import { queueStats, standard, type Stats } from './queues.js';
+import { waitFor } from './wait.js';
 
 /** The namespace the app's data lives in. */
 const NS = 'app';
@@ -57,7 +48,9 @@ const TTL_MS = 1_200_000;
 /** The cron lock's ttl (and lease: no renewals), ms. */
 const LOCK_TTL_MS = 600_000;
 /** delaySeconds of the step whose messages wait for their delay. */
-const DELAY_S = 3600;
+const MESSAGE_DELAY_S = 3600;
+/** The visibility timeout of every step, seconds. */
+const VISIBILITY_S = 60;
 /**
  * Clock steps on the importing node. Its clock starts at the system time
  * when it starts, a few seconds after the exporting node's (every record was
@@ -76,63 +69,7 @@ const CRON_JOB = 'nightly-report';
 const IDEMPOTENCY_KEY = 'order-99';
 
 // ---------------------------------------------------------------------------
-// Waiting, without sleeping on a guess
-
-/** Resolves when `pred` holds; the deadline only turns a hang into a failure. */
-async function waitFor(pred: () => boolean | Promise<boolean>, what: string | (() => string)): Promise<void> {
-  const deadline = Date.now() + GUARD_MS;
-  while (!(await pred())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((r) => setTimeout(r, 10)); // polling an outcome, with a deadline
-  }
-}
-
-// ---------------------------------------------------------------------------
 // The CLI
-
-interface CliRun {
-  command: string;
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: Buffer;
-  stderr: string;
-}
-
-const children = new Set<ChildProcess>();
-
-/** `file args...` to its end, `input` on its standard input; a guard kills it. */
-function run(file: string, args: string[], input?: Buffer): Promise<CliRun> {
-  const command = [file, ...args].map((a) => JSON.stringify(a)).join(' ');
-  const child = spawn(file, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const out: Buffer[] = [];
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => out.push(d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  if (input) {
-    child.stdin!.on('error', () => undefined); // the CLI may refuse before it reads everything
-    child.stdin!.end(input);
-  }
-  return new Promise((resolve, reject) => {
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} still ran after ${CLI_GUARD_MS} ms; stderr:\n${stderr}`));
-    }, CLI_GUARD_MS);
-    child.once('error', (err) => {
-      clearTimeout(guard);
-      children.delete(child);
-      reject(new Error(`could not run ${file}: ${err.message}`));
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(guard);
-      children.delete(child);
-      resolve({ command, code, signal, stdout: Buffer.concat(out), stderr });
-    });
-  });
-}
-
-/** `troupe --node NODE args...`. */
-const cli = (node: RunningNode, args: string[], input?: Buffer) => run(cliBin, ['--node', node.address, ...args], input);
 
 /** What a run did, for a failure message. */
 const shown = (r: CliRun) =>
@@ -146,7 +83,7 @@ const scratchFile = (name: string) => path.join(scratch, `${++files}-${name}`);
 /** `troupe export -o FILE`: the file's bytes (exit 0, a summary line on stderr with the record count). */
 async function exportOf(node: RunningNode): Promise<Buffer> {
   const file = scratchFile('export.ndjson');
-  const r = await cli(node, ['export', '-o', file]);
+  const r = await troupe(node, ['export', '-o', file]);
   assert.equal(r.code, 0, shown(r));
   assert.equal(r.stdout.length, 0, `export -o FILE wrote to stdout; ${shown(r)}`);
   const exported = readFileSync(file);
@@ -159,7 +96,7 @@ async function exportOf(node: RunningNode): Promise<Buffer> {
 
 /** `troupe --json import ndjson FILE args...` (FILE '-': `input` on stdin). */
 const importNdjson = (node: RunningNode, file: string, args: string[] = [], input?: Buffer) =>
-  cli(node, ['--json', 'import', 'ndjson', file, ...args], input);
+  troupe(node, ['--json', 'import', 'ndjson', file, ...args], { input });
 
 interface ImportSummary {
   records: number;
@@ -216,10 +153,8 @@ const b64text = (s: string | undefined) => Buffer.from(s ?? '', 'base64').toStri
 // ---------------------------------------------------------------------------
 // The fixture
 
-type Row = [group: string, key: string, value: unknown];
-
 /** State: ':' and '*' in names, NUL bytes, unicode; falsy and nested values; one key written twice. */
-const stateRows: Row[] = [
+const appStateRows: Row[] = [
   ['order:1', 'a:b:c', { id: 'o:1', total: 12.5, lines: [{ sku: 'ß-1', qty: 2 }], meta: { tags: [], note: null } }],
   ['order:1', 'zero', 0],
   ['order:1', 'false', false],
@@ -234,14 +169,14 @@ const stateRows: Row[] = [
 ];
 
 /** Written with a TTL of TTL_MS: one in a group with permanent keys, one group of its own. */
-const ttlRows: Row[] = [
+const appTtlRows: Row[] = [
   ['order:1', 'expiring', { held: true }],
   ['session', 'token', 'abc:def'],
 ];
 
-const groups = [...new Set([...stateRows, ...ttlRows].map(([g]) => g))];
+const groups = [...new Set([...appStateRows, ...appTtlRows].map(([g]) => g))];
 /** Every (group, key) once, with the last value written. */
-const stateKeys = [...new Map([...stateRows, ...ttlRows].map((r) => [JSON.stringify([r[0], r[1]]), r])).values()];
+const stateKeys = [...new Map([...appStateRows, ...appTtlRows].map((r) => [JSON.stringify([r[0], r[1]]), r])).values()];
 
 const latin1 = (s: string) => Buffer.from(s, 'latin1');
 
@@ -267,15 +202,8 @@ async function cliWrites(node: RunningNode) {
   assert.equal(r.code, 0, shown(r));
 }
 
-interface StreamRow {
-  stream: string;
-  group: string;
-  id: string;
-  data: Record<string, unknown>;
-}
-
 /** Stream writes in order (one an update): ':', '*', NUL and unicode in names. */
-const streamRows: StreamRow[] = [
+const appStreamRows: StreamRow[] = [
   { stream: 'orders', group: 'user:42', id: 'a', data: { total: 10, status: 'paid', lines: [{ sku: 'ß-1' }] } },
   { stream: 'orders', group: 'user:42', id: 'msg:1', data: { total: 20, nested: { deep: [0, false, ''] } } },
   { stream: 'orders', group: 'user:42', id: 'a', data: { total: 15, status: 'paid' } },
@@ -283,7 +211,6 @@ const streamRows: StreamRow[] = [
   { stream: 'chat-✓', group: 'room\0one', id: 'm\0', data: { text: '', read: false } },
   { stream: 'chat-✓', group: 'ünï-组', id: '🎉', data: { text: 'hi 👋', read: true } },
 ];
-const streamGroups = [...new Map(streamRows.map((r) => [JSON.stringify([r.stream, r.group]), r])).values()];
 
 interface Step {
   topic: string;
@@ -291,41 +218,33 @@ interface Step {
   config: QueueConfig;
 }
 
-const standard = (over: Partial<{ maxRetries: number; delaySeconds: number }> = {}): QueueConfig => ({
-  type: 'standard',
-  maxRetries: 2,
-  visibilityTimeout: 60,
-  delaySeconds: 0,
-  ...over,
-});
-
 const steps = {
-  notify: { topic: 'order.created', step: 'notify', config: standard() },
-  later: { topic: 'order.created', step: 'later', config: standard({ delaySeconds: DELAY_S }) },
-  deliver: { topic: 'chat.message', step: 'deliver', config: { type: 'fifo', maxRetries: 2, visibilityTimeout: 60, delaySeconds: 0 } },
-  charge: { topic: 'payment.failed', step: 'charge', config: standard({ maxRetries: 0 }) },
+  notify: { topic: 'order.created', step: 'notify', config: standard({ visibilityTimeout: VISIBILITY_S }) },
+  later: { topic: 'order.created', step: 'later', config: standard({ delaySeconds: MESSAGE_DELAY_S, visibilityTimeout: VISIBILITY_S }) },
+  deliver: { topic: 'chat.message', step: 'deliver', config: { type: 'fifo', maxRetries: 2, visibilityTimeout: VISIBILITY_S, delaySeconds: 0 } },
+  charge: { topic: 'payment.failed', step: 'charge', config: standard({ maxRetries: 0, visibilityTimeout: VISIBILITY_S }) },
 } satisfies Record<string, Step>;
 const allSteps: Step[] = Object.values(steps);
 
-const orderEvents: { traceId: string; data: unknown; flows: string[] }[] = [
+const appOrderEvents: { traceId: string; data: unknown; flows: string[] }[] = [
   { traceId: 'tr-order-0', data: { order: { id: 'o:1', lines: [{ sku: 'ß-1' }] }, note: 'ünï ✓' }, flows: ['checkout'] },
   { traceId: 'tr-order-1', data: 0, flows: [] },
   { traceId: 'tr-order-2', data: null, flows: ['checkout', 'audit:x'] },
 ];
-const chatEvents = [
+const appChatEvents = [
   { traceId: 'tr-chat-1', data: { text: 'hi' }, messageGroupId: 'room-1' },
   { traceId: 'tr-chat-2', data: { text: 'ünï' }, messageGroupId: 'room:ü' },
 ];
-const payEvents = [0, 1].map((i) => ({ traceId: `tr-pay-${i}`, data: { amount: i * 10 } }));
+const appPayEvents = [0, 1].map((i) => ({ traceId: `tr-pay-${i}`, data: { amount: i * 10 } }));
 /** Emitted on the protocol with IDEMPOTENCY_KEY. */
 const keyedEvent = { traceId: 'tr-order-99', data: { order: 99 } };
 
 /** What every step holds once filled (on the exporting node, and after the import). */
 const filledStats: Record<string, Stats> = {
-  notify: { ready: orderEvents.length + 1, delayed: 0, inFlight: 0, dead: 0 },
-  later: { ready: 0, delayed: orderEvents.length + 1, inFlight: 0, dead: 0 },
-  deliver: { ready: chatEvents.length, delayed: 0, inFlight: 0, dead: 0 },
-  charge: { ready: 0, delayed: 0, inFlight: 0, dead: payEvents.length },
+  notify: { ready: appOrderEvents.length + 1, delayed: 0, inFlight: 0, dead: 0 },
+  later: { ready: 0, delayed: appOrderEvents.length + 1, inFlight: 0, dead: 0 },
+  deliver: { ready: appChatEvents.length, delayed: 0, inFlight: 0, dead: 0 },
+  charge: { ready: 0, delayed: 0, inFlight: 0, dead: appPayEvents.length },
 };
 
 // ---------------------------------------------------------------------------
@@ -359,25 +278,11 @@ function appOn(nodes: RunningNode[], instanceId: string): App {
   };
 }
 
-interface Stats {
-  ready: number;
-  delayed: number;
-  inFlight: number;
-  dead: number;
-}
-
-async function queueStats(conn: TroupeConnection, s: Step): Promise<Stats> {
-  const r = await conn.request({ queueStats: { topic: bytes(`${NS}:${s.topic}`), step: bytes(s.step) } });
-  const q = r.queueStats;
-  if (!q) throw new Error(`no queueStats in the reply: ${JSON.stringify(r)}`);
-  return { ready: Number(q.ready ?? 0), delayed: Number(q.delayed ?? 0), inFlight: Number(q.inFlight ?? 0), dead: Number(q.dead ?? 0) };
-}
-
 /** Until `s`'s stats are `want`. */
 async function untilStats(conn: TroupeConnection, s: Step, want: Stats, what: string) {
   let have: Stats | undefined;
   await waitFor(
-    async () => isDeepStrictEqual((have = await queueStats(conn, s)), want),
+    async () => isDeepStrictEqual((have = await queueStats(conn, NS, s)), want),
     () => `${what}: ${s.topic}/${s.step} holds ${JSON.stringify(have)}, not ${JSON.stringify(want)}`,
   );
 }
@@ -395,9 +300,9 @@ interface Filled {
 
 /** Fills the cluster `nodes` through troupe-motia (`app`) and the CLI. */
 async function fill(app: App, nodes: RunningNode[]): Promise<Filled> {
-  for (const [group, key, value] of stateRows) await app.state.set(group, key, value);
-  for (const [group, key, value] of ttlRows) await app.state.set(group, key, value, { ttlMs: TTL_MS });
-  for (const r of streamRows) await app.streams.createStream(r.stream).set(r.group, r.id, r.data);
+  for (const [group, key, value] of appStateRows) await app.state.set(group, key, value);
+  for (const [group, key, value] of appTtlRows) await app.state.set(group, key, value, { ttlMs: TTL_MS });
+  for (const r of appStreamRows) await app.streams.createStream(r.stream).set(r.group, r.id, r.data);
   await cliWrites(nodes[0]);
 
   // Steps whose consumer left before the emits: their messages wait in their queues.
@@ -414,12 +319,12 @@ async function fill(app: App, nodes: RunningNode[]): Promise<Filled> {
     },
     steps.charge.config,
   );
-  for (const e of payEvents) await app.events.emit({ topic: steps.charge.topic, ...e });
+  for (const e of appPayEvents) await app.events.emit({ topic: steps.charge.topic, ...e });
   await untilStats(app.conn, steps.charge, filledStats.charge, 'the failures as dead letters');
   await charge.unsubscribe();
 
-  for (const e of orderEvents) await app.events.emit({ topic: 'order.created', ...e });
-  for (const e of chatEvents) await app.events.emit({ topic: 'chat.message', ...e });
+  for (const e of appOrderEvents) await app.events.emit({ topic: 'order.created', ...e });
+  for (const e of appChatEvents) await app.events.emit({ topic: 'chat.message', ...e });
   // troupe-motia gives every emit an idempotency key of its own; this one is chosen.
   const keyed = await app.conn.request({
     eventEmit: {
@@ -454,7 +359,7 @@ async function apiView(app: App) {
     const v = await app.conn.request({ stateGet: { traceId: r.traceId, key: r.key } });
     view[`raw ${r.traceId.toString('hex')} / ${r.key.toString('hex')}`] = plain(v.value);
   }
-  for (const { stream, group } of streamGroups) {
+  for (const { stream, group } of streamGroups(appStreamRows)) {
     const handle = app.streams.createStream<any>(stream);
     const items = await handle.getGroup(group);
     view[`stream ${stream} / ${group}`] = items;
@@ -462,7 +367,7 @@ async function apiView(app: App) {
   }
   view.topics = ((await app.conn.request({ eventListTopics: {} })).names?.names ?? []).map(text).sort();
   for (const s of allSteps) {
-    view[`stats ${s.step}`] = await queueStats(app.conn, s);
+    view[`stats ${s.step}`] = await queueStats(app.conn, NS, s);
     const dead = await app.conn.request({ deadLetterList: { topic: bytes(`${NS}:${s.topic}`), step: bytes(s.step), limit: 1000 } });
     view[`dead ${s.step}`] = plain(dead.deadLetters);
   }
@@ -551,15 +456,11 @@ const byId = (xs: Delivery[]) => [...xs].sort((a, b) => (a.messageId < b.message
 
 // ---------------------------------------------------------------------------
 
-const allRunning: RunningNode[] = [];
-const track = <T extends RunningNode | RunningNode[]>(n: T): T => {
-  allRunning.push(...(Array.isArray(n) ? n : [n]));
-  return n;
-};
+const { track, stopAll } = nodesToStop();
 
 after(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await Promise.all(allRunning.map((n) => n.stop()));
+  killRuns();
+  await stopAll();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -592,7 +493,7 @@ describe('troupe export and import ndjson, one node', () => {
     exportedFile = scratchFile('source.ndjson');
     writeFileSync(exportedFile, exported);
     // '-' (the default) is standard output, the same bytes.
-    const toStdout = await cli(source, ['export']);
+    const toStdout = await troupe(source, ['export']);
     assert.equal(toStdout.code, 0, shown(toStdout));
     assertSameBytes(toStdout.stdout, exported, 'export to stdout');
 
@@ -616,11 +517,11 @@ describe('troupe export and import ndjson, one node', () => {
     assert.ok(states.some((r) => typeof r.trace_id === 'object'), 'no trace id in base64');
     assert.equal(stateOf(`${NS}:nul\0trace`, 'k\0ey')?.value, JSON.stringify('a NUL in both names'));
     assert.ok(stateOf(`${NS}:order:1`, 'a:b:c')?.revision >= 2, 'the key written twice is at its first revision');
-    for (const [group, key] of ttlRows) assert.ok(stateOf(`${NS}:${group}`, key)?.expires_at > 0, `${group} / ${key} has no expiry`);
+    for (const [group, key] of appTtlRows) assert.ok(stateOf(`${NS}:${group}`, key)?.expires_at > 0, `${group} / ${key} has no expiry`);
     const delayed = records.filter((r) => r.kind === 'message' && Number(r.message.visible_at_ms) > Number(r.message.emitted_at_ms));
     assert.equal(delayed.length, filledStats.later.delayed, 'delayed messages');
     const dead = records.filter((r) => r.kind === 'dead_letter');
-    assert.deepEqual(dead.map((r) => r.message.last_error).sort(), payEvents.map((e) => `card declined: ${e.traceId}`).sort());
+    assert.deepEqual(dead.map((r) => r.message.last_error).sort(), appPayEvents.map((e) => `card declined: ${e.traceId}`).sort());
     const locks = records.filter((r) => r.kind === 'lock');
     assert.deepEqual(locks.map((r) => [r.job, b64text(r.lock.instance_id)]), [[`${NS}:${CRON_JOB}`, 'instance-a']]);
     assert.ok(
@@ -686,8 +587,8 @@ describe('troupe export and import ndjson, one node', () => {
         const v = await imported.conn.request({ stateGet: { traceId: r.traceId, key: r.key } });
         assert.equal(text(v.value?.value), r.value, `${r.traceId.toString('hex')} / ${r.key.toString('hex')}, spacing kept`);
       }
-      for (const { stream, group } of streamGroups) {
-        const last = new Map(streamRows.filter((r) => r.stream === stream && r.group === group).map((r) => [r.id, r.data]));
+      for (const { stream, group } of streamGroups(appStreamRows)) {
+        const last = new Map(appStreamRows.filter((r) => r.stream === stream && r.group === group).map((r) => [r.id, r.data]));
         const items = await imported.streams.createStream<any>(stream).getGroup(group);
         const byFirst = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
         assert.deepEqual(
@@ -697,7 +598,7 @@ describe('troupe export and import ndjson, one node', () => {
         );
       }
       for (const [name, s] of Object.entries(steps)) assert.deepEqual(have[`stats ${s.step}`], filledStats[name], s.step);
-      assert.equal((have['dead charge'] as any).messages.length, payEvents.length);
+      assert.equal((have['dead charge'] as any).messages.length, appPayEvents.length);
       assert.deepEqual((await imported.cron.getActiveLocks()).map((l) => [l.jobName, l.instanceId]), [[CRON_JOB, 'instance-a']]);
     } finally {
       await imported.close();
@@ -711,10 +612,10 @@ describe('troupe export and import ndjson, one node', () => {
     const ids = exportedIds(exported);
     const stateExists = async () => {
       const out: Record<string, boolean> = {};
-      for (const [group, key] of ttlRows) out[`${group} / ${key}`] = await imported.state.exists(group, key);
+      for (const [group, key] of appTtlRows) out[`${group} / ${key}`] = await imported.state.exists(group, key);
       return out;
     };
-    const allTtl = (v: boolean) => Object.fromEntries(ttlRows.map(([g, k]) => [`${g} / ${k}`, v]));
+    const allTtl = (v: boolean) => Object.fromEntries(appTtlRows.map(([g, k]) => [`${g} / ${k}`, v]));
     try {
       for (const s of [steps.notify, steps.later, steps.deliver]) await consumer.subscribe(s);
 
@@ -793,7 +694,7 @@ describe('troupe export and import ndjson, one node', () => {
       // Nothing more came, and the dead letters are where they were.
       assert.equal(consumer.of(steps.notify).length, notified);
       assert.equal(consumer.of(steps.deliver).length, filledStats.deliver.ready);
-      assert.deepEqual(await queueStats(imported.conn, steps.charge), filledStats.charge);
+      assert.deepEqual(await queueStats(imported.conn, NS, steps.charge), filledStats.charge);
     } finally {
       await consumer.close();
       await imported.close();
@@ -898,7 +799,7 @@ describe('troupe export and import ndjson, three-node clusters', () => {
     const there = appOn(cluster, 'instance-c');
     try {
       for (const [group, key, value] of stateKeys) assert.deepEqual(await there.state.get(group, key), value, `${group} / ${key}`);
-      for (const [name, s] of Object.entries(steps)) assert.deepEqual(await queueStats(there.conn, s), filledStats[name], s.step);
+      for (const [name, s] of Object.entries(steps)) assert.deepEqual(await queueStats(there.conn, NS, s), filledStats[name], s.step);
       assert.deepEqual((await there.cron.getActiveLocks()).map((l) => [l.jobName, l.instanceId]), [[CRON_JOB, 'instance-a']]);
     } finally {
       await there.close();

@@ -13,13 +13,10 @@
 // AdvanceClock), every wait is for an event or an outcome polled with a
 // deadline, and a guard fails a wait or a CLI run instead of hanging it.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 import { BullMQEventAdapter } from '@motiadev/adapter-bullmq-events';
@@ -32,17 +29,13 @@ import { createClient } from 'redis';
 import { bytes, text, type Push } from '../src/connection.js';
 import { TroupeConnection, troupeAdapters } from '../src/index.js';
 import type { Event, StateFilter, StateItem, StateItemsInput } from '../src/motia-types.js';
-import { startNode, startRedis, type RunningNode, type RunningRedis } from './node.js';
+import { killRuns, troupe } from './cli.js';
+import { streamGroups, type Row, type StreamRow } from './fixture.js';
+import { nodesToStop, startNode, startRedis, type RunningNode, type RunningRedis } from './node.js';
+import { queueStats, standard, type Stats } from './queues.js';
+import { collect, guarded, waitFor } from './wait.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// TROUPE_CLI_BIN, else troupe in TROUPE_BIN, else the repository's build.
-const cliBin =
-  process.env.TROUPE_CLI_BIN ??
-  path.join(process.env.TROUPE_BIN ?? path.resolve(here, '..', '..', '..', '..', 'build', 'bin'), 'troupe');
-
-/** A guard against a wait that never ends, not part of any check. */
-const GUARD_MS = 30000;
-/** The same for one run of the CLI (the bulk fixture has 10,000 keys). */
+/** The guard of one run of the CLI (the bulk fixture has 10,000 keys). */
 const IMPORT_GUARD_MS = 120000;
 
 /** State keys written with a TTL (Motia's Redis state adapter's `ttl` option, seconds). */
@@ -57,44 +50,6 @@ const HALF_MS = 1_800_000;
 const REST_MS = 3_600_000;
 /** State keys added for the import killed halfway (its progress line comes every 1000). */
 const BULK_KEYS = 10000;
-
-// ---------------------------------------------------------------------------
-// Waiting, without sleeping on a guess
-
-/** p, or a rejection after GUARD_MS naming what was awaited. */
-function guarded<T>(p: Promise<T>, what: string, ms = GUARD_MS): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([p, guard]).finally(() => clearTimeout(timer));
-}
-
-/** Resolves when `pred` holds; the deadline only turns a hang into a failure. */
-async function waitFor(pred: () => boolean | Promise<boolean>, what: string | (() => string)): Promise<void> {
-  const deadline = Date.now() + GUARD_MS;
-  while (!(await pred())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((r) => setTimeout(r, 10)); // polling an outcome, with a deadline
-  }
-}
-
-/** Resolves with the arguments of the first `n` `event`s. */
-function collect<A extends unknown[]>(
-  emitter: { on(event: string, listener: (...args: any[]) => void): unknown },
-  event: string,
-  n: number,
-): Promise<A[]> {
-  return new Promise((resolve) => {
-    const seen: A[] = [];
-    emitter.on(event, (...args: any[]) => {
-      if (seen.length < n) {
-        seen.push(args as A);
-        if (seen.length === n) resolve(seen);
-      }
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------
 // The CLI
@@ -119,42 +74,22 @@ interface ImportRun {
 }
 
 const progressLine = /\bimport: \d+ records\b/;
-const importing = new Set<ChildProcess>();
 
 /**
  * `troupe --node NODE --json import ARGS...`, to its end (or, with
  * `killOnProgress`, killed with SIGKILL on its first progress line).
  */
-function runImport(node: RunningNode, args: string[], opts: { killOnProgress?: boolean } = {}): Promise<ImportRun> {
-  const argv = ['--node', node.address, '--json', 'import', ...args];
-  const child = spawn(cliBin, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-  importing.add(child);
-  let stdout = '';
-  let stderr = '';
+async function runImport(node: RunningNode, args: string[], opts: { killOnProgress?: boolean } = {}): Promise<ImportRun> {
   const progress: string[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  readline.createInterface({ input: child.stderr! }).on('line', (line) => {
-    stderr += `${line}\n`;
-    if (!progressLine.test(line)) return;
-    progress.push(line);
-    if (opts.killOnProgress && progress.length === 1) child.kill('SIGKILL');
+  const r = await troupe(node, ['--json', 'import', ...args], {
+    guardMs: IMPORT_GUARD_MS,
+    onStderrLine: (line, child) => {
+      if (!progressLine.test(line)) return;
+      progress.push(line);
+      if (opts.killOnProgress && progress.length === 1) child.kill('SIGKILL');
+    },
   });
-  return new Promise((resolve, reject) => {
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`troupe ${argv.join(' ')} still ran after ${IMPORT_GUARD_MS} ms; stderr:\n${stderr}`));
-    }, IMPORT_GUARD_MS);
-    child.once('error', (err) => {
-      clearTimeout(guard);
-      importing.delete(child);
-      reject(new Error(`could not run ${cliBin}: ${err.message}`));
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(guard);
-      importing.delete(child);
-      resolve({ code, signal, stdout, stderr, progress });
-    });
-  });
+  return { code: r.code, signal: r.signal, stdout: r.stdout.toString('utf8'), stderr: r.stderr, progress };
 }
 
 /** The run's --json summary: one line of JSON on stdout, exit code 0. */
@@ -198,8 +133,6 @@ function assertRepeat(again: Summary, first: Summary) {
 
 // ---------------------------------------------------------------------------
 // The fixture: what Motia's Redis and BullMQ adapters leave in Redis
-
-type Row = [group: string, key: string, value: unknown];
 
 /** Nested `depth` levels deep. */
 const deep = (depth: number): unknown => (depth === 0 ? { bottom: [0, false, '', null] } : { level: depth, next: deep(depth - 1) });
@@ -245,13 +178,6 @@ const itemQueries: StateItemsInput[] = [
   { groupId: 'trace-1', filter: [{ valueKey: 'total', operation: 'lte', value: '9' }] },
 ];
 
-interface StreamRow {
-  stream: string;
-  group: string;
-  id: string;
-  data: Record<string, unknown>;
-}
-
 /** Stream writes in order (one is an update): ':' and '*' in group ids and ids, unicode everywhere. */
 const streamRows: StreamRow[] = [
   { stream: 'orders', group: 'user:42', id: 'a', data: { total: 10, status: 'paid', lines: [{ sku: 'ß-1' }] } },
@@ -266,10 +192,6 @@ const streamRows: StreamRow[] = [
   { stream: 'chat-✓', group: 'room*1', id: 'm3', data: { text: 'null', read: false, n: 1, extra: null } },
 ];
 
-/** Each stream group once, in first-write order. */
-const streamGroups = (rows: StreamRow[]) => [
-  ...new Map(rows.map((r) => [JSON.stringify([r.stream, r.group]), { stream: r.stream, group: r.group }])).values(),
-];
 /** Distinct items of `rows`. */
 const streamItemCount = (rows: StreamRow[]) => new Set(rows.map((r) => JSON.stringify([r.stream, r.group, r.id]))).size;
 
@@ -386,14 +308,6 @@ const workerOf = (adapter: BullMQEventAdapter, id: string): Worker => {
   if (!info) throw new Error(`no worker for subscription ${id}`);
   return info.worker;
 };
-
-const standard = (over: Partial<{ maxRetries: number; delaySeconds: number }> = {}) => ({
-  type: 'standard' as const,
-  maxRetries: 2,
-  visibilityTimeout: 30,
-  delaySeconds: 0,
-  ...over,
-});
 
 /**
  * The jobs of `stepFixtures`, made by Motia's BullMQ adapter as a Motia app
@@ -590,20 +504,6 @@ const sortedItems = (items: StateItem[]) =>
 const byCreation = <T extends { id: string; _createdAt?: unknown }>(items: T[]) =>
   [...items].sort((a, b) => Number(a._createdAt ?? 0) - Number(b._createdAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-interface Stats {
-  ready: number;
-  delayed: number;
-  inFlight: number;
-  dead: number;
-}
-
-async function queueStats(conn: TroupeConnection, ns: string, s: { topic: string; step: string }): Promise<Stats> {
-  const r = await conn.request({ queueStats: { topic: bytes(`${ns}:${s.topic}`), step: bytes(s.step) } });
-  const q = r.queueStats;
-  if (!q) throw new Error(`no queueStats in the reply: ${JSON.stringify(r)}`);
-  return { ready: Number(q.ready ?? 0), delayed: Number(q.delayed ?? 0), inFlight: Number(q.inFlight ?? 0), dead: Number(q.dead ?? 0) };
-}
-
 interface DeadLetter {
   messageId: string;
   traceId: string;
@@ -692,11 +592,11 @@ const expectedEvent = (topic: string, p: Pending) => {
 };
 const byTrace = <T extends { traceId: string }>(xs: T[]) => [...xs].sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
 
-const allRunning: RunningNode[] = [];
+const { track, stopAll } = nodesToStop();
 const allRedis: RunningRedis[] = [];
 after(async () => {
-  for (const child of importing) child.kill('SIGKILL');
-  await Promise.all(allRunning.map((n) => n.stop()));
+  killRuns();
+  await stopAll();
   await Promise.all(allRedis.map((r) => r.stop()));
 });
 
@@ -721,9 +621,8 @@ describe('troupe import redis', () => {
     allRedis.push(redis);
     fx = await fill(redis);
     clockFrom = Date.now();
-    node = await startNode(['--manual-clock']);
+    node = track(await startNode(['--manual-clock']));
     clockTo = Date.now();
-    allRunning.push(node);
     conn = new TroupeConnection({ nodes: [node.address] });
     app = troupeAdapters({ nodes: [node.address], namespace: NS, events: { retryBackoffMs: 0 } });
   });
@@ -921,8 +820,7 @@ describe('troupe import redis, killed halfway and run again', () => {
     redis = await startRedis();
     allRedis.push(redis);
     fx = await fill(redis, BULK_KEYS);
-    node = await startNode();
-    allRunning.push(node);
+    node = track(await startNode());
     conn = new TroupeConnection({ nodes: [node.address] });
   });
 
@@ -994,8 +892,7 @@ describe('troupe import motia-files', () => {
     fileStreams = new FileStreamAdapterManager(dir);
     for (const [group, key, value] of stateRows) await fileState.set(group, key, value);
     for (const r of fileStreamRows) await fileStreams.createStream(r.stream).set(r.group, r.id, r.data as any);
-    node = await startNode();
-    allRunning.push(node);
+    node = track(await startNode());
     a = troupeAdapters({ nodes: [node.address], namespace: NS });
   });
 

@@ -206,3 +206,20 @@ export async function startRedis(): Promise<RunningRedis> {
       }),
   };
 }
+
+/**
+ * The nodes a test file started, to stop when it is done: `track` takes a
+ * node (or several) and returns it, `stopAll` stops every one it took.
+ */
+export function nodesToStop() {
+  const nodes: RunningNode[] = [];
+  return {
+    track: <T extends RunningNode | RunningNode[]>(n: T): T => {
+      nodes.push(...(Array.isArray(n) ? n : [n]));
+      return n;
+    },
+    stopAll: async (): Promise<void> => {
+      await Promise.all(nodes.map((n) => n.stop()));
+    },
+  };
+}

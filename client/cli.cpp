@@ -27,7 +27,7 @@
 //   troupe import redis --from HOST:PORT [--password P] [--prefix motia]
 //   troupe import motia-files DIR
 //     (both: [--namespace N] [--dry-run])
-//   troupe export [-o FILE]
+//   troupe export [-o FILE] [--namespace N]
 //   troupe import ndjson FILE [--replace]
 //
 // With --json every answer is JSON (one document per line) and an error is
@@ -296,7 +296,7 @@ uint64_t new_export_id() {
 }
 
 /// troupe export: every partition, chunk by chunk, one line per record.
-int export_records(sync_client& c, const std::string& file) {
+int export_records(sync_client& c, const std::string& file, const std::string& ns) {
   std::ofstream to_file;
   if (file != "-") {
     to_file.open(file, std::ios::binary | std::ios::trunc);
@@ -315,9 +315,12 @@ int export_records(sync_client& c, const std::string& file) {
       auto page = c.export_chunk(export_id, p, column, after);
       if (!page.ok())
         return fail(page.error());
-      for (auto& r : page->records)
+      for (auto& r : page->records) {
+        if (!ns.empty() && !troupe::client::in_namespace(r, ns))
+          continue;
         out << troupe::client::record_line(p, r) << '\n';
-      records += page->records.size();
+        ++records;
+      }
       if (page->done)
         break;
       column = page->next_column;
@@ -581,6 +584,10 @@ int main(int argc, char** argv) {
   auto* export_cmd = app.add_subcommand(
     "export", "Every record of the cluster as JSON lines (troupe import ndjson reads them)");
   std::string export_file = "-";
+  std::string export_namespace;
+  export_cmd->add_option("--namespace", export_namespace,
+                         "Only this namespace's records (troupe-motia's namespace option), with "
+                         "each partition's counters");
   export_cmd->add_option("--output,-o", export_file, "File to write ('-': standard output)")
     ->capture_default_str();
   for (auto* sub : {i_redis, i_files}) {
@@ -952,7 +959,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*export_cmd)
-    return export_records(c, export_file);
+    return export_records(c, export_file, export_namespace);
   if (*i_ndjson)
     return import_records(c, ndjson_file, import_replace);
   if (*import) {

@@ -309,6 +309,34 @@ std::string record_line(uint32_t partition, const raw_record& r) {
   return raw_line(partition, r);
 }
 
+bool in_namespace(const raw_record& r, const std::string& ns) {
+  auto prefix = ns + ":";
+  auto inside = [&](const std::string& name) { return name.compare(0, prefix.size(), prefix) == 0; };
+  switch (r.column) {
+    case 0: {
+      auto parts = storage::decode_state_key(r.key);
+      return parts && inside(parts->trace_id);
+    }
+    case 1: {
+      auto parts = storage::decode_stream_key(r.key);
+      return parts && inside(parts->stream);
+    }
+    case 2: {
+      auto parts = storage::decode_queue_key(r.key);
+      return parts && inside(parts->topic);
+    }
+    case 3: {
+      std::string_view rest = r.key;
+      auto job = storage::read_partition(rest) ? storage::read_component(rest) : std::nullopt;
+      return job && inside(*job);
+    }
+    case 5:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool parse_record_line(const std::string& line, uint32_t& partition, raw_record& out,
                        std::string& error) {
   rapidjson::Document d;

@@ -33,6 +33,12 @@ std::optional<uint32_t> export_header_partitions(const std::string& line);
 
 std::string record_line(uint32_t partition, const raw_record& r);
 
+/// Whether an export of namespace `ns` takes `r`: records whose trace id,
+/// stream, topic or cron job starts with "<ns>:", and each partition's
+/// counters (revisions, message sequence numbers: an import into an empty
+/// cluster needs them); not the RESP keyspace.
+bool in_namespace(const raw_record& r, const std::string& ns);
+
 /// Reads a record line; false with `error` when it is not one.
 bool parse_record_line(const std::string& line, uint32_t& partition, raw_record& out,
                        std::string& error);

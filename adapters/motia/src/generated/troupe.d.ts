@@ -258,12 +258,18 @@ export namespace troupe {
         interface IPartitionChunk {
             partition?: (number|null);
             entries?: (troupe.v1.PartitionChunk.IEntry[]|null);
+            nextColumn?: (number|null);
+            nextAfter?: (Uint8Array|null);
+            done?: (boolean|null);
         }
 
         class PartitionChunk implements IPartitionChunk {
             constructor(properties?: troupe.v1.IPartitionChunk);
             public partition: number;
             public entries: troupe.v1.PartitionChunk.IEntry[];
+            public nextColumn: number;
+            public nextAfter: Uint8Array;
+            public done: boolean;
             public static create(properties?: troupe.v1.IPartitionChunk): troupe.v1.PartitionChunk;
             public static encode(message: troupe.v1.IPartitionChunk, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.PartitionChunk;
@@ -296,6 +302,50 @@ export namespace troupe {
                 public static toObject(message: troupe.v1.PartitionChunk.Entry, options?: $protobuf.IConversionOptions): { [k: string]: any };
                 public toJSON(): { [k: string]: any };
             }
+        }
+
+        interface IExportChunk {
+            partition?: (number|null);
+            column?: (number|null);
+            after?: (Uint8Array|null);
+            maxBytes?: (number|null);
+            exportId?: (number|Long|null);
+        }
+
+        class ExportChunk implements IExportChunk {
+            constructor(properties?: troupe.v1.IExportChunk);
+            public partition: number;
+            public column: number;
+            public after: Uint8Array;
+            public maxBytes: number;
+            public exportId: (number|Long);
+            public static create(properties?: troupe.v1.IExportChunk): troupe.v1.ExportChunk;
+            public static encode(message: troupe.v1.IExportChunk, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ExportChunk;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.ExportChunk;
+            public static toObject(message: troupe.v1.ExportChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IImportChunk {
+            chunk?: (troupe.v1.IPartitionChunk|null);
+            first?: (boolean|null);
+            replace?: (boolean|null);
+        }
+
+        class ImportChunk implements IImportChunk {
+            constructor(properties?: troupe.v1.IImportChunk);
+            public chunk?: (troupe.v1.IPartitionChunk|null);
+            public first: boolean;
+            public replace: boolean;
+            public static create(properties?: troupe.v1.IImportChunk): troupe.v1.ImportChunk;
+            public static encode(message: troupe.v1.IImportChunk, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ImportChunk;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.ImportChunk;
+            public static toObject(message: troupe.v1.ImportChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
         }
 
         interface IStateGet {
@@ -1390,6 +1440,8 @@ export namespace troupe {
             stats?: (troupe.v1.IStats|null);
             advanceClock?: (troupe.v1.IAdvanceClock|null);
             backup?: (troupe.v1.IBackup|null);
+            exportChunk?: (troupe.v1.IExportChunk|null);
+            importChunk?: (troupe.v1.IImportChunk|null);
             eventEmit?: (troupe.v1.IEventEmit|null);
             eventEmitBatch?: (troupe.v1.IEventEmitBatch|null);
             eventSubscribe?: (troupe.v1.IEventSubscribe|null);
@@ -1449,6 +1501,8 @@ export namespace troupe {
             public stats?: (troupe.v1.IStats|null);
             public advanceClock?: (troupe.v1.IAdvanceClock|null);
             public backup?: (troupe.v1.IBackup|null);
+            public exportChunk?: (troupe.v1.IExportChunk|null);
+            public importChunk?: (troupe.v1.IImportChunk|null);
             public eventEmit?: (troupe.v1.IEventEmit|null);
             public eventEmitBatch?: (troupe.v1.IEventEmitBatch|null);
             public eventSubscribe?: (troupe.v1.IEventSubscribe|null);
@@ -1479,7 +1533,7 @@ export namespace troupe {
             public clusterStatus?: (troupe.v1.IClusterStatus|null);
             public clusterDrain?: (troupe.v1.IClusterDrain|null);
             public clusterTransferLeader?: (troupe.v1.IClusterTransferLeader|null);
-            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"kvExec"|"kvWatch"|"clusterStatus"|"clusterDrain"|"clusterTransferLeader");
+            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"exportChunk"|"importChunk"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"kvExec"|"kvWatch"|"clusterStatus"|"clusterDrain"|"clusterTransferLeader");
             public static create(properties?: troupe.v1.IRequest): troupe.v1.Request;
             public static encode(message: troupe.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Request;
@@ -1941,6 +1995,7 @@ export namespace troupe {
             cluster?: (troupe.v1.IClusterStatusReply|null);
             backup?: (troupe.v1.IBackupReply|null);
             fetch?: (troupe.v1.IFetchReply|null);
+            chunk?: (troupe.v1.IPartitionChunk|null);
         }
 
         class Response implements IResponse {
@@ -1970,7 +2025,8 @@ export namespace troupe {
             public cluster?: (troupe.v1.IClusterStatusReply|null);
             public backup?: (troupe.v1.IBackupReply|null);
             public fetch?: (troupe.v1.IFetchReply|null);
-            public result?: ("pong"|"value"|"exists"|"values"|"set"|"setMany"|"names"|"count"|"items"|"streamItem"|"streamItems"|"subscribe"|"stats"|"emit"|"topicInfo"|"queueStats"|"deadLetters"|"lock"|"locks"|"kv"|"kvScan"|"cluster"|"backup"|"fetch");
+            public chunk?: (troupe.v1.IPartitionChunk|null);
+            public result?: ("pong"|"value"|"exists"|"values"|"set"|"setMany"|"names"|"count"|"items"|"streamItem"|"streamItems"|"subscribe"|"stats"|"emit"|"topicInfo"|"queueStats"|"deadLetters"|"lock"|"locks"|"kv"|"kvScan"|"cluster"|"backup"|"fetch"|"chunk");
             public static create(properties?: troupe.v1.IResponse): troupe.v1.Response;
             public static encode(message: troupe.v1.IResponse, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Response;

@@ -1627,6 +1627,9 @@ export const troupe = $root.troupe = (() => {
 
             PartitionChunk.prototype.partition = 0;
             PartitionChunk.prototype.entries = $util.emptyArray;
+            PartitionChunk.prototype.nextColumn = 0;
+            PartitionChunk.prototype.nextAfter = $util.newBuffer([]);
+            PartitionChunk.prototype.done = false;
 
             PartitionChunk.create = function create(properties) {
                 return new PartitionChunk(properties);
@@ -1640,6 +1643,12 @@ export const troupe = $root.troupe = (() => {
                 if (message.entries != null && message.entries.length)
                     for (let i = 0; i < message.entries.length; ++i)
                         $root.troupe.v1.PartitionChunk.Entry.encode(message.entries[i], writer.uint32(18).fork()).ldelim();
+                if (message.nextColumn != null && Object.hasOwnProperty.call(message, "nextColumn"))
+                    writer.uint32(24).uint32(message.nextColumn);
+                if (message.nextAfter != null && Object.hasOwnProperty.call(message, "nextAfter"))
+                    writer.uint32(34).bytes(message.nextAfter);
+                if (message.done != null && Object.hasOwnProperty.call(message, "done"))
+                    writer.uint32(40).bool(message.done);
                 return writer;
             };
 
@@ -1658,6 +1667,18 @@ export const troupe = $root.troupe = (() => {
                             if (!(message.entries && message.entries.length))
                                 message.entries = [];
                             message.entries.push($root.troupe.v1.PartitionChunk.Entry.decode(reader, reader.uint32()));
+                            break;
+                        }
+                    case 3: {
+                            message.nextColumn = reader.uint32();
+                            break;
+                        }
+                    case 4: {
+                            message.nextAfter = reader.bytes();
+                            break;
+                        }
+                    case 5: {
+                            message.done = reader.bool();
                             break;
                         }
                     default:
@@ -1683,6 +1704,15 @@ export const troupe = $root.troupe = (() => {
                             return "entries." + error;
                     }
                 }
+                if (message.nextColumn != null && message.hasOwnProperty("nextColumn"))
+                    if (!$util.isInteger(message.nextColumn))
+                        return "nextColumn: integer expected";
+                if (message.nextAfter != null && message.hasOwnProperty("nextAfter"))
+                    if (!(message.nextAfter && typeof message.nextAfter.length === "number" || $util.isString(message.nextAfter)))
+                        return "nextAfter: buffer expected";
+                if (message.done != null && message.hasOwnProperty("done"))
+                    if (typeof message.done !== "boolean")
+                        return "done: boolean expected";
                 return null;
             };
 
@@ -1702,6 +1732,15 @@ export const troupe = $root.troupe = (() => {
                         message.entries[i] = $root.troupe.v1.PartitionChunk.Entry.fromObject(object.entries[i]);
                     }
                 }
+                if (object.nextColumn != null)
+                    message.nextColumn = object.nextColumn >>> 0;
+                if (object.nextAfter != null)
+                    if (typeof object.nextAfter === "string")
+                        $util.base64.decode(object.nextAfter, message.nextAfter = $util.newBuffer($util.base64.length(object.nextAfter)), 0);
+                    else if (object.nextAfter.length >= 0)
+                        message.nextAfter = object.nextAfter;
+                if (object.done != null)
+                    message.done = Boolean(object.done);
                 return message;
             };
 
@@ -1711,8 +1750,18 @@ export const troupe = $root.troupe = (() => {
                 let object = {};
                 if (options.arrays || options.defaults)
                     object.entries = [];
-                if (options.defaults)
+                if (options.defaults) {
                     object.partition = 0;
+                    object.nextColumn = 0;
+                    if (options.bytes === String)
+                        object.nextAfter = "";
+                    else {
+                        object.nextAfter = [];
+                        if (options.bytes !== Array)
+                            object.nextAfter = $util.newBuffer(object.nextAfter);
+                    }
+                    object.done = false;
+                }
                 if (message.partition != null && message.hasOwnProperty("partition"))
                     object.partition = message.partition;
                 if (message.entries && message.entries.length) {
@@ -1720,6 +1769,12 @@ export const troupe = $root.troupe = (() => {
                     for (let j = 0; j < message.entries.length; ++j)
                         object.entries[j] = $root.troupe.v1.PartitionChunk.Entry.toObject(message.entries[j], options);
                 }
+                if (message.nextColumn != null && message.hasOwnProperty("nextColumn"))
+                    object.nextColumn = message.nextColumn;
+                if (message.nextAfter != null && message.hasOwnProperty("nextAfter"))
+                    object.nextAfter = options.bytes === String ? $util.base64.encode(message.nextAfter, 0, message.nextAfter.length) : options.bytes === Array ? Array.prototype.slice.call(message.nextAfter) : message.nextAfter;
+                if (message.done != null && message.hasOwnProperty("done"))
+                    object.done = message.done;
                 return object;
             };
 
@@ -1870,6 +1925,282 @@ export const troupe = $root.troupe = (() => {
             })();
 
             return PartitionChunk;
+        })();
+
+        v1.ExportChunk = (function() {
+
+            function ExportChunk(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ExportChunk.prototype.partition = 0;
+            ExportChunk.prototype.column = 0;
+            ExportChunk.prototype.after = $util.newBuffer([]);
+            ExportChunk.prototype.maxBytes = 0;
+            ExportChunk.prototype.exportId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            ExportChunk.create = function create(properties) {
+                return new ExportChunk(properties);
+            };
+
+            ExportChunk.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.partition != null && Object.hasOwnProperty.call(message, "partition"))
+                    writer.uint32(8).uint32(message.partition);
+                if (message.column != null && Object.hasOwnProperty.call(message, "column"))
+                    writer.uint32(16).uint32(message.column);
+                if (message.after != null && Object.hasOwnProperty.call(message, "after"))
+                    writer.uint32(26).bytes(message.after);
+                if (message.maxBytes != null && Object.hasOwnProperty.call(message, "maxBytes"))
+                    writer.uint32(32).uint32(message.maxBytes);
+                if (message.exportId != null && Object.hasOwnProperty.call(message, "exportId"))
+                    writer.uint32(40).uint64(message.exportId);
+                return writer;
+            };
+
+            ExportChunk.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.ExportChunk();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.partition = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.column = reader.uint32();
+                            break;
+                        }
+                    case 3: {
+                            message.after = reader.bytes();
+                            break;
+                        }
+                    case 4: {
+                            message.maxBytes = reader.uint32();
+                            break;
+                        }
+                    case 5: {
+                            message.exportId = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            ExportChunk.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.partition != null && message.hasOwnProperty("partition"))
+                    if (!$util.isInteger(message.partition))
+                        return "partition: integer expected";
+                if (message.column != null && message.hasOwnProperty("column"))
+                    if (!$util.isInteger(message.column))
+                        return "column: integer expected";
+                if (message.after != null && message.hasOwnProperty("after"))
+                    if (!(message.after && typeof message.after.length === "number" || $util.isString(message.after)))
+                        return "after: buffer expected";
+                if (message.maxBytes != null && message.hasOwnProperty("maxBytes"))
+                    if (!$util.isInteger(message.maxBytes))
+                        return "maxBytes: integer expected";
+                if (message.exportId != null && message.hasOwnProperty("exportId"))
+                    if (!$util.isInteger(message.exportId) && !(message.exportId && $util.isInteger(message.exportId.low) && $util.isInteger(message.exportId.high)))
+                        return "exportId: integer|Long expected";
+                return null;
+            };
+
+            ExportChunk.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.ExportChunk)
+                    return object;
+                let message = new $root.troupe.v1.ExportChunk();
+                if (object.partition != null)
+                    message.partition = object.partition >>> 0;
+                if (object.column != null)
+                    message.column = object.column >>> 0;
+                if (object.after != null)
+                    if (typeof object.after === "string")
+                        $util.base64.decode(object.after, message.after = $util.newBuffer($util.base64.length(object.after)), 0);
+                    else if (object.after.length >= 0)
+                        message.after = object.after;
+                if (object.maxBytes != null)
+                    message.maxBytes = object.maxBytes >>> 0;
+                if (object.exportId != null)
+                    if ($util.Long)
+                        (message.exportId = $util.Long.fromValue(object.exportId)).unsigned = true;
+                    else if (typeof object.exportId === "string")
+                        message.exportId = parseInt(object.exportId, 10);
+                    else if (typeof object.exportId === "number")
+                        message.exportId = object.exportId;
+                    else if (typeof object.exportId === "object")
+                        message.exportId = new $util.LongBits(object.exportId.low >>> 0, object.exportId.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            ExportChunk.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    object.partition = 0;
+                    object.column = 0;
+                    if (options.bytes === String)
+                        object.after = "";
+                    else {
+                        object.after = [];
+                        if (options.bytes !== Array)
+                            object.after = $util.newBuffer(object.after);
+                    }
+                    object.maxBytes = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.exportId = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.exportId = options.longs === String ? "0" : 0;
+                }
+                if (message.partition != null && message.hasOwnProperty("partition"))
+                    object.partition = message.partition;
+                if (message.column != null && message.hasOwnProperty("column"))
+                    object.column = message.column;
+                if (message.after != null && message.hasOwnProperty("after"))
+                    object.after = options.bytes === String ? $util.base64.encode(message.after, 0, message.after.length) : options.bytes === Array ? Array.prototype.slice.call(message.after) : message.after;
+                if (message.maxBytes != null && message.hasOwnProperty("maxBytes"))
+                    object.maxBytes = message.maxBytes;
+                if (message.exportId != null && message.hasOwnProperty("exportId"))
+                    if (typeof message.exportId === "number")
+                        object.exportId = options.longs === String ? String(message.exportId) : message.exportId;
+                    else
+                        object.exportId = options.longs === String ? $util.Long.prototype.toString.call(message.exportId) : options.longs === Number ? new $util.LongBits(message.exportId.low >>> 0, message.exportId.high >>> 0).toNumber(true) : message.exportId;
+                return object;
+            };
+
+            ExportChunk.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ExportChunk;
+        })();
+
+        v1.ImportChunk = (function() {
+
+            function ImportChunk(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ImportChunk.prototype.chunk = null;
+            ImportChunk.prototype.first = false;
+            ImportChunk.prototype.replace = false;
+
+            ImportChunk.create = function create(properties) {
+                return new ImportChunk(properties);
+            };
+
+            ImportChunk.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.chunk != null && Object.hasOwnProperty.call(message, "chunk"))
+                    $root.troupe.v1.PartitionChunk.encode(message.chunk, writer.uint32(10).fork()).ldelim();
+                if (message.first != null && Object.hasOwnProperty.call(message, "first"))
+                    writer.uint32(16).bool(message.first);
+                if (message.replace != null && Object.hasOwnProperty.call(message, "replace"))
+                    writer.uint32(24).bool(message.replace);
+                return writer;
+            };
+
+            ImportChunk.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.ImportChunk();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.chunk = $root.troupe.v1.PartitionChunk.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 2: {
+                            message.first = reader.bool();
+                            break;
+                        }
+                    case 3: {
+                            message.replace = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            ImportChunk.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.chunk != null && message.hasOwnProperty("chunk")) {
+                    let error = $root.troupe.v1.PartitionChunk.verify(message.chunk);
+                    if (error)
+                        return "chunk." + error;
+                }
+                if (message.first != null && message.hasOwnProperty("first"))
+                    if (typeof message.first !== "boolean")
+                        return "first: boolean expected";
+                if (message.replace != null && message.hasOwnProperty("replace"))
+                    if (typeof message.replace !== "boolean")
+                        return "replace: boolean expected";
+                return null;
+            };
+
+            ImportChunk.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.ImportChunk)
+                    return object;
+                let message = new $root.troupe.v1.ImportChunk();
+                if (object.chunk != null) {
+                    if (typeof object.chunk !== "object")
+                        throw TypeError(".troupe.v1.ImportChunk.chunk: object expected");
+                    message.chunk = $root.troupe.v1.PartitionChunk.fromObject(object.chunk);
+                }
+                if (object.first != null)
+                    message.first = Boolean(object.first);
+                if (object.replace != null)
+                    message.replace = Boolean(object.replace);
+                return message;
+            };
+
+            ImportChunk.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults) {
+                    object.chunk = null;
+                    object.first = false;
+                    object.replace = false;
+                }
+                if (message.chunk != null && message.hasOwnProperty("chunk"))
+                    object.chunk = $root.troupe.v1.PartitionChunk.toObject(message.chunk, options);
+                if (message.first != null && message.hasOwnProperty("first"))
+                    object.first = message.first;
+                if (message.replace != null && message.hasOwnProperty("replace"))
+                    object.replace = message.replace;
+                return object;
+            };
+
+            ImportChunk.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ImportChunk;
         })();
 
         v1.StateGet = (function() {
@@ -9159,6 +9490,8 @@ export const troupe = $root.troupe = (() => {
             Request.prototype.stats = null;
             Request.prototype.advanceClock = null;
             Request.prototype.backup = null;
+            Request.prototype.exportChunk = null;
+            Request.prototype.importChunk = null;
             Request.prototype.eventEmit = null;
             Request.prototype.eventEmitBatch = null;
             Request.prototype.eventSubscribe = null;
@@ -9193,7 +9526,7 @@ export const troupe = $root.troupe = (() => {
             let $oneOfFields;
 
             Object.defineProperty(Request.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "kvExec", "kvWatch", "clusterStatus", "clusterDrain", "clusterTransferLeader"]),
+                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "exportChunk", "importChunk", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "kvExec", "kvWatch", "clusterStatus", "clusterDrain", "clusterTransferLeader"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -9254,6 +9587,10 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.AdvanceClock.encode(message.advanceClock, writer.uint32(410).fork()).ldelim();
                 if (message.backup != null && Object.hasOwnProperty.call(message, "backup"))
                     $root.troupe.v1.Backup.encode(message.backup, writer.uint32(418).fork()).ldelim();
+                if (message.exportChunk != null && Object.hasOwnProperty.call(message, "exportChunk"))
+                    $root.troupe.v1.ExportChunk.encode(message.exportChunk, writer.uint32(426).fork()).ldelim();
+                if (message.importChunk != null && Object.hasOwnProperty.call(message, "importChunk"))
+                    $root.troupe.v1.ImportChunk.encode(message.importChunk, writer.uint32(434).fork()).ldelim();
                 if (message.eventEmit != null && Object.hasOwnProperty.call(message, "eventEmit"))
                     $root.troupe.v1.EventEmit.encode(message.eventEmit, writer.uint32(482).fork()).ldelim();
                 if (message.eventEmitBatch != null && Object.hasOwnProperty.call(message, "eventEmitBatch"))
@@ -9422,6 +9759,14 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 52: {
                             message.backup = $root.troupe.v1.Backup.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 53: {
+                            message.exportChunk = $root.troupe.v1.ExportChunk.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 54: {
+                            message.importChunk = $root.troupe.v1.ImportChunk.decode(reader, reader.uint32());
                             break;
                         }
                     case 60: {
@@ -9802,6 +10147,26 @@ export const troupe = $root.troupe = (() => {
                         let error = $root.troupe.v1.Backup.verify(message.backup);
                         if (error)
                             return "backup." + error;
+                    }
+                }
+                if (message.exportChunk != null && message.hasOwnProperty("exportChunk")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.ExportChunk.verify(message.exportChunk);
+                        if (error)
+                            return "exportChunk." + error;
+                    }
+                }
+                if (message.importChunk != null && message.hasOwnProperty("importChunk")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.ImportChunk.verify(message.importChunk);
+                        if (error)
+                            return "importChunk." + error;
                     }
                 }
                 if (message.eventEmit != null && message.hasOwnProperty("eventEmit")) {
@@ -10236,6 +10601,16 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Request.backup: object expected");
                     message.backup = $root.troupe.v1.Backup.fromObject(object.backup);
                 }
+                if (object.exportChunk != null) {
+                    if (typeof object.exportChunk !== "object")
+                        throw TypeError(".troupe.v1.Request.exportChunk: object expected");
+                    message.exportChunk = $root.troupe.v1.ExportChunk.fromObject(object.exportChunk);
+                }
+                if (object.importChunk != null) {
+                    if (typeof object.importChunk !== "object")
+                        throw TypeError(".troupe.v1.Request.importChunk: object expected");
+                    message.importChunk = $root.troupe.v1.ImportChunk.fromObject(object.importChunk);
+                }
                 if (object.eventEmit != null) {
                     if (typeof object.eventEmit !== "object")
                         throw TypeError(".troupe.v1.Request.eventEmit: object expected");
@@ -10517,6 +10892,16 @@ export const troupe = $root.troupe = (() => {
                     object.backup = $root.troupe.v1.Backup.toObject(message.backup, options);
                     if (options.oneofs)
                         object.op = "backup";
+                }
+                if (message.exportChunk != null && message.hasOwnProperty("exportChunk")) {
+                    object.exportChunk = $root.troupe.v1.ExportChunk.toObject(message.exportChunk, options);
+                    if (options.oneofs)
+                        object.op = "exportChunk";
+                }
+                if (message.importChunk != null && message.hasOwnProperty("importChunk")) {
+                    object.importChunk = $root.troupe.v1.ImportChunk.toObject(message.importChunk, options);
+                    if (options.oneofs)
+                        object.op = "importChunk";
                 }
                 if (message.eventEmit != null && message.hasOwnProperty("eventEmit")) {
                     object.eventEmit = $root.troupe.v1.EventEmit.toObject(message.eventEmit, options);
@@ -13612,11 +13997,12 @@ export const troupe = $root.troupe = (() => {
             Response.prototype.cluster = null;
             Response.prototype.backup = null;
             Response.prototype.fetch = null;
+            Response.prototype.chunk = null;
 
             let $oneOfFields;
 
             Object.defineProperty(Response.prototype, "result", {
-                get: $util.oneOfGetter($oneOfFields = ["pong", "value", "exists", "values", "set", "setMany", "names", "count", "items", "streamItem", "streamItems", "subscribe", "stats", "emit", "topicInfo", "queueStats", "deadLetters", "lock", "locks", "kv", "kvScan", "cluster", "backup", "fetch"]),
+                get: $util.oneOfGetter($oneOfFields = ["pong", "value", "exists", "values", "set", "setMany", "names", "count", "items", "streamItem", "streamItems", "subscribe", "stats", "emit", "topicInfo", "queueStats", "deadLetters", "lock", "locks", "kv", "kvScan", "cluster", "backup", "fetch", "chunk"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -13677,6 +14063,8 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.BackupReply.encode(message.backup, writer.uint32(194).fork()).ldelim();
                 if (message.fetch != null && Object.hasOwnProperty.call(message, "fetch"))
                     $root.troupe.v1.FetchReply.encode(message.fetch, writer.uint32(202).fork()).ldelim();
+                if (message.chunk != null && Object.hasOwnProperty.call(message, "chunk"))
+                    $root.troupe.v1.PartitionChunk.encode(message.chunk, writer.uint32(210).fork()).ldelim();
                 return writer;
             };
 
@@ -13785,6 +14173,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 25: {
                             message.fetch = $root.troupe.v1.FetchReply.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 26: {
+                            message.chunk = $root.troupe.v1.PartitionChunk.decode(reader, reader.uint32());
                             break;
                         }
                     default:
@@ -14042,6 +14434,16 @@ export const troupe = $root.troupe = (() => {
                             return "fetch." + error;
                     }
                 }
+                if (message.chunk != null && message.hasOwnProperty("chunk")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.troupe.v1.PartitionChunk.verify(message.chunk);
+                        if (error)
+                            return "chunk." + error;
+                    }
+                }
                 return null;
             };
 
@@ -14174,6 +14576,11 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Response.fetch: object expected");
                     message.fetch = $root.troupe.v1.FetchReply.fromObject(object.fetch);
                 }
+                if (object.chunk != null) {
+                    if (typeof object.chunk !== "object")
+                        throw TypeError(".troupe.v1.Response.chunk: object expected");
+                    message.chunk = $root.troupe.v1.PartitionChunk.fromObject(object.chunk);
+                }
                 return message;
             };
 
@@ -14304,6 +14711,11 @@ export const troupe = $root.troupe = (() => {
                     object.fetch = $root.troupe.v1.FetchReply.toObject(message.fetch, options);
                     if (options.oneofs)
                         object.result = "fetch";
+                }
+                if (message.chunk != null && message.hasOwnProperty("chunk")) {
+                    object.chunk = $root.troupe.v1.PartitionChunk.toObject(message.chunk, options);
+                    if (options.oneofs)
+                        object.result = "chunk";
                 }
                 return object;
             };

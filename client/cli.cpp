@@ -345,9 +345,10 @@ int import_records(sync_client& c, const std::string& file, bool replace) {
   std::istream& in = file == "-" ? std::cin : from_file;
   std::string line;
   auto partitions = c.welcome().partition_count;
-  if (!std::getline(in, line) || !troupe::client::export_header_partitions(line))
+  std::optional<uint32_t> named;
+  if (!std::getline(in, line) || !(named = troupe::client::export_header_partitions(line)))
     return usage_error(file + ": not a troupe export (its first line names no partition count)");
-  if (auto n = *troupe::client::export_header_partitions(line); n != partitions)
+  if (auto n = *named; n != partitions)
     return usage_error(file + ": an export of a cluster of " + std::to_string(n)
                        + " partitions; this one has " + std::to_string(partitions)
                        + " (records live in their partition: the counts must match)");

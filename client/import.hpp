@@ -65,7 +65,6 @@ public:
 
   /// Writes what is pending, ends the progress line; the counts.
   const import_counts& finish();
-  const import_counts& counts() const { return counts_; }
 
   /// A state key (stream false: trace a, key b) or stream item (stream a,
   /// group b, id c) waiting for its batch.

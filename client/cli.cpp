@@ -357,7 +357,7 @@ int import_records(sync_client& c, const std::string& file, bool replace) {
   if (!replace) {
     auto export_id = new_export_id();
     for (uint32_t p = 0; p < partitions; ++p) {
-      auto page = c.export_chunk(export_id, p, 0, {});
+      auto page = c.export_chunk(export_id, p, 0, {}, 1);  // one record tells
       if (!page.ok())
         return fail(page.error());
       if (!page->records.empty())

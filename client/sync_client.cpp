@@ -29,6 +29,22 @@ std::shared_ptr<const Response> error_response(error_code code, std::string mess
   return resp;
 }
 
+/// Waits for the reply to `h` (an error response when none comes in time).
+/// Answered, its timeout is cancelled: a blocking actor keeps a request's
+/// late timeout in its mailbox forever, and every later receive walks past
+/// all of them (a long-lived client slowed down quadratically).
+template <class Handle>
+std::shared_ptr<const Response> await_reply(caf::actor_system& sys, caf::blocking_actor* self,
+                                            Handle& h) {
+  std::shared_ptr<const Response> out;
+  h.receive([&](protocol::response_msg& r) { out = std::move(r.body); },
+            [&](caf::error& err) {
+              out = error_response(error_code::unavailable, "no reply: " + sys.render(err));
+            });
+  sys.clock().cancel_request_timeout(self, h.id());
+  return out;
+}
+
 status status_of(const Response& resp) {
   if (!resp.has_error())
     return status::success();
@@ -172,13 +188,13 @@ void sync_client::refresh_routes() {
   r.refreshed = std::chrono::steady_clock::now();
   Request req;
   req.mutable_cluster_status();
-  Response resp;
-  (*self_)
-    ->request(conn_.handle, timeout_, protocol::request_msg{std::make_shared<const Request>(req)})
-    .receive([&](protocol::response_msg& m) { resp = *m.body; }, [](caf::error&) {});
-  if (!resp.has_cluster())
+  auto& self = *self_;
+  auto h = self->request(conn_.handle, timeout_,
+                         protocol::request_msg{std::make_shared<const Request>(req)});
+  auto resp = await_reply(sys_, self.ptr(), h);
+  if (!resp->has_cluster())
     return;
-  if (auto t = cluster::partition_table::decode(resp.cluster().table().SerializeAsString()))
+  if (auto t = cluster::partition_table::decode(resp->cluster().table().SerializeAsString()))
     r.table = std::move(*t);
   r.unreachable.clear();
 }
@@ -240,19 +256,7 @@ sync_client::pipeline(const std::vector<std::shared_ptr<const Request>>& reqs,
     targets.push_back(target_for(*r));
     handles.push_back(self->request(targets.back(), timeout_, protocol::request_msg{r}));
   }
-  auto receive = [&](handle_t& h) {
-    std::shared_ptr<const Response> out;
-    h.receive([&](protocol::response_msg& r) { out = std::move(r.body); },
-              [&](caf::error& err) {
-                out = error_response(error_code::unavailable, "no reply: " + sys_.render(err));
-              });
-    // Answered: its timeout must not fire. A blocking actor keeps a
-    // request's late timeout in its mailbox forever, and every later
-    // receive walks past all of them (a long-lived client slowed down
-    // quadratically).
-    sys_.clock().cancel_request_timeout(self.ptr(), h.id());
-    return out;
-  };
+  auto receive = [&](handle_t& h) { return await_reply(sys_, self.ptr(), h); };
   std::vector<std::shared_ptr<const Response>> out;
   out.reserve(reqs.size());
   for (size_t i = 0; i < handles.size(); ++i) {
@@ -587,13 +591,15 @@ result<node_stats> sync_client::stats() {
 }
 
 result<export_page> sync_client::export_chunk(uint64_t export_id, uint32_t partition,
-                                             uint32_t column, const std::string& after) {
+                                             uint32_t column, const std::string& after,
+                                             uint32_t max_bytes) {
   Request req;
   auto* r = req.mutable_export_chunk();
   r->set_export_id(export_id);
   r->set_partition(partition);
   r->set_column(column);
   r->set_after(after);
+  r->set_max_bytes(max_bytes);
   return ask(*this, req, Response::kChunk, [](const Response& resp) {
     export_page page;
     auto& c = resp.chunk();

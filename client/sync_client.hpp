@@ -301,9 +301,11 @@ public:
 
   /// The records of `partition` from (column, after) on: one chunk, read by
   /// the partition's owner. The chunks of one `export_id` read a partition
-  /// from the view its first chunk (column 0, no `after`) took.
+  /// from the view its first chunk (column 0, no `after`) took. A chunk
+  /// holds about `max_bytes` (0: the node's default, 1 MiB); 1 asks for one
+  /// record, enough to learn whether a partition is empty.
   result<export_page> export_chunk(uint64_t export_id, uint32_t partition, uint32_t column,
-                                   const std::string& after);
+                                   const std::string& after, uint32_t max_bytes = 0);
   /// Writes `records` (all of `partition`) in one write through the
   /// partition's log. `first`: refused when the partition holds data, unless
   /// `replace`, which deletes it first. Returns the records written.

@@ -27,10 +27,31 @@ public:
   };
 
   /// Queues `r`; true when the driver must be woken (the inbox was empty).
+  /// Once the driver is gone, `r` is refused at once instead: a partition
+  /// actor still stopping must not wait forever for its last write.
   bool push(request r) {
-    std::lock_guard<std::mutex> guard{mutex_};
-    requests_.push_back(std::move(r));
-    return requests_.size() == 1;
+    {
+      std::lock_guard<std::mutex> guard{mutex_};
+      if (!closed_) {
+        requests_.push_back(std::move(r));
+        return requests_.size() == 1;
+      }
+    }
+    r.done(stopped());
+    return false;
+  }
+
+  /// The driver stopped: what is queued, and whatever comes later, is
+  /// refused (not applied).
+  void close() {
+    std::vector<request> left;
+    {
+      std::lock_guard<std::mutex> guard{mutex_};
+      closed_ = true;
+      left = std::exchange(requests_, {});
+    }
+    for (auto& r : left)
+      r.done(stopped());
   }
 
   std::vector<request> take() {
@@ -55,7 +76,12 @@ public:
   }
 
 private:
+  static storage::db_status stopped() {
+    return storage::db_status::refused("the node is stopping");
+  }
+
   mutable std::mutex mutex_;
+  bool closed_ = false;
   std::vector<request> requests_;
   std::vector<group_view> views_;
   raft_counters counters_;
@@ -266,6 +292,7 @@ raft_counters raft_driver::counters() const {
 raft_driver spawn_raft_driver(caf::actor_system& sys, raft_driver_config config) {
   auto inbox = std::make_shared<raft_driver_inbox>();
   auto actor = sys.spawn(driver_impl, std::move(config), inbox);
+  actor->attach_functor([inbox] { inbox->close(); });
   return raft_driver{std::move(actor), std::move(inbox)};
 }
 

@@ -50,6 +50,7 @@ namespace {
 
 constexpr auto shutdown_timeout = std::chrono::seconds{60};
 constexpr auto handoff_timeout = std::chrono::seconds{5};
+constexpr auto stop_timeout = std::chrono::seconds{10};
 constexpr auto handoff_poll = std::chrono::milliseconds{50};
 
 /// The partition count is fixed when the data directory is created.
@@ -535,6 +536,24 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   return self;
 }
 
+namespace {
+
+/// Waits, bounded, until no actor of the node runs. One that outlives the
+/// bound (it waits for something that will never come) is reported and left
+/// behind: the node still stops, and nothing it acknowledged depends on it.
+void await_actors(caf::actor_system& sys) {
+  auto deadline = std::chrono::steady_clock::now() + stop_timeout;
+  while (sys.registry().running() > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds{10});  // polling a count
+  if (auto left = sys.registry().running(); left > 0) {
+    spdlog::warn("shutdown: {} actors did not stop within {} s; stopping without them", left,
+                 std::chrono::duration_cast<std::chrono::seconds>(stop_timeout).count());
+    sys.await_actors_before_shutdown(false);
+  }
+}
+
+} // namespace
+
 void server::stop() {
   auto& im = *impl_;
   if (im.stopped || !im.sys)
@@ -599,10 +618,23 @@ void server::stop() {
                      [&](caf::error& err) {
                        spdlog::warn("shutdown: shard drain failed: {}", im.sys->render(err));
                      });
+    // Partition actors finish their last writes before the Raft driver that
+    // commits them goes (bounded: a write that cannot be applied is refused
+    // once the driver is gone).
+    size_t stopping = 0;
     for (auto& actors : routes->local)
       for (auto& a : actors)
-        if (a)
+        if (a) {
+          self->monitor(a);
           self->send_exit(a, caf::exit_reason::user_shutdown);
+          ++stopping;
+        }
+    bool waited_out = false;
+    self->receive_while([&] { return stopping > 0 && !waited_out; })(
+      [&](caf::down_msg&) { --stopping; },
+      caf::after(shutdown_timeout) >> [&] { waited_out = true; });
+    if (stopping > 0)
+      spdlog::warn("shutdown: {} partition actors still stopping", stopping);
     self->send_exit(im.gateway, caf::exit_reason::user_shutdown);
     self->send_exit(im.channel_hub, caf::exit_reason::user_shutdown);
     im.sys->registry().erase(actors::dead_letter_sink);
@@ -623,6 +655,7 @@ void server::stop() {
   im.amqp_acceptor = nullptr;
   im.dead_letter_sink = nullptr;
   im.admin_acceptor = nullptr;
+  await_actors(*im.sys);
   im.sys.reset();
   im.driver.reset();
   im.replicator.reset();

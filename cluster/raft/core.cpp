@@ -676,12 +676,13 @@ ready core::take_ready() {
     broadcast_append();
   need_broadcast_ = false;
   ready r;
+  // The commit index alone is not worth a write: a replica that restarts
+  // commits again from what it applied and what its leader tells it. Term
+  // and vote must be durable before anything is sent in their name.
   hard_state hs{term_, vote_, commit_};
-  if (hs != handed_state_) {
-    r.state_changed = true;
-    r.state = hs;
-    handed_state_ = hs;
-  }
+  r.state_changed = hs.term != handed_state_.term || hs.vote != handed_state_.vote;
+  r.state = hs;
+  handed_state_ = hs;
   if (pending_snapshot_) {
     r.snapshot = std::move(pending_snapshot_);
     r.snapshot_data = std::move(pending_snapshot_data_);

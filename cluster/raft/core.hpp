@@ -40,7 +40,9 @@
 //     auto r = core.take_ready();
 //     1. persist: r.snapshot (replace the log and the state), then
 //        r.entries (delete persisted entries from r.entries.front().index
-//        on, then append), then r.state when r.state_changed; sync.
+//        on, then append), then r.state when r.state_changed (term or
+//        vote moved; r.state.commit rides along but a move of the commit
+//        index alone is not persisted); sync.
 //     2. apply r.committed in order (after installing r.snapshot).
 //     3. core.advance(r);
 //     4. send r.messages (after 1: they promise what was persisted); a

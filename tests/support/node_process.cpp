@@ -1,6 +1,7 @@
 #include "tests/support/node_process.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -152,8 +153,20 @@ int node_process::terminate_within(int ms) {
   close(fd);
   if (ready > 0)
     return wait_exit();
+  append_stacks_to_log();
   kill_hard();
   return -2;
+}
+
+void node_process::append_stacks_to_log() {
+  // A node that does not stop is a bug to find: its threads' stacks go into
+  // its log, which the failing test prints (when gdb is installed).
+  if (std::system("command -v gdb >/dev/null 2>&1") != 0)
+    return;
+  std::string cmd = "gdb -p " + std::to_string(pid_)
+                    + " -batch -ex 'thread apply all bt' >>" + log_path_ + " 2>&1";
+  int status = std::system(cmd.c_str());
+  (void)status;  // best effort: the stacks are a diagnosis, not a result
 }
 
 void node_process::kill_hard() {

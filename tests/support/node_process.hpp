@@ -43,7 +43,8 @@ public:
 
   /// SIGTERM, then waits; returns the exit status (-1 if killed by a signal).
   int terminate();
-  /// SIGTERM, then waits at most `ms`; past it, SIGKILL and -2.
+  /// SIGTERM, then waits at most `ms`; past it, the node's thread stacks go
+  /// into its log (gdb permitting), then SIGKILL and -2.
   int terminate_within(int ms);
   /// SIGKILL, then waits.
   void kill_hard();
@@ -56,6 +57,7 @@ public:
 
 private:
   int wait_exit();
+  void append_stacks_to_log();
   void read_until(const std::string& marker);
   void close_output();
   int out_fd_ = -1; ///< the node's stdout, until its ready line

@@ -36,8 +36,8 @@ const char* column_names[column_count] = {"state", "streams", "queues", "locks",
                                           "kv",    "meta",    "raft"};
 
 /// The test hook's fault: none while `file` does not exist, else what its
-/// first word names ("nospace", "nospace-sst", "io"; anything else: a full
-/// disk).
+/// first word names ("nospace", "nospace-sst", "io", "io-read"; anything
+/// else: a full disk).
 disk_fault read_fault(const std::string& file) {
   if (file.empty())
     return disk_fault::none;
@@ -49,6 +49,7 @@ disk_fault read_fault(const std::string& file) {
   return word == "nospace"       ? disk_fault::nospace
          : word == "nospace-sst" ? disk_fault::nospace_sst
          : word == "io"          ? disk_fault::io
+         : word == "io-read"     ? disk_fault::io_read
                                  : disk_fault::full;
 }
 
@@ -212,6 +213,13 @@ struct db::impl {
     return f;
   }
 
+  /// With the test hook, every read looks at the fault file first, so that
+  /// a read fault meets the very next read (writes look every 100 ms).
+  void refresh_fault_for_read(const std::string& file) {
+    if (!file.empty())
+      refresh_fault(file);
+  }
+
   rocksdb::ColumnFamilyHandle* handle(column cf) const {
     return handles[static_cast<size_t>(cf)];
   }
@@ -322,6 +330,7 @@ db::~db() {
 
 std::optional<std::string> db::get(column cf, std::string_view key,
                                    db_status& status) const {
+  impl_->refresh_fault_for_read(options_.fault_file);
   std::string value;
   auto st = impl_->rocks->Get(rocksdb::ReadOptions{}, impl_->handle(cf),
                               rocksdb::Slice{key.data(), key.size()}, &value);
@@ -336,6 +345,7 @@ std::optional<std::string> db::get(column cf, std::string_view key,
 }
 
 std::unique_ptr<cursor> db::new_cursor(column cf) const {
+  impl_->refresh_fault_for_read(options_.fault_file);
   std::unique_ptr<rocksdb::Iterator> it{
     impl_->rocks->NewIterator(rocksdb::ReadOptions{}, impl_->handle(cf))};
   return std::make_unique<cursor>(std::move(it));
@@ -360,6 +370,7 @@ std::shared_ptr<const snapshot> db::take_snapshot() const {
 }
 
 std::unique_ptr<cursor> db::new_cursor(column cf, const snapshot& at) const {
+  impl_->refresh_fault_for_read(options_.fault_file);
   rocksdb::ReadOptions ro;
   ro.snapshot = at.get();
   std::unique_ptr<rocksdb::Iterator> it{impl_->rocks->NewIterator(ro, impl_->handle(cf))};

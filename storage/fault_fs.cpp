@@ -70,6 +70,38 @@ private:
   bool sst_;
 };
 
+bool is_table_file(const std::string& name) {
+  return name.size() >= 4 && name.compare(name.size() - 4, 4, ".sst") == 0;
+}
+
+/// A table file whose reads fail while the fault is io_read.
+class fault_reader : public rocksdb::FSRandomAccessFileOwnerWrapper {
+public:
+  fault_reader(std::unique_ptr<rocksdb::FSRandomAccessFile> file, fault_ptr fault)
+    : FSRandomAccessFileOwnerWrapper(std::move(file)), fault_(std::move(fault)) {}
+
+  IOStatus Read(uint64_t offset, size_t n, const IOOptions& o, Slice* result, char* scratch,
+                IODebugContext* d) const override {
+    if (failing())
+      return read_error();
+    return FSRandomAccessFileOwnerWrapper::Read(offset, n, o, result, scratch, d);
+  }
+  IOStatus MultiRead(rocksdb::FSReadRequest* reqs, size_t num_reqs, const IOOptions& o,
+                     IODebugContext* d) override {
+    if (!failing())
+      return FSRandomAccessFileOwnerWrapper::MultiRead(reqs, num_reqs, o, d);
+    for (size_t i = 0; i < num_reqs; ++i)
+      reqs[i].status = read_error();
+    return read_error();
+  }
+
+private:
+  bool failing() const { return fault_->load(std::memory_order_relaxed) == disk_fault::io_read; }
+  static IOStatus read_error() { return IOStatus::IOError("injected fault: input/output error"); }
+
+  fault_ptr fault_;
+};
+
 class fault_fs : public rocksdb::FileSystemWrapper {
 public:
   fault_fs(std::shared_ptr<rocksdb::FileSystem> base, fault_ptr fault)
@@ -94,12 +126,21 @@ public:
     return wrap(name, target()->ReuseWritableFile(name, old, o, out, d), out);
   }
 
+  IOStatus NewRandomAccessFile(const std::string& name, const rocksdb::FileOptions& o,
+                               std::unique_ptr<rocksdb::FSRandomAccessFile>* out,
+                               IODebugContext* d) override {
+    auto opened = target()->NewRandomAccessFile(name, o, out, d);
+    if (opened.ok() && is_table_file(name))
+      *out = std::make_unique<fault_reader>(std::move(*out), fault_);
+    return opened;
+  }
+
 private:
   IOStatus wrap(const std::string& name, IOStatus opened,
                 std::unique_ptr<rocksdb::FSWritableFile>* out) {
     if (!opened.ok())
       return opened;
-    bool sst = name.size() >= 4 && name.compare(name.size() - 4, 4, ".sst") == 0;
+    bool sst = is_table_file(name);
     if (auto s = injected(*fault_, sst); !s.ok()) {
       out->reset();
       return s;

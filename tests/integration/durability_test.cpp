@@ -241,6 +241,39 @@ BOOST_AUTO_TEST_CASE(a_log_write_that_fails_refuses_writes_keeps_reads_and_loses
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_read_that_fails_is_an_error_never_a_miss_and_the_node_stays_up) {
+  // EIO under data already on disk (a bad sector): the read answers an
+  // error with the reason, never "no value"; the node stays up, takes
+  // writes and serves what it can, and reads again once the disk does.
+  test::temp_dir faults;
+  auto fault = faults.sub("disk-fault");
+  node_fixture f{"fsync", {"--fault-file", fault, "--disk-free-limit-bytes", "0"}};
+  auto c = f.connect();
+  must(c->set("disk", "on-disk", "1"));
+  BOOST_TEST_REQUIRE(must(c->lock_acquire("job", 60'000, "holder")).granted);
+  // Restarted, the node replays its log into table files: from now on the
+  // value is read from disk (the block cache starts empty).
+  f.restart();
+  c = f.connect();
+  std::ofstream{fault} << "io-read";
+  auto failed = c->get("disk", "on-disk");
+  BOOST_TEST_REQUIRE(!failed.ok(), "a failing read answered as if it had succeeded");
+  BOOST_TEST(failed.error().message.find("input/output error") != std::string::npos,
+             failed.error().to_string());
+  // A lock that cannot be read is not free: taking it is refused.
+  auto taken = c->lock_acquire("job", 60'000, "intruder");
+  BOOST_TEST_REQUIRE(!taken.ok(), "a lock that could not be read was handed out");
+  BOOST_TEST(c->ping().ok());
+  must(c->set("disk", "in-memory", "2"));
+  BOOST_TEST(must(c->get("disk", "in-memory"))->json == "2");
+
+  std::filesystem::remove(fault);
+  BOOST_TEST(must(c->get("disk", "on-disk"))->json == "1");
+  auto held = must(c->lock_acquire("job", 60'000, "intruder"));
+  BOOST_TEST(!held.granted);
+  BOOST_TEST(held.lock.instance_id == "holder");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(backup)

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <limits>
 
 #include "protocol/resp.hpp"
 
@@ -374,6 +375,213 @@ void cmd_lcs(command& c) {
   resp::integer(c.out, total);
 }
 
+// -- BITFIELD -------------------------------------------------------------------
+
+/// One BITFIELD operation: GET, SET or INCRBY of a signed (i1..i64) or
+/// unsigned (u1..u63) integer at a bit offset, under the OVERFLOW mode in
+/// force where it appears.
+struct bitfield_op {
+  enum class kind : uint8_t { get, set, incrby } what;
+  enum class overflow : uint8_t { wrap, sat, fail } on_overflow;
+  bool is_signed;
+  uint8_t bits;
+  uint64_t offset;
+  int64_t value;  ///< SET's value, INCRBY's increment
+};
+
+/// Redis's getBitfieldTypeFromArgument.
+std::optional<std::pair<bool, uint8_t>> bitfield_type(command& c, std::string_view text) {
+  bool is_signed = !text.empty() && (text[0] == 'i' || text[0] == 'I');
+  bool is_unsigned = !text.empty() && (text[0] == 'u' || text[0] == 'U');
+  auto bits = is_signed || is_unsigned ? resp::parse_int(text.substr(1)) : std::nullopt;
+  if (!bits || *bits < 1 || *bits > (is_signed ? 64 : 63)) {
+    resp::error(c.out, "ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is "
+                       "not supported but i64 is.");
+    return std::nullopt;
+  }
+  return std::pair{is_signed, static_cast<uint8_t>(*bits)};
+}
+
+/// An offset in bits, or with '#', in units of the type's width.
+std::optional<uint64_t> bitfield_offset(command& c, std::string_view text, uint8_t bits) {
+  bool units = !text.empty() && text[0] == '#';
+  auto v = resp::parse_int(units ? text.substr(1) : text);
+  if (!v || *v < 0 || (units && *v > std::numeric_limits<int64_t>::max() / bits)) {
+    resp::error(c.out, bad_offset);
+    return std::nullopt;
+  }
+  return bit_offset(c, std::to_string(units ? *v * bits : *v));
+}
+
+/// The operations of BITFIELD's arguments (Redis's bitfieldGeneric parse);
+/// nullopt after an error reply.
+std::optional<std::vector<bitfield_op>> parse_bitfield(command& c, bool read_only) {
+  std::vector<bitfield_op> ops;
+  auto mode = bitfield_op::overflow::wrap;
+  bool writes = false;
+  for (size_t i = 2; i < c.args.size();) {
+    auto sub = resp::lower(c.args[i]);
+    size_t left = c.args.size() - i - 1;  // arguments after the subcommand
+    if (sub == "overflow" && left >= 1) {
+      auto m = resp::lower(c.args[i + 1]);
+      if (m != "wrap" && m != "sat" && m != "fail") {
+        resp::error(c.out, "ERR Invalid OVERFLOW type specified");
+        return std::nullopt;
+      }
+      mode = m == "wrap" ? bitfield_op::overflow::wrap
+             : m == "sat" ? bitfield_op::overflow::sat
+                          : bitfield_op::overflow::fail;
+      i += 2;
+      continue;
+    }
+    bool get = sub == "get" && left >= 2;
+    if (!get && !((sub == "set" || sub == "incrby") && left >= 3)) {
+      resp::error(c.out, syntax_error);
+      return std::nullopt;
+    }
+    auto type = bitfield_type(c, c.args[i + 1]);
+    if (!type)
+      return std::nullopt;
+    auto offset = bitfield_offset(c, c.args[i + 2], type->second);
+    if (!offset)
+      return std::nullopt;
+    bitfield_op op{get ? bitfield_op::kind::get
+                   : sub == "set" ? bitfield_op::kind::set
+                                  : bitfield_op::kind::incrby,
+                   mode, type->first, type->second, *offset, 0};
+    if (!get) {
+      auto v = int_arg(c, c.args[i + 3]);
+      if (!v)
+        return std::nullopt;
+      op.value = *v;
+      writes = true;
+    }
+    ops.push_back(op);
+    i += get ? 3 : 4;
+  }
+  if (read_only && writes) {
+    resp::error(c.out, "ERR BITFIELD_RO only supports the GET subcommand");
+    return std::nullopt;
+  }
+  return ops;
+}
+
+uint64_t bits_at(std::string_view s, uint64_t offset, uint8_t bits) {
+  uint64_t v = 0;
+  for (uint8_t j = 0; j < bits; ++j)
+    v = (v << 1) | (bit_at(s, offset + j) ? 1 : 0);
+  return v;
+}
+
+/// Writes the low `bits` of `v` at `offset` (the string is long enough).
+void set_bits(std::string& s, uint64_t offset, uint8_t bits, uint64_t v) {
+  for (uint8_t j = 0; j < bits; ++j) {
+    auto bit = offset + j;
+    auto mask = static_cast<uint8_t>(1u << (7 - (bit & 7)));
+    auto& b = reinterpret_cast<uint8_t&>(s[bit >> 3]);
+    b = (v >> (bits - 1 - j)) & 1 ? (b | mask) : (b & ~mask);
+  }
+}
+
+int64_t sign_extend(uint64_t v, uint8_t bits) {
+  if (bits < 64 && (v & (uint64_t{1} << (bits - 1))))
+    v |= ~uint64_t{0} << bits;
+  return static_cast<int64_t>(v);
+}
+
+/// `value + incr` in a field of `bits`, as Redis's check*BitfieldOverflow
+/// and its WRAP/SAT handling compute it; nullopt when it overflows under
+/// FAIL. Unsigned values travel as their 64-bit patterns.
+std::optional<uint64_t> bitfield_sum(const bitfield_op& op, uint64_t value, int64_t incr) {
+  auto b = op.bits;
+  bool over = false, under = false;
+  if (op.is_signed) {
+    int64_t max = b == 64 ? std::numeric_limits<int64_t>::max() : (int64_t{1} << (b - 1)) - 1;
+    int64_t min = -max - 1;
+    auto v = static_cast<int64_t>(value);
+    // maxincr and minincr as Redis computes them (wrapping in 64 bits).
+    auto maxincr = static_cast<int64_t>(static_cast<uint64_t>(max) - value);
+    auto minincr = static_cast<int64_t>(static_cast<uint64_t>(min) - value);
+    over = v > max || (b != 64 && incr > maxincr) || (v >= 0 && incr > 0 && incr > maxincr);
+    under = !over
+            && (v < min || (b != 64 && incr < minincr) || (v < 0 && incr < 0 && incr < minincr));
+    if (!over && !under)
+      return value + static_cast<uint64_t>(incr);
+    if (op.on_overflow == bitfield_op::overflow::fail)
+      return std::nullopt;
+    if (op.on_overflow == bitfield_op::overflow::sat)
+      return static_cast<uint64_t>(over ? max : min);
+    uint64_t c = value + static_cast<uint64_t>(incr);
+    if (b < 64) {
+      uint64_t mask = ~uint64_t{0} << b;
+      c = (c & (uint64_t{1} << (b - 1))) ? (c | mask) : (c & ~mask);
+    }
+    return c;
+  }
+  uint64_t max = (uint64_t{1} << b) - 1;  // b <= 63
+  over = value > max || (incr > 0 && incr > static_cast<int64_t>(max - value));
+  under = !over && incr < 0 && incr < -static_cast<int64_t>(value);
+  if (!over && !under)
+    return value + static_cast<uint64_t>(incr);
+  if (op.on_overflow == bitfield_op::overflow::fail)
+    return std::nullopt;
+  if (op.on_overflow == bitfield_op::overflow::sat)
+    return over ? max : 0;
+  return (value + static_cast<uint64_t>(incr)) & max;
+}
+
+/// BITFIELD key [GET type offset] [SET type offset value]
+/// [INCRBY type offset increment] [OVERFLOW WRAP|SAT|FAIL] ...;
+/// BITFIELD_RO key [GET type offset] ...
+void cmd_bitfield(command& c) {
+  bool read_only = c.name == "bitfield_ro";
+  auto ops = parse_bitfield(c, read_only);
+  if (!ops)
+    return;
+  std::optional<entry> e;
+  if (!load_typed(c, c.args[1], type_string, e))
+    return;
+  std::string text = e ? e->payload : std::string{};
+  // Writes grow the string first, as Redis does, to their furthest bit.
+  uint64_t end = 0;
+  bool writes = false;
+  for (auto& op : *ops)
+    if (op.what != bitfield_op::kind::get) {
+      writes = true;
+      end = std::max(end, (op.offset + op.bits - 1) / 8 + 1);
+    }
+  if (writes && (!check_key(c, c.args[1], "key") || !check_value(c, end)))
+    return;
+  bool grown = text.size() < end;
+  if (grown)
+    text.resize(end, '\0');
+  bool changed = false;
+  resp::array(c.out, ops->size());
+  for (auto& op : *ops) {
+    uint64_t old = bits_at(text, op.offset, op.bits);
+    if (op.is_signed)
+      old = static_cast<uint64_t>(sign_extend(old, op.bits));
+    // Unsigned fields are at most 63 bits: every value fits an int64.
+    auto reply_int = [&](uint64_t v) { resp::integer(c.out, static_cast<int64_t>(v)); };
+    if (op.what == bitfield_op::kind::get) {
+      reply_int(old);
+      continue;
+    }
+    auto next = op.what == bitfield_op::kind::incrby
+                  ? bitfield_sum(op, old, op.value)
+                  : bitfield_sum(op, static_cast<uint64_t>(op.value), 0);
+    if (!next) {
+      resp::null(c.out, c.resp3);
+      continue;
+    }
+    reply_int(op.what == bitfield_op::kind::incrby ? *next : old);
+    set_bits(text, op.offset, op.bits, *next);
+    changed = changed || *next != old;
+  }
+  if (writes && (!e || grown || changed))
+    put_string(c, c.args[1], e, text, true, 0);
+}
+
 } // namespace
 
 void add_bit_handlers(handler_table& t) {
@@ -383,6 +591,8 @@ void add_bit_handlers(handler_table& t) {
   t.emplace("bitpos", cmd_bitpos);
   t.emplace("bitop", cmd_bitop);
   t.emplace("lcs", cmd_lcs);
+  t.emplace("bitfield", cmd_bitfield);
+  t.emplace("bitfield_ro", cmd_bitfield);
 }
 
 } // namespace troupe::actors::kv

@@ -1330,6 +1330,8 @@ void dispatch(command& c) {
   if (c.failed)
     return;
   auto& ops = c.batch.ops();
+  if (ops.size() > before && c.st.limits.changes != nullptr)
+    c.st.limits.changes->fetch_add(1, std::memory_order_relaxed);
   std::string last;
   for (size_t i = before; i < ops.size(); ++i) {
     auto key = storage::decode_kv_key(ops[i].key);

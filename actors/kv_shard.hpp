@@ -22,6 +22,7 @@
 // slice every `sweep_interval`) deletes those of keys never written again.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -62,6 +63,8 @@ struct kv_limits {
   /// How streams group entries into nodes (CONFIG SET); unset: Redis's
   /// defaults.
   const stream_node_limits* stream_nodes = nullptr;
+  /// Counts the commands that changed data; unset: not counted.
+  std::atomic<int64_t>* changes = nullptr;
 };
 
 using kv_shard_actor = caf::typed_actor<

@@ -19,6 +19,9 @@ struct node_counters {
   std::atomic<int64_t> last_client_id{0};
   /// RESP commands taken since start (INFO's total_commands_processed).
   std::atomic<int64_t> resp_commands{0};
+  /// RESP commands that changed data in this node's partitions since start
+  /// (INFO's rdb_changes_since_last_save).
+  std::atomic<int64_t> resp_changes{0};
   /// Reply and push bytes handed to client sockets, not yet sent.
   std::atomic<int64_t> queued_output_bytes{0};
   /// Requests sent to another node's gateway (each hop of a retry too).

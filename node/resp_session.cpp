@@ -942,7 +942,11 @@ std::string info_text(resp_broker* self, const info_sections& wanted,
   });
   section("Persistence", true, [&] {
     auto stats = ctx.db != nullptr ? ctx.db->stats() : storage::commit_stats{};
-    return line("loading", 0) + line("async_loading", 0) + line("rdb_bgsave_in_progress", 0)
+    // No snapshot to count from (every change is in the log once
+    // acknowledged): the changes since the node started.
+    return line("loading", 0) + line("async_loading", 0)
+           + line("rdb_changes_since_last_save", counters.resp_changes.load())
+           + line("rdb_bgsave_in_progress", 0)
            + line("aof_enabled", ctx.durability == "none" ? 0 : 1)
            + line("aof_rewrite_in_progress", 0) + line("troupe_durability", ctx.durability)
            + line("troupe_commit_batches", stats.batches)

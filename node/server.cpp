@@ -187,6 +187,7 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
   kv_limits.scripts = &scripts;
   kv_limits.script_memory_bytes = opts.script_memory_bytes;
   kv_limits.stream_nodes = &stream_nodes;
+  kv_limits.changes = &counters.resp_changes;
   // The router is set once the partitions exist; scripts run after that.
   kv_limits.partition_of_key = [&router](std::string_view key) {
     return router->kv_partition(key);

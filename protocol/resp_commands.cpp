@@ -53,6 +53,8 @@ const std::vector<resp_command> table{
   {"bitpos", -3, "readonly", 1, 1, 1, r::key},
   {"bitop", -4, "write denyoom", 2, -1, 1, r::key},
   {"lcs", -3, "readonly", 1, 2, 1, r::key},
+  {"bitfield", -2, "write denyoom", 1, 1, 1, r::key},
+  {"bitfield_ro", -2, "readonly fast", 1, 1, 1, r::key},
   // keys
   {"del", -2, "write", 1, -1, 1, r::keys},
   {"unlink", -2, "write fast", 1, -1, 1, r::keys},

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "tests/support/node_process.hpp"
 #include "tests/support/resp_conn.hpp"
 #include "tests/support/resp_node.hpp"
+#include "tests/support/resp_peers.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace troupe::test;
@@ -557,6 +559,63 @@ BOOST_AUTO_TEST_CASE(bits_and_lcs) {
   BOOST_TEST(c.call({"LPUSH", "{l}3", "x"}) == integer(1));
   BOOST_TEST(c.call({"LCS", "{l}1", "{l}3"})
              == err("ERR The specified keys must contain string values"));
+}
+
+BOOST_AUTO_TEST_CASE(bitfield_replies_as_redis_does) {
+  peers p;
+  using args = std::vector<std::string>;
+  for (const args& c : std::vector<args>{
+         {"BITFIELD", "bf", "SET", "i8", "0", "100", "GET", "i8", "0", "INCRBY", "i8", "0", "100"},
+         {"BITFIELD", "bf", "OVERFLOW", "SAT", "INCRBY", "i8", "0", "100", "INCRBY", "u4", "#3", "20"},
+         {"BITFIELD", "bf", "OVERFLOW", "FAIL", "INCRBY", "u2", "100", "5", "GET", "u2", "100"},
+         {"BITFIELD", "bf", "SET", "i64", "8", "-9223372036854775808", "INCRBY", "i64", "8", "-1"},
+         {"BITFIELD", "bf", "OVERFLOW", "SAT", "INCRBY", "i64", "8", "-1", "SET", "u63", "0", "-1"},
+         {"BITFIELD", "bf", "SET", "u8", "#2", "255", "GET", "u16", "12", "GET", "i5", "3"},
+         {"GET", "bf"},
+         {"BITFIELD", "bf"},
+         {"BITFIELD", "none", "GET", "u8", "0"},  // reads create nothing
+         {"EXISTS", "none"},
+         {"BITFIELD", "new", "OVERFLOW", "FAIL", "SET", "u2", "0", "5"},  // nil, the key made
+         {"GET", "new"},
+         {"BITFIELD_RO", "bf", "GET", "i8", "0", "OVERFLOW", "SAT", "GET", "u4", "4"},
+         // Errors, each before anything changes.
+         {"BITFIELD", "bf", "GET", "u64", "0"},
+         {"BITFIELD", "bf", "GET", "i0", "0"},
+         {"BITFIELD", "bf", "GET", "x8", "0"},
+         {"BITFIELD", "bf", "GET", "u8", "-1"},
+         {"BITFIELD", "bf", "GET", "u8", "#x"},
+         {"BITFIELD", "bf", "GET", "u8", "4294967296"},
+         {"BITFIELD", "bf", "SET", "u8", "0", "1", "SET", "u8", "0", "abc"},
+         {"BITFIELD", "bf", "OVERFLOW", "MAYBE", "GET", "u8", "0"},
+         {"BITFIELD", "bf", "GET", "u8"},
+         {"BITFIELD", "bf", "FOO", "u8", "0"},
+         {"BITFIELD_RO", "bf", "SET", "i8", "0", "1"},
+         {"GET", "bf"},
+         {"LPUSH", "l", "x"},
+         {"BITFIELD", "l", "GET", "u8", "0"},
+       })
+    p.same(c);
+  // Random operations on one key: every width, signedness, overflow mode
+  // and edge value, replies compared one by one.
+  std::mt19937_64 rng{20261202};
+  const std::vector<std::string> values{"0", "1", "-1", "2", "-2", "127", "-128", "255", "256",
+                                        "9223372036854775807", "-9223372036854775808",
+                                        "4611686018427387904", "-4611686018427387905", "65535"};
+  const std::vector<std::string> modes{"WRAP", "SAT", "FAIL"};
+  for (int i = 0; i < 300; ++i) {
+    bool is_signed = rng() % 2 == 0;
+    auto bits = 1 + rng() % (is_signed ? 64 : 63);
+    auto type = (is_signed ? "i" : "u") + std::to_string(bits);
+    auto offset = rng() % 4 == 0 ? "#" + std::to_string(rng() % 4) : std::to_string(rng() % 96);
+    args c{"BITFIELD", "fuzz", "OVERFLOW", modes[rng() % modes.size()]};
+    switch (rng() % 3) {
+      case 0: c.insert(c.end(), {"GET", type, offset}); break;
+      case 1: c.insert(c.end(), {"SET", type, offset, values[rng() % values.size()]}); break;
+      default: c.insert(c.end(), {"INCRBY", type, offset, values[rng() % values.size()]}); break;
+    }
+    p.same(c);
+  }
+  p.same({"GET", "fuzz"});
 }
 
 BOOST_AUTO_TEST_CASE(info_counts_commands_and_errors_randomkey_finds_keys) {

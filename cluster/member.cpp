@@ -240,8 +240,9 @@ std::string status_bytes(member_actor* self) {
   }
   out.set_moving(replicated(self) ? replica_changes_pending(self)
                                   : static_cast<uint32_t>(st.table->plan().size()));
-  if (replicated(self))
-    for (auto& v : st.cfg.driver->views()) {
+  auto views = replicated(self) ? st.cfg.driver->views() : nullptr;
+  if (views)
+    for (auto& v : *views) {
       if (v.role != raft::role::leader)
         continue;
       auto* g = out.add_led();
@@ -317,7 +318,8 @@ void host_replicas(member_actor* self) {
   if (!replicated(self) || st.table->members().empty())
     return;
   std::set<uint16_t> hosted;
-  for (auto& v : st.cfg.driver->views())
+  auto views = st.cfg.driver->views();
+  for (auto& v : *views)
     hosted.insert(v.group);
   auto rf = st.cfg.replication_factor;
   auto me = raft_node_id(st.cfg.node_id);
@@ -349,7 +351,8 @@ void host_replicas(member_actor* self) {
 uint32_t replica_changes_pending(member_actor* self) {
   auto& st = self->state;
   uint32_t pending = 0;
-  for (auto& v : st.cfg.driver->views()) {
+  auto views = st.cfg.driver->views();
+  for (auto& v : *views) {
     if (v.group >= st.table->count())
       continue;
     if (v.role != raft::role::leader) {
@@ -371,7 +374,8 @@ uint32_t replica_changes_pending(member_actor* self) {
 void change_replicas(member_actor* self) {
   auto& st = self->state;
   auto now = std::chrono::steady_clock::now();
-  for (auto& v : st.cfg.driver->views()) {
+  auto views = st.cfg.driver->views();
+  for (auto& v : *views) {
     if (v.role != raft::role::leader || !v.serving || v.config_pending
         || v.group >= st.table->count())
       continue;
@@ -410,7 +414,8 @@ void change_replicas(member_actor* self) {
 void retire_replicas(member_actor* self) {
   auto& st = self->state;
   auto me = raft_node_id(st.cfg.node_id).value;
-  for (auto& v : st.cfg.driver->views()) {
+  auto views = st.cfg.driver->views();
+  for (auto& v : *views) {
     auto p = v.group;
     if (v.role == raft::role::leader || p >= st.table->count() || wanted_here(self, p)
         || st.checking.count(p) != 0)
@@ -445,7 +450,8 @@ void retire_replicas(member_actor* self) {
 uint8_t replica_check(member_actor* self, uint16_t p, uint64_t raft_id) {
   auto wanted = wanted_replicas(self, p);
   bool placed = std::find(wanted.begin(), wanted.end(), raft::node_id{raft_id}) != wanted.end();
-  for (auto& v : self->state.cfg.driver->views())
+  auto views = self->state.cfg.driver->views();
+  for (auto& v : *views)
     if (v.group == p && v.role == raft::role::leader)
       return placed || v.may_hold(raft::node_id{raft_id}) ? 1 : 2;
   return 0;
@@ -1044,7 +1050,8 @@ std::vector<uint16_t> partitions_of(const std::string& packed) {
 /// has the node `raft_id` among its replicas), packed.
 std::pair<std::string, std::string> replicas_on(member_actor* self, uint64_t raft_id) {
   std::pair<std::string, std::string> out;
-  for (auto& v : self->state.cfg.driver->views())
+  auto views = self->state.cfg.driver->views();
+  for (auto& v : *views)
     if (v.role == raft::role::leader) {
       put_partition(out.first, v.group);
       if (v.may_hold(raft::node_id{raft_id}))

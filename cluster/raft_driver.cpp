@@ -60,12 +60,15 @@ public:
   }
 
   void publish(std::vector<group_view> views, const raft_counters& counters) {
-    std::lock_guard<std::mutex> guard{mutex_};
-    views_ = std::move(views);
-    counters_ = counters;
+    auto published = std::make_shared<const std::vector<group_view>>(std::move(views));
+    {
+      std::lock_guard<std::mutex> guard{mutex_};
+      std::swap(views_, published);
+      counters_ = counters;
+    }  // the previous snapshot goes outside the lock
   }
 
-  std::vector<group_view> views() const {
+  std::shared_ptr<const std::vector<group_view>> views() const {
     std::lock_guard<std::mutex> guard{mutex_};
     return views_;
   }
@@ -83,7 +86,8 @@ private:
   mutable std::mutex mutex_;
   bool closed_ = false;
   std::vector<request> requests_;
-  std::vector<group_view> views_;
+  std::shared_ptr<const std::vector<group_view>> views_ =
+    std::make_shared<const std::vector<group_view>>();
   raft_counters counters_;
 };
 
@@ -281,7 +285,7 @@ void raft_driver::read(uint16_t group, raft_groups::done_fn done, uint64_t term)
     caf::anon_send(*actor_, raft_wake_atom::value);
 }
 
-std::vector<group_view> raft_driver::views() const {
+std::shared_ptr<const std::vector<group_view>> raft_driver::views() const {
   return inbox_->views();
 }
 

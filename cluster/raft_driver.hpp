@@ -55,8 +55,10 @@ public:
                uint64_t term = 0) const;
   void read(uint16_t group, raft_groups::done_fn done, uint64_t term = 0) const;
 
-  /// The groups as of the driver's last turn or tick.
-  std::vector<group_view> views() const;
+  /// The groups as of the driver's last turn or tick: one snapshot shared by
+  /// every reader until the driver publishes the next (hold it while
+  /// iterating: `auto views = d.views(); for (auto& v : *views)`).
+  std::shared_ptr<const std::vector<group_view>> views() const;
   raft_counters counters() const;
 
 private:

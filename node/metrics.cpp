@@ -260,7 +260,8 @@ void queue_depth_gauges(gauge_text& g, size_t max_series) {
 void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
   std::array<size_t, 4> by_role{};
   uint64_t max_term = 0, uncommitted = 0, unapplied = 0;
-  for (auto& v : driver.views()) {
+  auto views = driver.views();
+  for (auto& v : *views) {
     ++by_role[static_cast<size_t>(v.role)];
     max_term = std::max(max_term, v.term.value);
     uncommitted += v.last > v.commit ? v.last - v.commit : 0;

@@ -140,7 +140,8 @@ struct cluster_fixture {
     for (size_t i = 0; i < nodes.size(); ++i) {
       if (!nodes[i].running())
         continue;
-      for (auto& v : nodes[i].driver->views())
+      auto views = nodes[i].driver->views();
+      for (auto& v : *views)
         if (v.group == g && v.serving)
           return static_cast<int>(i);
     }
@@ -293,7 +294,8 @@ BOOST_FIXTURE_TEST_CASE(a_cluster_restarted_whole_keeps_its_terms_and_data, clus
   for (uint16_t g = 0; g < group_count; ++g)
     put(g, "k", "first");
   std::map<uint16_t, raft::term_t> terms;
-  for (auto& v : nodes[serving(0)].driver->views())
+  auto before = nodes[serving(0)].driver->views();
+  for (auto& v : *before)
     terms[v.group] = v.term;
   for (size_t i = 0; i < nodes.size(); ++i)
     stop(i);
@@ -306,7 +308,8 @@ BOOST_FIXTURE_TEST_CASE(a_cluster_restarted_whole_keeps_its_terms_and_data, clus
     put(g, "k", "second");
     wait_replicated(g, "k", "second");
   }
-  for (auto& v : nodes[serving(0)].driver->views())
+  auto after = nodes[serving(0)].driver->views();
+  for (auto& v : *after)
     if (v.group == 0)
       BOOST_TEST(v.term > terms[0]);
 }

@@ -101,6 +101,9 @@ struct member_state {
   std::vector<std::string> leaders;
   std::vector<uint64_t> leader_terms;
   std::vector<std::chrono::steady_clock::time_point> serving_since;
+  /// Per partition led here: its commit index at the previous replica step
+  /// (a learner that reached it is caught up; see replica_plan).
+  std::vector<raft::log_index> commit_before;
   bool replicas_loaded = false;
   std::set<uint16_t> checking;
   bool drain_check_out = false;
@@ -376,15 +379,20 @@ void change_replicas(member_actor* self) {
   auto now = std::chrono::steady_clock::now();
   auto views = st.cfg.driver->views();
   for (auto& v : *views) {
-    if (v.role != raft::role::leader || !v.serving || v.config_pending
-        || v.group >= st.table->count())
+    if (v.group >= st.table->count())
+      continue;
+    bool leading = v.role == raft::role::leader && v.serving;
+    // Only a commit index seen while leading, one tick ago, is a target.
+    auto before = std::exchange(st.commit_before[v.group], leading ? v.commit : 0);
+    if (!leading || v.config_pending)
       continue;
     auto p = v.group;
     raft::node_id preferred;
     if (now - st.serving_since[p] >= leader_settle)
       preferred = raft_node_id(st.table->preferred_leader(partition_id{p}));
     auto step = next_replica_step(v.config, wanted_replicas(self, p),
-                                  raft_node_id(st.cfg.node_id), v.peers, v.commit, preferred);
+                                  raft_node_id(st.cfg.node_id), v.peers, v.commit, preferred,
+                                  before);
     // A hand-over refuses writes until the target leads or it is given up
     // (a target that is stopping never takes it): not again for a while.
     if (step.transfer_to && *step.transfer_to == preferred)
@@ -1307,6 +1315,7 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
   st.leaders.assign(st.table->count(), std::string{});
   st.leader_terms.assign(st.table->count(), 0);
   st.serving_since.assign(st.table->count(), {});
+  st.commit_before.assign(st.table->count(), 0);
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   install(self);
   if (replicated(self)) {

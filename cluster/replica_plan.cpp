@@ -28,7 +28,7 @@ const peer_view* find_peer(const std::vector<peer_view>& peers, raft::node_id n)
 replica_step next_replica_step(const raft::configuration& current,
                                const std::vector<raft::node_id>& wanted, raft::node_id self,
                                const std::vector<peer_view>& peers, raft::log_index commit,
-                               raft::node_id preferred) {
+                               raft::node_id preferred, raft::log_index commit_before) {
   replica_step step;
   if (wanted.empty())
     return step;
@@ -43,7 +43,9 @@ replica_step next_replica_step(const raft::configuration& current,
   }
   auto caught_up = [&](raft::node_id n) {
     auto* p = find_peer(peers, n);
-    return p != nullptr && p->active && p->match + caught_up_within >= commit;
+    return p != nullptr && p->active
+           && (p->match + caught_up_within >= commit
+               || (commit_before > 0 && p->match >= commit_before));
   };
   // 2. A wanted learner that caught up votes.
   for (auto n : current.learners) {

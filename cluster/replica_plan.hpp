@@ -32,16 +32,21 @@ struct replica_step {
   std::optional<raft::node_id> transfer_to;    ///< hand the leadership over first
 };
 
-/// A learner this close to the commit index is caught up.
+/// A replica (active) is caught up when it is this close to the commit
+/// index, or when it holds everything committed as of the leader's previous
+/// look (`commit_before`): under a steady stream of writes the commit index
+/// moves on by more than any fixed gap between two looks, and a replica
+/// that keeps reaching where it was is as current as replication lets it be.
 constexpr raft::log_index caught_up_within = 64;
 
-/// The step from `current` (led by `self`, which knows `peers` and has
-/// committed up to `commit`) towards `wanted` and, when set, a leader
+/// The step from `current` (led by `self`, which knows `peers`, has
+/// committed up to `commit`, and had committed up to `commit_before` at its
+/// previous step; 0: unknown) towards `wanted` and, when set, a leader
 /// `preferred`; neither field set when there is nothing to do or the next
 /// step must wait.
 replica_step next_replica_step(const raft::configuration& current,
                                const std::vector<raft::node_id>& wanted, raft::node_id self,
                                const std::vector<peer_view>& peers, raft::log_index commit,
-                               raft::node_id preferred = {});
+                               raft::node_id preferred = {}, raft::log_index commit_before = 0);
 
 } // namespace troupe::cluster

@@ -100,6 +100,25 @@ BOOST_AUTO_TEST_CASE(a_learner_behind_waits_and_nothing_is_removed_meanwhile) {
   BOOST_TEST((*step.propose == config({n1, n2, n3, n4})));
 }
 
+BOOST_AUTO_TEST_CASE(a_learner_that_keeps_up_with_a_busy_leader_votes) {
+  // Under a steady stream of writes the commit index runs more than the
+  // fixed gap ahead at every look; a learner that holds everything
+  // committed at the previous look is caught up all the same.
+  auto current = config({n1, n2, n3}, {n4});
+  std::vector<peer_view> peers{{n2, 5000, true}, {n3, 5000, true}, {n4, 4800, true}};
+  auto step = next_replica_step(current, {n2, n3, n4}, n2, peers, 5000);
+  BOOST_TEST(!step.propose.has_value());  // no previous look: 200 behind waits
+  step = next_replica_step(current, {n2, n3, n4}, n2, peers, 5000, {}, 4900);
+  BOOST_TEST(!step.propose.has_value());  // short of where the group was
+  step = next_replica_step(current, {n2, n3, n4}, n2, peers, 5000, {}, 4700);
+  BOOST_TEST_REQUIRE(step.propose.has_value());
+  BOOST_TEST((*step.propose == config({n1, n2, n3, n4})));
+  // The preferred leader is judged the same way.
+  std::vector<peer_view> voters{{n1, 4800, true}, {n3, 5000, true}};
+  step = next_replica_step(config({n1, n2, n3}), {n1, n2, n3}, n2, voters, 5000, n1, 4700);
+  BOOST_TEST((step.transfer_to == std::optional<node_id>{n1}));
+}
+
 BOOST_AUTO_TEST_CASE(a_group_grows_from_one_replica_and_drops_unwanted_learners) {
   std::optional<node_id> handed;
   auto path = walk(config({n1}), {n1, n2, n3}, n1, handed);

@@ -582,6 +582,19 @@ void change_table(member_actor* self, Change change) {
   broadcast(self);
 }
 
+/// Replicated: whether member `id` ever acknowledged an entry of a group this
+/// node leads (it held data then, whatever it holds now).
+bool held_entries(member_actor* self, const std::string& id) {
+  auto raft_id = raft_node_id(id);
+  auto views = self->state.cfg.driver->views();
+  for (auto& v : *views)
+    if (v.role == raft::role::leader)
+      for (auto& p : v.peers)
+        if (p.id == raft_id && p.match > 0)
+          return true;
+  return false;
+}
+
 /// Why node `id` (empty: unnamed) with table `other` cannot be in this
 /// node's cluster; empty when it can.
 std::string incompatible(member_actor* self, const std::string& other_bytes,
@@ -591,10 +604,11 @@ std::string incompatible(member_actor* self, const std::string& other_bytes,
   if (!other)
     return "malformed partition table";
   // Replicated, a member's replicas vote: back with an empty disk, it could
-  // help elect a leader that lacks writes it had acknowledged. (The first
-  // table is excused: a founder may greet before it reaches it.)
+  // help elect a leader that lacks writes it had acknowledged. (Under the
+  // first table a founder may greet before it reached it: there, only one
+  // that had acknowledged entries is known to have lost them.)
   if (replicated(self) && !id.empty() && mine.find_member(id) != nullptr
-      && other->members().empty() && mine.epoch() > 1)
+      && other->members().empty() && (mine.epoch() > 1 || held_entries(self, id)))
     return "it is member " + id + " of this cluster but came back without its data; drain it"
            " (troupe cluster drain " + id + ") and start it under a new node id";
   auto& me = self->state.cfg.node_id;

@@ -584,6 +584,33 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out,
   BOOST_TEST(wiped.log().find("troupe cluster drain n2") != std::string::npos, wiped.log());
 }
 
+BOOST_FIXTURE_TEST_CASE(a_founder_back_without_its_data_is_refused_under_the_first_table,
+                        cluster_fixture) {
+  // Three founders, and no table change since: a founder that comes back
+  // with an empty disk after it acknowledged writes is refused, as it is
+  // under any later table.
+  start_symmetric(3, {"--replication-factor", "3"});
+  auto st = settle(3);
+  wait_for_leaders(0);
+  BOOST_TEST_REQUIRE(st.epoch == 1u);
+  auto c = connect(0, false, std::chrono::seconds{30});
+  for (int i = 0; i < 20; ++i)
+    must(c->set("founders", "k" + std::to_string(i), "1"));
+  nodes[1]->kill_hard();
+  node_process wiped{dir.sub("n2-wiped"), "os",
+                     {"--node-id", "n2", "--cluster-listen", "127.0.0.1:0", "--seeds",
+                      "127.0.0.1:" + std::to_string(cluster_ports[0]), "--replication-factor", "3"},
+                     {}, "troupe-node joining "};
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  while (nodes[0]->log().find("n2 of this cluster but came back without its data")
+         == std::string::npos) {
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), nodes[0]->log());
+    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
+  }
+  BOOST_TEST(wiped.log().find("troupe cluster drain n2") != std::string::npos, wiped.log());
+  BOOST_TEST(must(connect(0)->get_cluster_status()).epoch == 1u);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_node_announces_its_advertised_host, cluster_fixture) {
   start(0, {"--advertise-host", "localhost"});
   auto st = settle(1);

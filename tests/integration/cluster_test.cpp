@@ -521,6 +521,24 @@ void wait_for_replicas(cluster_fixture& f, const troupe::cluster::partition_tabl
   }
 }
 
+/// Starts n2 again under its id with an empty disk, seeded by node `seed`
+/// of a replicated cluster: `seed` refuses it, and n2 is told to be drained
+/// and started under a new id.
+void n2_back_without_its_data_is_refused(cluster_fixture& f, size_t seed) {
+  node_process wiped{f.dir.sub("n2-wiped"), "os",
+                     {"--node-id", "n2", "--cluster-listen", "127.0.0.1:0", "--seeds",
+                      "127.0.0.1:" + std::to_string(f.nodes[seed]->cluster_port()),
+                      "--replication-factor", "3"},
+                     {}, "troupe-node joining "};
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  while (f.nodes[seed]->log().find("n2 of this cluster but came back without its data")
+         == std::string::npos) {
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), f.nodes[seed]->log());
+    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
+  }
+  BOOST_TEST(wiped.log().find("troupe cluster drain n2") != std::string::npos, wiped.log());
+}
+
 BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out, cluster_fixture) {
   const std::vector<std::string> rf3{"--replication-factor", "3"};
   start_symmetric(3, rf3);
@@ -570,18 +588,7 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out,
 
   // n2 back under its id with an empty disk is refused: its empty replicas
   // would vote as if they still held what n2 had acknowledged.
-  node_process wiped{dir.sub("n2-wiped"), "os",
-                     {"--node-id", "n2", "--cluster-listen", "127.0.0.1:0", "--seeds",
-                      "127.0.0.1:" + std::to_string(nodes[2]->cluster_port()),
-                      "--replication-factor", "3"},
-                     {}, "troupe-node joining "};
-  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
-  while (nodes[2]->log().find("n2 of this cluster but came back without its data")
-         == std::string::npos) {
-    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), nodes[2]->log());
-    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
-  }
-  BOOST_TEST(wiped.log().find("troupe cluster drain n2") != std::string::npos, wiped.log());
+  n2_back_without_its_data_is_refused(*this, 2);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_founder_back_without_its_data_is_refused_under_the_first_table,
@@ -597,17 +604,7 @@ BOOST_FIXTURE_TEST_CASE(a_founder_back_without_its_data_is_refused_under_the_fir
   for (int i = 0; i < 20; ++i)
     must(c->set("founders", "k" + std::to_string(i), "1"));
   nodes[1]->kill_hard();
-  node_process wiped{dir.sub("n2-wiped"), "os",
-                     {"--node-id", "n2", "--cluster-listen", "127.0.0.1:0", "--seeds",
-                      "127.0.0.1:" + std::to_string(cluster_ports[0]), "--replication-factor", "3"},
-                     {}, "troupe-node joining "};
-  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
-  while (nodes[0]->log().find("n2 of this cluster but came back without its data")
-         == std::string::npos) {
-    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), nodes[0]->log());
-    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
-  }
-  BOOST_TEST(wiped.log().find("troupe cluster drain n2") != std::string::npos, wiped.log());
+  n2_back_without_its_data_is_refused(*this, 0);
   BOOST_TEST(must(connect(0)->get_cluster_status()).epoch == 1u);
 }
 

@@ -50,6 +50,18 @@ size_t verify_acknowledged(client::sync_client& c, const std::vector<std::shared
   return acked;
 }
 
+/// A node over a disk whose faults the test switches (--fault-file; the
+/// disk alarm is off, so RocksDB meets them itself).
+struct faulty_node {
+  test::temp_dir faults;
+  std::string fault_file = faults.sub("disk-fault");
+  node_fixture node{"fsync", {"--fault-file", fault_file, "--disk-free-limit-bytes", "0"}};
+  /// Switches a fault on: "nospace", "nospace-sst", "io" or "io-read".
+  void inject(const std::string& kind) { std::ofstream{fault_file} << kind; }
+  /// The disk works again.
+  void heal() { std::filesystem::remove(fault_file); }
+};
+
 /// Pipelines `reqs` on one connection and runs `interrupt` the moment reply
 /// #`at` arrives, while the rest of the burst is still in flight.
 std::vector<std::shared_ptr<const v1::Response>>
@@ -164,15 +176,14 @@ std::string write_until_refused(client::sync_client& c, std::vector<std::string>
 BOOST_AUTO_TEST_CASE(a_flush_that_meets_a_full_disk_stops_writes_until_space_returns_no_restart) {
   // The disk alarm is off: RocksDB itself meets ENOSPC, writing the table
   // file of a flush (a backup flushes the memtables first).
-  test::temp_dir faults;
-  auto fault = faults.sub("disk-fault");
-  node_fixture f{"fsync", {"--fault-file", fault, "--disk-free-limit-bytes", "0"}};
+  faulty_node disk;
+  auto& f = disk.node;
   auto c = f.connect();
   for (int i = 0; i < 100; ++i)
     must(c->set("disk", "before-" + std::to_string(i), "1"));
   std::vector<std::string> acked{"before-0", "before-99"};
 
-  std::ofstream{fault} << "nospace-sst";
+  disk.inject("nospace-sst");
   // The node looks at the fault file every 100 ms: the backup's flush meets
   // it once it does (a backup taken before that is fine).
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
@@ -196,7 +207,7 @@ BOOST_AUTO_TEST_CASE(a_flush_that_meets_a_full_disk_stops_writes_until_space_ret
   BOOST_TEST(c->ping().ok());
 
   // Space comes back: writes are taken again without a restart.
-  std::filesystem::remove(fault);
+  disk.heal();
   for (auto r = c->set("disk", "after", "3"); !r.ok(); r = c->set("disk", "after", "3"))
     BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline),
                        "writes still refused: " << r.error().to_string());
@@ -215,14 +226,13 @@ BOOST_AUTO_TEST_CASE(a_log_write_that_fails_refuses_writes_keeps_reads_and_loses
   // until it is opened again (the node says so, serves reads and stays up).
   for (std::string kind : {"nospace", "io"}) {
     BOOST_TEST_CONTEXT(kind) {
-      test::temp_dir faults;
-      auto fault = faults.sub("disk-fault");
-      node_fixture f{"fsync", {"--fault-file", fault, "--disk-free-limit-bytes", "0"}};
+      faulty_node disk;
+      auto& f = disk.node;
       auto c = f.connect();
       must(c->set("disk", "before", "1"));
       std::vector<std::string> acked{"before"};
 
-      std::ofstream{fault} << kind;
+      disk.inject(kind);
       auto refused_key = write_until_refused(
         *c, acked, kind == "io" ? "input/output error" : "no space left on device");
       BOOST_TEST(must(c->get("disk", "before"))->json == "1");
@@ -230,7 +240,7 @@ BOOST_AUTO_TEST_CASE(a_log_write_that_fails_refuses_writes_keeps_reads_and_loses
 
       // The disk is back and the node restarted: what it acknowledged is
       // there, the refused write is not, writes are taken.
-      std::filesystem::remove(fault);
+      disk.heal();
       f.restart();
       c = f.connect();
       for (auto& key : acked)
@@ -245,9 +255,8 @@ BOOST_AUTO_TEST_CASE(a_read_that_fails_is_an_error_never_a_miss_and_the_node_sta
   // EIO under data already on disk (a bad sector): the read answers an
   // error with the reason, never "no value"; the node stays up, takes
   // writes and serves what it can, and reads again once the disk does.
-  test::temp_dir faults;
-  auto fault = faults.sub("disk-fault");
-  node_fixture f{"fsync", {"--fault-file", fault, "--disk-free-limit-bytes", "0"}};
+  faulty_node disk;
+  auto& f = disk.node;
   auto c = f.connect();
   must(c->set("disk", "on-disk", "1"));
   BOOST_TEST_REQUIRE(must(c->lock_acquire("job", 60'000, "holder")).granted);
@@ -255,7 +264,7 @@ BOOST_AUTO_TEST_CASE(a_read_that_fails_is_an_error_never_a_miss_and_the_node_sta
   // value is read from disk (the block cache starts empty).
   f.restart();
   c = f.connect();
-  std::ofstream{fault} << "io-read";
+  disk.inject("io-read");
   auto failed = c->get("disk", "on-disk");
   BOOST_TEST_REQUIRE(!failed.ok(), "a failing read answered as if it had succeeded");
   BOOST_TEST(failed.error().message.find("input/output error") != std::string::npos,
@@ -267,7 +276,7 @@ BOOST_AUTO_TEST_CASE(a_read_that_fails_is_an_error_never_a_miss_and_the_node_sta
   must(c->set("disk", "in-memory", "2"));
   BOOST_TEST(must(c->get("disk", "in-memory"))->json == "2");
 
-  std::filesystem::remove(fault);
+  disk.heal();
   BOOST_TEST(must(c->get("disk", "on-disk"))->json == "1");
   auto held = must(c->lock_acquire("job", 60'000, "intruder"));
   BOOST_TEST(!held.granted);

@@ -1274,6 +1274,19 @@ caf::result<std::string> drain(member_actor* self, const std::string& node) {
   if (staying == 0)
     return error_bytes(error_code::invalid_argument,
                        "cannot drain " + node + ": it is the last member");
+  // Replicated, a replica the table moves onto a member that is down could
+  // not catch up, and the drain would wait for it: the dead one goes first.
+  if (replicated(self) && !m->leaving)
+    for (auto& [id, info] : st.table->members()) {
+      if (id == node || id == st.cfg.node_id)
+        continue;
+      auto peer = st.peers.find(id);
+      if (peer == st.peers.end() || !peer->second.up)
+        return error_bytes(error_code::unavailable,
+                           "cannot drain " + node + " while " + id + " is unreachable: replicas "
+                             "moved there could not catch up; drain " + id
+                             + " first (troupe cluster drain " + id + "), or bring it back");
+    }
   if (!m->leaving)
     change_table(self, [&](partition_table& t) {
       auto info = *t.find_member(node);

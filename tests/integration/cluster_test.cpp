@@ -586,6 +586,27 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out,
   }
   must(c->set("after-drain", "k", "1"));
 
+  // While n2 is down, draining another node is refused (replicas moved onto
+  // n2 could not catch up) and changes nothing.
+  auto coordinator = connect(2);
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  for (;;) {
+    auto st = must(coordinator->get_cluster_status());
+    auto n2 = std::find_if(st.members.begin(), st.members.end(),
+                           [](auto& m) { return m.node_id == "n2"; });
+    BOOST_TEST_REQUIRE((n2 != st.members.end()));
+    if (!n2->reachable)
+      break;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "n2 still reachable");
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+  }
+  auto epoch = must(coordinator->get_cluster_status()).epoch;
+  auto refused = c->drain("n4");
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST(refused.error().message.find("while n2 is unreachable") != std::string::npos,
+             refused.error().to_string());
+  BOOST_TEST(must(coordinator->get_cluster_status()).epoch == epoch);
+
   // n2 back under its id with an empty disk is refused: its empty replicas
   // would vote as if they still held what n2 had acknowledged.
   n2_back_without_its_data_is_refused(*this, 2);

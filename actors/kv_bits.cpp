@@ -21,13 +21,16 @@ const char* const bad_offset = "ERR bit offset is not an integer or out of range
 
 /// Redis's getBitOffsetFromArgument: 0 up to 512 MB's worth of bits
 /// (proto-max-bulk-len); the value limit still applies to what is stored.
-std::optional<uint64_t> bit_offset(command& c, std::string_view text) {
-  auto v = resp::parse_int(text);
+std::optional<uint64_t> offset_in_range(command& c, std::optional<int64_t> v) {
   if (!v || *v < 0 || (*v >> 3) >= (int64_t{512} << 20)) {
     resp::error(c.out, bad_offset);
     return std::nullopt;
   }
   return static_cast<uint64_t>(*v);
+}
+
+std::optional<uint64_t> bit_offset(command& c, std::string_view text) {
+  return offset_in_range(c, resp::parse_int(text));
 }
 
 bool bit_at(std::string_view s, uint64_t bit) {
@@ -406,11 +409,9 @@ std::optional<std::pair<bool, uint8_t>> bitfield_type(command& c, std::string_vi
 std::optional<uint64_t> bitfield_offset(command& c, std::string_view text, uint8_t bits) {
   bool units = !text.empty() && text[0] == '#';
   auto v = resp::parse_int(units ? text.substr(1) : text);
-  if (!v || *v < 0 || (units && *v > std::numeric_limits<int64_t>::max() / bits)) {
-    resp::error(c.out, bad_offset);
-    return std::nullopt;
-  }
-  return bit_offset(c, std::to_string(units ? *v * bits : *v));
+  if (units && v)
+    v = *v >= 0 && *v <= std::numeric_limits<int64_t>::max() / bits ? *v * bits : -1;
+  return offset_in_range(c, v);
 }
 
 /// The operations of BITFIELD's arguments (Redis's bitfieldGeneric parse);

@@ -633,7 +633,7 @@ void server::stop() {
     bool waited_out = false;
     self->receive_while([&] { return stopping > 0 && !waited_out; })(
       [&](caf::down_msg&) { --stopping; },
-      caf::after(shutdown_timeout) >> [&] { waited_out = true; });
+      caf::after(stop_timeout) >> [&] { waited_out = true; });
     if (stopping > 0)
       spdlog::warn("shutdown: {} partition actors still stopping", stopping);
     self->send_exit(im.gateway, caf::exit_reason::user_shutdown);

@@ -7,12 +7,23 @@
 
 #include "client/import_json.hpp"
 #include "protocol/troupe.pb.h"
+#include "storage/db.hpp"
 #include "storage/key_codec.hpp"
 #include "storage/record.hpp"
 
 namespace troupe::client {
 
 namespace {
+
+/// The cron job of a lock record's key (partition | job); nullopt when the
+/// key is not one.
+std::optional<std::string> lock_job(std::string_view key) {
+  auto p = storage::read_partition(key);
+  auto job = p ? storage::read_component(key) : std::nullopt;
+  if (!job || !key.empty())
+    return std::nullopt;
+  return job;
+}
 
 using storage::queue_kind;
 using writer = rapidjson::Writer<rapidjson::StringBuffer>;
@@ -185,8 +196,8 @@ std::optional<std::string> typed_line(uint32_t partition, const raw_record& r) {
     w.Uint(partition);
   };
   bool ok = true;
-  switch (r.column) {
-    case 0: {  // state
+  switch (static_cast<storage::column>(r.column)) {
+    case storage::column::state: {
       auto parts = storage::decode_state_key(r.key);
       if (!parts || !storage::decode_record(r.value, h, payload))
         return std::nullopt;
@@ -197,7 +208,7 @@ std::optional<std::string> typed_line(uint32_t partition, const raw_record& r) {
       put_bytes(w, "value", payload);
       break;
     }
-    case 1: {  // streams
+    case storage::column::streams: {
       auto parts = storage::decode_stream_key(r.key);
       if (!parts || !storage::decode_record(r.value, h, payload))
         return std::nullopt;
@@ -209,7 +220,7 @@ std::optional<std::string> typed_line(uint32_t partition, const raw_record& r) {
       put_bytes(w, "value", payload);
       break;
     }
-    case 2: {  // queues
+    case storage::column::queues: {
       auto parts = storage::decode_queue_key(r.key);
       if (!parts)
         return std::nullopt;
@@ -235,11 +246,9 @@ std::optional<std::string> typed_line(uint32_t partition, const raw_record& r) {
       ok = put_proto<v1::QueueMessage>(w, "message", payload);
       break;
     }
-    case 3: {  // locks: partition | job
-      std::string_view rest = r.key;
-      auto p = storage::read_partition(rest);
-      auto job = p ? storage::read_component(rest) : std::nullopt;
-      if (!job || !rest.empty() || !storage::decode_record(r.value, h, payload))
+    case storage::column::locks: {
+      auto job = lock_job(r.key);
+      if (!job || !storage::decode_record(r.value, h, payload))
         return std::nullopt;
       start("lock");
       put_bytes(w, "job", *job);
@@ -312,25 +321,24 @@ std::string record_line(uint32_t partition, const raw_record& r) {
 bool in_namespace(const raw_record& r, const std::string& ns) {
   auto prefix = ns + ":";
   auto inside = [&](const std::string& name) { return name.compare(0, prefix.size(), prefix) == 0; };
-  switch (r.column) {
-    case 0: {
+  switch (static_cast<storage::column>(r.column)) {
+    case storage::column::state: {
       auto parts = storage::decode_state_key(r.key);
       return parts && inside(parts->trace_id);
     }
-    case 1: {
+    case storage::column::streams: {
       auto parts = storage::decode_stream_key(r.key);
       return parts && inside(parts->stream);
     }
-    case 2: {
+    case storage::column::queues: {
       auto parts = storage::decode_queue_key(r.key);
       return parts && inside(parts->topic);
     }
-    case 3: {
-      std::string_view rest = r.key;
-      auto job = storage::read_partition(rest) ? storage::read_component(rest) : std::nullopt;
+    case storage::column::locks: {
+      auto job = lock_job(r.key);
       return job && inside(*job);
     }
-    case 5:
+    case storage::column::meta:
       return true;
     default:
       return false;

@@ -65,7 +65,7 @@ private:
   bool ok_ = true;
 };
 
-constexpr uint64_t max_message_type = static_cast<uint64_t>(raft::message_type::timeout_now);
+constexpr uint64_t max_message_type = static_cast<uint64_t>(raft::message_type::snapshot_ack);
 constexpr uint64_t max_entry_type = static_cast<uint64_t>(raft::entry_type::config);
 
 void put_message(std::string& out, const raft::message& m) {
@@ -91,6 +91,8 @@ void put_message(std::string& out, const raft::message& m) {
     put_varint(out, m.snapshot.term.value);
     put_bytes(out, raft::encode_config(m.snapshot.config));
     put_bytes(out, m.snapshot_data);
+    put_varint(out, m.chunk);
+    put_varint(out, m.more ? 1u : 0u);
   }
 }
 
@@ -121,6 +123,8 @@ bool get_message(reader& in, raft::message& m, std::string& error) {
     m.snapshot.term = raft::term_t{in.varint()};
     auto config = in.bytes();
     m.snapshot_data = in.bytes();
+    m.chunk = static_cast<uint32_t>(in.bounded(UINT32_MAX));
+    m.more = in.bounded(1) != 0;
     if (in.ok()) {
       try {
         m.snapshot.config = raft::decode_config(config);

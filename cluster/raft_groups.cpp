@@ -9,25 +9,12 @@
 #include "cluster/handoff.hpp"
 #include "cluster/raft_codec.hpp"
 #include "cluster/raft_log_store.hpp"
+#include "storage/batch_append.hpp"
 #include "storage/key_codec.hpp"
 
 namespace troupe::cluster {
 
 // --- partition_state_machine ------------------------------------------------
-
-namespace {
-
-void append_ops(storage::write_batch from, storage::write_batch& to) {
-  for (auto& op : from.ops()) {
-    switch (op.what) {
-      case storage::write_batch::kind::put: to.put(op.cf, op.key, op.value); break;
-      case storage::write_batch::kind::remove: to.remove(op.cf, op.key); break;
-      case storage::write_batch::kind::remove_range: to.remove_range(op.cf, op.key, op.value); break;
-    }
-  }
-}
-
-} // namespace
 
 storage::db_status partition_state_machine::apply(uint16_t group, std::string_view data,
                                                   storage::write_batch& batch) {
@@ -45,20 +32,33 @@ storage::db_status partition_state_machine::apply(uint16_t group, std::string_vi
       return storage::db_status::failure("raft entry writes outside partition "
                                          + std::to_string(group));
   }
-  append_ops(std::move(entry), batch);
+  storage::append_batch(entry, batch);
   return storage::db_status::success();
 }
 
-storage::db_status partition_state_machine::snapshot(uint16_t group, std::string& data) {
-  partition_reader reader{db_, partition_id{group}, db_.take_snapshot()};
-  storage::db_status status;
-  auto chunk = reader.next(std::numeric_limits<size_t>::max(), status);
-  data = chunk ? std::move(*chunk) : std::string{};
-  return status;
+namespace {
+
+/// A partition's records in handoff chunks (PartitionChunk messages, which
+/// concatenated are one PartitionChunk with every record).
+class partition_snapshot final : public snapshot_reader {
+public:
+  partition_snapshot(const storage::db& db, partition_id p) : reader_(db, p, db.take_snapshot()) {}
+  std::optional<std::string> next(size_t max_bytes, storage::db_status& status) override {
+    return reader_.next(max_bytes, status);
+  }
+
+private:
+  partition_reader reader_;
+};
+
+} // namespace
+
+std::unique_ptr<snapshot_reader> partition_state_machine::read_snapshot(uint16_t group) {
+  return std::make_unique<partition_snapshot>(db_, partition_id{group});
 }
 
 void partition_state_machine::erase(uint16_t group, storage::write_batch& batch) {
-  append_ops(erase_entry(partition_id{group}), batch);
+  storage::append_batch(erase_entry(partition_id{group}), batch);
 }
 
 storage::db_status partition_state_machine::install(uint16_t group, std::string_view data,
@@ -73,7 +73,7 @@ storage::db_status partition_state_machine::install(uint16_t group, std::string_
       return storage::db_status::failure("snapshot of partition " + std::to_string(p.value)
                                          + " sent to group " + std::to_string(group));
   }
-  append_ops(std::move(entry), batch);
+  storage::append_batch(entry, batch);
   return storage::db_status::success();
 }
 
@@ -103,6 +103,27 @@ struct raft_groups::group {
 
   group(uint16_t g, raft_log_store loaded, raft::core_options o, raft::persisted_state ps)
     : id(g), store(std::move(loaded)), core(o, std::move(ps)) {}
+};
+
+/// A snapshot on its way to one follower: read from one view of the state
+/// machine, a chunk at a time, each sent once the last was acknowledged.
+struct raft_groups::outgoing_snapshot {
+  raft::term_t term;  ///< the leader's term it was asked in
+  raft::snapshot_meta meta;
+  std::unique_ptr<snapshot_reader> reader;
+  std::optional<std::string> ahead;  ///< the chunk after the one sent
+  uint32_t sent = 0;                 ///< chunks sent
+  bool acked = false;                ///< the last one sent was acknowledged
+  int idle_ticks = 0;
+};
+
+/// A snapshot arriving: the chunks so far, from one leader, in order.
+struct raft_groups::incoming_snapshot {
+  raft::node_id from;
+  raft::term_t term;
+  raft::log_index index = 0;
+  uint32_t next = 0;
+  std::string data;
 };
 
 raft_groups::raft_groups(storage::db& db, raft_state_machine& machine,
@@ -164,6 +185,8 @@ void raft_groups::take_removals(storage::write_batch& batch) {
     machine_.erase(id, batch);
     groups_.erase(it);
     removed_.insert(id);
+    receiving_.erase(id);
+    std::erase_if(sending_, [id](const auto& s) { return s.first.first == id; });
   }
   removing_.clear();
 }
@@ -182,7 +205,112 @@ void raft_groups::tick() {
     g->core.tick();
     notice(*g);
   }
+  // A snapshot whose leader lost its term, or whose follower stopped
+  // answering, is abandoned; the core asks for a new one when it must.
+  for (auto it = sending_.begin(); it != sending_.end();) {
+    auto& [key, s] = *it;
+    auto g = groups_.find(key.first);
+    bool over = g == groups_.end() || g->second->core.role() != raft::role::leader
+                || g->second->core.term() != s.term
+                || ++s.idle_ticks > options_.snapshot_stream_ticks;
+    it = over ? sending_.erase(it) : std::next(it);
+  }
 }
+
+void raft_groups::start_snapshot(group& g, raft::message m,
+                                 std::map<raft::node_id, std::vector<group_message>>& out) {
+  stream_key key{g.id, m.to.value};
+  if (auto it = sending_.find(key); it != sending_.end() && it->second.term == g.core.term())
+    return;  // on its way
+  outgoing_snapshot s;
+  s.term = g.core.term();
+  s.meta = g.core.applied_snapshot();
+  s.reader = machine_.read_snapshot(g.id);
+  storage::db_status status;
+  s.ahead = s.reader->next(options_.snapshot_chunk_bytes, status);
+  if (!status.ok) {
+    spdlog::error("raft group {}: snapshot not read: {}", g.id, status.message);
+    return;
+  }
+  ++counters_.snapshots_sent;
+  auto [it, inserted] = sending_.insert_or_assign(key, std::move(s));
+  if (!send_chunk(g.id, m.to, it->second, out))
+    sending_.erase(it);
+}
+
+bool raft_groups::send_chunk(uint16_t group, raft::node_id to, outgoing_snapshot& s,
+                             std::map<raft::node_id, std::vector<group_message>>& out) {
+  raft::message m;
+  m.type = raft::message_type::snapshot;
+  m.from = options_.self;
+  m.to = to;
+  m.term = s.term;
+  m.snapshot = s.meta;
+  m.snapshot_data = s.ahead ? std::move(*s.ahead) : std::string{};
+  m.chunk = s.sent++;
+  storage::db_status status;
+  s.ahead = s.reader->next(options_.snapshot_chunk_bytes, status);
+  if (!status.ok) {
+    spdlog::error("raft group {}: snapshot not read: {}", group, status.message);
+    return false;
+  }
+  m.more = s.ahead.has_value();
+  s.acked = false;
+  s.idle_ticks = 0;
+  ++counters_.snapshot_chunks_sent;
+  out[to].push_back(group_message{group, std::move(m)});
+  return out[to].back().msg.more;
+}
+
+std::optional<raft::message> raft_groups::take_chunk(uint16_t group, raft::message m) {
+  auto ack = [&](bool refused) {
+    raft::message a;
+    a.type = raft::message_type::snapshot_ack;
+    a.from = options_.self;
+    a.to = m.from;
+    a.term = m.term;
+    a.index = m.snapshot.index;
+    a.context = m.chunk;
+    a.reject = refused;
+    acks_.push_back(group_message{group, std::move(a)});
+  };
+  if (m.chunk == 0)
+    receiving_[group] = incoming_snapshot{m.from, m.term, m.snapshot.index, 0, {}};
+  auto it = receiving_.find(group);
+  if (it == receiving_.end() || it->second.from != m.from || it->second.term != m.term
+      || it->second.index != m.snapshot.index || it->second.next != m.chunk) {
+    // Not the chunk this replica waits for (it restarted, or a newer
+    // snapshot began): the leader stops, and its core sends a new one.
+    if (it != receiving_.end() && it->second.from == m.from)
+      receiving_.erase(it);
+    ack(true);
+    return std::nullopt;
+  }
+  auto& in = it->second;
+  in.data += m.snapshot_data;
+  ++in.next;
+  if (m.more) {
+    ack(false);
+    return std::nullopt;
+  }
+  m.snapshot_data = std::move(in.data);
+  receiving_.erase(it);
+  return m;
+}
+
+void raft_groups::on_snapshot_ack(uint16_t group, const raft::message& m) {
+  auto it = sending_.find(stream_key{group, m.from.value});
+  if (it == sending_.end())
+    return;
+  auto& s = it->second;
+  if (s.term != m.term || s.meta.index != m.index || m.context + 1 != s.sent)
+    return;  // stale
+  if (m.reject)
+    sending_.erase(it);
+  else
+    s.acked = true;
+}
+
 
 bool raft_groups::receive(std::string_view frame, std::string& error) {
   std::vector<group_message> messages;
@@ -195,6 +323,16 @@ bool raft_groups::receive(std::string_view frame, std::string& error) {
     if (it == groups_.end() || gm.msg.to != options_.self
         || (stopping_ && gm.msg.type == raft::message_type::timeout_now))
       continue;
+    if (gm.msg.type == raft::message_type::snapshot_ack) {
+      on_snapshot_ack(gm.group, gm.msg);
+      continue;
+    }
+    if (gm.msg.type == raft::message_type::snapshot) {
+      auto whole = take_chunk(gm.group, std::move(gm.msg));
+      if (!whole)
+        continue;
+      gm.msg = std::move(*whole);
+    }
     it->second->core.step(std::move(gm.msg));
     notice(*it->second);
   }
@@ -323,7 +461,9 @@ bool raft_groups::begin_turn(storage::write_batch& batch) {
       g->store.applied(r.committed.empty() ? r.snapshot->index : r.committed.back().index, batch);
     turn_.emplace_back(g.get(), std::move(r));
   }
-  turn_started_ = !batch.empty() || !turn_.empty();
+  bool chunks = std::any_of(sending_.begin(), sending_.end(),
+                            [](const auto& s) { return s.second.acked; });
+  turn_started_ = !batch.empty() || !turn_.empty() || !acks_.empty() || chunks;
   return turn_started_;
 }
 
@@ -367,16 +507,10 @@ std::vector<raft_groups::frame> raft_groups::end_turn() {
     complete_reads(*g);
     for (auto& m : r.messages) {
       if (m.type == raft::message_type::snapshot) {
-        // Stale: the core no longer leads in the message's term.
-        if (g->core.role() != raft::role::leader || g->core.term() != m.term)
-          continue;
-        m.snapshot = g->core.applied_snapshot();
-        auto status = machine_.snapshot(g->id, m.snapshot_data);
-        if (!status.ok) {
-          spdlog::error("raft group {}: snapshot not read: {}", g->id, status.message);
-          continue;
-        }
-        ++counters_.snapshots_sent;
+        // Stale when the core no longer leads in the message's term.
+        if (g->core.role() == raft::role::leader && g->core.term() == m.term)
+          start_snapshot(*g, std::move(m), out);
+        continue;
       }
       auto to = m.to;
       out[to].push_back(group_message{g->id, std::move(m)});
@@ -386,6 +520,17 @@ std::vector<raft_groups::frame> raft_groups::end_turn() {
         && g->core.compact(applied) == raft::errc::ok)
       g->store.compact(g->core.applied_snapshot(), compactions_);
     notice(*g);
+  }
+  for (auto it = sending_.begin(); it != sending_.end();) {
+    auto& [key, s] = *it;
+    if (s.acked && !send_chunk(key.first, raft::node_id{key.second}, s, out))
+      it = sending_.erase(it);
+    else
+      ++it;
+  }
+  for (auto& a : std::exchange(acks_, {})) {
+    auto to = a.msg.to;
+    out[to].push_back(std::move(a));
   }
   std::vector<frame> frames;
   for (auto& [to, messages] : out) {

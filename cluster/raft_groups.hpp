@@ -22,6 +22,12 @@
 // storage holds every committed entry, and the partition's actors may start
 // on it (on_serving tells the driver).
 //
+// Snapshots travel in chunks: a core's snapshot message starts a stream to
+// that follower, read from one view of the state machine; each chunk goes
+// once the follower's raft_groups acknowledged the last (snapshot_ack), and
+// the follower steps one snapshot message holding every chunk into its core
+// once the last is in.
+//
 // Single-threaded: owned by the node's driver actor.
 #pragma once
 
@@ -31,6 +37,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -38,6 +45,7 @@
 #include <vector>
 
 #include "cluster/raft/core.hpp"
+#include "cluster/raft_codec.hpp"
 #include "storage/db.hpp"
 
 namespace troupe::cluster {
@@ -46,14 +54,24 @@ class raft_log_store;
 
 /// What a group's entries mean. For partitions: write batches over the
 /// partition's key ranges (partition_state_machine).
+/// A group's state as of when it was opened, read in chunks.
+class snapshot_reader {
+public:
+  virtual ~snapshot_reader() = default;
+  /// The next chunk, of about `max_bytes` at most; nullopt once everything
+  /// was read, or on a storage error (then `status` says which).
+  virtual std::optional<std::string> next(size_t max_bytes, storage::db_status& status) = 0;
+};
+
 class raft_state_machine {
 public:
   virtual ~raft_state_machine() = default;
   /// Adds to `batch` the effect of the committed entry `data` of `group`.
   virtual storage::db_status apply(uint16_t group, std::string_view data,
                                    storage::write_batch& batch) = 0;
-  /// The group's state as of now (every applied entry), for a snapshot.
-  virtual storage::db_status snapshot(uint16_t group, std::string& data) = 0;
+  /// The group's state as of now (every applied entry), for a snapshot: its
+  /// chunks, concatenated, are what install() takes.
+  virtual std::unique_ptr<snapshot_reader> read_snapshot(uint16_t group) = 0;
   /// Adds to `batch` the installing of `data`, which replaces whatever the
   /// group had.
   virtual storage::db_status install(uint16_t group, std::string_view data,
@@ -69,7 +87,7 @@ public:
   explicit partition_state_machine(const storage::db& db) : db_(db) {}
   storage::db_status apply(uint16_t group, std::string_view data,
                            storage::write_batch& batch) override;
-  storage::db_status snapshot(uint16_t group, std::string& data) override;
+  std::unique_ptr<snapshot_reader> read_snapshot(uint16_t group) override;
   storage::db_status install(uint16_t group, std::string_view data,
                              storage::write_batch& batch) override;
   void erase(uint16_t group, storage::write_batch& batch) override;
@@ -94,6 +112,13 @@ struct raft_groups_options {
   /// start_in_lease), so read_lease must stay below that many ticks' time
   /// on the steady clock, which runs on while a process is paused.
   std::chrono::nanoseconds read_lease{0};
+  /// A snapshot travels in chunks of about this many bytes, one in flight
+  /// per follower: other groups' messages to that peer never wait behind a
+  /// whole partition, and no message holds one.
+  size_t snapshot_chunk_bytes = size_t{1} << 20;
+  /// A snapshot whose next chunk was not acknowledged within this many
+  /// ticks is abandoned (the core sends it again later).
+  int snapshot_stream_ticks = 40;
 };
 
 /// One group as the driver's status sees it.
@@ -128,6 +153,7 @@ struct raft_counters {
   uint64_t frames = 0;    ///< frames they travelled in
   uint64_t applied = 0;   ///< entries applied
   uint64_t snapshots_sent = 0;
+  uint64_t snapshot_chunks_sent = 0;
   uint64_t snapshots_installed = 0;
   uint64_t malformed_frames = 0;
   uint64_t leader_changes = 0;  ///< a group learned of a new leader (this node or another)
@@ -203,6 +229,20 @@ public:
 
 private:
   struct group;
+  struct outgoing_snapshot;
+  struct incoming_snapshot;
+  using stream_key = std::pair<uint16_t, uint64_t>;  ///< group, follower
+  /// Leader: starts sending a snapshot of `g` as the core asked with `m`,
+  /// unless one is on its way to that follower in this term.
+  void start_snapshot(group& g, raft::message m, std::map<raft::node_id, std::vector<group_message>>& out);
+  /// Adds the stream's next chunk to `out`; false when it is over (sent
+  /// whole, or failed).
+  bool send_chunk(uint16_t group, raft::node_id to, outgoing_snapshot& s,
+                  std::map<raft::node_id, std::vector<group_message>>& out);
+  /// Follower: takes a chunk; returns the whole snapshot message once its
+  /// last chunk is in (acknowledging every other chunk).
+  std::optional<raft::message> take_chunk(uint16_t group, raft::message m);
+  void on_snapshot_ack(uint16_t group, const raft::message& m);
   void notice(group& g);
   void fail_pending(group& g, const std::string& why);
   void complete_reads(group& g);
@@ -220,6 +260,9 @@ private:
   bool stopping_ = false;  ///< after transfer_away
   std::set<uint16_t> removing_;  ///< removed at the next turn's start
   std::set<uint16_t> removed_;   ///< removed in the turn being written
+  std::map<stream_key, outgoing_snapshot> sending_;
+  std::map<uint16_t, incoming_snapshot> receiving_;
+  std::vector<group_message> acks_;  ///< snapshot_acks for the next frames
   raft_counters counters_;
 };
 

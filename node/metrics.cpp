@@ -292,6 +292,8 @@ void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
     {"troupe_raft_applied_total", "Entries applied", c.applied},
     {"troupe_raft_snapshots_sent_total", "Snapshots sent to lagging or new replicas",
      c.snapshots_sent},
+    {"troupe_raft_snapshot_chunks_sent_total", "Chunks the snapshots travelled in",
+     c.snapshot_chunks_sent},
     {"troupe_raft_snapshots_installed_total", "Snapshots installed here", c.snapshots_installed},
     {"troupe_raft_malformed_frames_total", "Frames from peers that did not decode",
      c.malformed_frames},

@@ -264,6 +264,8 @@ void core::tick() {
 }
 
 void core::step(message m) {
+  if (m.type == message_type::snapshot_ack)
+    return;  // the drivers' transport of snapshots, not Raft's
   if (m.term > term_) {
     bool vote_request = m.type == message_type::vote || m.type == message_type::pre_vote;
     bool in_lease = (leader_ != node_id{} && election_elapsed_ < options_.election_ticks)
@@ -321,6 +323,7 @@ void core::step(message m) {
         on_heartbeat_reply(m);
       return;
     case message_type::timeout_now: on_timeout_now(); return;
+    case message_type::snapshot_ack: return;
   }
 }
 

@@ -100,6 +100,7 @@ const char* to_string(message_type t) {
     case message_type::heartbeat_reply: return "heartbeat_reply";
     case message_type::snapshot: return "snapshot";
     case message_type::timeout_now: return "timeout_now";
+    case message_type::snapshot_ack: return "snapshot_ack";
   }
   return "unknown";
 }

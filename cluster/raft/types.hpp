@@ -96,6 +96,7 @@ enum class message_type : uint8_t {
   heartbeat_reply,
   snapshot,        ///< install snapshot; the driver attaches the data
   timeout_now,     ///< leadership transfer: campaign at once
+  snapshot_ack,    ///< drivers only: a snapshot chunk arrived (never stepped into a core)
 };
 
 const char* to_string(message_type t);
@@ -115,6 +116,12 @@ struct message {
   std::vector<entry> entries;
   snapshot_meta snapshot;     ///< type snapshot
   std::string snapshot_data;  ///< type snapshot: filled by the driver
+  /// Drivers only: a snapshot travels as chunks 0, 1, ... (snapshot_data
+  /// each, `more` on all but the last), each acknowledged by the receiving
+  /// driver (snapshot_ack, context = the chunk) before the next is sent;
+  /// the core sees one snapshot message with all the data.
+  uint32_t chunk = 0;
+  bool more = false;
 };
 
 } // namespace troupe::raft

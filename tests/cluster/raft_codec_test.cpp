@@ -40,6 +40,8 @@ raft::message snapshot_message() {
   m.snapshot.config.voters = {raft::node_id{1}, raft::node_id{2}};
   m.snapshot.config.learners = {raft::node_id{9}};
   m.snapshot_data = std::string(1000, 'x');
+  m.chunk = 70000;
+  m.more = true;
   return m;
 }
 
@@ -64,6 +66,8 @@ void check_same(const raft::message& a, const raft::message& b) {
   BOOST_TEST((a.snapshot.term == b.snapshot.term));
   BOOST_TEST((a.snapshot.config == b.snapshot.config));
   BOOST_TEST(a.snapshot_data == b.snapshot_data);
+  BOOST_TEST(a.chunk == b.chunk);
+  BOOST_TEST(a.more == b.more);
 }
 
 } // namespace
@@ -71,16 +75,25 @@ void check_same(const raft::message& a, const raft::message& b) {
 BOOST_AUTO_TEST_SUITE(raft_codec)
 
 BOOST_AUTO_TEST_CASE(a_frame_carries_every_field_of_every_group) {
-  std::vector<cluster::group_message> in{{7, full_message()}, {65535, snapshot_message()}};
+  raft::message ack;  // a snapshot chunk's acknowledgement, between drivers
+  ack.type = raft::message_type::snapshot_ack;
+  ack.from = raft::node_id{2};
+  ack.to = raft::node_id{1};
+  ack.term = raft::term_t{4};
+  ack.index = 77;
+  ack.context = 69999;
+  std::vector<cluster::group_message> in{
+    {7, full_message()}, {65535, snapshot_message()}, {3, ack}};
   auto bytes = cluster::encode_frame(in);
   std::vector<cluster::group_message> out;
   std::string error;
   BOOST_TEST_REQUIRE(cluster::decode_frame(bytes, out, error), error);
-  BOOST_TEST_REQUIRE(out.size() == 2u);
+  BOOST_TEST_REQUIRE(out.size() == 3u);
   BOOST_TEST(out[0].group == 7);
   BOOST_TEST(out[1].group == 65535);
-  check_same(in[0].msg, out[0].msg);
-  check_same(in[1].msg, out[1].msg);
+  BOOST_TEST(out[2].group == 3);
+  for (size_t i = 0; i < in.size(); ++i)
+    check_same(in[i].msg, out[i].msg);
 }
 
 BOOST_AUTO_TEST_CASE(a_truncated_message_is_refused_at_every_length) {

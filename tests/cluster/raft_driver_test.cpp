@@ -63,6 +63,7 @@ struct cluster_fixture {
   std::vector<node> nodes{3};
   uint16_t group_count = 8;
   raft::log_index compact_after = 1024;
+  size_t snapshot_chunk_bytes = size_t{1} << 20;
 
   ~cluster_fixture() {
     for (size_t i = 0; i < nodes.size(); ++i)
@@ -88,6 +89,7 @@ struct cluster_fixture {
     rc.groups.self = raft::node_id{n.id};
     rc.groups.seed = n.id * 7919;
     rc.groups.compact_after = compact_after;
+    rc.groups.snapshot_chunk_bytes = snapshot_chunk_bytes;
     rc.tick = 10ms;
     n.driver = cluster::spawn_raft_driver(*n.sys, rc);
     caf::scoped_actor self{*n.sys};
@@ -264,6 +266,7 @@ BOOST_FIXTURE_TEST_CASE(a_stopped_leader_is_replaced_and_catches_up_when_it_retu
 BOOST_FIXTURE_TEST_CASE(a_replica_behind_the_compacted_log_gets_a_snapshot, cluster_fixture) {
   group_count = 2;
   compact_after = 8;
+  snapshot_chunk_bytes = 64;  // a record or two per chunk: the snapshot travels in many
   start_all();
   wait_all_serving();
   put(0, "old", "gone");
@@ -285,6 +288,18 @@ BOOST_FIXTURE_TEST_CASE(a_replica_behind_the_compacted_log_gets_a_snapshot, clus
   // Counters are published every tick.
   wait_for([&] { return nodes[behind].driver->counters().snapshots_installed >= 1u; },
            "a snapshot installed");
+  // 60 records and more: one snapshot (or a few, resent) of many chunks.
+  // The sender's counters are published at its own next tick.
+  auto sum = [&](uint64_t cluster::raft_counters::*field) {
+    uint64_t n = 0;
+    for (auto& node : nodes)
+      n += node.driver->counters().*field;
+    return n;
+  };
+  wait_for([&] { return sum(&cluster::raft_counters::snapshots_sent) >= 1u; }, "the snapshot counted");
+  auto sent = sum(&cluster::raft_counters::snapshots_sent);
+  auto chunks = sum(&cluster::raft_counters::snapshot_chunks_sent);
+  BOOST_TEST(chunks >= 5 * sent, chunks << " chunks for " << sent << " snapshots");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_cluster_restarted_whole_keeps_its_terms_and_data, cluster_fixture) {

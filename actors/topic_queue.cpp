@@ -705,7 +705,14 @@ caf::behavior queue_behavior(Self self, topic_queue_args args) {
     },
     [self](tick_atom) { tick(self); },
     committed_handler(self),
-    [self](stop_atom) { self->quit(); },
+    [self](stop_atom) {
+      // The step was removed (an AMQP queue deleted): its consumers end,
+      // each told so (the AMQP door sends basic.cancel).
+      for (auto& c : self->state.consumers)
+        self->send(c.session, protocol::push_msg{c.subscription, nullptr, true,
+                                                 protocol::push_msg::delivery});
+      self->quit();
+    },
   };
 }
 

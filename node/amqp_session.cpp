@@ -109,6 +109,7 @@ struct consumer {
   bool no_ack;
   bool ready = false;  // consume-ok sent
   std::vector<protocol::push_msg> early;  // deliveries before consume-ok
+  bool cancelled = false;  // its queue went before consume-ok: cancelled after it
 };
 
 enum class phase { header, start_ok, tune_ok, open, running, closing };
@@ -409,8 +410,31 @@ void deliver(amqp_broker* self, connection_handle hdl, uint64_t sub, const v1::Q
             c.no_ack);
 }
 
+/// The consumer's queue was deleted (by any connection, on any node): it
+/// ends, and the client hears it as RabbitMQ tells it (basic.cancel, no
+/// answer wanted). Its unacknowledged deliveries stay on the channel.
+void cancel_consumer(amqp_broker* self, connection_handle hdl, uint64_t subscription) {
+  auto& st = self->state;
+  auto it = st.consumers.find(subscription);
+  if (it == st.consumers.end())
+    return;
+  if (!it->second.ready) {
+    it->second.cancelled = true;
+    return;
+  }
+  auto c = std::move(it->second);
+  st.consumers.erase(it);
+  auto* ch = live_channel(self, c.channel, c.epoch);
+  if (ch == nullptr)
+    return;
+  ch->consumers.erase(c.tag);
+  send_method(self, hdl, c.channel, c_basic, 30, amqp::writer{}.shortstr(c.tag).bit(true).take());
+}
+
 void on_push(amqp_broker* self, connection_handle hdl, protocol::push_msg& msg) {
   auto& st = self->state;
+  if (msg.kind == protocol::push_msg::delivery && msg.overflow)
+    return cancel_consumer(self, hdl, msg.subscription_id);
   if (msg.kind != protocol::push_msg::delivery || !msg.event)
     return;
   auto it = st.consumers.find(msg.subscription_id);
@@ -910,6 +934,8 @@ void basic_consume(const method_ctx& m) {
       auto early = std::move(it->second.early);
       for (auto& msg : early)
         on_push(self, hdl, msg);
+      if (it->second.cancelled)
+        cancel_consumer(self, hdl, sub);
     });
   });
 }
@@ -1084,7 +1110,7 @@ std::string start_args() {
     {"publisher_confirms", amqp::bool_value(true)},
     {"exchange_exchange_bindings", amqp::bool_value(false)},
     {"basic.nack", amqp::bool_value(true)},
-    {"consumer_cancel_notify", amqp::bool_value(false)},
+    {"consumer_cancel_notify", amqp::bool_value(true)},
     {"connection.blocked", amqp::bool_value(false)},
     {"authentication_failure_close", amqp::bool_value(true)},
     {"per_consumer_qos", amqp::bool_value(true)},

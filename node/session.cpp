@@ -443,6 +443,8 @@ void on_push(session_broker* self, connection_handle hdl, protocol::push_msg& ms
   auto sub_id = msg.subscription_id;
   if (st.closing || st.subscriptions.count(sub_id) == 0)
     return;  // ended: pushes still in flight are dropped
+  if (msg.kind == protocol::push_msg::delivery && msg.overflow)
+    return;  // its step was removed: nothing more will come
   // Deliveries are bounded by the consumer's credit; stream events by the
   // backlog limit.
   if (msg.kind == protocol::push_msg::stream_event

@@ -40,7 +40,9 @@ struct push_msg {
   enum kind_t : uint8_t { stream_event = 2, delivery = 4 };
   uint64_t subscription_id = 0;
   std::shared_ptr<const std::string> event;  ///< serialized payload
-  bool overflow = false;  ///< the subscription ended (no payload)
+  /// The subscription ended (no payload): a stream subscriber fell behind,
+  /// or a queue's step was removed under its consumers.
+  bool overflow = false;
   uint8_t kind = stream_event;
 };
 std::string to_bytes(const request_msg& x);

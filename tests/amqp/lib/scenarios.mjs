@@ -783,6 +783,36 @@ export async function priorityQueue(url) {
   });
 }
 
+// 13. A queue deleted under its consumer (from another connection): the
+// consumer is cancelled by the server (basic.cancel, which amqplib reports
+// as a null message), its channel stays open, and acking what it still
+// holds is no error.
+export async function queueDeletedUnderConsumer(url) {
+  const u = uniq();
+  const q = `doomed-${u}`;
+  const out = {};
+  const a = await connect(url);
+  try {
+    const ch = await confirmChannel(a);
+    await ch.assertQueue(q, { durable: true });
+    await publishConfirmed(ch, ['d0', 'd1'].map((body) => ({ routingKey: q, body, options: { persistent: true } })));
+    const got = collector();
+    await ch.consume(q, (m) => got.push(m), { noAck: false });
+    await got.count(2, WAIT);
+    out.received = got.items.map((m) => m.content.toString());
+    out.deleted = await withConnection(url, async (b) => (await channel(b)).deleteQueue(q));
+    await got.until((xs) => xs.length > 2, WAIT, 'the consumer to be cancelled');
+    out.cancelledByServer = got.items[2] === null;
+    ch.ack(got.items[0]);
+    // A round trip on the same channel (basic.qos): the ack did not close it.
+    out.afterAck = await outcome(ch.prefetch(5));
+    out.channelOpen = !a.isClosed;
+  } finally {
+    await closeQuietly(a);
+  }
+  return scrub(out, u);
+}
+
 export const scenarios = {
   iiiTopic,
   iiiFunctionQueue,
@@ -796,4 +826,5 @@ export const scenarios = {
   consumeCancel,
   perMessageExpiry,
   priorityQueue,
+  queueDeletedUnderConsumer,
 };

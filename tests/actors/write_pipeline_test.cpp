@@ -2,6 +2,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -56,16 +57,22 @@ write_batch one_put(actors::write_pipeline& p, const std::string& name, std::str
   return b;
 }
 
+/// A pipeline over partition 3's log of an fsync db, and the mailbox its
+/// completions arrive in.
+struct pipeline_fixture {
+  mailbox box;  // outlives the db, whose committer posts into it
+  test::temp_dir dir;
+  std::unique_ptr<db> d = open_test_db(dir.path(), durability::fsync);
+  actors::partition_log log{*d, partition_id{3}};
+  actors::write_pipeline p{log, box.poster()};
+};
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(write_pipeline)
 
-BOOST_AUTO_TEST_CASE(what_is_submitted_while_an_entry_is_in_flight_goes_as_one_entry) {
-  mailbox box;  // outlives the db, whose committer posts into it
-  test::temp_dir dir;
-  auto d = open_test_db(dir.path(), durability::fsync);
-  actors::partition_log log{*d, partition_id{3}};
-  actors::write_pipeline p{log, box.poster()};
+BOOST_FIXTURE_TEST_CASE(what_is_submitted_while_an_entry_is_in_flight_goes_as_one_entry,
+                        pipeline_fixture) {
   std::vector<std::pair<uint64_t, bool>> done;
   auto track = [&](uint64_t gen) {
     p.after(gen, [&done, gen](const db_status& s) { done.emplace_back(gen, s.ok); });
@@ -98,12 +105,7 @@ BOOST_AUTO_TEST_CASE(what_is_submitted_while_an_entry_is_in_flight_goes_as_one_e
   BOOST_TEST((d->get(column::state, key("c"), read_status) == std::string{"3"}));
 }
 
-BOOST_AUTO_TEST_CASE(held_bytes_past_the_bound_go_without_waiting) {
-  mailbox box;  // outlives the db, whose committer posts into it
-  test::temp_dir dir;
-  auto d = open_test_db(dir.path(), durability::fsync);
-  actors::partition_log log{*d, partition_id{3}};
-  actors::write_pipeline p{log, box.poster()};
+BOOST_FIXTURE_TEST_CASE(held_bytes_past_the_bound_go_without_waiting, pipeline_fixture) {
   p.submit(one_put(p, "small", "x"));
   std::string big(actors::write_pipeline::max_held_bytes, 'v');
   p.submit(one_put(p, "big", big));

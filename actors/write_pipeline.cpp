@@ -16,7 +16,6 @@ size_t bytes_of(const storage::write_batch& b) {
   return n;
 }
 
-
 } // namespace
 
 write_pipeline::write_pipeline(partition_log& log, poster post)

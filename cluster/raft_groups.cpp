@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <limits>
 
 #include <spdlog/spdlog.h>
 
@@ -259,7 +258,7 @@ bool raft_groups::send_chunk(uint16_t group, raft::node_id to, outgoing_snapshot
   s.idle_ticks = 0;
   ++counters_.snapshot_chunks_sent;
   out[to].push_back(group_message{group, std::move(m)});
-  return out[to].back().msg.more;
+  return true;
 }
 
 std::optional<raft::message> raft_groups::take_chunk(uint16_t group, raft::message m) {
@@ -303,14 +302,13 @@ void raft_groups::on_snapshot_ack(uint16_t group, const raft::message& m) {
   if (it == sending_.end())
     return;
   auto& s = it->second;
-  if (s.term != m.term || s.meta.index != m.index || m.context + 1 != s.sent)
-    return;  // stale
+  if (s.term != m.term || s.meta.index != m.index || m.context + 1 != s.sent || !s.ahead)
+    return;  // stale, or for the last chunk (the follower's core answers that)
   if (m.reject)
     sending_.erase(it);
   else
     s.acked = true;
 }
-
 
 bool raft_groups::receive(std::string_view frame, std::string& error) {
   std::vector<group_message> messages;

@@ -117,7 +117,8 @@ struct raft_groups_options {
   /// whole partition, and no message holds one.
   size_t snapshot_chunk_bytes = size_t{1} << 20;
   /// A snapshot whose next chunk was not acknowledged within this many
-  /// ticks is abandoned (the core sends it again later).
+  /// ticks is abandoned (the core sends it again later); one sent whole is
+  /// forgotten as long after its last chunk.
   int snapshot_stream_ticks = 40;
 };
 
@@ -235,8 +236,10 @@ private:
   /// Leader: starts sending a snapshot of `g` as the core asked with `m`,
   /// unless one is on its way to that follower in this term.
   void start_snapshot(group& g, raft::message m, std::map<raft::node_id, std::vector<group_message>>& out);
-  /// Adds the stream's next chunk to `out`; false when it is over (sent
-  /// whole, or failed).
+  /// Adds the stream's next chunk to `out`; false when the state machine
+  /// failed to read it. A stream sent whole stays until it idles out, so
+  /// the core asking again meanwhile (before the follower's answer) does
+  /// not start it over.
   bool send_chunk(uint16_t group, raft::node_id to, outgoing_snapshot& s,
                   std::map<raft::node_id, std::vector<group_message>>& out);
   /// Follower: takes a chunk; returns the whole snapshot message once its

@@ -105,6 +105,9 @@ struct member_state {
   /// (a learner that reached it is caught up; see replica_plan).
   std::vector<raft::log_index> commit_before;
   bool replicas_loaded = false;
+  /// Members seen acknowledging an entry of a group led here, since this
+  /// node started (they held data then, whatever they hold later).
+  std::set<uint64_t> held_data;
   std::set<uint16_t> checking;
   bool drain_check_out = false;
   // A member accepted this node's greeting while it had no table: a table
@@ -582,17 +585,23 @@ void change_table(member_actor* self, Change change) {
   broadcast(self);
 }
 
-/// Replicated: whether member `id` ever acknowledged an entry of a group this
-/// node leads (it held data then, whatever it holds now).
-bool held_entries(member_actor* self, const std::string& id) {
-  auto raft_id = raft_node_id(id);
+/// Replicated: notes the members that acknowledged an entry of a group this
+/// node leads now. Remembered, since a leadership that moves here later
+/// starts knowing nothing of what they hold.
+void note_held_data(member_actor* self) {
   auto views = self->state.cfg.driver->views();
   for (auto& v : *views)
     if (v.role == raft::role::leader)
       for (auto& p : v.peers)
-        if (p.id == raft_id && p.match > 0)
-          return true;
-  return false;
+        if (p.match > 0)
+          self->state.held_data.insert(p.id.value);
+}
+
+/// Replicated: whether member `id` was ever seen here acknowledging an
+/// entry (it held data then, whatever it holds now).
+bool held_entries(member_actor* self, const std::string& id) {
+  note_held_data(self);
+  return self->state.held_data.count(raft_node_id(id).value) != 0;
 }
 
 /// Why node `id` (empty: unnamed) with table `other` cannot be in this
@@ -1398,6 +1407,7 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
         host_replicas(self);
         change_replicas(self);
         retire_replicas(self);
+        note_held_data(self);
       }
       self->delayed_send(self, tick_interval, tick_atom::value);
     },

@@ -521,6 +521,16 @@ void wait_for_replicas(cluster_fixture& f, const troupe::cluster::partition_tabl
   }
 }
 
+/// Waits until `node`'s log holds `text`; fails the test (showing the log)
+/// after the settle deadline.
+void wait_for_log(const node_process& node, const std::string& text) {
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  while (node.log().find(text) == std::string::npos) {
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), node.log());
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+  }
+}
+
 /// Starts n2 again under its id with an empty disk, seeded by node `seed`
 /// of a replicated cluster: `seed` refuses it, and n2 is told to be drained
 /// and started under a new id.
@@ -530,13 +540,9 @@ void n2_back_without_its_data_is_refused(cluster_fixture& f, size_t seed) {
                       "127.0.0.1:" + std::to_string(f.nodes[seed]->cluster_port()),
                       "--replication-factor", "3"},
                      {}, "troupe-node joining "};
-  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
-  while (f.nodes[seed]->log().find("n2 of this cluster but came back without its data")
-         == std::string::npos) {
-    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), f.nodes[seed]->log());
-    std::this_thread::sleep_for(std::chrono::milliseconds{100});  // polling a condition
-  }
-  BOOST_TEST(wiped.log().find("troupe cluster drain n2") != std::string::npos, wiped.log());
+  wait_for_log(*f.nodes[seed], "n2 of this cluster but came back without its data");
+  // The refusal reaches the wiped node after the seed logged it.
+  wait_for_log(wiped, "troupe cluster drain n2");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out, cluster_fixture) {
@@ -679,11 +685,7 @@ BOOST_FIXTURE_TEST_CASE(another_cluster_is_refused, cluster_fixture) {
   node_process lone{other_dir, "os",
                     {"--node-id", "m1", "--cluster-listen", "127.0.0.1:0", "--seeds",
                      "127.0.0.1:" + std::to_string(nodes[0]->cluster_port())}};
-  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
-  while (lone.log().find("not in this cluster") == std::string::npos) {
-    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), lone.log());
-    std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
-  }
+  wait_for_log(lone, "not in this cluster");
   st = must(connect(0)->get_cluster_status());
   BOOST_TEST(st.members.size() == 1u);
   BOOST_TEST(st.owners.at(0) == "n1");

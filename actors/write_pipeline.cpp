@@ -1,22 +1,8 @@
 #include "actors/write_pipeline.hpp"
 
 #include "actors/partition_log.hpp"
-#include "storage/batch_append.hpp"
-
-#include <utility>
 
 namespace troupe::actors {
-
-namespace {
-
-size_t bytes_of(const storage::write_batch& b) {
-  size_t n = 0;
-  for (auto& op : b.ops())
-    n += op.key.size() + op.value.size();
-  return n;
-}
-
-} // namespace
 
 write_pipeline::write_pipeline(partition_log& log, poster post)
   : log_(log), post_(std::move(post)) {
@@ -65,28 +51,14 @@ void write_pipeline::for_each_staged(
 uint64_t write_pipeline::submit(storage::write_batch batch) {
   auto gen = ++submitted_;
   if (log_.asynchronous()) {
-    held_bytes_ += bytes_of(batch);
-    held_.push_back(std::move(batch));
-    if (appended_ == committed_ || held_bytes_ >= max_held_bytes)
-      append_held();
+    log_.append(std::move(batch),
+                [post = post_, gen](uint64_t, storage::db_status s) { post(gen, std::move(s)); });
     return gen;
   }
-  appended_ = gen;
   storage::db_status status;
   log_.append(std::move(batch), [&status](uint64_t, storage::db_status s) { status = std::move(s); });
   committed(gen, status);
   return gen;
-}
-
-void write_pipeline::append_held() {
-  auto gen = appended_ = submitted_;
-  auto entry = std::move(held_.front());
-  for (size_t i = 1; i < held_.size(); ++i)
-    storage::append_batch(held_[i], entry);
-  held_.clear();
-  held_bytes_ = 0;
-  log_.append(std::move(entry),
-              [post = post_, gen](uint64_t, storage::db_status s) { post(gen, std::move(s)); });
 }
 
 void write_pipeline::after(uint64_t gen, completion fn) {
@@ -144,15 +116,11 @@ void write_pipeline::committed(uint64_t gen, const storage::db_status& status) {
     else
       ++it;
   }
-  // What waits for an earlier generation was answered by an earlier call:
-  // everything released here was in this entry.
   while (!waiting_.empty() && waiting_.front().gen <= gen) {
     auto w = std::move(waiting_.front());
     waiting_.pop_front();
-    w.fn(status);
+    w.fn(w.gen == gen ? status : storage::db_status::success());
   }
-  if (appended_ == committed_ && submitted_ > appended_)
-    append_held();
 }
 
 } // namespace troupe::actors

@@ -2,18 +2,11 @@
 //
 // An actor computes each write against committed storage plus the writes it
 // accepted that are not yet durable (the overlay), stages the result here,
-// submits one batch per request, and answers once the batch is durable:
+// submits one batch per request to its partition's log, and answers once the
+// batch is durable:
 //
 //   stage put/remove --> submit(batch) = gen N --> log applies --> committed(N)
 //                                                    --> after(N, ...) callbacks
-//
-// Group commit per actor: while an entry of this actor is in the log and not
-// yet applied, what it submits meanwhile is held and goes to the log as one
-// entry (one append, one Raft proposal, one completion message) once that
-// entry is applied, or at once when the held bytes reach a bound. So a busy
-// partition pays the log's per-entry costs once per round, not once per
-// request, and an idle one appends at once. An entry covers the generations
-// submitted since the last; they complete together, with its status.
 //
 // Generations complete in submission order, so replies (and any events they
 // trigger) leave in commit order. On a replicated partition a reply that
@@ -75,10 +68,6 @@ public:
   /// Submits the staged batch; returns its generation.
   uint64_t submit(storage::write_batch batch);
 
-  /// Held batches go to the log as their own entry once they reach this
-  /// many bytes, even while an entry is in flight.
-  static constexpr size_t max_held_bytes = size_t{1} << 20;
-
   /// The generation a reply must follow: everything submitted so far.
   uint64_t last_submitted() const { return submitted_; }
 
@@ -94,10 +83,8 @@ public:
   /// majority after this call (ReadIndex); fn sees the failure otherwise.
   void after_confirmed(uint64_t gen, completion fn);
 
-  /// Reports that the log entry ending with generation `gen` finished
-  /// (every generation after the last reported up to `gen` has `status`), or
-  /// a leadership confirmation (posted as confirmation_gen) did (from the
-  /// owner's handler).
+  /// Reports that generation `gen` finished, or a leadership confirmation
+  /// (posted as confirmation_gen) did (from the owner's handler).
   void committed(uint64_t gen, const storage::db_status& status);
   static constexpr uint64_t confirmation_gen = uint64_t{1} << 63;
 
@@ -115,8 +102,6 @@ private:
   };
   void confirm_next();
   void confirmed(const storage::db_status& status);
-  /// Appends the held batches as one entry ending with generation submitted_.
-  void append_held();
 
   partition_log& log_;
   poster post_;
@@ -124,10 +109,7 @@ private:
   std::vector<waiter> next_confirming_;  ///< replies that wait for the next one
   bool confirmation_out_ = false;
   uint64_t submitted_ = 0;
-  uint64_t appended_ = 0;  ///< the last generation handed to the log
   uint64_t committed_ = 0;
-  std::vector<storage::write_batch> held_;  ///< generations (appended_, submitted_]
-  size_t held_bytes_ = 0;
   std::unordered_map<std::string, entry> overlay_;
   std::deque<waiter> waiting_;
 };

@@ -52,8 +52,6 @@ namespace troupe::cluster {
 
 class raft_log_store;
 
-/// What a group's entries mean. For partitions: write batches over the
-/// partition's key ranges (partition_state_machine).
 /// A group's state as of when it was opened, read in chunks.
 class snapshot_reader {
 public:
@@ -63,6 +61,8 @@ public:
   virtual std::optional<std::string> next(size_t max_bytes, storage::db_status& status) = 0;
 };
 
+/// What a group's entries mean. For partitions: write batches over the
+/// partition's key ranges (partition_state_machine).
 class raft_state_machine {
 public:
   virtual ~raft_state_machine() = default;

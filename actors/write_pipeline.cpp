@@ -109,17 +109,33 @@ void write_pipeline::committed(uint64_t gen, const storage::db_status& status) {
     confirmed(status);
     return;
   }
-  committed_ = gen;
+  // Generations finish in the order submitted, except when a later one is
+  // refused at once while an earlier one still waits in the log (the
+  // leadership ended between them): one counts as done only once every
+  // earlier one is, so in_flight() and after() never pass one still out,
+  // and each waiter hears its own generation's outcome.
+  if (gen <= committed_)
+    return;
+  finished_.emplace(gen, status);
+  std::map<uint64_t, storage::db_status> done;
+  for (auto it = finished_.begin(); it != finished_.end() && it->first == committed_ + 1;
+       it = finished_.begin()) {
+    ++committed_;
+    done.insert(finished_.extract(it));
+  }
+  if (done.empty())
+    return;
   for (auto it = overlay_.begin(); it != overlay_.end();) {
-    if (it->second.gen <= gen)
+    if (it->second.gen <= committed_)
       it = overlay_.erase(it);
     else
       ++it;
   }
-  while (!waiting_.empty() && waiting_.front().gen <= gen) {
+  while (!waiting_.empty() && waiting_.front().gen <= committed_) {
     auto w = std::move(waiting_.front());
     waiting_.pop_front();
-    w.fn(w.gen == gen ? status : storage::db_status::success());
+    auto own = done.find(w.gen);
+    w.fn(own != done.end() ? own->second : storage::db_status::success());
   }
 }
 

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,7 +110,8 @@ private:
   std::vector<waiter> next_confirming_;  ///< replies that wait for the next one
   bool confirmation_out_ = false;
   uint64_t submitted_ = 0;
-  uint64_t committed_ = 0;
+  uint64_t committed_ = 0;  ///< every generation up to this one is done
+  std::map<uint64_t, storage::db_status> finished_;  ///< done past a gap
   std::unordered_map<std::string, entry> overlay_;
   std::deque<waiter> waiting_;
 };

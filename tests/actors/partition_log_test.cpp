@@ -1,4 +1,5 @@
 #include "actors/partition_log.hpp"
+#include "actors/write_pipeline.hpp"
 
 #include <algorithm>
 #include <condition_variable>
@@ -52,6 +53,17 @@ struct applied_log {
     std::unique_lock<std::mutex> lock{m};
     cv.wait(lock, [&] { return indexes.size() >= n; });
     BOOST_TEST(failed == 0u);
+  }
+};
+
+/// A replicator that keeps each proposal's `done` for the test to finish.
+struct held_replicator : actors::log_replicator {
+  std::vector<std::function<void(db_status)>> proposals;
+  void propose(partition_id, uint64_t, write_batch, std::function<void(db_status)> done) override {
+    proposals.push_back(std::move(done));
+  }
+  void confirm_read(partition_id, uint64_t, std::function<void(db_status)> done) override {
+    done(db_status::success());
   }
 };
 
@@ -134,6 +146,44 @@ BOOST_AUTO_TEST_CASE(an_entry_may_remove_a_partitions_key_ranges) {
     BOOST_TEST(read(*d, key(8, name)).has_value());
     BOOST_TEST(read(*d, key(7, name)).has_value() == (i == 3));
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_generation_is_done_only_once_every_earlier_one_is) {
+  // A leadership that ends between two writes: the later one is refused at
+  // once, while the earlier one still waits in the log and finishes after.
+  test::temp_dir dir;
+  auto d = open_test_db(dir.path(), durability::os);
+  held_replicator replicator;
+  actors::partition_log log{*d, partition_id{1}, &replicator, 3};
+  actors::write_pipeline pipeline{log, [&](uint64_t gen, db_status s) { pipeline.committed(gen, s); }};
+  std::vector<std::pair<uint64_t, db_status>> heard;
+  auto waiter = [&](uint64_t gen) {
+    return [&heard, gen](const db_status& s) { heard.emplace_back(gen, s); };
+  };
+  for (int i = 0; i < 2; ++i) {
+    write_batch b;
+    pipeline.put(b, column::state, key(1, "k" + std::to_string(i)), "v");
+    auto gen = pipeline.submit(std::move(b));
+    pipeline.after(gen, waiter(gen));
+  }
+  BOOST_TEST_REQUIRE(replicator.proposals.size() == 2u);
+  replicator.proposals[1](db_status::refused("leadership of term 3 is over"));
+  BOOST_TEST(heard.empty());  // the first is still out
+  BOOST_TEST(pipeline.in_flight() == 2u);
+  BOOST_TEST(pipeline.staged(key(1, "k0")) != nullptr);
+  replicator.proposals[0](db_status::failure("leadership lost; the outcome is unknown"));
+  BOOST_TEST(pipeline.in_flight() == 0u);
+  BOOST_TEST(pipeline.staged(key(1, "k1")) == nullptr);
+  // Each waiter hears its own generation's outcome, in order.
+  BOOST_TEST_REQUIRE(heard.size() == 2u);
+  BOOST_TEST(heard[0].first == 1u);
+  BOOST_TEST(heard[0].second.message == "leadership lost; the outcome is unknown");
+  BOOST_TEST(heard[1].first == 2u);
+  BOOST_TEST(heard[1].second.not_applied);
+  // A writer that stops now is not kept waiting for either.
+  bool quit = false;
+  pipeline.after(pipeline.last_submitted(), [&](const db_status&) { quit = true; });
+  BOOST_TEST(quit);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -18,7 +18,7 @@ seconds="${1:-30}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(frame_decoder resp_parser json_value glob key_codec amqp)
+  targets=(frame_decoder resp_parser json_value glob key_codec amqp rdb)
 fi
 build="$root/build-asan"
 "$root/deploy/build-sanitized.sh" fuzzers

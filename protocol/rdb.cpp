@@ -1,0 +1,557 @@
+#include "protocol/rdb.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+
+namespace troupe::protocol::rdb {
+
+namespace {
+
+// RDB object types (Redis's rdb.h).
+enum : uint8_t {
+  type_string = 0,
+  type_list = 1,
+  type_set = 2,
+  type_zset = 3,
+  type_hash = 4,
+  type_zset_2 = 5,
+  type_list_ziplist = 10,
+  type_set_intset = 11,
+  type_zset_ziplist = 12,
+  type_hash_ziplist = 13,
+  type_list_quicklist = 14,
+  type_stream_listpacks = 15,
+  type_hash_listpack = 16,
+  type_zset_listpack = 17,
+  type_list_quicklist_2 = 18,
+  type_stream_listpacks_2 = 19,
+  type_set_listpack = 20,
+  type_stream_listpacks_3 = 21,
+};
+
+/// The newest RDB version RESTORE reads (Redis 7.2's; its encodings are
+/// all known here).
+constexpr uint16_t newest_readable = 11;
+
+const char* const bad_format = "ERR Bad data format";
+
+/// Thrown by the readers on anything malformed; restore() answers it.
+struct malformed {};
+/// Thrown for a well-formed value of a type not carried (streams, modules).
+struct unsupported {};
+/// Thrown for a string longer than the reader's bound.
+struct too_long {};
+
+void need(bool ok) {
+  if (!ok)
+    throw malformed{};
+}
+
+uint64_t read_le(std::string_view b, size_t at, size_t n) {
+  need(at + n <= b.size());
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i)
+    v |= uint64_t{static_cast<uint8_t>(b[at + i])} << (8 * i);
+  return v;
+}
+
+uint64_t read_be(std::string_view b, size_t at, size_t n) {
+  need(at + n <= b.size());
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i)
+    v = (v << 8) | static_cast<uint8_t>(b[at + i]);
+  return v;
+}
+
+/// A little-endian two's complement integer of `n` bytes, sign-extended.
+int64_t read_signed(std::string_view b, size_t at, size_t n) {
+  auto v = read_le(b, at, n);
+  if (n < 8 && (v >> (8 * n - 1)) != 0)
+    v |= ~uint64_t{0} << (8 * n);
+  return static_cast<int64_t>(v);
+}
+
+std::string lzf_decompress(std::string_view in, uint64_t size) {
+  std::string out;
+  size_t ip = 0;
+  while (ip < in.size()) {
+    unsigned ctrl = static_cast<uint8_t>(in[ip++]);
+    if (ctrl < 32) {  // a literal run
+      size_t len = ctrl + 1;
+      need(ip + len <= in.size() && out.size() + len <= size);
+      out.append(in.substr(ip, len));
+      ip += len;
+      continue;
+    }
+    size_t len = ctrl >> 5;  // a back reference
+    if (len == 7) {
+      need(ip < in.size());
+      len += static_cast<uint8_t>(in[ip++]);
+    }
+    need(ip < in.size());
+    size_t back = ((ctrl & 0x1fu) << 8) + static_cast<uint8_t>(in[ip++]) + 1;
+    len += 2;
+    need(back <= out.size() && out.size() + len <= size);
+    size_t from = out.size() - back;
+    for (size_t i = 0; i < len; ++i)
+      out.push_back(out[from + i]);
+  }
+  need(out.size() == size);
+  return out;
+}
+
+/// Reads an RDB object.
+class reader {
+public:
+  reader(std::string_view b, uint64_t max_string) : b_(b), max_string_(max_string) {}
+
+  uint8_t byte() {
+    need(at_ < b_.size());
+    return static_cast<uint8_t>(b_[at_++]);
+  }
+
+  std::string_view take(uint64_t n) {
+    need(n <= b_.size() - at_);
+    auto s = b_.substr(at_, n);
+    at_ += n;
+    return s;
+  }
+
+  /// A length; `encoded` says it is a special string encoding instead.
+  uint64_t length(bool* encoded = nullptr) {
+    auto first = byte();
+    if (encoded != nullptr)
+      *encoded = false;
+    switch (first >> 6) {
+      case 0:
+        return first & 0x3f;
+      case 1:
+        return (uint64_t{first & 0x3fu} << 8) | byte();
+      case 3:
+        need(encoded != nullptr);
+        *encoded = true;
+        return first & 0x3f;
+      default:
+        break;
+    }
+    if (first == 0x80)
+      return read_be(take(4), 0, 4);
+    need(first == 0x81);
+    return read_be(take(8), 0, 8);
+  }
+
+  std::string string() {
+    bool encoded = false;
+    auto n = length(&encoded);
+    if (!encoded) {
+      if (n > max_string_)
+        throw too_long{};
+      return std::string{take(n)};
+    }
+    switch (n) {
+      case 0:
+        return std::to_string(read_signed(take(1), 0, 1));
+      case 1:
+        return std::to_string(read_signed(take(2), 0, 2));
+      case 2:
+        return std::to_string(read_signed(take(4), 0, 4));
+      case 3: {
+        auto compressed = length();
+        auto size = length();
+        if (size > max_string_)
+          throw too_long{};
+        return lzf_decompress(take(compressed), size);
+      }
+      default:
+        throw malformed{};
+    }
+  }
+
+  /// Old sorted sets' scores: a length byte, then the number as text.
+  double text_double() {
+    auto n = byte();
+    if (n == 254)
+      return INFINITY;
+    if (n == 255)
+      return -INFINITY;
+    need(n != 253);  // NaN is no score
+    std::string text{take(n)};
+    char* end = nullptr;
+    double d = std::strtod(text.c_str(), &end);
+    need(!text.empty() && end == text.c_str() + text.size());
+    return d;
+  }
+
+  double binary_double() {
+    auto bits = read_le(take(8), 0, 8);
+    double d = 0;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  }
+
+  bool done() const { return at_ == b_.size(); }
+
+private:
+  std::string_view b_;
+  size_t at_ = 0;
+  uint64_t max_string_;
+};
+
+/// The elements of a ziplist (Redis < 7's compact list).
+std::vector<std::string> ziplist_entries(std::string_view zl) {
+  need(zl.size() >= 11 && read_le(zl, 0, 4) == zl.size());
+  std::vector<std::string> out;
+  size_t pos = 10;
+  for (;;) {
+    need(pos < zl.size());
+    auto prev = static_cast<uint8_t>(zl[pos]);
+    if (prev == 0xff)
+      break;
+    pos += prev < 254 ? 1 : 5;
+    need(pos < zl.size());
+    auto enc = static_cast<uint8_t>(zl[pos]);
+    uint64_t len = 0;
+    switch (enc >> 6) {
+      case 0:
+        len = enc & 0x3f;
+        pos += 1;
+        break;
+      case 1:
+        len = read_be(zl, pos, 2) & 0x3fff;
+        pos += 2;
+        break;
+      case 2:
+        need(enc == 0x80);
+        len = read_be(zl, pos + 1, 4);
+        pos += 5;
+        break;
+      default: {
+        size_t n = 0;
+        if (enc == 0xc0)
+          n = 2;
+        else if (enc == 0xd0)
+          n = 4;
+        else if (enc == 0xe0)
+          n = 8;
+        else if (enc == 0xf0)
+          n = 3;
+        else if (enc == 0xfe)
+          n = 1;
+        if (n == 0) {  // 0xf1..0xfd: 0 to 12 in the encoding itself
+          need(enc >= 0xf1 && enc <= 0xfd);
+          out.push_back(std::to_string((enc & 0x0f) - 1));
+          pos += 1;
+        } else {
+          out.push_back(std::to_string(read_signed(zl, pos + 1, n)));
+          pos += 1 + n;
+        }
+        continue;
+      }
+    }
+    need(len <= zl.size() - std::min(pos, zl.size()));
+    out.emplace_back(zl.substr(pos, len));
+    pos += len;
+  }
+  need(pos == zl.size() - 1);
+  return out;
+}
+
+/// The elements of a listpack (Redis 7's compact list).
+std::vector<std::string> listpack_entries(std::string_view lp) {
+  need(lp.size() >= 7 && read_le(lp, 0, 4) == lp.size());
+  std::vector<std::string> out;
+  size_t pos = 6;
+  for (;;) {
+    need(pos < lp.size());
+    auto enc = static_cast<uint8_t>(lp[pos]);
+    if (enc == 0xff)
+      break;
+    uint64_t entry = 0;  // encoding and data, without the back length
+    if ((enc & 0x80) == 0) {
+      out.push_back(std::to_string(enc & 0x7f));
+      entry = 1;
+    } else if ((enc & 0xc0) == 0x80) {
+      entry = 1 + (enc & 0x3fu);
+      need(pos + entry <= lp.size());
+      out.emplace_back(lp.substr(pos + 1, entry - 1));
+    } else if ((enc & 0xe0) == 0xc0) {
+      auto v = static_cast<int64_t>(read_be(lp, pos, 2) & 0x1fff);
+      out.push_back(std::to_string(v >= 4096 ? v - 8192 : v));
+      entry = 2;
+    } else if ((enc & 0xf0) == 0xe0) {
+      auto len = read_be(lp, pos, 2) & 0x0fff;
+      entry = 2 + len;
+      need(pos + entry <= lp.size());
+      out.emplace_back(lp.substr(pos + 2, len));
+    } else if (enc == 0xf0) {
+      auto len = read_le(lp, pos + 1, 4);
+      need(len <= lp.size());
+      entry = 5 + len;
+      need(pos + entry <= lp.size());
+      out.emplace_back(lp.substr(pos + 5, len));
+    } else {
+      size_t n = enc == 0xf1 ? 2 : enc == 0xf2 ? 3 : enc == 0xf3 ? 4 : enc == 0xf4 ? 8 : 0;
+      need(n != 0);
+      out.push_back(std::to_string(read_signed(lp, pos + 1, n)));
+      entry = 1 + n;
+    }
+    size_t back = entry <= 127 ? 1 : entry < 16383 ? 2 : entry < 2097151 ? 3 : entry < 268435455 ? 4 : 5;
+    pos += entry + back;
+  }
+  need(pos == lp.size() - 1);
+  return out;
+}
+
+std::vector<std::string> intset_entries(std::string_view is) {
+  auto width = read_le(is, 0, 4);
+  auto count = read_le(is, 4, 4);
+  need((width == 2 || width == 4 || width == 8) && is.size() == 8 + width * count);
+  std::vector<std::string> out;
+  for (uint64_t i = 0; i < count; ++i)
+    out.push_back(std::to_string(read_signed(is, 8 + i * width, width)));
+  return out;
+}
+
+double score_of(const std::string& text) {
+  char* end = nullptr;
+  double d = std::strtod(text.c_str(), &end);
+  need(!text.empty() && end == text.c_str() + text.size() && !std::isnan(d));
+  return d;
+}
+
+/// Pairs up a flat list (field, value, field, value ...).
+template <class F>
+void pairs(const std::vector<std::string>& flat, F add) {
+  need(flat.size() % 2 == 0);
+  for (size_t i = 0; i < flat.size(); i += 2)
+    add(flat[i], flat[i + 1]);
+}
+
+value read_object(reader& r) {
+  value v;
+  auto type = r.byte();
+  switch (type) {
+    case type_string:
+      v.text = r.string();
+      return v;
+    case type_list:
+    case type_set: {
+      v.type = type == type_list ? value::kind::list : value::kind::set;
+      auto n = r.length();
+      for (uint64_t i = 0; i < n; ++i)
+        v.items.push_back(r.string());
+      return v;
+    }
+    case type_zset:
+    case type_zset_2: {
+      v.type = value::kind::zset;
+      auto n = r.length();
+      for (uint64_t i = 0; i < n; ++i) {
+        auto member = r.string();
+        double score = type == type_zset ? r.text_double() : r.binary_double();
+        need(!std::isnan(score));
+        v.scored.emplace_back(std::move(member), score);
+      }
+      return v;
+    }
+    case type_hash: {
+      v.type = value::kind::hash;
+      auto n = r.length();
+      for (uint64_t i = 0; i < n; ++i) {
+        auto field = r.string();
+        v.fields.emplace_back(std::move(field), r.string());
+      }
+      return v;
+    }
+    case type_list_ziplist:
+      v.type = value::kind::list;
+      v.items = ziplist_entries(r.string());
+      return v;
+    case type_set_intset:
+    case type_set_listpack:
+      v.type = value::kind::set;
+      v.items = type == type_set_intset ? intset_entries(r.string()) : listpack_entries(r.string());
+      return v;
+    case type_zset_ziplist:
+    case type_zset_listpack:
+      v.type = value::kind::zset;
+      pairs(type == type_zset_ziplist ? ziplist_entries(r.string()) : listpack_entries(r.string()),
+            [&](const std::string& m, const std::string& s) { v.scored.emplace_back(m, score_of(s)); });
+      return v;
+    case type_hash_ziplist:
+    case type_hash_listpack:
+      v.type = value::kind::hash;
+      pairs(type == type_hash_ziplist ? ziplist_entries(r.string()) : listpack_entries(r.string()),
+            [&](const std::string& f, const std::string& x) { v.fields.emplace_back(f, x); });
+      return v;
+    case type_list_quicklist:
+    case type_list_quicklist_2: {
+      v.type = value::kind::list;
+      auto nodes = r.length();
+      for (uint64_t i = 0; i < nodes; ++i) {
+        uint64_t container = type == type_list_quicklist ? 2 : r.length();
+        auto blob = r.string();
+        if (container == 1) {  // a plain node: one large element
+          v.items.push_back(std::move(blob));
+          continue;
+        }
+        need(container == 2);
+        auto part = type == type_list_quicklist ? ziplist_entries(blob) : listpack_entries(blob);
+        need(!part.empty());
+        v.items.insert(v.items.end(), std::make_move_iterator(part.begin()),
+                       std::make_move_iterator(part.end()));
+      }
+      return v;
+    }
+    case type_stream_listpacks:
+    case type_stream_listpacks_2:
+    case type_stream_listpacks_3:
+      throw unsupported{};
+    default:
+      throw malformed{};
+  }
+}
+
+/// Refuses what Redis would not load: empty collections, repeated set
+/// members, hash fields or sorted-set members.
+void check_value(const value& v) {
+  auto unique = [](auto first, auto last, auto key) {
+    std::set<std::string_view> seen;
+    for (auto i = first; i != last; ++i)
+      need(seen.insert(key(*i)).second);
+  };
+  switch (v.type) {
+    case value::kind::string:
+      return;
+    case value::kind::list:
+      need(!v.items.empty());
+      return;
+    case value::kind::set:
+      need(!v.items.empty());
+      unique(v.items.begin(), v.items.end(), [](const std::string& s) -> std::string_view { return s; });
+      return;
+    case value::kind::zset:
+      need(!v.scored.empty());
+      unique(v.scored.begin(), v.scored.end(),
+             [](const auto& p) -> std::string_view { return p.first; });
+      return;
+    case value::kind::hash:
+      need(!v.fields.empty());
+      unique(v.fields.begin(), v.fields.end(),
+             [](const auto& p) -> std::string_view { return p.first; });
+      return;
+  }
+}
+
+void put_length(std::string& out, uint64_t n) {
+  if (n < 64) {
+    out.push_back(static_cast<char>(n));
+  } else if (n < 16384) {
+    out.push_back(static_cast<char>(0x40 | (n >> 8)));
+    out.push_back(static_cast<char>(n & 0xff));
+  } else {
+    bool wide = n > 0xffffffffu;
+    out.push_back(static_cast<char>(wide ? 0x81 : 0x80));
+    for (int shift = wide ? 56 : 24; shift >= 0; shift -= 8)
+      out.push_back(static_cast<char>((n >> shift) & 0xff));
+  }
+}
+
+void put_string(std::string& out, std::string_view s) {
+  put_length(out, s.size());
+  out.append(s);
+}
+
+void put_le(std::string& out, uint64_t v, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+} // namespace
+
+uint64_t crc64(uint64_t crc, std::string_view bytes) {
+  static const auto table = [] {
+    std::array<uint64_t, 256> t{};
+    for (uint64_t i = 0; i < 256; ++i) {
+      uint64_t c = i;
+      for (int k = 0; k < 8; ++k)
+        c = (c & 1) != 0 ? (c >> 1) ^ 0x95ac9329ac4bc9b5ull : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  for (unsigned char b : bytes)
+    crc = table[(crc ^ b) & 0xff] ^ (crc >> 8);
+  return crc;
+}
+
+std::string dump(const value& v) {
+  std::string out;
+  switch (v.type) {
+    case value::kind::string:
+      out.push_back(static_cast<char>(type_string));
+      put_string(out, v.text);
+      break;
+    case value::kind::list:
+    case value::kind::set:
+      out.push_back(static_cast<char>(v.type == value::kind::list ? type_list : type_set));
+      put_length(out, v.items.size());
+      for (auto& item : v.items)
+        put_string(out, item);
+      break;
+    case value::kind::zset:
+      out.push_back(static_cast<char>(type_zset_2));
+      put_length(out, v.scored.size());
+      for (auto& [member, score] : v.scored) {
+        put_string(out, member);
+        uint64_t bits = 0;
+        std::memcpy(&bits, &score, sizeof bits);
+        put_le(out, bits, 8);
+      }
+      break;
+    case value::kind::hash:
+      out.push_back(static_cast<char>(type_hash));
+      put_length(out, v.fields.size());
+      for (auto& [field, x] : v.fields) {
+        put_string(out, field);
+        put_string(out, x);
+      }
+      break;
+  }
+  put_le(out, version, 2);
+  put_le(out, crc64(0, out), 8);
+  return out;
+}
+
+std::optional<value> restore(std::string_view payload, std::string& error, uint64_t max_string) {
+  if (payload.size() < 10) {
+    error = "ERR DUMP payload version or checksum are wrong";
+    return std::nullopt;
+  }
+  auto body = payload.substr(0, payload.size() - 10);
+  auto footer = payload.substr(payload.size() - 10);
+  auto ver = read_le(footer, 0, 2);
+  if (ver > newest_readable || read_le(footer, 2, 8) != crc64(0, payload.substr(0, payload.size() - 8))) {
+    error = "ERR DUMP payload version or checksum are wrong";
+    return std::nullopt;
+  }
+  try {
+    reader r{body, max_string};
+    auto v = read_object(r);
+    need(r.done());
+    check_value(v);
+    return v;
+  } catch (const malformed&) {
+    error = bad_format;
+  } catch (const unsupported&) {
+    error = "ERR RESTORE of a stream is not supported";
+  } catch (const too_long&) {
+    error = "ERR string exceeds maximum allowed size (" + std::to_string(max_string) + " bytes)";
+  }
+  return std::nullopt;
+}
+
+} // namespace troupe::protocol::rdb

@@ -1109,6 +1109,10 @@ void cmd_hincrbyfloat(command& c) {
     resp::error(c.out, "ERR value is not a valid float");
     return;
   }
+  if (std::isinf(*delta)) {  // as Redis's HINCRBYFLOAT refuses it, before the key
+    resp::error(c.out, "ERR value is NaN or Infinity");
+    return;
+  }
   if (!check_key(c, c.args[1], "key") || !check_key(c, c.args[2], "field"))
     return;
   std::optional<entry> e;
@@ -1296,6 +1300,7 @@ const handler_table& handlers() {
     add_collection_handlers(table);
     add_stream_handlers(table);
     add_bit_handlers(table);
+    add_dump_handlers(table);
     return table;
   }();
   return table;
@@ -1343,6 +1348,22 @@ void dispatch(command& c) {
     }
   }
 }
+
+} // namespace
+
+std::string run_nested(command& c, const std::vector<std::string_view>& args) {
+  std::string name{args[0]};
+  command nested{c.st, args, name, false, c.now, c.batch};
+  nested.in_script = c.in_script;
+  dispatch(nested);
+  if (nested.failed) {
+    c.failed = true;
+    c.out = nested.out;
+  }
+  return std::move(nested.out);
+}
+
+namespace {
 
 /// Why a script may not run `args` here; empty when it may.
 std::string refusal(const kv_state& st, const std::vector<std::string_view>& args,
@@ -1451,11 +1472,14 @@ void wake_written(kv_state& st) {
     st.blocked.wake_key(k);
 }
 
-uint64_t blocked_clients::add(const std::vector<std::string>& keys, std::function<void()> wake) {
+uint64_t blocked_clients::add(const std::vector<std::string>& keys, std::function<void()> wake,
+                              uint64_t token) {
   auto id = ++next_;
   for (auto& k : keys)
     by_key_.emplace(k, id);
-  waiters_.emplace(id, waiter{keys, std::move(wake)});
+  waiters_.emplace(id, waiter{keys, std::move(wake), token});
+  if (token != 0)
+    by_token_[token] = id;
   return id;
 }
 
@@ -1465,6 +1489,8 @@ void blocked_clients::wake(uint64_t id) {
     return;
   auto w = std::move(it->second);
   waiters_.erase(it);
+  if (w.token != 0)
+    by_token_.erase(w.token);
   for (auto& k : w.keys) {
     auto [from, to] = by_key_.equal_range(k);
     for (auto i = from; i != to; ++i)
@@ -1483,6 +1509,11 @@ void blocked_clients::wake_key(const std::string& key) {
     ids.push_back(i->second);
   for (auto id : ids)
     wake(id);
+}
+
+void blocked_clients::wake_token(uint64_t token) {
+  if (auto it = by_token_.find(token); it != by_token_.end())
+    wake(it->second);
 }
 
 void run_watch(kv_state& st, const v1::KvWatch& req, v1::Response& resp) {

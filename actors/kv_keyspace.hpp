@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "actors/kv_shard.hpp"
@@ -46,21 +47,27 @@ const char* type_name(char type);
 /// runs the command again.
 class blocked_clients {
 public:
-  /// Parks a waiter on `keys`; returns its id.
-  uint64_t add(const std::vector<std::string>& keys, std::function<void()> wake);
+  /// Parks a waiter on `keys`, named `token` by its sender (0: unnamed);
+  /// returns its id.
+  uint64_t add(const std::vector<std::string>& keys, std::function<void()> wake,
+               uint64_t token = 0);
   /// Wakes waiter `id` (its wait ended), if still parked.
   void wake(uint64_t id);
   /// Wakes every waiter on `key`.
   void wake_key(const std::string& key);
+  /// Wakes the waiter its sender named `token` (CLIENT UNBLOCK), if parked.
+  void wake_token(uint64_t token);
   bool empty() const { return waiters_.empty(); }
 
 private:
   struct waiter {
     std::vector<std::string> keys;
     std::function<void()> wake;
+    uint64_t token = 0;
   };
   std::map<uint64_t, waiter> waiters_;
   std::multimap<std::string, uint64_t> by_key_;
+  std::unordered_map<uint64_t, uint64_t> by_token_;
   uint64_t next_ = 0;
 };
 
@@ -228,6 +235,13 @@ void add_collection_handlers(handler_table& table);
 void add_stream_handlers(handler_table& table);
 /// Adds the bit commands and LCS (kv_bits.cpp).
 void add_bit_handlers(handler_table& table);
+/// Adds DUMP and RESTORE (kv_dump.cpp).
+void add_dump_handlers(handler_table& table);
+
+/// Runs another command (`args`, its lower-case name first) as part of
+/// `c`: it reads c's staged writes, stages its own in c's batch and
+/// replies in RESP2; a storage failure marks `c` failed.
+std::string run_nested(command& c, const std::vector<std::string_view>& args);
 
 /// Redis's timeout argument of a blocking command (seconds, a float);
 /// false after an error reply.

@@ -175,10 +175,13 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
           // Nothing to pop: wait for a write to one of the keys, or the
           // end of the wait, then tell the sender to run it again.
           auto promise = self->template make_response_promise<protocol::response_msg>();
-          auto id = st.blocked.add(waits, [promise, resp]() mutable {
-            resp->mutable_kv()->set_retry(true);
-            promise.deliver(protocol::response_msg{resp});
-          });
+          auto id = st.blocked.add(
+            waits,
+            [promise, resp]() mutable {
+              resp->mutable_kv()->set_retry(true);
+              promise.deliver(protocol::response_msg{resp});
+            },
+            req.kv_command().block_token());
           self->delayed_send(self, std::chrono::milliseconds{req.kv_command().block_ms()},
                              unblock_atom::value, id);
           return caf::delegated<protocol::response_msg>{};
@@ -222,6 +225,9 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
           break;
         case Request::kKvWatch:
           run_watch(st, req.kv_watch(), *resp);
+          break;
+        case Request::kKvUnblock:
+          st.blocked.wake_token(req.kv_unblock().token());
           break;
         case Request::kKvFlush:
           run_flush(st, *resp, batch);

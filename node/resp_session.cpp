@@ -25,6 +25,7 @@
 #include "actors/node_counters.hpp"
 #include "actors/script_monitor.hpp"
 #include "cluster/partition_router.hpp"
+#include "node/client_registry.hpp"
 #include "node/connection_guard.hpp"
 #include "node/metrics.hpp"
 #include "node/partition_call.hpp"
@@ -57,6 +58,8 @@ constexpr const char* redis_version = "7.2.0";
 
 /// Session internal: a delayed authentication failure is due.
 using auth_fail_atom = caf::atom_constant<caf::atom("authfail")>;
+/// From another connection (client_registry): a client_signal.
+using client_signal_atom = caf::atom_constant<caf::atom("clsignal")>;
 
 /// One reply in the connection's reply order; filled when its command ends.
 struct reply_slot {
@@ -120,6 +123,16 @@ struct resp_state {
   remote_calls remote;  // requests at other nodes' gateways
   transaction tx;
   bool blocking = false;  // a blocking command waits: no further command runs
+  /// The blocking command's waiter in its partition (CLIENT UNBLOCK ends it).
+  uint64_t block_token = 0;
+  partition_id block_partition{};
+  /// CLIENT UNBLOCK from another connection: set while the partition ends
+  /// the wait (true: with an error, false: as a timeout).
+  std::optional<bool> unblocked;
+  /// This connection in the node's client registry, and what it shows of
+  /// where the connection comes from.
+  std::unique_ptr<client_registry::handle> registered;
+  client_info origin;
   /// CLIENT REPLY: on, off, or skip (the next command's reply only).
   enum class reply_mode { on, off, skip } replies = reply_mode::on;
   bool silent = false;  // the command being dispatched gets no reply
@@ -287,8 +300,11 @@ void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
                    std::shared_ptr<const std::vector<std::string>> args,
                    std::optional<steady::time_point> deadline, slot_ptr slot, bool rerun) {
   auto done = [self, hdl, slot](std::string bytes) {
-    self->state.blocking = false;
-    self->state.ctx->counters->resp_blocked_clients -= 1;
+    auto& st = self->state;
+    st.blocking = false;
+    st.unblocked.reset();
+    st.registered->set_blocked(false);
+    st.ctx->counters->resp_blocked_clients -= 1;
     finish(self, hdl, slot, std::move(bytes));
     pump(self, hdl);
   };
@@ -308,11 +324,21 @@ void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
   cmd->set_resp3(self->state.resp3);
   cmd->set_block_ms(wait);
   cmd->set_rerun(rerun);
+  cmd->set_block_token(self->state.block_token);
   for (auto& a : *args)
     cmd->add_args(a);
   ask(self, p, std::move(req), [=](const Response& r) {
     if (r.has_error() || !r.kv().retry()) {
       done(kv_reply(r));
+      return;
+    }
+    if (auto error = self->state.unblocked) {  // CLIENT UNBLOCK ended the wait
+      std::string out;
+      if (*error)
+        resp::error(out, "UNBLOCKED client unblocked via CLIENT UNBLOCK");
+      else
+        resp::null_array(out, self->state.resp3);
+      done(std::move(out));
       return;
     }
     auto again = args;
@@ -321,6 +347,30 @@ void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
                                                                r.kv().rerun_args().end());
     send_blocking(self, hdl, p, std::move(again), deadline, slot, true);
   });
+}
+
+/// A blocked command's name in its partition: random, so that waiters sent
+/// by different nodes do not share one.
+uint64_t block_token() {
+  thread_local std::mt19937_64 gen{std::random_device{}()};
+  uint64_t token = 0;
+  while (token == 0)
+    token = gen();
+  return token;
+}
+
+/// CLIENT UNBLOCK from another connection: the partition is asked to end
+/// the wait, and the command then answers as timed out (or with an error)
+/// instead of running again. One that popped meanwhile answers what it
+/// popped: nothing is lost.
+void unblock(resp_broker* self, bool error) {
+  auto& st = self->state;
+  if (!st.blocking || st.unblocked)
+    return;
+  st.unblocked = error;
+  auto req = std::make_shared<Request>();
+  req->mutable_kv_unblock()->set_token(st.block_token);
+  ask(self, st.block_partition, std::move(req), [](const Response&) {});
 }
 
 /// Where XREAD's and XREADGROUP's BLOCK milliseconds are (0: not given, the
@@ -376,8 +426,12 @@ void send_key(resp_broker* self, connection_handle hdl, const std::string& name,
   }
   if (protocol::has_flag(spec, "blocking") && blocks(name, args)) {
     args[0] = name;
-    self->state.blocking = true;
-    self->state.ctx->counters->resp_blocked_clients += 1;
+    auto& st = self->state;
+    st.blocking = true;
+    st.block_token = block_token();
+    st.block_partition = p;
+    st.registered->set_blocked(true);
+    st.ctx->counters->resp_blocked_clients += 1;
     auto deadline = block_deadline(name, args);
     send_blocking(self, hdl, p, std::make_shared<const std::vector<std::string>>(std::move(args)),
                   deadline, open_slot(self), false);
@@ -786,12 +840,183 @@ void cmd_hello(resp_broker* self, connection_handle hdl, const std::vector<std::
   reply(self, hdl, std::move(out));
 }
 
-std::string client_line(resp_broker* self) {
+/// What CLIENT LIST shows of this connection, brought up to date.
+client_info own_info(resp_broker* self) {
   auto& st = self->state;
-  return "id=" + std::to_string(st.client_id) + " name=" + st.client_name
-         + " db=0 sub=" + std::to_string(st.channels.size())
-         + " psub=" + std::to_string(st.patterns.size()) + " resp=" + (st.resp3 ? "3" : "2")
-         + "\n";
+  client_info c = st.origin;
+  c.name = st.client_name;
+  c.sub = st.channels.size();
+  c.psub = st.patterns.size();
+  c.multi = st.tx.open ? static_cast<int>(st.tx.queued.size()) : -1;
+  c.resp3 = st.resp3;
+  c.blocked = st.blocking;
+  return c;
+}
+
+/// Keeps the registry's copy of what CLIENT LIST shows current after a
+/// command that may have changed it (the name, subscriptions, MULTI, the
+/// protocol).
+void sync_client(resp_broker* self) {
+  auto& st = self->state;
+  static constexpr std::string_view changing[] = {
+    "client", "hello", "subscribe", "unsubscribe", "psubscribe", "punsubscribe",
+    "reset", "multi", "exec", "discard"};
+  if (!st.tx.open
+      && std::find(std::begin(changing), std::end(changing), std::string_view{st.current_op})
+           == std::end(changing))
+    return;
+  auto mine = own_info(self);
+  st.registered->update([&](client_info& c) {
+    c.name = mine.name;
+    c.sub = mine.sub;
+    c.psub = mine.psub;
+    c.multi = mine.multi;
+    c.resp3 = mine.resp3;
+  });
+}
+
+/// CLIENT LIST's and CLIENT KILL's TYPE: normal, pubsub, or the
+/// replication roles no connection here has.
+std::optional<std::function<bool(const client_info&)>> client_type(const std::string& arg) {
+  auto type = resp::lower(arg);
+  if (type == "normal")
+    return [](const client_info& c) { return c.sub + c.psub == 0; };
+  if (type == "pubsub")
+    return [](const client_info& c) { return c.sub + c.psub > 0; };
+  if (type == "master" || type == "replica" || type == "slave")
+    return [](const client_info&) { return false; };
+  return std::nullopt;
+}
+
+/// CLIENT LIST [TYPE type] [ID id ...]: every RESP connection of this node.
+void client_list(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto& st = self->state;
+  std::function<bool(const client_info&)> keep = [](const client_info&) { return true; };
+  if (args.size() == 4 && resp::lower(args[2]) == "type") {
+    auto type = client_type(args[3]);
+    if (!type) {
+      reply_error(self, hdl, "ERR Unknown client type '" + args[3] + "'");
+      return;
+    }
+    keep = *type;
+  } else if (args.size() > 3 && resp::lower(args[2]) == "id") {
+    std::set<int64_t> ids;
+    for (size_t i = 3; i < args.size(); ++i) {
+      auto id = resp::parse_int(args[i]);
+      if (!id || *id <= 0) {
+        reply_error(self, hdl, "ERR Invalid client ID");
+        return;
+      }
+      ids.insert(*id);
+    }
+    keep = [ids](const client_info& c) { return ids.count(c.id) > 0; };
+  } else if (args.size() != 2) {
+    reply_error(self, hdl, "ERR syntax error");
+    return;
+  }
+  auto now = std::chrono::steady_clock::now();
+  sync_client(self);
+  std::string text;
+  for (auto& c : st.ctx->resp_clients->list())
+    if (keep(c))
+      text += client_line(c, now) + "\n";
+  std::string out;
+  resp::bulk(out, text);
+  reply(self, hdl, std::move(out));
+}
+
+/// CLIENT KILL ip:port, or CLIENT KILL with ID, ADDR, LADDR, USER, TYPE and
+/// SKIPME filters (the connections that match all of them; not this one
+/// unless SKIPME no).
+void client_kill(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+  auto& st = self->state;
+  std::string out;
+  if (args.size() == 3) {  // the old form: one address, an error if none
+    auto& addr = args[2];
+    if (st.ctx->resp_clients->kill([&](const client_info& c) { return c.addr == addr; }) == 0) {
+      reply_error(self, hdl, "ERR No such client");
+      return;
+    }
+    resp::simple(out, "OK");
+    reply(self, hdl, std::move(out));
+    return;
+  }
+  std::vector<std::function<bool(const client_info&)>> filters;
+  bool skip_me = true;
+  for (size_t i = 2; i < args.size(); i += 2) {
+    auto opt = resp::lower(args[i]);
+    if (i + 1 >= args.size()) {
+      reply_error(self, hdl, "ERR syntax error");
+      return;
+    }
+    const auto& value = args[i + 1];
+    if (opt == "id") {
+      auto id = resp::parse_int(value);
+      if (!id || *id <= 0) {
+        reply_error(self, hdl, "ERR client-id should be greater than 0");
+        return;
+      }
+      filters.emplace_back([id = *id](const client_info& c) { return c.id == id; });
+    } else if (opt == "type") {
+      auto type = client_type(value);
+      if (!type) {
+        reply_error(self, hdl, "ERR Unknown client type '" + value + "'");
+        return;
+      }
+      filters.push_back(*type);
+    } else if (opt == "addr") {
+      filters.emplace_back([value](const client_info& c) { return c.addr == value; });
+    } else if (opt == "laddr") {
+      filters.emplace_back([value](const client_info& c) { return c.laddr == value; });
+    } else if (opt == "user") {
+      if (value != "default") {
+        reply_error(self, hdl, "ERR No such user '" + value + "'");
+        return;
+      }
+    } else if (opt == "skipme") {
+      auto yes = resp::lower(value);
+      if (yes != "yes" && yes != "no") {
+        reply_error(self, hdl, "ERR syntax error");
+        return;
+      }
+      skip_me = yes == "yes";
+    } else {
+      reply_error(self, hdl, "ERR syntax error");
+      return;
+    }
+  }
+  auto me = st.client_id;
+  auto killed = st.ctx->resp_clients->kill([&](const client_info& c) {
+    if (skip_me && c.id == me)
+      return false;
+    return std::all_of(filters.begin(), filters.end(), [&](auto& f) { return f(c); });
+  });
+  resp::integer(out, static_cast<int64_t>(killed));
+  reply(self, hdl, std::move(out));
+}
+
+/// CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 when that client was blocked.
+void client_unblock(resp_broker* self, connection_handle hdl,
+                    const std::vector<std::string>& args) {
+  auto& st = self->state;
+  auto id = resp::parse_int(args[2]);
+  if (!id) {
+    reply_error(self, hdl, "ERR value is not an integer or out of range");
+    return;
+  }
+  bool error = false;
+  if (args.size() == 4) {
+    auto how = resp::lower(args[3]);
+    if (how != "timeout" && how != "error") {
+      reply_error(self, hdl, "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+      return;
+    }
+    error = how == "error";
+  }
+  bool was_blocked = st.ctx->resp_clients->unblock(*id, error);
+  std::string out;
+  resp::integer(out, was_blocked ? 1 : 0);
+  reply(self, hdl, std::move(out));
 }
 
 void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
@@ -821,8 +1046,21 @@ void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std:
       return;
     }
     resp::simple(out, "OK");
-  } else if ((sub == "info" || sub == "list") && args.size() == 2) {
-    resp::bulk(out, client_line(self));
+  } else if (sub == "info" && args.size() == 2) {
+    auto now = std::chrono::steady_clock::now();
+    auto mine = own_info(self);
+    mine.command = "client|info";
+    mine.last_command = now;
+    resp::bulk(out, client_line(mine, now) + "\n");
+  } else if (sub == "list") {
+    client_list(self, hdl, args);
+    return;
+  } else if (sub == "kill" && args.size() >= 3) {
+    client_kill(self, hdl, args);
+    return;
+  } else if (sub == "unblock" && (args.size() == 3 || args.size() == 4)) {
+    client_unblock(self, hdl, args);
+    return;
   } else if ((sub == "no-evict" || sub == "no-touch") && args.size() == 3) {
     resp::simple(out, "OK");
   } else if (sub == "reply" && args.size() == 3) {
@@ -837,7 +1075,7 @@ void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std:
     st.silent = mode != "on";
     resp::simple(out, "OK");
   } else if (sub == "setname" || sub == "getname" || sub == "id" || sub == "setinfo"
-             || sub == "info" || sub == "list") {
+             || sub == "info" || sub == "kill" || sub == "unblock") {
     reply_error(self, hdl, "ERR wrong number of arguments for 'client|" + sub + "' command");
     return;
   } else {
@@ -1780,6 +2018,7 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   auto name = resp::lower(args[0]);
   auto* cmd = find_resp_command(name);
   st.current_op = cmd != nullptr ? cmd->name : "unknown";
+  st.registered->touch(st.current_op);
   st.silent = st.replies != resp_state::reply_mode::on;
   if (st.replies == resp_state::reply_mode::skip)
     st.replies = resp_state::reply_mode::on;
@@ -1841,6 +2080,7 @@ void pump(resp_broker* self, connection_handle hdl) {
     switch (st.parser.next(args)) {
       case resp::parser::outcome::command:
         on_command(self, hdl, args);
+        sync_client(self);
         break;
       case resp::parser::outcome::error:
         SPDLOG_DEBUG("RESP client {}: {}", st.client_id, st.parser.error());
@@ -1919,6 +2159,15 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
     st.tls = std::make_unique<protocol::tls_session>(*ctx->tls);
   st.client_id = ++ctx->counters->last_client_id;
   ctx->counters->resp_clients += 1;
+  st.origin.id = st.client_id;
+  st.origin.fd = static_cast<int>(hdl.id());  // CAF 0.17 names a connection by its socket
+  st.origin.addr = socket_address(st.origin.fd, false);
+  st.origin.laddr = socket_address(st.origin.fd, true);
+  st.origin.opened = std::chrono::steady_clock::now();
+  st.registered = ctx->resp_clients->add(st.origin, [addr = self->address()](client_signal s) {
+    if (auto session = caf::actor_cast<caf::actor>(addr))
+      caf::anon_send(session, client_signal_atom::value, static_cast<uint8_t>(s));
+  });
   self->configure_read(hdl, caf::io::receive_policy::at_most(min_read_chunk));
   // Every write is acknowledged with what is still queued: the reply limit
   // and the pub/sub backlog work on exact figures.
@@ -1957,6 +2206,19 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
         close_session(self, hdl);
     },
     [=](deadlines_atom) { check_deadlines(self, hdl); },
+    [=](client_signal_atom, uint8_t signal) {
+      auto& st = self->state;
+      if (static_cast<client_signal>(signal) != client_signal::kill) {
+        unblock(self, static_cast<client_signal>(signal) == client_signal::unblock_error);
+        return;
+      }
+      if (st.closing && st.slots.empty())
+        return;
+      // CLIENT KILL: closed at once, what it still waited for unanswered.
+      st.closing = true;
+      st.slots.clear();
+      close_session(self, hdl);
+    },
   };
 }
 

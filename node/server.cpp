@@ -38,6 +38,7 @@
 #include "node/amqp_session.hpp"
 #include "protocol/amqp.hpp"
 #include "node/resp_config.hpp"
+#include "node/client_registry.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
 #include "protocol/tls.hpp"
@@ -409,6 +410,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
+  ctx->resp_clients = std::make_shared<client_registry>();
   ctx->resp_settings = std::make_shared<resp_config>(&im.stream_nodes, &im.scripts);
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);

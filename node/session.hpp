@@ -69,6 +69,7 @@ class auth_throttle;
 class node_metrics;
 class resp_config;
 class script_cache;
+class client_registry;
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
 using port_atom = caf::atom_constant<caf::atom("port")>;
@@ -127,6 +128,8 @@ struct session_context {
   caf::actor member;
   /// Scripts loaded by SCRIPT LOAD and EVAL (RESP), by digest.
   std::shared_ptr<script_cache> scripts;
+  /// The node's RESP connections (CLIENT LIST, KILL, UNBLOCK).
+  std::shared_ptr<client_registry> resp_clients;
   /// What RESP's CONFIG GET and CONFIG SET see.
   std::shared_ptr<resp_config> resp_settings;
   /// The node's running scripts (SCRIPT KILL).

@@ -69,6 +69,8 @@ const std::vector<resp_command> table{
   {"expiretime", 2, "readonly fast", 1, 1, 1, r::key},
   {"pexpiretime", 2, "readonly fast", 1, 1, 1, r::key},
   {"copy", -3, "write denyoom", 1, 2, 1, r::key},
+  {"dump", 2, "readonly", 1, 1, 1, r::key},
+  {"restore", -4, "write denyoom", 1, 1, 1, r::key},
   {"touch", -2, "readonly fast", 1, -1, 1, r::keys},
   {"type", 2, "readonly fast", 1, 1, 1, r::key},
   {"object", -2, "readonly", 2, 2, 1, r::key},

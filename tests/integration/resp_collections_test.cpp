@@ -16,6 +16,7 @@
 #include "tests/support/node_process.hpp"
 #include "tests/support/resp_conn.hpp"
 #include "tests/support/resp_node.hpp"
+#include "tests/support/resp_peers.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace troupe::test;
@@ -31,6 +32,57 @@ std::string array(const std::vector<std::string>& items) {
   for (auto& i : items)
     out += bulk(i);
   return out;
+}
+
+/// The items of a reply that is an array of bulk strings.
+std::vector<std::string> bulk_items(const std::string& reply) {
+  std::vector<std::string> out;
+  size_t at = reply.find("\r\n") + 2;
+  while (at < reply.size() && reply[at] == '$') {
+    auto end = reply.find("\r\n", at);
+    auto len = std::stoul(reply.substr(at + 1, end - at - 1));
+    out.push_back(reply.substr(end + 2, len));
+    at = end + 2 + len + 2;
+  }
+  return out;
+}
+
+/// A key's type and value, the same whatever order the server keeps it in.
+std::string contents(resp_conn& c, const std::string& key) {
+  auto type = c.call({"TYPE", key});
+  if (type == "+string\r\n")
+    return type + c.call({"GET", key});
+  if (type == "+list\r\n")
+    return type + c.call({"LRANGE", key, "0", "-1"});
+  if (type == "+zset\r\n")
+    return type + c.call({"ZRANGE", key, "0", "-1", "WITHSCORES"});
+  auto items = bulk_items(c.call({type == "+set\r\n" ? "SMEMBERS" : "HGETALL", key}));
+  if (type == "+hash\r\n") {  // field-value pairs, sorted by field
+    std::vector<std::string> pairs;
+    for (size_t i = 0; i + 1 < items.size(); i += 2)
+      pairs.push_back(items[i] + "=" + items[i + 1]);
+    items = std::move(pairs);
+  }
+  std::sort(items.begin(), items.end());
+  std::string out = type;
+  for (auto& i : items)
+    out += i + ",";
+  return out;
+}
+
+/// The payload of a DUMP reply (a bulk string).
+std::string payload_of(const std::string& reply) {
+  auto items = bulk_items("*1\r\n" + reply);
+  BOOST_TEST_REQUIRE(items.size() == 1u, reply);
+  return items[0];
+}
+
+/// Waits (by asking) until CLIENT LIST no longer shows client `id`.
+void await_gone(resp_conn& c, const std::string& id) {
+  for (int i = 0; i < 10'000; ++i)
+    if (c.call({"CLIENT", "LIST", "ID", id}) == bulk(""))
+      return;
+  BOOST_FAIL("client " + id + " is still listed");
 }
 
 } // namespace
@@ -544,6 +596,152 @@ BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
   BOOST_TEST(c.call({"LMPOP", "2", "{b}none", "{b}lm", "RIGHT", "COUNT", "2"})
              == "*2\r\n" + bulk("{b}lm") + array({"c", "b"}));
   BOOST_TEST(c.call({"ZMPOP", "1", "{b}none", "MIN"}) == "*-1\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(clients_are_listed_unblocked_and_killed_from_any_connection) {
+  resp_node n;
+  auto a = n.connect();
+  auto b = n.connect();
+  BOOST_TEST(a.call({"CLIENT", "SETNAME", "alpha"}) == ok);
+  auto id_reply = a.call({"CLIENT", "ID"});
+  auto id = id_reply.substr(1, id_reply.size() - 3);
+  // Every connection of the node, from any of them.
+  auto all = b.call({"CLIENT", "LIST"});
+  BOOST_TEST(std::count(all.begin(), all.end(), '\n') == 4);  // two lines in a bulk string
+  auto mine = b.call({"CLIENT", "LIST", "ID", id});
+  BOOST_TEST(mine.find("id=" + id + " addr=127.0.0.1:") != std::string::npos, mine);
+  BOOST_TEST(mine.find(" laddr=127.0.0.1:" + std::to_string(n.node->resp_port()) + " ")
+             != std::string::npos, mine);
+  BOOST_TEST(mine.find(" name=alpha ") != std::string::npos, mine);
+  BOOST_TEST(mine.find(" flags=N ") != std::string::npos, mine);
+  BOOST_TEST(mine.find(" cmd=client ") != std::string::npos, mine);
+  BOOST_TEST(b.call({"CLIENT", "LIST", "TYPE", "pubsub"}) == bulk(""));
+  BOOST_TEST(b.call({"CLIENT", "LIST", "TYPE", "bogus"}) == err("ERR Unknown client type 'bogus'"));
+  BOOST_TEST(b.call({"CLIENT", "LIST", "ID", "x"}) == err("ERR Invalid client ID"));
+  BOOST_TEST(b.call({"CLIENT", "LIST", "bogus"}) == err("ERR syntax error"));
+  auto info = a.call({"CLIENT", "INFO"});
+  BOOST_TEST(info.find("id=" + id + " addr=127.0.0.1:") != std::string::npos, info);
+  BOOST_TEST(info.find(" cmd=client|info ") != std::string::npos, info);
+
+  // A blocked client ends as if timed out, or with an error.
+  a.send({"BLPOP", "{u}l", "0"});
+  await_blocked(b, 1);
+  auto blocked = b.call({"CLIENT", "LIST", "ID", id});
+  BOOST_TEST(blocked.find(" flags=b ") != std::string::npos, blocked);
+  BOOST_TEST(b.call({"CLIENT", "UNBLOCK", id}) == integer(1));
+  BOOST_TEST(a.read() == "*-1\r\n");
+  a.send({"BZPOPMIN", "{u}z", "0"});
+  await_blocked(b, 1);
+  BOOST_TEST(b.call({"CLIENT", "UNBLOCK", id, "TIMEOUT"}) == integer(1));
+  BOOST_TEST(a.read() == "*-1\r\n");
+  a.send({"BLPOP", "{u}l", "0"});
+  await_blocked(b, 1);
+  BOOST_TEST(b.call({"CLIENT", "UNBLOCK", id, "ERROR"}) == integer(1));
+  BOOST_TEST(a.read() == err("UNBLOCKED client unblocked via CLIENT UNBLOCK"));
+  await_blocked(b, 0);
+  // What is pushed afterwards stays (the unblocked command popped nothing),
+  // and the connection serves on.
+  BOOST_TEST(b.call({"RPUSH", "{u}l", "kept"}) == integer(1));
+  BOOST_TEST(a.call({"LRANGE", "{u}l", "0", "-1"}) == array({"kept"}));
+  BOOST_TEST(b.call({"CLIENT", "UNBLOCK", id}) == integer(0));
+  BOOST_TEST(b.call({"CLIENT", "UNBLOCK", "x"}) == err("ERR value is not an integer or out of range"));
+  BOOST_TEST(b.call({"CLIENT", "UNBLOCK", id, "LATER"})
+             == err("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR"));
+
+  // KILL: by id (never itself unless SKIPME no), by address, bad filters.
+  auto b_id_reply = b.call({"CLIENT", "ID"});
+  auto b_id = b_id_reply.substr(1, b_id_reply.size() - 3);
+  BOOST_TEST(b.call({"CLIENT", "KILL", "ID", b_id}) == integer(0));
+  BOOST_TEST(b.call({"CLIENT", "KILL", "ID", "0"}) == err("ERR client-id should be greater than 0"));
+  BOOST_TEST(b.call({"CLIENT", "KILL", "USER", "nobody"}) == err("ERR No such user 'nobody'"));
+  BOOST_TEST(b.call({"CLIENT", "KILL", "TYPE", "bogus"}) == err("ERR Unknown client type 'bogus'"));
+  BOOST_TEST(b.call({"CLIENT", "KILL", "ID"}) == err("ERR No such client"));  // the old form
+  BOOST_TEST(b.call({"CLIENT", "KILL", "ID", id, "SKIPME"}) == err("ERR syntax error"));
+  BOOST_TEST(b.call({"CLIENT", "KILL", "10.9.9.9:1"}) == err("ERR No such client"));
+  BOOST_TEST(b.call({"CLIENT", "KILL", "TYPE", "pubsub"}) == integer(0));
+  BOOST_TEST(b.call({"CLIENT", "KILL", "ID", id}) == integer(1));
+  BOOST_TEST(a.closed_by_peer());
+  await_gone(b, id);
+  // The old form, by the address CLIENT LIST shows.
+  auto c = n.connect();
+  auto c_line = c.call({"CLIENT", "INFO"});
+  auto at = c_line.find(" addr=") + 6;
+  auto c_addr = c_line.substr(at, c_line.find(' ', at) - at);
+  BOOST_TEST(b.call({"CLIENT", "KILL", c_addr}) == ok);
+  BOOST_TEST(c.closed_by_peer());
+  // A blocked client killed gives back nothing it did not pop.
+  auto d = n.connect();
+  auto d_id_reply = d.call({"CLIENT", "ID"});
+  auto d_id = d_id_reply.substr(1, d_id_reply.size() - 3);
+  d.send({"BLPOP", "{u}gone", "0"});
+  await_blocked(b, 1);
+  BOOST_TEST(b.call({"CLIENT", "KILL", "ID", d_id, "SKIPME", "no"}) == integer(1));
+  BOOST_TEST(d.closed_by_peer());
+  await_blocked(b, 0);
+  BOOST_TEST(b.call({"RPUSH", "{u}gone", "v"}) == integer(1));
+  BOOST_TEST(b.call({"LLEN", "{u}gone"}) == integer(1));
+  // SKIPME no lets a connection close itself, after its answer.
+  BOOST_TEST(b.call({"CLIENT", "KILL", "ID", b_id, "SKIPME", "no"}) == integer(1));
+  BOOST_TEST(b.closed_by_peer());
+}
+
+BOOST_AUTO_TEST_CASE(dump_and_restore_move_values_to_and_from_redis) {
+  peers p;
+  // The same values on both, in each encoding Redis 7 picks for them.
+  const std::vector<std::vector<std::string>> values{
+    {"SET", "{d}s", "hello"},
+    {"SET", "{d}n", "12345"},
+    {"SET", "{d}long", std::string(200, 'a')},
+    {"RPUSH", "{d}l", "a", "12", "-5", "70000", std::string(70, 'x')},
+    {"HSET", "{d}h", "f", "v", "n", "300"},
+    {"HSET", "{d}hbig", "f", std::string(100, 'y'), "g", "2"},
+    {"SADD", "{d}ints", "1", "2", "70000", "-3"},
+    {"SADD", "{d}st", "a", "b", "c"},
+    {"ZADD", "{d}z", "1.5", "a", "2", "b", "-3", "c"},
+    {"ZADD", "{d}zbig", "1", std::string(100, 'a'), "2.5", "b", "inf", "top", "-inf", "bottom"},
+  };
+  for (auto& v : values) {
+    p.same(v);
+    const auto& key = v[1];
+    // Redis's payload into Troupe, Troupe's into Redis: the same value.
+    auto from_redis = payload_of(p.to_redis.call({"DUMP", key}));
+    BOOST_TEST(p.to_troupe.call({"RESTORE", key + ":r", "0", from_redis}) == ok);
+    BOOST_TEST(contents(p.to_troupe, key + ":r") == contents(p.to_redis, key), key);
+    auto from_troupe = payload_of(p.to_troupe.call({"DUMP", key}));
+    BOOST_TEST(p.to_redis.call({"RESTORE", key + ":t", "0", from_troupe}) == ok);
+    BOOST_TEST(contents(p.to_redis, key + ":t") == contents(p.to_redis, key), key);
+    // And back into Troupe, over what is there.
+    BOOST_TEST(p.to_troupe.call({"RESTORE", key, "0", from_troupe, "REPLACE"}) == ok);
+    BOOST_TEST(contents(p.to_troupe, key) == contents(p.to_redis, key), key);
+  }
+  // A plain string's payload is Redis's byte for byte.
+  p.same({"DUMP", "{d}s"});
+  auto hello = payload_of(p.to_redis.call({"DUMP", "{d}s"}));
+  // A TTL, relative or absolute; one already past writes nothing.
+  BOOST_TEST(p.to_troupe.call({"RESTORE", "{d}ttl", "100000", hello}) == ok);
+  auto pttl = p.to_troupe.call({"PTTL", "{d}ttl"});
+  BOOST_TEST((pttl.size() > 3 && pttl[0] == ':' && pttl[1] != '-'), pttl);
+  p.same({"RESTORE", "{d}past", "1", hello, "ABSTTL"});
+  p.same({"EXISTS", "{d}past"});
+  p.same({"RESTORE", "{d}s", "1", hello, "ABSTTL", "REPLACE"});
+  p.same({"EXISTS", "{d}s"});
+  // Refusals, as Redis words them; nothing is written.
+  p.same({"SET", "{d}busy", "x"});
+  p.same({"RESTORE", "{d}busy", "0", hello});
+  p.same({"RESTORE", "{d}new", "0", "not a payload"});
+  p.same({"RESTORE", "{d}new", "0", ""});
+  auto flipped = hello;
+  flipped[3] ^= 1;
+  p.same({"RESTORE", "{d}new", "0", flipped});
+  p.same({"RESTORE", "{d}new", "-1", hello});
+  p.same({"RESTORE", "{d}new", "x", hello});
+  p.same({"RESTORE", "{d}new", "0", hello, "IDLETIME", "-1"});
+  p.same({"RESTORE", "{d}new", "0", hello, "FREQ", "256"});
+  p.same({"RESTORE", "{d}new", "0", hello, "BOGUS"});
+  p.same({"EXISTS", "{d}new"});
+  p.same({"RESTORE", "{d}new", "0", hello, "IDLETIME", "10"});
+  p.same({"GET", "{d}new"});
+  p.same({"DUMP", "{d}missing"});
 }
 
 BOOST_AUTO_TEST_CASE(scripts_use_collections) {

@@ -1469,6 +1469,7 @@ export namespace troupe {
             kvEval?: (troupe.v1.IKvEval|null);
             kvExec?: (troupe.v1.IKvExec|null);
             kvWatch?: (troupe.v1.IKvWatch|null);
+            kvUnblock?: (troupe.v1.IKvUnblock|null);
             clusterStatus?: (troupe.v1.IClusterStatus|null);
             clusterDrain?: (troupe.v1.IClusterDrain|null);
             clusterTransferLeader?: (troupe.v1.IClusterTransferLeader|null);
@@ -1530,10 +1531,11 @@ export namespace troupe {
             public kvEval?: (troupe.v1.IKvEval|null);
             public kvExec?: (troupe.v1.IKvExec|null);
             public kvWatch?: (troupe.v1.IKvWatch|null);
+            public kvUnblock?: (troupe.v1.IKvUnblock|null);
             public clusterStatus?: (troupe.v1.IClusterStatus|null);
             public clusterDrain?: (troupe.v1.IClusterDrain|null);
             public clusterTransferLeader?: (troupe.v1.IClusterTransferLeader|null);
-            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"exportChunk"|"importChunk"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"kvExec"|"kvWatch"|"clusterStatus"|"clusterDrain"|"clusterTransferLeader");
+            public op?: ("ping"|"stateGet"|"stateExists"|"stateGetMany"|"stateSet"|"stateSetMany"|"stateDelete"|"stateKeys"|"stateClear"|"stateGetGroup"|"stateTraceIds"|"stateItems"|"streamGet"|"streamSet"|"streamDelete"|"streamGetGroup"|"streamClear"|"streamQuery"|"streamListGroups"|"streamSubscribe"|"streamUnsubscribe"|"streamSend"|"stats"|"advanceClock"|"backup"|"exportChunk"|"importChunk"|"eventEmit"|"eventEmitBatch"|"eventSubscribe"|"eventUnsubscribe"|"eventAck"|"eventNack"|"eventRemoveStep"|"eventListTopics"|"eventTopicInfo"|"queueStats"|"deadLetterList"|"deadLetterReplay"|"deadLetterPurge"|"eventExtend"|"eventFetch"|"queuePurge"|"lockAcquire"|"lockRenew"|"lockRelease"|"lockList"|"kvCommand"|"kvScan"|"kvCount"|"kvFlush"|"kvEval"|"kvExec"|"kvWatch"|"kvUnblock"|"clusterStatus"|"clusterDrain"|"clusterTransferLeader");
             public static create(properties?: troupe.v1.IRequest): troupe.v1.Request;
             public static encode(message: troupe.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Request;
@@ -2119,6 +2121,7 @@ export namespace troupe {
             blockMs?: (number|null);
             rerun?: (boolean|null);
             "eval"?: (troupe.v1.IKvEval|null);
+            blockToken?: (number|Long|null);
         }
 
         class KvCommand implements IKvCommand {
@@ -2128,12 +2131,29 @@ export namespace troupe {
             public blockMs: number;
             public rerun: boolean;
             public eval?: (troupe.v1.IKvEval|null);
+            public blockToken: (number|Long);
             public static create(properties?: troupe.v1.IKvCommand): troupe.v1.KvCommand;
             public static encode(message: troupe.v1.IKvCommand, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvCommand;
             public static verify(message: { [k: string]: any }): (string|null);
             public static fromObject(object: { [k: string]: any }): troupe.v1.KvCommand;
             public static toObject(message: troupe.v1.KvCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IKvUnblock {
+            token?: (number|Long|null);
+        }
+
+        class KvUnblock implements IKvUnblock {
+            constructor(properties?: troupe.v1.IKvUnblock);
+            public token: (number|Long);
+            public static create(properties?: troupe.v1.IKvUnblock): troupe.v1.KvUnblock;
+            public static encode(message: troupe.v1.IKvUnblock, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvUnblock;
+            public static verify(message: { [k: string]: any }): (string|null);
+            public static fromObject(object: { [k: string]: any }): troupe.v1.KvUnblock;
+            public static toObject(message: troupe.v1.KvUnblock, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 

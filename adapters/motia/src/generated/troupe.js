@@ -9519,6 +9519,7 @@ export const troupe = $root.troupe = (() => {
             Request.prototype.kvEval = null;
             Request.prototype.kvExec = null;
             Request.prototype.kvWatch = null;
+            Request.prototype.kvUnblock = null;
             Request.prototype.clusterStatus = null;
             Request.prototype.clusterDrain = null;
             Request.prototype.clusterTransferLeader = null;
@@ -9526,7 +9527,7 @@ export const troupe = $root.troupe = (() => {
             let $oneOfFields;
 
             Object.defineProperty(Request.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "exportChunk", "importChunk", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "kvExec", "kvWatch", "clusterStatus", "clusterDrain", "clusterTransferLeader"]),
+                get: $util.oneOfGetter($oneOfFields = ["ping", "stateGet", "stateExists", "stateGetMany", "stateSet", "stateSetMany", "stateDelete", "stateKeys", "stateClear", "stateGetGroup", "stateTraceIds", "stateItems", "streamGet", "streamSet", "streamDelete", "streamGetGroup", "streamClear", "streamQuery", "streamListGroups", "streamSubscribe", "streamUnsubscribe", "streamSend", "stats", "advanceClock", "backup", "exportChunk", "importChunk", "eventEmit", "eventEmitBatch", "eventSubscribe", "eventUnsubscribe", "eventAck", "eventNack", "eventRemoveStep", "eventListTopics", "eventTopicInfo", "queueStats", "deadLetterList", "deadLetterReplay", "deadLetterPurge", "eventExtend", "eventFetch", "queuePurge", "lockAcquire", "lockRenew", "lockRelease", "lockList", "kvCommand", "kvScan", "kvCount", "kvFlush", "kvEval", "kvExec", "kvWatch", "kvUnblock", "clusterStatus", "clusterDrain", "clusterTransferLeader"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -9645,6 +9646,8 @@ export const troupe = $root.troupe = (() => {
                     $root.troupe.v1.KvExec.encode(message.kvExec, writer.uint32(762).fork()).ldelim();
                 if (message.kvWatch != null && Object.hasOwnProperty.call(message, "kvWatch"))
                     $root.troupe.v1.KvWatch.encode(message.kvWatch, writer.uint32(770).fork()).ldelim();
+                if (message.kvUnblock != null && Object.hasOwnProperty.call(message, "kvUnblock"))
+                    $root.troupe.v1.KvUnblock.encode(message.kvUnblock, writer.uint32(778).fork()).ldelim();
                 if (message.clusterStatus != null && Object.hasOwnProperty.call(message, "clusterStatus"))
                     $root.troupe.v1.ClusterStatus.encode(message.clusterStatus, writer.uint32(802).fork()).ldelim();
                 if (message.clusterDrain != null && Object.hasOwnProperty.call(message, "clusterDrain"))
@@ -9875,6 +9878,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 96: {
                             message.kvWatch = $root.troupe.v1.KvWatch.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 97: {
+                            message.kvUnblock = $root.troupe.v1.KvUnblock.decode(reader, reader.uint32());
                             break;
                         }
                     case 100: {
@@ -10439,6 +10446,16 @@ export const troupe = $root.troupe = (() => {
                             return "kvWatch." + error;
                     }
                 }
+                if (message.kvUnblock != null && message.hasOwnProperty("kvUnblock")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.troupe.v1.KvUnblock.verify(message.kvUnblock);
+                        if (error)
+                            return "kvUnblock." + error;
+                    }
+                }
                 if (message.clusterStatus != null && message.hasOwnProperty("clusterStatus")) {
                     if (properties.op === 1)
                         return "op: multiple values";
@@ -10746,6 +10763,11 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.Request.kvWatch: object expected");
                     message.kvWatch = $root.troupe.v1.KvWatch.fromObject(object.kvWatch);
                 }
+                if (object.kvUnblock != null) {
+                    if (typeof object.kvUnblock !== "object")
+                        throw TypeError(".troupe.v1.Request.kvUnblock: object expected");
+                    message.kvUnblock = $root.troupe.v1.KvUnblock.fromObject(object.kvUnblock);
+                }
                 if (object.clusterStatus != null) {
                     if (typeof object.clusterStatus !== "object")
                         throw TypeError(".troupe.v1.Request.clusterStatus: object expected");
@@ -11037,6 +11059,11 @@ export const troupe = $root.troupe = (() => {
                     object.kvWatch = $root.troupe.v1.KvWatch.toObject(message.kvWatch, options);
                     if (options.oneofs)
                         object.op = "kvWatch";
+                }
+                if (message.kvUnblock != null && message.hasOwnProperty("kvUnblock")) {
+                    object.kvUnblock = $root.troupe.v1.KvUnblock.toObject(message.kvUnblock, options);
+                    if (options.oneofs)
+                        object.op = "kvUnblock";
                 }
                 if (message.clusterStatus != null && message.hasOwnProperty("clusterStatus")) {
                     object.clusterStatus = $root.troupe.v1.ClusterStatus.toObject(message.clusterStatus, options);
@@ -15349,6 +15376,7 @@ export const troupe = $root.troupe = (() => {
             KvCommand.prototype.blockMs = 0;
             KvCommand.prototype.rerun = false;
             KvCommand.prototype["eval"] = null;
+            KvCommand.prototype.blockToken = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             KvCommand.create = function create(properties) {
                 return new KvCommand(properties);
@@ -15368,6 +15396,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(32).bool(message.rerun);
                 if (message["eval"] != null && Object.hasOwnProperty.call(message, "eval"))
                     $root.troupe.v1.KvEval.encode(message["eval"], writer.uint32(42).fork()).ldelim();
+                if (message.blockToken != null && Object.hasOwnProperty.call(message, "blockToken"))
+                    writer.uint32(48).uint64(message.blockToken);
                 return writer;
             };
 
@@ -15398,6 +15428,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 5: {
                             message["eval"] = $root.troupe.v1.KvEval.decode(reader, reader.uint32());
+                            break;
+                        }
+                    case 6: {
+                            message.blockToken = reader.uint64();
                             break;
                         }
                     default:
@@ -15432,6 +15466,9 @@ export const troupe = $root.troupe = (() => {
                     if (error)
                         return "eval." + error;
                 }
+                if (message.blockToken != null && message.hasOwnProperty("blockToken"))
+                    if (!$util.isInteger(message.blockToken) && !(message.blockToken && $util.isInteger(message.blockToken.low) && $util.isInteger(message.blockToken.high)))
+                        return "blockToken: integer|Long expected";
                 return null;
             };
 
@@ -15460,6 +15497,15 @@ export const troupe = $root.troupe = (() => {
                         throw TypeError(".troupe.v1.KvCommand.eval: object expected");
                     message["eval"] = $root.troupe.v1.KvEval.fromObject(object["eval"]);
                 }
+                if (object.blockToken != null)
+                    if ($util.Long)
+                        (message.blockToken = $util.Long.fromValue(object.blockToken)).unsigned = true;
+                    else if (typeof object.blockToken === "string")
+                        message.blockToken = parseInt(object.blockToken, 10);
+                    else if (typeof object.blockToken === "number")
+                        message.blockToken = object.blockToken;
+                    else if (typeof object.blockToken === "object")
+                        message.blockToken = new $util.LongBits(object.blockToken.low >>> 0, object.blockToken.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -15474,6 +15520,11 @@ export const troupe = $root.troupe = (() => {
                     object.blockMs = 0;
                     object.rerun = false;
                     object["eval"] = null;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.blockToken = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.blockToken = options.longs === String ? "0" : 0;
                 }
                 if (message.args && message.args.length) {
                     object.args = [];
@@ -15488,6 +15539,11 @@ export const troupe = $root.troupe = (() => {
                     object.rerun = message.rerun;
                 if (message["eval"] != null && message.hasOwnProperty("eval"))
                     object["eval"] = $root.troupe.v1.KvEval.toObject(message["eval"], options);
+                if (message.blockToken != null && message.hasOwnProperty("blockToken"))
+                    if (typeof message.blockToken === "number")
+                        object.blockToken = options.longs === String ? String(message.blockToken) : message.blockToken;
+                    else
+                        object.blockToken = options.longs === String ? $util.Long.prototype.toString.call(message.blockToken) : options.longs === Number ? new $util.LongBits(message.blockToken.low >>> 0, message.blockToken.high >>> 0).toNumber(true) : message.blockToken;
                 return object;
             };
 
@@ -15496,6 +15552,98 @@ export const troupe = $root.troupe = (() => {
             };
 
             return KvCommand;
+        })();
+
+        v1.KvUnblock = (function() {
+
+            function KvUnblock(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            KvUnblock.prototype.token = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            KvUnblock.create = function create(properties) {
+                return new KvUnblock(properties);
+            };
+
+            KvUnblock.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.token != null && Object.hasOwnProperty.call(message, "token"))
+                    writer.uint32(8).uint64(message.token);
+                return writer;
+            };
+
+            KvUnblock.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                let end = length === undefined ? reader.len : reader.pos + length, message = new $root.troupe.v1.KvUnblock();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.token = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            KvUnblock.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.token != null && message.hasOwnProperty("token"))
+                    if (!$util.isInteger(message.token) && !(message.token && $util.isInteger(message.token.low) && $util.isInteger(message.token.high)))
+                        return "token: integer|Long expected";
+                return null;
+            };
+
+            KvUnblock.fromObject = function fromObject(object) {
+                if (object instanceof $root.troupe.v1.KvUnblock)
+                    return object;
+                let message = new $root.troupe.v1.KvUnblock();
+                if (object.token != null)
+                    if ($util.Long)
+                        (message.token = $util.Long.fromValue(object.token)).unsigned = true;
+                    else if (typeof object.token === "string")
+                        message.token = parseInt(object.token, 10);
+                    else if (typeof object.token === "number")
+                        message.token = object.token;
+                    else if (typeof object.token === "object")
+                        message.token = new $util.LongBits(object.token.low >>> 0, object.token.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            KvUnblock.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.token = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.token = options.longs === String ? "0" : 0;
+                if (message.token != null && message.hasOwnProperty("token"))
+                    if (typeof message.token === "number")
+                        object.token = options.longs === String ? String(message.token) : message.token;
+                    else
+                        object.token = options.longs === String ? $util.Long.prototype.toString.call(message.token) : options.longs === Number ? new $util.LongBits(message.token.low >>> 0, message.token.high >>> 0).toNumber(true) : message.token;
+                return object;
+            };
+
+            KvUnblock.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return KvUnblock;
         })();
 
         v1.KvReply = (function() {

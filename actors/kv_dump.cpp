@@ -152,11 +152,9 @@ void cmd_restore(command& c) {
     } else if (opt == "absttl") {
       absolute = true;
     } else if (((opt == "idletime" && !freq) || (opt == "freq" && !idle)) && i + 1 < c.args.size()) {
-      auto n = resp::parse_int(c.args[++i]);
-      if (!n) {
-        resp::error(c.out, not_integer);
+      auto n = int_arg(c, c.args[++i]);
+      if (!n)
         return;
-      }
       if (opt == "idletime" && *n < 0) {
         resp::error(c.out, "ERR Invalid IDLETIME value, must be >= 0");
         return;
@@ -180,11 +178,9 @@ void cmd_restore(command& c) {
     resp::error(c.out, "BUSYKEY Target key name already exists.");
     return;
   }
-  auto ttl = resp::parse_int(c.args[2]);
-  if (!ttl) {
-    resp::error(c.out, not_integer);
+  auto ttl = int_arg(c, c.args[2]);
+  if (!ttl)
     return;
-  }
   if (*ttl < 0) {
     resp::error(c.out, "ERR Invalid TTL value, must be >= 0");
     return;

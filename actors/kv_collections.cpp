@@ -1949,14 +1949,6 @@ void cmd_zsetop(command& c, set_op op, bool store, bool cardinality = false) {
 
 // -- SSCAN, HSCAN, ZSCAN -------------------------------------------------------
 
-/// A score as ZSCAN prints it ("%.17g").
-std::string score_text(double score) {
-  std::string out;
-  resp::dbl(out, score, false);  // "$n\r\ntext\r\n"
-  auto start = out.find("\r\n") + 2;
-  return out.substr(start, out.size() - start - 2);
-}
-
 /// SSCAN / HSCAN / ZSCAN key cursor [MATCH pattern] [COUNT n]. The first
 /// step returns every element (cursor 0): SCAN's guarantees hold, as Redis
 /// does for its small encodings, at the cost of one large reply for a large
@@ -2172,6 +2164,13 @@ uint64_t u64_of(std::string_view bytes) {
   for (size_t i = 0; i < 8 && i < bytes.size(); ++i)
     v = (v << 8) | static_cast<uint8_t>(bytes[i]);
   return v;
+}
+
+std::string score_text(double score) {
+  std::string out;
+  resp::dbl(out, score, false);  // "$n\r\ntext\r\n"
+  auto start = out.find("\r\n") + 2;
+  return out.substr(start, out.size() - start - 2);
 }
 
 std::optional<int64_t> int_arg(command& c, std::string_view text) {

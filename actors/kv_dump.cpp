@@ -2,9 +2,7 @@
 // so a value moves whole between Troupe and Redis, or within Troupe. Both
 // read and write a collection through its type's own commands (LRANGE,
 // RPUSH, HSET, ...), so they keep to its storage as those do.
-#include <charconv>
-#include <cmath>
-#include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,22 +20,13 @@ namespace rdb = protocol::rdb;
 
 /// The items of a RESP2 array of bulk strings, as the read commands reply.
 std::vector<std::string> bulk_items(std::string_view reply) {
+  std::vector<std::string_view> elements;
   std::vector<std::string> out;
-  auto number = [&](size_t& at) {
-    auto end = reply.find("\r\n", at);
-    int64_t n = 0;
-    std::from_chars(reply.data() + at + 1, reply.data() + end, n);
-    at = end + 2;
-    return n;
-  };
-  if (reply.empty() || reply[0] != '*')
+  if (!resp::split_array(reply, elements))
     return out;
-  size_t at = 0;
-  auto count = number(at);
-  for (int64_t i = 0; i < count && at < reply.size(); ++i) {
-    auto len = static_cast<size_t>(number(at));
-    out.emplace_back(reply.substr(at, len));
-    at += len + 2;
+  for (auto e : elements) {  // "$n\r\n<bytes>\r\n"
+    auto start = e.find("\r\n") + 2;
+    out.emplace_back(e.substr(start, e.size() - start - 2));
   }
   return out;
 }
@@ -95,15 +84,6 @@ void cmd_dump(command& c) {
     return;
   }
   resp::bulk(c.out, rdb::dump(*v));
-}
-
-/// A score as ZADD reads it back exactly.
-std::string score_text(double score) {
-  if (std::isinf(score))
-    return score > 0 ? "inf" : "-inf";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", score);
-  return buf;
 }
 
 /// Writes `v` at `key`, where nothing is now.

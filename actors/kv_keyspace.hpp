@@ -249,6 +249,9 @@ bool check_timeout(command& c, std::string_view text);
 /// True when a blocked command runs again and `key` now holds a type other
 /// than `type`: it keeps waiting on it instead of failing.
 bool waits_past(command& c, std::string_view key, char type);
+/// A score as Redis prints it ("%.17g", "inf", "-inf"): ZSCAN's elements,
+/// and what ZADD reads back exactly.
+std::string score_text(double score);
 /// An integer argument; replies "not an integer" when it is not one.
 std::optional<int64_t> int_arg(command& c, std::string_view text);
 /// A number as 8 big-endian bytes (so numbers sort as their records do),

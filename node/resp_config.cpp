@@ -89,7 +89,8 @@ std::string resp_config::set(const std::vector<std::string>& pairs) {
     if (auto it = fixed_.find(name); it != fixed_.end()) {
       if (it->second == pairs[i + 1])
         continue;  // what the node already does
-      return "ERR CONFIG SET '" + pairs[i] + "' is not supported: it is troupe-node's flag";
+      return "ERR CONFIG SET failed (possibly related to argument '" + pairs[i]
+             + "') - troupe-node's flags decide it, not CONFIG SET";
     }
     if (tunables_.count(name) == 0)
       return "ERR Unknown option or number of arguments for CONFIG SET - '" + pairs[i] + "'";

@@ -73,6 +73,14 @@ struct reply_slot {
 };
 using slot_ptr = std::shared_ptr<reply_slot>;
 
+/// A command of the node, not of a partition (CONFIG, SCRIPT), queued by
+/// MULTI: it runs when EXEC's partition part has, its reply at `position`
+/// of EXEC's.
+struct local_command {
+  size_t position;
+  std::vector<std::string> args;
+};
+
 /// A connection's MULTI and WATCH: commands queued until EXEC, which sends
 /// them to their partition to run atomically there.
 struct transaction {
@@ -80,6 +88,7 @@ struct transaction {
   bool failed = false;  // a command was refused while queued: EXECABORT
   std::optional<partition_id> partition;  // of every queued command's keys
   std::vector<troupe::v1::KvCommand> queued;
+  std::vector<local_command> local;
   std::optional<partition_id> watch_partition;
   std::vector<std::string> watch_keys;
   std::vector<uint64_t> watch_versions;
@@ -90,6 +99,7 @@ struct transaction {
     open = failed = false;
     partition.reset();
     queued.clear();
+    local.clear();
     if (unwatch) {
       watch_partition.reset();
       watch_keys.clear();
@@ -1352,7 +1362,8 @@ void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std
 /// CONFIG GET reports the settings clients probe; CONFIG SET changes the
 /// tunable ones (resp_config) and refuses the node's flags; CONFIG
 /// RESETSTAT starts INFO's command and error statistics afresh.
-void cmd_config(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args) {
+/// CONFIG's reply.
+std::string config_reply(resp_broker* self, const std::vector<std::string>& args) {
   auto& settings = *self->state.ctx->resp_settings;
   auto sub = resp::lower(args[1]);
   std::string out;
@@ -1380,7 +1391,7 @@ void cmd_config(resp_broker* self, connection_handle hdl, const std::vector<std:
   } else {
     resp::error(out, "ERR unknown subcommand '" + args[1] + "'. Try CONFIG HELP.");
   }
-  reply(self, hdl, std::move(out));
+  return out;
 }
 
 // -- pub/sub ------------------------------------------------------------------
@@ -1679,7 +1690,8 @@ void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
 }
 
 /// SCRIPT LOAD | EXISTS | FLUSH | KILL | HELP.
-void cmd_script(resp_broker* self, connection_handle hdl, std::vector<std::string>& args) {
+/// SCRIPT's reply.
+std::string script_reply(resp_broker* self, const std::vector<std::string>& args) {
   auto& ctx = *self->state.ctx;
   auto sub = resp::lower(args[1]);
   std::string out;
@@ -1721,7 +1733,18 @@ void cmd_script(resp_broker* self, connection_handle hdl, std::vector<std::strin
     resp::error(out, "ERR unknown subcommand '" + args[1].substr(0, 128)
                        + "'. Try SCRIPT HELP.");
   }
-  reply(self, hdl, std::move(out));
+  return out;
+}
+
+/// The reply of a command the node answers at once, without a partition
+/// (CONFIG, SCRIPT); nullopt for any other.
+std::optional<std::string> local_reply(resp_broker* self, const std::string& name,
+                                       const std::vector<std::string>& args) {
+  if (name == "config")
+    return config_reply(self, args);
+  if (name == "script")
+    return script_reply(self, args);
+  return std::nullopt;
 }
 
 // -- dispatch -----------------------------------------------------------------
@@ -1771,12 +1794,22 @@ void queue_command(resp_broker* self, connection_handle hdl, const std::string& 
     reply(self, hdl, "+QUEUED\r\n");
     return;
   }
+  if (protocol::has_flag(spec, "no_multi")) {
+    tx.failed = true;
+    reject(self, hdl, "ERR Command not allowed inside a transaction");
+    return;
+  }
+  if (name == "config" || name == "script") {
+    tx.local.push_back({tx.queued.size() + tx.local.size(), std::move(args)});
+    reply(self, hdl, "+QUEUED\r\n");
+    return;
+  }
   bool keyed = spec.route == resp_route::key || spec.route == resp_route::keys
                || spec.route == resp_route::pairs;
   if (!keyed && name != "ping" && name != "echo" && name != "unwatch") {
     tx.failed = true;
     reply_error(self, hdl, "ERR '" + name + "' cannot be queued by MULTI here: only commands on "
-                             "keys, PING, ECHO and UNWATCH can");
+                             "keys, PING, ECHO, UNWATCH, CONFIG and SCRIPT can");
     return;
   }
   if (keyed) {
@@ -1836,6 +1869,30 @@ void cmd_watch(resp_broker* self, connection_handle hdl, std::vector<std::string
   });
 }
 
+/// EXEC's reply: the partition's, with the local commands' replies put in
+/// their places once it has run. A partition reply that is not an array
+/// (a WATCH that failed, EXECABORT) is the whole reply, and the local
+/// commands do not run.
+std::string exec_reply(resp_broker* self, const std::vector<local_command>& local,
+                       std::string partition_reply) {
+  std::vector<std::string_view> ran;
+  if (local.empty() || !resp::split_array(partition_reply, ran))
+    return partition_reply;
+  std::string out;
+  resp::array(out, ran.size() + local.size());
+  auto next_local = local.begin();
+  auto next_ran = ran.begin();
+  for (size_t i = 0; next_local != local.end() || next_ran != ran.end(); ++i) {
+    if (next_local != local.end() && (next_local->position == i || next_ran == ran.end())) {
+      out += *local_reply(self, resp::lower(next_local->args[0]), next_local->args);
+      ++next_local;
+    } else {
+      out += *next_ran++;
+    }
+  }
+  return out;
+}
+
 void cmd_exec(resp_broker* self, connection_handle hdl) {
   auto& st = self->state;
   auto& tx = st.tx;
@@ -1853,9 +1910,10 @@ void cmd_exec(resp_broker* self, connection_handle hdl) {
     reject(self, hdl, cross_slot);
     return;
   }
+  auto local = std::make_shared<std::vector<local_command>>(std::move(tx.local));
   if (tx.queued.empty() && tx.watch_keys.empty()) {
     tx.end(true);
-    reply(self, hdl, "*0\r\n");
+    reply(self, hdl, exec_reply(self, *local, "*0\r\n"));
     return;
   }
   auto p = tx.partition ? *tx.partition : tx.watch_partition.value_or(partition_id{0});
@@ -1871,12 +1929,18 @@ void cmd_exec(resp_broker* self, connection_handle hdl) {
   }
   tx.end(true);
   auto slot = open_slot(self);
-  ask(self, p, std::move(req), [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
+  ask(self, p, std::move(req), [=](const Response& r) {
+    finish(self, hdl, slot, exec_reply(self, *local, kv_reply(r)));
+  });
 }
 
 void cmd_session(resp_broker* self, connection_handle hdl, const std::string& name,
                  std::vector<std::string>& args) {
   auto& st = self->state;
+  if (auto out = local_reply(self, name, args)) {
+    reply(self, hdl, std::move(*out));
+    return;
+  }
   std::string out;
   if (name == "ping") {
     if (args.size() > 2) {
@@ -1958,9 +2022,6 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
   } else if (name == "command") {
     cmd_command(self, hdl, args);
     return;
-  } else if (name == "config") {
-    cmd_config(self, hdl, args);
-    return;
   } else if (name == "quit") {
     resp::simple(out, "OK");
     st.closing = true;
@@ -1982,12 +2043,17 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
   } else if (name.rfind("eval", 0) == 0) {
     cmd_eval(self, hdl, name, args);
     return;
-  } else if (name == "script") {
-    cmd_script(self, hdl, args);
-    return;
   } else if (name.find("subscribe") != std::string::npos) {
     cmd_subscription(self, hdl, name, args);
     return;
+  } else if (name == "save") {
+    // Every write is in RocksDB already: SAVE puts the memtables in SST
+    // files, so what --durability none holds survives a crash too.
+    auto done = st.ctx->db != nullptr ? st.ctx->db->flush() : storage::db_status::success();
+    done.ok ? resp::simple(out, "OK") : resp::error(out, "ERR " + done.message);
+  } else if (name == "shutdown") {
+    resp::error(out, "ERR SHUTDOWN is not offered on the RESP door: stop troupe-node with "
+                     "SIGTERM, which drains it first");
   } else if (name == "troupe.advanceclock") {
     auto ms = resp::parse_int(args[1]);
     if (st.ctx->manual_clock == nullptr)
@@ -2011,6 +2077,29 @@ std::string unknown_command(const std::vector<std::string>& args) {
     listed += "'" + args[i].substr(0, 128 - listed.size()) + "' ";
   return "ERR unknown command '" + args[0].substr(0, 128)
          + "', with args beginning with: " + listed;
+}
+
+/// While a script on this node runs past its time budget, as in Redis,
+/// every command but the few that end or get around it is refused BUSY
+/// (and an EXEC discards its transaction). True when `name` was refused.
+bool refused_while_busy(resp_broker* self, connection_handle hdl, const std::string& name,
+                        const std::vector<std::string>& args, const resp_command& spec) {
+  auto& st = self->state;
+  if (st.ctx->script_monitor == nullptr || st.ctx->script_monitor->busy() == 0
+      || protocol::has_flag(spec, "allow_busy")
+      || (name == "script" && resp::lower(args[1]) == "kill"))
+    return false;
+  constexpr std::string_view busy =
+    "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+  if (name == "exec" && st.tx.open) {
+    st.tx.end(true);
+    reject(self, hdl, "EXECABORT Transaction discarded because of: " + std::string{busy});
+    return true;
+  }
+  if (st.tx.open)
+    st.tx.failed = true;
+  reject(self, hdl, busy);
+  return true;
 }
 
 void on_command(resp_broker* self, connection_handle hdl, std::vector<std::string>& args) {
@@ -2043,6 +2132,8 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
                     "allowed in this context");
     return;
   }
+  if (refused_while_busy(self, hdl, name, args, *cmd))
+    return;
   if (st.tx.open && name != "exec" && name != "discard" && name != "multi" && name != "watch"
       && name != "quit" && name != "reset") {
     queue_command(self, hdl, name, args, *cmd);

@@ -365,30 +365,55 @@ void help(std::string& out, std::string_view command,
 
 namespace {
 
-/// Length of the element at the front of `in` (bulk, null, integer or
-/// simple); 0 when it is not one of those or is incomplete.
+/// Length of the reply at the front of `in`, RESP2 or RESP3, aggregates
+/// with everything in them; 0 when it is incomplete or malformed. Iterative:
+/// a deeply nested reply (a script's table) costs no stack.
 size_t element_size(std::string_view in) {
-  auto cr = in.find("\r\n");
-  if (in.empty() || cr == std::string_view::npos)
-    return 0;
-  switch (in[0]) {
-    case ':':
-    case '+':
-    case '-':
-    case '_':
-      return cr + 2;
-    case '$': {
-      auto n = parse_int(in.substr(1, cr - 1));
-      if (!n)
-        return 0;
-      if (*n < 0)
-        return cr + 2;
-      auto total = cr + 2 + static_cast<size_t>(*n) + 2;
-      return total <= in.size() ? total : 0;
-    }
-    default:
+  size_t pos = 0;
+  uint64_t pending = 1;  // elements still to read
+  while (pending > 0) {
+    --pending;
+    auto cr = in.find("\r\n", pos);
+    if (pos >= in.size() || cr == std::string_view::npos)
       return 0;
+    auto head = in.substr(pos + 1, cr - pos - 1);
+    switch (in[pos]) {
+      case ':': case '+': case '-': case '_': case ',': case '#': case '(':
+        pos = cr + 2;
+        break;
+      case '$': case '!': case '=': {
+        auto n = parse_int(head);
+        if (!n)
+          return 0;
+        pos = cr + 2;
+        if (*n >= 0) {
+          if (static_cast<uint64_t>(*n) > in.size())
+            return 0;
+          pos += static_cast<size_t>(*n) + 2;
+          if (pos > in.size() || in.substr(pos - 2, 2) != "\r\n")
+            return 0;
+        }
+        break;
+      }
+      case '*': case '~': case '>': case '%': case '|': {
+        auto n = parse_int(head);
+        if (!n || (*n > 0 && static_cast<uint64_t>(*n) > in.size()))
+          return 0;  // each element takes 3 bytes at least
+        // A map has a key and a value per entry; an attribute's pairs come
+        // before the reply they describe.
+        uint64_t per = in[pos] == '%' || in[pos] == '|' ? 2 : 1;
+        if (in[pos] == '|')
+          ++pending;
+        if (*n > 0)
+          pending += static_cast<uint64_t>(*n) * per;
+        pos = cr + 2;
+        break;
+      }
+      default:
+        return 0;
+    }
   }
+  return pos;
 }
 
 } // namespace

@@ -90,8 +90,8 @@ void push(std::string& out, size_t count, bool resp3);
 void help(std::string& out, std::string_view command,
           std::initializer_list<std::string_view> lines);
 
-/// Splits an array reply into its elements' encodings (each a bulk, null,
-/// integer or simple string). False when `reply` is not such an array.
+/// Splits an array reply into its elements' encodings (any RESP2 or RESP3
+/// reply each, aggregates whole). False when `reply` is not one array.
 bool split_array(std::string_view reply, std::vector<std::string_view>& elements);
 
 /// The value of an integer reply (":n\r\n"); nullopt for anything else.

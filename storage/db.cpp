@@ -509,6 +509,11 @@ db_status db::resume_writes() {
   return st;
 }
 
+db_status db::flush() const {
+  auto st = impl_->rocks->Flush(rocksdb::FlushOptions{}, impl_->handles);
+  return st.ok() ? db_status::success() : from_rocks(st);
+}
+
 db_status db::compact() {
   for (auto* h : impl_->handles) {
     auto st = impl_->rocks->CompactRange(rocksdb::CompactRangeOptions{}, h,

@@ -191,6 +191,10 @@ public:
   /// operators.
   db_status compact();
 
+  /// Writes every memtable to SST files and waits for it (RESP's SAVE):
+  /// afterwards, what was written survives a crash even without a WAL.
+  db_status flush() const;
+
   commit_stats stats() const;
 
   /// Writes a consistent copy of the whole database into `dir` (which must

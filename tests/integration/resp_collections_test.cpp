@@ -431,7 +431,8 @@ BOOST_AUTO_TEST_CASE(encodings_are_reported_and_their_thresholds_accepted) {
              == err("ERR CONFIG SET failed (possibly related to argument "
                     "'zset-max-ziplist-entries') - argument couldn't be parsed into an integer"));
   BOOST_TEST(c.call({"CONFIG", "SET", "maxmemory", "1"})
-             == err("ERR CONFIG SET 'maxmemory' is not supported: it is troupe-node's flag"));
+             == err("ERR CONFIG SET failed (possibly related to argument 'maxmemory') - "
+                    "troupe-node's flags decide it, not CONFIG SET"));
   BOOST_TEST(c.call({"CONFIG", "SET", "nope", "1"})
              == err("ERR Unknown option or number of arguments for CONFIG SET - 'nope'"));
   BOOST_TEST(c.call({"CONFIG", "GET", "maxmemory"}) == "*2\r\n" + bulk("maxmemory") + bulk("0"));
@@ -478,6 +479,45 @@ BOOST_AUTO_TEST_CASE(transactions) {
   BOOST_TEST(c.call({"SET", "{tx}b", "x"}) == "+QUEUED\r\n");
   BOOST_TEST(c.call({"DISCARD"}) == ok);
   BOOST_TEST(c.call({"EXISTS", "{tx}b"}) == integer(0));
+  // CONFIG and SCRIPT are the node's, not a partition's: queued, they run
+  // after the partition's part, their replies in their places, a failed
+  // CONFIG SET an error element like any other.
+  auto sha = c.call({"SCRIPT", "LOAD", "return 1"});
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"CONFIG", "SET", "maxmemory", "bla"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"RPUSH", "{tx}l", "a", "b"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"CONFIG", "GET", "maxmemory"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"LRANGE", "{tx}l", "0", "-1"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"SCRIPT", "EXISTS", sha.substr(sha.find('\n') + 1, 40)}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"})
+             == "*5\r\n"
+                  + err("ERR CONFIG SET failed (possibly related to argument 'maxmemory') - "
+                        "troupe-node's flags decide it, not CONFIG SET")
+                  + integer(2) + "*2\r\n" + bulk("maxmemory") + bulk("0")
+                  + array({"a", "b"}) + "*1\r\n" + integer(1));
+  // Only CONFIG: no partition to ask.
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"CONFIG", "SET", "maxmemory", "0"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*1\r\n" + ok);
+  // A watched key written: the local commands do not run either.
+  BOOST_TEST(c.call({"WATCH", "{tx}l"}) == ok);
+  BOOST_TEST(other.call({"RPUSH", "{tx}l", "c"}) == integer(3));
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"SCRIPT", "FLUSH"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*-1\r\n");
+  BOOST_TEST(c.call({"SCRIPT", "EXISTS", sha.substr(sha.find('\n') + 1, 40)})
+             == "*1\r\n" + integer(1));
+  // SAVE and SHUTDOWN are refused inside a transaction, which then aborts.
+  for (auto* cmd : {"SAVE", "SHUTDOWN"}) {
+    BOOST_TEST(c.call({"MULTI"}) == ok);
+    BOOST_TEST(c.call({"SET", "{tx}s", "x"}) == "+QUEUED\r\n");
+    BOOST_TEST(c.call({cmd}) == err("ERR Command not allowed inside a transaction"));
+    BOOST_TEST(c.call({"EXEC"})
+               == err("EXECABORT Transaction discarded because of previous errors."));
+  }
+  BOOST_TEST(c.call({"EXISTS", "{tx}s"}) == integer(0));
+  BOOST_TEST(c.call({"SAVE"}) == ok);
+  BOOST_TEST(c.call({"SHUTDOWN"}).rfind("-ERR SHUTDOWN is not offered", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(watch_makes_exec_fail_once_a_watched_key_is_written) {

@@ -1365,9 +1365,10 @@ std::string run_nested(command& c, const std::vector<std::string_view>& args) {
 
 namespace {
 
-/// Why a script may not run `args` here; empty when it may.
+/// Why a script may not run `args` here; empty when it may. `stray` gets
+/// the first key of another partition, when that is why.
 std::string refusal(const kv_state& st, const std::vector<std::string_view>& args,
-                    const std::string& name, bool read_only) {
+                    const std::string& name, bool read_only, std::string& stray) {
   using protocol::resp_route;
   auto* spec = protocol::find_resp_command(name);
   if (spec == nullptr)
@@ -1382,8 +1383,10 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
   if (!st.limits.partition_of_key)
     return {};
   for (auto i : protocol::key_positions(*spec, args))
-    if (st.limits.partition_of_key(args[i]) != st.partition)
+    if (st.limits.partition_of_key(args[i]) != st.partition) {
+      stray = args[i];
       return "ERR Script attempted to access a non local key in a cluster node";
+    }
   return {};
 }
 
@@ -1395,10 +1398,13 @@ kv_state::~kv_state() = default;
 namespace {
 
 /// Runs one script on `batch` at `now` and returns its reply; `abort` when
-/// it was killed or storage failed: `batch` must then be dropped, and the
-/// reply says why.
+/// it was killed, storage failed or it moves: `batch` must then be dropped,
+/// and the reply says why. A script that declared no keys and may move
+/// (`move_to` given) and whose first key is another partition's stops
+/// there, with that key in `move_to`.
 std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
-                        storage::write_batch& batch, bool& abort) {
+                        storage::write_batch& batch, bool& abort,
+                        std::string* move_to = nullptr) {
   std::string out;
   if (st.limits.scripts == nullptr) {
     resp::error(out, "ERR scripting is not enabled on this node");
@@ -1408,7 +1414,8 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
     st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_memory_bytes);
   bool read_only = req.read_only() || script_declares_no_writes(req.body());
   std::string storage_failure;
-  auto call = [&](const std::vector<std::string_view>& args) -> std::string {
+  bool touched_keys = false;
+  auto call = [&](const std::vector<std::string_view>& args, bool resp3) -> std::string {
     std::string reply;
     if (!storage_failure.empty())
       return storage_failure;
@@ -1417,11 +1424,18 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
       args.size() == 1 ? resp::simple(reply, "PONG") : resp::bulk(reply, args[1]);
       return reply;
     }
-    if (auto why = refusal(st, args, name, read_only); !why.empty()) {
+    std::string stray;
+    if (auto why = refusal(st, args, name, read_only, stray); !why.empty()) {
       resp::error(reply, why);
+      if (!stray.empty() && !touched_keys && move_to != nullptr && req.keys().empty()) {
+        *move_to = std::move(stray);
+        storage_failure = reply;  // ends the run: every later call fails too
+      }
       return reply;
     }
-    command c{st, args, name, false, now, batch};
+    if (auto* spec = protocol::find_resp_command(name))
+      touched_keys = touched_keys || !protocol::key_positions(*spec, args).empty();
+    command c{st, args, name, resp3, now, batch};
     c.in_script = true;
     dispatch(c);
     if (c.failed)
@@ -1588,9 +1602,12 @@ void run_script(kv_state& st, const v1::KvEval& req, v1::Response& resp,
                 storage::write_batch& batch) {
   // One clock reading for the whole script, as Redis freezes time in one.
   bool abort = false;
-  auto out = eval_script(st, req, st.db->now_ms(), batch, abort);
+  std::string move_to;
+  auto out = eval_script(st, req, st.db->now_ms(), batch, abort, req.pinned() ? nullptr : &move_to);
   if (abort)
     drop_batch(st, batch);
+  if (!move_to.empty())
+    resp.mutable_kv()->set_run_at_key(std::move(move_to));
   resp.mutable_kv()->set_resp(std::move(out));
 }
 

@@ -1,5 +1,6 @@
 #include "actors/kv_script.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -108,11 +109,42 @@ struct run_context {
   bool busy = false;
   uint64_t kill_generation = 0;
   bool killed = false;
+  bool resp3_calls = false;  // redis.setresp(3): calls answer in RESP3
 };
 
-// -- RESP2 reply -> Lua -------------------------------------------------------
+// -- RESP2 and RESP3 reply -> Lua ----------------------------------------------
 
-/// Pushes the RESP2 value at `pos` of `r` and advances `pos`.
+void push_reply(lua_State* L, std::string_view r, size_t& pos);
+
+/// Pushes {field = <the value on top>}, replacing that value.
+void wrap_in_field(lua_State* L, const char* field) {
+  lua_newtable(L);
+  lua_pushstring(L, field);
+  lua_pushvalue(L, -3);
+  lua_settable(L, -3);
+  lua_remove(L, -2);
+}
+
+/// RESP3's map (`pairs`) or set: {map = {k = v, ...}} or {set = {m = true,
+/// ...}}, as Redis gives a script that called redis.setresp(3).
+void push_map_or_set(lua_State* L, std::string_view r, size_t& pos, long long n, bool pairs) {
+  lua_newtable(L);
+  for (long long i = 0; i < n; ++i) {
+    luaL_checkstack(L, 4, "reached lua stack limit");
+    push_reply(L, r, pos);
+    if (pairs)
+      push_reply(L, r, pos);
+    else
+      lua_pushboolean(L, 1);
+    if (lua_isnil(L, -2))
+      lua_pop(L, 2);  // a null key: Lua tables have none
+    else
+      lua_settable(L, -3);
+  }
+  wrap_in_field(L, pairs ? "map" : "set");
+}
+
+/// Pushes the RESP2 or RESP3 value at `pos` of `r` and advances `pos`.
 void push_reply(lua_State* L, std::string_view r, size_t& pos) {
   auto eol = r.find("\r\n", pos);
   if (eol == std::string_view::npos) {
@@ -156,6 +188,50 @@ void push_reply(lua_State* L, std::string_view r, size_t& pos) {
         push_reply(L, r, pos);
         lua_rawseti(L, -2, static_cast<int>(i));
       }
+      return;
+    }
+    case '%':
+    case '~':
+      push_map_or_set(L, r, pos, std::strtoll(std::string{line}.c_str(), nullptr, 10),
+                      kind == '%');
+      return;
+    case '|': {  // an attribute: read and left out, as Redis does
+      auto n = std::strtoll(std::string{line}.c_str(), nullptr, 10);
+      for (long long i = 0; i < 2 * n; ++i) {
+        luaL_checkstack(L, 4, "reached lua stack limit");
+        push_reply(L, r, pos);
+        lua_pop(L, 1);
+      }
+      push_reply(L, r, pos);
+      return;
+    }
+    case '_':
+      lua_pushnil(L);
+      return;
+    case '#':
+      lua_pushboolean(L, line == "t" ? 1 : 0);
+      return;
+    case ',':
+      lua_pushnumber(L, std::strtod(std::string{line}.c_str(), nullptr));
+      wrap_in_field(L, "double");
+      return;
+    case '(':
+      lua_pushlstring(L, line.data(), line.size());
+      wrap_in_field(L, "big_number");
+      return;
+    case '=': {  // "fmt:text"
+      auto n = static_cast<size_t>(std::strtoll(std::string{line}.c_str(), nullptr, 10));
+      auto text = r.substr(pos, n);
+      pos += n + 2;
+      lua_newtable(L);
+      lua_pushstring(L, "format");
+      lua_pushlstring(L, text.data(), std::min<size_t>(3, text.size()));
+      lua_settable(L, -3);
+      lua_pushstring(L, "string");
+      auto body = text.size() > 4 ? text.substr(4) : std::string_view{};
+      lua_pushlstring(L, body.data(), body.size());
+      lua_settable(L, -3);
+      wrap_in_field(L, "verbatim_string");
       return;
     }
     default:
@@ -217,7 +293,7 @@ bool call_and_push(lua_State* L) {
     }
   }
   std::vector<std::string_view> args(owned.begin(), owned.end());
-  auto reply = (*current->call)(args);
+  auto reply = (*current->call)(args, current->resp3_calls);
   if (!reply.empty() && reply[0] == '-') {
     push_error_table(L, reply);
     return true;
@@ -311,8 +387,12 @@ int redis_log(lua_State* L) {
 }
 
 int redis_setresp(lua_State* L) {
-  if (lua_gettop(L) != 1 || lua_tointeger(L, 1) != 2)
-    return luaL_error(L, "RESP version must be 2 (this server runs script calls in RESP2)");
+  if (lua_gettop(L) != 1)
+    return raise(L, "ERR redis.setresp() requires one argument.");
+  auto version = lua_tonumber(L, 1);
+  if (version != 2 && version != 3)
+    return raise(L, "ERR RESP version must be 2 or 3.");
+  current->resp3_calls = version == 3;
   return 0;
 }
 
@@ -656,6 +736,81 @@ void error_from_table(lua_State* L, std::string_view sha, std::string& out) {
   resp::error(out, msg);
 }
 
+void to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, int depth);
+
+/// The field `name` of the table at the top, pushed when it has type
+/// `type`; false (nothing pushed) otherwise.
+bool push_field(lua_State* L, const char* name, int type) {
+  lua_pushstring(L, name);
+  lua_rawget(L, -2);
+  if (lua_type(L, -1) == type)
+    return true;
+  lua_pop(L, 1);
+  return false;
+}
+
+/// RESP3's types as a script writes them ({double = n}, {big_number = s},
+/// {verbatim_string = {format = f, string = s}}, {map = t}, {set = t}),
+/// downgraded for a RESP2 client as Redis does. False when the table at the
+/// top is none of them.
+bool typed_to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, int depth) {
+  if (push_field(L, "double", LUA_TNUMBER)) {
+    resp::dbl(out, lua_tonumber(L, -1), resp3);
+    lua_pop(L, 1);
+    return true;
+  }
+  if (auto big = string_field(L, "big_number")) {
+    std::replace(big->begin(), big->end(), '\r', ' ');
+    std::replace(big->begin(), big->end(), '\n', ' ');
+    if (resp3)
+      out += "(" + *big + "\r\n";
+    else
+      resp::bulk(out, *big);
+    return true;
+  }
+  if (push_field(L, "verbatim_string", LUA_TTABLE)) {
+    auto format = string_field(L, "format");
+    auto text = string_field(L, "string");
+    lua_pop(L, 1);
+    if (format && text) {
+      if (resp3) {
+        format->resize(3, ' ');
+        out += "=" + std::to_string(text->size() + 4) + "\r\n" + *format + ":" + *text + "\r\n";
+      } else {
+        resp::bulk(out, *text);
+      }
+      return true;
+    }
+  }
+  bool map = push_field(L, "map", LUA_TTABLE);
+  if (!map && !push_field(L, "set", LUA_TTABLE))
+    return false;
+  std::string items;
+  size_t n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {  // table, key, value
+    if (map) {
+      lua_pushvalue(L, -2);
+      to_resp(L, sha, resp3, items, depth + 1);
+      lua_pop(L, 1);
+      to_resp(L, sha, resp3, items, depth + 1);
+    } else {
+      lua_pushvalue(L, -2);
+      to_resp(L, sha, resp3, items, depth + 1);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    ++n;
+  }
+  lua_pop(L, 1);
+  if (map)
+    resp::map(out, n, resp3);
+  else
+    resp::set(out, n, resp3);
+  out += items;
+  return true;
+}
+
 /// Converts the value at the top of the stack (left there) to RESP.
 void to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, int depth) {
   switch (lua_type(L, -1)) {
@@ -666,8 +821,12 @@ void to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, i
       return;
     }
     case LUA_TBOOLEAN:
-      if (lua_toboolean(L, -1) != 0)
-        resp::integer(out, 1);
+      // A RESP2 script's false is a null; a RESP3 script's booleans are
+      // booleans (1 and 0 to a RESP2 client).
+      if (current->resp3_calls && resp3)
+        out += lua_toboolean(L, -1) != 0 ? "#t\r\n" : "#f\r\n";
+      else if (lua_toboolean(L, -1) != 0 || current->resp3_calls)
+        resp::integer(out, lua_toboolean(L, -1) != 0 ? 1 : 0);
       else
         resp::null(out, resp3);
       return;
@@ -692,6 +851,8 @@ void to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, i
     resp::simple(out, *ok);
     return;
   }
+  if (typed_to_resp(L, sha, resp3, out, depth))
+    return;
   std::string items;
   size_t n = 0;
   for (int j = 1;; ++j) {

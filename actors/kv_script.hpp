@@ -8,10 +8,13 @@
 // has its own environment and its own read-only views of the libraries, so
 // nothing one script changes reaches the next. The script's KEYS and ARGV
 // are set per run, and each redis.call goes through
-// the caller's `script_call`, which answers with the command's RESP2 reply.
-// Replies convert both ways by Redis's rules (nil -> false, status ->
-// {ok=...}, error -> {err=...}; false -> nil, table -> array up to the
-// first nil, number -> integer). Error replies carry Redis's text, " script:
+// the caller's `script_call`, which answers with the command's RESP2 reply,
+// or RESP3 after redis.setresp(3). Replies convert both ways by Redis's
+// rules (nil -> false, status -> {ok=...}, error -> {err=...}; RESP3's map,
+// set, double, big number and verbatim string -> {map=...}, {set=...},
+// {double=...}, ...; false -> nil, table -> array up to the first nil,
+// number -> integer, and the RESP3 tables back to their types, downgraded
+// for a RESP2 client). Error replies carry Redis's text, " script:
 // <sha>, on @user_script:<line>." included.
 //
 // A run that passes its time budget becomes busy in the node's
@@ -38,8 +41,10 @@ class script_monitor;
 namespace kv {
 
 /// Runs one command for a script: args[0] is the name as the script wrote
-/// it. Returns the RESP2 reply (an error reply for a refused command).
-using script_call = std::function<std::string(const std::vector<std::string_view>& args)>;
+/// it. Returns the reply, RESP3 when `resp3` (the script called
+/// redis.setresp(3)), RESP2 otherwise; an error reply for a refused command.
+using script_call =
+  std::function<std::string(const std::vector<std::string_view>& args, bool resp3)>;
 
 /// Outcome of a run.
 enum class script_end {

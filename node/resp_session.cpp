@@ -1605,10 +1605,13 @@ void unsubscribe_all(resp_broker* self) {
 // -- scripting ----------------------------------------------------------------
 
 /// EVAL, EVALSHA and their _RO forms: the script runs in the partition of
-/// its keys (all in one: CROSSSLOT otherwise; partition 0 without keys).
-/// A script call (EVAL, EVALSHA and their _RO forms) made ready to send: the
-/// partition of its keys (none without keys) and what it runs. nullopt
-/// after an error reply.
+/// its keys (all in one: CROSSSLOT otherwise). One without keys starts in
+/// partition 0 and, when the first key it touches is another partition's,
+/// runs again there (KvReply.run_at_key), so `EVAL "return
+/// redis.call('get', 'k')" 0` works as on one Redis.
+///
+/// A script call made ready to send: the partition of its keys (none
+/// without keys) and what it runs. nullopt after an error reply.
 struct script_call {
   std::optional<partition_id> partition;
   troupe::v1::KvEval eval;
@@ -1685,12 +1688,19 @@ void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
   auto req = std::make_shared<Request>();
   *req->mutable_kv_eval() = std::move(call->eval);
   auto slot = open_slot(self);
-  ask(self, call->partition.value_or(partition_id{0}), std::move(req),
-      [=](const Response& r) { finish(self, hdl, slot, kv_reply(r)); });
+  ask(self, call->partition.value_or(partition_id{0}), req, [=](const Response& r) {
+    if (r.kv().run_at_key().empty()) {
+      finish(self, hdl, slot, kv_reply(r));
+      return;
+    }
+    auto again = std::make_shared<Request>(*req);
+    again->mutable_kv_eval()->set_pinned(true);
+    ask(self, self->state.ctx->router->kv_partition(r.kv().run_at_key()), std::move(again),
+        [=](const Response& moved) { finish(self, hdl, slot, kv_reply(moved)); });
+  });
 }
 
-/// SCRIPT LOAD | EXISTS | FLUSH | KILL | HELP.
-/// SCRIPT's reply.
+/// SCRIPT LOAD | EXISTS | FLUSH | KILL | HELP: the reply.
 std::string script_reply(resp_broker* self, const std::vector<std::string>& args) {
   auto& ctx = *self->state.ctx;
   auto sub = resp::lower(args[1]);

@@ -409,6 +409,42 @@ BOOST_AUTO_TEST_CASE(error_replies_quoting_client_bytes_keep_the_stream_in_step)
                     {"PING"}});
 }
 
+BOOST_AUTO_TEST_CASE(redis_setresp_3_gives_scripts_and_clients_resp3_types) {
+  peers p;
+  p.same({"HSET", "{r}h", "f", "v"});
+  p.same({"ZADD", "{r}z", "1.5", "a", "2", "b"});
+  const std::vector<std::vector<std::string>> scripts{
+    {"EVAL", "redis.setresp(3) return redis.call('hgetall', KEYS[1])", "1", "{r}h"},
+    {"EVAL", "redis.setresp(2) return redis.call('hgetall', KEYS[1])", "1", "{r}h"},
+    {"EVAL", "redis.setresp(3) return redis.call('hgetall', KEYS[1]).map.f", "1", "{r}h"},
+    {"EVAL", "redis.setresp(3) return redis.call('zrange', KEYS[1], 0, -1, 'withscores')", "1",
+     "{r}z"},
+    {"EVAL", "redis.setresp(3) local r = redis.call('zscore', KEYS[1], 'a') return "
+             "{type(r), r.double}", "1", "{r}z"},
+    {"EVAL", "redis.setresp(3) return {redis.call('get', '{r}nope') == nil, "
+             "redis.call('exists', KEYS[1])}", "1", "{r}h"},
+    {"EVAL", "redis.setresp(3) return {true, false}", "0"},
+    {"EVAL", "redis.setresp(2) return {true, false}", "0"},
+    {"EVAL", "redis.setresp(3) return false", "0"},
+    {"EVAL", "return {double = 3.141}", "0"},
+    {"EVAL", "return {big_number = '123\\r\\n456'}", "0"},
+    {"EVAL", "return {verbatim_string = {format = 'txt', string = 'hello'}}", "0"},
+    {"EVAL", "return {map = {k = 'v'}}", "0"},
+    {"EVAL", "return {set = {m = true}}", "0"},
+    {"EVAL", "return redis.call('incr', 'keyless')", "0"},  // runs where its key is
+    {"EVAL", "redis.setresp(4)", "0"},
+    {"EVAL", "redis.setresp()", "0"},
+  };
+  // Each from a RESP2 client, then from a RESP3 one: Redis downgrades the
+  // RESP3 types for a RESP2 client.
+  for (auto* hello : {"2", "3"}) {
+    p.to_troupe.call({"HELLO", hello});
+    p.to_redis.call({"HELLO", hello});
+    for (auto& cmd : scripts)
+      p.same(cmd);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_script_over_its_budget_is_killed_on_request) {
   peers p;
   const std::vector<std::string> loop{"EVAL", "local i = 0 while true do i = i + 1 end", "0"};
@@ -499,6 +535,16 @@ BOOST_AUTO_TEST_CASE(a_script_works_in_one_partition_and_is_atomic) {
              != std::string::npos);
   BOOST_TEST(c.call({"EVAL", "return redis.call('set', ARGV[1], 1)", "1", "{x}1", "{x}2"})
              == ok);
+  // Without declared keys, a script runs in the partition of the first key
+  // it touches; a key of another partition after that is refused, and what
+  // ran before the error stays, as in Redis.
+  BOOST_TEST(c.call({"EVAL", "redis.call('set', 'a', 'x') return redis.call('get', 'a')", "0"})
+             == bulk("x"));
+  auto second = c.call({"EVAL", "redis.call('set', 'a', 'y') return redis.call('set', 'c', 1)",
+                        "0"});
+  BOOST_TEST(second.find("ERR Script attempted to access a non local key in a cluster node")
+             != std::string::npos, second);
+  BOOST_TEST(c.call({"MGET", "a", "c"}) == "*2\r\n" + bulk("y") + nil);
   // A write script killed past its budget leaves nothing: its writes and
   // the loop were one unit.
   resp_conn writer{node.resp_port()};

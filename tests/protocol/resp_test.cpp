@@ -58,6 +58,29 @@ BOOST_AUTO_TEST_CASE(reply_helpers) {
   BOOST_TEST(*resp::read_integer(":42\r\n") == 42);
 }
 
+BOOST_AUTO_TEST_CASE(split_array_keeps_nested_and_resp3_replies_whole) {
+  std::vector<std::string_view> parts;
+  // An EXEC's reply: an array, a map with an attribute before a value, a
+  // set, RESP3 scalars, a verbatim string and a null.
+  std::string nested = "*2\r\n$1\r\na\r\n*1\r\n:1\r\n";
+  std::string map = "%2\r\n+k\r\n|1\r\n+ttl\r\n:3\r\n,1.5\r\n+j\r\n#t\r\n";
+  std::string scalars = "~2\r\n(12345678901234567890\r\n_\r\n";
+  std::string verbatim = "=9\r\ntxt:hello\r\n";
+  auto whole = "*5\r\n" + nested + map + scalars + verbatim + "$-1\r\n";
+  BOOST_TEST(resp::split_array(whole, parts));
+  BOOST_TEST_REQUIRE(parts.size() == 5u);
+  BOOST_TEST(parts[0] == nested);
+  BOOST_TEST(parts[1] == map);
+  BOOST_TEST(parts[2] == scalars);
+  BOOST_TEST(parts[3] == verbatim);
+  // Incomplete, malformed or with a count past the bytes there: refused.
+  for (std::string bad : {"*1\r\n*2\r\n:1\r\n", "*1\r\n$5\r\nab\r\n", "*1\r\n?x\r\n",
+                          "*1\r\n*9223372036854775807\r\n", "*1\r\n=4\r\nabcdef\r\n"}) {
+    parts.clear();
+    BOOST_TEST(!resp::split_array(bad, parts), bad);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(glob_patterns) {
   BOOST_TEST(glob_match("*", ""));
   BOOST_TEST(glob_match("motia:state:t1:*", "motia:state:t1:key"));

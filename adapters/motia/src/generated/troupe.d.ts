@@ -2161,6 +2161,7 @@ export namespace troupe {
             resp?: (Uint8Array|null);
             retry?: (boolean|null);
             rerunArgs?: (Uint8Array[]|null);
+            runAtKey?: (Uint8Array|null);
         }
 
         class KvReply implements IKvReply {
@@ -2168,6 +2169,7 @@ export namespace troupe {
             public resp: Uint8Array;
             public retry: boolean;
             public rerunArgs: Uint8Array[];
+            public runAtKey: Uint8Array;
             public static create(properties?: troupe.v1.IKvReply): troupe.v1.KvReply;
             public static encode(message: troupe.v1.IKvReply, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvReply;
@@ -2184,6 +2186,7 @@ export namespace troupe {
             args?: (Uint8Array[]|null);
             resp3?: (boolean|null);
             readOnly?: (boolean|null);
+            pinned?: (boolean|null);
         }
 
         class KvEval implements IKvEval {
@@ -2194,6 +2197,7 @@ export namespace troupe {
             public args: Uint8Array[];
             public resp3: boolean;
             public readOnly: boolean;
+            public pinned: boolean;
             public static create(properties?: troupe.v1.IKvEval): troupe.v1.KvEval;
             public static encode(message: troupe.v1.IKvEval, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvEval;

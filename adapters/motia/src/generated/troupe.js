@@ -15659,6 +15659,7 @@ export const troupe = $root.troupe = (() => {
             KvReply.prototype.resp = $util.newBuffer([]);
             KvReply.prototype.retry = false;
             KvReply.prototype.rerunArgs = $util.emptyArray;
+            KvReply.prototype.runAtKey = $util.newBuffer([]);
 
             KvReply.create = function create(properties) {
                 return new KvReply(properties);
@@ -15674,6 +15675,8 @@ export const troupe = $root.troupe = (() => {
                 if (message.rerunArgs != null && message.rerunArgs.length)
                     for (let i = 0; i < message.rerunArgs.length; ++i)
                         writer.uint32(26).bytes(message.rerunArgs[i]);
+                if (message.runAtKey != null && Object.hasOwnProperty.call(message, "runAtKey"))
+                    writer.uint32(34).bytes(message.runAtKey);
                 return writer;
             };
 
@@ -15696,6 +15699,10 @@ export const troupe = $root.troupe = (() => {
                             if (!(message.rerunArgs && message.rerunArgs.length))
                                 message.rerunArgs = [];
                             message.rerunArgs.push(reader.bytes());
+                            break;
+                        }
+                    case 4: {
+                            message.runAtKey = reader.bytes();
                             break;
                         }
                     default:
@@ -15722,6 +15729,9 @@ export const troupe = $root.troupe = (() => {
                         if (!(message.rerunArgs[i] && typeof message.rerunArgs[i].length === "number" || $util.isString(message.rerunArgs[i])))
                             return "rerunArgs: buffer[] expected";
                 }
+                if (message.runAtKey != null && message.hasOwnProperty("runAtKey"))
+                    if (!(message.runAtKey && typeof message.runAtKey.length === "number" || $util.isString(message.runAtKey)))
+                        return "runAtKey: buffer expected";
                 return null;
             };
 
@@ -15746,6 +15756,11 @@ export const troupe = $root.troupe = (() => {
                         else if (object.rerunArgs[i].length >= 0)
                             message.rerunArgs[i] = object.rerunArgs[i];
                 }
+                if (object.runAtKey != null)
+                    if (typeof object.runAtKey === "string")
+                        $util.base64.decode(object.runAtKey, message.runAtKey = $util.newBuffer($util.base64.length(object.runAtKey)), 0);
+                    else if (object.runAtKey.length >= 0)
+                        message.runAtKey = object.runAtKey;
                 return message;
             };
 
@@ -15764,6 +15779,13 @@ export const troupe = $root.troupe = (() => {
                             object.resp = $util.newBuffer(object.resp);
                     }
                     object.retry = false;
+                    if (options.bytes === String)
+                        object.runAtKey = "";
+                    else {
+                        object.runAtKey = [];
+                        if (options.bytes !== Array)
+                            object.runAtKey = $util.newBuffer(object.runAtKey);
+                    }
                 }
                 if (message.resp != null && message.hasOwnProperty("resp"))
                     object.resp = options.bytes === String ? $util.base64.encode(message.resp, 0, message.resp.length) : options.bytes === Array ? Array.prototype.slice.call(message.resp) : message.resp;
@@ -15774,6 +15796,8 @@ export const troupe = $root.troupe = (() => {
                     for (let j = 0; j < message.rerunArgs.length; ++j)
                         object.rerunArgs[j] = options.bytes === String ? $util.base64.encode(message.rerunArgs[j], 0, message.rerunArgs[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.rerunArgs[j]) : message.rerunArgs[j];
                 }
+                if (message.runAtKey != null && message.hasOwnProperty("runAtKey"))
+                    object.runAtKey = options.bytes === String ? $util.base64.encode(message.runAtKey, 0, message.runAtKey.length) : options.bytes === Array ? Array.prototype.slice.call(message.runAtKey) : message.runAtKey;
                 return object;
             };
 
@@ -15801,6 +15825,7 @@ export const troupe = $root.troupe = (() => {
             KvEval.prototype.args = $util.emptyArray;
             KvEval.prototype.resp3 = false;
             KvEval.prototype.readOnly = false;
+            KvEval.prototype.pinned = false;
 
             KvEval.create = function create(properties) {
                 return new KvEval(properties);
@@ -15823,6 +15848,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(40).bool(message.resp3);
                 if (message.readOnly != null && Object.hasOwnProperty.call(message, "readOnly"))
                     writer.uint32(48).bool(message.readOnly);
+                if (message.pinned != null && Object.hasOwnProperty.call(message, "pinned"))
+                    writer.uint32(56).bool(message.pinned);
                 return writer;
             };
 
@@ -15859,6 +15886,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 6: {
                             message.readOnly = reader.bool();
+                            break;
+                        }
+                    case 7: {
+                            message.pinned = reader.bool();
                             break;
                         }
                     default:
@@ -15898,6 +15929,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.readOnly != null && message.hasOwnProperty("readOnly"))
                     if (typeof message.readOnly !== "boolean")
                         return "readOnly: boolean expected";
+                if (message.pinned != null && message.hasOwnProperty("pinned"))
+                    if (typeof message.pinned !== "boolean")
+                        return "pinned: boolean expected";
                 return null;
             };
 
@@ -15939,6 +15973,8 @@ export const troupe = $root.troupe = (() => {
                     message.resp3 = Boolean(object.resp3);
                 if (object.readOnly != null)
                     message.readOnly = Boolean(object.readOnly);
+                if (object.pinned != null)
+                    message.pinned = Boolean(object.pinned);
                 return message;
             };
 
@@ -15967,6 +16003,7 @@ export const troupe = $root.troupe = (() => {
                     }
                     object.resp3 = false;
                     object.readOnly = false;
+                    object.pinned = false;
                 }
                 if (message.sha != null && message.hasOwnProperty("sha"))
                     object.sha = options.bytes === String ? $util.base64.encode(message.sha, 0, message.sha.length) : options.bytes === Array ? Array.prototype.slice.call(message.sha) : message.sha;
@@ -15986,6 +16023,8 @@ export const troupe = $root.troupe = (() => {
                     object.resp3 = message.resp3;
                 if (message.readOnly != null && message.hasOwnProperty("readOnly"))
                     object.readOnly = message.readOnly;
+                if (message.pinned != null && message.hasOwnProperty("pinned"))
+                    object.pinned = message.pinned;
                 return object;
             };
 

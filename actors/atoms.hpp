@@ -59,6 +59,8 @@ using pubsub_atom = caf::atom_constant<caf::atom("pubsub")>;
 using message_atom = caf::atom_constant<caf::atom("message")>;
 /// kv_shard internal: sweep a slice of orphaned hash fields.
 using sweep_atom = caf::atom_constant<caf::atom("kvsweep")>;
+/// kv shard internal: delete and announce the keys whose expiry passed.
+using expire_atom = caf::atom_constant<caf::atom("kvexpire")>;
 /// A blocked command's wait ended (kv_shard).
 using unblock_atom = caf::atom_constant<caf::atom("unblock")>;
 

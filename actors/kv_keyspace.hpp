@@ -94,6 +94,13 @@ struct kv_state {
   /// Keys written by the request being handled while commands wait on
   /// some: their waiters are woken once it is done.
   std::vector<std::string> written;
+  /// The request's keyspace notifications (event, key), published once
+  /// its writes are durable; dropped with its batch.
+  std::vector<std::pair<std::string, std::string>> events;
+  /// Keys given an expiry while expired events are on, by when it passes
+  /// (only hints: the key record decides).
+  std::multimap<int64_t, std::string> expiring;
+  bool expiry_armed = false;  // an expire_atom is on its way
 
   kv_state();
   ~kv_state();
@@ -165,6 +172,15 @@ void run_watch(kv_state& st, const v1::KvWatch& req, v1::Response& resp);
 /// Moves the version of `key` and wakes its waiters (once the request is
 /// done): every write does, FLUSHDB for each key it deletes.
 void touch_key(kv_state& st, const std::string& key);
+
+/// Deletes the keys remembered in st.expiring whose records have expired by
+/// `now` (at most `limit` of them), into `batch`, announcing each
+/// `expired`.
+void expire_due(kv_state& st, int64_t now, size_t limit, storage::write_batch& batch);
+
+/// Records the keyspace notification `event` of class `cls` (event_class)
+/// on `key`, when the node publishes that class.
+void notify(kv_state& st, uint32_t cls, std::string_view event, std::string_view key);
 
 /// The live key record of `mkey` (staged writes first), nullopt when absent
 /// or expired; a storage error marks `c` failed.
@@ -240,7 +256,8 @@ void add_dump_handlers(handler_table& table);
 
 /// Runs another command (`args`, its lower-case name first) as part of
 /// `c`: it reads c's staged writes, stages its own in c's batch and
-/// replies in RESP2; a storage failure marks `c` failed.
+/// replies in RESP2; a storage failure marks `c` failed. Its keyspace
+/// notifications are left out: `c` announces what it did.
 std::string run_nested(command& c, const std::vector<std::string_view>& args);
 
 /// Redis's timeout argument of a blocking command (seconds, a float);

@@ -1,4 +1,5 @@
 #include "actors/kv_shard.hpp"
+#include "actors/keyspace_events.hpp"
 #include "actors/kv_keyspace.hpp"
 #include "actors/partition_actor.hpp"
 
@@ -142,6 +143,38 @@ storage::write_batch sweep(kv_state& st) {
   return batch;
 }
 
+/// Submits `batch` and, once it is durable, publishes the keyspace events
+/// recorded with it and answers `reply` (if any).
+template <class Self>
+void submit_announced(Self self, storage::write_batch batch, std::shared_ptr<Response> reply) {
+  auto& st = self->state;
+  std::function<void(bool)> publish;
+  if (!st.events.empty())
+    publish = [announcer = st.limits.events, events = std::move(st.events)](bool durable) {
+      if (durable)
+        for (auto& [event, key] : events)
+          announcer->notify(event, key);
+    };
+  st.events.clear();
+  auto gen = st.pipeline->submit(std::move(batch));
+  // Published before the reply leaves: a client that reads the reply and
+  // then publishes finds its own message after the events.
+  if (publish)
+    st.pipeline->after(gen, [publish = std::move(publish)](const storage::db_status& s) { publish(s.ok); });
+  if (reply)
+    reply_after(self, gen, std::move(reply));
+}
+
+/// Keeps the expiry check going while keys are remembered as expiring.
+template <class Self>
+void arm_expiry(Self self) {
+  auto& st = self->state;
+  if (st.expiry_armed || st.expiring.empty())
+    return;
+  st.expiry_armed = true;
+  self->delayed_send(self, st.limits.expiry_interval, expire_atom::value);
+}
+
 template <class Self>
 caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
   auto p = log->partition();
@@ -155,6 +188,16 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
   self->delayed_send(self, limits.sweep_interval, sweep_atom::value);
   return {
     [=](unblock_atom, uint64_t id) { self->state.blocked.wake(id); },
+    [=](expire_atom) {
+      auto& st = self->state;
+      st.expiry_armed = false;
+      storage::write_batch batch;
+      expire_due(st, st.db->now_ms(), st.limits.sweep_batch, batch);
+      if (!batch.empty())
+        submit_announced(self, std::move(batch), nullptr);
+      st.events.clear();
+      arm_expiry(self);
+    },
     [=](sweep_atom) {
       auto& st = self->state;
       auto batch = sweep(st);
@@ -238,11 +281,14 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
       }
       if (!st.written.empty())
         wake_written(st);
+      arm_expiry(self);
       // Reads see writes in flight, so every reply follows every write this
       // shard accepted before it; with none in flight it leaves at once.
-      if (batch.empty())
+      if (batch.empty()) {
+        st.events.clear();
         return reply_read(self, std::move(resp));
-      reply_after(self, st.pipeline->submit(std::move(batch)), std::move(resp));
+      }
+      submit_announced(self, std::move(batch), std::move(resp));
       return caf::delegated<protocol::response_msg>{};
     },
     drain_handler(self),

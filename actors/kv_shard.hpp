@@ -20,6 +20,12 @@
 // collection's key record is gone, its elements are garbage: a new
 // collection at that key deletes them, and a background sweep (a bounded
 // slice every `sweep_interval`) deletes those of keys never written again.
+//
+// Keyspace notifications (keyspace_events): each command records the events
+// of the keys it wrote, published once its writes are durable. While
+// expired events are on, a key given an expiry is remembered (in memory,
+// by time) and deleted and announced when it passes, as Redis's active
+// expiry does.
 #pragma once
 
 #include <atomic>
@@ -40,6 +46,7 @@
 namespace troupe::actors {
 
 struct stream_node_limits;
+struct keyspace_events;
 
 class partition_log;
 class script_monitor;
@@ -65,6 +72,12 @@ struct kv_limits {
   const stream_node_limits* stream_nodes = nullptr;
   /// Counts the commands that changed data; unset: not counted.
   std::atomic<int64_t>* changes = nullptr;
+  /// The node's keyspace notifications (CONFIG SET notify-keyspace-events);
+  /// unset: none.
+  const keyspace_events* events = nullptr;
+  /// How often keys given an expiry while expired events are on are
+  /// checked, so each expired one is deleted and announced.
+  std::chrono::milliseconds expiry_interval{100};
 };
 
 using kv_shard_actor = caf::typed_actor<

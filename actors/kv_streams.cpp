@@ -26,6 +26,7 @@
 #include <cstring>
 #include <map>
 
+#include "actors/keyspace_events.hpp"
 #include "actors/stream_nodes.hpp"
 #include "protocol/resp.hpp"
 #include "storage/key_codec.hpp"
@@ -614,7 +615,9 @@ void cmd_xadd(command& c) {
     create_stream(c, s);
   append(c, s, id, fields);
   reply_id(c.out, id);
-  trim(c, s, t);
+  notify(c.st, event_class::stream, "xadd", s.key);
+  if (trim(c, s, t) > 0)
+    notify(c.st, event_class::stream, "xtrim", s.key);
   save_stream(c, s);
 }
 
@@ -881,6 +884,8 @@ bool see_consumer(command& c, const stream_ref& s, std::string_view group,
   auto key = consumer_key(c, s, group, consumer);
   bool created = !load_field(c, key);
   store_field(c, key, u64_bytes(static_cast<uint64_t>(c.now)));
+  if (created)
+    notify(c.st, event_class::stream, "xgroup-createconsumer", s.key);
   return created;
 }
 
@@ -1087,8 +1092,10 @@ void cmd_xgroup(command& c) {
       return;
     auto key = consumer_key(c, s, name, c.args[4]);
     bool created = !load_field(c, key);
-    if (created)
+    if (created) {
       store_field(c, key, u64_bytes(static_cast<uint64_t>(c.now)));
+      notify(c.st, event_class::stream, "xgroup-createconsumer", s.key);
+    }
     resp::integer(c.out, created ? 1 : 0);
   } else if (sub == "delconsumer" && n == 5) {
     auto key = consumer_key(c, s, name, c.args[4]);

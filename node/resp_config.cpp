@@ -1,8 +1,10 @@
 #include "node/resp_config.hpp"
 
 #include <charconv>
+#include <optional>
 #include <set>
 
+#include "actors/keyspace_events.hpp"
 #include "actors/script_monitor.hpp"
 #include "actors/stream_nodes.hpp"
 #include "storage/glob.hpp"
@@ -10,6 +12,8 @@
 namespace troupe::node {
 
 namespace {
+
+constexpr const char* events_name = "notify-keyspace-events";
 
 /// Redis 7.0 names two of each encoding threshold (ziplist, its old name,
 /// and listpack), and the script budget (lua-time-limit, its old name):
@@ -40,13 +44,12 @@ bool is_integer(const std::string& text) {
 } // namespace
 
 resp_config::resp_config(actors::stream_node_limits* stream_nodes,
-                         actors::script_monitor* scripts)
+                         actors::script_monitor* scripts, actors::keyspace_events* events)
   : fixed_{{"appendonly", "yes"},
            {"save", ""},
            {"databases", "1"},
            {"maxmemory", "0"},
-           {"maxmemory-policy", "noeviction"},
-           {"notify-keyspace-events", ""}},
+           {"maxmemory-policy", "noeviction"}},
     tunables_{{"hash-max-listpack-entries", "128"},
               {"hash-max-listpack-value", "64"},
               {"list-max-listpack-size", "-2"},
@@ -59,7 +62,11 @@ resp_config::resp_config(actors::stream_node_limits* stream_nodes,
               {"busy-reply-threshold",
                std::to_string(scripts != nullptr ? scripts->budget().count() : 5000)}},
     stream_nodes_(stream_nodes),
-    scripts_(scripts) {}
+    scripts_(scripts),
+    events_(events) {
+  if (events_ == nullptr)
+    fixed_.emplace(events_name, "");  // none published
+}
 
 std::vector<std::pair<std::string, std::string>>
 resp_config::get(const std::vector<std::string>& patterns) const {
@@ -78,14 +85,26 @@ resp_config::get(const std::vector<std::string>& patterns) const {
     add(name, value);
   for (auto& [alias, name] : aliases())
     add(alias, tunables_.at(name));
+  if (events_ != nullptr)
+    add(events_name, actors::event_classes_text(events_->classes.load()));
   return out;
 }
 
 std::string resp_config::set(const std::vector<std::string>& pairs) {
   std::lock_guard lock{mutex_};
   std::set<std::string> seen;
+  std::optional<uint32_t> event_classes;
   for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
     auto name = canonical(pairs[i]);
+    if (name == events_name && events_ != nullptr) {
+      if (!seen.insert(name).second)
+        return "ERR Duplicate parameter - " + pairs[i];
+      event_classes = actors::parse_event_classes(pairs[i + 1]);
+      if (!event_classes)
+        return "ERR CONFIG SET failed (possibly related to argument '" + pairs[i]
+               + "') - Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+      continue;
+    }
     if (auto it = fixed_.find(name); it != fixed_.end()) {
       if (it->second == pairs[i + 1])
         continue;  // what the node already does
@@ -109,6 +128,8 @@ std::string resp_config::set(const std::vector<std::string>& pairs) {
   }
   if (scripts_ != nullptr)
     scripts_->set_budget(std::chrono::milliseconds{std::stoll(tunables_.at("busy-reply-threshold"))});
+  if (event_classes)
+    events_->classes.store(*event_classes);
   return {};
 }
 

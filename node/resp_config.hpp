@@ -4,8 +4,9 @@
 // CONFIG SET accepts and CONFIG GET reads back but which change nothing:
 // every collection here keeps one record per element whatever its size
 // (docs/resp.md). The exceptions are stream-node-max-entries and -bytes,
-// which decide what approximate stream trimming removes, and
-// busy-reply-threshold (lua-time-limit), the scripts' time budget.
+// which decide what approximate stream trimming removes,
+// busy-reply-threshold (lua-time-limit), the scripts' time budget, and
+// notify-keyspace-events, the keyspace notifications' classes.
 // Node-wide, shared by every RESP session.
 #pragma once
 
@@ -17,6 +18,7 @@
 
 namespace troupe::actors {
 struct stream_node_limits;
+struct keyspace_events;
 class script_monitor;
 } // namespace troupe::actors
 
@@ -24,10 +26,12 @@ namespace troupe::node {
 
 class resp_config {
 public:
-  /// `stream_nodes` gets the stream node settings and `scripts` the script
-  /// time budget (busy-reply-threshold); either may be null.
+  /// `stream_nodes` gets the stream node settings, `scripts` the script
+  /// time budget (busy-reply-threshold) and `events` the keyspace
+  /// notifications' classes; any may be null.
   explicit resp_config(actors::stream_node_limits* stream_nodes = nullptr,
-                       actors::script_monitor* scripts = nullptr);
+                       actors::script_monitor* scripts = nullptr,
+                       actors::keyspace_events* events = nullptr);
 
   /// The settings whose names match any of `patterns` (globs, lower case).
   std::vector<std::pair<std::string, std::string>>
@@ -43,6 +47,7 @@ private:
   std::map<std::string, std::string> tunables_;  // encoding thresholds
   actors::stream_node_limits* stream_nodes_;
   actors::script_monitor* scripts_;
+  actors::keyspace_events* events_;
 };
 
 } // namespace troupe::node

@@ -13,6 +13,7 @@
 #include <caf/openssl/manager.hpp>
 #include <caf/openssl/publish.hpp>
 #include <caf/scoped_actor.hpp>
+#include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
 #include "actors/channel_hub.hpp"
@@ -20,6 +21,7 @@
 #include "actors/kv_shard.hpp"
 #include "actors/lock_shard.hpp"
 #include "actors/node_counters.hpp"
+#include "actors/keyspace_events.hpp"
 #include "actors/script_monitor.hpp"
 #include "actors/partition_log.hpp"
 #include "actors/state_shard.hpp"
@@ -148,6 +150,7 @@ struct server::impl {
   actors::node_counters counters;
   actors::script_monitor scripts;
   actors::stream_node_limits stream_nodes;
+  actors::keyspace_events keyspace_events;
   caf::actor acceptor;
   bool drain_on_exit = false;
   bool clustered = false;
@@ -169,6 +172,7 @@ std::function<cluster::partition_actors(partition_id)>
 partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
                   actors::node_counters& counters, actors::script_monitor& scripts,
                   const actors::stream_node_limits& stream_nodes,
+                  const actors::keyspace_events& keyspace_events,
                   const std::shared_ptr<cluster::partition_router>& router,
                   const node_options& opts) {
   actors::state_limits limits;
@@ -189,6 +193,7 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
   kv_limits.script_memory_bytes = opts.script_memory_bytes;
   kv_limits.stream_nodes = &stream_nodes;
   kv_limits.changes = &counters.resp_changes;
+  kv_limits.events = &keyspace_events;
   // The router is set once the partitions exist; scripts run after that.
   kv_limits.partition_of_key = [&router](std::string_view key) {
     return router->kv_partition(key);
@@ -367,8 +372,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   }
   im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count(), im.replicator.get());
   im.scripts.set_budget(std::chrono::milliseconds{opts.script_time_limit_ms});
-  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, im.scripts, im.stream_nodes,
-                                            im.router, opts);
+  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, im.scripts,
+                                           im.stream_nodes, im.keyspace_events, im.router, opts);
   std::vector<cluster::partition_actors> local(table.count());
   for (uint32_t i = 0; i < table.count() && !replicated; ++i) {
     partition_id p{static_cast<uint16_t>(i)};
@@ -382,6 +387,13 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   im.router = std::make_shared<cluster::partition_router>(cluster::make_routes(
     shared_table, opts.node_id, local, none_moving, caf::actor{}, im.channel_hub, {}));
   im.gateway = cluster::spawn_gateway(*im.sys, im.router);
+  // Keyspace notifications reach subscribers on every node, as PUBLISH does.
+  im.keyspace_events.publish = [router = std::weak_ptr<cluster::partition_router>{im.router}](
+                                 const std::string& channel, const std::string& message) {
+    if (auto r = router.lock())
+      for (auto& hub : r->current()->hubs)
+        caf::anon_send(hub, actors::publish_atom::value, channel, message);
+  };
   im.router->install(cluster::make_routes(shared_table, opts.node_id, local, none_moving,
                                           im.gateway, im.channel_hub, {}));
 
@@ -411,7 +423,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
   ctx->resp_clients = std::make_shared<client_registry>();
-  ctx->resp_settings = std::make_shared<resp_config>(&im.stream_nodes, &im.scripts);
+  ctx->resp_settings =
+    std::make_shared<resp_config>(&im.stream_nodes, &im.scripts, &im.keyspace_events);
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
   ctx->db = im.db.get();

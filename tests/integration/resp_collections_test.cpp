@@ -725,6 +725,80 @@ BOOST_AUTO_TEST_CASE(clients_are_listed_unblocked_and_killed_from_any_connection
   BOOST_TEST(b.closed_by_peer());
 }
 
+/// What a pattern subscriber of every channel received, up to (not
+/// including) the message the test itself published on "sentinel".
+std::vector<std::string> received_until_sentinel(resp_conn& publisher, resp_conn& subscriber) {
+  BOOST_TEST(publisher.call({"PUBLISH", "sentinel", "end"}) == integer(1));
+  std::vector<std::string> out;
+  for (std::string m; (m = subscriber.read()).find("sentinel") == std::string::npos;)
+    out.push_back(m);
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(keyspace_notifications_name_what_redis_names) {
+  peers p;
+  p.same({"CONFIG", "SET", "notify-keyspace-events", "KEA"});
+  p.same({"CONFIG", "GET", "notify-keyspace-events"});
+  p.same({"CONFIG", "SET", "notify-keyspace-events", "KEA?"});
+  resp_conn sub_redis{p.redis.port()};
+  resp_conn sub_troupe{p.node.resp_port()};
+  BOOST_TEST(sub_troupe.call({"PSUBSCRIBE", "*"}) == sub_redis.call({"PSUBSCRIBE", "*"}));
+  const std::vector<std::vector<std::string>> writes{
+    {"SET", "{n}s", "v"}, {"SET", "{n}s", "w", "EX", "100"}, {"APPEND", "{n}s", "x"},
+    {"SETEX", "{n}s", "100", "y"}, {"INCR", "{n}i"}, {"DECRBY", "{n}i", "3"},
+    {"INCRBYFLOAT", "{n}i", "1.5"}, {"MSET", "{n}a", "1", "{n}b", "2"}, {"DEL", "{n}a", "{n}b"},
+    {"SETRANGE", "{n}s", "1", "zz"}, {"GETDEL", "{n}s"}, {"GETEX", "{n}i", "EX", "100"},
+    {"GETEX", "{n}i", "PERSIST"},
+    {"LPUSH", "{n}l", "a", "b"}, {"RPUSH", "{n}l", "c"}, {"LPOP", "{n}l"},
+    {"RPOPLPUSH", "{n}l", "{n}l2"}, {"LMOVE", "{n}l2", "{n}l", "LEFT", "RIGHT"},
+    {"LSET", "{n}l", "0", "q"}, {"LINSERT", "{n}l", "BEFORE", "q", "p"}, {"LREM", "{n}l", "0", "zz"},
+    {"LTRIM", "{n}l", "5", "10"},
+    {"SADD", "{n}st", "a", "b"}, {"SREM", "{n}st", "x"}, {"SREM", "{n}st", "a"},
+    {"SMOVE", "{n}st", "{n}st2", "b"}, {"SADD", "{n}st3", "m"}, {"SINTERSTORE", "{n}d", "{n}st2", "{n}st3"},
+    {"SUNIONSTORE", "{n}d", "{n}st2", "{n}st3"}, {"SPOP", "{n}st3"},
+    {"ZADD", "{n}z", "1", "a", "2", "b"}, {"ZADD", "{n}z", "INCR", "5", "a"}, {"ZINCRBY", "{n}z", "1", "b"},
+    {"ZREM", "{n}z", "nope"}, {"ZPOPMIN", "{n}z"}, {"ZREMRANGEBYSCORE", "{n}z", "0", "100"},
+    {"HSET", "{n}h", "f", "v", "g", "w"}, {"HMSET", "{n}h", "f", "1"}, {"HINCRBY", "{n}h", "f", "2"},
+    {"HINCRBYFLOAT", "{n}h", "f", "0.5"}, {"HDEL", "{n}h", "f"}, {"HDEL", "{n}h", "g"},
+    {"SET", "{n}e", "v"}, {"EXPIRE", "{n}e", "100"}, {"PERSIST", "{n}e"},
+    {"RENAME", "{n}e", "{n}f"}, {"COPY", "{n}f", "{n}g"}, {"EXPIRE", "{n}g", "-1"},
+    {"XADD", "{n}x", "1-1", "f", "v"}, {"XGROUP", "CREATE", "{n}x", "g", "$"},
+    {"XGROUP", "CREATECONSUMER", "{n}x", "g", "bob"},
+    {"XREADGROUP", "GROUP", "g", "alice", "STREAMS", "{n}x", ">"},
+    {"XREADGROUP", "GROUP", "g", "alice", "STREAMS", "{n}x", ">"},
+    {"XGROUP", "DELCONSUMER", "{n}x", "g", "lee"}, {"XGROUP", "DELCONSUMER", "{n}x", "g", "bob"},
+    {"XADD", "{n}x", "MAXLEN", "1", "2-1", "f", "v"}, {"XDEL", "{n}x", "2-1"},
+    {"XGROUP", "DESTROY", "{n}x", "g"}, {"DEL", "{n}x", "{n}f"},
+  };
+  for (auto& w : writes)
+    p.same(w);
+  auto from_redis = received_until_sentinel(p.to_redis, sub_redis);
+  auto from_troupe = received_until_sentinel(p.to_troupe, sub_troupe);
+  BOOST_TEST(from_redis.size() > 100u);
+  for (size_t i = 0; i < std::max(from_redis.size(), from_troupe.size()); ++i) {
+    auto got = i < from_troupe.size() ? from_troupe[i] : "(none)";
+    auto expected = i < from_redis.size() ? from_redis[i] : "(none)";
+    BOOST_TEST(got == expected, "event " << i << "\n redis:  " << expected << " troupe: " << got);
+  }
+  // Only the classes asked for; "new" for a key that did not exist.
+  p.same({"CONFIG", "SET", "notify-keyspace-events", "Eln"});
+  p.same({"CONFIG", "GET", "notify-keyspace-events"});
+  for (auto& w : std::vector<std::vector<std::string>>{
+         {"SET", "{n}s", "v"}, {"SET", "{n}s", "w"}, {"RPUSH", "{n}l9", "a"}, {"RPUSH", "{n}l9", "b"}})
+    p.same(w);
+  BOOST_TEST(received_until_sentinel(p.to_troupe, sub_troupe)
+             == received_until_sentinel(p.to_redis, sub_redis));
+  // A key that expires is deleted and announced without being read again.
+  p.same({"CONFIG", "SET", "notify-keyspace-events", "Ex"});
+  p.same({"SET", "{n}gone", "v", "PX", "50"});
+  BOOST_TEST(sub_troupe.read() == sub_redis.read());
+  BOOST_TEST(p.to_troupe.call({"EXISTS", "{n}gone"}) == integer(0));
+  // Off again: nothing more.
+  p.same({"CONFIG", "SET", "notify-keyspace-events", ""});
+  p.same({"SET", "{n}s", "quiet"});
+  BOOST_TEST(received_until_sentinel(p.to_troupe, sub_troupe).empty());
+}
+
 BOOST_AUTO_TEST_CASE(dump_and_restore_move_values_to_and_from_redis) {
   peers p;
   // The same values on both, in each encoding Redis 7 picks for them.

@@ -1,7 +1,7 @@
 // What kv_shard.cpp (the actor, keyspace-wide operations, the sweep),
 // kv_commands.cpp (strings, keys, hashes, dispatch), kv_collections.cpp
-// (lists, sets, sorted sets) and kv_streams.cpp (streams) share. Internal
-// to actors/.
+// (lists, sets, sorted sets), kv_streams.cpp (streams) and kv_events.cpp
+// (keyspace notifications) share. Internal to actors/.
 #pragma once
 
 #include <array>
@@ -177,6 +177,25 @@ void touch_key(kv_state& st, const std::string& key);
 /// `now` (at most `limit` of them), into `batch`, announcing each
 /// `expired`.
 void expire_due(kv_state& st, int64_t now, size_t limit, storage::write_batch& batch);
+
+/// A key a command wrote, and what became of its key record: removed
+/// (true), put (false) or untouched (only its elements changed).
+struct written_key {
+  std::string key;
+  std::optional<bool> removed;
+};
+
+/// The keys of the write command `c` that do not exist before it runs
+/// (kv_events.cpp; the candidates for a "new" event).
+std::vector<std::string> absent_keys(command& c);
+
+/// Remembers when the key record `raw` of `key` expires, if it does, for
+/// the expired events (at most a million keys a partition).
+void remember_expiry(kv_state& st, const std::string& key, std::string_view raw);
+
+/// Records the keyspace events of what `c` did to the keys it wrote
+/// (`absent`: those that did not exist before it).
+void announce(command& c, std::vector<written_key>& written, const std::vector<std::string>& absent);
 
 /// Records the keyspace notification `event` of class `cls` (event_class)
 /// on `key`, when the node publishes that class.

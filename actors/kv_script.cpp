@@ -789,16 +789,11 @@ bool typed_to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& 
   size_t n = 0;
   lua_pushnil(L);
   while (lua_next(L, -2) != 0) {  // table, key, value
-    if (map) {
-      lua_pushvalue(L, -2);
+    lua_pushvalue(L, -2);  // converted as a copy: lua_next needs the key as it is
+    to_resp(L, sha, resp3, items, depth + 1);
+    lua_pop(L, 1);
+    if (map)
       to_resp(L, sha, resp3, items, depth + 1);
-      lua_pop(L, 1);
-      to_resp(L, sha, resp3, items, depth + 1);
-    } else {
-      lua_pushvalue(L, -2);
-      to_resp(L, sha, resp3, items, depth + 1);
-      lua_pop(L, 1);
-    }
     lua_pop(L, 1);
     ++n;
   }

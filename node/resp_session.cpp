@@ -1361,8 +1361,8 @@ void cmd_command(resp_broker* self, connection_handle hdl, const std::vector<std
 
 /// CONFIG GET reports the settings clients probe; CONFIG SET changes the
 /// tunable ones (resp_config) and refuses the node's flags; CONFIG
-/// RESETSTAT starts INFO's command and error statistics afresh.
-/// CONFIG's reply.
+/// RESETSTAT starts INFO's command and error statistics afresh. Returns
+/// the reply.
 std::string config_reply(resp_broker* self, const std::vector<std::string>& args) {
   auto& settings = *self->state.ctx->resp_settings;
   auto sub = resp::lower(args[1]);

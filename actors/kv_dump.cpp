@@ -1,7 +1,10 @@
 // DUMP and RESTORE: a key's value in Redis's serialization (protocol/rdb),
 // so a value moves whole between Troupe and Redis, or within Troupe. Both
 // read and write a collection through its type's own commands (LRANGE,
-// RPUSH, HSET, ...), so they keep to its storage as those do.
+// RPUSH, HSET, XADD, ...), so they keep to its storage as those do. RESTORE
+// takes streams too (DUMP does not write them): entries by XADD, the
+// stream's counters by XSETID, groups by XGROUP CREATE, and consumers and
+// pending entries as the payload has them (kv_streams' restore steps).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,11 +89,58 @@ void cmd_dump(command& c) {
   resp::bulk(c.out, rdb::dump(*v));
 }
 
+std::string id_text(rdb::stream_id id) {
+  return std::to_string(id.ms) + "-" + std::to_string(id.seq);
+}
+
+/// Writes the stream `s` at `key`, where nothing is now.
+void write_stream(command& c, std::string_view key, const rdb::stream_value& s) {
+  // A step refused (counters that contradict each other, ...) is a payload
+  // Redis would not have written: the whole request fails, nothing staged.
+  auto run = [&](std::vector<std::string> args) {
+    std::vector<std::string_view> views(args.begin(), args.end());
+    if (c.failed || !resp::is_error(run_nested(c, views)))
+      return;
+    c.failed = true;
+    c.out.clear();
+    resp::error(c.out, "ERR Bad data format");
+  };
+  for (auto& [id, fields] : s.entries) {
+    std::vector<std::string> args{"xadd", std::string{key}, id_text(id)};
+    for (auto& [field, x] : fields)
+      args.insert(args.end(), {field, x});
+    run(std::move(args));
+  }
+  if (s.entries.empty()) {  // an empty stream: made as XGROUP CREATE MKSTREAM makes one
+    run({"xgroup", "create", std::string{key}, "troupe-restore", "0", "mkstream"});
+    run({"xgroup", "destroy", std::string{key}, "troupe-restore"});
+  }
+  if (s.last != rdb::stream_id{} || s.entries_added != 0)
+    run({"xsetid", std::string{key}, id_text(s.last), "entriesadded",
+         std::to_string(s.entries_added), "maxdeletedid", id_text(s.max_deleted)});
+  for (auto& g : s.groups) {
+    std::vector<std::string> create{"xgroup", "create", std::string{key}, g.name, id_text(g.last)};
+    if (g.entries_read)
+      create.insert(create.end(), {"entriesread", std::to_string(*g.entries_read)});
+    run(std::move(create));
+    for (auto& consumer : g.consumers)
+      run({"troupe.restoreconsumer", std::string{key}, g.name, consumer.name,
+           std::to_string(consumer.seen_time)});
+    for (auto& p : g.pending)
+      run({"troupe.restorepending", std::string{key}, g.name, p.consumer, std::to_string(p.id.ms),
+           std::to_string(p.id.seq), std::to_string(p.delivery_time),
+           std::to_string(p.delivery_count)});
+  }
+}
+
 /// Writes `v` at `key`, where nothing is now.
 void write_value(command& c, std::string_view key, const rdb::value& v) {
   std::vector<std::string_view> args;
   std::vector<std::string> scores;
   switch (v.type) {
+    case rdb::value::kind::stream:
+      write_stream(c, key, v.stream);
+      return;
     case rdb::value::kind::string:
       args = {"set", key, v.text};
       break;

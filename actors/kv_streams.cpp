@@ -1886,7 +1886,41 @@ void cmd_xinfo(command& c) {
 
 } // namespace
 
+/// RESTORE's own steps (kv_dump), which no client can send (they are no
+/// RESP command): a consumer as a payload holds it, with its seen time
+/// ("troupe.restoreconsumer key group consumer seen-ms"), and a pending
+/// entry, which may name an entry no longer in the stream
+/// ("troupe.restorepending key group consumer ms seq delivery-ms count").
+/// The group exists already.
+void cmd_restore_consumer_or_pending(command& c) {
+  bool pending_entry = c.name == "troupe.restorepending";
+  std::vector<uint64_t> n;
+  for (size_t i = 4; i < c.args.size(); ++i)
+    if (auto v = resp::parse_int(c.args[i]); v && *v >= 0)
+      n.push_back(static_cast<uint64_t>(*v));
+  if (n.size() != (pending_entry ? 4u : 1u) || c.args.size() != n.size() + 4) {
+    resp::error(c.out, syntax_error);
+    return;
+  }
+  stream_ref s;
+  if (!open_existing(c, c.args[1], s, [&] { resp::error(c.out, "ERR no such key"); }))
+    return;
+  auto g = load_group(c, s, c.args[2]);
+  if (!g) {
+    resp::error(c.out, "NOGROUP No such consumer group");
+    return;
+  }
+  if (pending_entry)
+    store_field(c, pending_key(c, s, g->name, stream_id{n[0], n[1]}),
+                encode_pending({static_cast<int64_t>(n[2]), n[3], std::string{c.args[3]}}));
+  else
+    store_field(c, consumer_key(c, s, g->name, c.args[3]), u64_bytes(n[0]));
+  resp::simple(c.out, "OK");
+}
+
 void add_stream_handlers(handler_table& t) {
+  t.emplace("troupe.restoreconsumer", cmd_restore_consumer_or_pending);
+  t.emplace("troupe.restorepending", cmd_restore_consumer_or_pending);
   t.emplace("xadd", cmd_xadd);
   t.emplace("xlen", cmd_xlen);
   t.emplace("xrange", [](command& c) { cmd_xrange(c, false); });

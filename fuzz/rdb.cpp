@@ -1,6 +1,7 @@
 // RESTORE's payload reader (protocol/rdb): any object, sealed with a valid
 // version and checksum so the fuzzer reaches the object readers, is read or
-// refused with an error; what is read dumps and reads back the same.
+// refused with an error; what is read dumps and reads back the same (but
+// for streams, which DUMP does not write).
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -31,6 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::abort();
     return 0;
   }
+  if (v->type == rdb::value::kind::stream)
+    return 0;
   auto again = rdb::restore(rdb::dump(*v), error);
   if (!again || !same(*v, *again))
     std::abort();

@@ -4,10 +4,12 @@
 // plain encodings every Redis since 2.x loads (strings, lists, sets, hashes,
 // sorted sets with binary scores), at RDB version 10 (Redis 7.0); RESTORE
 // reads those and the compact ones Redis 7 writes (integers and LZF in
-// strings, ziplists, listpacks, intsets, quicklists). Streams are not
-// carried. Pure code: no storage, no I/O.
+// strings, ziplists, listpacks, intsets, quicklists), and streams with their
+// consumer groups as every Redis from 5.0 writes them (RESTORE only: DUMP
+// does not write streams). Pure code: no storage, no I/O.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,20 +19,60 @@
 
 namespace troupe::protocol::rdb {
 
+/// A stream entry's or a stream position's ID.
+struct stream_id {
+  uint64_t ms = 0;
+  uint64_t seq = 0;
+  friend auto operator<=>(const stream_id&, const stream_id&) = default;
+};
+
+/// A stream entry a consumer group delivered and that was not acknowledged.
+struct stream_pending {
+  stream_id id;
+  int64_t delivery_time = 0;  ///< ms since the epoch
+  uint64_t delivery_count = 0;
+  std::string consumer;
+};
+
+struct stream_consumer {
+  std::string name;
+  int64_t seen_time = 0;  ///< ms since the epoch
+};
+
+struct stream_group {
+  std::string name;
+  stream_id last;  ///< the last ID delivered
+  /// How many entries the group has read; nullopt when unknown (Redis's
+  /// invalid counter).
+  std::optional<uint64_t> entries_read;
+  std::vector<stream_pending> pending;
+  std::vector<stream_consumer> consumers;
+};
+
+/// A stream: its live entries in order and what it remembers.
+struct stream_value {
+  std::vector<std::pair<stream_id, std::vector<std::pair<std::string, std::string>>>> entries;
+  stream_id last;         ///< the top ID ever used
+  stream_id max_deleted;  ///< the largest ID deleted (0-0: none)
+  uint64_t entries_added = 0;
+  std::vector<stream_group> groups;
+};
+
 /// One Redis value.
 struct value {
-  enum class kind : uint8_t { string, list, set, zset, hash };
+  enum class kind : uint8_t { string, list, set, zset, hash, stream };
   kind type = kind::string;
   std::string text;                                          ///< a string
   std::vector<std::string> items;                            ///< a list (in order) or set
   std::vector<std::pair<std::string, double>> scored;        ///< a sorted set
   std::vector<std::pair<std::string, std::string>> fields;   ///< a hash
+  stream_value stream;                                       ///< a stream
 };
 
 /// The RDB version DUMP writes (Redis 7.0's).
 constexpr uint16_t version = 10;
 
-/// DUMP's payload of `v`.
+/// DUMP's payload of `v`; empty for a stream, which it does not write.
 std::string dump(const value& v);
 
 /// RESTORE's reading of `payload`: the value, or nullopt with Redis's error

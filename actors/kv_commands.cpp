@@ -1345,12 +1345,14 @@ void dispatch(command& c) {
   auto& ops = c.batch.ops();
   if (ops.size() > before && c.st.limits.changes != nullptr)
     c.st.limits.changes->fetch_add(1, std::memory_order_relaxed);
+  // The Redis key a record belongs to (its key record's or an element's).
+  auto owner_of = [](const std::optional<storage::kv_key_parts>& key, const std::string& record) {
+    return key ? std::optional<std::string>{key->key} : storage::decode_kv_field_owner(record);
+  };
   if (!announcing) {
     std::string last;
     for (size_t i = before; i < ops.size(); ++i) {
-      auto key = storage::decode_kv_key(ops[i].key);
-      auto owner = key ? std::optional<std::string>{std::move(key->key)}
-                       : storage::decode_kv_field_owner(ops[i].key);
+      auto owner = owner_of(storage::decode_kv_key(ops[i].key), ops[i].key);
       if (owner && *owner != last) {
         touch_key(c.st, *owner);
         last = std::move(*owner);
@@ -1364,8 +1366,7 @@ void dispatch(command& c) {
   std::unordered_map<std::string, size_t> index;
   for (size_t i = before; i < ops.size(); ++i) {
     auto key = storage::decode_kv_key(ops[i].key);
-    auto owner = key ? std::optional<std::string>{std::move(key->key)}
-                     : storage::decode_kv_field_owner(ops[i].key);
+    auto owner = owner_of(key, ops[i].key);
     if (!owner)
       continue;
     auto [at, added] = index.try_emplace(*owner, written.size());
@@ -1493,8 +1494,9 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
       }
       return reply;
     }
-    if (auto* spec = protocol::find_resp_command(name))
-      touched_keys = touched_keys || !protocol::key_positions(*spec, args).empty();
+    if (move_to != nullptr && !touched_keys && req.keys().empty())  // it may still move
+      if (auto* spec = protocol::find_resp_command(name))
+        touched_keys = !protocol::key_positions(*spec, args).empty();
     command c{st, args, name, resp3, now, batch};
     c.in_script = true;
     dispatch(c);

@@ -195,7 +195,6 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
       expire_due(st, st.db->now_ms(), st.limits.sweep_batch, batch);
       if (!batch.empty())
         submit_announced(self, std::move(batch), nullptr);
-      st.events.clear();
       arm_expiry(self);
     },
     [=](sweep_atom) {

@@ -1473,7 +1473,8 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
   }
   if (!st.scripts)
     st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_memory_bytes);
-  bool read_only = req.read_only() || script_declares_no_writes(req.body());
+  bool read_only = req.read_only()
+                   || (req.function_name().empty() && script_declares_no_writes(req.body()));
   std::string storage_failure;
   bool touched_keys = false;
   auto call = [&](const std::vector<std::string_view>& args, bool resp3) -> std::string {
@@ -1506,7 +1507,8 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
   };
   std::vector<std::string_view> keys(req.keys().begin(), req.keys().end());
   std::vector<std::string_view> argv(req.args().begin(), req.args().end());
-  auto end = st.scripts->run(req.sha(), req.body(), keys, argv, req.resp3(), call, out);
+  auto end = st.scripts->run(req.sha(), req.body(), req.function_name(), keys, argv, req.resp3(),
+                             call, out);
   abort = end == script_end::killed || !storage_failure.empty();
   if (!storage_failure.empty())
     out = storage_failure;

@@ -34,7 +34,10 @@ constexpr int hook_every = 100'000;
 /// Deepest table a reply may nest, as Redis's "reached lua stack limit".
 constexpr int max_reply_depth = 1000;
 constexpr const char* chunk_name = "@user_script";
+constexpr const char* library_chunk_name = "@user_function";
 constexpr const char* handler_key = "troupe.err_handler";
+/// How long a library's code may run while it registers its functions.
+constexpr auto load_timeout = std::chrono::milliseconds{500};
 
 /// Bounds what one interpreter may allocate: past it, Lua raises "not
 /// enough memory" inside the script, which fails and frees what it held.
@@ -92,6 +95,10 @@ struct script_vm::impl {
   ~impl() { close(); }
 
   void open();
+  /// After a run (`rc` lua_cpcall's, `script_rc` the script's own): the
+  /// stack emptied, and the interpreter started afresh when memory ran out
+  /// (`out` then says so).
+  void settle(int rc, int script_rc, std::string& out);
   void close() {
     if (L != nullptr)
       lua_close(L);
@@ -102,6 +109,12 @@ struct script_vm::impl {
 
 namespace {
 
+/// A library's code registering its functions (see load_library).
+struct library_load {
+  std::vector<function_info> functions;
+  std::chrono::steady_clock::time_point deadline;
+};
+
 struct run_context {
   script_vm::impl* vm;
   const script_call* call;
@@ -110,6 +123,9 @@ struct run_context {
   uint64_t kill_generation = 0;
   bool killed = false;
   bool resp3_calls = false;  // redis.setresp(3): calls answer in RESP3
+  library_load* loading = nullptr;  // while a library's code runs
+  bool function = false;  // FCALL's: BUSY names FUNCTION KILL
+  std::string_view label{};  // the function's name
 };
 
 // -- RESP2 and RESP3 reply -> Lua ----------------------------------------------
@@ -262,6 +278,15 @@ void push_error_text(lua_State* L, const char* message) {
 /// Raises Redis's error table {err = message}.
 int raise(lua_State* L, const char* message) {
   push_error_text(L, message);
+  return lua_error(L);
+}
+
+/// Raises Redis's error for a name a script cannot reach (key at 2).
+int nonexistent_global(lua_State* L) {
+  luaL_where(L, 1);
+  lua_pushfstring(L, "Script attempted to access nonexistent global variable '%s'",
+                  luaL_optstring(L, 2, "?"));
+  lua_concat(L, 2);
   return lua_error(L);
 }
 
@@ -432,6 +457,171 @@ int redis_style_pcall(lua_State* L) {
   return lua_gettop(L);
 }
 
+// -- redis.register_function ----------------------------------------------------
+
+constexpr const char* loading_key = "troupe.loading";  // the loading library's name -> callback
+constexpr const char* load_api_key = "troupe.load_api";  // `redis` while a library loads
+
+/// Redis's function flags, in the order FUNCTION LIST gives them.
+constexpr const char* function_flags[] = {"no-writes", "allow-oom", "allow-stale", "no-cluster",
+                                          "allow-cross-slot-keys"};
+
+/// Library and function names: letters, digits and underscores.
+bool valid_name(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+  });
+}
+
+/// A string argument (a number converts, as lua_isstring allows) of the
+/// value at `idx`, converted on a copy so a table key stays as it is.
+std::optional<std::string> string_arg(lua_State* L, int idx) {
+  if (lua_isstring(L, idx) == 0)
+    return std::nullopt;
+  lua_pushvalue(L, idx);
+  size_t len = 0;
+  const char* s = lua_tolstring(L, -1, &len);
+  std::string out{s, len};
+  lua_pop(L, 1);
+  return out;
+}
+
+/// The flags table at the top: Redis's flag names, in its order; nullopt
+/// for an unknown one.
+std::optional<std::vector<std::string>> read_flags(lua_State* L) {
+  bool set[std::size(function_flags)] = {};
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {
+    auto flag = lua_type(L, -1) == LUA_TSTRING ? string_arg(L, -1) : std::nullopt;
+    lua_pop(L, 1);
+    auto* known = flag ? std::find(std::begin(function_flags), std::end(function_flags), *flag)
+                       : std::end(function_flags);
+    if (known == std::end(function_flags)) {
+      lua_pop(L, 1);
+      return std::nullopt;
+    }
+    set[known - std::begin(function_flags)] = true;
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < std::size(function_flags); ++i)
+    if (set[i])
+      out.emplace_back(function_flags[i]);
+  return out;
+}
+
+/// redis.register_function{function_name=, callback=, flags=, description=}
+/// read into `fn`, the callback put at stack slot 2; Redis's error text
+/// otherwise.
+const char* read_named_registration(lua_State* L, function_info& fn) {
+  if (!lua_istable(L, 1))
+    return "calling redis.register_function with a single argument is only applicable to Lua "
+           "table (representing named arguments).";
+  bool named = false;
+  lua_pushnil(L);
+  while (lua_next(L, 1) != 0) {  // 1, 2 (callback), key, value
+    auto key = lua_isstring(L, -2) != 0 ? string_arg(L, -2) : std::nullopt;
+    if (!key) {
+      lua_pop(L, 2);
+      return "named argument key given to redis.register_function is not a string";
+    }
+    std::transform(key->begin(), key->end(), key->begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const char* error = nullptr;
+    if (*key == "function_name") {
+      auto v = string_arg(L, -1);
+      named = v.has_value();
+      v ? void(fn.name = *v)
+        : void(error = "function_name argument given to redis.register_function must be a string");
+    } else if (*key == "description") {
+      auto v = string_arg(L, -1);
+      v ? void(fn.description = *v)
+        : void(error = "description argument given to redis.register_function must be a string");
+    } else if (*key == "callback") {
+      if (lua_isfunction(L, -1)) {
+        lua_pushvalue(L, -1);
+        lua_replace(L, 2);
+      } else {
+        error = "callback argument given to redis.register_function must be a function";
+      }
+    } else if (*key == "flags") {
+      auto flags = lua_istable(L, -1) ? read_flags(L) : std::nullopt;
+      if (!lua_istable(L, -1))
+        error = "flags argument to redis.register_function must be a table representing "
+                "function flags";
+      else if (!flags)
+        error = "unknown flag given";
+      else
+        fn.flags = std::move(*flags);
+    } else {
+      error = "unknown argument given to redis.register_function";
+    }
+    lua_pop(L, 1);
+    if (error != nullptr) {
+      lua_pop(L, 1);
+      return error;
+    }
+  }
+  if (!named)
+    return "redis.register_function must get a function name argument";
+  if (lua_isnil(L, 2))
+    return "redis.register_function must get a callback argument";
+  return nullptr;
+}
+
+/// Registers the function in the arguments with the loading library;
+/// pushes an error table and returns true when it cannot. Every C++ object
+/// lives here, so none is skipped when the caller raises.
+bool register_function(lua_State* L) {
+  auto* load = current != nullptr ? current->loading : nullptr;
+  if (load == nullptr) {
+    push_error_text(L, "ERR redis.register_function can only be called on FUNCTION LOAD command");
+    return true;
+  }
+  int argc = lua_gettop(L);
+  if (argc < 1 || argc > 2) {
+    push_error_text(L, "ERR wrong number of arguments to redis.register_function");
+    return true;
+  }
+  function_info fn;
+  const char* error = nullptr;
+  if (argc == 2) {
+    auto name = string_arg(L, 1);
+    if (!name)
+      error = "first argument to redis.register_function must be a string";
+    else if (!lua_isfunction(L, 2))
+      error = "second argument to redis.register_function must be a function";
+    else
+      fn.name = std::move(*name);
+  } else {
+    lua_pushnil(L);  // 2: the callback
+    error = read_named_registration(L, fn);
+  }
+  if (error == nullptr && !valid_name(fn.name))  // Redis 7.0's words, "Library" included
+    error = "Library names can only contain letters, numbers, or underscores(_) and must be at "
+            "least one character long";
+  if (error == nullptr
+      && std::any_of(load->functions.begin(), load->functions.end(),
+                     [&](const function_info& f) { return f.name == fn.name; }))
+    error = "Function already exists in the library";
+  if (error != nullptr) {
+    push_error_text(L, (std::string{"ERR "} + error).c_str());
+    return true;
+  }
+  lua_getfield(L, LUA_REGISTRYINDEX, loading_key);
+  lua_pushlstring(L, fn.name.data(), fn.name.size());
+  lua_pushvalue(L, 2);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  load->functions.push_back(std::move(fn));
+  return false;
+}
+
+int redis_register_function(lua_State* L) {
+  if (register_function(L))
+    return lua_error(L);  // no C++ object of the call is alive here
+  return 0;
+}
+
 int math_random(lua_State* L) {
   constexpr double max = 2147483647.0;  // INT32_MAX, as Redis's REDIS_LRAND48_MAX
   double r = static_cast<double>(current->vm->rng.next() % 2147483647) / max;
@@ -493,13 +683,8 @@ int env_index(lua_State* L) {
   if (lua_isnil(L, 3)) {
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "S", &ar) != 0
-        && std::strcmp(ar.what, "C") != 0) {
-      luaL_where(L, 1);
-      lua_pushfstring(L, "Script attempted to access nonexistent global variable '%s'",
-                      luaL_optstring(L, 2, "?"));
-      lua_concat(L, 2);
-      return lua_error(L);
-    }
+        && std::strcmp(ar.what, "C") != 0)
+      return nonexistent_global(L);
     return 1;
   }
   if (!lua_istable(L, 3))
@@ -522,6 +707,21 @@ int env_index(lua_State* L) {
 
 /// A metatable {__index = <table at idx>, __newindex = refused, __metatable
 /// = "protected"}, pushed.
+constexpr const char* library_env_mt_key = "troupe.library_env_mt";
+
+/// A library environment's __index (env, key): while its code registers
+/// its functions, only `redis` (the library API) is reachable, as in Redis;
+/// when its functions run, everything a script reaches.
+int library_env_index(lua_State* L) {
+  if (current == nullptr || current->loading == nullptr)
+    return env_index(L);
+  if (lua_type(L, 2) == LUA_TSTRING && std::strcmp(lua_tostring(L, 2), "redis") == 0) {
+    lua_getfield(L, LUA_REGISTRYINDEX, load_api_key);
+    return 1;
+  }
+  return nonexistent_global(L);
+}
+
 void push_readonly_mt(lua_State* L, int idx) {
   idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
   lua_newtable(L);
@@ -536,6 +736,18 @@ void push_readonly_mt(lua_State* L, int idx) {
 /// Calls the original function (upvalue 1) with the arguments, as if the
 /// script had called it: an error it raises gets the script's position, as
 /// it would without the wrapper in between.
+/// Pushes a metatable whose reads go to `index`, whose writes are refused
+/// and which scripts cannot see or replace.
+void push_guard_mt(lua_State* L, lua_CFunction index) {
+  lua_newtable(L);
+  lua_pushcfunction(L, index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, readonly_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushstring(L, "protected");
+  lua_setfield(L, -2, "__metatable");
+}
+
 int call_original(lua_State* L) {
   int argc = lua_gettop(L);
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -691,10 +903,10 @@ void hook(lua_State* L, lua_Debug*) {
     if (std::chrono::steady_clock::now() - run->started < budget)
       return;
     run->busy = true;
-    run->kill_generation = run->vm->monitor->begin_busy();
+    run->kill_generation = run->vm->monitor->begin_busy(run->function, run->label, run->started);
     spdlog::warn("a script has run longer than {} ms; SCRIPT KILL stops it", budget.count());
   }
-  if (!run->killed && !run->vm->monitor->killed_since(run->kill_generation))
+  if (!run->killed && !run->vm->monitor->killed_since(run->kill_generation, run->function))
     return;
   if (!run->killed) {
     run->killed = true;
@@ -865,13 +1077,18 @@ void to_resp(lua_State* L, std::string_view sha, bool resp3, std::string& out, i
 }
 
 /// KEYS or ARGV, set in the run's environment (at `env`).
-void set_list(lua_State* L, int env, const char* name, const std::vector<std::string_view>& values) {
-  lua_pushstring(L, name);
+/// Pushes `values` as a Lua array.
+void push_list(lua_State* L, const std::vector<std::string_view>& values) {
   lua_createtable(L, static_cast<int>(values.size()), 0);
   for (size_t i = 0; i < values.size(); ++i) {
     lua_pushlstring(L, values[i].data(), values[i].size());
     lua_rawseti(L, -2, static_cast<int>(i + 1));
   }
+}
+
+void set_list(lua_State* L, int env, const char* name, const std::vector<std::string_view>& values) {
+  lua_pushstring(L, name);
+  push_list(L, values);
   lua_rawset(L, env);
 }
 
@@ -884,6 +1101,65 @@ std::string compilable(std::string_view body) {
   return out;
 }
 
+/// Stops a library's code that registers its functions for too long.
+void load_hook(lua_State* L, lua_Debug*) {
+  if (current == nullptr || current->loading == nullptr
+      || std::chrono::steady_clock::now() <= current->loading->deadline)
+    return;
+  lua_sethook(L, load_hook, LUA_MASKCOUNT, 1);  // so that pcall cannot keep it alive
+  raise(L, "ERR FUNCTION LOAD timeout");
+}
+
+/// Runs a library's code (FUNCTION LOAD's, its "#!lua" line included) in an
+/// environment of its own, as Redis does, and pushes its table function
+/// name -> callback, the functions' details in `load`. On failure pushes
+/// nothing and sets `error` to Redis's message; returns Lua's code.
+int load_library(lua_State* L, std::string_view code, library_load& load, std::string& error) {
+  int rc;
+  {
+    auto source = compilable(code);
+    rc = luaL_loadbuffer(L, source.data(), source.size(), library_chunk_name);
+  }
+  if (rc != 0) {
+    error = std::string{"ERR Error compiling function: "} + lua_tostring(L, -1);
+    lua_pop(L, 1);
+    return rc;
+  }
+  int compiled = lua_gettop(L);
+  lua_newtable(L);  // the library's environment
+  lua_getfield(L, LUA_REGISTRYINDEX, library_env_mt_key);
+  lua_setmetatable(L, -2);
+  lua_setfenv(L, compiled);
+  lua_newtable(L);  // its functions, below the code
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, loading_key);
+  lua_insert(L, compiled);
+  load.deadline = std::chrono::steady_clock::now() + load_timeout;
+  current->loading = &load;
+  lua_sethook(L, load_hook, LUA_MASKCOUNT, hook_every);
+  rc = lua_pcall(L, 0, 0, 0);
+  lua_sethook(L, nullptr, 0, 0);
+  current->loading = nullptr;
+  lua_pushnil(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, loading_key);
+  if (rc != 0) {
+    std::string msg;
+    if (lua_istable(L, -1))
+      msg = string_field(L, "err").value_or("ERR unknown error");
+    else
+      msg = std::string{"ERR "} + (lua_tostring(L, -1) != nullptr ? lua_tostring(L, -1) : "");
+    error = "ERR Error registering functions: " + msg;
+    lua_pop(L, 2);
+    return rc;
+  }
+  if (load.functions.empty()) {
+    error = "ERR No functions registered";
+    lua_pop(L, 1);
+    return LUA_ERRRUN;
+  }
+  return 0;
+}
+
 /// Everything a run does with the interpreter, inside lua_cpcall: running
 /// out of memory anywhere (compiling, setting up, converting the reply) is
 /// an error the caller sees, never a panic.
@@ -891,6 +1167,7 @@ struct run_frame {
   script_vm::impl* vm;
   std::string_view sha;
   std::string_view body;
+  std::string_view function;  // a library's function, `body` its library
   const std::vector<std::string_view>* keys;
   const std::vector<std::string_view>* argv;
   bool resp3;
@@ -942,37 +1219,50 @@ void script_vm::impl::open() {
   set_function(L, "randomseed", math_randomseed);
   lua_pop(L, 1);
 
+  auto constant = [&](const char* name, lua_Number v) {
+    lua_pushstring(L, name);
+    lua_pushnumber(L, v);
+    lua_settable(L, -3);
+  };
+  // What both `redis` tables have: logging and the version.
+  auto log_and_version = [&] {
+    set_function(L, "log", redis_log);
+    constant("LOG_DEBUG", 0);
+    constant("LOG_VERBOSE", 1);
+    constant("LOG_NOTICE", 2);
+    constant("LOG_WARNING", 3);
+    constant("REDIS_VERSION_NUM", 0x070200);
+    lua_pushstring(L, "REDIS_VERSION");
+    lua_pushstring(L, "7.2.0");
+    lua_settable(L, -3);
+  };
   lua_newtable(L);
   set_function(L, "call", redis_call);
   set_function(L, "pcall", redis_pcall);
   set_function(L, "error_reply", redis_error_reply);
   set_function(L, "status_reply", redis_status_reply);
   set_function(L, "sha1hex", redis_sha1hex);
-  set_function(L, "log", redis_log);
   set_function(L, "setresp", redis_setresp);
   set_function(L, "set_repl", redis_noop);
   set_function(L, "replicate_commands", redis_true);
   set_function(L, "breakpoint", redis_false);
   set_function(L, "debug", redis_noop);
-  auto constant = [&](const char* name, lua_Number v) {
-    lua_pushstring(L, name);
-    lua_pushnumber(L, v);
-    lua_settable(L, -3);
-  };
-  constant("LOG_DEBUG", 0);
-  constant("LOG_VERBOSE", 1);
-  constant("LOG_NOTICE", 2);
-  constant("LOG_WARNING", 3);
+  log_and_version();
   constant("REPL_NONE", 0);
   constant("REPL_AOF", 1);
   constant("REPL_SLAVE", 2);
   constant("REPL_REPLICA", 2);
   constant("REPL_ALL", 3);
-  constant("REDIS_VERSION_NUM", 0x070200);
-  lua_pushstring(L, "REDIS_VERSION");
-  lua_pushstring(L, "7.2.0");
-  lua_settable(L, -3);
   lua_setglobal(L, "redis");
+
+  // The library API: `redis` while a library's code registers its
+  // functions; any other name in it is an error, as in Redis.
+  lua_newtable(L);
+  set_function(L, "register_function", redis_register_function);
+  log_and_version();
+  push_guard_mt(L, nonexistent_global);
+  lua_setmetatable(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, load_api_key);
 
   // The error handler keeps `debug`; scripts do not see it.
   if (luaL_loadbuffer(L, handler_source, std::strlen(handler_source), "=err_handler") != 0
@@ -996,14 +1286,10 @@ void script_vm::impl::open() {
     }
   }
   lua_setfield(L, LUA_REGISTRYINDEX, proxies_key);
-  lua_newtable(L);
-  lua_pushcfunction(L, env_index);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, readonly_newindex);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushstring(L, "protected");
-  lua_setfield(L, -2, "__metatable");
+  push_guard_mt(L, env_index);
   lua_setfield(L, LUA_REGISTRYINDEX, env_mt_key);
+  push_guard_mt(L, library_env_index);
+  lua_setfield(L, LUA_REGISTRYINDEX, library_env_mt_key);
   lua_pushliteral(L, "");
   if (lua_getmetatable(L, -1) != 0) {  // the string metatable
     lua_newtable(L);  // what getmetatable("") shows: {__index = string proxy}
@@ -1034,25 +1320,33 @@ namespace {
 
 int protected_run(lua_State* L) {
   auto& f = *static_cast<run_frame*>(lua_touserdata(L, 1));
+  bool library = !f.function.empty();
+  // What errors name: the script's digest, or the function.
+  auto label = library ? f.function : f.sha;
   lua_settop(L, 0);
   lua_getfield(L, LUA_REGISTRYINDEX, handler_key);  // 1
-  lua_pushliteral(L, "f_");
+  lua_pushstring(L, library ? "l_" : "f_");
   lua_pushlstring(L, f.sha.data(), f.sha.size());
-  lua_concat(L, 2);  // 2: the registry name of the compiled script
+  lua_concat(L, 2);  // 2: the registry name of the compiled script or library
   lua_pushvalue(L, 2);
   lua_rawget(L, LUA_REGISTRYINDEX);  // 3
   if (lua_isnil(L, 3)) {
     lua_pop(L, 1);
-    int rc;
-    {
+    std::string error;
+    if (library) {
+      library_load load;
+      f.script_rc = load_library(L, f.body, load, error);
+    } else {
       auto source = compilable(f.body);
-      rc = luaL_loadbuffer(L, source.data(), source.size(), chunk_name);
+      f.script_rc = luaL_loadbuffer(L, source.data(), source.size(), chunk_name);
+      if (f.script_rc != 0) {
+        error = std::string{"ERR Error compiling script (new function): "} + lua_tostring(L, -1);
+        lua_pop(L, 1);
+      }
     }
-    if (rc != 0) {
-      f.script_rc = rc;
+    if (f.script_rc != 0) {
       f.out->clear();
-      resp::error(*f.out, std::string{"ERR Error compiling script (new function): "}
-                            + lua_tostring(L, -1));
+      resp::error(*f.out, error);
       return 0;
     }
     lua_pushvalue(L, 2);
@@ -1060,31 +1354,60 @@ int protected_run(lua_State* L) {
     lua_rawset(L, LUA_REGISTRYINDEX);
     ++f.vm->cached;
   }
-  lua_newtable(L);  // 4: this run's environment
-  lua_getfield(L, LUA_REGISTRYINDEX, env_mt_key);
-  lua_setmetatable(L, 4);
-  set_list(L, 4, "KEYS", *f.keys);
-  set_list(L, 4, "ARGV", *f.argv);
-  lua_setfenv(L, 3);
+  int nargs = 0;
+  if (library) {
+    lua_pushlstring(L, f.function.data(), f.function.size());
+    lua_rawget(L, 3);  // 4: the function
+    if (!lua_isfunction(L, 4)) {
+      resp::error(*f.out, "ERR Function not found");
+      return 0;
+    }
+    lua_replace(L, 3);
+    push_list(L, *f.keys);
+    push_list(L, *f.argv);
+    nargs = 2;
+  } else {
+    lua_newtable(L);  // 4: this run's environment
+    lua_getfield(L, LUA_REGISTRYINDEX, env_mt_key);
+    lua_setmetatable(L, 4);
+    set_list(L, 4, "KEYS", *f.keys);
+    set_list(L, 4, "ARGV", *f.argv);
+    lua_setfenv(L, 3);
+  }
   lua_sethook(L, hook, LUA_MASKCOUNT, hook_every);
-  f.script_rc = lua_pcall(L, 0, 1, 1);
+  f.script_rc = lua_pcall(L, nargs, 1, 1);
   lua_sethook(L, nullptr, 0, 0);
   if (f.script_rc == 0)
-    to_resp(L, f.sha, f.resp3, *f.out, 0);
+    to_resp(L, label, f.resp3, *f.out, 0);
   else if (f.script_rc == LUA_ERRMEM)
     return 0;
   else if (lua_istable(L, -1))
-    error_from_table(L, f.sha, *f.out);
+    error_from_table(L, label, *f.out);
   else
-    resp::error(*f.out, std::string{"ERR Error running script "} + std::string{f.sha} + ", "
+    resp::error(*f.out, std::string{"ERR Error running script "} + std::string{label} + ", "
                           + (lua_tostring(L, -1) != nullptr ? lua_tostring(L, -1)
                                                             : "execution failure"));
   return 0;
 }
 
+/// A library's code registering its functions, inside lua_cpcall.
+struct describe_frame {
+  std::string_view code;
+  library_load* load;
+  std::string* error;
+  int rc = 0;
+};
+
+int protected_describe(lua_State* L) {
+  auto& f = *static_cast<describe_frame*>(lua_touserdata(L, 1));
+  lua_settop(L, 0);
+  f.rc = load_library(L, f.code, *f.load, *f.error);
+  return 0;
+}
+
 } // namespace
 
-script_end script_vm::run(std::string_view sha, std::string_view body,
+script_end script_vm::run(std::string_view sha, std::string_view body, std::string_view function,
                           const std::vector<std::string_view>& keys,
                           const std::vector<std::string_view>& argv, bool resp3,
                           const script_call& call, std::string& out) {
@@ -1093,31 +1416,56 @@ script_end script_vm::run(std::string_view sha, std::string_view body,
     vm.close();
     vm.open();
   }
-  auto* L = vm.L;
-  run_frame frame{&vm, sha, body, &keys, &argv, resp3, &out};
+  run_frame frame{&vm, sha, body, function, &keys, &argv, resp3, &out};
   run_context run{&vm, &call, std::chrono::steady_clock::now()};
+  run.function = !function.empty();
+  run.label = function;
   current = &run;
-  int rc = lua_cpcall(L, protected_run, &frame);
-  lua_sethook(L, nullptr, 0, 0);
+  int rc = lua_cpcall(vm.L, protected_run, &frame);
+  lua_sethook(vm.L, nullptr, 0, 0);
   current = nullptr;
   if (run.busy)
-    vm.monitor->end_busy();
+    vm.monitor->end_busy(run.function);
+  vm.settle(rc, frame.script_rc, out);
+  return run.killed ? script_end::killed : script_end::done;
+}
+
+void script_vm::impl::settle(int rc, int script_rc, std::string& out) {
   lua_settop(L, 0);
-  if (rc == LUA_ERRMEM || frame.script_rc == LUA_ERRMEM) {
+  if (rc == LUA_ERRMEM || script_rc == LUA_ERRMEM) {
     // Out of memory: the interpreter starts afresh, with nothing the
     // script left behind.
     out.clear();
-    resp::error(out, "ERR script ran out of memory (" + std::to_string(vm.memory.limit >> 20)
+    resp::error(out, "ERR script ran out of memory (" + std::to_string(memory.limit >> 20)
                        + " MiB per partition)");
-    vm.close();
-    vm.open();
+    close();
+    open();
   } else if (rc != 0) {
     out.clear();
     resp::error(out, "ERR script failed");
   } else {
     lua_gc(L, LUA_GCSTEP, 1);
   }
-  return run.killed ? script_end::killed : script_end::done;
+}
+
+std::optional<library_info> script_vm::describe(std::string_view code, std::string& error) {
+  auto& vm = *impl_;
+  library_load load;
+  std::string message;
+  describe_frame frame{code, &load, &message};
+  script_call none;  // a library's code cannot reach redis.call
+  run_context run{&vm, &none, std::chrono::steady_clock::now()};
+  current = &run;
+  int rc = lua_cpcall(vm.L, protected_describe, &frame);
+  lua_sethook(vm.L, nullptr, 0, 0);
+  current = nullptr;
+  error.clear();
+  if (!message.empty())
+    resp::error(error, message);
+  vm.settle(rc, frame.rc, error);
+  if (!error.empty())
+    return std::nullopt;
+  return library_info{{}, std::move(load.functions)};
 }
 
 bool script_declares_no_writes(std::string_view body) {
@@ -1125,6 +1473,82 @@ bool script_declares_no_writes(std::string_view body) {
     return false;
   auto line = body.substr(0, body.find('\n'));
   return line.find("no-writes") != std::string_view::npos;
+}
+
+namespace {
+
+/// The library's name from its first line ("#!<engine> name=<name>"), as
+/// Redis reads it; nullopt with Redis's message in `error`.
+std::optional<std::string> library_name(std::string_view code, std::string& error) {
+  if (code.rfind("#!", 0) != 0) {
+    error = "ERR Missing library metadata";
+    return std::nullopt;
+  }
+  auto eol = code.find('\n');
+  if (eol == std::string_view::npos) {
+    error = "ERR Invalid library metadata";
+    return std::nullopt;
+  }
+  std::vector<std::string_view> parts;
+  auto line = code.substr(0, eol);
+  for (size_t pos = 0; pos < line.size();) {
+    auto from = line.find_first_not_of(" \t\r", pos);
+    if (from == std::string_view::npos)
+      break;
+    auto to = std::min(line.find_first_of(" \t\r", from), line.size());
+    parts.push_back(line.substr(from, to - from));
+    pos = to;
+  }
+  std::optional<std::string> name;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (resp::lower(parts[i].substr(0, 5)) != "name=") {
+      error = "ERR Invalid metadata value given: " + std::string{parts[i]};
+      return std::nullopt;
+    }
+    if (name) {
+      error = "ERR Invalid metadata value, name argument was given multiple times";
+      return std::nullopt;
+    }
+    name = std::string{parts[i].substr(5)};
+  }
+  if (!name) {
+    error = "ERR Library name was not given";
+    return std::nullopt;
+  }
+  if (!valid_name(*name)) {
+    error = "ERR Library names can only contain letters, numbers, or underscores(_) and must be "
+            "at least one character long";
+    return std::nullopt;
+  }
+  auto engine = parts[0].substr(2);
+  if (resp::lower(engine) != "lua") {
+    error = "ERR Engine '" + std::string{engine} + "' not found";
+    return std::nullopt;
+  }
+  return name;
+}
+
+} // namespace
+
+std::optional<library_info> describe_library(std::string_view code, std::string& error) {
+  std::string message;
+  auto name = library_name(code, message);
+  if (!name) {
+    error.clear();
+    resp::error(error, message);
+    return std::nullopt;
+  }
+  // A library's code runs only to register its functions: an interpreter
+  // of this thread's own, kept between loads, with no script budget.
+  struct describer {
+    script_monitor monitor;
+    script_vm vm{&monitor, size_t{64} << 20};
+  };
+  thread_local describer d;
+  auto info = d.vm.describe(code, error);
+  if (info)
+    info->name = std::move(*name);
+  return info;
 }
 
 std::optional<std::string> script_compile_error(std::string_view body) {

@@ -1,4 +1,4 @@
-// kv_script: Redis's Lua scripting environment (EVAL, EVALSHA),
+// kv_script: Redis's Lua scripting environment (EVAL, EVALSHA, FCALL),
 // one Lua 5.1 interpreter per kv shard.
 //
 // The environment is Redis 7's: the base, table, string and math libraries,
@@ -16,6 +16,14 @@
 // number -> integer, and the RESP3 tables back to their types, downgraded
 // for a RESP2 client). Error replies carry Redis's text, " script:
 // <sha>, on @user_script:<line>." included.
+//
+// A function library (FUNCTION LOAD) is code whose first line is
+// "#!lua name=<library>" and which registers its functions with
+// redis.register_function while it runs. It runs once per interpreter, in an
+// environment of its own where only the library API is reachable
+// (register_function, log and the version, as in Redis 7); its functions
+// then run with the whole environment, called with (KEYS, ARGV). Errors
+// name the function: " script: <function>, on @user_function:<line>.".
 //
 // A run that passes its time budget becomes busy in the node's
 // script_monitor and stops at the next check after a SCRIPT KILL. The
@@ -52,6 +60,19 @@ enum class script_end {
   killed,  ///< stopped by SCRIPT KILL: its writes must be discarded
 };
 
+/// One function a library registers.
+struct function_info {
+  std::string name;
+  std::optional<std::string> description;
+  std::vector<std::string> flags;  ///< Redis's names ("no-writes", ...), in Redis's order
+};
+
+/// What FUNCTION LOAD learns from a library's code.
+struct library_info {
+  std::string name;  ///< from the "#!lua name=..." line
+  std::vector<function_info> functions;
+};
+
 class script_vm {
 public:
   /// Scripts whose compiled form a VM keeps; past it, it starts afresh.
@@ -64,12 +85,19 @@ public:
   script_vm& operator=(const script_vm&) = delete;
 
   /// Runs `body` (whose SHA1 is `sha`, 40 lower-case hex digits), compiled
-  /// once and kept by its digest. `out` receives the RESP reply; `resp3`
+  /// once and kept by its digest. With `function` given, `body` is a
+  /// library's code, loaded once and kept by its digest, and the run calls
+  /// its function of that name. `out` receives the RESP reply; `resp3`
   /// encodes nulls the RESP3 way.
-  script_end run(std::string_view sha, std::string_view body,
+  script_end run(std::string_view sha, std::string_view body, std::string_view function,
                  const std::vector<std::string_view>& keys,
                  const std::vector<std::string_view>& argv, bool resp3,
                  const script_call& call, std::string& out);
+
+  /// Loads a library's code as FUNCTION LOAD does, in a fresh environment
+  /// of this interpreter (kept nowhere): its functions, or nullopt with
+  /// Redis's error reply in `error`. Its code runs for 500 ms at most.
+  std::optional<library_info> describe(std::string_view code, std::string& error);
 
   struct impl;  ///< the interpreter (kv_script.cpp)
 
@@ -81,6 +109,12 @@ private:
 /// compiling script (new function): user_script:1: ..."); nullopt when it
 /// compiles.
 std::optional<std::string> script_compile_error(std::string_view body);
+
+/// The library in `code` as FUNCTION LOAD reads it: its first line
+/// ("#!lua name=<name>") checked, then its code run to learn its functions
+/// (in an interpreter of the calling thread's own). nullopt with Redis's
+/// error reply ("-ERR Missing library metadata\r\n", ...) in `error`.
+std::optional<library_info> describe_library(std::string_view code, std::string& error);
 
 /// True when the script's "#!lua flags=..." first line (Redis 7's shebang)
 /// declares no-writes: it runs as EVAL_RO would.

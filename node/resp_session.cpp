@@ -30,6 +30,7 @@
 #include "node/metrics.hpp"
 #include "node/partition_call.hpp"
 #include "node/read_chunk.hpp"
+#include "node/function_registry.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
@@ -1604,11 +1605,12 @@ void unsubscribe_all(resp_broker* self) {
 
 // -- scripting ----------------------------------------------------------------
 
-/// EVAL, EVALSHA and their _RO forms: the script runs in the partition of
-/// its keys (all in one: CROSSSLOT otherwise). One without keys starts in
-/// partition 0 and, when the first key it touches is another partition's,
-/// runs again there (KvReply.run_at_key), so `EVAL "return
-/// redis.call('get', 'k')" 0` works as on one Redis.
+/// EVAL, EVALSHA, FCALL and their _RO forms: the script runs in the
+/// partition of its keys (all in one: CROSSSLOT otherwise). One without
+/// keys starts in partition 0 and, when the first key it touches is another
+/// partition's, runs again there (KvReply.run_at_key), so `EVAL "return
+/// redis.call('get', 'k')" 0` works as on one Redis. FCALL sends the
+/// function's library with the function's name.
 ///
 /// A script call made ready to send: the partition of its keys (none
 /// without keys) and what it runs. nullopt after an error reply.
@@ -1617,27 +1619,40 @@ struct script_call {
   troupe::v1::KvEval eval;
 };
 
-std::optional<script_call> prepare_eval(resp_broker* self, connection_handle hdl,
-                                        const std::string& name, std::vector<std::string>& args) {
+/// True for the commands that run a script: EVAL, EVALSHA, FCALL, _RO forms.
+bool runs_script(const std::string& name) {
+  return name.rfind("eval", 0) == 0 || name.rfind("fcall", 0) == 0;
+}
+
+/// What a script call runs: the library's function for FCALL, else the
+/// script in the arguments or the cache; nullopt after an error reply.
+std::optional<troupe::v1::KvEval> script_to_run(resp_broker* self, connection_handle hdl,
+                                                const std::string& name,
+                                                const std::vector<std::string>& args,
+                                                bool read_only) {
   auto& ctx = *self->state.ctx;
-  bool by_sha = name.rfind("evalsha", 0) == 0;
-  bool read_only = name.size() > 3 && name.compare(name.size() - 3, 3, "_ro") == 0;
-  auto numkeys = resp::parse_int(args[2]);
-  if (!numkeys) {
-    reply_error(self, hdl, "ERR value is not an integer or out of range");
-    return std::nullopt;
+  troupe::v1::KvEval ev;
+  if (name.rfind("fcall", 0) == 0) {
+    auto found = ctx.functions->find(args[1]);
+    if (!found) {
+      reply_error(self, hdl, "ERR Function not found");
+      return std::nullopt;
+    }
+    auto& flags = found->function().flags;
+    bool no_writes = std::find(flags.begin(), flags.end(), "no-writes") != flags.end();
+    if (read_only && !no_writes) {
+      reply_error(self, hdl, "ERR Can not execute a script with write flag using *_ro command.");
+      return std::nullopt;
+    }
+    ev.set_sha(found->library->sha);
+    ev.set_body(found->library->code);
+    ev.set_function_name(found->function().name);
+    ev.set_read_only(no_writes);
+    return ev;
   }
-  if (*numkeys < 0) {
-    reply_error(self, hdl, "ERR Number of keys can't be negative");
-    return std::nullopt;
-  }
-  if (static_cast<uint64_t>(*numkeys) > args.size() - 3) {
-    reply_error(self, hdl, "ERR Number of keys can't be greater than number of args");
-    return std::nullopt;
-  }
-  std::string sha;
   std::shared_ptr<const std::string> body;
-  if (by_sha) {
+  std::string sha;
+  if (name.rfind("evalsha", 0) == 0) {
     body = ctx.scripts->find(args[1]);
     if (!body) {
       reply_error(self, hdl, "NOSCRIPT No matching script. Please use EVAL.");
@@ -1660,8 +1675,38 @@ std::optional<script_call> prepare_eval(resp_broker* self, connection_handle hdl
       body = ctx.scripts->find(sha);
     }
   }
+  ev.set_sha(std::move(sha));
+  ev.set_body(*body);
+  ev.set_read_only(read_only);
+  return ev;
+}
+
+std::optional<script_call> prepare_script(resp_broker* self, connection_handle hdl,
+                                          const std::string& name,
+                                          std::vector<std::string>& args) {
+  auto& ctx = *self->state.ctx;
+  bool read_only = name.size() > 3 && name.compare(name.size() - 3, 3, "_ro") == 0;
+  auto numkeys = resp::parse_int(args[2]);
+  if (!numkeys) {
+    reply_error(self, hdl, name.rfind("fcall", 0) == 0
+                             ? "ERR Bad number of keys provided"
+                             : "ERR value is not an integer or out of range");
+    return std::nullopt;
+  }
+  if (*numkeys < 0) {
+    reply_error(self, hdl, "ERR Number of keys can't be negative");
+    return std::nullopt;
+  }
+  if (static_cast<uint64_t>(*numkeys) > args.size() - 3) {
+    reply_error(self, hdl, "ERR Number of keys can't be greater than number of args");
+    return std::nullopt;
+  }
+  auto ev = script_to_run(self, hdl, name, args, read_only);
+  if (!ev)
+    return std::nullopt;
   auto first_arg = 3 + static_cast<size_t>(*numkeys);
   script_call out;
+  out.eval = std::move(*ev);
   for (size_t i = 3; i < first_arg; ++i) {
     auto pi = ctx.router->kv_partition(args[i]);
     if (out.partition && pi != *out.partition) {
@@ -1670,19 +1715,16 @@ std::optional<script_call> prepare_eval(resp_broker* self, connection_handle hdl
     }
     out.partition = pi;
   }
-  auto& ev = out.eval;
-  ev.set_sha(std::move(sha));
-  ev.set_body(*body);
+  auto& run = out.eval;
   for (size_t i = 3; i < args.size(); ++i)
-    (i < first_arg ? ev.add_keys(std::move(args[i])) : ev.add_args(std::move(args[i])));
-  ev.set_resp3(self->state.resp3);
-  ev.set_read_only(read_only);
+    (i < first_arg ? run.add_keys(std::move(args[i])) : run.add_args(std::move(args[i])));
+  run.set_resp3(self->state.resp3);
   return out;
 }
 
-void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
-              std::vector<std::string>& args) {
-  auto call = prepare_eval(self, hdl, name, args);
+void cmd_script_call(resp_broker* self, connection_handle hdl, const std::string& name,
+                     std::vector<std::string>& args) {
+  auto call = prepare_script(self, hdl, name, args);
   if (!call)
     return;
   auto req = std::make_shared<Request>();
@@ -1698,6 +1740,160 @@ void cmd_eval(resp_broker* self, connection_handle hdl, const std::string& name,
     ask(self, self->state.ctx->router->kv_partition(r.kv().run_at_key()), std::move(again),
         [=](const Response& moved) { finish(self, hdl, slot, kv_reply(moved)); });
   });
+}
+
+constexpr std::string_view busy_eval =
+  "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+constexpr std::string_view busy_function =
+  "BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.";
+
+/// SCRIPT KILL (FUNCTION KILL with `function`): each stops only its own
+/// kind, as in Redis.
+void kill_reply(const session_context& ctx, bool function, std::string& out) {
+  auto& monitor = *ctx.script_monitor;
+  if (monitor.busy() == 0)
+    resp::error(out, "NOTBUSY No scripts in execution right now.");
+  else if (monitor.kill(function))
+    resp::simple(out, "OK");
+  else
+    resp::error(out, function ? busy_eval : busy_function);
+}
+
+/// FUNCTION STATS: the function running past its budget, and the engine's
+/// counts.
+std::string function_stats(const session_context& ctx, bool resp3) {
+  std::string out;
+  resp::map(out, 2, resp3);
+  resp::bulk(out, "running_script");
+  if (auto running = ctx.script_monitor->function_running()) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - running->started);
+    resp::map(out, 2, resp3);
+    resp::bulk(out, "name");
+    resp::bulk(out, running->name);
+    resp::bulk(out, "duration_ms");
+    resp::integer(out, ms.count());
+  } else {
+    resp::null(out, resp3);
+  }
+  resp::bulk(out, "engines");
+  resp::map(out, 1, resp3);
+  resp::bulk(out, "LUA");
+  resp::map(out, 2, resp3);
+  resp::bulk(out, "libraries_count");
+  resp::integer(out, static_cast<int64_t>(ctx.functions->libraries().size()));
+  resp::bulk(out, "functions_count");
+  resp::integer(out, static_cast<int64_t>(ctx.functions->function_count()));
+  return out;
+}
+
+/// FUNCTION LIST [LIBRARYNAME pattern] [WITHCODE].
+std::string function_list(const session_context& ctx, const std::vector<std::string>& args,
+                          bool resp3) {
+  std::string out;
+  bool with_code = false;
+  std::optional<std::string> pattern;
+  for (size_t i = 2; i < args.size(); ++i) {
+    auto arg = resp::lower(args[i]);
+    if (!with_code && arg == "withcode") {
+      with_code = true;
+    } else if (!pattern && arg == "libraryname") {
+      if (i + 1 >= args.size()) {
+        resp::error(out, "ERR library name argument was not given");
+        return out;
+      }
+      pattern = args[++i];
+    } else {
+      resp::error(out, "ERR Unknown argument " + args[i]);
+      return out;
+    }
+  }
+  std::string items;
+  size_t n = 0;
+  for (auto& lib : ctx.functions->libraries()) {
+    // Matched without regard to case, as Redis does.
+    if (pattern && !storage::glob_match(resp::lower(*pattern), resp::lower(lib->info.name)))
+      continue;
+    ++n;
+    resp::map(items, with_code ? 4 : 3, resp3);
+    resp::bulk(items, "library_name");
+    resp::bulk(items, lib->info.name);
+    resp::bulk(items, "engine");
+    resp::bulk(items, "LUA");
+    resp::bulk(items, "functions");
+    resp::array(items, lib->info.functions.size());
+    for (auto& f : lib->info.functions) {
+      resp::map(items, 3, resp3);
+      resp::bulk(items, "name");
+      resp::bulk(items, f.name);
+      resp::bulk(items, "description");
+      f.description ? resp::bulk(items, *f.description) : resp::null(items, resp3);
+      resp::bulk(items, "flags");
+      resp::set(items, f.flags.size(), resp3);
+      for (auto& flag : f.flags)
+        resp::simple(items, flag);
+    }
+    if (with_code) {
+      resp::bulk(items, "library_code");
+      resp::bulk(items, lib->code);
+    }
+  }
+  resp::array(out, n);
+  return out + items;
+}
+
+/// FUNCTION LOAD | DELETE | FLUSH | LIST | STATS | KILL | HELP: the reply.
+std::string function_reply(resp_broker* self, const std::vector<std::string>& args) {
+  auto& ctx = *self->state.ctx;
+  auto sub = resp::lower(args[1]);
+  std::string out;
+  if (sub == "load" && args.size() >= 3) {
+    bool replace = false;
+    for (size_t i = 2; i + 1 < args.size(); ++i) {
+      if (resp::lower(args[i]) != "replace") {
+        resp::error(out, "ERR Unknown option given: " + args[i]);
+        return out;
+      }
+      replace = true;
+    }
+    if (auto name = ctx.functions->load(args.back(), replace, out))
+      resp::bulk(out, *name);
+  } else if (sub == "delete" && args.size() == 3) {
+    if (ctx.functions->remove(args[2], out))
+      resp::simple(out, "OK");
+  } else if (sub == "flush" && args.size() <= 3) {
+    auto mode = args.size() == 3 ? resp::lower(args[2]) : std::string{};
+    if (!mode.empty() && mode != "sync" && mode != "async")
+      resp::error(out, "ERR FUNCTION FLUSH only supports SYNC|ASYNC option");
+    else if (ctx.functions->flush(out))
+      resp::simple(out, "OK");
+  } else if (sub == "list") {
+    out = function_list(ctx, args, self->state.resp3);
+  } else if (sub == "stats" && args.size() == 2) {
+    if (ctx.script_monitor->busy() > ctx.script_monitor->busy_functions())
+      resp::error(out, busy_eval);
+    else
+      out = function_stats(ctx, self->state.resp3);
+  } else if (sub == "kill" && args.size() == 2) {
+    kill_reply(ctx, true, out);
+  } else if (sub == "help" && args.size() == 2) {
+    resp::help(out, "FUNCTION",
+               {"LOAD [REPLACE] <FUNCTION CODE>",
+                "    Create a new library with the given library name and code.",
+                "DELETE <LIBRARY NAME>", "    Delete the given library.",
+                "LIST [LIBRARYNAME PATTERN] [WITHCODE]",
+                "    Return general information on all the libraries.", "STATS",
+                "    Return information about the current function running.", "KILL",
+                "    Kill the current running function.", "FLUSH [ASYNC|SYNC]",
+                "    Delete all the libraries."});
+  } else if (sub == "load" || sub == "delete" || sub == "flush" || sub == "stats"
+             || sub == "kill") {
+    resp::error(out, "ERR wrong number of arguments for 'function|" + sub + "' command");
+  } else {
+    resp::error(out, "ERR unknown subcommand '" + args[1].substr(0, 128)
+                       + "'. Try FUNCTION HELP.");
+  }
+  return out;
 }
 
 /// SCRIPT LOAD | EXISTS | FLUSH | KILL | HELP: the reply.
@@ -1726,10 +1922,7 @@ std::string script_reply(resp_broker* self, const std::vector<std::string>& args
       resp::simple(out, "OK");
     }
   } else if (sub == "kill" && args.size() == 2) {
-    if (ctx.script_monitor->kill())
-      resp::simple(out, "OK");
-    else
-      resp::error(out, "NOTBUSY No scripts in execution right now.");
+    kill_reply(ctx, false, out);
   } else if (sub == "help" && args.size() == 2) {
     resp::help(out, "SCRIPT",
                {"EXISTS <sha1> [<sha1> ...]",
@@ -1754,6 +1947,8 @@ std::optional<std::string> local_reply(resp_broker* self, const std::string& nam
     return config_reply(self, args);
   if (name == "script")
     return script_reply(self, args);
+  if (name == "function")
+    return function_reply(self, args);
   return std::nullopt;
 }
 
@@ -1786,9 +1981,9 @@ std::optional<std::optional<partition_id>> keys_partition(resp_broker* self,
 void queue_command(resp_broker* self, connection_handle hdl, const std::string& name,
                    std::vector<std::string>& args, const resp_command& spec) {
   auto& tx = self->state.tx;
-  if (name.rfind("eval", 0) == 0) {
+  if (runs_script(name)) {
     // A script runs in the transaction, in its keys' partition.
-    auto call = prepare_eval(self, hdl, name, args);
+    auto call = prepare_script(self, hdl, name, args);
     if (!call || (call->partition && tx.partition && *call->partition != *tx.partition)) {
       tx.failed = true;
       if (call)
@@ -1809,7 +2004,7 @@ void queue_command(resp_broker* self, connection_handle hdl, const std::string& 
     reject(self, hdl, "ERR Command not allowed inside a transaction");
     return;
   }
-  if (name == "config" || name == "script") {
+  if (name == "config" || name == "script" || name == "function") {
     tx.local.push_back({tx.queued.size() + tx.local.size(), std::move(args)});
     reply(self, hdl, "+QUEUED\r\n");
     return;
@@ -1819,7 +2014,7 @@ void queue_command(resp_broker* self, connection_handle hdl, const std::string& 
   if (!keyed && name != "ping" && name != "echo" && name != "unwatch") {
     tx.failed = true;
     reply_error(self, hdl, "ERR '" + name + "' cannot be queued by MULTI here: only commands on "
-                             "keys, PING, ECHO, UNWATCH, CONFIG and SCRIPT can");
+                             "keys, PING, ECHO, UNWATCH, CONFIG, SCRIPT and FUNCTION can");
     return;
   }
   if (keyed) {
@@ -2050,8 +2245,8 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
   } else if (name == "pubsub") {
     cmd_pubsub(self, hdl, args);
     return;
-  } else if (name.rfind("eval", 0) == 0) {
-    cmd_eval(self, hdl, name, args);
+  } else if (runs_script(name)) {
+    cmd_script_call(self, hdl, name, args);
     return;
   } else if (name.find("subscribe") != std::string::npos) {
     cmd_subscription(self, hdl, name, args);
@@ -2095,12 +2290,15 @@ std::string unknown_command(const std::vector<std::string>& args) {
 bool refused_while_busy(resp_broker* self, connection_handle hdl, const std::string& name,
                         const std::vector<std::string>& args, const resp_command& spec) {
   auto& st = self->state;
-  if (st.ctx->script_monitor == nullptr || st.ctx->script_monitor->busy() == 0
-      || protocol::has_flag(spec, "allow_busy")
-      || (name == "script" && resp::lower(args[1]) == "kill"))
+  auto* monitor = st.ctx->script_monitor;
+  if (monitor == nullptr || monitor->busy() == 0 || protocol::has_flag(spec, "allow_busy"))
     return false;
-  constexpr std::string_view busy =
-    "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+  if ((name == "script" || name == "function") && args.size() == 2) {
+    auto sub = resp::lower(args[1]);
+    if (sub == "kill" || (name == "function" && sub == "stats"))
+      return false;
+  }
+  auto busy = monitor->busy_functions() == monitor->busy() ? busy_function : busy_eval;
   if (name == "exec" && st.tx.open) {
     st.tx.end(true);
     reject(self, hdl, "EXECABORT Transaction discarded because of: " + std::string{busy});

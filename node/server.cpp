@@ -41,6 +41,7 @@
 #include "protocol/amqp.hpp"
 #include "node/resp_config.hpp"
 #include "node/client_registry.hpp"
+#include "node/function_registry.hpp"
 #include "node/script_cache.hpp"
 #include "node/session.hpp"
 #include "protocol/tls.hpp"
@@ -422,6 +423,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->max_value_bytes = opts.max_value_bytes;
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
+  ctx->functions = std::make_shared<function_registry>(im.db.get());
   ctx->resp_clients = std::make_shared<client_registry>();
   ctx->resp_settings =
     std::make_shared<resp_config>(&im.stream_nodes, &im.scripts, &im.keyspace_events);

@@ -70,6 +70,7 @@ class node_metrics;
 class resp_config;
 class script_cache;
 class client_registry;
+class function_registry;
 
 using shutdown_atom = caf::atom_constant<caf::atom("shutdown")>;
 using port_atom = caf::atom_constant<caf::atom("port")>;
@@ -128,6 +129,8 @@ struct session_context {
   caf::actor member;
   /// Scripts loaded by SCRIPT LOAD and EVAL (RESP), by digest.
   std::shared_ptr<script_cache> scripts;
+  /// Function libraries loaded by FUNCTION LOAD (RESP), stored in the db.
+  std::shared_ptr<function_registry> functions;
   /// The node's RESP connections (CLIENT LIST, KILL, UNBLOCK).
   std::shared_ptr<client_registry> resp_clients;
   /// What RESP's CONFIG GET and CONFIG SET see.

@@ -207,7 +207,12 @@ const std::vector<resp_command> table{
    r::session},
   {"evalsha_ro", -3, "readonly noscript stale skip_monitor no_mandatory_keys movablekeys", 0, 0,
    0, r::session},
+  {"fcall", -3, "noscript stale skip_monitor may_replicate no_mandatory_keys movablekeys", 0, 0,
+   0, r::session},
+  {"fcall_ro", -3, "readonly noscript stale skip_monitor no_mandatory_keys movablekeys", 0, 0, 0,
+   r::session},
   {"script", -2, "noscript", 0, 0, 0, r::session},
+  {"function", -2, "noscript", 0, 0, 0, r::session},
   // transactions
   {"multi", 1, "noscript loading stale fast allow_busy", 0, 0, 0, r::session},
   {"exec", 1, "noscript loading stale skip_slowlog", 0, 0, 0, r::session},

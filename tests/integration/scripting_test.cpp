@@ -208,6 +208,14 @@ std::string sha_of(peers& p, const std::string& body) {
   return sha_in(p.same({"SCRIPT", "LOAD", body}));
 }
 
+/// A library of one function whose body is `body`, as Redis's tests write one.
+std::string library(const std::string& name, const std::string& function,
+                    const std::string& body, const std::string& flags = "") {
+  return "#!lua name=" + name + "\nredis.register_function{function_name='" + function
+         + "', callback=function(KEYS, ARGV)\n" + body + "\nend" + (flags.empty() ? "" : ", flags=" + flags)
+         + "}";
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(scripting)
@@ -620,6 +628,166 @@ BOOST_AUTO_TEST_CASE(a_script_that_allocates_without_bound_fails_alone) {
   }
   BOOST_TEST(c.call({"EVAL", "return 8", "0"}) == integer(8));
   BOOST_TEST(node.terminate() == 0);
+}
+
+
+// -- functions (FUNCTION LOAD, FCALL) ---------------------------------------------
+
+
+BOOST_AUTO_TEST_CASE(functions_reply_as_redis_does) {
+  peers p;
+  // Loading: the library's name back, then its functions by name.
+  p.same({"FUNCTION", "LOAD",
+          "#!lua name=lib1\n"
+          "redis.register_function('incr_by', function(keys, args)\n"
+          "  return redis.call('incrby', keys[1], args[1])\nend)"});
+  p.same({"FUNCTION", "LOAD",
+          library("lib2", "reader", "return redis.call('get', KEYS[1])", "{'no-writes'}")});
+  p.same({"FUNCTION", "LOAD",
+          "#!lua name=lib3\nredis.register_function{function_name='described', "
+          "callback=function() return {1, 'two', {ok='fine'}, false} end, "
+          "description='a function', flags={'allow-stale', 'no-writes', 'allow-oom'}}"});
+  p.same({"FCALL", "incr_by", "1", "{f}n", "5"});
+  p.same({"FCALL", "incr_by", "1", "{f}n", "x"});
+  p.same({"FCALL", "reader", "1", "{f}n"});
+  p.same({"FCALL_RO", "reader", "1", "{f}n"});
+  p.same({"FCALL_RO", "incr_by", "1", "{f}n", "1"});  // no no-writes flag
+  p.same({"FCALL", "described", "0"});
+  p.same({"FCALL", "missing", "0"});
+  p.same({"FCALL", "reader", "x", "{f}n"});
+  p.same({"FCALL", "reader", "-1"});
+  p.same({"FCALL", "reader", "2", "{f}n"});
+  // What FUNCTION LIST shows, in both protocols (one library at a time:
+  // Redis lists libraries in no fixed order).
+  for (auto* hello : {"2", "3"}) {
+    p.to_troupe.call({"HELLO", hello});
+    p.to_redis.call({"HELLO", hello});
+    p.same({"FUNCTION", "LIST", "LIBRARYNAME", "lib3"});
+    p.same({"FUNCTION", "LIST", "WITHCODE", "LIBRARYNAME", "LIB2"});
+    p.same({"FUNCTION", "LIST", "LIBRARYNAME", "nomatch*"});
+  }
+  p.to_troupe.call({"HELLO", "2"});
+  p.to_redis.call({"HELLO", "2"});
+  p.same({"FUNCTION", "LIST", "LIBRARYNAME"});
+  p.same({"FUNCTION", "LIST", "bad"});
+  // Refused libraries, each with Redis's reason.
+  for (auto& code : std::vector<std::string>{
+         "return 1",
+         "#!lua name=x",
+         "#!lua\nredis.register_function('f', function() end)",
+         "#!lua name=x foo=bar\nredis.register_function('f', function() end)",
+         "#!lua name=x name=y\nredis.register_function('f', function() end)",
+         "#!lua name=a-b\nredis.register_function('f', function() end)",
+         "#!python name=x\nredis.register_function('f', function() end)",
+         "#!lua name=lib1\nredis.register_function('f', function() end)",
+         "#!lua name=x\nredis.register_function('reader', function() end)",
+         "#!lua name=x\nlocal a = 1",
+         "#!lua name=x\nredis.register_function('f', function() end)\n"
+         "redis.register_function('f', function() end)",
+         "#!lua name=x\nredis.register_function('f-g', function() end)",
+         "#!lua name=x\nredis.register_function('f')",
+         "#!lua name=x\nredis.register_function(1, 2, 3)",
+         "#!lua name=x\nredis.register_function({function_name='f'})",
+         "#!lua name=x\nredis.register_function({callback=function() end})",
+         "#!lua name=x\nredis.register_function({function_name='f', callback=function() end, "
+         "flags={'bad-flag'}})",
+         "#!lua name=x\nredis.register_function({function_name='f', callback=function() end, "
+         "colour='red'})",
+         "#!lua name=x\nreturn redis.call('ping')",
+         "#!lua name=x\nreturn math.random()",
+         "#!lua name=x\na = 1",
+         "#!lua name=x\nredis.register_function('f', function() end",
+       })
+    p.same({"FUNCTION", "LOAD", code});
+  p.same({"FUNCTION", "LOAD", "REPLACE", "FORCE", "x"});
+  // REPLACE swaps a library's functions; one that was there and no longer
+  // is cannot be called.
+  p.same({"FUNCTION", "LOAD", "REPLACE",
+          library("lib1", "incr_by2", "return redis.call('incrby', KEYS[1], 2)")});
+  p.same({"FCALL", "incr_by", "1", "{f}n", "5"});
+  p.same({"FCALL", "incr_by2", "1", "{f}n"});
+  // Errors raised in a function name it and its line.
+  p.same({"FUNCTION", "LOAD",
+          library("lib4", "broken", "local x = 1\nreturn redis.call('nosuchcommand')")});
+  p.same({"FCALL", "broken", "0"});
+  p.same({"FUNCTION", "LOAD", library("lib5", "global", "return undefined_name")});
+  p.same({"FCALL", "global", "0"});
+  p.same({"FUNCTION", "LOAD", library("lib6", "writer", "return redis.call('set', KEYS[1], 1)",
+                                      "{'no-writes'}")});
+  p.same({"FCALL", "writer", "1", "{f}w"});
+  // Deleting and flushing.
+  p.same({"FUNCTION", "DELETE", "lib2"});
+  p.same({"FUNCTION", "DELETE", "lib2"});
+  p.same({"FCALL", "reader", "1", "{f}n"});
+  p.same({"FUNCTION", "FLUSH", "bad"});
+  p.same({"FUNCTION", "FLUSH", "SYNC"});
+  p.same({"FUNCTION", "LIST"});
+  p.same({"FUNCTION", "STATS"});
+  p.same({"FUNCTION", "KILL"});
+  p.same({"FUNCTION", "NOSUCH"});
+}
+
+BOOST_AUTO_TEST_CASE(a_busy_function_is_killed_by_function_kill_only) {
+  peers p;
+  p.same({"FUNCTION", "LOAD", library("spin", "spin", "local i = 0 while true do i = i + 1 end")});
+  const std::vector<std::string> loop{"FCALL", "spin", "0"};
+  p.to_redis.send(loop);
+  p.to_troupe.send(loop);
+  std::vector<std::string> seen[2];
+  for (int i = 0; i < 2; ++i) {
+    resp_conn other{i == 0 ? p.redis.port() : p.node.resp_port()};
+    std::string r;
+    while ((r = other.call({"PING"})) == "+PONG\r\n") {
+    }
+    seen[i].push_back(r);
+    seen[i].push_back(other.call({"SCRIPT", "KILL"}));  // not a function's
+    auto stats = other.call({"FUNCTION", "STATS"});
+    BOOST_TEST(stats.find("spin") != std::string::npos, stats);
+    BOOST_TEST(other.call({"FUNCTION", "KILL"}) == ok);
+  }
+  BOOST_TEST(seen[0] == seen[1]);
+  BOOST_TEST(p.to_troupe.read() == p.to_redis.read());
+  p.same({"PING"});
+}
+
+BOOST_AUTO_TEST_CASE(function_libraries_are_the_nodes_and_survive_a_restart) {
+  temp_dir dir;
+  node_process node{dir.sub("data"), "os", {"--resp-listen", "127.0.0.1:0"}};
+  resp_conn c{node.resp_port()};
+  BOOST_TEST(c.call({"FUNCTION", "LOAD",
+                     library("counters", "bump",
+                             "redis.call('incr', KEYS[1]) return redis.call('incr', KEYS[2])")})
+             == bulk("counters"));
+  BOOST_TEST(c.call({"FUNCTION", "LOAD", library("keyless", "touch",
+                                                 "return redis.call('incr', ARGV[1])")})
+             == bulk("keyless"));
+  // A function's keys live in one partition, as a script's.
+  BOOST_TEST(c.call({"FCALL", "bump", "2", "a", "c"})
+             == err("CROSSSLOT Keys in request don't hash to the same slot"));
+  BOOST_TEST(c.call({"FCALL", "bump", "2", "{k}a", "{k}b"}) == integer(1));
+  // One declaring no keys runs where the first key it touches lives.
+  BOOST_TEST(c.call({"FCALL", "touch", "0", "c"}) == integer(1));
+  BOOST_TEST(c.call({"FCALL", "touch", "0", "a"}) == integer(1));
+  // Queued in a transaction, FCALL and FUNCTION run in their places.
+  BOOST_TEST(c.call({"MULTI"}) == ok);
+  BOOST_TEST(c.call({"FCALL", "bump", "2", "{k}a", "{k}b"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"FUNCTION", "DELETE", "keyless"}) == "+QUEUED\r\n");
+  BOOST_TEST(c.call({"EXEC"}) == "*2\r\n" + integer(2) + ok);
+  BOOST_TEST(c.call({"FCALL", "touch", "0", "a"}) == err("ERR Function not found"));
+  // The libraries are kept with the node's data.
+  BOOST_TEST(node.terminate() == 0);
+  node_process again{dir.sub("data"), "os", {"--resp-listen", "127.0.0.1:0"}};
+  resp_conn d{again.resp_port()};
+  BOOST_TEST(d.call({"FCALL", "bump", "2", "{k}a", "{k}b"}) == integer(3));
+  auto list = d.call({"FUNCTION", "LIST"});
+  BOOST_TEST(list.find("counters") != std::string::npos, list);
+  BOOST_TEST(list.find("keyless") == std::string::npos, list);
+  BOOST_TEST(d.call({"FUNCTION", "FLUSH"}) == ok);
+  BOOST_TEST(again.terminate() == 0);
+  node_process third{dir.sub("data"), "os", {"--resp-listen", "127.0.0.1:0"}};
+  resp_conn e{third.resp_port()};
+  BOOST_TEST(e.call({"FUNCTION", "LIST"}) == "*0\r\n");
+  BOOST_TEST(third.terminate() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

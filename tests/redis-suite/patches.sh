@@ -18,14 +18,7 @@ apply() { # apply FILE DESCRIPTION SED_SCRIPT CHECK_REGEX
   echo "patched $file: $why"
 }
 
-# 1. Every start_server block in external mode begins with FLUSHALL and FUNCTION FLUSH.
-#    FUNCTION FLUSH is cleanup of Redis 7 functions, which none of the default units
-#    use; without this a server lacking FUNCTION aborts every unit before its first test.
-apply tests/support/server.tcl function-flush-optional \
-  's/^    r function flush$/    catch {r function flush} ;# troupe-suite: function-flush-optional/' \
-  'catch {r function flush}'
-
-# 2. The harness's own control socket (test server <-> test client) is taken from a fixed
+# 1. The harness's own control socket (test server <-> test client) is taken from a fixed
 #    range at --baseport (21111); ask the OS for a free port instead, so that runs never
 #    collide with other listeners or with each other.
 apply tests/test_helper.tcl os-chosen-control-port \
@@ -33,10 +26,10 @@ apply tests/test_helper.tcl os-chosen-control-port \
 s/^    set clientport \[find_available_port \[expr {\$::baseport - 32}\] 32\]$/    set srvsock [socket -server accept_test_clients -myaddr 127.0.0.1 0] ;# troupe-suite: os-chosen-control-port\n    set clientport [lindex [fconfigure $srvsock -sockname] 2]/' \
   'fconfigure $srvsock -sockname'
 
-# 3. An extra unit, unit/scripting-eval: a copy of unit/scripting with only its EVAL pass.
+# 2. An extra unit, unit/scripting-eval: a copy of unit/scripting with only its EVAL pass.
 #    scripting.tcl runs every test twice, first through FUNCTION LOAD/FCALL, then through
-#    EVAL; on a server without FUNCTION the unit ends in the first pass and no EVAL test
-#    runs. unit/scripting itself is unchanged; scripting-eval runs only when asked for.
+#    EVAL; when the first pass stops early (at ACL SETUSER today) no EVAL test runs.
+#    unit/scripting itself is unchanged; scripting-eval runs only when asked for.
 if [ ! -f tests/unit/scripting-eval.tcl ]; then
   sed -e '1s/^foreach is_eval {0 1} {$/foreach is_eval {1} { ;# troupe-suite: eval pass only/' \
     tests/unit/scripting.tcl >tests/unit/scripting-eval.tcl

@@ -2187,6 +2187,7 @@ export namespace troupe {
             resp3?: (boolean|null);
             readOnly?: (boolean|null);
             pinned?: (boolean|null);
+            functionName?: (string|null);
         }
 
         class KvEval implements IKvEval {
@@ -2198,6 +2199,7 @@ export namespace troupe {
             public resp3: boolean;
             public readOnly: boolean;
             public pinned: boolean;
+            public functionName: string;
             public static create(properties?: troupe.v1.IKvEval): troupe.v1.KvEval;
             public static encode(message: troupe.v1.IKvEval, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvEval;

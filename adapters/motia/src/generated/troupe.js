@@ -15826,6 +15826,7 @@ export const troupe = $root.troupe = (() => {
             KvEval.prototype.resp3 = false;
             KvEval.prototype.readOnly = false;
             KvEval.prototype.pinned = false;
+            KvEval.prototype.functionName = "";
 
             KvEval.create = function create(properties) {
                 return new KvEval(properties);
@@ -15850,6 +15851,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(48).bool(message.readOnly);
                 if (message.pinned != null && Object.hasOwnProperty.call(message, "pinned"))
                     writer.uint32(56).bool(message.pinned);
+                if (message.functionName != null && Object.hasOwnProperty.call(message, "functionName"))
+                    writer.uint32(66).string(message.functionName);
                 return writer;
             };
 
@@ -15892,6 +15895,10 @@ export const troupe = $root.troupe = (() => {
                             message.pinned = reader.bool();
                             break;
                         }
+                    case 8: {
+                            message.functionName = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -15932,6 +15939,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.pinned != null && message.hasOwnProperty("pinned"))
                     if (typeof message.pinned !== "boolean")
                         return "pinned: boolean expected";
+                if (message.functionName != null && message.hasOwnProperty("functionName"))
+                    if (!$util.isString(message.functionName))
+                        return "functionName: string expected";
                 return null;
             };
 
@@ -15975,6 +15985,8 @@ export const troupe = $root.troupe = (() => {
                     message.readOnly = Boolean(object.readOnly);
                 if (object.pinned != null)
                     message.pinned = Boolean(object.pinned);
+                if (object.functionName != null)
+                    message.functionName = String(object.functionName);
                 return message;
             };
 
@@ -16004,6 +16016,7 @@ export const troupe = $root.troupe = (() => {
                     object.resp3 = false;
                     object.readOnly = false;
                     object.pinned = false;
+                    object.functionName = "";
                 }
                 if (message.sha != null && message.hasOwnProperty("sha"))
                     object.sha = options.bytes === String ? $util.base64.encode(message.sha, 0, message.sha.length) : options.bytes === Array ? Array.prototype.slice.call(message.sha) : message.sha;
@@ -16025,6 +16038,8 @@ export const troupe = $root.troupe = (() => {
                     object.readOnly = message.readOnly;
                 if (message.pinned != null && message.hasOwnProperty("pinned"))
                     object.pinned = message.pinned;
+                if (message.functionName != null && message.hasOwnProperty("functionName"))
+                    object.functionName = message.functionName;
                 return object;
             };
 

@@ -9,6 +9,7 @@
 
 #include "actors/keyspace_events.hpp"
 #include "actors/kv_script.hpp"
+#include "protocol/acl.hpp"
 #include "protocol/resp.hpp"
 #include "protocol/resp_commands.hpp"
 #include "protocol/troupe.pb.h"
@@ -1429,7 +1430,8 @@ namespace {
 /// Why a script may not run `args` here; empty when it may. `stray` gets
 /// the first key of another partition, when that is why.
 std::string refusal(const kv_state& st, const std::vector<std::string_view>& args,
-                    const std::string& name, bool read_only, std::string& stray) {
+                    const std::string& name, bool read_only, const protocol::acl_user* user,
+                    std::string& stray) {
   using protocol::resp_route;
   auto* spec = protocol::find_resp_command(name);
   if (spec == nullptr)
@@ -1439,6 +1441,9 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
     return "ERR This Redis command is not allowed from script";
   if (!arity_ok(*spec, args.size()))
     return "ERR Wrong number of args calling Redis command from script";
+  if (user != nullptr)
+    if (auto why = user->check(*spec, args); why != protocol::acl_verdict::allowed)
+      return protocol::acl_script_refusal(why);
   if (read_only && protocol::has_flag(*spec, "write"))
     return "ERR Write commands are not allowed from read-only scripts.";
   if (!st.limits.partition_of_key)
@@ -1477,7 +1482,12 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
                    || (req.function_name().empty() && script_declares_no_writes(req.body()));
   std::string storage_failure;
   bool touched_keys = false;
-  auto call = [&](const std::vector<std::string_view>& args, bool resp3) -> std::string {
+  // The caller's user, when it is not allowed everything.
+  auto user = req.acl_user().empty() || st.limits.acl == nullptr
+                ? nullptr
+                : st.limits.acl->find(req.acl_user());
+  script_host host;
+  host.call = [&](const std::vector<std::string_view>& args, bool resp3) -> std::string {
     std::string reply;
     if (!storage_failure.empty())
       return storage_failure;
@@ -1487,7 +1497,7 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
       return reply;
     }
     std::string stray;
-    if (auto why = refusal(st, args, name, read_only, stray); !why.empty()) {
+    if (auto why = refusal(st, args, name, read_only, user.get(), stray); !why.empty()) {
       resp::error(reply, why);
       if (!stray.empty() && !touched_keys && move_to != nullptr && req.keys().empty()) {
         *move_to = std::move(stray);
@@ -1507,8 +1517,14 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
   };
   std::vector<std::string_view> keys(req.keys().begin(), req.keys().end());
   std::vector<std::string_view> argv(req.args().begin(), req.args().end());
+  host.acl_check = [&](const std::vector<std::string_view>& args) -> std::optional<bool> {
+    auto* spec = protocol::find_resp_command(resp::lower(args[0]));
+    if (spec == nullptr)
+      return std::nullopt;
+    return !user || user->check(*spec, args) == protocol::acl_verdict::allowed;
+  };
   auto end = st.scripts->run(req.sha(), req.body(), req.function_name(), keys, argv, req.resp3(),
-                             call, out);
+                             host, out);
   abort = end == script_end::killed || !storage_failure.empty();
   if (!storage_failure.empty())
     out = storage_failure;

@@ -22,6 +22,7 @@ extern "C" {
 #include "actors/lua_struct.hpp"
 #include "actors/script_monitor.hpp"
 #include "protocol/resp.hpp"
+#include "protocol/resp_commands.hpp"
 
 namespace troupe::actors::kv {
 
@@ -117,7 +118,7 @@ struct library_load {
 
 struct run_context {
   script_vm::impl* vm;
-  const script_call* call;
+  const script_host* host;
   std::chrono::steady_clock::time_point started;
   bool busy = false;
   uint64_t kill_generation = 0;
@@ -292,16 +293,16 @@ int nonexistent_global(lua_State* L) {
 
 // -- redis.* ------------------------------------------------------------------
 
-/// Runs the command in the arguments and pushes its reply (or its error
-/// table); true when it is an error. Every C++ object of the call lives
-/// here, so none is skipped when the caller raises.
-bool call_and_push(lua_State* L) {
+/// A redis.* call's arguments as the command's words (numbers as Redis
+/// prints them); false, with an error table pushed, when there are none or
+/// one is neither a string nor a number.
+bool command_words(lua_State* L, std::vector<std::string>& owned) {
   int argc = lua_gettop(L);
   if (argc == 0) {
     push_error_text(L, "ERR Please specify at least one argument for this redis lib call");
-    return true;
+    return false;
   }
-  std::vector<std::string> owned(static_cast<size_t>(argc));
+  owned.resize(static_cast<size_t>(argc));
   for (int i = 1; i <= argc; ++i) {
     int t = lua_type(L, i);
     if (t == LUA_TNUMBER) {
@@ -314,11 +315,21 @@ bool call_and_push(lua_State* L) {
       owned[static_cast<size_t>(i - 1)].assign(s, len);
     } else {
       push_error_text(L, "ERR Lua redis lib command arguments must be strings or integers");
-      return true;
+      return false;
     }
   }
+  return true;
+}
+
+/// Runs the command in the arguments and pushes its reply (or its error
+/// table); true when it is an error. Every C++ object of the call lives
+/// here, so none is skipped when the caller raises.
+bool call_and_push(lua_State* L) {
+  std::vector<std::string> owned;
+  if (!command_words(L, owned))
+    return true;
   std::vector<std::string_view> args(owned.begin(), owned.end());
-  auto reply = (*current->call)(args, current->resp3_calls);
+  auto reply = current->host->call(args, current->resp3_calls);
   if (!reply.empty() && reply[0] == '-') {
     push_error_table(L, reply);
     return true;
@@ -326,6 +337,34 @@ bool call_and_push(lua_State* L) {
   size_t pos = 0;
   push_reply(L, reply, pos);
   return false;
+}
+
+/// redis.acl_check_cmd(command, args...): whether the script's user may run
+/// it; pushes the boolean, or an error table (returning true) for an
+/// unknown command. Every C++ object lives here, as in call_and_push.
+bool acl_check_and_push(lua_State* L) {
+  std::vector<std::string> owned;
+  if (!command_words(L, owned))
+    return true;
+  std::vector<std::string_view> args(owned.begin(), owned.end());
+  auto& check = current->host->acl_check;
+  std::optional<bool> allowed = true;
+  if (check)
+    allowed = check(args);
+  else if (protocol::find_resp_command(resp::lower(args[0])) == nullptr)
+    allowed = std::nullopt;
+  if (!allowed) {
+    push_error_text(L, "ERR Invalid command passed to redis.acl_check_cmd()");
+    return true;
+  }
+  lua_pushboolean(L, *allowed ? 1 : 0);
+  return false;
+}
+
+int redis_acl_check_cmd(lua_State* L) {
+  if (acl_check_and_push(L))
+    return lua_error(L);  // no C++ object of the call is alive here
+  return 1;
 }
 
 int redis_call_impl(lua_State* L, bool raise_errors) {
@@ -705,8 +744,6 @@ int env_index(lua_State* L) {
   return 1;
 }
 
-/// A metatable {__index = <table at idx>, __newindex = refused, __metatable
-/// = "protected"}, pushed.
 constexpr const char* library_env_mt_key = "troupe.library_env_mt";
 
 /// A library environment's __index (env, key): while its code registers
@@ -722,6 +759,8 @@ int library_env_index(lua_State* L) {
   return nonexistent_global(L);
 }
 
+/// A metatable {__index = <table at idx>, __newindex = refused, __metatable
+/// = "protected"}, pushed.
 void push_readonly_mt(lua_State* L, int idx) {
   idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
   lua_newtable(L);
@@ -733,21 +772,24 @@ void push_readonly_mt(lua_State* L, int idx) {
   lua_setfield(L, -2, "__metatable");
 }
 
-/// Calls the original function (upvalue 1) with the arguments, as if the
-/// script had called it: an error it raises gets the script's position, as
-/// it would without the wrapper in between.
-/// Pushes a metatable whose reads go to `index`, whose writes are refused
-/// and which scripts cannot see or replace.
+/// Pushes a metatable whose reads go to `index` and whose writes are
+/// refused; getmetatable shows a read-only view of it, as Redis's read-only
+/// tables show theirs.
 void push_guard_mt(lua_State* L, lua_CFunction index) {
   lua_newtable(L);
   lua_pushcfunction(L, index);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, readonly_newindex);
   lua_setfield(L, -2, "__newindex");
-  lua_pushstring(L, "protected");
+  lua_newtable(L);  // the view
+  push_readonly_mt(L, -2);
+  lua_setmetatable(L, -2);
   lua_setfield(L, -2, "__metatable");
 }
 
+/// Calls the original function (upvalue 1) with the arguments, as if the
+/// script had called it: an error it raises gets the script's position, as
+/// it would without the wrapper in between.
 int call_original(lua_State* L) {
   int argc = lua_gettop(L);
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -763,9 +805,53 @@ int call_original(lua_State* L) {
   return lua_gettop(L);
 }
 
-/// loadstring / load: the loaded chunk runs in its caller's environment,
-/// not in the interpreter's globals.
+/// setmetatable: a table whose metatable is guarded (the environment, the
+/// libraries) is read-only, as in Redis.
+int guarded_setmetatable(lua_State* L) {
+  if (luaL_getmetafield(L, 1, "__metatable") != 0) {
+    luaL_where(L, 1);
+    lua_pushstring(L, "Attempt to modify a readonly table");
+    lua_concat(L, 2);
+    return lua_error(L);
+  }
+  return call_original(L);
+}
+
+/// Lua 5.1 trusts precompiled chunks, and a crafted one can corrupt memory:
+/// as Redis does, only source text is loaded.
+constexpr char binary_chunk_mark = '\x1b';  // LUA_SIGNATURE's first byte
+
+/// load(reader)'s reader, guarded: its first piece may not start a binary chunk.
+int source_only_reader(lua_State* L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_call(L, 0, 1);
+  if (lua_toboolean(L, lua_upvalueindex(2)) == 0) {
+    lua_pushboolean(L, 1);
+    lua_replace(L, lua_upvalueindex(2));
+    size_t len = 0;
+    const char* piece = lua_isstring(L, -1) != 0 ? lua_tolstring(L, -1, &len) : nullptr;
+    if (piece != nullptr && len > 0 && piece[0] == binary_chunk_mark)
+      return luaL_error(L, "binary chunks are not loaded");
+  }
+  return 1;
+}
+
+/// loadstring / load: source text only, and the loaded chunk runs in its
+/// caller's environment, not in the interpreter's globals.
 int sandboxed_load(lua_State* L) {
+  size_t len = 0;
+  if (lua_type(L, 1) == LUA_TSTRING && (lua_tolstring(L, 1, &len), len > 0)
+      && lua_tostring(L, 1)[0] == binary_chunk_mark) {
+    lua_pushnil(L);
+    lua_pushstring(L, "binary chunks are not loaded");
+    return 2;
+  }
+  if (lua_isfunction(L, 1)) {
+    lua_pushvalue(L, 1);
+    lua_pushboolean(L, 0);
+    lua_pushcclosure(L, source_only_reader, 2);
+    lua_replace(L, 1);
+  }
   call_original(L);
   if (lua_isfunction(L, 1)) {
     lua_Debug ar;
@@ -1198,6 +1284,9 @@ void script_vm::impl::open() {
   }
   lua_pushcfunction(L, redis_style_pcall);
   lua_setglobal(L, "pcall");
+  lua_getglobal(L, "setmetatable");
+  lua_pushcclosure(L, guarded_setmetatable, 1);
+  lua_setglobal(L, "setmetatable");
   for (const char* name : {"loadstring", "load"}) {
     lua_getglobal(L, name);
     lua_pushcclosure(L, sandboxed_load, 1);
@@ -1242,6 +1331,7 @@ void script_vm::impl::open() {
   set_function(L, "error_reply", redis_error_reply);
   set_function(L, "status_reply", redis_status_reply);
   set_function(L, "sha1hex", redis_sha1hex);
+  set_function(L, "acl_check_cmd", redis_acl_check_cmd);
   set_function(L, "setresp", redis_setresp);
   set_function(L, "set_repl", redis_noop);
   set_function(L, "replicate_commands", redis_true);
@@ -1410,14 +1500,14 @@ int protected_describe(lua_State* L) {
 script_end script_vm::run(std::string_view sha, std::string_view body, std::string_view function,
                           const std::vector<std::string_view>& keys,
                           const std::vector<std::string_view>& argv, bool resp3,
-                          const script_call& call, std::string& out) {
+                          const script_host& host, std::string& out) {
   auto& vm = *impl_;
   if (vm.cached >= max_cached_scripts) {
     vm.close();
     vm.open();
   }
   run_frame frame{&vm, sha, body, function, &keys, &argv, resp3, &out};
-  run_context run{&vm, &call, std::chrono::steady_clock::now()};
+  run_context run{&vm, &host, std::chrono::steady_clock::now()};
   run.function = !function.empty();
   run.label = function;
   current = &run;
@@ -1453,7 +1543,7 @@ std::optional<library_info> script_vm::describe(std::string_view code, std::stri
   library_load load;
   std::string message;
   describe_frame frame{code, &load, &message};
-  script_call none;  // a library's code cannot reach redis.call
+  script_host none;  // a library's code cannot reach redis.call
   run_context run{&vm, &none, std::chrono::steady_clock::now()};
   current = &run;
   int rc = lua_cpcall(vm.L, protected_describe, &frame);
@@ -1477,6 +1567,20 @@ bool script_declares_no_writes(std::string_view body) {
 
 namespace {
 
+/// The words of a "#!..." first line, split at blanks.
+std::vector<std::string_view> shebang_words(std::string_view line) {
+  std::vector<std::string_view> parts;
+  for (size_t pos = 0; pos < line.size();) {
+    auto from = line.find_first_not_of(" \t\r", pos);
+    if (from == std::string_view::npos)
+      break;
+    auto to = std::min(line.find_first_of(" \t\r", from), line.size());
+    parts.push_back(line.substr(from, to - from));
+    pos = to;
+  }
+  return parts;
+}
+
 /// The library's name from its first line ("#!<engine> name=<name>"), as
 /// Redis reads it; nullopt with Redis's message in `error`.
 std::optional<std::string> library_name(std::string_view code, std::string& error) {
@@ -1489,16 +1593,7 @@ std::optional<std::string> library_name(std::string_view code, std::string& erro
     error = "ERR Invalid library metadata";
     return std::nullopt;
   }
-  std::vector<std::string_view> parts;
-  auto line = code.substr(0, eol);
-  for (size_t pos = 0; pos < line.size();) {
-    auto from = line.find_first_not_of(" \t\r", pos);
-    if (from == std::string_view::npos)
-      break;
-    auto to = std::min(line.find_first_of(" \t\r", from), line.size());
-    parts.push_back(line.substr(from, to - from));
-    pos = to;
-  }
+  auto parts = shebang_words(code.substr(0, eol));
   std::optional<std::string> name;
   for (size_t i = 1; i < parts.size(); ++i) {
     if (resp::lower(parts[i].substr(0, 5)) != "name=") {
@@ -1551,7 +1646,43 @@ std::optional<library_info> describe_library(std::string_view code, std::string&
   return info;
 }
 
+namespace {
+
+/// A script's "#!lua flags=..." first line, checked as Redis 7 checks it;
+/// the error's text when it is not one.
+std::optional<std::string> shebang_error(std::string_view body) {
+  if (body.rfind("#!", 0) != 0)
+    return std::nullopt;
+  auto eol = body.find('\n');
+  if (eol == std::string_view::npos)
+    return "Invalid script shebang";
+  auto parts = shebang_words(body.substr(0, eol));
+  if (parts[0] != "#!lua")
+    return "Unexpected engine in script shebang: " + std::string{parts[0]};
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i].rfind("flags=", 0) != 0)
+      return "Unknown lua shebang option: " + std::string{parts[i]};
+    auto flags = parts[i].substr(6);
+    while (!flags.empty()) {
+      auto comma = std::min(flags.find(','), flags.size());
+      auto flag = flags.substr(0, comma);
+      if (std::find(std::begin(function_flags), std::end(function_flags), flag)
+          == std::end(function_flags))
+        return "Unexpected flag in script shebang: " + std::string{flag};
+      flags.remove_prefix(std::min(comma + 1, flags.size()));
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::string> script_compile_error(std::string_view body) {
+  if (auto why = shebang_error(body)) {
+    std::string out;
+    resp::error(out, "ERR " + *why);
+    return out;
+  }
   struct compiler {
     lua_State* L = luaL_newstate();
     ~compiler() { lua_close(L); }

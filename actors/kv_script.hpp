@@ -3,7 +3,7 @@
 //
 // The environment is Redis 7's: the base, table, string and math libraries,
 // cjson, bit and struct; redis.call / pcall / error_reply / status_reply /
-// sha1hex / log / setresp / set_repl; globals read-only (reading an absent
+// sha1hex / log / setresp / set_repl / acl_check_cmd; globals read-only (reading an absent
 // one or creating one is an error); math.random by Redis's rand48. Each run
 // has its own environment and its own read-only views of the libraries, so
 // nothing one script changes reaches the next. The script's KEYS and ARGV
@@ -54,6 +54,15 @@ namespace kv {
 using script_call =
   std::function<std::string(const std::vector<std::string_view>& args, bool resp3)>;
 
+/// What a run may ask of its caller: its commands, and its user's
+/// permissions.
+struct script_host {
+  script_call call;
+  /// redis.acl_check_cmd: whether the script's user may run `args`;
+  /// nullopt when no command has that name. Unset: every command may run.
+  std::function<std::optional<bool>(const std::vector<std::string_view>& args)> acl_check;
+};
+
 /// Outcome of a run.
 enum class script_end {
   done,    ///< ran to its end (its reply may still be an error)
@@ -92,7 +101,7 @@ public:
   script_end run(std::string_view sha, std::string_view body, std::string_view function,
                  const std::vector<std::string_view>& keys,
                  const std::vector<std::string_view>& argv, bool resp3,
-                 const script_call& call, std::string& out);
+                 const script_host& host, std::string& out);
 
   /// Loads a library's code as FUNCTION LOAD does, in a fresh environment
   /// of this interpreter (kept nowhere): its functions, or nullopt with

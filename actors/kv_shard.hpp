@@ -43,6 +43,10 @@
 #include "protocol/envelope.hpp"
 #include "storage/partition_id.hpp"
 
+namespace troupe::protocol {
+class acl_users;
+} // namespace troupe::protocol
+
 namespace troupe::actors {
 
 struct stream_node_limits;
@@ -62,6 +66,9 @@ struct kv_limits {
   size_t sweep_batch = 10'000;
   /// The node's running scripts (SCRIPT KILL); required for EVAL.
   script_monitor* scripts = nullptr;
+  /// The RESP door's users: a script runs with its caller's permissions.
+  /// Unset: every script may run every command.
+  const protocol::acl_users* acl = nullptr;
   /// What one partition's Lua interpreter may allocate.
   size_t script_memory_bytes = size_t{256} << 20;
   /// The partition of a Redis key (hash tags honored): a script may touch

@@ -2,6 +2,7 @@
 #include "node/resp_config.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -32,6 +33,7 @@
 #include "node/read_chunk.hpp"
 #include "node/function_registry.hpp"
 #include "node/script_cache.hpp"
+#include "protocol/acl.hpp"
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/resp.hpp"
@@ -133,6 +135,13 @@ struct resp_state {
   size_t read_chunk = min_read_chunk;
   remote_calls remote;  // requests at other nodes' gateways
   transaction tx;
+  /// The ACL user the connection runs as (AUTH user pass), read again
+  /// whenever the users changed since `acl_version`; `acl_open`: it may run
+  /// everything, so nothing is checked.
+  std::string user = "default";
+  std::shared_ptr<const protocol::acl_user> acl_user;
+  uint64_t acl_version = std::numeric_limits<uint64_t>::max();
+  bool acl_open = true;
   bool blocking = false;  // a blocking command waits: no further command runs
   /// The blocking command's waiter in its partition (CLIENT UNBLOCK ends it).
   uint64_t block_token = 0;
@@ -761,19 +770,79 @@ struct auth_result {
   std::chrono::milliseconds delay{0};
 };
 
-/// Checks AUTH's [user] password.
+/// Refuses a command before it runs, as Redis's rejectCommand: inside
+/// MULTI the transaction then fails, and a refused EXEC discards it.
+void refuse_command(resp_broker* self, connection_handle hdl, std::string_view name,
+                    std::string_view why) {
+  auto& tx = self->state.tx;
+  if (name == "exec") {  // in a transaction or not, as Redis answers
+    tx.end(true);
+    reject(self, hdl, "EXECABORT Transaction discarded because of: " + std::string{why});
+    return;
+  }
+  if (tx.open)
+    tx.failed = true;
+  reject(self, hdl, std::string{why});
+}
+
+/// True when a new connection runs as the default user without AUTH: the
+/// node has no token and the default user is on and needs no password.
+bool open_without_auth(const session_context& ctx) {
+  auto d = ctx.acl->find("default");
+  return ctx.token.empty() && d && d->enabled() && d->nopass();
+}
+
+/// The connection runs as `user` from its next command on.
+void become(resp_state& st, std::string user) {
+  st.user = std::move(user);
+  st.acl_version = std::numeric_limits<uint64_t>::max();
+}
+
+/// Checks AUTH's [user] password. The default user's password is the
+/// node's --token when it has one; other users' are theirs (ACL SETUSER).
 auth_result authenticate(resp_broker* self, connection_handle hdl, const std::string* user,
                          const std::string& password) {
   auto& st = self->state;
-  if (st.ctx->token.empty())
+  auto name = user != nullptr ? *user : std::string{"default"};
+  auto u = st.ctx->acl->find(name);
+  bool by_token = name == "default" && !st.ctx->token.empty();
+  if (!by_token && user == nullptr && u && u->nopass())
     return {error_reply("ERR AUTH <password> called without any password configured for the "
                         "default user. Are you sure your configuration is correct?")};
-  if ((user != nullptr && *user != "default") || !tokens_equal(password, st.ctx->token))
+  if (!u || !u->enabled()
+      || !(by_token ? tokens_equal(password, st.ctx->token) : u->accepts(password)))
     return {error_reply("WRONGPASS invalid username-password pair or user is disabled."),
             st.ctx->auth->failed(self->remote_addr(hdl), "RESP")};
   st.authenticated = true;
+  become(st, std::move(name));
   st.parser.set_max_request_bytes(st.ctx->max_frame_bytes);
   return {};
+}
+
+/// ACL: the connection's user may run the command; otherwise it is refused
+/// with NOPERM, as in Redis. A connection whose user was deleted is closed.
+bool acl_permits(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args,
+                 const resp_command& spec) {
+  auto& st = self->state;
+  auto& acl = *st.ctx->acl;
+  if (auto v = acl.version(); v != st.acl_version) {
+    st.acl_version = v;
+    st.acl_user = acl.find(st.user);
+    if (!st.acl_user || !st.acl_user->enabled()) {
+      close_session(self, hdl);
+      return false;
+    }
+    st.acl_open = st.acl_user->unrestricted();
+  }
+  if (st.acl_open || protocol::has_flag(spec, "no_auth"))
+    return true;
+  std::vector<std::string_view> views(args.begin(), args.end());
+  auto why = st.acl_user->check(spec, views);
+  if (why == protocol::acl_verdict::allowed)
+    return true;
+  refuse_command(self, hdl, spec.name,
+                 protocol::acl_refusal(why, protocol::acl_command_name(spec, views)));
+  return false;
 }
 
 /// Answers a failed AUTH, after the throttle's delay; meanwhile the
@@ -1187,7 +1256,10 @@ std::string info_text(resp_broker* self, const info_sections& wanted,
     return line("used_memory", rss) + line("used_memory_human", human_bytes(rss))
            + line("used_memory_rss", rss) + line("used_memory_rss_human", human_bytes(rss))
            + line("maxmemory", 0) + line("maxmemory_human", "0B")
-           + line("maxmemory_policy", "noeviction") + line("mem_allocator", "libc");
+           + line("maxmemory_policy", "noeviction") + line("mem_allocator", "libc")
+           + line("number_of_cached_scripts", ctx.scripts->count())
+           + line("number_of_functions", ctx.functions->function_count())
+           + line("number_of_libraries", ctx.functions->libraries().size());
   });
   section("Persistence", true, [&] {
     auto stats = ctx.db != nullptr ? ctx.db->stats() : storage::commit_stats{};
@@ -1719,6 +1791,8 @@ std::optional<script_call> prepare_script(resp_broker* self, connection_handle h
   for (size_t i = 3; i < args.size(); ++i)
     (i < first_arg ? run.add_keys(std::move(args[i])) : run.add_args(std::move(args[i])));
   run.set_resp3(self->state.resp3);
+  if (!self->state.acl_open)
+    run.set_acl_user(self->state.user);
   return out;
 }
 
@@ -1935,6 +2009,114 @@ std::string script_reply(resp_broker* self, const std::vector<std::string>& args
   } else {
     resp::error(out, "ERR unknown subcommand '" + args[1].substr(0, 128)
                        + "'. Try SCRIPT HELP.");
+  }
+  return out;
+}
+
+/// ACL SETUSER | GETUSER | DELUSER | USERS | LIST | WHOAMI | CAT | DRYRUN |
+/// GENPASS | SAVE | LOAD | HELP: the reply.
+std::string acl_reply(resp_broker* self, const std::vector<std::string>& args) {
+  auto& st = self->state;
+  auto& acl = *st.ctx->acl;
+  auto sub = resp::lower(args[1]);
+  std::string out;
+  if (sub == "setuser" && args.size() >= 3) {
+    auto error = acl.set_user(args[2], {args.begin() + 3, args.end()});
+    error ? resp::error(out, *error) : resp::simple(out, "OK");
+  } else if (sub == "deluser" && args.size() >= 3) {
+    std::vector<std::string> names{args.begin() + 2, args.end()};
+    if (std::find(names.begin(), names.end(), "default") != names.end())
+      resp::error(out, "ERR The 'default' user cannot be removed");
+    else
+      resp::integer(out, static_cast<int64_t>(acl.remove(names)));
+  } else if (sub == "getuser" && args.size() == 3) {
+    auto u = acl.find(args[2]);
+    u ? void(out = u->getuser_reply(st.resp3)) : resp::null(out, st.resp3);
+  } else if ((sub == "users" || sub == "list") && args.size() == 2) {
+    auto users = acl.all();
+    resp::array(out, users.size());
+    for (auto& u : users)
+      resp::bulk(out, sub == "users" ? u->name() : "user " + u->name() + " " + u->describe());
+  } else if (sub == "whoami" && args.size() == 2) {
+    resp::bulk(out, st.user);
+  } else if (sub == "cat" && args.size() <= 3) {
+    auto names = args.size() == 2 ? std::optional{protocol::acl_categories()}
+                                  : protocol::acl_category_commands(resp::lower(args[2]));
+    if (!names) {
+      resp::error(out, "ERR Unknown category '" + args[2].substr(0, 128) + "'");
+      return out;
+    }
+    resp::array(out, names->size());
+    for (auto& n : *names)
+      resp::bulk(out, n);
+  } else if (sub == "dryrun" && args.size() >= 4) {
+    auto u = acl.find(args[2]);
+    auto* spec = find_resp_command(resp::lower(args[3]));
+    std::vector<std::string_view> cmd(args.begin() + 3, args.end());
+    size_t at = 0;
+    if (!u) {
+      resp::error(out, "ERR User '" + args[2] + "' not found");
+    } else if (spec == nullptr) {
+      resp::error(out, "ERR Command '" + args[3] + "' not found");
+    } else if (!arity_ok(*spec, cmd.size())) {
+      resp::error(out, "ERR wrong number of arguments for '" + std::string{spec->name}
+                         + "' command");
+    } else {
+      switch (u->check(*spec, cmd, &at)) {
+        case protocol::acl_verdict::allowed:
+          resp::simple(out, "OK");
+          break;
+        case protocol::acl_verdict::command:
+          resp::bulk(out, "This user has no permissions to run the '"
+                            + protocol::acl_command_name(*spec, cmd) + "' command");
+          break;
+        case protocol::acl_verdict::key:
+          resp::bulk(out, "This user has no permissions to access the '" + std::string{cmd[at]}
+                            + "' key");
+          break;
+        case protocol::acl_verdict::channel:
+          resp::bulk(out, "This user has no permissions to access the '" + std::string{cmd[at]}
+                            + "' channel");
+          break;
+      }
+    }
+  } else if (sub == "genpass" && args.size() <= 3) {
+    auto bits = args.size() == 3 ? resp::parse_int(args[2]) : std::optional<int64_t>{256};
+    if (!bits || *bits <= 0 || *bits > 4096) {
+      resp::error(out, "ERR ACL GENPASS argument must be the number of bits for the output "
+                       "password, a positive number up to 4096");
+      return out;
+    }
+    std::random_device rd;
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string pass;
+    for (int64_t i = 0; i < (*bits + 3) / 4; ++i)
+      pass.push_back(hex[rd() & 0xF]);
+    resp::bulk(out, pass);
+  } else if ((sub == "save" || sub == "load") && args.size() == 2) {
+    resp::error(out, "ERR This Redis instance is not configured to use an ACL file. You may "
+                     "want to specify users via the ACL SETUSER command and then issue a "
+                     "CONFIG REWRITE (assuming you have a Redis configuration file set) in "
+                     "order to store users in the Redis configuration.");
+  } else if (sub == "help" && args.size() == 2) {
+    resp::help(out, "ACL",
+               {"CAT [<category>]",
+                "    List all commands that belong to <category>, or all command categories",
+                "    when no category is specified.",
+                "DELUSER <username> [<username> ...]", "    Delete a list of users.",
+                "DRYRUN <username> <command> [<arg> ...]",
+                "    Returns whether the user can execute the given command without executing "
+                "the command.",
+                "GETUSER <username>", "    Get the user's details.", "GENPASS [<bits>]",
+                "    Generate a secure 256-bit user password.", "LIST",
+                "    Show users details in config file format.",
+                "SETUSER <username> <attribute> [<attribute> ...]",
+                "    Create or modify a user with the specified attributes.", "USERS",
+                "    List all the registered usernames.", "WHOAMI",
+                "    Return the current connection username."});
+  } else {
+    resp::error(out, "ERR unknown subcommand or wrong number of arguments for '"
+                       + args[1].substr(0, 128) + "'. Try ACL HELP.");
   }
   return out;
 }
@@ -2227,6 +2409,12 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
   } else if (name == "command") {
     cmd_command(self, hdl, args);
     return;
+  } else if (name == "acl") {
+    out = acl_reply(self, args);
+  } else if (name == "cluster") {
+    // The door routes every key itself, so its clients talk to it as to a
+    // standalone Redis, which answers CLUSTER so.
+    resp::error(out, "ERR This instance has cluster support disabled");
   } else if (name == "quit") {
     resp::simple(out, "OK");
     st.closing = true;
@@ -2237,7 +2425,8 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
     st.replies = resp_state::reply_mode::on;
     st.resp3 = false;
     st.client_name.clear();
-    st.authenticated = st.ctx->token.empty();
+    st.authenticated = open_without_auth(*st.ctx);
+    become(st, "default");
     resp::simple(out, "RESET");
   } else if (name == "publish") {
     cmd_publish(self, hdl, args);
@@ -2298,15 +2487,8 @@ bool refused_while_busy(resp_broker* self, connection_handle hdl, const std::str
     if (sub == "kill" || (name == "function" && sub == "stats"))
       return false;
   }
-  auto busy = monitor->busy_functions() == monitor->busy() ? busy_function : busy_eval;
-  if (name == "exec" && st.tx.open) {
-    st.tx.end(true);
-    reject(self, hdl, "EXECABORT Transaction discarded because of: " + std::string{busy});
-    return true;
-  }
-  if (st.tx.open)
-    st.tx.failed = true;
-  reject(self, hdl, busy);
+  refuse_command(self, hdl, name,
+                 monitor->busy_functions() == monitor->busy() ? busy_function : busy_eval);
   return true;
 }
 
@@ -2333,6 +2515,8 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
     reject(self, hdl, "NOAUTH Authentication required.");
     return;
   }
+  if (!acl_permits(self, hdl, args, *cmd))
+    return;
   if (!st.resp3 && st.subscriptions() > 0 && !allowed_while_subscribed(name)) {
     reject(self, hdl,
                 "ERR Can't execute '" + name
@@ -2449,7 +2633,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
                                 std::shared_ptr<const session_context> ctx) {
   auto& st = self->state;
   st.ctx = ctx;
-  st.authenticated = ctx->token.empty();
+  st.authenticated = open_without_auth(*ctx);
   // Until AUTH, a connection may only send small commands (what it can make
   // the node hold before it proved anything).
   st.parser = resp::parser{st.authenticated ? ctx->max_frame_bytes

@@ -22,6 +22,11 @@ std::shared_ptr<const std::string> script_cache::find(std::string_view sha) cons
   return it == bodies_.end() ? nullptr : it->second;
 }
 
+size_t script_cache::count() const {
+  std::lock_guard<std::mutex> guard{mu_};
+  return bodies_.size();
+}
+
 void script_cache::flush() {
   std::lock_guard<std::mutex> guard{mu_};
   bodies_.clear();

@@ -29,6 +29,9 @@ public:
   /// Forgets every script.
   void flush();
 
+  /// How many scripts it holds.
+  size_t count() const;
+
   size_t max_bytes() const { return max_bytes_; }
 
 private:

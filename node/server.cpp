@@ -43,6 +43,7 @@
 #include "node/client_registry.hpp"
 #include "node/function_registry.hpp"
 #include "node/script_cache.hpp"
+#include "protocol/acl.hpp"
 #include "node/session.hpp"
 #include "protocol/tls.hpp"
 #include "protocol/troupe.pb.h"
@@ -152,6 +153,8 @@ struct server::impl {
   actors::script_monitor scripts;
   actors::stream_node_limits stream_nodes;
   actors::keyspace_events keyspace_events;
+  /// The RESP door's users (ACL SETUSER), seen by sessions and scripts.
+  std::shared_ptr<protocol::acl_users> acl = std::make_shared<protocol::acl_users>();
   caf::actor acceptor;
   bool drain_on_exit = false;
   bool clustered = false;
@@ -174,6 +177,7 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
                   actors::node_counters& counters, actors::script_monitor& scripts,
                   const actors::stream_node_limits& stream_nodes,
                   const actors::keyspace_events& keyspace_events,
+                  const protocol::acl_users* acl,
                   const std::shared_ptr<cluster::partition_router>& router,
                   const node_options& opts) {
   actors::state_limits limits;
@@ -195,6 +199,7 @@ partition_spawner(caf::actor_system& sys, actors::partition_logs& logs,
   kv_limits.stream_nodes = &stream_nodes;
   kv_limits.changes = &counters.resp_changes;
   kv_limits.events = &keyspace_events;
+  kv_limits.acl = acl;
   // The router is set once the partitions exist; scripts run after that.
   kv_limits.partition_of_key = [&router](std::string_view key) {
     return router->kv_partition(key);
@@ -373,8 +378,9 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   }
   im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count(), im.replicator.get());
   im.scripts.set_budget(std::chrono::milliseconds{opts.script_time_limit_ms});
-  auto spawn_partition = partition_spawner(*im.sys, *im.logs, im.counters, im.scripts,
-                                           im.stream_nodes, im.keyspace_events, im.router, opts);
+  auto spawn_partition =
+    partition_spawner(*im.sys, *im.logs, im.counters, im.scripts, im.stream_nodes,
+                      im.keyspace_events, im.acl.get(), im.router, opts);
   std::vector<cluster::partition_actors> local(table.count());
   for (uint32_t i = 0; i < table.count() && !replicated; ++i) {
     partition_id p{static_cast<uint16_t>(i)};
@@ -424,6 +430,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->channel_hub = im.channel_hub;
   ctx->scripts = std::make_shared<script_cache>();
   ctx->functions = std::make_shared<function_registry>(im.db.get());
+  ctx->acl = im.acl;
   ctx->resp_clients = std::make_shared<client_registry>();
   ctx->resp_settings =
     std::make_shared<resp_config>(&im.stream_nodes, &im.scripts, &im.keyspace_events);

@@ -56,6 +56,7 @@ class script_monitor;
 } // namespace troupe::actors
 
 namespace troupe::protocol {
+class acl_users;
 class tls_context;
 } // namespace troupe::protocol
 
@@ -131,6 +132,8 @@ struct session_context {
   std::shared_ptr<script_cache> scripts;
   /// Function libraries loaded by FUNCTION LOAD (RESP), stored in the db.
   std::shared_ptr<function_registry> functions;
+  /// The RESP door's users and their permissions (ACL, AUTH user pass).
+  std::shared_ptr<protocol::acl_users> acl;
   /// The node's RESP connections (CLIENT LIST, KILL, UNBLOCK).
   std::shared_ptr<client_registry> resp_clients;
   /// What RESP's CONFIG GET and CONFIG SET see.

@@ -27,6 +27,8 @@ const std::vector<resp_command> table{
   {"time", 1, "loading stale fast", 0, 0, 0, r::session},
   // server
   {"save", 1, "admin noscript no_async_loading no_multi", 0, 0, 0, r::session},
+  {"acl", -2, "admin noscript loading stale", 0, 0, 0, r::session},
+  {"cluster", -2, "noscript", 0, 0, 0, r::session},
   {"shutdown", -1, "admin noscript loading stale no_multi allow_busy", 0, 0, 0, r::session},
   // strings
   {"get", 2, "readonly fast", 1, 1, 1, r::key},

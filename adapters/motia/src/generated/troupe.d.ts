@@ -2188,6 +2188,7 @@ export namespace troupe {
             readOnly?: (boolean|null);
             pinned?: (boolean|null);
             functionName?: (string|null);
+            aclUser?: (string|null);
         }
 
         class KvEval implements IKvEval {
@@ -2200,6 +2201,7 @@ export namespace troupe {
             public readOnly: boolean;
             public pinned: boolean;
             public functionName: string;
+            public aclUser: string;
             public static create(properties?: troupe.v1.IKvEval): troupe.v1.KvEval;
             public static encode(message: troupe.v1.IKvEval, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvEval;

@@ -15827,6 +15827,7 @@ export const troupe = $root.troupe = (() => {
             KvEval.prototype.readOnly = false;
             KvEval.prototype.pinned = false;
             KvEval.prototype.functionName = "";
+            KvEval.prototype.aclUser = "";
 
             KvEval.create = function create(properties) {
                 return new KvEval(properties);
@@ -15853,6 +15854,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(56).bool(message.pinned);
                 if (message.functionName != null && Object.hasOwnProperty.call(message, "functionName"))
                     writer.uint32(66).string(message.functionName);
+                if (message.aclUser != null && Object.hasOwnProperty.call(message, "aclUser"))
+                    writer.uint32(74).string(message.aclUser);
                 return writer;
             };
 
@@ -15899,6 +15902,10 @@ export const troupe = $root.troupe = (() => {
                             message.functionName = reader.string();
                             break;
                         }
+                    case 9: {
+                            message.aclUser = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -15942,6 +15949,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.functionName != null && message.hasOwnProperty("functionName"))
                     if (!$util.isString(message.functionName))
                         return "functionName: string expected";
+                if (message.aclUser != null && message.hasOwnProperty("aclUser"))
+                    if (!$util.isString(message.aclUser))
+                        return "aclUser: string expected";
                 return null;
             };
 
@@ -15987,6 +15997,8 @@ export const troupe = $root.troupe = (() => {
                     message.pinned = Boolean(object.pinned);
                 if (object.functionName != null)
                     message.functionName = String(object.functionName);
+                if (object.aclUser != null)
+                    message.aclUser = String(object.aclUser);
                 return message;
             };
 
@@ -16017,6 +16029,7 @@ export const troupe = $root.troupe = (() => {
                     object.readOnly = false;
                     object.pinned = false;
                     object.functionName = "";
+                    object.aclUser = "";
                 }
                 if (message.sha != null && message.hasOwnProperty("sha"))
                     object.sha = options.bytes === String ? $util.base64.encode(message.sha, 0, message.sha.length) : options.bytes === Array ? Array.prototype.slice.call(message.sha) : message.sha;
@@ -16040,6 +16053,8 @@ export const troupe = $root.troupe = (() => {
                     object.pinned = message.pinned;
                 if (message.functionName != null && message.hasOwnProperty("functionName"))
                     object.functionName = message.functionName;
+                if (message.aclUser != null && message.hasOwnProperty("aclUser"))
+                    object.aclUser = message.aclUser;
                 return object;
             };
 

@@ -1,0 +1,136 @@
+// acl: Redis's users and their permissions (ACL SETUSER, AUTH user pass),
+// for the RESP door. Plain data and a thread-safe registry: the sessions
+// check a user's commands against it, the kv shards check a script's calls.
+//
+// A user is on or off, has passwords (kept as SHA-256, as Redis keeps them)
+// or none needed (nopass), and a set of commands (by name, by category as
+// +@read, or by subcommand as +config|get), key patterns (~pattern for
+// reading and writing, %R~ for reading, %W~ for writing) and channel
+// patterns (&pattern), each set by Redis's rules in Redis's order. The
+// categories are Redis's, derived from each command's flags and type.
+//
+// The registry is the node's and lives in memory, as Redis's does without
+// an ACL file: the `default` user ("on nopass ~* &* +@all") is always there.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace troupe::protocol {
+
+struct resp_command;
+
+/// Why a user may not run a command.
+enum class acl_verdict { allowed, command, key, channel };
+
+class acl_user {
+public:
+  explicit acl_user(std::string name);
+
+  const std::string& name() const { return name_; }
+  bool enabled() const { return enabled_; }
+
+  /// Applies one SETUSER rule ("on", ">pass", "+@read", "~key*", ...);
+  /// Redis's reason when it is not one ("Syntax error", ...).
+  std::optional<std::string> apply(std::string_view rule);
+
+  /// True when `password` opens this user (it must be on).
+  bool accepts(std::string_view password) const;
+
+  /// True when the user needs no password (nopass).
+  bool nopass() const { return nopass_; }
+
+  /// True when every command, key and channel is the user's: nothing to check.
+  bool unrestricted() const;
+
+  /// Whether the user may run `args` (the name at 0; `spec` its command);
+  /// `at`, when given, receives the refused key's or channel's position.
+  acl_verdict check(const resp_command& spec, const std::vector<std::string_view>& args,
+                    size_t* at = nullptr) const;
+
+  /// The user as ACL LIST shows it: "on nopass ~* &* +@all".
+  std::string describe() const;
+
+  /// ACL GETUSER's reply (RESP2 or RESP3).
+  std::string getuser_reply(bool resp3) const;
+
+private:
+  bool command_allowed(const resp_command& spec, const std::vector<std::string_view>& args) const;
+  bool key_allowed(std::string_view key, bool read, bool write) const;
+  bool channel_allowed(std::string_view channel, bool is_pattern) const;
+  /// +cmd / -cmd / +@cat / -@cat / +cmd|sub; false when unknown.
+  bool apply_command_rule(std::string_view rule, bool allow);
+
+  struct key_pattern {
+    std::string pattern;
+    bool read = true, write = true;
+  };
+
+  std::string name_;
+  bool enabled_ = false;
+  bool nopass_ = false;
+  std::string payload_flag_;  ///< "sanitize-payload", "skip-sanitize-payload" or none
+  std::vector<std::string> passwords_;  ///< SHA-256, lower-case hex
+  std::vector<bool> commands_;          ///< by index in resp_commands()
+  std::vector<std::string> subcommands_;  ///< "cmd|sub" allowed besides
+  std::string command_rules_;           ///< as given since the last +@all / -@all
+  bool all_commands_base_ = false;      ///< that last one was +@all
+  std::vector<key_pattern> keys_;
+  bool all_keys_ = false;
+  std::vector<std::string> channels_;
+  bool all_channels_ = false;
+};
+
+/// The categories ACL CAT lists, in Redis's order.
+const std::vector<std::string>& acl_categories();
+
+/// The commands of a category (ACL CAT category); nullopt when unknown.
+std::optional<std::vector<std::string>> acl_category_commands(std::string_view category);
+
+/// The name a refusal gives the command: "config|get" for a container
+/// command's subcommand, as Redis's full names.
+std::string acl_command_name(const resp_command& spec, const std::vector<std::string_view>& args);
+
+/// Redis's text for a refusal at the top level ("NOPERM this user has no
+/// permissions to run the 'hset' command").
+std::string acl_refusal(acl_verdict why, std::string_view command);
+
+/// Redis's text for a refusal inside a script ("The user executing the
+/// script can't run this command or subcommand").
+std::string acl_script_refusal(acl_verdict why);
+
+class acl_users {
+public:
+  acl_users();
+
+  /// ACL SETUSER: creates or changes `name`, all rules or none; the error
+  /// reply text otherwise.
+  std::optional<std::string> set_user(const std::string& name,
+                                      const std::vector<std::string>& rules);
+
+  /// The user, or nullptr.
+  std::shared_ptr<const acl_user> find(std::string_view name) const;
+
+  /// ACL DELUSER: how many were removed.
+  size_t remove(const std::vector<std::string>& names);
+
+  /// Every user, in name order.
+  std::vector<std::shared_ptr<const acl_user>> all() const;
+
+  /// Moves on every change: a session re-reads its user when it moved.
+  uint64_t version() const { return version_.load(std::memory_order_acquire); }
+
+private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const acl_user>> users_;
+  std::atomic<uint64_t> version_{0};
+};
+
+} // namespace troupe::protocol

@@ -1,0 +1,167 @@
+// Users and permissions on the RESP door (ACL, AUTH user pass), compared
+// reply for reply with a redis-server started by the test: the same
+// commands go to both, and the raw replies must be identical. Then what
+// only Troupe has to show: the node's token as the default user's password,
+// and a user's permissions holding in a partition's scripts and functions.
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/node_process.hpp"
+#include "tests/support/resp_peers.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace troupe::test;
+
+BOOST_AUTO_TEST_SUITE(resp_acl)
+
+BOOST_AUTO_TEST_CASE(users_and_their_permissions_reply_as_redis_does) {
+  peers p;
+  // Making users: every rule, and Redis's refusal of each bad one.
+  p.same({"ACL", "SETUSER", "bob", "on", ">123", "+@scripting", "+set", "~x*"});
+  p.same({"ACL", "SETUSER", "off_user", "off", ">pw", "allkeys", "allcommands", "-flushall"});
+  for (auto& bad : std::vector<std::vector<std::string>>{
+         {"+nosuchcommand"},
+         {"+@nosuchcategory"},
+         {"%Q~x"},
+         {"~*", "~x"},
+         {"&*", "&x"},
+         {"<notapassword"},
+         {"#abc"},
+         {"whatever"}})
+    p.same([&] {
+      std::vector<std::string> cmd{"ACL", "SETUSER", "bad"};
+      cmd.insert(cmd.end(), bad.begin(), bad.end());
+      return cmd;
+    }());
+  p.same({"ACL", "SETUSER", "has space"});
+  p.same({"ACL", "USERS"});
+  p.same({"ACL", "LIST"});
+  for (auto* user : {"bob", "off_user", "default", "nobody"})
+    p.same({"ACL", "GETUSER", user});
+  // (Redis lists single commands in no fixed order: this user's rules are
+  // not compared as text.)
+  p.same({"ACL", "SETUSER", "ro", "on", "nopass", "%R~r*", "%W~w*", "+get", "+set",
+          "+config|get", "&news.*", "+publish", "+subscribe", "+psubscribe"});
+  p.same({"ACL", "WHOAMI"});
+  p.same({"ACL", "CAT"});
+  p.same({"ACL", "CAT", "nosuchcategory"});
+  p.same({"ACL", "SAVE"});
+  // What DRYRUN says of each kind of refusal.
+  for (auto& cmd : std::vector<std::vector<std::string>>{{"bob", "set", "x1", "v"},
+                                                          {"bob", "get", "x1"},
+                                                          {"bob", "set", "y1", "v"},
+                                                          {"ro", "get", "r1"},
+                                                          {"ro", "set", "r1", "v"},
+                                                          {"ro", "set", "w1", "v"},
+                                                          {"ro", "config", "get", "maxmemory"},
+                                                          {"ro", "config", "set", "x", "y"},
+                                                          {"ro", "publish", "news.a", "m"},
+                                                          {"ro", "publish", "other", "m"},
+                                                          {"nobody", "get", "x"},
+                                                          {"bob", "nosuchcommand"},
+                                                          {"bob", "get"}}) {
+    std::vector<std::string> full{"ACL", "DRYRUN"};
+    full.insert(full.end(), cmd.begin(), cmd.end());
+    p.same(full);
+  }
+  // Signing in, and what a signed-in user may do.
+  resp_conn bob_redis{p.redis.port()};
+  resp_conn bob_troupe{p.node.resp_port()};
+  auto both = [&](const std::vector<std::string>& cmd) {
+    auto expected = bob_redis.call(cmd);
+    auto got = bob_troupe.call(cmd);
+    BOOST_TEST(got == expected, "for " << peers::describe(cmd) << "\n redis:  " << expected
+                                       << " troupe: " << got);
+  };
+  both({"AUTH", "bob", "wrong"});
+  both({"AUTH", "off_user", "pw"});
+  both({"AUTH", "nobody", "x"});
+  both({"AUTH", "justapassword"});
+  both({"AUTH", "bob", "123"});
+  both({"ACL", "WHOAMI"});
+  both({"SET", "x1", "v"});
+  both({"SET", "y1", "v"});
+  both({"GET", "x1"});
+  both({"CONFIG", "GET", "maxmemory"});
+  // A script runs with its caller's permissions, and can ask about them.
+  both({"EVAL", "return redis.call('set', KEYS[1], 'w')", "1", "x2"});
+  both({"EVAL", "return redis.call('get', KEYS[1])", "1", "x2"});
+  both({"EVAL", "return redis.call('set', 'y2', 'w')", "0"});
+  both({"EVAL", "return redis.pcall('get', 'x2')", "0"});
+  both({"EVAL", "return redis.acl_check_cmd('set', 'xx', 1)", "1", "xx"});
+  both({"EVAL", "return redis.acl_check_cmd('hset', 'xx', 'f', 1)", "1", "xx"});
+  both({"EVAL", "return redis.acl_check_cmd('set', 'yy', 1)", "0"});
+  both({"EVAL", "return redis.acl_check_cmd('invalid-cmd', 'arg')", "0"});
+  // Changed rules hold for a connection signed in already.
+  p.same({"ACL", "SETUSER", "bob", "+get"});
+  both({"GET", "x1"});
+  p.same({"ACL", "SETUSER", "bob", "resetkeys", "%R~x*"});
+  both({"GET", "x1"});
+  both({"SET", "x1", "v2"});
+  // Keys read and written, subcommands, channels.
+  both({"AUTH", "ro", "anything"});
+  both({"GET", "r1"});
+  both({"SET", "r1", "v"});
+  both({"SET", "w1", "v"});
+  both({"GET", "w1"});
+  both({"CONFIG", "GET", "maxmemory"});
+  both({"CONFIG", "SET", "maxmemory", "0"});
+  both({"PUBLISH", "news.today", "m"});
+  both({"PUBLISH", "sports", "m"});
+  both({"PSUBSCRIBE", "news.*x"});
+  both({"MULTI"});
+  both({"SET", "w2", "v"});
+  both({"GET", "w2"});
+  both({"EXEC"});
+  // Deleting users; the default one stays.
+  p.same({"ACL", "DELUSER", "default"});
+  p.same({"ACL", "DELUSER", "off_user", "nobody"});
+  p.same({"ACL", "USERS"});
+}
+
+// -- Troupe only ----------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(the_token_is_the_default_users_password_and_functions_keep_permissions) {
+  temp_dir dir;
+  node_process node{dir.sub("data"), "os",
+                    {"--resp-listen", "127.0.0.1:0", "--token", "s3cret"}};
+  resp_conn admin{node.resp_port()};
+  BOOST_TEST(admin.call({"GET", "k"}) == err("NOAUTH Authentication required."));
+  BOOST_TEST(admin.call({"AUTH", "default", "wrong"})
+             == err("WRONGPASS invalid username-password pair or user is disabled."));
+  BOOST_TEST(admin.call({"AUTH", "default", "s3cret"}) == ok);
+  BOOST_TEST(admin.call({"ACL", "SETUSER", "app", "on", ">apppass", "+fcall", "+get",
+                         "~{app}*"})
+             == ok);
+  BOOST_TEST(admin.call({"FUNCTION", "LOAD",
+                         "#!lua name=lib\n"
+                         "redis.register_function('put', function(keys, args)\n"
+                         "  return redis.call('set', keys[1], args[1])\nend)"})
+             == bulk("lib"));
+  resp_conn app{node.resp_port()};
+  BOOST_TEST(app.call({"AUTH", "app", "apppass"}) == ok);
+  // The function runs in a partition, with the caller's permissions: app
+  // may call it, but not write through it.
+  auto refused = app.call({"FCALL", "put", "1", "{app}k", "v"});
+  BOOST_TEST(refused.rfind("-ERR The user executing the script can't run this command or "
+                           "subcommand script: put, on @user_function:3.",
+                           0)
+               == 0,
+             refused);
+  BOOST_TEST(admin.call({"ACL", "SETUSER", "app", "+set"}) == ok);
+  BOOST_TEST(app.call({"FCALL", "put", "1", "{app}k", "v"}) == ok);
+  BOOST_TEST(app.call({"FCALL", "put", "1", "{other}k", "v"})
+             == err("NOPERM this user has no permissions to access one of the keys used as "
+                    "arguments"));
+  BOOST_TEST(app.call({"GET", "{app}k"}) == bulk("v"));
+  // A deleted user's connection is closed at its next command.
+  BOOST_TEST(admin.call({"ACL", "DELUSER", "app"}) == integer(1));
+  app.send({"GET", "{app}k"});
+  BOOST_TEST(app.closed_by_peer());
+  BOOST_TEST(admin.call({"GET", "{app}k"}) == bulk("v"));
+  BOOST_TEST(node.terminate() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include <openssl/sha.h>
 #include <spdlog/spdlog.h>
 
 extern "C" {
@@ -21,6 +20,7 @@ extern "C" {
 #include "actors/lua_cmsgpack.hpp"
 #include "actors/lua_struct.hpp"
 #include "actors/script_monitor.hpp"
+#include "protocol/digest.hpp"
 #include "protocol/resp.hpp"
 #include "protocol/resp_commands.hpp"
 
@@ -422,7 +422,7 @@ int redis_sha1hex(lua_State* L) {
     return luaL_error(L, "wrong number of arguments");
   size_t len = 0;
   const char* s = lua_tolstring(L, 1, &len);
-  auto hex = sha1_hex({s == nullptr ? "" : s, s == nullptr ? 0 : len});
+  auto hex = protocol::sha1_hex({s == nullptr ? "" : s, s == nullptr ? 0 : len});
   lua_pushlstring(L, hex.data(), hex.size());
   return 1;
 }
@@ -1701,17 +1701,5 @@ std::optional<std::string> script_compile_error(std::string_view body) {
   return out;
 }
 
-std::string sha1_hex(std::string_view data) {
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * SHA_DIGEST_LENGTH);
-  for (unsigned char b : digest) {
-    out.push_back(hex[b >> 4]);
-    out.push_back(hex[b & 0xF]);
-  }
-  return out;
-}
 
 } // namespace troupe::actors::kv

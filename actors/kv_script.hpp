@@ -129,8 +129,6 @@ std::optional<library_info> describe_library(std::string_view code, std::string&
 /// declares no-writes: it runs as EVAL_RO would.
 bool script_declares_no_writes(std::string_view body);
 
-/// SHA1 of `data`, 40 lower-case hex digits (the script digests).
-std::string sha1_hex(std::string_view data);
 
 } // namespace kv
 } // namespace troupe::actors

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "protocol/digest.hpp"
 #include "protocol/resp.hpp"
 #include "storage/db.hpp"
 #include "storage/key_codec.hpp"
@@ -69,7 +70,7 @@ function_registry::function_registry(storage::db* db, size_t max_bytes)
     }
     auto name = info->name;
     loaded[name] = std::make_shared<function_library>(
-      function_library{std::move(*info), std::string{code}, actors::kv::sha1_hex(code)});
+      function_library{std::move(*info), std::string{code}, protocol::sha1_hex(code)});
   }
   adopt(std::move(loaded));
 }
@@ -101,7 +102,7 @@ std::optional<std::string> function_registry::load(std::string_view code, bool r
   auto name = info->name;
   auto next = libraries_;
   next[name] = std::make_shared<function_library>(
-    function_library{std::move(*info), std::string{code}, actors::kv::sha1_hex(code)});
+    function_library{std::move(*info), std::string{code}, protocol::sha1_hex(code)});
   if (!commit(std::move(next), error))
     return std::nullopt;
   return name;

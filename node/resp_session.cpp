@@ -36,6 +36,7 @@
 #include "protocol/acl.hpp"
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
+#include "protocol/digest.hpp"
 #include "protocol/resp.hpp"
 #include "protocol/resp_commands.hpp"
 #include "protocol/tls.hpp"
@@ -1732,7 +1733,7 @@ std::optional<troupe::v1::KvEval> script_to_run(resp_broker* self, connection_ha
     }
     sha = resp::lower(args[1]);
   } else {
-    sha = actors::kv::sha1_hex(args[1]);
+    sha = protocol::sha1_hex(args[1]);
     body = ctx.scripts->find(sha);
     if (!body) {
       // Compiled here once, so a script that does not compile is not kept.
@@ -1976,7 +1977,7 @@ std::string script_reply(resp_broker* self, const std::vector<std::string>& args
   auto sub = resp::lower(args[1]);
   std::string out;
   if (sub == "load" && args.size() == 3) {
-    auto sha = actors::kv::sha1_hex(args[2]);
+    auto sha = protocol::sha1_hex(args[2]);
     if (auto error = actors::kv::script_compile_error(args[2]))
       out = std::move(*error);
     else if (!ctx.scripts->add(sha, args[2]))

@@ -4,8 +4,7 @@
 #include <array>
 #include <set>
 
-#include <openssl/sha.h>
-
+#include "protocol/digest.hpp"
 #include "protocol/resp.hpp"
 #include "protocol/resp_commands.hpp"
 #include "storage/glob.hpp"
@@ -97,17 +96,6 @@ uint32_t categories_of(const resp_command& c) {
 
 // -- passwords ------------------------------------------------------------------
 
-std::string sha256_hex(std::string_view data) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : digest) {
-    out.push_back(hex[b >> 4]);
-    out.push_back(hex[b & 0xF]);
-  }
-  return out;
-}
 
 bool valid_hash(std::string_view h) {
   return h.size() == 64 && std::all_of(h.begin(), h.end(), [](char c) {

@@ -1427,11 +1427,20 @@ std::string run_nested(command& c, const std::vector<std::string_view>& args) {
 
 namespace {
 
+/// What may refuse a script's call besides the command itself, in the
+/// order Redis checks it.
+struct call_limits {
+  const protocol::acl_user* user = nullptr;  ///< the caller's, when restricted
+  bool read_only = false;    ///< no-writes, EVAL_RO, FCALL_RO
+  bool no_replicas = false;  ///< writes refused (min-replicas-to-write)
+  bool oom = false;          ///< over maxmemory when the script started
+  bool wrote = false;        ///< a write ran: OOM no longer stops the script midway
+};
+
 /// Why a script may not run `args` here; empty when it may. `stray` gets
 /// the first key of another partition, when that is why.
 std::string refusal(const kv_state& st, const std::vector<std::string_view>& args,
-                    const std::string& name, bool read_only, const protocol::acl_user* user,
-                    std::string& stray) {
+                    const std::string& name, const call_limits& limits, std::string& stray) {
   using protocol::resp_route;
   auto* spec = protocol::find_resp_command(name);
   if (spec == nullptr)
@@ -1441,11 +1450,16 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
     return "ERR This Redis command is not allowed from script";
   if (!arity_ok(*spec, args.size()))
     return "ERR Wrong number of args calling Redis command from script";
-  if (user != nullptr)
-    if (auto why = user->check(*spec, args); why != protocol::acl_verdict::allowed)
+  if (limits.user != nullptr)
+    if (auto why = limits.user->check(*spec, args); why != protocol::acl_verdict::allowed)
       return protocol::acl_script_refusal(why);
-  if (read_only && protocol::has_flag(*spec, "write"))
+  bool write = protocol::has_flag(*spec, "write");
+  if (limits.read_only && write)
     return "ERR Write commands are not allowed from read-only scripts.";
+  if (limits.no_replicas && write)
+    return "NOREPLICAS Not enough good replicas to write.";
+  if (limits.oom && !limits.wrote && protocol::has_flag(*spec, "denyoom"))
+    return "OOM command not allowed when used memory > 'maxmemory'.";
   if (!st.limits.partition_of_key)
     return {};
   for (auto i : protocol::key_positions(*spec, args))
@@ -1478,14 +1492,18 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
   }
   if (!st.scripts)
     st.scripts = std::make_unique<script_vm>(st.limits.scripts, st.limits.script_memory_bytes);
-  bool read_only = req.read_only()
-                   || (req.function_name().empty() && script_declares_no_writes(req.body()));
-  std::string storage_failure;
-  bool touched_keys = false;
+  auto flags = req.function_name().empty() ? script_flags(req.body()) : std::nullopt;
   // The caller's user, when it is not allowed everything.
   auto user = req.acl_user().empty() || st.limits.acl == nullptr
                 ? nullptr
                 : st.limits.acl->find(req.acl_user());
+  call_limits limits;
+  limits.user = user.get();
+  limits.read_only = req.read_only() || (flags && has_script_flag(*flags, "no-writes"));
+  limits.no_replicas = req.no_replicas();
+  limits.oom = req.oom();
+  std::string storage_failure;
+  bool touched_keys = false;
   script_host host;
   host.call = [&](const std::vector<std::string_view>& args, bool resp3) -> std::string {
     std::string reply;
@@ -1497,7 +1515,7 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
       return reply;
     }
     std::string stray;
-    if (auto why = refusal(st, args, name, read_only, user.get(), stray); !why.empty()) {
+    if (auto why = refusal(st, args, name, limits, stray); !why.empty()) {
       resp::error(reply, why);
       if (!stray.empty() && !touched_keys && move_to != nullptr && req.keys().empty()) {
         *move_to = std::move(stray);
@@ -1513,6 +1531,7 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
     dispatch(c);
     if (c.failed)
       storage_failure = c.out;
+    limits.wrote = limits.wrote || protocol::has_flag(*protocol::find_resp_command(name), "write");
     return std::move(c.out);
   };
   std::vector<std::string_view> keys(req.keys().begin(), req.keys().end());

@@ -1558,13 +1558,6 @@ std::optional<library_info> script_vm::describe(std::string_view code, std::stri
   return library_info{{}, std::move(load.functions)};
 }
 
-bool script_declares_no_writes(std::string_view body) {
-  if (body.rfind("#!lua", 0) != 0)
-    return false;
-  auto line = body.substr(0, body.find('\n'));
-  return line.find("no-writes") != std::string_view::npos;
-}
-
 namespace {
 
 /// The words of a "#!..." first line, split at blanks.
@@ -1676,6 +1669,22 @@ std::optional<std::string> shebang_error(std::string_view body) {
 }
 
 } // namespace
+
+std::optional<std::vector<std::string>> script_flags(std::string_view body) {
+  if (body.rfind("#!", 0) != 0)
+    return std::nullopt;
+  std::vector<std::string> out;
+  for (auto word : shebang_words(body.substr(0, body.find('\n')))) {
+    if (word.rfind("flags=", 0) != 0)
+      continue;
+    for (auto flags = word.substr(6); !flags.empty();) {
+      auto comma = std::min(flags.find(','), flags.size());
+      out.emplace_back(flags.substr(0, comma));
+      flags.remove_prefix(std::min(comma + 1, flags.size()));
+    }
+  }
+  return out;
+}
 
 std::optional<std::string> script_compile_error(std::string_view body) {
   if (auto why = shebang_error(body)) {

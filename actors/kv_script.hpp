@@ -125,9 +125,18 @@ std::optional<std::string> script_compile_error(std::string_view body);
 /// error reply ("-ERR Missing library metadata\r\n", ...) in `error`.
 std::optional<library_info> describe_library(std::string_view code, std::string& error);
 
-/// True when the script's "#!lua flags=..." first line (Redis 7's shebang)
-/// declares no-writes: it runs as EVAL_RO would.
-bool script_declares_no_writes(std::string_view body);
+/// The flags a script's "#!lua flags=..." first line (Redis 7's shebang)
+/// declares ("no-writes", "allow-oom", ...); nullopt for a script without
+/// one, which Redis runs in its compatible mode.
+std::optional<std::vector<std::string>> script_flags(std::string_view body);
+
+/// True when `flags` has `flag`.
+inline bool has_script_flag(const std::vector<std::string>& flags, std::string_view flag) {
+  for (auto& f : flags)
+    if (f == flag)
+      return true;
+  return false;
+}
 
 
 } // namespace kv

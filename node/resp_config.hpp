@@ -5,11 +5,16 @@
 // every collection here keeps one record per element whatever its size
 // (docs/resp.md). The exceptions are stream-node-max-entries and -bytes,
 // which decide what approximate stream trimming removes,
-// busy-reply-threshold (lua-time-limit), the scripts' time budget, and
-// notify-keyspace-events, the keyspace notifications' classes.
+// busy-reply-threshold (lua-time-limit), the scripts' time budget,
+// notify-keyspace-events, the keyspace notifications' classes, maxmemory
+// (the node's resident memory past which commands that may grow it are
+// refused, Redis's noeviction) and min-replicas-to-write (writes are refused
+// while a partition keeps fewer replicas besides its leader).
 // Node-wide, shared by every RESP session.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -28,10 +33,11 @@ class resp_config {
 public:
   /// `stream_nodes` gets the stream node settings, `scripts` the script
   /// time budget (busy-reply-threshold) and `events` the keyspace
-  /// notifications' classes; any may be null.
+  /// notifications' classes; any may be null. `replicas`: how many
+  /// replicas each partition keeps besides its leader.
   explicit resp_config(actors::stream_node_limits* stream_nodes = nullptr,
                        actors::script_monitor* scripts = nullptr,
-                       actors::keyspace_events* events = nullptr);
+                       actors::keyspace_events* events = nullptr, uint32_t replicas = 0);
 
   /// The settings whose names match any of `patterns` (globs, lower case).
   std::vector<std::pair<std::string, std::string>>
@@ -41,6 +47,17 @@ public:
   /// otherwise Redis's error reply text.
   std::string set(const std::vector<std::string>& pairs);
 
+  /// True when maxmemory is set and the node's resident memory is past it
+  /// (read at most every 100 ms).
+  bool over_max_memory() const;
+
+  /// True when min-replicas-to-write asks for more replicas than the
+  /// partitions keep.
+  bool too_few_replicas() const { return min_replicas_.load() > replicas_; }
+
+  /// maxmemory, bytes (0: none).
+  uint64_t max_memory() const { return max_memory_.load(); }
+
 private:
   mutable std::mutex mutex_;
   std::map<std::string, std::string> fixed_;      // troupe-node's flags decide
@@ -48,6 +65,14 @@ private:
   actors::stream_node_limits* stream_nodes_;
   actors::script_monitor* scripts_;
   actors::keyspace_events* events_;
+  uint32_t replicas_;
+  std::atomic<uint64_t> max_memory_{0};
+  std::atomic<int64_t> min_replicas_{0};
+  mutable std::atomic<int64_t> memory_read_at_ms_{0};  // steady clock; 0: read at once
+  mutable std::atomic<bool> over_{false};
 };
+
+/// The process's resident memory, bytes (0 when /proc says nothing).
+uint64_t resident_bytes();
 
 } // namespace troupe::node

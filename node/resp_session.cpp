@@ -93,6 +93,8 @@ struct transaction {
   std::optional<partition_id> partition;  // of every queued command's keys
   std::vector<troupe::v1::KvCommand> queued;
   std::vector<local_command> local;
+  bool writes = false;   // a queued command writes (min-replicas-to-write)
+  bool denyoom = false;  // a queued command may grow memory (maxmemory)
   std::optional<partition_id> watch_partition;
   std::vector<std::string> watch_keys;
   std::vector<uint64_t> watch_versions;
@@ -100,7 +102,7 @@ struct transaction {
 
   /// Ends the transaction; `unwatch` forgets the watched keys too.
   void end(bool unwatch) {
-    open = failed = false;
+    open = failed = writes = denyoom = false;
     partition.reset();
     queued.clear();
     local.clear();
@@ -1166,18 +1168,6 @@ void cmd_client(resp_broker* self, connection_handle hdl, const std::vector<std:
   reply(self, hdl, std::move(out));
 }
 
-/// The process's resident memory, bytes (0 when /proc says nothing).
-uint64_t resident_bytes() {
-  FILE* f = std::fopen("/proc/self/statm", "r");
-  if (f == nullptr)
-    return 0;
-  unsigned long size = 0, resident = 0;
-  int n = std::fscanf(f, "%lu %lu", &size, &resident);
-  std::fclose(f);
-  return n == 2 ? static_cast<uint64_t>(resident) * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE))
-                : 0;
-}
-
 std::string human_bytes(uint64_t n) {
   const char* units[] = {"B", "K", "M", "G", "T"};
   double v = static_cast<double>(n);
@@ -1256,7 +1246,8 @@ std::string info_text(resp_broker* self, const info_sections& wanted,
     auto rss = resident_bytes();
     return line("used_memory", rss) + line("used_memory_human", human_bytes(rss))
            + line("used_memory_rss", rss) + line("used_memory_rss_human", human_bytes(rss))
-           + line("maxmemory", 0) + line("maxmemory_human", "0B")
+           + line("maxmemory", ctx.resp_settings->max_memory())
+           + line("maxmemory_human", human_bytes(ctx.resp_settings->max_memory()))
            + line("maxmemory_policy", "noeviction") + line("mem_allocator", "libc")
            + line("number_of_cached_scripts", ctx.scripts->count())
            + line("number_of_functions", ctx.functions->function_count())
@@ -1789,6 +1780,12 @@ std::optional<script_call> prepare_script(resp_broker* self, connection_handle h
     out.partition = pi;
   }
   auto& run = out.eval;
+  if (run.function_name().empty() && !actors::kv::script_flags(run.body())) {
+    // Redis's compatible mode: the limits are met at the script's calls.
+    auto& settings = *ctx.resp_settings;
+    run.set_no_replicas(settings.too_few_replicas());
+    run.set_oom(settings.over_max_memory());
+  }
   for (size_t i = 3; i < args.size(); ++i)
     (i < first_arg ? run.add_keys(std::move(args[i])) : run.add_args(std::move(args[i])));
   run.set_resp3(self->state.resp3);
@@ -2164,6 +2161,8 @@ std::optional<std::optional<partition_id>> keys_partition(resp_broker* self,
 void queue_command(resp_broker* self, connection_handle hdl, const std::string& name,
                    std::vector<std::string>& args, const resp_command& spec) {
   auto& tx = self->state.tx;
+  tx.writes = tx.writes || protocol::has_flag(spec, "write");
+  tx.denyoom = tx.denyoom || protocol::has_flag(spec, "denyoom");
   if (runs_script(name)) {
     // A script runs in the transaction, in its keys' partition.
     auto call = prepare_script(self, hdl, name, args);
@@ -2493,6 +2492,60 @@ bool refused_while_busy(resp_broker* self, connection_handle hdl, const std::str
   return true;
 }
 
+/// The flags a script call declares: its "#!lua flags=..." line, or its
+/// function's; nullopt for a script without one (or one not found, which
+/// its own reply tells).
+std::optional<std::vector<std::string>> declared_flags(const session_context& ctx,
+                                                      const std::string& name,
+                                                      const std::vector<std::string>& args) {
+  if (name.rfind("fcall", 0) == 0) {
+    auto found = ctx.functions->find(args[1]);
+    return found ? std::optional{found->function().flags} : std::nullopt;
+  }
+  if (name.rfind("evalsha", 0) == 0) {
+    auto body = ctx.scripts->find(args[1]);
+    return body ? actors::kv::script_flags(*body) : std::nullopt;
+  }
+  return actors::kv::script_flags(args[1]);
+}
+
+/// maxmemory and min-replicas-to-write, met before a command runs as in
+/// Redis: past maxmemory, a command that may grow memory is refused OOM;
+/// with fewer replicas than asked for, a write is refused NOREPLICAS. A
+/// script counts as its declared flags say; one that declares none meets
+/// the limits at its calls; EXEC as the commands it queued.
+bool refused_by_limits(resp_broker* self, connection_handle hdl, const std::string& name,
+                       const std::vector<std::string>& args, const resp_command& spec) {
+  auto& st = self->state;
+  auto& settings = *st.ctx->resp_settings;
+  bool oom = settings.over_max_memory();
+  bool no_replicas = settings.too_few_replicas();
+  if (!oom && !no_replicas)
+    return false;
+  bool write = protocol::has_flag(spec, "write");
+  // Queuing takes memory too: inside MULTI every command but those that
+  // end it counts as one that may grow memory, as in Redis.
+  bool denyoom = protocol::has_flag(spec, "denyoom")
+                 || (st.tx.open && name != "exec" && name != "discard" && name != "quit"
+                     && name != "reset");
+  if (name == "exec" && st.tx.open) {
+    write = st.tx.writes;
+    denyoom = st.tx.denyoom;
+  } else if (runs_script(name)) {
+    if (auto flags = declared_flags(*st.ctx, name, args)) {
+      write = !actors::kv::has_script_flag(*flags, "no-writes");
+      denyoom = write && !actors::kv::has_script_flag(*flags, "allow-oom");
+    }
+  }
+  if (oom && denyoom)
+    refuse_command(self, hdl, name, "OOM command not allowed when used memory > 'maxmemory'.");
+  else if (no_replicas && write)
+    refuse_command(self, hdl, name, "NOREPLICAS Not enough good replicas to write.");
+  else
+    return false;
+  return true;
+}
+
 void on_command(resp_broker* self, connection_handle hdl, std::vector<std::string>& args) {
   auto& st = self->state;
   auto name = resp::lower(args[0]);
@@ -2516,7 +2569,7 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
     reject(self, hdl, "NOAUTH Authentication required.");
     return;
   }
-  if (!acl_permits(self, hdl, args, *cmd))
+  if (!acl_permits(self, hdl, args, *cmd) || refused_by_limits(self, hdl, name, args, *cmd))
     return;
   if (!st.resp3 && st.subscriptions() > 0 && !allowed_while_subscribed(name)) {
     reject(self, hdl,

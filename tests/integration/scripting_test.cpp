@@ -750,6 +750,60 @@ BOOST_AUTO_TEST_CASE(a_busy_function_is_killed_by_function_kill_only) {
   p.same({"PING"});
 }
 
+BOOST_AUTO_TEST_CASE(maxmemory_and_min_replicas_refuse_as_redis_does) {
+  peers p;
+  p.same({"SET", "x", "v"});
+  p.same({"FUNCTION", "LOAD", library("lim", "reads", "return redis.call('get', KEYS[1])",
+                                      "{'no-writes'}")});
+  p.same({"FUNCTION", "LOAD", library("lim2", "writes", "return redis.call('set', KEYS[1], 1)")});
+  // Fewer replicas than min-replicas-to-write asks for (one node has
+  // none): writes are refused, and scripts that may write, before they run
+  // when they declare flags, at their writes when they do not.
+  p.same({"CONFIG", "SET", "min-replicas-to-write", "1"});
+  for (auto& cmd : std::vector<std::vector<std::string>>{
+         {"SET", "x", "w"},
+         {"GET", "x"},
+         {"EVAL", "#!lua flags=no-writes\nreturn redis.call('get', KEYS[1])", "1", "x"},
+         {"EVAL", "return redis.call('get', KEYS[1])", "1", "x"},
+         {"EVAL", "#!lua\nreturn redis.call('get', KEYS[1])", "1", "x"},
+         {"EVAL", "return redis.call('set', KEYS[1], 1)", "1", "x"},
+         {"FCALL", "reads", "1", "x"},
+         {"FCALL", "writes", "1", "x"},
+         {"MULTI"},
+         {"SET", "x", "w"},
+         {"EXEC"}})
+    p.same(cmd);
+  p.same({"CONFIG", "GET", "min-replicas-to-write"});
+  p.same({"CONFIG", "SET", "min-replicas-to-write", "0"});
+  p.same({"SET", "x", "w"});
+  // Past maxmemory (noeviction), commands that may grow memory are refused
+  // OOM; reads, deletes and scripts that cannot write go on.
+  p.same({"CONFIG", "SET", "maxmemory", "1"});
+  for (auto& cmd : std::vector<std::vector<std::string>>{
+         {"SET", "x", "w"},
+         {"INCR", "n"},
+         {"GET", "x"},
+         {"EVAL", "#!lua\nreturn 1", "0"},
+         {"EVAL", "#!lua flags=allow-oom\nreturn 1", "0"},
+         {"EVAL", "#!lua flags=no-writes\nreturn 1", "0"},
+         {"EVAL", "return redis.call('set', KEYS[1], 'y')", "1", "x"},
+         {"EVAL", "return redis.call('get', KEYS[1])", "1", "x"},
+         {"FCALL", "writes", "1", "x"},
+         {"FCALL_RO", "reads", "1", "x"},
+         {"MULTI"},
+         {"GET", "x"},
+         {"EXEC"},
+         {"DEL", "x"}})
+    p.same(cmd);
+  p.same({"CONFIG", "GET", "maxmemory"});
+  p.same({"CONFIG", "SET", "maxmemory", "1mb"});
+  p.same({"CONFIG", "GET", "maxmemory"});
+  p.same({"CONFIG", "SET", "maxmemory", "lots"});
+  p.same({"CONFIG", "SET", "min-replicas-to-write", "-1"});
+  p.same({"CONFIG", "SET", "maxmemory", "0"});
+  p.same({"SET", "x", "w"});
+}
+
 BOOST_AUTO_TEST_CASE(function_libraries_are_the_nodes_and_survive_a_restart) {
   temp_dir dir;
   node_process node{dir.sub("data"), "os", {"--resp-listen", "127.0.0.1:0"}};

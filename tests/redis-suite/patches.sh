@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016  # the sed scripts and patterns below are literal Tcl text
-# Minimal patches to Redis 7.0.15's test harness (tests/support, tests/test_helper.tcl)
+# A minimal patch to Redis 7.0.15's test harness (tests/test_helper.tcl)
 # for external-server runs. No test body, assertion or tag is changed.
 # Usage: patches.sh REDIS_SOURCE_DIR  (idempotent; fails loudly if upstream text differs)
 set -euo pipefail
@@ -25,15 +25,3 @@ apply tests/test_helper.tcl os-chosen-control-port \
   '/^    socket -server accept_test_clients  -myaddr 127.0.0.1 \$clientport$/d
 s/^    set clientport \[find_available_port \[expr {\$::baseport - 32}\] 32\]$/    set srvsock [socket -server accept_test_clients -myaddr 127.0.0.1 0] ;# troupe-suite: os-chosen-control-port\n    set clientport [lindex [fconfigure $srvsock -sockname] 2]/' \
   'fconfigure $srvsock -sockname'
-
-# 2. An extra unit, unit/scripting-eval: a copy of unit/scripting with only its EVAL pass.
-#    scripting.tcl runs every test twice, first through FUNCTION LOAD/FCALL, then through
-#    EVAL; when the first pass stops early (at ACL SETUSER today) no EVAL test runs.
-#    unit/scripting itself is unchanged; scripting-eval runs only when asked for.
-if [ ! -f tests/unit/scripting-eval.tcl ]; then
-  sed -e '1s/^foreach is_eval {0 1} {$/foreach is_eval {1} { ;# troupe-suite: eval pass only/' \
-    tests/unit/scripting.tcl >tests/unit/scripting-eval.tcl
-  grep -q 'troupe-suite: eval pass only' tests/unit/scripting-eval.tcl \
-    || { echo "patches.sh: could not derive tests/unit/scripting-eval.tcl" >&2; rm -f tests/unit/scripting-eval.tcl; exit 1; }
-  echo "created tests/unit/scripting-eval.tcl: the EVAL pass of unit/scripting"
-fi

@@ -2189,6 +2189,8 @@ export namespace troupe {
             pinned?: (boolean|null);
             functionName?: (string|null);
             aclUser?: (string|null);
+            noReplicas?: (boolean|null);
+            oom?: (boolean|null);
         }
 
         class KvEval implements IKvEval {
@@ -2202,6 +2204,8 @@ export namespace troupe {
             public pinned: boolean;
             public functionName: string;
             public aclUser: string;
+            public noReplicas: boolean;
+            public oom: boolean;
             public static create(properties?: troupe.v1.IKvEval): troupe.v1.KvEval;
             public static encode(message: troupe.v1.IKvEval, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvEval;

@@ -15828,6 +15828,8 @@ export const troupe = $root.troupe = (() => {
             KvEval.prototype.pinned = false;
             KvEval.prototype.functionName = "";
             KvEval.prototype.aclUser = "";
+            KvEval.prototype.noReplicas = false;
+            KvEval.prototype.oom = false;
 
             KvEval.create = function create(properties) {
                 return new KvEval(properties);
@@ -15856,6 +15858,10 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(66).string(message.functionName);
                 if (message.aclUser != null && Object.hasOwnProperty.call(message, "aclUser"))
                     writer.uint32(74).string(message.aclUser);
+                if (message.noReplicas != null && Object.hasOwnProperty.call(message, "noReplicas"))
+                    writer.uint32(80).bool(message.noReplicas);
+                if (message.oom != null && Object.hasOwnProperty.call(message, "oom"))
+                    writer.uint32(88).bool(message.oom);
                 return writer;
             };
 
@@ -15906,6 +15912,14 @@ export const troupe = $root.troupe = (() => {
                             message.aclUser = reader.string();
                             break;
                         }
+                    case 10: {
+                            message.noReplicas = reader.bool();
+                            break;
+                        }
+                    case 11: {
+                            message.oom = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -15952,6 +15966,12 @@ export const troupe = $root.troupe = (() => {
                 if (message.aclUser != null && message.hasOwnProperty("aclUser"))
                     if (!$util.isString(message.aclUser))
                         return "aclUser: string expected";
+                if (message.noReplicas != null && message.hasOwnProperty("noReplicas"))
+                    if (typeof message.noReplicas !== "boolean")
+                        return "noReplicas: boolean expected";
+                if (message.oom != null && message.hasOwnProperty("oom"))
+                    if (typeof message.oom !== "boolean")
+                        return "oom: boolean expected";
                 return null;
             };
 
@@ -15999,6 +16019,10 @@ export const troupe = $root.troupe = (() => {
                     message.functionName = String(object.functionName);
                 if (object.aclUser != null)
                     message.aclUser = String(object.aclUser);
+                if (object.noReplicas != null)
+                    message.noReplicas = Boolean(object.noReplicas);
+                if (object.oom != null)
+                    message.oom = Boolean(object.oom);
                 return message;
             };
 
@@ -16030,6 +16054,8 @@ export const troupe = $root.troupe = (() => {
                     object.pinned = false;
                     object.functionName = "";
                     object.aclUser = "";
+                    object.noReplicas = false;
+                    object.oom = false;
                 }
                 if (message.sha != null && message.hasOwnProperty("sha"))
                     object.sha = options.bytes === String ? $util.base64.encode(message.sha, 0, message.sha.length) : options.bytes === Array ? Array.prototype.slice.call(message.sha) : message.sha;
@@ -16055,6 +16081,10 @@ export const troupe = $root.troupe = (() => {
                     object.functionName = message.functionName;
                 if (message.aclUser != null && message.hasOwnProperty("aclUser"))
                     object.aclUser = message.aclUser;
+                if (message.noReplicas != null && message.hasOwnProperty("noReplicas"))
+                    object.noReplicas = message.noReplicas;
+                if (message.oom != null && message.hasOwnProperty("oom"))
+                    object.oom = message.oom;
                 return object;
             };
 

@@ -823,7 +823,8 @@ auth_result authenticate(resp_broker* self, connection_handle hdl, const std::st
 }
 
 /// ACL: the connection's user may run the command; otherwise it is refused
-/// with NOPERM, as in Redis. A connection whose user was deleted is closed.
+/// with NOPERM, as in Redis. A connection whose user was deleted is closed;
+/// one whose user was turned off goes on (no new sign-in can), as in Redis.
 bool acl_permits(resp_broker* self, connection_handle hdl, const std::vector<std::string>& args,
                  const resp_command& spec) {
   auto& st = self->state;
@@ -831,7 +832,7 @@ bool acl_permits(resp_broker* self, connection_handle hdl, const std::vector<std
   if (auto v = acl.version(); v != st.acl_version) {
     st.acl_version = v;
     st.acl_user = acl.find(st.user);
-    if (!st.acl_user || !st.acl_user->enabled()) {
+    if (!st.acl_user) {
       close_session(self, hdl);
       return false;
     }

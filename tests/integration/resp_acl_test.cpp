@@ -115,6 +115,10 @@ BOOST_AUTO_TEST_CASE(users_and_their_permissions_reply_as_redis_does) {
   both({"SET", "w2", "v"});
   both({"GET", "w2"});
   both({"EXEC"});
+  // A user turned off keeps its connections, but no one signs in as it.
+  p.same({"ACL", "SETUSER", "ro", "off"});
+  both({"GET", "r1"});
+  both({"AUTH", "ro", "anything"});
   // Deleting users; the default one stays.
   p.same({"ACL", "DELUSER", "default"});
   p.same({"ACL", "DELUSER", "off_user", "nobody"});

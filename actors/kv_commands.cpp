@@ -1437,12 +1437,13 @@ struct call_limits {
   bool wrote = false;        ///< a write ran: OOM no longer stops the script midway
 };
 
-/// Why a script may not run `args` here; empty when it may. `stray` gets
-/// the first key of another partition, when that is why.
+/// Why a script may not run `args` (`spec` its command, null when none
+/// has that name) here; empty when it may. `stray` gets the first key of
+/// another partition, when that is why.
 std::string refusal(const kv_state& st, const std::vector<std::string_view>& args,
-                    const std::string& name, const call_limits& limits, std::string& stray) {
+                    const protocol::resp_command* spec, const call_limits& limits,
+                    std::string& stray) {
   using protocol::resp_route;
-  auto* spec = protocol::find_resp_command(name);
   if (spec == nullptr)
     return "ERR Unknown Redis command called from script";
   if (spec->route == resp_route::session || spec->route == resp_route::keyspace
@@ -1515,7 +1516,8 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
       return reply;
     }
     std::string stray;
-    if (auto why = refusal(st, args, name, limits, stray); !why.empty()) {
+    auto* spec = protocol::find_resp_command(name);
+    if (auto why = refusal(st, args, spec, limits, stray); !why.empty()) {
       resp::error(reply, why);
       if (!stray.empty() && !touched_keys && move_to != nullptr && req.keys().empty()) {
         *move_to = std::move(stray);
@@ -1524,14 +1526,14 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
       return reply;
     }
     if (move_to != nullptr && !touched_keys && req.keys().empty())  // it may still move
-      if (auto* spec = protocol::find_resp_command(name))
-        touched_keys = !protocol::key_positions(*spec, args).empty();
+      touched_keys = !protocol::key_positions(*spec, args).empty();
     command c{st, args, name, resp3, now, batch};
     c.in_script = true;
     dispatch(c);
     if (c.failed)
       storage_failure = c.out;
-    limits.wrote = limits.wrote || protocol::has_flag(*protocol::find_resp_command(name), "write");
+    if (limits.oom && !limits.wrote)  // only OOM asks whether it wrote
+      limits.wrote = protocol::has_flag(*spec, "write");
     return std::move(c.out);
   };
   std::vector<std::string_view> keys(req.keys().begin(), req.keys().end());

@@ -1574,6 +1574,17 @@ std::vector<std::string_view> shebang_words(std::string_view line) {
   return parts;
 }
 
+/// The items of "a,b,c" (none for an empty list).
+std::vector<std::string_view> comma_list(std::string_view list) {
+  std::vector<std::string_view> out;
+  while (!list.empty()) {
+    auto comma = std::min(list.find(','), list.size());
+    out.push_back(list.substr(0, comma));
+    list.remove_prefix(std::min(comma + 1, list.size()));
+  }
+  return out;
+}
+
 /// The library's name from its first line ("#!<engine> name=<name>"), as
 /// Redis reads it; nullopt with Redis's message in `error`.
 std::optional<std::string> library_name(std::string_view code, std::string& error) {
@@ -1655,15 +1666,10 @@ std::optional<std::string> shebang_error(std::string_view body) {
   for (size_t i = 1; i < parts.size(); ++i) {
     if (parts[i].rfind("flags=", 0) != 0)
       return "Unknown lua shebang option: " + std::string{parts[i]};
-    auto flags = parts[i].substr(6);
-    while (!flags.empty()) {
-      auto comma = std::min(flags.find(','), flags.size());
-      auto flag = flags.substr(0, comma);
+    for (auto flag : comma_list(parts[i].substr(6)))
       if (std::find(std::begin(function_flags), std::end(function_flags), flag)
           == std::end(function_flags))
         return "Unexpected flag in script shebang: " + std::string{flag};
-      flags.remove_prefix(std::min(comma + 1, flags.size()));
-    }
   }
   return std::nullopt;
 }
@@ -1677,11 +1683,8 @@ std::optional<std::vector<std::string>> script_flags(std::string_view body) {
   for (auto word : shebang_words(body.substr(0, body.find('\n')))) {
     if (word.rfind("flags=", 0) != 0)
       continue;
-    for (auto flags = word.substr(6); !flags.empty();) {
-      auto comma = std::min(flags.find(','), flags.size());
-      out.emplace_back(flags.substr(0, comma));
-      flags.remove_prefix(std::min(comma + 1, flags.size()));
-    }
+    for (auto flag : comma_list(word.substr(6)))
+      out.emplace_back(flag);
   }
   return out;
 }

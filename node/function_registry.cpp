@@ -146,6 +146,11 @@ std::vector<std::shared_ptr<const function_library>> function_registry::librarie
   return out;
 }
 
+size_t function_registry::library_count() const {
+  std::lock_guard<std::mutex> guard{mu_};
+  return libraries_.size();
+}
+
 size_t function_registry::function_count() const {
   std::lock_guard<std::mutex> guard{mu_};
   return functions_.size();

@@ -61,6 +61,9 @@ public:
   /// Every library, in name order.
   std::vector<std::shared_ptr<const function_library>> libraries() const;
 
+  /// How many libraries there are.
+  size_t library_count() const;
+
   /// How many functions the libraries register in all.
   size_t function_count() const;
 

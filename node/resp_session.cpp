@@ -1252,7 +1252,7 @@ std::string info_text(resp_broker* self, const info_sections& wanted,
            + line("maxmemory_policy", "noeviction") + line("mem_allocator", "libc")
            + line("number_of_cached_scripts", ctx.scripts->count())
            + line("number_of_functions", ctx.functions->function_count())
-           + line("number_of_libraries", ctx.functions->libraries().size());
+           + line("number_of_libraries", ctx.functions->library_count());
   });
   section("Persistence", true, [&] {
     auto stats = ctx.db != nullptr ? ctx.db->stats() : storage::commit_stats{};
@@ -1854,7 +1854,7 @@ std::string function_stats(const session_context& ctx, bool resp3) {
   resp::bulk(out, "LUA");
   resp::map(out, 2, resp3);
   resp::bulk(out, "libraries_count");
-  resp::integer(out, static_cast<int64_t>(ctx.functions->libraries().size()));
+  resp::integer(out, static_cast<int64_t>(ctx.functions->library_count()));
   resp::bulk(out, "functions_count");
   resp::integer(out, static_cast<int64_t>(ctx.functions->function_count()));
   return out;

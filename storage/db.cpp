@@ -138,7 +138,8 @@ int64_t system_now_ms() {
 
 // -- cursor -------------------------------------------------------------------
 
-cursor::cursor(std::unique_ptr<rocksdb::Iterator> it) : it_(std::move(it)) {}
+cursor::cursor(std::shared_lock<std::shared_mutex> hold, std::unique_ptr<rocksdb::Iterator> it)
+  : hold_(std::move(hold)), it_(std::move(it)) {}
 cursor::~cursor() = default;
 void cursor::seek(std::string_view key) {
   it_->Seek(rocksdb::Slice{key.data(), key.size()});
@@ -167,10 +168,61 @@ struct db::impl {
   std::shared_ptr<std::atomic<disk_fault>> fault =
     std::make_shared<std::atomic<disk_fault>>(disk_fault::none);
   std::unique_ptr<rocksdb::Env> fault_env;
+  std::unique_ptr<expiry_filter> filter;
+  // RocksDB as opened, and how to open it again. Null only after a reopen
+  // failed (every call then answers that error). Used under `open_mu`
+  // shared; a reopen replaces it holding `open_mu` alone.
+  mutable std::shared_mutex open_mu;
   std::unique_ptr<rocksdb::DB> rocks;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  std::unique_ptr<expiry_filter> filter;
+  rocksdb::DBOptions open_options;
+  std::vector<rocksdb::ColumnFamilyDescriptor> columns;
+  std::string open_error;
   rocksdb::WriteOptions write_options;
+
+  std::shared_lock<std::shared_mutex> shared() const {
+    return std::shared_lock<std::shared_mutex>{open_mu};
+  }
+
+  /// Opens RocksDB at `path` with open_options and columns.
+  rocksdb::Status open_rocks(const std::string& path) {
+    rocksdb::DB* raw = nullptr;
+    std::vector<rocksdb::ColumnFamilyHandle*> opened;
+    auto st = rocksdb::DB::Open(open_options, path, columns, &opened, &raw);
+    if (st.ok()) {
+      rocks.reset(raw);
+      handles = std::move(opened);
+    }
+    return st;
+  }
+
+  /// Flushes the memtables (when `flush`) and closes RocksDB.
+  void close_rocks(bool flush) {
+    if (!rocks)
+      return;
+    if (flush)
+      rocks->Flush(rocksdb::FlushOptions{}, handles).PermitUncheckedError();
+    for (auto* h : handles)
+      rocks->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    handles.clear();
+    rocks->Close().PermitUncheckedError();
+    rocks.reset();
+  }
+
+  /// A cursor over `cf` read with `ro`; over nothing but the error while
+  /// RocksDB is closed.
+  std::unique_ptr<cursor> open_cursor(column cf, const rocksdb::ReadOptions& ro) const {
+    auto hold = shared();
+    std::unique_ptr<rocksdb::Iterator> it{
+      rocks ? rocks->NewIterator(ro, handle(cf))
+            : rocksdb::NewErrorIterator(rocksdb::Status::IOError(closed().message))};
+    return std::make_unique<cursor>(std::move(hold), std::move(it));
+  }
+
+  /// The failure every call answers while RocksDB is closed.
+  db_status closed() const {
+    return db_status::failure("storage closed: opening it again failed: " + open_error);
+  }
 
   struct pending {
     write_batch batch;
@@ -275,28 +327,22 @@ std::unique_ptr<db> db::open(db_options options, std::string& error) {
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.whole_key_filtering = true;
 
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   for (int i = 0; i < column_count; ++i) {
     rocksdb::ColumnFamilyOptions cf_opts{opts};
     cf_opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     if (static_cast<column>(i) != column::meta && static_cast<column>(i) != column::raft)
       cf_opts.compaction_filter = im.filter.get();
-    cfs.emplace_back(column_names[i], cf_opts);
+    im.columns.emplace_back(column_names[i], cf_opts);
   }
   // RocksDB requires the default family to be opened too; it stays empty.
-  cfs.emplace_back(rocksdb::kDefaultColumnFamilyName,
-                   rocksdb::ColumnFamilyOptions{opts});
-
-  rocksdb::DB* raw = nullptr;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  auto st = rocksdb::DB::Open(rocksdb::DBOptions{opts}, self->options_.path, cfs,
-                              &handles, &raw);
+  im.columns.emplace_back(rocksdb::kDefaultColumnFamilyName,
+                          rocksdb::ColumnFamilyOptions{opts});
+  im.open_options = rocksdb::DBOptions{opts};
+  auto st = im.open_rocks(self->options_.path);
   if (!st.ok()) {
     error = "cannot open RocksDB at " + self->options_.path + ": " + st.ToString();
     return nullptr;
   }
-  im.rocks.reset(raw);
-  im.handles = std::move(handles);
   switch (self->options_.mode) {
     case durability::fsync:
       im.write_options.sync = true;
@@ -319,18 +365,18 @@ db::~db() {
   impl_->cv.notify_all();
   if (impl_->committer.joinable())
     impl_->committer.join();
-  if (impl_->rocks) {
-    rocksdb::FlushOptions flush;
-    impl_->rocks->Flush(flush, impl_->handles).PermitUncheckedError();
-    for (auto* h : impl_->handles)
-      impl_->rocks->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-    impl_->rocks->Close().PermitUncheckedError();
-  }
+  std::unique_lock<std::shared_mutex> alone{impl_->open_mu};
+  impl_->close_rocks(true);
 }
 
 std::optional<std::string> db::get(column cf, std::string_view key,
                                    db_status& status) const {
   impl_->refresh_fault_for_read(options_.fault_file);
+  auto hold = impl_->shared();
+  if (!impl_->rocks) {
+    status = impl_->closed();
+    return std::nullopt;
+  }
   std::string value;
   auto st = impl_->rocks->Get(rocksdb::ReadOptions{}, impl_->handle(cf),
                               rocksdb::Slice{key.data(), key.size()}, &value);
@@ -346,35 +392,39 @@ std::optional<std::string> db::get(column cf, std::string_view key,
 
 std::unique_ptr<cursor> db::new_cursor(column cf) const {
   impl_->refresh_fault_for_read(options_.fault_file);
-  std::unique_ptr<rocksdb::Iterator> it{
-    impl_->rocks->NewIterator(rocksdb::ReadOptions{}, impl_->handle(cf))};
-  return std::make_unique<cursor>(std::move(it));
+  return impl_->open_cursor(cf, rocksdb::ReadOptions{});
 }
 
 class snapshot {
 public:
-  snapshot(rocksdb::DB* rocks, const rocksdb::Snapshot* snap) : rocks_(rocks), snap_(snap) {}
-  ~snapshot() { rocks_->ReleaseSnapshot(snap_); }
+  snapshot(std::shared_lock<std::shared_mutex> hold, rocksdb::DB* rocks)
+    : hold_(std::move(hold)), rocks_(rocks), snap_(rocks ? rocks->GetSnapshot() : nullptr) {}
+  ~snapshot() {
+    if (snap_)
+      rocks_->ReleaseSnapshot(snap_);
+  }
   snapshot(const snapshot&) = delete;
   snapshot& operator=(const snapshot&) = delete;
+  /// Null while RocksDB is closed (cursors over it then read the error).
   const rocksdb::Snapshot* get() const { return snap_; }
 
 private:
+  std::shared_lock<std::shared_mutex> hold_;
   rocksdb::DB* rocks_;
   const rocksdb::Snapshot* snap_;
 };
 
 std::shared_ptr<const snapshot> db::take_snapshot() const {
+  auto hold = impl_->shared();
   auto* rocks = impl_->rocks.get();
-  return std::make_shared<const snapshot>(rocks, rocks->GetSnapshot());
+  return std::make_shared<const snapshot>(std::move(hold), rocks);
 }
 
 std::unique_ptr<cursor> db::new_cursor(column cf, const snapshot& at) const {
   impl_->refresh_fault_for_read(options_.fault_file);
   rocksdb::ReadOptions ro;
   ro.snapshot = at.get();
-  std::unique_ptr<rocksdb::Iterator> it{impl_->rocks->NewIterator(ro, impl_->handle(cf))};
-  return std::make_unique<cursor>(std::move(it));
+  return impl_->open_cursor(cf, ro);
 }
 
 db_status db::disk_alarm() const {
@@ -409,26 +459,32 @@ db_status db::disk_alarm() const {
 
 db_status db::write(write_batch batch) {
   impl_->batches.fetch_add(1, std::memory_order_relaxed);
-  rocksdb::WriteBatch wb;
-  impl_->append(wb, batch);
-  return write_now(wb);
+  return write_now([&](rocksdb::WriteBatch& wb) { impl_->append(wb, batch); });
 }
 
-db_status db::write_now(rocksdb::WriteBatch& wb) {
+db_status db::write_now(const std::function<void(rocksdb::WriteBatch&)>& fill) {
   auto& im = *impl_;
   auto st = disk_alarm();
   if (st.ok)
     st = resume_writes();
   if (!st.ok)
     return st;
-  auto started = std::chrono::steady_clock::now();
-  auto written = im.rocks->Write(im.write_options, &wb);
-  im.time_write(std::chrono::steady_clock::now() - started);
-  im.writes.fetch_add(1, std::memory_order_relaxed);
-  st = from_rocks(written);
+  {
+    auto hold = im.shared();
+    if (!im.rocks)
+      return im.closed();
+    rocksdb::WriteBatch wb;
+    fill(wb);
+    auto started = std::chrono::steady_clock::now();
+    st = from_rocks(im.rocks->Write(im.write_options, &wb));
+    im.time_write(std::chrono::steady_clock::now() - started);
+    im.writes.fetch_add(1, std::memory_order_relaxed);
+  }
   if (!st.ok) {
-    // RocksDB stops taking writes after one its disk failed; none of this
-    // one was applied. Writes resume once it can resume.
+    // RocksDB stops taking writes after one its disk failed; this one is
+    // not in the memtables (a log record the disk kept despite a failed
+    // sync is replayed when the database is opened again). Writes resume
+    // once it can resume.
     spdlog::error("storage write failed: {}; writes are refused until the disk takes them "
                   "again, reads served", st.message);
     std::lock_guard<std::mutex> guard{im.resume_mu};
@@ -469,10 +525,10 @@ void db::committer_loop() {
       }
     }
     // Everything queued while the previous write ran becomes one write.
-    rocksdb::WriteBatch wb;
-    for (auto& p : group)
-      im.append(wb, p.batch);
-    auto st = write_now(wb);
+    auto st = write_now([&](rocksdb::WriteBatch& wb) {
+      for (auto& p : group)
+        im.append(wb, p.batch);
+    });
     for (auto& p : group)
       p.done(st);
     group.clear();
@@ -500,7 +556,15 @@ db_status db::resume_writes() {
   if (!room)
     return db_status::failure("storage refusing writes after: " + im.write_error.message
                               + " (the disk has no room yet)");
-  auto st = from_rocks(im.rocks->Resume());
+  db_status st;
+  {
+    auto hold = im.shared();
+    st = im.rocks ? from_rocks(im.rocks->Resume()) : im.closed();
+  }
+  // RocksDB does not resume after its write-ahead log failed: opened
+  // again, it replays the log and takes writes.
+  if (!st.ok && options_.mode != durability::none)
+    st = reopen();
   if (!st.ok)
     return db_status::failure("storage refusing writes after: " + im.write_error.message
                               + " (resume failed: " + st.message + ")");
@@ -509,12 +573,38 @@ db_status db::resume_writes() {
   return st;
 }
 
+db_status db::reopen() {
+  auto& im = *impl_;
+  std::unique_lock<std::shared_mutex> alone{im.open_mu, std::try_to_lock};
+  if (!alone)
+    return db_status::failure("waiting for open cursors and snapshots to close, to open "
+                              "the database again");
+  spdlog::warn("storage: opening the database again, to take writes after: {}",
+               im.write_error.message);
+  // Without a write-ahead log the memtables hold acknowledged writes that
+  // a close would lose: never reopened then (resume_writes).
+  im.close_rocks(false);
+  auto st = im.open_rocks(options_.path);
+  if (!st.ok()) {
+    im.open_error = st.ToString();
+    spdlog::error("storage: opening the database again failed: {}", im.open_error);
+    return im.closed();
+  }
+  return db_status::success();
+}
+
 db_status db::flush() const {
+  auto hold = impl_->shared();
+  if (!impl_->rocks)
+    return impl_->closed();
   auto st = impl_->rocks->Flush(rocksdb::FlushOptions{}, impl_->handles);
   return st.ok() ? db_status::success() : from_rocks(st);
 }
 
 db_status db::compact() {
+  auto hold = impl_->shared();
+  if (!impl_->rocks)
+    return impl_->closed();
   for (auto* h : impl_->handles) {
     auto st = impl_->rocks->CompactRange(rocksdb::CompactRangeOptions{}, h,
                                          nullptr, nullptr);
@@ -534,6 +624,9 @@ commit_stats db::stats() const {
 }
 
 db_status db::checkpoint(const std::string& dir) const {
+  auto hold = impl_->shared();
+  if (!impl_->rocks)
+    return impl_->closed();
   rocksdb::Checkpoint* raw = nullptr;
   auto s = rocksdb::Checkpoint::Create(impl_->rocks.get(), &raw);
   std::unique_ptr<rocksdb::Checkpoint> cp{raw};
@@ -546,7 +639,8 @@ db_status db::checkpoint(const std::string& dir) const {
 
 std::optional<uint64_t> db::int_property(const std::string& name) const {
   uint64_t value = 0;
-  if (!impl_->rocks->GetAggregatedIntProperty(name, &value))
+  auto hold = impl_->shared();
+  if (!impl_->rocks || !impl_->rocks->GetAggregatedIntProperty(name, &value))
     return std::nullopt;
   return value;
 }

@@ -6,6 +6,8 @@
 // which merges every batch queued while the previous commit was being written
 // into one RocksDB write (one fsync under durability `fsync`) and then calls
 // each batch's callback, in submission order, on the committer thread.
+// Every call and every open cursor or snapshot holds the database shared;
+// reopening it after a failed log write (resume_writes) holds it alone.
 //
 // Ownership: the caller owns the db; destroying it commits what is queued,
 // flushes memtables and closes RocksDB. rocksdb types never leave this folder.
@@ -15,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,10 +119,11 @@ private:
   std::vector<op> ops_;
 };
 
-/// An ordered iterator over one column family; see db::new_cursor.
+/// An ordered iterator over one column family; see db::new_cursor. While a
+/// cursor lives, the database it reads is not reopened.
 class cursor {
 public:
-  explicit cursor(std::unique_ptr<rocksdb::Iterator> it);
+  cursor(std::shared_lock<std::shared_mutex> hold, std::unique_ptr<rocksdb::Iterator> it);
   ~cursor();
   void seek(std::string_view key);
   /// To the last key <= `key`.
@@ -133,11 +137,13 @@ public:
   db_status status() const;
 
 private:
+  std::shared_lock<std::shared_mutex> hold_;  // released after it_ is gone
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
 /// A consistent point-in-time view of the whole database (every column);
-/// released when the last reference goes. See db::take_snapshot.
+/// released when the last reference goes (until then the database is not
+/// reopened). See db::take_snapshot.
 class snapshot;
 
 struct commit_stats {
@@ -213,11 +219,17 @@ private:
   /// Failure while the disk alarm is raised (see min_free_bytes).
   db_status disk_alarm() const;
   /// After a write RocksDB failed, asks it to take writes again (at most
-  /// every 100 ms); failure while it does not.
+  /// every 100 ms), opening it again when it cannot resume; failure while
+  /// it does not take writes.
   db_status resume_writes();
-  /// One RocksDB write, unless the disk alarm or an unresumed failure
-  /// refuses it: timed, counted, and a failure noted for resume_writes.
-  db_status write_now(rocksdb::WriteBatch& wb);
+  /// Closes RocksDB and opens it again (replaying its log), once no cursor
+  /// or snapshot is open: how writes resume after the write-ahead log
+  /// failed, which RocksDB does not resume from.
+  db_status reopen();
+  /// One RocksDB write of the batches `fill` appends, unless the disk
+  /// alarm or an unresumed failure refuses it: timed, counted, and a
+  /// failure noted for resume_writes.
+  db_status write_now(const std::function<void(rocksdb::WriteBatch&)>& fill);
   db_options options_;
   std::unique_ptr<impl> impl_;
 };

@@ -45,6 +45,11 @@ std::string event_classes_text(uint32_t classes);
 
 struct keyspace_events {
   std::atomic<uint32_t> classes{0};
+  /// Moves each time CONFIG SET sets the classes: a kv shard seeing it move
+  /// while expired events are wanted looks for every key stored with an
+  /// expiry, so keys given one earlier (or before the node started) are
+  /// announced when they expire too.
+  std::atomic<uint64_t> epoch{0};
   /// Sends one message on one channel to every subscriber in the cluster.
   std::function<void(const std::string& channel, const std::string& message)> publish;
 

@@ -8,7 +8,11 @@
 #include "actors/keyspace_events.hpp"
 #include "protocol/resp.hpp"
 #include "protocol/resp_commands.hpp"
+#include "storage/db.hpp"
+#include "storage/key_codec.hpp"
 #include "storage/record.hpp"
+
+#include <spdlog/spdlog.h>
 
 namespace troupe::actors::kv {
 
@@ -171,6 +175,26 @@ void remember_expiry(kv_state& st, const std::string& key, std::string_view raw)
   if (st.expiring.size() < 1'000'000 && storage::decode_record(raw, h, value)
       && h.expires_at_ms != 0)
     st.expiring.emplace(h.expires_at_ms, key);
+}
+
+void remember_stored_expiries(kv_state& st) {
+  auto* events = st.limits.events;
+  if (events == nullptr || !events->wants(event_class::expired))
+    return;
+  auto epoch = events->epoch.load();
+  if (epoch == st.expiry_epoch)
+    return;
+  st.expiry_epoch = epoch;
+  auto prefix = storage::kv_key_prefix(st.partition);
+  auto cur = st.db->new_cursor(storage::column::kv);
+  for (cur->seek(prefix); cur->valid() && cur->key().substr(0, prefix.size()) == prefix;
+       cur->next())
+    if (auto parts = storage::decode_kv_key(cur->key()))
+      remember_expiry(st, parts->key, cur->value());
+  // Best effort: a key the scan could not read still expires when read
+  // and is dropped by compaction, only not announced.
+  if (auto s = cur->status(); !s.ok)
+    spdlog::warn("kv partition {}: looking for expiring keys failed: {}", st.partition.value, s.message);
 }
 
 void announce(command& c, std::vector<written_key>& written, const std::vector<std::string>& absent) {

@@ -97,10 +97,17 @@ struct kv_state {
   /// The request's keyspace notifications (event, key), published once
   /// its writes are durable; dropped with its batch.
   std::vector<std::pair<std::string, std::string>> events;
-  /// Keys given an expiry while expired events are on, by when it passes
+  /// Keys with an expiry while expired events are on, by when it passes
   /// (only hints: the key record decides).
   std::multimap<int64_t, std::string> expiring;
-  bool expiry_armed = false;  // an expire_atom is on its way
+  /// The expiry check on its way (its expire_atom carries this id; an
+  /// older one is ignored), and whether it comes soon (keys are expiring)
+  /// or only to look at the notification settings.
+  uint64_t expiry_timer = 0;
+  enum class expiry_check { none, idle, soon } expiry_armed = expiry_check::none;
+  /// keyspace_events::epoch when the stored keys' expiries were last
+  /// looked for.
+  uint64_t expiry_epoch = UINT64_MAX;
 
   kv_state();
   ~kv_state();
@@ -192,6 +199,11 @@ std::vector<std::string> absent_keys(command& c);
 /// Remembers when the key record `raw` of `key` expires, if it does, for
 /// the expired events (at most a million keys a partition).
 void remember_expiry(kv_state& st, const std::string& key, std::string_view raw);
+
+/// When expired events are wanted and the notification settings changed
+/// since the last look (or the shard just started), remembers the expiry
+/// of every key of the partition stored with one.
+void remember_stored_expiries(kv_state& st);
 
 /// Records the keyspace events of what `c` did to the keys it wrote
 /// (`absent`: those that did not exist before it).

@@ -165,14 +165,20 @@ void submit_announced(Self self, storage::write_batch batch, std::shared_ptr<Res
     reply_after(self, gen, std::move(reply));
 }
 
-/// Keeps the expiry check going while keys are remembered as expiring.
+/// Keeps the expiry check going: every expiry_interval while keys are
+/// remembered as expiring, else every second while the node publishes
+/// keyspace notifications (to see expired events turned on).
 template <class Self>
 void arm_expiry(Self self) {
+  using check = kv_state::expiry_check;
   auto& st = self->state;
-  if (st.expiry_armed || st.expiring.empty())
+  bool soon = !st.expiring.empty();
+  if (st.expiry_armed == check::soon || (st.expiry_armed == check::idle && !soon)
+      || (!soon && st.limits.events == nullptr))
     return;
-  st.expiry_armed = true;
-  self->delayed_send(self, st.limits.expiry_interval, expire_atom::value);
+  st.expiry_armed = soon ? check::soon : check::idle;
+  self->delayed_send(self, soon ? st.limits.expiry_interval : std::chrono::milliseconds{1000},
+                     expire_atom::value, ++st.expiry_timer);
 }
 
 template <class Self>
@@ -186,11 +192,16 @@ caf::behavior kv_behavior(Self self, partition_log* log, kv_limits limits) {
   st.pipeline = make_pipeline(self, *log);
   finish_writes_on_exit(self);
   self->delayed_send(self, limits.sweep_interval, sweep_atom::value);
+  remember_stored_expiries(st);
+  arm_expiry(self);
   return {
     [=](unblock_atom, uint64_t id) { self->state.blocked.wake(id); },
-    [=](expire_atom) {
+    [=](expire_atom, uint64_t timer) {
       auto& st = self->state;
-      st.expiry_armed = false;
+      if (timer != st.expiry_timer)
+        return;  // replaced by a sooner one
+      st.expiry_armed = kv_state::expiry_check::none;
+      remember_stored_expiries(st);
       storage::write_batch batch;
       expire_due(st, st.db->now_ms(), st.limits.sweep_batch, batch);
       if (!batch.empty())

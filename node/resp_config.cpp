@@ -176,8 +176,10 @@ std::string resp_config::set(const std::vector<std::string>& pairs) {
   }
   if (scripts_ != nullptr)
     scripts_->set_budget(std::chrono::milliseconds{std::stoll(tunables_.at("busy-reply-threshold"))});
-  if (event_classes)
+  if (event_classes) {
     events_->classes.store(*event_classes);
+    events_->epoch.fetch_add(1);
+  }
   return {};
 }
 

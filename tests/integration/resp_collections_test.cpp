@@ -752,7 +752,7 @@ BOOST_AUTO_TEST_CASE(keyspace_notifications_name_what_redis_names) {
     {"LPUSH", "{n}l", "a", "b"}, {"RPUSH", "{n}l", "c"}, {"LPOP", "{n}l"},
     {"RPOPLPUSH", "{n}l", "{n}l2"}, {"LMOVE", "{n}l2", "{n}l", "LEFT", "RIGHT"},
     {"LSET", "{n}l", "0", "q"}, {"LINSERT", "{n}l", "BEFORE", "q", "p"}, {"LREM", "{n}l", "0", "zz"},
-    {"LTRIM", "{n}l", "5", "10"},
+    {"LTRIM", "{n}l", "0", "-1"}, {"LTRIM", "{n}l", "5", "10"},
     {"SADD", "{n}st", "a", "b"}, {"SREM", "{n}st", "x"}, {"SREM", "{n}st", "a"},
     {"SMOVE", "{n}st", "{n}st2", "b"}, {"SADD", "{n}st3", "m"}, {"SINTERSTORE", "{n}d", "{n}st2", "{n}st3"},
     {"SUNIONSTORE", "{n}d", "{n}st2", "{n}st3"}, {"SPOP", "{n}st3"},
@@ -797,6 +797,33 @@ BOOST_AUTO_TEST_CASE(keyspace_notifications_name_what_redis_names) {
   p.same({"CONFIG", "SET", "notify-keyspace-events", ""});
   p.same({"SET", "{n}s", "quiet"});
   BOOST_TEST(received_until_sentinel(p.to_troupe, sub_troupe).empty());
+  // A key given its expiry while expired events were off is announced
+  // when it expires once they are on.
+  p.same({"SET", "{n}late", "v", "PX", "300"});
+  p.same({"CONFIG", "SET", "notify-keyspace-events", "Ex"});
+  BOOST_TEST(sub_troupe.read() == sub_redis.read());
+}
+
+BOOST_AUTO_TEST_CASE(keys_given_an_expiry_before_the_node_started_are_announced_expired) {
+  temp_dir dir;
+  std::vector<std::string> flags{"--resp-listen", "127.0.0.1:0"};
+  {
+    node_process node{dir.sub("data"), "os", flags};
+    resp_conn c{node.resp_port()};
+    BOOST_TEST(c.call({"SET", "soon", "v", "PX", "1500"}) == ok);
+    BOOST_TEST(c.call({"SET", "later", "v", "EX", "3600"}) == ok);
+    BOOST_TEST(c.call({"SET", "never", "v"}) == ok);
+    BOOST_TEST(node.terminate() == 0);
+  }
+  node_process node{dir.sub("data"), "os", flags};
+  resp_conn c{node.resp_port()};
+  resp_conn sub{node.resp_port()};
+  BOOST_TEST(sub.call({"SUBSCRIBE", "__keyevent@0__:expired"})
+             == "*3\r\n$9\r\nsubscribe\r\n$22\r\n__keyevent@0__:expired\r\n:1\r\n");
+  BOOST_TEST(c.call({"CONFIG", "SET", "notify-keyspace-events", "Ex"}) == ok);
+  // Deleted and announced without being read.
+  BOOST_TEST(sub.read() == "*3\r\n$7\r\nmessage\r\n$22\r\n__keyevent@0__:expired\r\n$4\r\nsoon\r\n");
+  BOOST_TEST(c.call({"DBSIZE"}) == integer(2));
 }
 
 BOOST_AUTO_TEST_CASE(dump_and_restore_move_values_to_and_from_redis) {

@@ -77,35 +77,87 @@ function_registry::function_registry(storage::db* db, size_t max_bytes)
 
 std::optional<std::string> function_registry::load(std::string_view code, bool replace,
                                                    std::string& error) {
-  auto info = actors::kv::describe_library(code, error);
-  if (!info)
+  auto lib = parse(code, error);
+  if (!lib)
     return std::nullopt;
   std::lock_guard<std::mutex> guard{mu_};
-  auto old = libraries_.find(info->name);
-  if (old != libraries_.end() && !replace) {
-    fail(error, "ERR Library '" + info->name + "' already exists");
+  if (!replace && libraries_.count(lib->info.name) != 0) {
+    fail(error, "ERR Library '" + lib->info.name + "' already exists");
     return std::nullopt;
   }
-  for (auto& f : info->functions) {
-    auto other = functions_.find(f.name);
-    if (other != functions_.end() && other->second->info.name != info->name) {
-      fail(error, "ERR Function " + f.name + " already exists");
-      return std::nullopt;
-    }
-  }
-  auto freed = old == libraries_.end() ? 0 : old->second->code.size();
-  if (bytes_ - freed + code.size() > max_bytes_) {
-    fail(error, "ERR the function libraries are full (" + std::to_string(max_bytes_ >> 20)
-                  + " MiB of code); FUNCTION DELETE or FUNCTION FLUSH frees them");
-    return std::nullopt;
-  }
-  auto name = info->name;
   auto next = libraries_;
-  next[name] = std::make_shared<function_library>(
-    function_library{std::move(*info), std::string{code}, protocol::sha1_hex(code)});
-  if (!commit(std::move(next), error))
+  next.erase(lib->info.name);
+  auto name = lib->info.name;
+  if (!join(next, {{name, std::move(lib)}}, error) || !commit(std::move(next), error))
     return std::nullopt;
   return name;
+}
+
+bool function_registry::restore(const std::vector<std::string>& codes, restore_policy policy,
+                                std::string& error) {
+  // The payload's libraries first, as if loaded into an empty node.
+  library_map incoming;
+  std::vector<std::string> names;  // in the payload's order
+  for (auto& code : codes) {
+    auto lib = parse(code, error);
+    if (!lib)
+      return false;
+    auto name = lib->info.name;
+    names.push_back(name);
+    if (incoming.count(name) != 0) {
+      fail(error, "ERR Library '" + name + "' already exists");
+      return false;
+    }
+    library_map one{{name, std::move(lib)}};
+    if (!join(incoming, one, error))
+      return false;
+  }
+  std::lock_guard<std::mutex> guard{mu_};
+  library_map next = policy == restore_policy::flush ? library_map{} : libraries_;
+  for (auto& name : names) {
+    if (next.count(name) != 0 && policy == restore_policy::append) {
+      fail(error, "ERR Library " + name + " already exists");
+      return false;
+    }
+    next.erase(name);
+  }
+  return join(next, incoming, error) && commit(std::move(next), error);
+}
+
+std::shared_ptr<const function_library> function_registry::parse(std::string_view code,
+                                                                 std::string& error) {
+  auto info = actors::kv::describe_library(code, error);
+  if (!info)
+    return nullptr;
+  return std::make_shared<function_library>(
+    function_library{std::move(*info), std::string{code}, protocol::sha1_hex(code)});
+}
+
+bool function_registry::join(library_map& into, const library_map& added,
+                             std::string& error) const {
+  size_t bytes = 0;
+  std::unordered_map<std::string_view, bool> taken;
+  for (auto& [name, lib] : into) {
+    bytes += lib->code.size();
+    for (auto& f : lib->info.functions)
+      taken.emplace(f.name, true);
+  }
+  for (auto& [name, lib] : added) {
+    bytes += lib->code.size();
+    for (auto& f : lib->info.functions)
+      if (taken.count(f.name) != 0) {
+        fail(error, "ERR Function " + f.name + " already exists");
+        return false;
+      }
+  }
+  if (bytes > max_bytes_) {
+    fail(error, "ERR the function libraries are full (" + std::to_string(max_bytes_ >> 20)
+                  + " MiB of code); FUNCTION DELETE or FUNCTION FLUSH frees them");
+    return false;
+  }
+  for (auto& [name, lib] : added)
+    into[name] = lib;
+  return true;
 }
 
 std::optional<function_registry::found> function_registry::find(std::string_view function) const {

@@ -58,6 +58,15 @@ public:
   /// FUNCTION FLUSH; false when the change could not be stored.
   bool flush(std::string& error);
 
+  /// FUNCTION RESTORE's policies: keep the libraries there (refusing a
+  /// payload with one of their names), replace those of the same name, or
+  /// drop them all first.
+  enum class restore_policy { append, replace, flush };
+
+  /// FUNCTION RESTORE of the libraries `codes` (all or none): false with
+  /// Redis's error reply in `error`.
+  bool restore(const std::vector<std::string>& codes, restore_policy policy, std::string& error);
+
   /// Every library, in name order.
   std::vector<std::shared_ptr<const function_library>> libraries() const;
 
@@ -70,6 +79,11 @@ public:
 private:
   using library_map = std::unordered_map<std::string, std::shared_ptr<const function_library>>;
 
+  /// A library from its code; null with Redis's error reply in `error`.
+  static std::shared_ptr<const function_library> parse(std::string_view code, std::string& error);
+  /// Adds `added` to `into` unless a function of it is one of `into`'s
+  /// (Redis's error) or the code would pass max_bytes.
+  bool join(library_map& into, const library_map& added, std::string& error) const;
   /// Stores `next` and makes it current; false (with `error`) when storing
   /// failed, nothing changed then. Called with mu_ held.
   bool commit(library_map next, std::string& error);

@@ -37,6 +37,7 @@
 #include "node/session.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/digest.hpp"
+#include "protocol/rdb.hpp"
 #include "protocol/resp.hpp"
 #include "protocol/resp_commands.hpp"
 #include "protocol/tls.hpp"
@@ -1940,6 +1941,28 @@ std::string function_reply(resp_broker* self, const std::vector<std::string>& ar
       resp::error(out, "ERR FUNCTION FLUSH only supports SYNC|ASYNC option");
     else if (ctx.functions->flush(out))
       resp::simple(out, "OK");
+  } else if (sub == "dump" && args.size() == 2) {
+    std::vector<std::string_view> codes;
+    auto libraries = ctx.functions->libraries();
+    for (auto& lib : libraries)
+      codes.push_back(lib->code);
+    resp::bulk(out, protocol::rdb::dump_functions(codes));
+  } else if (sub == "restore" && (args.size() == 3 || args.size() == 4)) {
+    using policy = function_registry::restore_policy;
+    auto how = args.size() == 4 ? resp::lower(args[3]) : std::string{"append"};
+    std::string error;
+    if (how != "append" && how != "replace" && how != "flush") {
+      resp::error(out, "ERR Wrong restore policy given, value should be either FLUSH, APPEND or "
+                       "REPLACE.");
+    } else if (auto codes = protocol::rdb::restore_functions(args[2], error); !codes) {
+      resp::error(out, error);
+    } else if (ctx.functions->restore(*codes,
+                                      how == "append"    ? policy::append
+                                      : how == "replace" ? policy::replace
+                                                         : policy::flush,
+                                      out)) {
+      resp::simple(out, "OK");
+    }
   } else if (sub == "list") {
     out = function_list(ctx, args, self->state.resp3);
   } else if (sub == "stats" && args.size() == 2) {
@@ -1951,16 +1974,49 @@ std::string function_reply(resp_broker* self, const std::vector<std::string>& ar
     kill_reply(ctx, true, out);
   } else if (sub == "help" && args.size() == 2) {
     resp::help(out, "FUNCTION",
-               {"LOAD [REPLACE] <FUNCTION CODE>",
+               {
+                "LOAD [REPLACE] <FUNCTION CODE>",
                 "    Create a new library with the given library name and code.",
-                "DELETE <LIBRARY NAME>", "    Delete the given library.",
+                "DELETE <LIBRARY NAME>",
+                "    Delete the given library.",
                 "LIST [LIBRARYNAME PATTERN] [WITHCODE]",
-                "    Return general information on all the libraries.", "STATS",
-                "    Return information about the current function running.", "KILL",
-                "    Kill the current running function.", "FLUSH [ASYNC|SYNC]",
-                "    Delete all the libraries."});
+                "    Return general information on all the libraries:",
+                "    * Library name",
+                "    * The engine used to run the Library",
+                "    * Library description",
+                "    * Functions list",
+                "    * Library code (if WITHCODE is given)",
+                "    It also possible to get only function that matches a pattern using LIBRARYNAME argument.",
+                "STATS",
+                "    Return information about the current function running:",
+                "    * Function name",
+                "    * Command used to run the function",
+                "    * Duration in MS that the function is running",
+                "    If no function is running, return nil",
+                "    In addition, returns a list of available engines.",
+                "KILL",
+                "    Kill the current running function.",
+                "FLUSH [ASYNC|SYNC]",
+                "    Delete all the libraries.",
+                "    When called without the optional mode argument, the behavior is determined by the",
+                "    lazyfree-lazy-user-flush configuration directive. Valid modes are:",
+                "    * ASYNC: Asynchronously flush the libraries.",
+                "    * SYNC: Synchronously flush the libraries.",
+                "DUMP",
+                "    Return a serialized payload representing the current libraries, can be restored using FUNCTION RESTORE command",
+                "RESTORE <PAYLOAD> [FLUSH|APPEND|REPLACE]",
+                "    Restore the libraries represented by the given payload, it is possible to give a restore policy to",
+                "    control how to handle existing libraries (default APPEND):",
+                "    * FLUSH: delete all existing libraries.",
+                "    * APPEND: appends the restored libraries to the existing libraries. On collision, abort.",
+                "    * REPLACE: appends the restored libraries to the existing libraries, On collision, replace the old",
+                "      libraries with the new libraries (notice that even on this option there is a chance of failure",
+                "      in case of functions name collision with another library)."});
+  } else if (sub == "restore" && args.size() > 4) {
+    resp::error(out, "ERR unknown subcommand or wrong number of arguments for 'RESTORE'. Try "
+                     "FUNCTION HELP.");
   } else if (sub == "load" || sub == "delete" || sub == "flush" || sub == "stats"
-             || sub == "kill") {
+             || sub == "kill" || sub == "dump" || sub == "restore") {
     resp::error(out, "ERR wrong number of arguments for 'function|" + sub + "' command");
   } else {
     resp::error(out, "ERR unknown subcommand '" + args[1].substr(0, 128)

@@ -659,6 +659,34 @@ uint64_t crc64(uint64_t crc, std::string_view bytes) {
   return crc;
 }
 
+namespace {
+
+/// Appends the RDB version and the checksum of everything before it.
+void seal(std::string& out) {
+  put_le(out, version, 2);
+  put_le(out, crc64(0, out), 8);
+}
+
+/// The object bytes of a sealed payload, or nullopt (with Redis's error)
+/// when its version is newer than ours or its checksum is wrong.
+std::optional<std::string_view> sealed_body(std::string_view payload, std::string& error) {
+  if (payload.size() < 10
+      || read_le(payload.substr(payload.size() - 10), 0, 2) > newest_readable
+      || read_le(payload.substr(payload.size() - 8), 0, 8)
+           != crc64(0, payload.substr(0, payload.size() - 8))) {
+    error = "ERR DUMP payload version or checksum are wrong";
+    return std::nullopt;
+  }
+  return payload.substr(0, payload.size() - 10);
+}
+
+/// Opcodes of function records (RDB_OPCODE_FUNCTION2, and _FUNCTION of
+/// Redis 7.0's release candidates).
+constexpr uint8_t opcode_function2 = 245;
+constexpr uint8_t opcode_function = 246;
+
+} // namespace
+
 std::string dump(const value& v) {
   std::string out;
   switch (v.type) {
@@ -694,25 +722,16 @@ std::string dump(const value& v) {
     case value::kind::stream:
       return {};
   }
-  put_le(out, version, 2);
-  put_le(out, crc64(0, out), 8);
+  seal(out);
   return out;
 }
 
 std::optional<value> restore(std::string_view payload, std::string& error, uint64_t max_string) {
-  if (payload.size() < 10) {
-    error = "ERR DUMP payload version or checksum are wrong";
+  auto body = sealed_body(payload, error);
+  if (!body)
     return std::nullopt;
-  }
-  auto body = payload.substr(0, payload.size() - 10);
-  auto footer = payload.substr(payload.size() - 10);
-  auto ver = read_le(footer, 0, 2);
-  if (ver > newest_readable || read_le(footer, 2, 8) != crc64(0, payload.substr(0, payload.size() - 8))) {
-    error = "ERR DUMP payload version or checksum are wrong";
-    return std::nullopt;
-  }
   try {
-    reader r{body, max_string};
+    reader r{*body, max_string};
     auto v = read_object(r);
     need(r.done());
     check_value(v);
@@ -723,6 +742,50 @@ std::optional<value> restore(std::string_view payload, std::string& error, uint6
     error = "ERR string exceeds maximum allowed size (" + std::to_string(max_string) + " bytes)";
   }
   return std::nullopt;
+}
+
+std::string dump_functions(const std::vector<std::string_view>& codes) {
+  std::string out;
+  for (auto code : codes) {
+    out.push_back(static_cast<char>(opcode_function2));
+    put_string(out, code);
+  }
+  seal(out);
+  return out;
+}
+
+std::optional<std::vector<std::string>> restore_functions(std::string_view payload,
+                                                          std::string& error) {
+  auto body = sealed_body(payload, error);
+  if (!body)
+    return std::nullopt;
+  std::vector<std::string> codes;
+  reader r{*body, uint64_t{512} << 20};
+  try {
+    while (!r.done()) {
+      auto type = r.byte();
+      if (type == opcode_function2) {
+        codes.push_back(r.string());
+      } else if (type == opcode_function) {
+        // Redis 7.0 rc1/rc2: name, engine, an optional description, code.
+        auto name = r.string();
+        auto engine = r.string();
+        if (r.length() != 0)
+          r.string();
+        codes.push_back("#!" + engine + " name=" + name + "\n" + r.string());
+      } else {
+        error = "ERR given type is not a function";
+        return std::nullopt;
+      }
+    }
+  } catch (const malformed&) {
+    error = "ERR Failed loading library payload";
+    return std::nullopt;
+  } catch (const too_long&) {
+    error = "ERR Failed loading library payload";
+    return std::nullopt;
+  }
+  return codes;
 }
 
 } // namespace troupe::protocol::rdb

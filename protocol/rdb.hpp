@@ -82,6 +82,16 @@ std::string dump(const value& v);
 std::optional<value> restore(std::string_view payload, std::string& error,
                              uint64_t max_string = uint64_t{512} << 20);
 
+/// FUNCTION DUMP's payload of the libraries `codes`: a function record (the
+/// library's code) each, then the version and checksum.
+std::string dump_functions(const std::vector<std::string_view>& codes);
+
+/// FUNCTION RESTORE's reading of `payload`: the libraries' codes (records
+/// of Redis 7.0's release candidates given the code they stand for), or
+/// nullopt with Redis's error text in `error`.
+std::optional<std::vector<std::string>> restore_functions(std::string_view payload,
+                                                          std::string& error);
+
 /// Redis's CRC-64 (Jones polynomial, reflected), continued from `crc`.
 uint64_t crc64(uint64_t crc, std::string_view bytes);
 

@@ -727,6 +727,68 @@ BOOST_AUTO_TEST_CASE(functions_reply_as_redis_does) {
   p.same({"FUNCTION", "NOSUCH"});
 }
 
+BOOST_AUTO_TEST_CASE(function_dump_and_restore_move_libraries_to_and_from_redis) {
+  peers p;
+  auto lib_a = library("liba", "fa", "return 'a'");
+  auto lib_b = library("libb", "fb", "return redis.call('incr', KEYS[1])");
+  for (auto* to : {&p.to_troupe, &p.to_redis}) {
+    BOOST_TEST(to->call({"FUNCTION", "LOAD", lib_a}) == "$4\r\nliba\r\n");
+    BOOST_TEST(to->call({"FUNCTION", "LOAD", lib_b}) == "$4\r\nlibb\r\n");
+  }
+  // Each side's payload restores on the other (Redis compresses long
+  // codes with LZF; Troupe writes them plain), libraries and all.
+  auto payload = [](resp_conn& c) {
+    auto reply = c.call({"FUNCTION", "DUMP"});
+    BOOST_TEST_REQUIRE(reply[0] == '$', reply);
+    auto body = reply.find("\r\n") + 2;
+    return reply.substr(body, reply.size() - body - 2);
+  };
+  auto from_troupe = payload(p.to_troupe);
+  auto from_redis = payload(p.to_redis);
+  // APPEND refuses a payload with a library of a name already there (one
+  // only: Redis names the first in its own hash order).
+  p.same({"FUNCTION", "DELETE", "libb"});
+  p.same({"FUNCTION", "RESTORE", from_troupe});
+  p.same({"FUNCTION", "RESTORE", from_redis, "APPEND"});
+  p.same({"FCALL", "fb", "1", "{f}n"});  // nothing of it was restored
+  p.same({"FUNCTION", "FLUSH"});
+  BOOST_TEST(p.to_troupe.call({"FUNCTION", "RESTORE", from_redis}) == "+OK\r\n");
+  BOOST_TEST(p.to_redis.call({"FUNCTION", "RESTORE", from_troupe}) == "+OK\r\n");
+  p.same({"FCALL", "fa", "0"});
+  p.same({"FCALL", "fb", "1", "{f}n"});
+  p.same({"FUNCTION", "LIST", "LIBRARYNAME", "liba", "WITHCODE"});
+  p.same({"FUNCTION", "LIST", "LIBRARYNAME", "libb", "WITHCODE"});
+  // REPLACE swaps same-named libraries; FLUSH drops the others first.
+  p.same({"FUNCTION", "DELETE", "libb"});
+  p.same({"FUNCTION", "LOAD", library("libc", "fc", "return 'c'")});
+  p.same({"FUNCTION", "LOAD", "REPLACE", library("liba", "fa2", "return 'a2'")});
+  p.same({"FUNCTION", "RESTORE", from_troupe, "replace"});
+  p.same({"FCALL", "fa", "0"});
+  p.same({"FCALL", "fa2", "0"});
+  p.same({"FCALL", "fc", "0"});
+  p.same({"FUNCTION", "RESTORE", from_troupe, "FLUSH"});
+  p.same({"FCALL", "fc", "0"});
+  p.same({"FCALL", "fb", "1", "{f}n"});
+  // A function of the payload another library already registers.
+  p.same({"FUNCTION", "FLUSH"});
+  p.same({"FUNCTION", "LOAD", library("other", "fa", "return 'other'")});
+  p.same({"FUNCTION", "RESTORE", from_troupe, "REPLACE"});
+  p.same({"FCALL", "fb", "1", "{f}n"});  // nothing of it was restored
+  // Bad payloads and arguments.
+  p.same({"FUNCTION", "RESTORE", from_troupe, "MERGE"});
+  p.same({"FUNCTION", "RESTORE", from_troupe, "FLUSH", "extra"});
+  p.same({"FUNCTION", "RESTORE", "garbage"});
+  p.same({"FUNCTION", "RESTORE", from_troupe.substr(0, from_troupe.size() - 1) + "x"});
+  p.same({"SET", "{f}s", "a string"});
+  auto dumped = p.to_troupe.call({"DUMP", "{f}s"});
+  auto value_payload = dumped.substr(dumped.find("\r\n") + 2, dumped.size() - dumped.find("\r\n") - 4);
+  p.same({"FUNCTION", "RESTORE", value_payload});
+  p.same({"FUNCTION", "RESTORE"});
+  p.same({"FUNCTION", "DUMP", "extra"});
+  p.same({"FUNCTION", "FLUSH"});
+  p.same({"FUNCTION", "RESTORE", p.to_troupe.call({"FUNCTION", "DUMP"}).substr(4, 10)});
+}
+
 BOOST_AUTO_TEST_CASE(a_busy_function_is_killed_by_function_kill_only) {
   peers p;
   p.same({"FUNCTION", "LOAD", library("spin", "spin", "local i = 0 while true do i = i + 1 end")});

@@ -1,10 +1,11 @@
 // DUMP and RESTORE: a key's value in Redis's serialization (protocol/rdb),
 // so a value moves whole between Troupe and Redis, or within Troupe. Both
 // read and write a collection through its type's own commands (LRANGE,
-// RPUSH, HSET, XADD, ...), so they keep to its storage as those do. RESTORE
-// takes streams too (DUMP does not write them): entries by XADD, the
-// stream's counters by XSETID, groups by XGROUP CREATE, and consumers and
-// pending entries as the payload has them (kv_streams' restore steps).
+// RPUSH, HSET, XADD, ...), so they keep to its storage as those do; a stream
+// is read whole by kv_streams' dump_stream. RESTORE writes a stream's
+// entries by XADD, its counters by XSETID, groups by XGROUP CREATE, and
+// consumers and pending entries as the payload has them (kv_streams'
+// restore steps).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,8 +35,7 @@ std::vector<std::string> bulk_items(std::string_view reply) {
   return out;
 }
 
-/// The value at `key` (type `type`) as DUMP carries it; nullopt for a
-/// stream, which it does not.
+/// The value at `key` (type `type`) as DUMP carries it.
 std::optional<rdb::value> read_value(command& c, std::string_view key, const entry& e) {
   rdb::value v;
   auto items = [&](std::vector<std::string_view> args) { return bulk_items(run_nested(c, args)); };
@@ -65,6 +65,10 @@ std::optional<rdb::value> read_value(command& c, std::string_view key, const ent
         v.scored.emplace_back(std::move(flat[i]), std::strtod(flat[i + 1].c_str(), nullptr));
       return v;
     }
+    case type_stream:
+      v.type = rdb::value::kind::stream;
+      v.stream = dump_stream(c, key);
+      return v;
     default:
       return std::nullopt;
   }
@@ -83,7 +87,7 @@ void cmd_dump(command& c) {
   if (c.failed)
     return;
   if (!v) {
-    resp::error(c.out, "ERR DUMP of a stream is not supported");
+    resp::error(c.out, "ERR DUMP of this type is not supported");
     return;
   }
   resp::bulk(c.out, rdb::dump(*v));

@@ -27,6 +27,10 @@ class KvWatch;
 class Response;
 } // namespace troupe::v1
 
+namespace troupe::protocol::rdb {
+struct stream_value;
+} // namespace troupe::protocol::rdb
+
 namespace troupe::actors::kv {
 
 class script_vm;
@@ -280,6 +284,10 @@ using handler_table = std::map<std::string, handler, std::less<>>;
 void add_collection_handlers(handler_table& table);
 /// Adds the stream commands (kv_streams.cpp).
 void add_stream_handlers(handler_table& table);
+/// The stream at `key` as DUMP carries it: entries, counters, groups with
+/// their consumers and pending entries (kv_streams.cpp). Empty when there
+/// is none; `c` failed after a storage error.
+protocol::rdb::stream_value dump_stream(command& c, std::string_view key);
 /// Adds the bit commands and LCS (kv_bits.cpp).
 void add_bit_handlers(handler_table& table);
 /// Adds DUMP and RESTORE (kv_dump.cpp).

@@ -28,12 +28,14 @@
 
 #include "actors/keyspace_events.hpp"
 #include "actors/stream_nodes.hpp"
+#include "protocol/rdb.hpp"
 #include "protocol/resp.hpp"
 #include "storage/key_codec.hpp"
 
 namespace troupe::actors::kv {
 
 namespace resp = protocol::resp;
+namespace rdb = protocol::rdb;
 
 namespace {
 
@@ -184,8 +186,8 @@ stream_id node_of(std::string_view value) {
   return id_at(value);
 }
 
-/// [id, [field, value, ...]]
-void reply_entry(std::string& out, stream_id id, std::string_view value) {
+/// An entry record's fields and values, in turn.
+std::vector<std::string_view> entry_parts(std::string_view value) {
   std::vector<std::string_view> parts;
   value.remove_prefix(std::min<size_t>(16, value.size()));
   while (value.size() >= 4) {
@@ -197,6 +199,12 @@ void reply_entry(std::string& out, stream_id id, std::string_view value) {
     parts.push_back(value.substr(0, n));
     value.remove_prefix(n);
   }
+  return parts;
+}
+
+/// [id, [field, value, ...]]
+void reply_entry(std::string& out, stream_id id, std::string_view value) {
+  auto parts = entry_parts(value);
   resp::array(out, 2);
   reply_id(out, id);
   resp::array(out, parts.size());
@@ -1916,6 +1924,37 @@ void cmd_restore_consumer_or_pending(command& c) {
   else
     store_field(c, consumer_key(c, s, g->name, c.args[3]), u64_bytes(n[0]));
   resp::simple(c.out, "OK");
+}
+
+rdb::stream_value dump_stream(command& c, std::string_view key) {
+  rdb::stream_value out;
+  stream_ref s;
+  if (!open_stream(c, key, s) || !s.e)
+    return out;
+  auto id_of = [](stream_id id) { return rdb::stream_id{id.ms, id.seq}; };
+  for (auto& [id, value] : entries_from(c, s, {}, 0)) {
+    auto parts = entry_parts(value);
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (size_t i = 0; i + 1 < parts.size(); i += 2)
+      fields.emplace_back(parts[i], parts[i + 1]);
+    out.entries.emplace_back(id_of(id), std::move(fields));
+  }
+  out.last = id_of(s.last);
+  out.max_deleted = id_of(s.max_deleted);
+  out.entries_added = s.entries_added;
+  for (auto& g : groups_of(c, s)) {
+    rdb::stream_group group;
+    group.name = g.name;
+    group.last = id_of(g.last);
+    if (g.entries_read != unknown_reads)
+      group.entries_read = g.entries_read;
+    for (auto& [id, p] : all_pending(c, s, g.name))
+      group.pending.push_back({id_of(id), p.time, p.count, p.consumer});
+    for (auto& [name, seen] : consumers_of(c, s, g.name))
+      group.consumers.push_back({name, seen});
+    out.groups.push_back(std::move(group));
+  }
+  return out;
 }
 
 void add_stream_handlers(handler_table& t) {

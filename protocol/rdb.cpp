@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <set>
+#include <span>
 
 namespace troupe::protocol::rdb {
 
@@ -661,6 +662,149 @@ uint64_t crc64(uint64_t crc, std::string_view bytes) {
 
 namespace {
 
+/// Builds a listpack (Redis 7's compact list): integers in their shortest
+/// encoding, strings as strings.
+class listpack_writer {
+public:
+  void integer(int64_t v) {
+    std::string e;
+    auto u = static_cast<uint64_t>(v);
+    if (v >= 0 && v <= 127) {
+      e.push_back(static_cast<char>(v));
+    } else if (v >= -4096 && v <= 4095) {
+      e.push_back(static_cast<char>(0xc0 | ((u >> 8) & 0x1f)));
+      e.push_back(static_cast<char>(u & 0xff));
+    } else {
+      size_t n = v >= INT16_MIN && v <= INT16_MAX     ? 2
+                 : v >= -(1 << 23) && v < (1 << 23)   ? 3
+                 : v >= INT32_MIN && v <= INT32_MAX   ? 4
+                                                      : 8;
+      e.push_back(static_cast<char>(n == 2 ? 0xf1 : n == 3 ? 0xf2 : n == 4 ? 0xf3 : 0xf4));
+      put_le(e, u, n);
+    }
+    add(e);
+  }
+
+  void string(std::string_view s) {
+    std::string e;
+    if (s.size() < 64) {
+      e.push_back(static_cast<char>(0x80 | s.size()));
+    } else if (s.size() < 4096) {
+      e.push_back(static_cast<char>(0xe0 | (s.size() >> 8)));
+      e.push_back(static_cast<char>(s.size() & 0xff));
+    } else {
+      e.push_back(static_cast<char>(0xf0));
+      put_le(e, s.size(), 4);
+    }
+    e.append(s);
+    add(e);
+  }
+
+  std::string finish() const {
+    std::string out;
+    put_le(out, 6 + body_.size() + 1, 4);
+    put_le(out, std::min<uint64_t>(count_, 65535), 2);
+    out += body_;
+    out.push_back(static_cast<char>(0xff));
+    return out;
+  }
+
+private:
+  /// An element, then its length again for walking backwards: 7 bits a
+  /// byte, the most significant first, every byte but the first flagged.
+  void add(const std::string& e) {
+    body_ += e;
+    uint64_t l = e.size();
+    size_t n = l <= 127 ? 1 : l < 16383 ? 2 : l < 2097151 ? 3 : l < 268435455 ? 4 : 5;
+    for (size_t i = 0; i < n; ++i)
+      body_.push_back(static_cast<char>(((l >> (7 * (n - 1 - i))) & 127) | (i == 0 ? 0 : 128)));
+    ++count_;
+  }
+
+  std::string body_;
+  uint64_t count_ = 0;
+};
+
+void put_id(std::string& out, stream_id id) {
+  for (uint64_t part : {id.ms, id.seq})
+    for (int shift = 56; shift >= 0; shift -= 8)
+      out.push_back(static_cast<char>((part >> shift) & 0xff));
+}
+
+/// One stream node of `entries` (not empty): the first entry's ID and
+/// fields are the node's master ID and fields; an entry with the same
+/// fields carries only its values.
+std::string stream_node(std::span<const std::pair<stream_id, std::vector<std::pair<std::string, std::string>>>> entries) {
+  constexpr int64_t flag_same_fields = 2;
+  auto& [master, master_fields] = entries.front();
+  listpack_writer lp;
+  lp.integer(static_cast<int64_t>(entries.size()));
+  lp.integer(0);  // deleted
+  lp.integer(static_cast<int64_t>(master_fields.size()));
+  for (auto& f : master_fields)
+    lp.string(f.first);
+  lp.integer(0);
+  for (auto& [id, fields] : entries) {
+    bool same = fields.size() == master_fields.size()
+                && std::equal(fields.begin(), fields.end(), master_fields.begin(),
+                              [](auto& a, auto& b) { return a.first == b.first; });
+    lp.integer(same ? flag_same_fields : 0);
+    lp.integer(static_cast<int64_t>(id.ms - master.ms));
+    lp.integer(static_cast<int64_t>(id.seq - master.seq));
+    if (!same)
+      lp.integer(static_cast<int64_t>(fields.size()));
+    for (auto& [f, x] : fields) {
+      if (!same)
+        lp.string(f);
+      lp.string(x);
+    }
+    lp.integer(static_cast<int64_t>(fields.size() * (same ? 1 : 2) + (same ? 3 : 4)));
+  }
+  return lp.finish();
+}
+
+/// A stream as Redis 7.0 writes one (RDB type 19).
+void put_stream(std::string& out, const stream_value& s) {
+  constexpr size_t node_entries = 100;
+  std::span<const std::pair<stream_id, std::vector<std::pair<std::string, std::string>>>> all{s.entries};
+  put_length(out, (all.size() + node_entries - 1) / node_entries);
+  for (size_t at = 0; at < all.size(); at += node_entries) {
+    auto node = all.subspan(at, std::min(node_entries, all.size() - at));
+    std::string master;
+    put_id(master, node.front().first);
+    put_string(out, master);
+    put_string(out, stream_node(node));
+  }
+  auto first = all.empty() ? stream_id{} : all.front().first;
+  for (uint64_t n : {uint64_t{all.size()}, s.last.ms, s.last.seq, first.ms, first.seq,
+                     s.max_deleted.ms, s.max_deleted.seq, s.entries_added,
+                     uint64_t{s.groups.size()}})
+    put_length(out, n);
+  for (auto& g : s.groups) {
+    put_string(out, g.name);
+    put_length(out, g.last.ms);
+    put_length(out, g.last.seq);
+    put_length(out, g.entries_read.value_or(UINT64_MAX));  // -1: unknown
+    put_length(out, g.pending.size());
+    for (auto& p : g.pending) {
+      put_id(out, p.id);
+      put_le(out, static_cast<uint64_t>(p.delivery_time), 8);
+      put_length(out, p.delivery_count);
+    }
+    put_length(out, g.consumers.size());
+    for (auto& consumer : g.consumers) {
+      put_string(out, consumer.name);
+      put_le(out, static_cast<uint64_t>(consumer.seen_time), 8);
+      auto owned = std::count_if(g.pending.begin(), g.pending.end(),
+                                 [&](const stream_pending& p) { return p.consumer == consumer.name; });
+      put_length(out, static_cast<uint64_t>(owned));
+      for (auto& p : g.pending)
+        if (p.consumer == consumer.name)
+          put_id(out, p.id);
+    }
+  }
+}
+
 /// Appends the RDB version and the checksum of everything before it.
 void seal(std::string& out) {
   put_le(out, version, 2);
@@ -720,7 +864,9 @@ std::string dump(const value& v) {
       }
       break;
     case value::kind::stream:
-      return {};
+      out.push_back(static_cast<char>(type_stream_listpacks_2));
+      put_stream(out, v.stream);
+      break;
   }
   seal(out);
   return out;

@@ -5,8 +5,9 @@
 // sorted sets with binary scores), at RDB version 10 (Redis 7.0); RESTORE
 // reads those and the compact ones Redis 7 writes (integers and LZF in
 // strings, ziplists, listpacks, intsets, quicklists), and streams with their
-// consumer groups as every Redis from 5.0 writes them (RESTORE only: DUMP
-// does not write streams). Pure code: no storage, no I/O.
+// consumer groups as every Redis from 5.0 writes them; DUMP writes streams
+// as Redis 7.0 does (listpack nodes of up to 100 entries). Pure code: no
+// storage, no I/O.
 #pragma once
 
 #include <compare>
@@ -32,11 +33,13 @@ struct stream_pending {
   int64_t delivery_time = 0;  ///< ms since the epoch
   uint64_t delivery_count = 0;
   std::string consumer;
+  friend bool operator==(const stream_pending&, const stream_pending&) = default;
 };
 
 struct stream_consumer {
   std::string name;
   int64_t seen_time = 0;  ///< ms since the epoch
+  friend bool operator==(const stream_consumer&, const stream_consumer&) = default;
 };
 
 struct stream_group {
@@ -47,6 +50,7 @@ struct stream_group {
   std::optional<uint64_t> entries_read;
   std::vector<stream_pending> pending;
   std::vector<stream_consumer> consumers;
+  friend bool operator==(const stream_group&, const stream_group&) = default;
 };
 
 /// A stream: its live entries in order and what it remembers.
@@ -56,6 +60,7 @@ struct stream_value {
   stream_id max_deleted;  ///< the largest ID deleted (0-0: none)
   uint64_t entries_added = 0;
   std::vector<stream_group> groups;
+  friend bool operator==(const stream_value&, const stream_value&) = default;
 };
 
 /// One Redis value.
@@ -72,7 +77,7 @@ struct value {
 /// The RDB version DUMP writes (Redis 7.0's).
 constexpr uint16_t version = 10;
 
-/// DUMP's payload of `v`; empty for a stream, which it does not write.
+/// DUMP's payload of `v`.
 std::string dump(const value& v);
 
 /// RESTORE's reading of `payload`: the value, or nullopt with Redis's error

@@ -18,9 +18,9 @@ void client_registry::handle::update(const std::function<void(client_info&)>& fn
   fn(e_->info);
 }
 
-void client_registry::handle::touch(const char* command) {
+void client_registry::handle::touch(const char* command, steady::time_point at) {
   e_->command.store(command, std::memory_order_relaxed);
-  e_->last_command_ns.store(steady::now().time_since_epoch().count(), std::memory_order_relaxed);
+  e_->last_command_ns.store(at.time_since_epoch().count(), std::memory_order_relaxed);
 }
 
 void client_registry::handle::set_blocked(bool blocked) {

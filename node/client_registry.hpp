@@ -55,8 +55,8 @@ public:
 
     /// Changes what CLIENT LIST shows (name, subscriptions, MULTI).
     void update(const std::function<void(client_info&)>& fn);
-    /// A command starts (cheap: no lock).
-    void touch(const char* command);
+    /// A command starts, received at `at` (cheap: no lock).
+    void touch(const char* command, std::chrono::steady_clock::time_point at);
     /// The session's command blocks, or no longer does. Only a blocked
     /// client can be unblocked.
     void set_blocked(bool blocked);

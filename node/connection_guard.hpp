@@ -91,8 +91,12 @@ class connection_clock {
 public:
   connection_clock(uint32_t handshake_timeout_ms, uint32_t idle_timeout_ms);
 
-  /// Something was received.
-  void touch() { last_activity_ = std::chrono::steady_clock::now(); }
+  /// Something was received (at `at`).
+  void touch(std::chrono::steady_clock::time_point at = std::chrono::steady_clock::now()) {
+    last_activity_ = at;
+  }
+  /// When something was last received.
+  std::chrono::steady_clock::time_point last_activity() const { return last_activity_; }
 
   enum class due { nothing, handshake, idle };
   /// Which deadline has passed: the handshake's while not `greeted`, the

@@ -332,13 +332,17 @@ void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
     finish(self, hdl, slot, std::move(bytes));
     pump(self, hdl);
   };
+  // Nothing popped in time: a null array, as Redis answers.
+  auto nothing = [self, done] {
+    std::string out;
+    resp::null_array(out, self->state.resp3);
+    done(std::move(out));
+  };
   uint32_t wait = block_slice_ms;
   if (deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - steady::now());
     if (left.count() <= 0) {
-      std::string out;
-      resp::null_array(out, self->state.resp3);
-      done(std::move(out));
+      nothing();
       return;
     }
     wait = static_cast<uint32_t>(std::min<int64_t>(left.count(), block_slice_ms));
@@ -357,12 +361,13 @@ void send_blocking(resp_broker* self, connection_handle hdl, partition_id p,
       return;
     }
     if (auto error = self->state.unblocked) {  // CLIENT UNBLOCK ended the wait
-      std::string out;
-      if (*error)
+      if (*error) {
+        std::string out;
         resp::error(out, "UNBLOCKED client unblocked via CLIENT UNBLOCK");
-      else
-        resp::null_array(out, self->state.resp3);
-      done(std::move(out));
+        done(std::move(out));
+      } else {
+        nothing();
+      }
       return;
     }
     auto again = args;
@@ -2608,7 +2613,7 @@ void on_command(resp_broker* self, connection_handle hdl, std::vector<std::strin
   auto name = resp::lower(args[0]);
   auto* cmd = find_resp_command(name);
   st.current_op = cmd != nullptr ? cmd->name : "unknown";
-  st.registered->touch(st.current_op);
+  st.registered->touch(st.current_op, st.clock.last_activity());
   st.silent = st.replies != resp_state::reply_mode::on;
   if (st.replies == resp_state::reply_mode::skip)
     st.replies = resp_state::reply_mode::on;

@@ -1431,6 +1431,7 @@ namespace {
 /// order Redis checks it.
 struct call_limits {
   const protocol::acl_user* user = nullptr;  ///< the caller's, when restricted
+  std::string_view client_info;              ///< the caller's CLIENT LIST line, then
   bool read_only = false;    ///< no-writes, EVAL_RO, FCALL_RO
   bool no_replicas = false;  ///< writes refused (min-replicas-to-write)
   bool oom = false;          ///< over maxmemory when the script started
@@ -1451,9 +1452,19 @@ std::string refusal(const kv_state& st, const std::vector<std::string_view>& arg
     return "ERR This Redis command is not allowed from script";
   if (!arity_ok(*spec, args.size()))
     return "ERR Wrong number of args calling Redis command from script";
-  if (limits.user != nullptr)
-    if (auto why = limits.user->check(*spec, args); why != protocol::acl_verdict::allowed)
+  if (limits.user != nullptr) {
+    size_t at = 0;
+    if (auto why = limits.user->check(*spec, args, &at); why != protocol::acl_verdict::allowed) {
+      if (st.limits.acl != nullptr)
+        st.limits.acl->log().add(
+          {protocol::log_reason(why), protocol::acl_log_context::lua,
+           why == protocol::acl_verdict::command ? protocol::acl_command_name(*spec, args)
+                                                 : std::string{args[at]},
+           limits.user->name(), std::string{limits.client_info}},
+          storage::system_now_ms());
       return protocol::acl_script_refusal(why);
+    }
+  }
   bool write = protocol::has_flag(*spec, "write");
   if (limits.read_only && write)
     return "ERR Write commands are not allowed from read-only scripts.";
@@ -1500,6 +1511,7 @@ std::string eval_script(kv_state& st, const v1::KvEval& req, int64_t now,
                 : st.limits.acl->find(req.acl_user());
   call_limits limits;
   limits.user = user.get();
+  limits.client_info = req.acl_client_info();
   limits.read_only = req.read_only() || (flags && has_script_flag(*flags, "no-writes"));
   limits.no_replicas = req.no_replicas();
   limits.oom = req.oom();

@@ -132,7 +132,7 @@ std::string client_line(const client_info& c, steady::time_point now) {
          + " flags=" + flags + " db=0 sub=" + std::to_string(c.sub)
          + " psub=" + std::to_string(c.psub) + " ssub=0 multi=" + std::to_string(c.multi)
          + " cmd=" + (c.command != nullptr ? c.command : "NULL")
-         + " user=default redir=-1 resp=" + (c.resp3 ? "3" : "2");
+         + " user=" + c.user + " redir=-1 resp=" + (c.resp3 ? "3" : "2");
 }
 
 } // namespace troupe::node

@@ -39,6 +39,7 @@ struct client_info {
   size_t sub = 0;
   size_t psub = 0;
   bool resp3 = false;
+  std::string user = "default";  ///< the ACL user it runs as
 };
 
 class client_registry : public std::enable_shared_from_this<client_registry> {

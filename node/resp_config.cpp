@@ -11,6 +11,7 @@
 #include "actors/keyspace_events.hpp"
 #include "actors/script_monitor.hpp"
 #include "actors/stream_nodes.hpp"
+#include "protocol/acl.hpp"
 #include "storage/glob.hpp"
 
 namespace troupe::node {
@@ -74,7 +75,7 @@ int64_t steady_ms() {
 
 resp_config::resp_config(actors::stream_node_limits* stream_nodes,
                          actors::script_monitor* scripts, actors::keyspace_events* events,
-                         uint32_t replicas)
+                         uint32_t replicas, protocol::acl_log* acl_log)
   : fixed_{{"appendonly", "yes"},
            {"save", ""},
            {"databases", "1"},
@@ -90,12 +91,14 @@ resp_config::resp_config(actors::stream_node_limits* stream_nodes,
               {"stream-node-max-entries", "100"},
               {"maxmemory", "0"},
               {"min-replicas-to-write", "0"},
+              {"acllog-max-len", "128"},
               {"busy-reply-threshold",
                std::to_string(scripts != nullptr ? scripts->budget().count() : 5000)}},
     stream_nodes_(stream_nodes),
     scripts_(scripts),
     events_(events),
-    replicas_(replicas) {
+    replicas_(replicas),
+    acl_log_(acl_log) {
   if (events_ == nullptr)
     fixed_.emplace(events_name, "");  // none published
 }
@@ -158,6 +161,8 @@ std::string resp_config::set(const std::vector<std::string>& pairs) {
     } else if (name == "min-replicas-to-write"
                && (std::stoll(pairs[i + 1]) < 0 || std::stoll(pairs[i + 1]) > INT32_MAX)) {
       return failed("argument must be between 0 and 2147483647 inclusive");
+    } else if (name == "acllog-max-len" && std::stoll(pairs[i + 1]) < 0) {
+      return failed("argument must be between 0 and 9223372036854775807 inclusive");
     }
   }
   for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
@@ -170,6 +175,8 @@ std::string resp_config::set(const std::vector<std::string>& pairs) {
   max_memory_.store(std::stoull(tunables_.at("maxmemory")));
   memory_read_at_ms_.store(0);
   min_replicas_.store(std::stoll(tunables_.at("min-replicas-to-write")));
+  if (acl_log_ != nullptr)
+    acl_log_->set_max_len(std::stoull(tunables_.at("acllog-max-len")));
   if (stream_nodes_ != nullptr) {
     stream_nodes_->max_entries = std::stoll(tunables_.at("stream-node-max-entries"));
     stream_nodes_->max_bytes = std::stoll(tunables_.at("stream-node-max-bytes"));

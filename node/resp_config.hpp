@@ -9,7 +9,8 @@
 // notify-keyspace-events, the keyspace notifications' classes, maxmemory
 // (the node's resident memory past which commands that may grow it are
 // refused, Redis's noeviction) and min-replicas-to-write (writes are refused
-// while a partition keeps fewer replicas besides its leader).
+// while a partition keeps fewer replicas besides its leader) and
+// acllog-max-len (how many entries ACL LOG keeps).
 // Node-wide, shared by every RESP session.
 #pragma once
 
@@ -27,17 +28,22 @@ struct keyspace_events;
 class script_monitor;
 } // namespace troupe::actors
 
+namespace troupe::protocol {
+class acl_log;
+} // namespace troupe::protocol
+
 namespace troupe::node {
 
 class resp_config {
 public:
   /// `stream_nodes` gets the stream node settings, `scripts` the script
   /// time budget (busy-reply-threshold) and `events` the keyspace
-  /// notifications' classes; any may be null. `replicas`: how many
-  /// replicas each partition keeps besides its leader.
+  /// notifications' classes, `acl_log` its length; any may be null.
+  /// `replicas`: how many replicas each partition keeps besides its leader.
   explicit resp_config(actors::stream_node_limits* stream_nodes = nullptr,
                        actors::script_monitor* scripts = nullptr,
-                       actors::keyspace_events* events = nullptr, uint32_t replicas = 0);
+                       actors::keyspace_events* events = nullptr, uint32_t replicas = 0,
+                       protocol::acl_log* acl_log = nullptr);
 
   /// The settings whose names match any of `patterns` (globs, lower case).
   std::vector<std::pair<std::string, std::string>>
@@ -66,6 +72,7 @@ private:
   actors::script_monitor* scripts_;
   actors::keyspace_events* events_;
   uint32_t replicas_;
+  protocol::acl_log* acl_log_;
   std::atomic<uint64_t> max_memory_{0};
   std::atomic<int64_t> min_replicas_{0};
   mutable std::atomic<int64_t> memory_read_at_ms_{0};  // steady clock; 0: read at once

@@ -807,10 +807,24 @@ void become(resp_state& st, std::string user) {
   st.acl_version = std::numeric_limits<uint64_t>::max();
 }
 
-/// Checks AUTH's [user] password. The default user's password is the
-/// node's --token when it has one; other users' are theirs (ACL SETUSER).
-auth_result authenticate(resp_broker* self, connection_handle hdl, const std::string* user,
-                         const std::string& password) {
+client_info own_info(resp_broker* self);
+
+/// Adds an event of this connection to ACL LOG.
+void log_acl_event(resp_broker* self, protocol::acl_log_reason reason, std::string object,
+                   std::string username) {
+  auto& st = self->state;
+  using context = protocol::acl_log_context;
+  st.ctx->acl->log().add({reason, st.tx.open ? context::multi : context::toplevel,
+                          std::move(object), std::move(username),
+                          client_line(own_info(self), steady::now())},
+                         storage::system_now_ms());
+}
+
+/// Checks AUTH's [user] password (`command`: AUTH or HELLO, as sent). The
+/// default user's password is the node's --token when it has one; other
+/// users' are theirs (ACL SETUSER).
+auth_result authenticate(resp_broker* self, connection_handle hdl, const std::string& command,
+                         const std::string* user, const std::string& password) {
   auto& st = self->state;
   auto name = user != nullptr ? *user : std::string{"default"};
   auto u = st.ctx->acl->find(name);
@@ -819,9 +833,11 @@ auth_result authenticate(resp_broker* self, connection_handle hdl, const std::st
     return {error_reply("ERR AUTH <password> called without any password configured for the "
                         "default user. Are you sure your configuration is correct?")};
   if (!u || !u->enabled()
-      || !(by_token ? tokens_equal(password, st.ctx->token) : u->accepts(password)))
+      || !(by_token ? tokens_equal(password, st.ctx->token) : u->accepts(password))) {
+    log_acl_event(self, protocol::acl_log_reason::auth, command, name);
     return {error_reply("WRONGPASS invalid username-password pair or user is disabled."),
             st.ctx->auth->failed(self->remote_addr(hdl), "RESP")};
+  }
   st.authenticated = true;
   become(st, std::move(name));
   st.parser.set_max_request_bytes(st.ctx->max_frame_bytes);
@@ -847,11 +863,14 @@ bool acl_permits(resp_broker* self, connection_handle hdl, const std::vector<std
   if (st.acl_open || protocol::has_flag(spec, "no_auth"))
     return true;
   std::vector<std::string_view> views(args.begin(), args.end());
-  auto why = st.acl_user->check(spec, views);
+  size_t at = 0;
+  auto why = st.acl_user->check(spec, views, &at);
   if (why == protocol::acl_verdict::allowed)
     return true;
-  refuse_command(self, hdl, spec.name,
-                 protocol::acl_refusal(why, protocol::acl_command_name(spec, views)));
+  auto command = protocol::acl_command_name(spec, views);
+  log_acl_event(self, protocol::log_reason(why),
+                why == protocol::acl_verdict::command ? command : args[at], st.user);
+  refuse_command(self, hdl, spec.name, protocol::acl_refusal(why, command));
   return false;
 }
 
@@ -888,7 +907,7 @@ void cmd_hello(resp_broker* self, connection_handle hdl, const std::vector<std::
   for (size_t i = 2; i < args.size(); ++i) {
     auto opt = resp::lower(args[i]);
     if (opt == "auth" && i + 2 < args.size()) {
-      auto r = authenticate(self, hdl, &args[i + 1], args[i + 2]);
+      auto r = authenticate(self, hdl, args[0], &args[i + 1], args[i + 2]);
       if (!r.error.empty()) {
         refuse_auth(self, hdl, std::move(r));
         return;
@@ -940,6 +959,9 @@ client_info own_info(resp_broker* self) {
   c.multi = st.tx.open ? static_cast<int>(st.tx.queued.size()) : -1;
   c.resp3 = st.resp3;
   c.blocked = st.blocking;
+  c.user = st.user;
+  c.command = st.current_op;
+  c.last_command = st.clock.last_activity();
   return c;
 }
 
@@ -949,7 +971,7 @@ client_info own_info(resp_broker* self) {
 void sync_client(resp_broker* self) {
   auto& st = self->state;
   static constexpr std::string_view changing[] = {
-    "client", "hello", "subscribe", "unsubscribe", "psubscribe", "punsubscribe",
+    "client", "hello", "auth", "subscribe", "unsubscribe", "psubscribe", "punsubscribe",
     "reset", "multi", "exec", "discard"};
   if (!st.tx.open
       && std::find(std::begin(changing), std::end(changing), std::string_view{st.current_op})
@@ -962,6 +984,7 @@ void sync_client(resp_broker* self) {
     c.psub = mine.psub;
     c.multi = mine.multi;
     c.resp3 = mine.resp3;
+    c.user = mine.user;
   });
 }
 
@@ -1796,8 +1819,10 @@ std::optional<script_call> prepare_script(resp_broker* self, connection_handle h
   for (size_t i = 3; i < args.size(); ++i)
     (i < first_arg ? run.add_keys(std::move(args[i])) : run.add_args(std::move(args[i])));
   run.set_resp3(self->state.resp3);
-  if (!self->state.acl_open)
+  if (!self->state.acl_open) {
     run.set_acl_user(self->state.user);
+    run.set_acl_client_info(client_line(own_info(self), steady::now()));
+  }
   return out;
 }
 
@@ -2153,6 +2178,22 @@ std::string acl_reply(resp_broker* self, const std::vector<std::string>& args) {
     for (int64_t i = 0; i < (*bits + 3) / 4; ++i)
       pass.push_back(hex[rd() & 0xF]);
     resp::bulk(out, pass);
+  } else if (sub == "log" && args.size() <= 3) {
+    int64_t count = 10;
+    if (args.size() == 3 && resp::lower(args[2]) == "reset") {
+      acl.log().reset();
+      resp::simple(out, "OK");
+      return out;
+    }
+    if (args.size() == 3) {
+      auto n = resp::parse_int(args[2]);
+      if (!n) {
+        resp::error(out, "ERR value is not an integer or out of range");
+        return out;
+      }
+      count = std::max<int64_t>(*n, 0);
+    }
+    out = acl.log().reply(static_cast<size_t>(count), st.resp3, storage::system_now_ms());
   } else if ((sub == "save" || sub == "load") && args.size() == 2) {
     resp::error(out, "ERR This Redis instance is not configured to use an ACL file. You may "
                      "want to specify users via the ACL SETUSER command and then issue a "
@@ -2160,19 +2201,32 @@ std::string acl_reply(resp_broker* self, const std::vector<std::string>& args) {
                      "order to store users in the Redis configuration.");
   } else if (sub == "help" && args.size() == 2) {
     resp::help(out, "ACL",
-               {"CAT [<category>]",
+               {
+                "CAT [<category>]",
                 "    List all commands that belong to <category>, or all command categories",
                 "    when no category is specified.",
-                "DELUSER <username> [<username> ...]", "    Delete a list of users.",
+                "DELUSER <username> [<username> ...]",
+                "    Delete a list of users.",
                 "DRYRUN <username> <command> [<arg> ...]",
-                "    Returns whether the user can execute the given command without executing "
-                "the command.",
-                "GETUSER <username>", "    Get the user's details.", "GENPASS [<bits>]",
-                "    Generate a secure 256-bit user password.", "LIST",
+                "    Returns whether the user can execute the given command without executing the command.",
+                "GETUSER <username>",
+                "    Get the user's details.",
+                "GENPASS [<bits>]",
+                "    Generate a secure 256-bit user password. The optional `bits` argument can",
+                "    be used to specify a different size.",
+                "LIST",
                 "    Show users details in config file format.",
+                "LOAD",
+                "    Reload users from the ACL file.",
+                "LOG [<count> | RESET]",
+                "    Show the ACL log entries.",
+                "SAVE",
+                "    Save the current config to the ACL file.",
                 "SETUSER <username> <attribute> [<attribute> ...]",
-                "    Create or modify a user with the specified attributes.", "USERS",
-                "    List all the registered usernames.", "WHOAMI",
+                "    Create or modify a user with the specified attributes.",
+                "USERS",
+                "    List all the registered usernames.",
+                "WHOAMI",
                 "    Return the current connection username."});
   } else {
     resp::error(out, "ERR unknown subcommand or wrong number of arguments for '"
@@ -2448,7 +2502,7 @@ void cmd_session(resp_broker* self, connection_handle hdl, const std::string& na
       reply_error(self, hdl, "ERR syntax error");
       return;
     }
-    auto r = authenticate(self, hdl, args.size() == 3 ? &args[1] : nullptr, args.back());
+    auto r = authenticate(self, hdl, args[0], args.size() == 3 ? &args[1] : nullptr, args.back());
     if (!r.error.empty()) {
       refuse_auth(self, hdl, std::move(r));
       return;

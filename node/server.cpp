@@ -434,7 +434,8 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   ctx->resp_clients = std::make_shared<client_registry>();
   ctx->resp_settings =
     std::make_shared<resp_config>(&im.stream_nodes, &im.scripts, &im.keyspace_events,
-                                  static_cast<uint32_t>(opts.replication_factor) - 1);
+                                  static_cast<uint32_t>(opts.replication_factor) - 1,
+                                  &im.acl->log());
   ctx->script_monitor = &im.scripts;
   ctx->metrics = std::make_shared<node_metrics>(TROUPE_VERSION);
   ctx->db = im.db.get();

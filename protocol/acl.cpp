@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <set>
 
 #include "protocol/digest.hpp"
@@ -196,6 +197,77 @@ std::string acl_script_refusal(acl_verdict why) {
       break;
   }
   return {};
+}
+
+// -- acl_log ----------------------------------------------------------------------
+
+acl_log_reason log_reason(acl_verdict verdict) {
+  return verdict == acl_verdict::key       ? acl_log_reason::key
+         : verdict == acl_verdict::channel ? acl_log_reason::channel
+                                           : acl_log_reason::command;
+}
+
+void acl_log::add(event e, int64_t now_ms) {
+  constexpr int64_t grouping_ms = 60'000;
+  constexpr size_t scanned = 10;
+  std::lock_guard<std::mutex> guard{mu_};
+  for (size_t i = 0; i < std::min(scanned, entries_.size()); ++i) {
+    auto& old = entries_[i];
+    if (old.what.reason != e.reason || old.what.context != e.context
+        || std::abs(old.at_ms - now_ms) > grouping_ms || old.what.object != e.object
+        || old.what.username != e.username)
+      continue;
+    auto same = std::move(old);
+    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(i));
+    same.what.client_info = std::move(e.client_info);
+    same.at_ms = now_ms;
+    ++same.count;
+    entries_.push_front(std::move(same));
+    return;
+  }
+  entries_.push_front({std::move(e), 1, now_ms});
+  while (entries_.size() > max_len_)
+    entries_.pop_back();
+}
+
+std::string acl_log::reply(size_t count, bool resp3, int64_t now_ms) const {
+  static const char* const reasons[] = {"command", "key", "channel", "auth"};
+  static const char* const contexts[] = {"toplevel", "multi", "lua"};
+  std::lock_guard<std::mutex> guard{mu_};
+  count = std::min(count, entries_.size());
+  std::string out;
+  resp::array(out, count);
+  for (size_t i = 0; i < count; ++i) {
+    auto& e = entries_[i];
+    resp::map(out, 7, resp3);
+    resp::bulk(out, "count");
+    resp::integer(out, static_cast<int64_t>(e.count));
+    resp::bulk(out, "reason");
+    resp::bulk(out, reasons[static_cast<int>(e.what.reason)]);
+    resp::bulk(out, "context");
+    resp::bulk(out, contexts[static_cast<int>(e.what.context)]);
+    resp::bulk(out, "object");
+    resp::bulk(out, e.what.object);
+    resp::bulk(out, "username");
+    resp::bulk(out, e.what.username);
+    resp::bulk(out, "age-seconds");
+    resp::dbl(out, static_cast<double>(now_ms - e.at_ms) / 1000, resp3);
+    resp::bulk(out, "client-info");
+    resp::bulk(out, e.what.client_info);
+  }
+  return out;
+}
+
+void acl_log::reset() {
+  std::lock_guard<std::mutex> guard{mu_};
+  entries_.clear();
+}
+
+void acl_log::set_max_len(size_t n) {
+  std::lock_guard<std::mutex> guard{mu_};
+  max_len_ = n;
+  while (entries_.size() > max_len_)
+    entries_.pop_back();
 }
 
 // -- acl_user ---------------------------------------------------------------------

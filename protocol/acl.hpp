@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -106,6 +107,45 @@ std::string acl_refusal(acl_verdict why, std::string_view command);
 /// script can't run this command or subcommand").
 std::string acl_script_refusal(acl_verdict why);
 
+/// Why ACL LOG has an entry: a refused command, key or channel, or a
+/// failed sign-in.
+enum class acl_log_reason { command, key, channel, auth };
+/// Where it happened (ACL LOG's context).
+enum class acl_log_context { toplevel, multi, lua };
+
+/// The reason a refusal of `verdict` is logged with.
+acl_log_reason log_reason(acl_verdict verdict);
+
+/// ACL LOG: refused commands and failed sign-ins, newest first, at most
+/// max_len (acllog-max-len). As Redis, an event like one of the last ten
+/// (same reason, context, object and user) within 60 s counts in it
+/// instead of adding one. Thread-safe.
+class acl_log {
+public:
+  struct event {
+    acl_log_reason reason;
+    acl_log_context context;
+    std::string object;       ///< the command ("config|get"), key, channel, or AUTH
+    std::string username;
+    std::string client_info;  ///< the client's CLIENT LIST line
+  };
+  void add(event e, int64_t now_ms);
+  /// ACL LOG [count]'s reply: the newest `count` entries.
+  std::string reply(size_t count, bool resp3, int64_t now_ms) const;
+  void reset();
+  void set_max_len(size_t n);
+
+private:
+  struct entry {
+    event what;
+    uint64_t count = 1;
+    int64_t at_ms = 0;
+  };
+  mutable std::mutex mu_;
+  std::deque<entry> entries_;
+  size_t max_len_ = 128;
+};
+
 class acl_users {
 public:
   acl_users();
@@ -127,10 +167,14 @@ public:
   /// Moves on every change: a session re-reads its user when it moved.
   uint64_t version() const { return version_.load(std::memory_order_acquire); }
 
+  /// The node's ACL LOG (written by sessions and scripts alike).
+  acl_log& log() const { return log_; }
+
 private:
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<const acl_user>> users_;
   std::atomic<uint64_t> version_{0};
+  mutable acl_log log_;
 };
 
 } // namespace troupe::protocol

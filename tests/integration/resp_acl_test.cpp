@@ -125,6 +125,73 @@ BOOST_AUTO_TEST_CASE(users_and_their_permissions_reply_as_redis_does) {
   p.same({"ACL", "USERS"});
 }
 
+/// An ACL LOG reply (RESP2) with what depends on when and from where the
+/// events came (age-seconds, client-info) blanked.
+std::string without_age_and_client(const std::string& reply) {
+  std::vector<std::string> lines;
+  for (size_t at = 0; at < reply.size();) {
+    auto end = reply.find("\r\n", at);
+    lines.push_back(reply.substr(at, end - at));
+    at = end + 2;
+  }
+  for (size_t i = 0; i + 2 < lines.size(); ++i)
+    if (lines[i] == "age-seconds" || lines[i] == "client-info")
+      lines[i + 1] = lines[i + 2] = "?";
+  std::string out;
+  for (auto& l : lines)
+    out += l + "\n";
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(acl_log_records_what_redis_records) {
+  peers p;
+  p.same({"ACL", "SETUSER", "antirez", ">foo", "on", "+set", "~object:1234", "+eval", "+multi",
+          "+exec", "resetchannels", "+publish"});
+  resp_conn a_redis{p.redis.port()};
+  resp_conn a_troupe{p.node.resp_port()};
+  auto both = [&](const std::vector<std::string>& cmd) {
+    auto expected = a_redis.call(cmd);
+    BOOST_TEST(a_troupe.call(cmd) == expected, peers::describe(cmd));
+  };
+  both({"AUTH", "antirez", "foo"});
+  for (int i = 0; i < 3; ++i)
+    both({"GET", "foo"});  // one entry, counted three times
+  both({"SET", "somekeynotallowed", "1234"});
+  both({"PUBLISH", "somechannelnotallowed", "m"});
+  both({"SCRIPT", "HELP"});
+  both({"MULTI"});
+  both({"INCR", "foo"});
+  both({"EXEC"});
+  both({"EVAL", "redis.call('incr', 'object:1234')", "0"});
+  both({"AUTH", "antirez", "wrong"});
+  both({"AUTH", "nobody", "wrong"});
+  auto log = [&](const std::vector<std::string>& cmd) {
+    auto expected = p.to_redis.call(cmd);
+    auto got = p.to_troupe.call(cmd);
+    BOOST_TEST(without_age_and_client(got) == without_age_and_client(expected),
+               peers::describe(cmd) << "\n redis:  " << expected << "\n troupe: " << got);
+    return got;
+  };
+  auto all = log({"ACL", "LOG"});
+  BOOST_TEST(all.rfind("*8\r\n", 0) == 0u, all);
+  // The client's line as CLIENT LIST shows it.
+  BOOST_TEST(all.find("user=antirez") != std::string::npos, all);
+  log({"ACL", "LOG", "2"});
+  log({"ACL", "LOG", "0"});
+  log({"ACL", "LOG", "-3"});
+  p.same({"ACL", "LOG", "many"});
+  p.same({"ACL", "LOG", "1", "2"});
+  p.same({"ACL", "LOG", "RESET"});
+  log({"ACL", "LOG"});
+  // At most acllog-max-len entries, the newest.
+  p.same({"CONFIG", "SET", "acllog-max-len", "2"});
+  p.same({"CONFIG", "GET", "acllog-max-len"});
+  p.same({"CONFIG", "SET", "acllog-max-len", "-1"});
+  for (int i = 0; i < 5; ++i)
+    both({"SET", "obj:" + std::to_string(i), "1"});
+  log({"ACL", "LOG"});
+}
+
 // -- Troupe only ----------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(the_token_is_the_default_users_password_and_functions_keep_permissions) {

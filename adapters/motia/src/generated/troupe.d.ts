@@ -2191,6 +2191,7 @@ export namespace troupe {
             aclUser?: (string|null);
             noReplicas?: (boolean|null);
             oom?: (boolean|null);
+            aclClientInfo?: (Uint8Array|null);
         }
 
         class KvEval implements IKvEval {
@@ -2206,6 +2207,7 @@ export namespace troupe {
             public aclUser: string;
             public noReplicas: boolean;
             public oom: boolean;
+            public aclClientInfo: Uint8Array;
             public static create(properties?: troupe.v1.IKvEval): troupe.v1.KvEval;
             public static encode(message: troupe.v1.IKvEval, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.KvEval;

@@ -15830,6 +15830,7 @@ export const troupe = $root.troupe = (() => {
             KvEval.prototype.aclUser = "";
             KvEval.prototype.noReplicas = false;
             KvEval.prototype.oom = false;
+            KvEval.prototype.aclClientInfo = $util.newBuffer([]);
 
             KvEval.create = function create(properties) {
                 return new KvEval(properties);
@@ -15862,6 +15863,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(80).bool(message.noReplicas);
                 if (message.oom != null && Object.hasOwnProperty.call(message, "oom"))
                     writer.uint32(88).bool(message.oom);
+                if (message.aclClientInfo != null && Object.hasOwnProperty.call(message, "aclClientInfo"))
+                    writer.uint32(98).bytes(message.aclClientInfo);
                 return writer;
             };
 
@@ -15920,6 +15923,10 @@ export const troupe = $root.troupe = (() => {
                             message.oom = reader.bool();
                             break;
                         }
+                    case 12: {
+                            message.aclClientInfo = reader.bytes();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7);
                         break;
@@ -15972,6 +15979,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.oom != null && message.hasOwnProperty("oom"))
                     if (typeof message.oom !== "boolean")
                         return "oom: boolean expected";
+                if (message.aclClientInfo != null && message.hasOwnProperty("aclClientInfo"))
+                    if (!(message.aclClientInfo && typeof message.aclClientInfo.length === "number" || $util.isString(message.aclClientInfo)))
+                        return "aclClientInfo: buffer expected";
                 return null;
             };
 
@@ -16023,6 +16033,11 @@ export const troupe = $root.troupe = (() => {
                     message.noReplicas = Boolean(object.noReplicas);
                 if (object.oom != null)
                     message.oom = Boolean(object.oom);
+                if (object.aclClientInfo != null)
+                    if (typeof object.aclClientInfo === "string")
+                        $util.base64.decode(object.aclClientInfo, message.aclClientInfo = $util.newBuffer($util.base64.length(object.aclClientInfo)), 0);
+                    else if (object.aclClientInfo.length >= 0)
+                        message.aclClientInfo = object.aclClientInfo;
                 return message;
             };
 
@@ -16056,6 +16071,13 @@ export const troupe = $root.troupe = (() => {
                     object.aclUser = "";
                     object.noReplicas = false;
                     object.oom = false;
+                    if (options.bytes === String)
+                        object.aclClientInfo = "";
+                    else {
+                        object.aclClientInfo = [];
+                        if (options.bytes !== Array)
+                            object.aclClientInfo = $util.newBuffer(object.aclClientInfo);
+                    }
                 }
                 if (message.sha != null && message.hasOwnProperty("sha"))
                     object.sha = options.bytes === String ? $util.base64.encode(message.sha, 0, message.sha.length) : options.bytes === Array ? Array.prototype.slice.call(message.sha) : message.sha;
@@ -16085,6 +16107,8 @@ export const troupe = $root.troupe = (() => {
                     object.noReplicas = message.noReplicas;
                 if (message.oom != null && message.hasOwnProperty("oom"))
                     object.oom = message.oom;
+                if (message.aclClientInfo != null && message.hasOwnProperty("aclClientInfo"))
+                    object.aclClientInfo = options.bytes === String ? $util.base64.encode(message.aclClientInfo, 0, message.aclClientInfo.length) : options.bytes === Array ? Array.prototype.slice.call(message.aclClientInfo) : message.aclClientInfo;
                 return object;
             };
 

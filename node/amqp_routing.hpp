@@ -101,12 +101,12 @@ void emit_to(Self* self, const std::string& vhost, const std::vector<std::string
   }
 }
 
-/// The queues `exchange` of `vhost` routes `routing_key` to: calls
-/// fn(queues, 0, "") or fn({}, code, text) when it cannot route (404: no
-/// such exchange).
+/// The queues `exchange` of `vhost` routes a message with `routing_key`
+/// and `headers` to: calls fn(queues, 0, "") or fn({}, code, text) when it
+/// cannot route (404: no such exchange).
 template <class Self, class F>
 void resolve_exchange(Self* self, const std::string& vhost, const std::string& exchange,
-                      const std::string& routing_key, F fn) {
+                      const std::string& routing_key, protocol::amqp::field_table headers, F fn) {
   if (exchange.empty()) {
     fn(std::vector<std::string>{routing_key}, uint16_t{0}, std::string{});
     return;
@@ -131,7 +131,7 @@ void resolve_exchange(Self* self, const std::string& vhost, const std::string& e
              "NOT_FOUND - no " + quoted("exchange", exchange, vhost));
           return;
         }
-        fn(topo::route(*def, bindings, routing_key), uint16_t{0}, std::string{});
+        fn(topo::route(*def, bindings, routing_key, headers), uint16_t{0}, std::string{});
       });
 }
 
@@ -161,7 +161,9 @@ void dead_letter_to(Self* self, const std::string& vhost, const std::string& que
       out.set_properties(std::move(*props));
     out.set_exchange(*def->dead_letter_exchange);
     out.set_routing_key(key);
-    resolve_exchange(self, vhost, *def->dead_letter_exchange, key,
+    auto props = protocol::amqp::decode_properties(out.properties());
+    auto headers = props && props->headers ? *props->headers : protocol::amqp::field_table{};
+    resolve_exchange(self, vhost, *def->dead_letter_exchange, key, std::move(headers),
                      [=](std::vector<std::string> queues, uint16_t code, std::string) {
                        if (code == not_found_code) {  // RabbitMQ drops it too
                          done(true);

@@ -132,7 +132,7 @@ struct amqp_state {
   std::map<uint64_t, consumer> consumers;  // by subscription
   /// Exclusive or auto-delete queues declared here, with the bindings made
   /// here (they go with the connection).
-  std::map<std::string, std::set<std::pair<std::string, std::string>>> owned_queues;
+  std::map<std::string, std::set<topo::binding>> owned_queues;
   size_t in_flight = 0;
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
   uint64_t reported_queued = 0;  // what the node's count has of it
@@ -258,6 +258,7 @@ void start_publish(amqp_broker* self, connection_handle hdl, uint16_t id, channe
   ch.publishes.push_back(job);
   auto epoch = ch.epoch;
   resolve_exchange(self, self->state.vhost, c.exchange, c.routing_key,
+                   c.props.headers.value_or(amqp::field_table{}),
                    [=](std::vector<std::string> queues, uint16_t code, std::string text) {
                      job->routed = true;
                      job->queues = std::move(queues);
@@ -532,7 +533,7 @@ void exchange_declare(const method_ctx& m) {
     return;
   }
   if (!passive && !topo::known_type(type)) {
-    if (type == "headers" || type == "x-consistent-hash" || type == "x-delayed-message")
+    if (type == "x-consistent-hash" || type == "x-delayed-message")
       connection_error(m.self, m.hdl, not_implemented,
                        "NOT_IMPLEMENTED - exchange type '" + type + "' is not supported",
                        c_exchange, 10);
@@ -738,21 +739,22 @@ void queue_declare(const method_ctx& m) {
 /// Writes or deletes a binding in both its exchange's and its queue's group.
 template <class F>
 void write_binding(amqp_broker* self, const std::string& queue, const std::string& exchange,
-                   const std::string& key, bool bind, F done) {
+                   const std::string& key, const std::string& args, bool bind, F done) {
   auto& vhost = self->state.vhost;
   auto in_exchange = topo::exchange_group(vhost, exchange);
   auto in_queue = topo::queue_bindings_group(vhost, queue);
-  auto xkey = topo::binding_key(queue, key);
-  auto qkey = topo::binding_key(exchange, key);
+  auto xkey = topo::binding_key(queue, key, args);
+  auto qkey = topo::binding_key(exchange, key, args);
+  topo::binding of_queue{exchange, key, args};
   if (auto owned = self->state.owned_queues.find(queue); owned != self->state.owned_queues.end()) {
     if (bind)
-      owned->second.emplace(exchange, key);
+      owned->second.insert(of_queue);
     else
-      owned->second.erase({exchange, key});
+      owned->second.erase(of_queue);
   }
-  auto first = bind ? state_set(in_exchange, xkey, topo::encode(topo::binding{queue, key}))
+  auto first = bind ? state_set(in_exchange, xkey, topo::encode(topo::binding{queue, key, args}))
                     : state_delete(in_exchange, xkey);
-  auto second = bind ? state_set(in_queue, qkey, topo::encode(topo::binding{exchange, key}))
+  auto second = bind ? state_set(in_queue, qkey, topo::encode(of_queue))
                      : state_delete(in_queue, qkey);
   ask(self, first, [=](const Response& a) {
     if (a.has_error() && !is_not_found(a))
@@ -767,7 +769,9 @@ void queue_bind(const method_ctx& m, bool bind) {
   auto exchange = m.in.shortstr();
   auto key = m.in.shortstr();
   bool nowait = bind ? m.in.bit() : false;
-  m.in.table();
+  auto table = m.in.table();
+  // Kept encoded; no arguments at all as none, as an empty table.
+  auto args = table.empty() ? std::string{} : amqp::writer{}.table(table).take();
   auto r = replier(m);
   auto self = m.self;
   auto hdl = m.hdl;
@@ -782,9 +786,16 @@ void queue_bind(const method_ctx& m, bool bind) {
     if (!nowait)
       r.ok(c_queue, bind ? 21 : 51);
   };
+  // A headers exchange's binding must say how it matches (RabbitMQ: 406).
+  auto bind_to = [=](const topo::exchange_def& def) {
+    if (bind && def.type == "headers")
+      if (auto error = topo::headers_binding_error(args))
+        return r.fail(precondition_failed, *error, c_queue, method);
+    write_binding(self, queue, exchange, key, args, bind, finish);
+  };
   with_queue(self, hdl, r, queue, c_queue, method, [=](const topo::queue_def&) {
-    if (topo::builtin_exchange(exchange))
-      return write_binding(self, queue, exchange, key, bind, finish);
+    if (auto builtin = topo::builtin_exchange(exchange))
+      return bind_to(*builtin);
     ask(self, state_get(topo::exchange_group(vhost, exchange), std::string{topo::exchange_key}),
         [=](const Response& x) {
           if (x.has_error())
@@ -792,7 +803,7 @@ void queue_bind(const method_ctx& m, bool bind) {
           if (!x.value().found())
             return r.fail(not_found, "NOT_FOUND - no " + quoted("exchange", exchange, vhost),
                           c_queue, method);
-          write_binding(self, queue, exchange, key, bind, finish);
+          bind_to(topo::decode_exchange(x.value().value()).value_or(topo::exchange_def{}));
         });
   });
 }
@@ -820,11 +831,11 @@ void queue_purge(const method_ctx& m) {
   });
 }
 
-/// Removes queue `name`: its step queue, its record, its `bindings`
-/// (exchange, routing key) and its bindings group; then done().
+/// Removes queue `name`: its step queue, its record, its `bindings` (each
+/// naming its exchange) and its bindings group; then done().
 template <class F>
 void remove_queue(amqp_broker* self, const std::string& name,
-                  const std::vector<std::pair<std::string, std::string>>& bindings, F done) {
+                  const std::vector<topo::binding>& bindings, F done) {
   auto& vhost = self->state.vhost;
   auto ignore = [](const Response&) {};
   auto remove = std::make_shared<Request>();
@@ -832,8 +843,9 @@ void remove_queue(amqp_broker* self, const std::string& name,
   remove->mutable_event_remove_step()->set_step(std::string{topo::queue_step});
   ask(self, std::move(remove), ignore);
   ask(self, state_delete(topo::queues_group(vhost), name), ignore);
-  for (auto& [exchange, key] : bindings)
-    ask(self, state_delete(topo::exchange_group(vhost, exchange), topo::binding_key(name, key)),
+  for (auto& b : bindings)
+    ask(self, state_delete(topo::exchange_group(vhost, b.name),
+                           topo::binding_key(name, b.routing_key, b.arguments)),
         ignore);
   auto clear = std::make_shared<Request>();
   clear->mutable_state_clear()->set_trace_id(topo::queue_bindings_group(vhost, name));
@@ -845,11 +857,11 @@ template <class F>
 void delete_queue(amqp_broker* self, const std::string& name, F done) {
   auto qb = topo::queue_bindings_group(self->state.vhost, name);
   ask(self, state_group(qb), [=](const Response& g) {
-    std::vector<std::pair<std::string, std::string>> bindings;
+    std::vector<topo::binding> bindings;
     if (!g.has_error())
       for (auto& item : g.items().items())
         if (auto b = topo::decode_binding(item.value()))
-          bindings.emplace_back(b->name, b->routing_key);
+          bindings.push_back(std::move(*b));
     remove_queue(self, name, bindings, done);
   });
 }

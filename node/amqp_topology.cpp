@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -12,6 +13,105 @@
 namespace troupe::node::amqp_topology {
 
 namespace {
+
+namespace amqp = protocol::amqp;
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 0xf]);
+  }
+  return out;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+  auto digit = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  };
+  if (hex.size() % 2 != 0)
+    return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int hi = digit(hex[i]), lo = digit(hex[i + 1]);
+    if (hi < 0 || lo < 0)
+      return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+/// RabbitMQ's classes of field types: every integer type is one ("int"),
+/// both floating types another; values of one class compare by value.
+char type_class(char type) {
+  switch (type) {
+    case 'b': case 'B': case 's': case 'u': case 'I': case 'i': case 'l': case 'L':
+      return 'l';
+    case 'f': case 'd':
+      return 'd';
+    default:
+      return type;
+  }
+}
+
+std::optional<double> as_double(const amqp::field_value& v) {
+  if (v.type == 'd' && v.raw.size() == 8) {
+    uint64_t bits = 0;
+    for (unsigned char c : v.raw)
+      bits = (bits << 8) | c;
+    double d = 0;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  }
+  if (v.type == 'f' && v.raw.size() == 4) {
+    uint32_t bits = 0;
+    for (unsigned char c : v.raw)
+      bits = (bits << 8) | c;
+    float f = 0;
+    std::memcpy(&f, &bits, sizeof f);
+    return f;
+  }
+  return std::nullopt;
+}
+
+/// Whether a header's value is the one a binding asks for.
+bool same_value(const amqp::field_value& want, const amqp::field_value& got) {
+  if (type_class(want.type) != type_class(got.type))
+    return false;
+  if (type_class(want.type) == 'l')
+    return want.as_int() == got.as_int();
+  if (type_class(want.type) == 'd')
+    return as_double(want) == as_double(got);
+  return want.raw == got.raw;
+}
+
+/// A headers exchange's match of a binding's `arguments` (encoded) against
+/// a message's `headers`, as RabbitMQ's: x-match all (the default) wants
+/// every argument, any at least one; an argument without a value (void)
+/// wants only the header; arguments named x-* count only with all-with-x
+/// and any-with-x.
+bool headers_match(std::string_view arguments, const amqp::field_table& headers) {
+  amqp::field_table args;
+  if (!arguments.empty() && !amqp::decode_table_value(arguments, args))
+    return false;
+  std::string how = "all";
+  if (auto* x = amqp::find_field(args, "x-match"))
+    how = x->as_string().value_or("all");
+  bool all = how == "all" || how == "all-with-x";
+  bool with_x = how == "all-with-x" || how == "any-with-x";
+  for (auto& [name, want] : args) {
+    if (name == "x-match" || (!with_x && name.rfind("x-", 0) == 0))
+      continue;
+    auto* got = amqp::find_field(headers, name);
+    bool hit = got != nullptr && (want.type == 'V' || same_value(want, *got));
+    if (all && !hit)
+      return false;
+    if (!all && hit)
+      return true;
+  }
+  return all;
+}
 
 using json_writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
@@ -77,8 +177,15 @@ std::string queue_bindings_group(std::string_view vhost, std::string_view queue)
   return prefix(vhost) + "qb|" + std::string{queue};
 }
 
-std::string binding_key(std::string_view name, std::string_view routing_key) {
-  return "b" + std::to_string(name.size()) + ":" + std::string{name} + std::string{routing_key};
+std::string binding_key(std::string_view name, std::string_view routing_key,
+                        std::string_view arguments) {
+  auto key = "b" + std::to_string(name.size()) + ":" + std::string{name};
+  if (arguments.empty())
+    return key + std::string{routing_key};
+  // With arguments: the routing key's length first, so that no key and
+  // arguments of one binding read as another's.
+  return key + "+" + std::to_string(routing_key.size()) + ":" + std::string{routing_key}
+         + to_hex(arguments);
 }
 
 bool queue_def::equivalent(const queue_def& o) const {
@@ -112,6 +219,10 @@ std::string encode(const binding& b) {
   string(w, b.name);
   w.Key("routingKey");
   string(w, b.routing_key);
+  if (!b.arguments.empty()) {
+    w.Key("arguments");
+    string(w, to_hex(b.arguments));
+  }
   w.EndObject();
   return buf.GetString();
 }
@@ -167,9 +278,10 @@ std::optional<binding> decode_binding(std::string_view json) {
     return std::nullopt;
   auto name = string_field(*d, "name");
   auto key = string_field(*d, "routingKey");
-  if (!name || !key)
+  auto arguments = from_hex(string_field(*d, "arguments").value_or(""));
+  if (!name || !key || !arguments)
     return std::nullopt;
-  return binding{*name, *key};
+  return binding{*name, *key, std::move(*arguments)};
 }
 
 std::optional<queue_def> decode_queue(std::string_view json) {
@@ -261,19 +373,36 @@ std::optional<exchange_def> builtin_exchange(std::string_view name) {
     return exchange_def{"fanout"};
   if (name == "amq.topic")
     return exchange_def{"topic"};
+  if (name == "amq.headers" || name == "amq.match")
+    return exchange_def{"headers"};
   return std::nullopt;
 }
 
 bool known_type(std::string_view type) {
-  return type == "direct" || type == "fanout" || type == "topic";
+  return type == "direct" || type == "fanout" || type == "topic" || type == "headers";
+}
+
+std::optional<std::string> headers_binding_error(std::string_view arguments) {
+  amqp::field_table args;
+  if (arguments.empty() || !amqp::decode_table_value(arguments, args))
+    return std::nullopt;
+  auto* x_match = amqp::find_field(args, "x-match");
+  if (x_match == nullptr)
+    return std::nullopt;
+  auto how = x_match->as_string();
+  if (how && (*how == "all" || *how == "any" || *how == "all-with-x" || *how == "any-with-x"))
+    return std::nullopt;
+  return "PRECONDITION_FAILED - Invalid x-match field value " + how.value_or("")
+         + "; expected all, any, all-with-x, or any-with-x";
 }
 
 std::vector<std::string> route(const exchange_def& e, const std::vector<binding>& bindings,
-                               std::string_view routing_key) {
+                               std::string_view routing_key, const amqp::field_table& headers) {
   std::vector<std::string> out;
   for (auto& b : bindings) {
     bool hit = e.type == "fanout" || (e.type == "direct" && b.routing_key == routing_key)
-               || (e.type == "topic" && protocol::amqp::topic_matches(b.routing_key, routing_key));
+               || (e.type == "topic" && protocol::amqp::topic_matches(b.routing_key, routing_key))
+               || (e.type == "headers" && headers_match(b.arguments, headers));
     if (hit)
       out.push_back(b.name);
   }

@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "protocol/amqp.hpp"
+
 namespace troupe::node::amqp_topology {
 
 /// The step name of every AMQP queue's step queue.
@@ -33,11 +35,14 @@ std::string exchange_group(std::string_view vhost, std::string_view exchange);
 std::string queues_group(std::string_view vhost);
 std::string queue_bindings_group(std::string_view vhost, std::string_view queue);
 /// The key of a binding of `name` (a queue in an exchange's group, an
-/// exchange in a queue's) with `routing_key`.
-std::string binding_key(std::string_view name, std::string_view routing_key);
+/// exchange in a queue's) with `routing_key` and `arguments` (a field
+/// table as encoded on the wire; empty: none): bindings differing in any
+/// of them are distinct, as in RabbitMQ.
+std::string binding_key(std::string_view name, std::string_view routing_key,
+                        std::string_view arguments = {});
 
 struct exchange_def {
-  std::string type;  ///< direct, fanout or topic
+  std::string type;  ///< direct, fanout, topic or headers
   bool durable = true;
   bool auto_delete = false;
   bool internal = false;
@@ -46,6 +51,8 @@ struct exchange_def {
 struct binding {
   std::string name;  ///< the queue (in an exchange's group) or the exchange
   std::string routing_key;
+  std::string arguments;  ///< queue.bind's field table, encoded (empty: none)
+  friend auto operator<=>(const binding&, const binding&) = default;
 };
 
 struct queue_def {
@@ -84,14 +91,23 @@ std::optional<std::string> dead_letter_properties(std::string_view raw, const st
                                                   const std::string& routing_key,
                                                   const std::string& queue, const char* reason);
 
-/// The exchanges every vhost has (amq.direct, amq.fanout, amq.topic).
+/// The exchanges every vhost has (amq.direct, amq.fanout, amq.topic,
+/// amq.headers, amq.match).
 std::optional<exchange_def> builtin_exchange(std::string_view name);
 
 /// Whether exchange type `type` is one the door routes.
 bool known_type(std::string_view type);
 
-/// The queues `e` routes `routing_key` to, each once.
+/// Why a headers exchange's binding `arguments` (encoded) cannot be made:
+/// RabbitMQ's error text (406) for an x-match that is none of all, any,
+/// all-with-x, any-with-x; nullopt when they are fine.
+std::optional<std::string> headers_binding_error(std::string_view arguments);
+
+/// The queues `e` routes a message with `routing_key` and `headers` (a
+/// headers exchange matches them against each binding's arguments, as
+/// RabbitMQ does) to, each once.
 std::vector<std::string> route(const exchange_def& e, const std::vector<binding>& bindings,
-                               std::string_view routing_key);
+                               std::string_view routing_key,
+                               const protocol::amqp::field_table& headers = {});
 
 } // namespace troupe::node::amqp_topology

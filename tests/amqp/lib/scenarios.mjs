@@ -813,6 +813,103 @@ export async function queueDeletedUnderConsumer(url) {
   return scrub(out, u);
 }
 
+// 14. A headers exchange: x-match all (the default) and any, a header asked
+// for by presence only (void), numbers of different integer types, x-*
+// arguments ignored but with all-with-x / any-with-x, bindings that differ
+// only in their arguments, unbinding one of them, dead-lettering through a
+// headers exchange, amq.headers, and an x-match that is none of the four.
+export async function headersExchange(url) {
+  const u = uniq();
+  const out = {};
+  await withConnection(url, async (conn) => {
+    const ch = await confirmChannel(conn);
+    const ex = `hdr-${u}`;
+    await ch.assertExchange(ex, 'headers', { durable: false });
+    const bindings = {
+      allOf: [{ format: 'pdf', type: 'report' }],
+      anyOf: [{ 'x-match': 'any', format: 'pdf', type: 'log' }],
+      hasLang: [{ lang: null }],
+      count: [{ count: 3 }],
+      withX: [{ 'x-match': 'all-with-x', 'x-tenant': 'a' }],
+      anyWithX: [{ 'x-match': 'any-with-x', 'x-tenant': 'b', zone: 'eu' }],
+      xIgnored: [{ 'x-tenant': 'a', format: 'pdf' }],
+      twoBindings: [{ format: 'csv' }, { format: 'json' }],
+      everything: [{}],
+    };
+    for (const [name, list] of Object.entries(bindings)) {
+      await ch.assertQueue(`${ex}.${name}`, { durable: false });
+      for (const args of list) await ch.bindQueue(`${ex}.${name}`, ex, '', args);
+    }
+    const messages = [
+      { format: 'pdf', type: 'report' },
+      { format: 'pdf', type: 'invoice' },
+      { type: 'log' },
+      { lang: 'en' },
+      { count: 3 },
+      { count: 3.0 },
+      { 'x-tenant': 'a' },
+      { 'x-tenant': 'b' },
+      { zone: 'eu', 'x-tenant': 'a', format: 'pdf' },
+      { format: 'csv' },
+      { format: 'json' },
+      {},
+    ];
+    await publishConfirmed(
+      ch,
+      messages.map((headers, i) => ({ exchange: ex, routingKey: 'ignored', body: `m${i}`, options: { headers } })),
+    );
+    out.routed = {};
+    for (const name of Object.keys(bindings)) out.routed[name] = sorted(await drain(ch, `${ex}.${name}`));
+
+    // Unbinding one of two bindings that differ only in their arguments.
+    await ch.unbindQueue(`${ex}.twoBindings`, ex, '', { format: 'csv' });
+    await publishConfirmed(ch, [
+      { exchange: ex, routingKey: '', body: 'csv again', options: { headers: { format: 'csv' } } },
+      { exchange: ex, routingKey: '', body: 'json again', options: { headers: { format: 'json' } } },
+    ]);
+    out.afterUnbind = sorted(await drain(ch, `${ex}.twoBindings`));
+
+    // amq.headers routes the same way.
+    const viaBuiltin = `${ex}.builtin`;
+    await ch.assertQueue(viaBuiltin, { durable: false });
+    await ch.bindQueue(viaBuiltin, 'amq.headers', '', { 'x-match': 'any', tag: u });
+    await publishConfirmed(ch, [
+      { exchange: 'amq.headers', routingKey: '', body: 'tagged', options: { headers: { tag: u } } },
+      { exchange: 'amq.headers', routingKey: '', body: 'untagged', options: { headers: { tag: 'other' } } },
+    ]);
+    out.builtin = await drain(ch, viaBuiltin);
+
+    // A rejected message dead-letters through a headers exchange, routed by
+    // its own headers.
+    const dlx = `${ex}.dlx`;
+    await ch.assertExchange(dlx, 'headers', { durable: false });
+    await ch.assertQueue(`${dlx}.urgent`, { durable: false });
+    await ch.bindQueue(`${dlx}.urgent`, dlx, '', { priority: 'urgent' });
+    const work = `${ex}.work`;
+    await ch.assertQueue(work, { durable: false, deadLetterExchange: dlx });
+    await publishConfirmed(ch, [
+      { routingKey: work, body: 'urgent one', options: { headers: { priority: 'urgent' } } },
+      { routingKey: work, body: 'calm one', options: { headers: { priority: 'low' } } },
+    ]);
+    for (let i = 0; i < 2; ++i) {
+      const m = await pollUntil(() => ch.get(work, { noAck: false }), (r) => r !== false, WAIT, 'a message');
+      ch.nack(m, false, false);
+    }
+    out.deadLettered = await pollUntil(
+      () => drain(ch, `${dlx}.urgent`),
+      (r) => r.length > 0,
+      WAIT,
+      'the dead-lettered message',
+    );
+
+    out.badXMatch = await channelFailure(conn, async (c) => {
+      await c.bindQueue(`${ex}.allOf`, ex, '', { 'x-match': 'some' });
+    });
+    out.connectionOpen = !conn.isClosed;
+  });
+  return scrub(out, u);
+}
+
 export const scenarios = {
   iiiTopic,
   iiiFunctionQueue,
@@ -827,4 +924,5 @@ export const scenarios = {
   perMessageExpiry,
   priorityQueue,
   queueDeletedUnderConsumer,
+  headersExchange,
 };

@@ -270,12 +270,11 @@ void acl_log::set_max_len(size_t n) {
     entries_.pop_back();
 }
 
-// -- acl_user ---------------------------------------------------------------------
+// -- acl_user: permissions --------------------------------------------------------
 
-acl_user::acl_user(std::string name)
-  : name_(std::move(name)), commands_(resp_commands().size(), false) {}
+acl_user::permissions::permissions() : commands(resp_commands().size(), false) {}
 
-bool acl_user::apply_command_rule(std::string_view rule, bool allow) {
+bool acl_user::permissions::apply_command_rule(std::string_view rule, bool allow) {
   auto body = rule.substr(1);
   if (starts_with(body, "@")) {
     auto category = resp::lower(body.substr(1));
@@ -286,11 +285,11 @@ bool acl_user::apply_command_rule(std::string_view rule, bool allow) {
     auto& table = resp_commands();
     for (size_t i = 0; i < table.size(); ++i)
       if (all || (categories_of(table[i]) & bit(category)) != 0)
-        commands_[i] = allow;
+        commands[i] = allow;
     if (all) {
-      all_commands_base_ = allow;
-      command_rules_.clear();
-      subcommands_.clear();
+      all_commands_base = allow;
+      command_rules.clear();
+      subcommands.clear();
       return true;
     }
   } else {
@@ -300,26 +299,188 @@ bool acl_user::apply_command_rule(std::string_view rule, bool allow) {
     if (spec == nullptr || (bar != std::string::npos && bar + 1 == name.size()))
       return false;
     if (bar == std::string::npos) {
-      commands_[static_cast<size_t>(spec - resp_commands().data())] = allow;
-      subcommands_.erase(std::remove_if(subcommands_.begin(), subcommands_.end(),
-                                        [&](const std::string& s) {
-                                          return starts_with(s.substr(1), name + "|");
-                                        }),
-                         subcommands_.end());
+      commands[static_cast<size_t>(spec - resp_commands().data())] = allow;
+      subcommands.erase(std::remove_if(subcommands.begin(), subcommands.end(),
+                                       [&](const std::string& s) {
+                                         return starts_with(s.substr(1), name + "|");
+                                       }),
+                        subcommands.end());
     } else {
       // "+cmd|sub" allows it besides; "-cmd|sub" takes it away from an allowed command.
       auto entry = std::string{allow ? "+" : "-"} + name;
       auto other = std::string{allow ? "-" : "+"} + name;
-      subcommands_.erase(std::remove(subcommands_.begin(), subcommands_.end(), other),
-                         subcommands_.end());
-      if (std::find(subcommands_.begin(), subcommands_.end(), entry) == subcommands_.end())
-        subcommands_.push_back(entry);
+      subcommands.erase(std::remove(subcommands.begin(), subcommands.end(), other),
+                        subcommands.end());
+      if (std::find(subcommands.begin(), subcommands.end(), entry) == subcommands.end())
+        subcommands.push_back(entry);
     }
   }
-  command_rules_ += (command_rules_.empty() ? "" : " ") + std::string{rule.substr(0, 1)}
-                    + resp::lower(body);
+  command_rules += (command_rules.empty() ? "" : " ") + std::string{rule.substr(0, 1)}
+                   + resp::lower(body);
   return true;
 }
+
+std::optional<std::string> acl_user::permissions::apply(std::string_view rule) {
+  auto lower = resp::lower(rule);
+  if (lower == "allkeys" || rule == "~*") {
+    all_keys = true;
+    keys.clear();
+  } else if (lower == "resetkeys") {
+    all_keys = false;
+    keys.clear();
+  } else if (!rule.empty() && (rule[0] == '~' || rule[0] == '%')) {
+    key_pattern p;
+    if (rule[0] == '%') {
+      auto tilde = rule.find('~');
+      if (tilde == std::string_view::npos || tilde == 1)
+        return syntax_error;
+      p.read = p.write = false;
+      for (char c : rule.substr(1, tilde - 1)) {
+        if (c == 'R' || c == 'r')
+          p.read = true;
+        else if (c == 'W' || c == 'w')
+          p.write = true;
+        else
+          return syntax_error;
+      }
+      p.pattern = rule.substr(tilde + 1);
+    } else {
+      p.pattern = rule.substr(1);
+    }
+    if (all_keys)
+      return after_all_keys;
+    if (p.pattern == "*" && p.read && p.write) {
+      all_keys = true;
+      keys.clear();
+    } else {
+      keys.push_back(std::move(p));
+    }
+  } else if (lower == "allchannels" || rule == "&*") {
+    all_channels = true;
+    channels.clear();
+  } else if (lower == "resetchannels") {
+    all_channels = false;
+    channels.clear();
+  } else if (!rule.empty() && rule[0] == '&') {
+    if (all_channels)
+      return after_all_channels;
+    channels.emplace_back(rule.substr(1));
+  } else if (lower == "allcommands") {
+    apply_command_rule("+@all", true);
+  } else if (lower == "nocommands") {
+    apply_command_rule("-@all", false);
+  } else if (!rule.empty() && (rule[0] == '+' || rule[0] == '-')) {
+    if (!apply_command_rule(rule, rule[0] == '+'))
+      return unknown_name;
+  } else {
+    return syntax_error;
+  }
+  return std::nullopt;
+}
+
+bool acl_user::permissions::unrestricted() const {
+  return all_keys && all_channels
+         && std::all_of(commands.begin(), commands.end(), [](bool b) { return b; })
+         && std::none_of(subcommands.begin(), subcommands.end(),
+                         [](const std::string& s) { return s[0] == '-'; });
+}
+
+bool acl_user::permissions::command_allowed(const resp_command& spec,
+                                            const std::vector<std::string_view>& args) const {
+  bool allowed = commands[static_cast<size_t>(&spec - resp_commands().data())];
+  if (args.size() < 2 || subcommands.empty())
+    return allowed;
+  auto sub = std::string{spec.name} + "|" + resp::lower(args[1]);
+  for (auto& s : subcommands)
+    if (s.compare(1, std::string::npos, sub) == 0)
+      return s[0] == '+';
+  return allowed;
+}
+
+bool acl_user::permissions::key_allowed(std::string_view key, bool read, bool write) const {
+  if (all_keys)
+    return true;
+  for (auto& p : keys)
+    if ((!read || p.read) && (!write || p.write) && storage::glob_match(p.pattern, key))
+      return true;
+  return false;
+}
+
+bool acl_user::permissions::channel_allowed(std::string_view channel, bool is_pattern) const {
+  if (all_channels)
+    return true;
+  for (auto& p : channels)
+    if (is_pattern ? p == channel : storage::glob_match(p, channel))
+      return true;
+  return false;
+}
+
+acl_verdict acl_user::permissions::check(const resp_command& spec,
+                                         const std::vector<std::string_view>& args,
+                                         size_t& at) const {
+  if (!command_allowed(spec, args))
+    return acl_verdict::command;
+  if (!all_keys) {
+    bool write = has_flag(spec, "write");
+    bool read = has_flag(spec, "readonly") || !write;
+    for (auto i : keys_of(spec, args))
+      if (!key_allowed(args[i], read, write)) {
+        at = i;
+        return acl_verdict::key;
+      }
+  }
+  std::string_view n{spec.name};
+  if (!all_channels && (n == "publish" || n == "spublish" || n == "subscribe"
+                        || n == "ssubscribe" || n == "psubscribe")) {
+    auto last = n.find("publish") != std::string_view::npos ? std::min<size_t>(args.size(), 2)
+                                                            : args.size();
+    for (size_t i = 1; i < last; ++i)
+      if (!channel_allowed(args[i], n == "psubscribe")) {
+        at = i;
+        return acl_verdict::channel;
+      }
+  }
+  return acl_verdict::allowed;
+}
+
+namespace {
+
+std::string key_pattern_text(bool read, bool write, const std::string& pattern) {
+  return (read && write ? "~" : read ? "%R~" : "%W~") + pattern;
+}
+
+} // namespace
+
+std::string acl_user::permissions::commands_text() const {
+  return std::string{all_commands_base ? "+@all" : "-@all"}
+         + (command_rules.empty() ? "" : " " + command_rules);
+}
+
+std::string acl_user::permissions::keys_text() const {
+  std::string out = all_keys ? "~*" : "";
+  for (auto& p : keys)
+    out += (out.empty() ? "" : " ") + key_pattern_text(p.read, p.write, p.pattern);
+  return out;
+}
+
+std::string acl_user::permissions::channels_text() const {
+  std::string out = all_channels ? "&*" : "";
+  for (auto& c : channels)
+    out += (out.empty() ? "&" : " &") + c;
+  return out;
+}
+
+std::string acl_user::permissions::describe() const {
+  auto out = keys_text();
+  out += std::string{out.empty() ? "" : " "} + (all_channels ? "&*" : "resetchannels");
+  for (auto& c : channels)
+    out += " &" + c;
+  return out + " " + commands_text();
+}
+
+// -- acl_user ---------------------------------------------------------------------
+
+acl_user::acl_user(std::string name) : name_(std::move(name)) {}
 
 std::optional<std::string> acl_user::apply(std::string_view rule) {
   auto lower = resp::lower(rule);
@@ -351,63 +512,26 @@ std::optional<std::string> acl_user::apply(std::string_view rule) {
     if (it == passwords_.end())
       return no_such_password;
     passwords_.erase(it);
-  } else if (lower == "allkeys" || rule == "~*") {
-    all_keys_ = true;
-    keys_.clear();
-  } else if (lower == "resetkeys") {
-    all_keys_ = false;
-    keys_.clear();
-  } else if (!rule.empty() && (rule[0] == '~' || rule[0] == '%')) {
-    key_pattern p;
-    if (rule[0] == '%') {
-      auto tilde = rule.find('~');
-      if (tilde == std::string_view::npos || tilde == 1)
-        return syntax_error;
-      p.read = p.write = false;
-      for (char c : rule.substr(1, tilde - 1)) {
-        if (c == 'R' || c == 'r')
-          p.read = true;
-        else if (c == 'W' || c == 'w')
-          p.write = true;
-        else
-          return syntax_error;
-      }
-      p.pattern = rule.substr(tilde + 1);
-    } else {
-      p.pattern = rule.substr(1);
+  } else if (rule.size() >= 2 && rule.front() == '(' && rule.back() == ')') {
+    // A selector: its rules, separated by spaces, on no permissions at all.
+    permissions selector;
+    auto body = rule.substr(1, rule.size() - 2);
+    for (size_t at = 0; at < body.size();) {
+      auto end = std::min(body.find(' ', at), body.size());
+      if (end > at)
+        if (auto why = selector.apply(body.substr(at, end - at)))
+          return why;
+      at = end + 1;
     }
-    if (all_keys_)
-      return after_all_keys;
-    if (p.pattern == "*" && p.read && p.write) {
-      all_keys_ = true;
-      keys_.clear();
-    } else {
-      keys_.push_back(std::move(p));
-    }
-  } else if (lower == "allchannels" || rule == "&*") {
-    all_channels_ = true;
-    channels_.clear();
-  } else if (lower == "resetchannels") {
-    all_channels_ = false;
-    channels_.clear();
-  } else if (!rule.empty() && rule[0] == '&') {
-    if (all_channels_)
-      return after_all_channels;
-    channels_.emplace_back(rule.substr(1));
-  } else if (lower == "allcommands") {
-    apply_command_rule("+@all", true);
-  } else if (lower == "nocommands") {
-    apply_command_rule("-@all", false);
-  } else if (!rule.empty() && (rule[0] == '+' || rule[0] == '-')) {
-    if (!apply_command_rule(rule, rule[0] == '+'))
-      return unknown_name;
-  } else if (lower == "reset") {
-    for (auto* r : {"resetpass", "resetkeys", "resetchannels", "off", "sanitize-payload", "-@all"})
-      apply(r);
+    selectors_.push_back(std::move(selector));
   } else if (lower == "clearselectors") {
-    // No selectors are offered: nothing to clear.
+    selectors_.clear();
+  } else if (lower == "reset") {
+    for (auto* r : {"resetpass", "resetkeys", "resetchannels", "off", "sanitize-payload",
+                    "clearselectors", "-@all"})
+      apply(r);
   } else {
-    return syntax_error;
+    return root_.apply(rule);
   }
   return std::nullopt;
 }
@@ -425,76 +549,28 @@ bool acl_user::accepts(std::string_view password) const {
 }
 
 bool acl_user::unrestricted() const {
-  return all_keys_ && all_channels_ && std::all_of(commands_.begin(), commands_.end(), [](bool b) { return b; })
-         && std::none_of(subcommands_.begin(), subcommands_.end(),
-                         [](const std::string& s) { return s[0] == '-'; });
-}
-
-bool acl_user::command_allowed(const resp_command& spec,
-                               const std::vector<std::string_view>& args) const {
-  bool allowed = commands_[static_cast<size_t>(&spec - resp_commands().data())];
-  if (args.size() < 2 || subcommands_.empty())
-    return allowed;
-  auto sub = std::string{spec.name} + "|" + resp::lower(args[1]);
-  for (auto& s : subcommands_)
-    if (s.compare(1, std::string::npos, sub) == 0)
-      return s[0] == '+';
-  return allowed;
-}
-
-bool acl_user::key_allowed(std::string_view key, bool read, bool write) const {
-  if (all_keys_)
-    return true;
-  for (auto& p : keys_)
-    if ((!read || p.read) && (!write || p.write) && storage::glob_match(p.pattern, key))
-      return true;
-  return false;
-}
-
-bool acl_user::channel_allowed(std::string_view channel, bool is_pattern) const {
-  if (all_channels_)
-    return true;
-  for (auto& p : channels_)
-    if (is_pattern ? p == channel : storage::glob_match(p, channel))
-      return true;
-  return false;
+  return root_.unrestricted();
 }
 
 acl_verdict acl_user::check(const resp_command& spec, const std::vector<std::string_view>& args,
                             size_t* at) const {
-  auto refuse = [&](acl_verdict why, size_t i) {
-    if (at != nullptr)
-      *at = i;
-    return why;
-  };
-  if (!command_allowed(spec, args))
-    return acl_verdict::command;
-  if (!all_keys_) {
-    bool write = has_flag(spec, "write");
-    bool read = has_flag(spec, "readonly") || !write;
-    for (auto i : keys_of(spec, args))
-      if (!key_allowed(args[i], read, write))
-        return refuse(acl_verdict::key, i);
+  size_t where = 0;
+  auto why = root_.check(spec, args, where);
+  for (auto& s : selectors_) {
+    if (why == acl_verdict::allowed)
+      break;
+    size_t here = 0;
+    auto next = s.check(spec, args, here);
+    // Redis's pick: allowed, else the highest reason, the later position.
+    if (next == acl_verdict::allowed || next > why || (next == why && here > where)) {
+      why = next;
+      where = here;
+    }
   }
-  std::string_view n{spec.name};
-  if (!all_channels_ && (n == "publish" || n == "spublish" || n == "subscribe"
-                         || n == "ssubscribe" || n == "psubscribe")) {
-    auto last = n.find("publish") != std::string_view::npos ? std::min<size_t>(args.size(), 2)
-                                                            : args.size();
-    for (size_t i = 1; i < last; ++i)
-      if (!channel_allowed(args[i], n == "psubscribe"))
-        return refuse(acl_verdict::channel, i);
-  }
-  return acl_verdict::allowed;
+  if (at != nullptr && why != acl_verdict::allowed)
+    *at = where;
+  return why;
 }
-
-namespace {
-
-std::string key_pattern_text(bool read, bool write, const std::string& pattern) {
-  return (read && write ? "~" : read ? "%R~" : "%W~") + pattern;
-}
-
-} // namespace
 
 std::string acl_user::describe() const {
   std::string out = enabled_ ? "on" : "off";
@@ -504,16 +580,9 @@ std::string acl_user::describe() const {
     out += " " + payload_flag_;
   for (auto& p : passwords_)
     out += " #" + p;
-  if (all_keys_)
-    out += " ~*";
-  for (auto& p : keys_)
-    out += " " + key_pattern_text(p.read, p.write, p.pattern);
-  out += all_channels_ ? " &*" : " resetchannels";
-  for (auto& c : channels_)
-    out += " &" + c;
-  out += all_commands_base_ ? " +@all" : " -@all";
-  if (!command_rules_.empty())
-    out += " " + command_rules_;
+  out += " " + root_.describe();
+  for (auto& s : selectors_)
+    out += " (" + s.describe() + ")";
   return out;
 }
 
@@ -533,21 +602,21 @@ std::string acl_user::getuser_reply(bool resp3) const {
   resp::array(out, passwords_.size());
   for (auto& p : passwords_)
     resp::bulk(out, p);
-  resp::bulk(out, "commands");
-  resp::bulk(out, std::string{all_commands_base_ ? "+@all" : "-@all"}
-                    + (command_rules_.empty() ? "" : " " + command_rules_));
-  std::string keys = all_keys_ ? "~*" : "";
-  for (auto& p : keys_)
-    keys += (keys.empty() ? "" : " ") + key_pattern_text(p.read, p.write, p.pattern);
-  resp::bulk(out, "keys");
-  resp::bulk(out, keys);
-  std::string channels = all_channels_ ? "&*" : "";
-  for (auto& c : channels_)
-    channels += (channels.empty() ? "&" : " &") + c;
-  resp::bulk(out, "channels");
-  resp::bulk(out, channels);
+  auto add_permissions = [&](const permissions& p) {
+    resp::bulk(out, "commands");
+    resp::bulk(out, p.commands_text());
+    resp::bulk(out, "keys");
+    resp::bulk(out, p.keys_text());
+    resp::bulk(out, "channels");
+    resp::bulk(out, p.channels_text());
+  };
+  add_permissions(root_);
   resp::bulk(out, "selectors");
-  resp::array(out, 0);
+  resp::array(out, selectors_.size());
+  for (auto& s : selectors_) {
+    resp::map(out, 3, resp3);
+    add_permissions(s);
+  }
   return out;
 }
 
@@ -569,7 +638,24 @@ std::optional<std::string> acl_users::set_user(const std::string& name,
   // All rules or none: they apply to a copy, which replaces the user.
   auto next = it != users_.end() ? std::make_shared<acl_user>(*it->second)
                                  : std::make_shared<acl_user>(name);
-  for (auto& rule : rules)
+  // A selector may come in several arguments: "(~key*" "+get)".
+  std::vector<std::string> merged;
+  std::optional<size_t> open;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    auto& rule = rules[i];
+    if (open) {
+      merged.back() += " " + rule;
+      if (!rule.empty() && rule.back() == ')')
+        open.reset();
+    } else {
+      merged.push_back(rule);
+      if (!rule.empty() && rule.front() == '(' && rule.back() != ')')
+        open = i;
+    }
+  }
+  if (open)
+    return "ERR Unmatched parenthesis in acl selector starting at '" + rules[*open] + "'.";
+  for (auto& rule : merged)
     if (auto why = next->apply(rule))
       return "ERR Error in ACL SETUSER modifier '" + rule + "': " + *why;
   users_[name] = std::move(next);

@@ -38,8 +38,9 @@ public:
   const std::string& name() const { return name_; }
   bool enabled() const { return enabled_; }
 
-  /// Applies one SETUSER rule ("on", ">pass", "+@read", "~key*", ...);
-  /// Redis's reason when it is not one ("Syntax error", ...).
+  /// Applies one SETUSER rule ("on", ">pass", "+@read", "~key*", a
+  /// selector "(~key* +get)", ...); Redis's reason when it is not one
+  /// ("Syntax error", ...).
   std::optional<std::string> apply(std::string_view rule);
 
   /// True when `password` opens this user (it must be on).
@@ -51,8 +52,11 @@ public:
   /// True when every command, key and channel is the user's: nothing to check.
   bool unrestricted() const;
 
-  /// Whether the user may run `args` (the name at 0; `spec` its command);
-  /// `at`, when given, receives the refused key's or channel's position.
+  /// Whether the user may run `args` (the name at 0; `spec` its command):
+  /// its root permissions or one of its selectors allow it whole. Refused,
+  /// the reason is Redis's pick among them (a channel before a key before
+  /// the command, the later position first); `at`, when given, receives
+  /// the refused key's or channel's position.
   acl_verdict check(const resp_command& spec, const std::vector<std::string_view>& args,
                     size_t* at = nullptr) const;
 
@@ -63,15 +67,39 @@ public:
   std::string getuser_reply(bool resp3) const;
 
 private:
-  bool command_allowed(const resp_command& spec, const std::vector<std::string_view>& args) const;
-  bool key_allowed(std::string_view key, bool read, bool write) const;
-  bool channel_allowed(std::string_view channel, bool is_pattern) const;
-  /// +cmd / -cmd / +@cat / -@cat / +cmd|sub; false when unknown.
-  bool apply_command_rule(std::string_view rule, bool allow);
+  /// What a set of command, key and channel rules allows: the user's own
+  /// (its root permissions) or one of its selectors'.
+  struct permissions {
+    permissions();
+    /// Applies a command, key or channel rule; Redis's reason otherwise.
+    std::optional<std::string> apply(std::string_view rule);
+    bool unrestricted() const;
+    acl_verdict check(const resp_command& spec, const std::vector<std::string_view>& args,
+                      size_t& at) const;
+    bool command_allowed(const resp_command& spec, const std::vector<std::string_view>& args) const;
+    bool key_allowed(std::string_view key, bool read, bool write) const;
+    bool channel_allowed(std::string_view channel, bool is_pattern) const;
+    /// +cmd / -cmd / +@cat / -@cat / +cmd|sub; false when unknown.
+    bool apply_command_rule(std::string_view rule, bool allow);
+    /// As GETUSER shows them: "+@all -get", "~a* %R~b*", "&news.*".
+    std::string commands_text() const;
+    std::string keys_text() const;
+    std::string channels_text() const;
+    /// As ACL LIST shows them: "~* &* +@all", "resetchannels -@all".
+    std::string describe() const;
 
-  struct key_pattern {
-    std::string pattern;
-    bool read = true, write = true;
+    struct key_pattern {
+      std::string pattern;
+      bool read = true, write = true;
+    };
+    std::vector<bool> commands;          ///< by index in resp_commands()
+    std::vector<std::string> subcommands;  ///< "cmd|sub" allowed besides
+    std::string command_rules;           ///< as given since the last +@all / -@all
+    bool all_commands_base = false;      ///< that last one was +@all
+    std::vector<key_pattern> keys;
+    bool all_keys = false;
+    std::vector<std::string> channels;
+    bool all_channels = false;
   };
 
   std::string name_;
@@ -79,14 +107,10 @@ private:
   bool nopass_ = false;
   std::string payload_flag_;  ///< "sanitize-payload", "skip-sanitize-payload" or none
   std::vector<std::string> passwords_;  ///< SHA-256, lower-case hex
-  std::vector<bool> commands_;          ///< by index in resp_commands()
-  std::vector<std::string> subcommands_;  ///< "cmd|sub" allowed besides
-  std::string command_rules_;           ///< as given since the last +@all / -@all
-  bool all_commands_base_ = false;      ///< that last one was +@all
-  std::vector<key_pattern> keys_;
-  bool all_keys_ = false;
-  std::vector<std::string> channels_;
-  bool all_channels_ = false;
+  permissions root_;
+  /// Redis 7's selectors ("(~key* +get)"): a command any one of them
+  /// allows whole (command, keys and channels) is allowed too.
+  std::vector<permissions> selectors_;
 };
 
 /// The categories ACL CAT lists, in Redis's order.

@@ -125,6 +125,46 @@ BOOST_AUTO_TEST_CASE(users_and_their_permissions_reply_as_redis_does) {
   p.same({"ACL", "USERS"});
 }
 
+BOOST_AUTO_TEST_CASE(selectors_allow_what_redis_selectors_allow) {
+  peers p;
+  p.same({"ACL", "SETUSER", "sel", "on", "nopass", "+get", "~a*", "(~b* +set)",
+          "(%R~c*", "+get", "+hget)"});
+  p.same({"ACL", "GETUSER", "sel"});
+  p.same({"ACL", "LIST"});
+  for (auto& bad : std::vector<std::vector<std::string>>{
+         {"(~x*", "+set"}, {"(on)"}, {"(+nosuchcommand)"}, {"(>password)"}, {"(~x* %Q~y)"}})
+    p.same([&] {
+      std::vector<std::string> cmd{"ACL", "SETUSER", "bad"};
+      cmd.insert(cmd.end(), bad.begin(), bad.end());
+      return cmd;
+    }());
+  p.same({"ACL", "GETUSER", "bad"});  // nothing of a refused SETUSER stays
+  for (auto& cmd : std::vector<std::vector<std::string>>{{"sel", "get", "a1"},
+                                                          {"sel", "get", "b1"},
+                                                          {"sel", "set", "b1", "v"},
+                                                          {"sel", "hget", "c1", "f"},
+                                                          {"sel", "set", "c1", "v"},
+                                                          {"sel", "mget", "a1", "b1", "c1"},
+                                                          {"sel", "publish", "ch", "m"}}) {
+    std::vector<std::string> full{"ACL", "DRYRUN"};
+    full.insert(full.end(), cmd.begin(), cmd.end());
+    p.same(full);
+  }
+  resp_conn sel_redis{p.redis.port()};
+  resp_conn sel_troupe{p.node.resp_port()};
+  for (auto& cmd : std::vector<std::vector<std::string>>{
+         {"AUTH", "sel", "x"}, {"SET", "b1", "v"}, {"GET", "b1"}, {"GET", "c1"}, {"SET", "c1", "v"}}) {
+    auto expected = sel_redis.call(cmd);
+    BOOST_TEST(sel_troupe.call(cmd) == expected, peers::describe(cmd));
+  }
+  p.same({"ACL", "SETUSER", "sel", "clearselectors"});
+  p.same({"ACL", "GETUSER", "sel"});
+  p.same({"ACL", "SETUSER", "sel", "()", "(allkeys allchannels allcommands)"});
+  p.same({"ACL", "LIST"});
+  p.same({"ACL", "SETUSER", "sel", "reset"});
+  p.same({"ACL", "LIST"});
+}
+
 /// An ACL LOG reply (RESP2) with what depends on when and from where the
 /// events came (age-seconds, client-info) blanked.
 std::string without_age_and_client(const std::string& reply) {

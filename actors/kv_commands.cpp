@@ -1431,7 +1431,7 @@ namespace {
 /// order Redis checks it.
 struct call_limits {
   const protocol::acl_user* user = nullptr;  ///< the caller's, when restricted
-  std::string_view client_info;              ///< the caller's CLIENT LIST line, then
+  std::string_view client_info;              ///< with `user`: the caller's CLIENT LIST line
   bool read_only = false;    ///< no-writes, EVAL_RO, FCALL_RO
   bool no_replicas = false;  ///< writes refused (min-replicas-to-write)
   bool oom = false;          ///< over maxmemory when the script started

@@ -55,23 +55,22 @@ char type_class(char type) {
   }
 }
 
+/// A big-endian IEEE 754 value of `raw` (Bits as wide as Float).
+template <class Float, class Bits>
+Float from_big_endian(std::string_view raw) {
+  Bits bits = 0;
+  for (unsigned char c : raw)
+    bits = static_cast<Bits>((bits << 8) | c);
+  Float f = 0;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
 std::optional<double> as_double(const amqp::field_value& v) {
-  if (v.type == 'd' && v.raw.size() == 8) {
-    uint64_t bits = 0;
-    for (unsigned char c : v.raw)
-      bits = (bits << 8) | c;
-    double d = 0;
-    std::memcpy(&d, &bits, sizeof d);
-    return d;
-  }
-  if (v.type == 'f' && v.raw.size() == 4) {
-    uint32_t bits = 0;
-    for (unsigned char c : v.raw)
-      bits = (bits << 8) | c;
-    float f = 0;
-    std::memcpy(&f, &bits, sizeof f);
-    return f;
-  }
+  if (v.type == 'd' && v.raw.size() == 8)
+    return from_big_endian<double, uint64_t>(v.raw);
+  if (v.type == 'f' && v.raw.size() == 4)
+    return from_big_endian<float, uint32_t>(v.raw);
   return std::nullopt;
 }
 

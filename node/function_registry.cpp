@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
@@ -136,11 +137,11 @@ std::shared_ptr<const function_library> function_registry::parse(std::string_vie
 bool function_registry::join(library_map& into, const library_map& added,
                              std::string& error) const {
   size_t bytes = 0;
-  std::unordered_map<std::string_view, bool> taken;
+  std::unordered_set<std::string_view> taken;
   for (auto& [name, lib] : into) {
     bytes += lib->code.size();
     for (auto& f : lib->info.functions)
-      taken.emplace(f.name, true);
+      taken.insert(f.name);
   }
   for (auto& [name, lib] : added) {
     bytes += lib->code.size();
@@ -227,12 +228,9 @@ bool function_registry::commit(library_map next, std::string& error) {
 void function_registry::adopt(library_map next) {
   libraries_ = std::move(next);
   functions_.clear();
-  bytes_ = 0;
-  for (auto& [name, lib] : libraries_) {
+  for (auto& [name, lib] : libraries_)
     for (auto& f : lib->info.functions)
       functions_[f.name] = lib;
-    bytes_ += lib->code.size();
-  }
 }
 
 } // namespace troupe::node

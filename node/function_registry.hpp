@@ -87,7 +87,7 @@ private:
   /// Stores `next` and makes it current; false (with `error`) when storing
   /// failed, nothing changed then. Called with mu_ held.
   bool commit(library_map next, std::string& error);
-  /// Makes `next` current, with its functions and size.
+  /// Makes `next` current, with its functions.
   void adopt(library_map next);
 
   storage::db* db_;
@@ -95,7 +95,6 @@ private:
   mutable std::mutex mu_;
   library_map libraries_;  ///< by library name
   std::unordered_map<std::string, std::shared_ptr<const function_library>> functions_;
-  size_t bytes_ = 0;
 };
 
 } // namespace troupe::node

@@ -734,7 +734,7 @@ void put_id(std::string& out, stream_id id) {
 /// One stream node of `entries` (not empty): the first entry's ID and
 /// fields are the node's master ID and fields; an entry with the same
 /// fields carries only its values.
-std::string stream_node(std::span<const std::pair<stream_id, std::vector<std::pair<std::string, std::string>>>> entries) {
+std::string stream_node(std::span<const stream_entry> entries) {
   constexpr int64_t flag_same_fields = 2;
   auto& [master, master_fields] = entries.front();
   listpack_writer lp;
@@ -766,7 +766,7 @@ std::string stream_node(std::span<const std::pair<stream_id, std::vector<std::pa
 /// A stream as Redis 7.0 writes one (RDB type 19).
 void put_stream(std::string& out, const stream_value& s) {
   constexpr size_t node_entries = 100;
-  std::span<const std::pair<stream_id, std::vector<std::pair<std::string, std::string>>>> all{s.entries};
+  std::span<const stream_entry> all{s.entries};
   put_length(out, (all.size() + node_entries - 1) / node_entries);
   for (size_t at = 0; at < all.size(); at += node_entries) {
     auto node = all.subspan(at, std::min(node_entries, all.size() - at));

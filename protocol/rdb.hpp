@@ -53,9 +53,12 @@ struct stream_group {
   friend bool operator==(const stream_group&, const stream_group&) = default;
 };
 
+/// A stream entry: its ID and its fields with their values, in order.
+using stream_entry = std::pair<stream_id, std::vector<std::pair<std::string, std::string>>>;
+
 /// A stream: its live entries in order and what it remembers.
 struct stream_value {
-  std::vector<std::pair<stream_id, std::vector<std::pair<std::string, std::string>>>> entries;
+  std::vector<stream_entry> entries;
   stream_id last;         ///< the top ID ever used
   stream_id max_deleted;  ///< the largest ID deleted (0-0: none)
   uint64_t entries_added = 0;

@@ -78,6 +78,9 @@ using raft_tick_atom = caf::atom_constant<caf::atom("rafttick")>;
 using raft_wake_atom = caf::atom_constant<caf::atom("raftwake")>;
 using raft_turn_atom = caf::atom_constant<caf::atom("raftturn")>;
 using raft_retry_atom = caf::atom_constant<caf::atom("raftretry")>;
+/// member -> itself: (atom, ok, message) once the table it proposed to the
+/// controller group was applied, or refused.
+using proposed_atom = caf::atom_constant<caf::atom("clproposed")>;
 /// session -> member: (atom, export id, partition, column, after, max_bytes) -> the
 /// serialized Response (an export_chunk's reply), from the partition's
 /// owner (or leader).

@@ -15,6 +15,7 @@
 #include "actors/atoms.hpp"
 #include "actors/partition_log.hpp"
 #include "cluster/atoms.hpp"
+#include "cluster/controller.hpp"
 #include "cluster/handoff.hpp"
 #include "cluster/raft_driver.hpp"
 #include "cluster/replica_plan.hpp"
@@ -110,6 +111,10 @@ struct member_state {
   std::set<uint64_t> held_data;
   std::set<uint16_t> checking;
   bool drain_check_out = false;
+  /// Replicated: the controller's applied table last taken (its version),
+  /// and whether a table proposed to it is on its way.
+  uint64_t controller_seen = 0;
+  bool proposing = false;
   // A member accepted this node's greeting while it had no table: a table
   // that names it is the answer, not a sign of data it lost.
   bool asked_to_join = false;
@@ -165,9 +170,31 @@ bool reachable(member_actor* self, const std::string& id) {
   return it != st.peers.end() && it->second.up;
 }
 
-/// The reachable member with the lowest id; empty when none.
+bool replicated(member_actor* self) {
+  return self->state.cfg.replication_factor > 1;
+}
+
+/// Where group g's leader, term and leading times are kept: partitions at
+/// their id, the controller's after them.
+size_t slot(member_actor* self, uint16_t g) {
+  return g == controller_group ? self->state.table->count() : g;
+}
+
+/// Whether g is a group this node may host: a partition's, or (replicated)
+/// the controller's.
+bool is_group(member_actor* self, uint16_t g) {
+  return g < self->state.table->count() || (replicated(self) && g == controller_group);
+}
+
+/// Replicated: the controller's leader when this node reaches it. Else the
+/// reachable member with the lowest id. Empty when none.
 std::string coordinator(member_actor* self) {
-  for (auto& [id, m] : self->state.table->members())
+  auto& st = self->state;
+  if (replicated(self)) {
+    auto& leader = st.leaders[slot(self, controller_group)];
+    return !leader.empty() && reachable(self, leader) ? leader : std::string{};
+  }
+  for (auto& [id, m] : st.table->members())
     if (reachable(self, id))
       return id;
   return {};
@@ -175,10 +202,6 @@ std::string coordinator(member_actor* self) {
 
 bool is_coordinator(member_actor* self) {
   return coordinator(self) == self->state.cfg.node_id;
-}
-
-bool replicated(member_actor* self) {
-  return self->state.cfg.replication_factor > 1;
 }
 
 /// The table routes and clients see: replicated, each partition's current
@@ -249,7 +272,7 @@ std::string status_bytes(member_actor* self) {
   auto views = replicated(self) ? st.cfg.driver->views() : nullptr;
   if (views)
     for (auto& v : *views) {
-      if (v.role != raft::role::leader)
+      if (v.role != raft::role::leader || v.group >= table->count())
         continue;
       auto* g = out.add_led();
       g->set_partition(v.group);
@@ -314,6 +337,15 @@ bool wanted_here(member_actor* self, uint16_t p) {
   return std::find(w.begin(), w.end(), raft_node_id(st.cfg.node_id)) != w.end();
 }
 
+/// Replicated: every group a node may host, the controller's last.
+std::vector<uint16_t> groups(member_actor* self) {
+  std::vector<uint16_t> out;
+  for (uint32_t i = 0; i < self->state.table->count(); ++i)
+    out.push_back(static_cast<uint16_t>(i));
+  out.push_back(controller_group);
+  return out;
+}
+
 /// Replicated: hosts a replica of every partition the table places on this
 /// node (and, once at start, of every partition this node kept one of). A
 /// group's first replicas start it with the founders' replica set; a
@@ -330,8 +362,7 @@ void host_replicas(member_actor* self) {
   auto rf = st.cfg.replication_factor;
   auto me = raft_node_id(st.cfg.node_id);
   size_t asked = 0;
-  for (uint32_t i = 0; i < st.table->count(); ++i) {
-    auto p = static_cast<uint16_t>(i);
+  for (auto p : groups(self)) {
     bool create = wanted_here(self, p);
     if (hosted.count(p) != 0 || (!create && st.replicas_loaded))
       continue;
@@ -342,7 +373,7 @@ void host_replicas(member_actor* self) {
     self->request(st.cfg.driver->actor(), caf::infinite, raft_group_atom::value, p, initial, create)
       .then([=](const std::string& error) {
         if (!error.empty())
-          spdlog::error("partition {}: replica not started: {}", i, error);
+          spdlog::error("group {}: replica not started: {}", p, error);
       });
   }
   if (asked > 0)
@@ -359,7 +390,7 @@ uint32_t replica_changes_pending(member_actor* self) {
   uint32_t pending = 0;
   auto views = st.cfg.driver->views();
   for (auto& v : *views) {
-    if (v.group >= st.table->count())
+    if (!is_group(self, v.group))
       continue;
     if (v.role != raft::role::leader) {
       pending += wanted_here(self, v.group) ? 0 : 1;
@@ -382,16 +413,17 @@ void change_replicas(member_actor* self) {
   auto now = std::chrono::steady_clock::now();
   auto views = st.cfg.driver->views();
   for (auto& v : *views) {
-    if (v.group >= st.table->count())
-      continue;
-    bool leading = v.role == raft::role::leader && v.serving;
-    // Only a commit index seen while leading, one tick ago, is a target.
-    auto before = std::exchange(st.commit_before[v.group], leading ? v.commit : 0);
-    if (!leading || v.config_pending)
+    if (!is_group(self, v.group))
       continue;
     auto p = v.group;
+    auto at = slot(self, p);
+    bool leading = v.role == raft::role::leader && v.serving;
+    // Only a commit index seen while leading, one tick ago, is a target.
+    auto before = std::exchange(st.commit_before[at], leading ? v.commit : 0);
+    if (!leading || v.config_pending)
+      continue;
     raft::node_id preferred;
-    if (now - st.serving_since[p] >= leader_settle)
+    if (now - st.serving_since[at] >= leader_settle)
       preferred = raft_node_id(st.table->preferred_leader(partition_id{p}));
     auto step = next_replica_step(v.config, wanted_replicas(self, p),
                                   raft_node_id(st.cfg.node_id), v.peers, v.commit, preferred,
@@ -399,7 +431,7 @@ void change_replicas(member_actor* self) {
     // A hand-over refuses writes until the target leads or it is given up
     // (a target that is stopping never takes it): not again for a while.
     if (step.transfer_to && *step.transfer_to == preferred)
-      st.serving_since[p] = now;
+      st.serving_since[at] = now;
     if (step.transfer_to) {
       self->request(st.cfg.driver->actor(), caf::infinite, raft_transfer_atom::value, p,
                     step.transfer_to->value)
@@ -428,10 +460,10 @@ void retire_replicas(member_actor* self) {
   auto views = st.cfg.driver->views();
   for (auto& v : *views) {
     auto p = v.group;
-    if (v.role == raft::role::leader || p >= st.table->count() || wanted_here(self, p)
+    if (v.role == raft::role::leader || !is_group(self, p) || wanted_here(self, p)
         || st.checking.count(p) != 0)
       continue;
-    auto it = st.peers.find(st.leaders[p]);
+    auto it = st.peers.find(st.leaders[slot(self, p)]);
     if (it == st.peers.end() || !it->second.up)
       continue;
     st.checking.insert(p);
@@ -446,7 +478,7 @@ void retire_replicas(member_actor* self) {
             .then([=](const std::string& refused) {
               self->state.checking.erase(p);
               if (refused.empty())
-                spdlog::info("{} no longer holds a replica of partition {}",
+                spdlog::info("{} no longer holds a replica of group {}",
                              self->state.cfg.node_id, p);
             });
         },
@@ -472,15 +504,18 @@ uint8_t replica_check(member_actor* self, uint16_t p, uint64_t raft_id) {
 /// `term`, unless a later term's leader is known.
 void note_leader(member_actor* self, uint16_t p, const std::string& node, uint64_t term) {
   auto& st = self->state;
-  if (p >= st.table->count() || term < st.leader_terms[p])
+  if (!is_group(self, p))
+    return;
+  auto at = slot(self, p);
+  if (term < st.leader_terms[at])
     return;
   // A replica that stopped hearing from its leader (it was removed from the
   // group, or is cut off) forgets it without a new term: others still know
   // it, and routing holds requests anyway once it is unreachable.
-  if (node.empty() && term == st.leader_terms[p] && st.leaders[p] != st.cfg.node_id)
+  if (node.empty() && term == st.leader_terms[at] && st.leaders[at] != st.cfg.node_id)
     return;
-  st.leader_terms[p] = term;
-  st.leaders[p] = node;
+  st.leader_terms[at] = term;
+  st.leaders[at] = node;
 }
 
 /// The member whose Raft id is `raft_id`; empty when none (or 0).
@@ -495,14 +530,41 @@ std::string member_of_raft_id(member_actor* self, uint64_t raft_id) {
 void finish_import(member_actor* self, bool ok, const std::string& message,
                    bool respawn = true);
 
+void take_controller_table(member_actor* self);
+void broadcast(member_actor* self);
+
+/// Replicated: the controller group serves here (this node coordinates from
+/// now on), or is led by `leader_id` elsewhere.
+void on_controller_serving(member_actor* self, bool serving, const std::string& leader_id,
+                           uint64_t term) {
+  auto& st = self->state;
+  auto at = slot(self, controller_group);
+  bool was = st.leaders[at] == st.cfg.node_id;
+  note_leader(self, controller_group,
+              serving ? st.cfg.node_id : leader_id == st.cfg.node_id ? std::string{} : leader_id,
+              term);
+  if (!serving || was)
+    return;
+  spdlog::info("{} coordinates cluster {} (controller term {})", st.cfg.node_id,
+               st.cfg.cluster_name, term);
+  for (auto& [id, peer] : st.peers)
+    if (peer.up)
+      self->send(peer.member, leader_atom::value, controller_group, term, st.cfg.node_id);
+  take_controller_table(self);
+  broadcast(self);
+  coordinate(self);
+}
+
 /// Replicated: the driver says whether partition p serves here (this node
 /// leads it in `term` and applied everything committed before), or who
 /// leads it elsewhere.
 void on_serving(member_actor* self, uint16_t p, bool serving, uint64_t leader, uint64_t term) {
   auto& st = self->state;
-  if (!replicated(self) || p >= st.table->count())
+  if (!replicated(self) || !is_group(self, p))
     return;
   auto leader_id = member_of_raft_id(self, leader);
+  if (p == controller_group)
+    return on_controller_serving(self, serving, leader_id, term);
   if (!serving && st.importing && st.importing->partition == p)
     finish_import(self, false, "this node stopped leading the partition; retry", false);
   bool local = is_local(st.local[p]);
@@ -573,16 +635,53 @@ void broadcast(member_actor* self) {
       self->send(p.member, table_atom::value, bytes);
 }
 
-/// Coordinator: applies `change` to a copy of the table under the next
-/// epoch, adopts it and sends it to every reachable member.
-template <class Change>
-void change_table(member_actor* self, Change change) {
+void merge_table(member_actor* self, const std::string& bytes);
+
+/// Replicated: takes the table the controller group applied here last, if
+/// it is newer, and passes it on to every reachable member.
+void take_controller_table(member_actor* self) {
   auto& st = self->state;
+  if (st.cfg.controller == nullptr)
+    return;
+  auto bytes = st.cfg.controller->latest(st.controller_seen);
+  if (!bytes)
+    return;
+  auto epoch = st.table->epoch();
+  merge_table(self, *bytes);
+  if (st.table->epoch() != epoch)
+    broadcast(self);
+}
+
+/// Coordinator: applies `change` to a copy of the table under the next
+/// epoch, adopts it and sends it to every reachable member. Replicated, the
+/// copy is proposed to the controller group instead, and taken once
+/// applied; false (nothing done) while an earlier proposal is on its way:
+/// the caller tries again at its next turn.
+template <class Change>
+bool change_table(member_actor* self, Change change) {
+  auto& st = self->state;
+  if (replicated(self)) {
+    take_controller_table(self);
+    if (st.proposing)
+      return false;
+  }
   auto next = *st.table;
   change(next);
   next.set_epoch(st.table->epoch() + 1);
-  adopt_table(self, std::move(next));
-  broadcast(self);
+  if (!replicated(self)) {
+    adopt_table(self, std::move(next));
+    broadcast(self);
+    return true;
+  }
+  st.proposing = true;
+  auto me = caf::actor_cast<caf::actor>(self);
+  st.cfg.driver->propose(
+    controller_group, next.encode(),
+    [me](const storage::db_status& s) {
+      caf::anon_send(me, proposed_atom::value, s.ok, s.message);
+    },
+    st.leader_terms[slot(self, controller_group)]);
+  return true;
 }
 
 /// Replicated: notes the members that acknowledged an entry of a group this
@@ -704,6 +803,9 @@ void peer_up(member_actor* self, const v1::ClusterMember& info, caf::actor membe
       if (is_local(st.local[i]))
         self->send(p.member, leader_atom::value, static_cast<uint16_t>(i), st.leader_terms[i],
                    st.cfg.node_id);
+    if (is_coordinator(self))
+      self->send(p.member, leader_atom::value, controller_group,
+                 st.leader_terms[slot(self, controller_group)], st.cfg.node_id);
   }
   spdlog::info("{} reaches {} at {}", st.cfg.node_id, info.node_id(), info.cluster_address());
   install(self);
@@ -1077,14 +1179,16 @@ std::vector<uint16_t> partitions_of(const std::string& packed) {
   return out;
 }
 
-/// Replicated: (partitions this node leads, those of them whose group still
-/// has the node `raft_id` among its replicas), packed.
+/// Replicated: (partitions this node leads, the groups it leads — the
+/// controller's too — that still have the node `raft_id` among their
+/// replicas), packed.
 std::pair<std::string, std::string> replicas_on(member_actor* self, uint64_t raft_id) {
   std::pair<std::string, std::string> out;
   auto views = self->state.cfg.driver->views();
   for (auto& v : *views)
     if (v.role == raft::role::leader) {
-      put_partition(out.first, v.group);
+      if (v.group < self->state.table->count())
+        put_partition(out.first, v.group);
       if (v.may_hold(raft::node_id{raft_id}))
         put_partition(out.second, v.group);
     }
@@ -1131,8 +1235,9 @@ void check_drained(member_actor* self, const std::string& node) {
     if (t->failed || t->led.size() < s.table->count() || t->holding > 0
         || s.table->find_member(node) == nullptr || !is_coordinator(self))
       return;
-    change_table(self, [&](partition_table& tb) { tb.remove_member(node); });
-    spdlog::info("{} drained: no partition keeps a replica there; removed from the cluster", node);
+    if (change_table(self, [&](partition_table& tb) { tb.remove_member(node); }))
+      spdlog::info("{} drained: no group keeps a replica there; removing it from the cluster",
+                   node);
     if (!t->asking)
       answer_drains(self);
   };
@@ -1160,13 +1265,28 @@ void check_drained(member_actor* self, const std::string& node) {
 
 void coordinate(member_actor* self) {
   auto& st = self->state;
+  // A drain asked of this node is answered once its node left the table,
+  // whoever coordinated the end of it.
+  answer_drains(self);
   if (!is_coordinator(self))
     return;
-  // Drains whose node owns nothing any more (replicated: holds no replica
-  // any more): it leaves the table.
-  for (auto& [node, promise] : st.drains) {
-    if (st.table->find_member(node) == nullptr)
-      continue;
+  // A drain asked here whose node is not marked leaving yet (a change was
+  // on its way when it was asked).
+  for (auto& [node, promise] : st.drains)
+    if (auto* m = st.table->find_member(node); m != nullptr && !m->leaving)
+      change_table(self, [&node = node](partition_table& t) {
+        auto info = *t.find_member(node);
+        info.leaving = true;
+        t.put_member(node, info);
+      });
+  // Members being drained that own nothing any more (replicated: hold no
+  // replica any more) leave the table, whichever member the drain was
+  // asked of: the coordinator may have changed since.
+  std::vector<std::string> leaving;
+  for (auto& [id, m] : st.table->members())
+    if (m.leaving)
+      leaving.push_back(id);
+  for (auto& node : leaving) {
     if (replicated(self) && !st.drain_check_out) {
       check_drained(self, node);
     } else if (!replicated(self) && st.table->owned_by(node) == 0 && !st.coordinating) {
@@ -1182,9 +1302,12 @@ void coordinate(member_actor* self) {
   if (st.announce_self && peer_up) {
     // Not before another member is reached: a table bumped alone could
     // tie with one the others moved on to meanwhile.
-    st.announce_self = false;
-    change_table(self, [&](partition_table& t) {
-      t.put_member(st.cfg.node_id, *t.find_member(st.cfg.node_id));
+    st.announce_self = !change_table(self, [&](partition_table& t) {
+      if (auto* m = t.find_member(st.cfg.node_id)) {
+        auto info = st.cfg.self;
+        info.leaving = m->leaving;
+        t.put_member(st.cfg.node_id, info);
+      }
     });
   }
   // Nodes that greeted us join; members whose addresses changed are updated.
@@ -1296,12 +1419,6 @@ caf::result<std::string> drain(member_actor* self, const std::string& node) {
                              "moved there could not catch up; drain " + id
                              + " first (troupe cluster drain " + id + "), or bring it back");
     }
-  if (!m->leaving)
-    change_table(self, [&](partition_table& t) {
-      auto info = *t.find_member(node);
-      info.leaving = true;
-      t.put_member(node, info);
-    });
   spdlog::info("draining {}", node);
   auto promise = self->make_response_promise<std::string>();
   st.drains.emplace_back(node, promise);
@@ -1348,10 +1465,11 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
   st.table = std::move(table);
   st.local = std::move(local);
   st.moving.assign(st.table->count(), false);
-  st.leaders.assign(st.table->count(), std::string{});
-  st.leader_terms.assign(st.table->count(), 0);
-  st.serving_since.assign(st.table->count(), {});
-  st.commit_before.assign(st.table->count(), 0);
+  // One slot per partition, and the controller's.
+  st.leaders.assign(st.table->count() + 1, std::string{});
+  st.leader_terms.assign(st.table->count() + 1, 0);
+  st.serving_since.assign(st.table->count() + 1, {});
+  st.commit_before.assign(st.table->count() + 1, 0);
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   install(self);
   if (replicated(self)) {
@@ -1404,6 +1522,7 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
       maybe_bootstrap(self);
       coordinate(self);
       if (replicated(self)) {
+        take_controller_table(self);
         host_replicas(self);
         change_replicas(self);
         retire_replicas(self);
@@ -1437,6 +1556,14 @@ caf::behavior member_impl(member_actor* self, member_config cfg,
         self_info(self), s.cfg.gateway, s.cfg.hub, s.table->encode()};
     },
     [=](table_atom, const std::string& bytes) { merge_table(self, bytes); },
+    [=](proposed_atom, bool ok, const std::string& message) {
+      auto& s = self->state;
+      s.proposing = false;
+      if (!ok)
+        SPDLOG_DEBUG("{}: table change not committed: {}", s.cfg.node_id, message);
+      take_controller_table(self);
+      coordinate(self);
+    },
     [=](move_atom, uint16_t p, const std::string& to, uint64_t epoch) {
       return start_move(self, p, to, epoch);
     },
@@ -1516,8 +1643,17 @@ std::optional<partition_table> load_table(storage::db& db, std::string& error) {
   if (!raw)
     return std::nullopt;
   auto table = partition_table::decode(*raw);
-  if (!table)
+  if (!table) {
     error = "the stored cluster table is malformed";
+    return table;
+  }
+  // Replicated: the controller may have applied a newer table than the
+  // member stored before it stopped.
+  uint64_t seen = 0;
+  if (auto applied = controller_state_machine{db}.latest(seen))
+    if (auto newer = partition_table::decode(*applied);
+        newer && newer->epoch() > table->epoch() && newer->count() == table->count())
+      return newer;
   return table;
 }
 

@@ -32,10 +32,14 @@
 // committed, and a drained node leaves the table once no group has it.
 //
 // The table. Every member keeps the table with the highest epoch it has seen
-// and stores it. One member changes it: the coordinator, the reachable
-// member with the lowest id. It adds nodes that greeted it, marks drained
-// ones as leaving, and moves partitions one at a time towards an even
-// spread, bumping the epoch and sending the table to all after each change.
+// and stores it. One member changes it: the coordinator. It adds nodes that
+// greeted it, marks drained ones as leaving and removes them once drained,
+// bumping the epoch and sending the table to all after each change; without
+// replication it also moves partitions one at a time towards an even
+// spread. Without replication the coordinator is the reachable member with
+// the lowest id; replicated, it is the leader of the controller group
+// (cluster/controller), and a change is taken only once that group
+// committed it.
 //
 // A move of partition p from O to T (run by O on the coordinator's word):
 //   1. copy a snapshot of p to T while p keeps serving;
@@ -69,6 +73,7 @@ class partition_logs;
 namespace troupe::cluster {
 
 class raft_driver;
+class controller_state_machine;
 
 struct member_config {
   std::string node_id;
@@ -91,6 +96,8 @@ struct member_config {
   /// leader, and `driver` runs this node's replicas.
   uint32_t replication_factor = 1;
   std::shared_ptr<raft_driver> driver;
+  /// Replicated: the controller group's state here (cluster/controller).
+  controller_state_machine* controller = nullptr;
 };
 
 /// The table this node stored, if any (nullopt and `error` empty: none).

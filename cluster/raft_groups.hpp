@@ -1,6 +1,6 @@
 // raft_groups: every Raft group one node hosts, driven together in turns.
 //
-// A node hosts one group per partition it replicates (and later the
+// A node hosts one group per partition it replicates (and the
 // controller's). Inputs — ticks, frames from peers, proposals, reads — go to
 // the groups' cores at any time; a turn then gathers every group's ready
 // into ONE write batch (their log entries and hard states, the effects of

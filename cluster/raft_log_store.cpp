@@ -183,7 +183,10 @@ void raft_log_store::found(const raft::configuration& initial, storage::write_ba
 
 void raft_log_store::retire(raft::term_t term, raft::node_id vote,
                             storage::write_batch& batch) const {
-  batch.remove_range(column::raft, prefix_, storage::prefix_end(prefix_));
+  // Every key of the group is its prefix and a letter: [prefix + 0x00,
+  // prefix + 0xFF) holds them all, also for the group 0xFFFF, whose prefix
+  // has no end of its own.
+  batch.remove_range(column::raft, key('\0'), key('\xff'));
   std::string hs;
   put_u64(hs, term.value);
   put_u64(hs, vote.value);

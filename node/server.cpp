@@ -27,6 +27,7 @@
 #include "actors/state_shard.hpp"
 #include "actors/stream_nodes.hpp"
 #include "actors/stream_directory.hpp"
+#include "cluster/controller.hpp"
 #include "cluster/gateway.hpp"
 #include "cluster/member.hpp"
 #include "cluster/atoms.hpp"
@@ -135,6 +136,8 @@ struct server::impl {
   // Replicated: what the driver applies entries with, the driver, and the
   // logs' way into it.
   std::unique_ptr<cluster::partition_state_machine> machine;
+  std::unique_ptr<cluster::controller_state_machine> controller;
+  std::unique_ptr<cluster::group_state_machines> machines;
   std::shared_ptr<cluster::raft_driver> driver;
   std::unique_ptr<cluster::raft_replicator> replicator;
   std::unique_ptr<actors::partition_logs> logs;
@@ -358,9 +361,11 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
 
   if (replicated) {
     im.machine = std::make_unique<cluster::partition_state_machine>(*im.db);
+    im.controller = std::make_unique<cluster::controller_state_machine>(*im.db);
+    im.machines = std::make_unique<cluster::group_state_machines>(*im.machine, *im.controller);
     cluster::raft_driver_config rc;
     rc.db = im.db.get();
-    rc.machine = im.machine.get();
+    rc.machine = im.machines.get();
     rc.groups.self = cluster::raft_node_id(opts.node_id);
     rc.groups.seed = static_cast<uint64_t>(
       std::chrono::steady_clock::now().time_since_epoch().count());
@@ -461,6 +466,7 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
   mc.spawn_partition = spawn_partition;
   mc.replication_factor = opts.replication_factor;
   mc.driver = im.driver;
+  mc.controller = im.controller.get();
 
   im.acceptor = spawn_acceptor(*im.sys, ctx, hp->first, hp->second,
                                door{fork_client_session, tls ? std::string{} : client_refusal(*ctx)});

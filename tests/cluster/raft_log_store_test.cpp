@@ -168,6 +168,32 @@ BOOST_FIXTURE_TEST_CASE(a_retired_replica_made_again_is_kept_once_it_stores_an_e
   BOOST_TEST(ps.snapshot.config.voters.empty());
 }
 
+BOOST_FIXTURE_TEST_CASE(the_last_group_id_retires_alone, store_fixture) {
+  // 0xFFFF (the controller's group) has a key prefix with no end of its
+  // own: retiring it must still write, and leave the group before it whole.
+  cluster::raft_log_store last{*db, 0xFFFF};
+  cluster::raft_log_store before{*db, 0xFFFE};
+  raft::ready r;
+  r.state_changed = true;
+  r.state = raft::hard_state{raft::term_t{2}, raft::node_id{1}, 1};
+  r.entries = {entry(2, 1, "a")};
+  for (auto* s : {&last, &before}) {
+    storage::write_batch batch;
+    s->persist(r, batch);
+    BOOST_TEST_REQUIRE(db->write(std::move(batch)).ok);
+  }
+  storage::write_batch batch;
+  last.retire(raft::term_t{2}, raft::node_id{1}, batch);
+  auto written = db->write(std::move(batch));
+  BOOST_TEST_REQUIRE(written.ok, written.message);
+  storage::db_status st;
+  BOOST_TEST(!last.stored(st));
+  BOOST_TEST(before.stored(st));
+  raft::persisted_state ps;
+  BOOST_TEST_REQUIRE(before.load(voters({1}), ps).ok);
+  BOOST_TEST(datas(ps) == (std::vector<std::string>{"1:2:a"}), boost::test_tools::per_element());
+}
+
 BOOST_FIXTURE_TEST_CASE(a_core_restarted_from_the_store_finds_its_log_and_commits_it_again,
                         store_fixture) {
   raft::core_options o;

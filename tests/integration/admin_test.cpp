@@ -152,8 +152,9 @@ BOOST_AUTO_TEST_CASE(metrics_of_a_replicated_node_show_its_raft_groups) {
   node_process second{dir.sub("n2"), "os",
                       with({"--node-id", "n2", "--seeds",
                             "127.0.0.1:" + std::to_string(first.cluster_port())})};
-  // Every partition has a replica on each node: once the groups have
-  // elected and applied, n1 leads some and follows the rest (bounded wait).
+  // Every partition, and the controller, has a replica on each node: once
+  // the groups have elected and applied, n1 leads some and follows the rest
+  // (bounded wait).
   auto count = [](const std::string& metrics, const std::string& role) {
     auto line = "troupe_raft_groups{role=\"" + role + "\"} ";
     auto at = metrics.find(line);
@@ -161,11 +162,11 @@ BOOST_AUTO_TEST_CASE(metrics_of_a_replicated_node_show_its_raft_groups) {
   };
   // Leaders spread over both nodes once they have served a while.
   auto metrics = scrape_until(first.admin_port(), [&](const std::string& m) {
-    return count(m, "leader") + count(m, "follower") == 8 && count(m, "follower") > 0
+    return count(m, "leader") + count(m, "follower") == 9 && count(m, "follower") > 0
            && m.find("troupe_raft_term_max 0\n") == std::string::npos
            && m.find("troupe_raft_applied_total 0\n") == std::string::npos;
   });
-  BOOST_TEST(count(metrics, "leader") + count(metrics, "follower") == 8, metrics);
+  BOOST_TEST(count(metrics, "leader") + count(metrics, "follower") == 9, metrics);
   BOOST_TEST_REQUIRE(count(metrics, "follower") > 0, metrics);
   for (auto* line : {"# TYPE troupe_raft_term_max gauge", "# TYPE troupe_raft_applied_total counter",
                      "# TYPE troupe_raft_messages_total counter",

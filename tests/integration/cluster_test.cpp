@@ -5,8 +5,8 @@
 // acknowledged write; kill -9 makes only the dead node's partitions
 // UNAVAILABLE until it returns; RESP scatters and broadcasts; a node of
 // another cluster is refused. Replicated: nodes die and restart, a node
-// joins and one is drained, leaderships are handed over, and no
-// acknowledged write is lost.
+// joins and one is drained, leaderships are handed over, no acknowledged
+// write is lost, and the table changes only through a majority.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -563,8 +563,9 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out,
     four.put_member(node_id(i), troupe::cluster::member{});
   wait_for_replicas(*this, four);
 
-  // Draining n1 (the coordinator) moves its replicas to the other three;
-  // it leaves the table once no partition keeps one there.
+  // Draining n1 (a founder: it may lead the controller, and then hands it
+  // over) moves its replicas to the other three; it leaves the table once
+  // no group keeps one there.
   auto [code, out] = test::run_command(std::string{TROUPE_CLI_BIN} + " --node 127.0.0.1:"
                                        + std::to_string(nodes[2]->port()) + " cluster drain n1");
   BOOST_TEST_REQUIRE(code == 0, out);
@@ -616,6 +617,75 @@ BOOST_FIXTURE_TEST_CASE(a_replicated_cluster_takes_a_node_in_and_drains_one_out,
   // n2 back under its id with an empty disk is refused: its empty replicas
   // would vote as if they still held what n2 had acknowledged.
   n2_back_without_its_data_is_refused(*this, 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(only_a_majority_changes_a_replicated_clusters_table, cluster_fixture) {
+  const std::vector<std::string> rf3{"--replication-factor", "3"};
+  start_symmetric(3, rf3);
+  auto before = settle(3);
+  wait_for_leaders(0);
+  // Every member names the same coordinator: the controller group's leader.
+  auto deadline = std::chrono::steady_clock::now() + settle_deadline;
+  for (;;) {
+    std::set<std::string> named;
+    for (size_t i = 0; i < 3; ++i)
+      named.insert(must(connect(i)->get_cluster_status()).coordinator);
+    if (named.size() == 1 && !named.begin()->empty())
+      break;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "no agreed coordinator");
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+  }
+
+  // n1 alone: it sees the others gone.
+  nodes[1]->kill_hard();
+  nodes[2]->kill_hard();
+  auto n1 = connect(0);
+  deadline = std::chrono::steady_clock::now() + settle_deadline;
+  for (;;) {
+    auto st = must(n1->get_cluster_status());
+    if (std::none_of(st.members.begin(), st.members.end(),
+                     [](auto& m) { return m.node_id != "n1" && m.reachable; }))
+      break;
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), "n2 or n3 still reachable");
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+  }
+
+  // A new node greets n1. Alone, n1 cannot commit a table that adds it:
+  // once n1 has taken the greeting (where a lone coordinator would add it
+  // at once), the table is the one before.
+  std::vector<std::string> args{"--node-id", "n4", "--cluster-listen", "127.0.0.1:0", "--seeds",
+                                "127.0.0.1:" + std::to_string(nodes[0]->cluster_port())};
+  args.insert(args.end(), rf3.begin(), rf3.end());
+  nodes.resize(4);
+  nodes[3] = std::make_unique<node_process>(dir.sub("n4"), "os", args, std::vector<std::string>{},
+                                            "troupe-node joining ");
+  while (nodes[0]->log().find("n1 reaches n4") == std::string::npos) {
+    BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline), nodes[0]->log());
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+  }
+  auto alone = must(n1->get_cluster_status());
+  BOOST_TEST(alone.epoch == before.epoch);
+  BOOST_TEST((alone.coordinator.empty() || alone.coordinator == "n1"));
+  BOOST_TEST(std::none_of(alone.members.begin(), alone.members.end(),
+                          [](auto& m) { return m.node_id == "n4"; }));
+
+  // n2 back: with a majority the controller commits the join, and both
+  // take the table that names n4.
+  restart_symmetric(1, rf3);
+  deadline = std::chrono::steady_clock::now() + settle_deadline;
+  for (size_t i : {0, 1})
+    for (;;) {
+      auto st = must(connect(i)->get_cluster_status());
+      if (std::any_of(st.members.begin(), st.members.end(),
+                      [](auto& m) { return m.node_id == "n4"; })) {
+        BOOST_TEST(st.epoch > before.epoch);
+        BOOST_TEST(!st.coordinator.empty());
+        break;
+      }
+      BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < deadline),
+                         node_id(i) << ": n4 never joined");
+      std::this_thread::sleep_for(std::chrono::milliseconds{50});  // polling a condition
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(a_founder_back_without_its_data_is_refused_under_the_first_table,

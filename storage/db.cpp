@@ -461,7 +461,24 @@ db_status db::disk_alarm() const {
                             + " (--disk-free-limit-bytes); writes resume once space is freed");
 }
 
+namespace {
+
+/// Why RocksDB would refuse `batch` part-way, after logging it (a range
+/// whose end comes before its start fails at the memtable, once the ops
+/// before it are in, and again when the log is replayed); success if it
+/// would not.
+db_status check_batch(const write_batch& batch) {
+  for (auto& op : batch.ops())
+    if (op.what == write_batch::kind::remove_range && op.value < op.key)
+      return db_status::failure("invalid write: a range whose end comes before its start");
+  return db_status::success();
+}
+
+} // namespace
+
 db_status db::write(write_batch batch) {
+  if (auto st = check_batch(batch); !st.ok)
+    return st;
   impl_->batches.fetch_add(1, std::memory_order_relaxed);
   return write_now([&](rocksdb::WriteBatch& wb) { impl_->append(wb, batch); });
 }
@@ -500,6 +517,11 @@ db_status db::write_now(const std::function<void(rocksdb::WriteBatch&)>& fill) {
 }
 
 void db::commit(write_batch batch, std::function<void(db_status)> done) {
+  // Refused alone: merged into a group, it would fail every batch in it.
+  if (auto st = check_batch(batch); !st.ok) {
+    done(std::move(st));
+    return;
+  }
   impl_->batches.fetch_add(1, std::memory_order_relaxed);
   {
     std::lock_guard<std::mutex> guard{impl_->mtx};

@@ -240,6 +240,9 @@ export class TroupeConnection {
   private lost() {
     this.socket = undefined;
     this.pending.failAll('connection to the node closed');
+    // The node's subscriptions ended with the connection; their ids will be
+    // given again by the next node, to whichever subscription asks first.
+    this.pushHandlers.clear();
     if (this.closed) return;
     if (this.options.failFast) {
       this.ready = undefined;

@@ -74,13 +74,17 @@ export class TroupeEventAdapter {
     });
   }
 
-  /** Subscribes `c` again, retrying with backoff until it is, it is unsubscribed or the connection closes. */
+  /**
+   * Subscribes `c` again after a reconnect, retrying with backoff until it
+   * is, it is unsubscribed or the connection closes. Its old id is not
+   * unrouted: the new node may have given it to another subscription.
+   */
   private async reopen(c: Consumer) {
     const token = {};
     c.reopening = token;
+    c.subscriptionId = 0;
     for (let wait = 50; c.reopening === token && !this.conn.isClosed; wait = Math.min(wait * 2, 2000)) {
       try {
-        this.conn.offPush(c.subscriptionId);
         await this.open(c);
         return;
       } catch {

@@ -64,13 +64,18 @@ export class SubscriptionRegistry {
     });
   }
 
-  /** Opens `s` again, retrying with backoff until it is open, removed, or a newer reopen took over. */
+  /**
+   * Opens `s` again (its old subscription ended: the connection was lost, or
+   * the node ended it), retrying with backoff until it is open, removed, or a
+   * newer reopen took over. Its old id is forgotten, not unrouted: the node
+   * may have given that id to another subscription since.
+   */
   private async reopen(s: Subscription) {
     const token = {};
     s.reopening = token;
+    s.id = 0;
     for (let wait = 50; s.active && s.reopening === token && !this.conn.isClosed; wait = Math.min(wait * 2, 2000)) {
       try {
-        this.conn.offPush(s.id);
         await this.open(s);
         return;
       } catch {

@@ -205,8 +205,15 @@ async function startTroupes() {
     const table = status?.table ?? {};
     const members = table.members ?? [];
     const share = Math.floor((table.owners?.length ?? 0) / 3);
-    // Replicated, leaders come from elections: every partition has one.
-    const spread = replicas > 1 ? (table.owners ?? []).every((o) => o !== '') : members.every((m) => (m.partitions ?? 0) >= share);
+    // Replicated, leaders come from elections, and each hands its partition
+    // to the preferred replica after 10 s of service (the p-th member in id
+    // order), so that leaders spread evenly. The run starts once they have:
+    // a hand-over redelivers the deliveries in flight (at least once), which
+    // would read as duplicates outside the kill.
+    const ids = members.map((m) => m.nodeId).sort();
+    const spread = replicas > 1
+      ? (table.owners ?? []).every((o, p) => o === ids[p % ids.length])
+      : members.every((m) => (m.partitions ?? 0) >= share);
     const done = members.length === 3 && members.every((m) => m.reachable) && spread && !status.moving;
     return { done, progress: `${members.length} ${table.epoch}` };
   });

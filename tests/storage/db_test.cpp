@@ -10,6 +10,7 @@
 #include "storage/key_codec.hpp"
 #include "storage/record.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/test_db.hpp"
 
 using namespace troupe;
 using namespace troupe::storage;
@@ -62,10 +63,7 @@ BOOST_AUTO_TEST_CASE(a_malformed_batch_is_refused_whole_and_alone) {
   // fault, not the disk's, so the next write is taken at once, also when
   // both go through the group committer.
   test::temp_dir dir;
-  db_options opts;
-  opts.path = dir.path();
-  opts.mode = durability::os;
-  auto d = open_db(opts);
+  auto d = test::open_test_db(dir.path(), durability::os);
   write_batch bad;
   bad.put(column::state, "a", "1");
   bad.remove_range(column::state, "z", "b");

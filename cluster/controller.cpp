@@ -43,24 +43,25 @@ controller_state_machine::controller_state_machine(storage::db& db) : db_(db) {
     }
 }
 
-bool controller_state_machine::take(std::string_view table, storage::write_batch& batch) {
+storage::db_status controller_state_machine::take(std::string_view table, bool newer_only,
+                                                  storage::write_batch& batch) {
   auto t = partition_table::decode(table);
+  if (!t)
+    return storage::db_status::failure("malformed controller table");
   std::lock_guard<std::mutex> guard{mutex_};
-  if (!t || t->epoch() <= epoch_)
-    return false;
+  if (newer_only && t->epoch() <= epoch_)
+    return storage::db_status::success();
   table_.assign(table);
   epoch_ = t->epoch();
   ++version_;
   batch.put(storage::column::meta, controller_key, table_);
-  return true;
+  return storage::db_status::success();
 }
 
 storage::db_status controller_state_machine::apply(uint16_t, std::string_view data,
                                                    storage::write_batch& batch) {
-  if (!partition_table::decode(data))
-    return storage::db_status::failure("malformed controller entry");
-  take(data, batch);  // a table proposed on an older one changes nothing
-  return storage::db_status::success();
+  // A table proposed on an older one changes nothing.
+  return take(data, true, batch);
 }
 
 std::unique_ptr<snapshot_reader> controller_state_machine::read_snapshot(uint16_t) {
@@ -72,17 +73,7 @@ storage::db_status controller_state_machine::install(uint16_t, std::string_view 
                                                      storage::write_batch& batch) {
   // A snapshot replaces the state, whatever its epoch; an empty one (a
   // controller that had applied no table yet) leaves what this node knows.
-  if (data.empty())
-    return storage::db_status::success();
-  auto t = partition_table::decode(data);
-  if (!t)
-    return storage::db_status::failure("malformed controller snapshot");
-  std::lock_guard<std::mutex> guard{mutex_};
-  table_.assign(data);
-  epoch_ = t->epoch();
-  ++version_;
-  batch.put(storage::column::meta, controller_key, table_);
-  return storage::db_status::success();
+  return data.empty() ? storage::db_status::success() : take(data, false, batch);
 }
 
 void controller_state_machine::erase(uint16_t, storage::write_batch& batch) {

@@ -52,9 +52,9 @@ public:
   std::optional<std::string> latest(uint64_t& seen) const;
 
 private:
-  /// Takes `table` as the applied state unless it is malformed or its epoch
-  /// is not above the current one (then false).
-  bool take(std::string_view table, storage::write_batch& batch);
+  /// Takes `table` as the applied state (with `newer_only`, only when its
+  /// epoch is above the current one); a failure when it is malformed.
+  storage::db_status take(std::string_view table, bool newer_only, storage::write_batch& batch);
 
   storage::db& db_;
   mutable std::mutex mutex_;

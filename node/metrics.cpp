@@ -267,7 +267,8 @@ void raft_gauges(gauge_text& g, const cluster::raft_driver& driver) {
     uncommitted += v.last > v.commit ? v.last - v.commit : 0;
     unapplied += v.commit > v.applied ? v.commit - v.applied : 0;
   }
-  g.family("troupe_raft_groups", "Raft groups (partition replicas, and the controller's) hosted here, by role");
+  g.family("troupe_raft_groups",
+           "Raft groups (partition replicas, and the controller's) hosted here, by role");
   const char* roles[] = {"follower", "pre_candidate", "candidate", "leader"};
   for (size_t i = 0; i < by_role.size(); ++i)
     g.sample("troupe_raft_groups", static_cast<double>(by_role[i]),

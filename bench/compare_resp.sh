@@ -15,7 +15,8 @@
 #
 # redis-server runs with appendonly yes, appendfsync everysec; troupe-node
 # with --durability os (WAL written, not synced: the same promise). Prints
-# requests/s and p99 per test and the Troupe/Redis ratios. Needs a build
+# requests/s, p99 and each server's CPU time per request (from /proc) per
+# test, and the Troupe/Redis ratios. Needs a build
 # (deploy/build.sh) and redis-tools (deploy/install-deps.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,17 +36,27 @@ done
 
 source "$root/bench/lib.sh"
 
-# One redis-benchmark run; prints "TEST rps p99" lines.
-bench() {  # port pipeline
-  redis-benchmark -h 127.0.0.1 -p "$1" -c 50 -n "$requests" -P "$2" -r 100000 -d 100 \
-    -t "$tests" --csv 2>/dev/null |
-    python3 -c '
-import csv, sys
-rows = list(csv.reader(sys.stdin))
-head = rows[0]
-for r in rows[1:]:
-    d = dict(zip(head, r))
-    print(d["test"].split()[0], d["rps"], d.get("p99_latency_ms", "n/a"))'
+# Runs "$@" (one load) against the server with pid $1 and appends its CPU
+# time divided by the requests to each "TEST rps p99" line it prints.
+with_cpu() {  # pid command...
+  local pid=$1 before after
+  shift
+  before=$(cpu_us "$pid")
+  local out; out=$("$@")
+  after=$(cpu_us "$pid")
+  awk -v us=$((after - before)) -v n="$requests" '{ printf "%s %s %s %.1f\n", $1, $2, $3, us / n }' <<<"$out"
+}
+
+# One redis-benchmark run per test; prints "TEST rps p99" lines.
+bench() {  # pid port pipeline
+  local t
+  for t in ${tests//,/ }; do
+    with_cpu "$1" bench_test "$2" "$3" "$t"
+  done
+}
+
+bench_test() {  # port pipeline test
+  bench_command "$1" "$2" "${3^^}" -d 100 -t "$3"
 }
 
 # The get-and-set script: KEYS[1] a hash, ARGV[1] a field, ARGV[2] a value.
@@ -67,37 +78,40 @@ d = dict(zip(rows[0], rows[1]))
 print(sys.argv[1], d["rps"], d.get("p99_latency_ms", "n/a"))' "$name"
 }
 
-# EVALSHA of get_and_set; prints "EVALSHA rps p99".
-bench_eval() {  # port pipeline
+# EVALSHA of get_and_set; prints "EVALSHA rps p99 cpu".
+bench_eval() {  # pid port pipeline
   local sha
-  sha=$(redis-cli -h 127.0.0.1 -p "$1" SCRIPT LOAD "$get_and_set")
-  bench_command "$1" "$2" EVALSHA EVALSHA "$sha" 1 "state:{scope:__rand_int__}" \
+  sha=$(redis-cli -h 127.0.0.1 -p "$2" SCRIPT LOAD "$get_and_set")
+  with_cpu "$1" bench_command "$2" "$3" EVALSHA EVALSHA "$sha" 1 "state:{scope:__rand_int__}" \
     "field:__rand_int__" "{\"value\":\"__rand_int__\"}"
 }
 
-# XADD and XRANGE; prints "XADD rps p99" and "XRANGE rps p99".
-bench_streams() {  # port pipeline
-  bench_command "$1" "$2" XADD XADD "stream:__rand_int__" MAXLEN "~" 1000 "*" field "__rand_int__"
-  bench_command "$1" "$2" XRANGE XRANGE "stream:__rand_int__" - + COUNT 10
+# XADD and XRANGE; prints "XADD rps p99 cpu" and "XRANGE rps p99 cpu".
+bench_streams() {  # pid port pipeline
+  with_cpu "$1" bench_command "$2" "$3" XADD XADD "stream:__rand_int__" MAXLEN "~" 1000 "*" field "__rand_int__"
+  with_cpu "$1" bench_command "$2" "$3" XRANGE XRANGE "stream:__rand_int__" - + COUNT 10
 }
 
-# Everything asked for against one server.
-bench_all() {  # port pipeline
-  [ "$tests" = none ] || bench "$1" "$2"
-  [ "$eval" = 0 ] || bench_eval "$1" "$2"
-  [ "$streams" = 0 ] || bench_streams "$1" "$2"
+# Everything asked for against one server (pid, port).
+bench_all() {  # pid port pipeline
+  [ "$tests" = none ] || bench "$1" "$2" "$3"
+  [ "$eval" = 0 ] || bench_eval "$1" "$2" "$3"
+  [ "$streams" = 0 ] || bench_streams "$1" "$2" "$3"
 }
 
 start_redis
 start_troupe_doors "$durability" "$placement" --resp-listen 127.0.0.1:0
 echo "redis-benchmark: 50 clients, $requests requests, 100-byte values, 100,000 keys; Troupe durability $durability placement $placement, Redis appendfsync everysec"
-printf '%-7s %-4s %12s %12s %8s %10s %10s %8s\n' test P redis_rps troupe_rps ratio redis_p99 troupe_p99 p99x
+echo "cpu: the server's CPU time (user + system, from /proc) per request, in µs"
+printf '%-7s %-4s %12s %12s %8s %10s %10s %8s %9s %9s %6s\n' test P redis_rps troupe_rps ratio \
+  redis_p99 troupe_p99 p99x redis_cpu troupe_cpu cpux
 for p in 1 16; do
-  redis_out=$(bench_all "$redis_port" "$p")
-  troupe_out=$(bench_all "$resp_port" "$p")
-  while read -r test rrps rp99; do
-    read -r _ trps tp99 < <(grep "^$test " <<<"$troupe_out")
-    printf '%-7s %-4s %12.0f %12.0f %8s %10s %10s %8s\n' "$test" "$p" "$rrps" "$trps" \
-      "$(ratio "$trps" "$rrps")" "$rp99" "$tp99" "$(ratio "$tp99" "$rp99")"
+  redis_out=$(bench_all "$redis_pid" "$redis_port" "$p")
+  troupe_out=$(bench_all "$troupe_pid" "$resp_port" "$p")
+  while read -r test rrps rp99 rcpu; do
+    read -r _ trps tp99 tcpu < <(grep "^$test " <<<"$troupe_out")
+    printf '%-7s %-4s %12.0f %12.0f %8s %10s %10s %8s %9s %9s %6s\n' "$test" "$p" "$rrps" "$trps" \
+      "$(ratio "$trps" "$rrps")" "$rp99" "$tp99" "$(ratio "$tp99" "$rp99")" "$rcpu" "$tcpu" \
+      "$(ratio "$tcpu" "$rcpu")"
   done <<<"$redis_out"
 done

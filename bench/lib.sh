@@ -15,12 +15,13 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-start_redis() {  # sets redis_port
+start_redis() {  # sets redis_port, redis_pid
   redis_port=$(free_port)
   mkdir -p "$work/redis"
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --appendonly yes \
     --appendfsync everysec --save "" --daemonize no --logfile "$work/redis.log" >/dev/null 2>&1 &
-  pids+=($!)
+  redis_pid=$!
+  pids+=($redis_pid)
   # Wait for the server to answer (bounded).
   for _ in $(seq 1 200); do
     redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0
@@ -119,6 +120,11 @@ sum_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { s
 max_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); if (kv[2] > m) m = kv[2] } } END { printf "%d", m }'; }
 
 field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
+
+# CPU time (user + system) a process has used so far, in microseconds.
+cpu_us() {  # pid
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000000 / hz }' "/proc/$1/stat"
+}
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}' if $2 else 'n/a')"; }
 

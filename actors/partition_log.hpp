@@ -12,7 +12,9 @@
 // One replica: an entry is applied by the db's group committer (one
 // RocksDB write, and one fsync under durability `fsync`, for every entry of
 // every partition queued meanwhile), or in the caller's thread under
-// durability `none`. It is committed once durable.
+// durability `none`, and under `os` when every partition actor runs on one
+// thread (placement `io_thread`: no writers contend, and the entry costs no
+// hop to the committer and back). It is committed once durable.
 //
 // Replicated (--replication-factor > 1): append() proposes the entry to the
 // partition's Raft group through a log_replicator, and `applied` runs once
@@ -58,8 +60,10 @@ public:
   using applied_fn = std::function<void(uint64_t index, storage::db_status status)>;
 
   /// A log of one replica; with `replicator`, one of leadership term `term`.
+  /// `one_thread`: every partition actor runs on one thread (placement
+  /// `io_thread`), so unsynced entries are applied in the caller's thread.
   partition_log(storage::db& db, partition_id p, log_replicator* replicator = nullptr,
-                uint64_t term = 0);
+                uint64_t term = 0, bool one_thread = false);
 
   partition_id partition() const { return partition_; }
 
@@ -98,6 +102,7 @@ private:
   partition_id partition_;
   log_replicator* replicator_;
   uint64_t term_;
+  bool one_thread_;
   mutable std::mutex mutex_;
   uint64_t last_index_ = 0;
 };
@@ -106,7 +111,7 @@ private:
 class partition_logs {
 public:
   partition_logs(storage::db& db, uint32_t partition_count,
-                 log_replicator* replicator = nullptr);
+                 log_replicator* replicator = nullptr, bool one_thread = false);
 
   partition_log& of(partition_id p) { return *logs_.at(p.value); }
 
@@ -118,6 +123,7 @@ public:
 private:
   storage::db& db_;
   log_replicator* replicator_;
+  bool one_thread_;
   std::vector<std::unique_ptr<partition_log>> logs_;
   std::vector<std::unique_ptr<partition_log>> retired_;
 };

@@ -21,6 +21,7 @@
 #include "node/partition_call.hpp"
 #include "node/read_chunk.hpp"
 #include "node/session.hpp"
+#include "node/socket_out.hpp"
 #include "protocol/amqp.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/tls.hpp"
@@ -138,6 +139,7 @@ struct amqp_state {
   uint64_t reported_queued = 0;  // what the node's count has of it
   bool pumping = false;
   std::unique_ptr<protocol::tls_session> tls;
+  outbox out;  // frames gathered for the socket
   size_t read_chunk = min_read_chunk;
   remote_calls remote;
 
@@ -159,15 +161,13 @@ using amqp_broker = caf::io::stateful_broker<amqp_state>;
 
 void write(amqp_broker* self, connection_handle hdl, const std::string& bytes) {
   auto& st = self->state;
-  auto& buf = self->wr_buf(hdl);
-  auto before = buf.size();
-  buf.insert(buf.end(), bytes.begin(), bytes.end());
-  if (st.tls)
-    st.tls->seal_tail(buf, before);
-  st.queued += buf.size() - before;
-  st.queued_changed();
+  st.out.bytes.insert(st.out.bytes.end(), bytes.begin(), bytes.end());
+  // Deliveries and confirms come in bunches: each turn's go in one send.
+  if (st.out.bytes.size() >= gather_limit)
+    send_out(self, hdl);
+  else
+    st.out.send_later(self);
   st.last_write = std::chrono::steady_clock::now();
-  self->flush(hdl);
 }
 
 void send_method(amqp_broker* self, connection_handle hdl, uint16_t ch, uint16_t cls,
@@ -1426,6 +1426,7 @@ void delete_owned(amqp_broker* self) {
 /// Ends the session: owned queues go, the socket closes.
 void end_session(amqp_broker* self, connection_handle hdl) {
   delete_owned(self);
+  send_out(self, hdl);
   self->close(hdl);
   self->quit();
 }
@@ -1467,6 +1468,7 @@ caf::behavior amqp_session_impl(amqp_broker* self, connection_handle hdl,
       end_session(self, hdl);
     },
     [=](deadlines_atom) { beat(self, hdl); },
+    [=](flush_out_atom) { send_out(self, hdl); },
   };
 }
 

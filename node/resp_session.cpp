@@ -35,6 +35,7 @@
 #include "node/script_cache.hpp"
 #include "protocol/acl.hpp"
 #include "node/session.hpp"
+#include "node/socket_out.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/digest.hpp"
 #include "protocol/rdb.hpp"
@@ -136,6 +137,7 @@ struct resp_state {
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
   uint64_t reported_queued = 0;  // what the node's count has of it
   std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
+  outbox out;  // replies gathered for the socket
   size_t read_chunk = min_read_chunk;
   remote_calls remote;  // requests at other nodes' gateways
   transaction tx;
@@ -188,6 +190,7 @@ std::string error_reply(std::string_view text) {
 // -- reply order --------------------------------------------------------------
 
 void close_session(resp_broker* self, connection_handle hdl) {
+  send_out(self, hdl);
   self->close(hdl);
   self->quit();
 }
@@ -197,21 +200,20 @@ void pump(resp_broker* self, connection_handle hdl);
 /// Writes every finished reply at the front, in order.
 void flush_slots(resp_broker* self, connection_handle hdl) {
   auto& st = self->state;
-  auto& buf = self->wr_buf(hdl);
-  auto before = buf.size();
+  auto& buf = st.out.bytes;
+  bool wrote = false;
   while (!st.slots.empty() && st.slots.front()->ready) {
     auto& bytes = st.slots.front()->bytes;
     buf.insert(buf.end(), bytes.begin(), bytes.end());
+    wrote = wrote || !bytes.empty();
     st.slots.pop_front();
   }
-  bool wrote = buf.size() != before;
-  if (wrote && st.tls)
-    st.tls->seal_tail(buf, before);
-  if (wrote) {
-    st.queued += buf.size() - before;
-    st.queued_changed();
-    self->flush(hdl);
-  }
+  // The last awaited reply goes at once; one of several (a pipelined
+  // batch) waits for the others this turn.
+  if (wrote && (st.slots.empty() || buf.size() >= gather_limit))
+    send_out(self, hdl);
+  else if (wrote)
+    st.out.send_later(self);
   if (st.closing && st.slots.empty())
     close_session(self, hdl);
   else if (wrote && st.parser.buffered() > 0)  // commands that waited for these replies
@@ -2841,6 +2843,7 @@ caf::behavior resp_session_impl(resp_broker* self, connection_handle hdl,
       if (held)
         pump(self, hdl);
     },
+    [=](flush_out_atom) { send_out(self, hdl); },
     [=](auth_fail_atom) {
       auto& st = self->state;
       if (auto slot = std::exchange(st.delayed_auth, nullptr)) {

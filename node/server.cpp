@@ -381,7 +381,9 @@ std::unique_ptr<server> server::start(const node_options& opts, std::string& err
       std::make_shared<cluster::raft_driver>(cluster::spawn_raft_driver(*im.sys, rc));
     im.replicator = std::make_unique<cluster::raft_replicator>(*im.driver);
   }
-  im.logs = std::make_unique<actors::partition_logs>(*im.db, table.count(), im.replicator.get());
+  im.logs = std::make_unique<actors::partition_logs>(
+    *im.db, table.count(), im.replicator.get(),
+    opts.placement == actors::shard_placement::io_thread);
   im.scripts.set_budget(std::chrono::milliseconds{opts.script_time_limit_ms});
   auto spawn_partition =
     partition_spawner(*im.sys, *im.logs, im.counters, im.scripts, im.stream_nodes,

@@ -21,6 +21,7 @@
 #include "cluster/partition_router.hpp"
 #include "cluster/request_route.hpp"
 #include "node/partition_call.hpp"
+#include "node/socket_out.hpp"
 #include "protocol/frame_codec.hpp"
 #include "protocol/tls.hpp"
 #include "protocol/status.hpp"
@@ -68,6 +69,7 @@ struct session_state {
   uint64_t queued = 0;  // bytes handed to the socket, not yet sent (ack_writes)
   uint64_t reported_queued = 0;  // what the node's count has of it
   std::unique_ptr<protocol::tls_session> tls;  // with --tls-cert
+  outbox out;  // frames gathered for the socket
   remote_calls remote;           // requests at other nodes' gateways
   /// Requests in progress, by id: their operation and arrival (/metrics).
   std::unordered_map<uint64_t, std::pair<int, std::chrono::steady_clock::time_point>> started;
@@ -89,16 +91,16 @@ using session_broker = caf::io::stateful_broker<session_state>;
 
 /// Appends to the socket buffer with `append(buf)` and flushes, counting
 /// the queued bytes.
+/// Appends a frame with `append(buf)`. The last awaited response (or a
+/// push) goes at once; one of several waits for the others this turn.
 template <class Append>
 void write_out(session_broker* self, connection_handle hdl, Append append) {
-  auto& buf = self->wr_buf(hdl);
-  auto before = buf.size();
-  append(buf);
-  if (self->state.tls)
-    self->state.tls->seal_tail(buf, before);
-  self->state.queued += buf.size() - before;
-  self->state.queued_changed();
-  self->flush(hdl);
+  auto& st = self->state;
+  append(st.out.bytes);
+  if (st.in_flight <= 1 || st.out.bytes.size() >= gather_limit)
+    send_out(self, hdl);
+  else
+    st.out.send_later(self);
 }
 
 /// The name of a Request operation ("state_get"), for /metrics.
@@ -124,6 +126,7 @@ void write_frame(session_broker* self, connection_handle hdl, const v1::Frame& f
 }
 
 void close_session(session_broker* self, connection_handle hdl) {
+  send_out(self, hdl);
   self->close(hdl);
   self->quit();
 }
@@ -834,6 +837,7 @@ caf::behavior session_impl(session_broker* self, connection_handle hdl,
         close_session(self, hdl);
     },
     [=](deadlines_atom) { check_deadlines(self, hdl); },
+    [=](flush_out_atom) { send_out(self, hdl); },
   };
 }
 

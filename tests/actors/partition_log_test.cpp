@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
@@ -72,11 +73,16 @@ struct held_replicator : actors::log_replicator {
 BOOST_AUTO_TEST_SUITE(partition_log)
 
 BOOST_AUTO_TEST_CASE(entries_from_many_threads_get_consecutive_indexes_and_apply_in_order) {
-  for (auto mode : {durability::fsync, durability::none}) {
+  // On the committer: fsync always, os unless the actors share one thread.
+  const std::tuple<durability, bool, bool> cases[] = {
+    {durability::fsync, false, true}, {durability::fsync, true, true},
+    {durability::os, false, true},    {durability::os, true, false},
+    {durability::none, false, false}};
+  for (auto [mode, one_thread, asynchronous] : cases) {
     test::temp_dir dir;
     auto d = open_test_db(dir.path(), mode);
-    actors::partition_log log{*d, partition_id{5}};
-    BOOST_TEST(log.asynchronous() == (mode != durability::none));
+    actors::partition_log log{*d, partition_id{5}, nullptr, 0, one_thread};
+    BOOST_TEST(log.asynchronous() == asynchronous);
     applied_log applied;
     // Four writers (a partition's actors on different threads) race; each
     // entry overwrites one shared key, so the last one applied wins.

@@ -295,8 +295,7 @@ BOOST_AUTO_TEST_CASE(expiry) {
   BOOST_TEST(c.call({"EXISTS", "abs"}) == integer(0));
 }
 
-BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order) {
-  resp_node n;
+void check_pipelined_order(resp_node& n) {
   auto c = n.connect();
   // One write of 3,000 commands over many partitions: every reply in order,
   // and each GET sees the SET just before it.
@@ -318,6 +317,18 @@ BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order) {
   BOOST_TEST(c.read() == "+PONG\r\n");
   BOOST_TEST(c.read() == ok);
   BOOST_TEST(c.read() == bulk("v 1"));
+}
+
+BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order) {
+  resp_node n;
+  check_pipelined_order(n);
+}
+
+// Every partition on the I/O thread: writes applied in place, replies
+// gathered per turn, the same order.
+BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order_with_partitions_on_the_io_thread) {
+  resp_node n{{"--placement", "io"}};
+  check_pipelined_order(n);
 }
 
 BOOST_AUTO_TEST_CASE(scan_visits_every_key_once) {

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/node_process.hpp"
@@ -386,11 +388,20 @@ BOOST_AUTO_TEST_CASE(random_hash_fields_and_memory_usage) {
   BOOST_TEST(c.call({"MEMORY", "NOPE"}) == err("ERR unknown subcommand 'NOPE'. Try MEMORY HELP."));
 }
 
-BOOST_AUTO_TEST_CASE(collections_survive_a_crash) {
+// Acknowledged at `fsync` (synced by the committer) and at `os` with every
+// partition on the I/O thread (written to the WAL in place): both survive
+// a kill -9.
+BOOST_DATA_TEST_CASE(collections_survive_a_crash,
+                     boost::unit_test::data::make({"fsync", "os io"}), how) {
   temp_dir dir;
+  std::string durability{how};
   std::vector<std::string> flags{"--resp-listen", "127.0.0.1:0"};
+  if (durability == "os io") {
+    durability = "os";
+    flags.insert(flags.end(), {"--placement", "io"});
+  }
   {
-    node_process node{dir.sub("data"), "fsync", flags};
+    node_process node{dir.sub("data"), durability, flags};
     resp_conn c{node.resp_port()};
     BOOST_TEST(c.call({"RPUSH", "l", "a", "b"}) == integer(2));
     BOOST_TEST(c.call({"LPUSH", "l", "z"}) == integer(3));
@@ -398,7 +409,7 @@ BOOST_AUTO_TEST_CASE(collections_survive_a_crash) {
     BOOST_TEST(c.call({"ZADD", "z", "2.5", "m"}) == integer(1));
     node.kill_hard();
   }
-  node_process node{dir.sub("data"), "fsync", flags};
+  node_process node{dir.sub("data"), durability, flags};
   resp_conn c{node.resp_port()};
   BOOST_TEST(c.call({"LRANGE", "l", "0", "-1"}) == array({"z", "a", "b"}));
   BOOST_TEST(c.call({"SMEMBERS", "s"}) == array({"m"}));
@@ -571,8 +582,7 @@ BOOST_AUTO_TEST_CASE(watch_makes_exec_fail_once_a_watched_key_is_written) {
   BOOST_TEST(c.call({"EXEC"}) == "*-1\r\n");
 }
 
-BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
-  resp_node n;
+void check_blocking_pops(resp_node& n) {
   auto a = n.connect();
   auto b = n.connect();
   auto c = n.connect();
@@ -636,6 +646,17 @@ BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
   BOOST_TEST(c.call({"LMPOP", "2", "{b}none", "{b}lm", "RIGHT", "COUNT", "2"})
              == "*2\r\n" + bulk("{b}lm") + array({"c", "b"}));
   BOOST_TEST(c.call({"ZMPOP", "1", "{b}none", "MIN"}) == "*-1\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
+  resp_node n;
+  check_blocking_pops(n);
+}
+
+// Every partition on the I/O thread: writes applied in place, no committer.
+BOOST_AUTO_TEST_CASE(blocking_pops_wake_with_partitions_on_the_io_thread) {
+  resp_node n{{"--placement", "io"}};
+  check_blocking_pops(n);
 }
 
 BOOST_AUTO_TEST_CASE(clients_are_listed_unblocked_and_killed_from_any_connection) {

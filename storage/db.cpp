@@ -330,6 +330,17 @@ std::unique_ptr<db> db::open(db_options options, std::string& error) {
   for (int i = 0; i < column_count; ++i) {
     rocksdb::ColumnFamilyOptions cf_opts{opts};
     cf_opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    // The point-read columns (Motia state, the RESP door's keys) get a
+    // bloom filter over each memtable's whole keys (2% of its size, about
+    // 17 bits a key at 100-byte records, 1.3 MB a memtable): a read of a
+    // key the memtable lacks (a new key's first write reads its record)
+    // skips the skiplist walk. Measured with every partition on the I/O
+    // thread: pipelined RESP INCR 19-22 -> 16-17 µs of CPU per request,
+    // HSET 20-21 -> 18, other commands unchanged.
+    if (static_cast<column>(i) == column::state || static_cast<column>(i) == column::kv) {
+      cf_opts.memtable_whole_key_filtering = true;
+      cf_opts.memtable_prefix_bloom_size_ratio = 0.02;
+    }
     if (static_cast<column>(i) != column::meta && static_cast<column>(i) != column::raft)
       cf_opts.compaction_filter = im.filter.get();
     im.columns.emplace_back(column_names[i], cf_opts);

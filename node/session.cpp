@@ -89,8 +89,6 @@ struct session_state {
 using session_broker = caf::io::stateful_broker<session_state>;
 
 
-/// Appends to the socket buffer with `append(buf)` and flushes, counting
-/// the queued bytes.
 /// Appends a frame with `append(buf)`. The last awaited response (or a
 /// push) goes at once; one of several waits for the others this turn.
 template <class Append>

@@ -331,6 +331,29 @@ BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order_with_partitions_on_the_io_t
   check_pipelined_order(n);
 }
 
+// Replies far larger than the socket takes while the client is not reading
+// (32 MiB): what the socket refuses waits in the node's buffer, and every
+// later reply, small or large, goes behind it, never around it.
+BOOST_AUTO_TEST_CASE(replies_behind_a_full_socket_keep_their_order) {
+  resp_node n;
+  auto c = n.connect();
+  std::string big(1u << 20, 'v');
+  BOOST_TEST_REQUIRE(c.call({"SET", "big", big}) == ok);
+  std::string batch;
+  for (int i = 0; i < 32; ++i) {
+    batch += resp_command({"GET", "big"});
+    batch += resp_command({"INCR", "n"});
+    batch += resp_command({"PING"});
+  }
+  BOOST_TEST_REQUIRE(c.send_raw(batch));
+  for (int i = 0; i < 32; ++i) {
+    BOOST_TEST_REQUIRE(c.read() == bulk(big));
+    BOOST_TEST_REQUIRE(c.read() == integer(i + 1));
+    BOOST_TEST_REQUIRE(c.read() == "+PONG\r\n");
+  }
+  BOOST_TEST(c.call({"GET", "n"}) == bulk("32"));
+}
+
 BOOST_AUTO_TEST_CASE(scan_visits_every_key_once) {
   resp_node n;
   auto c = n.connect();

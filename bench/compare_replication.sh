@@ -60,15 +60,6 @@ wait_spread() {  # $1 = a member's client port: bounded wait until leaders sprea
   echo "leaders did not spread over the three nodes; measuring as they are" >&2
 }
 
-cpu_seconds() {  # pids: their user + system CPU time
-  local ticks=0
-  for p in "$@"; do
-    local f; read -r -a f <"/proc/$p/stat"
-    ticks=$((ticks + f[13] + f[14]))
-  done
-  python3 -c "print($ticks / $(getconf CLK_TCK))"
-}
-
 declare -A result
 run_cluster() {  # $1 = replication factor
   local rf=$1 ids=(r${1}a r${1}b r${1}c)
@@ -85,7 +76,7 @@ run_cluster() {  # $1 = replication factor
   local table; table=$(serving "${ports[0]}")
   local per_node=$(( (connections + 2) / 3 ))
   for op in set get; do
-    local cpu0; cpu0=$(cpu_seconds "${node_pids[@]}")
+    local cpu0; cpu0=$(cpu_us "${node_pids[@]}")
     local loaders=()
     for i in 0 1 2; do
       local own; own=$(awk -v n="${ids[$i]}" '$2 == n { printf "%s%s", sep, $1; sep = "," }' <<<"$table")
@@ -98,14 +89,14 @@ run_cluster() {  # $1 = replication factor
     done
     [ "${#loaders[@]}" -gt 0 ] || { echo "no node serves any partition" >&2; exit 1; }
     wait "${loaders[@]}" || true
-    local cpu1; cpu1=$(cpu_seconds "${node_pids[@]}")
+    local cpu1; cpu1=$(cpu_us "${node_pids[@]}")
     local lines; lines=$(cat "$work/rf$rf-$op-"{0,1,2})
     local ops p50 p99 errors
     ops=$(sum_field ops_per_sec <<<"$lines")
     p50=$(max_field p50_us <<<"$lines")
     p99=$(max_field p99_us <<<"$lines")
     errors=$(sum_field errors <<<"$lines")
-    local cpu_ms; cpu_ms=$(python3 -c "print(f'{($cpu1 - $cpu0) * 1e6 / max(1, $ops * $seconds):.1f}')")
+    local cpu_ms; cpu_ms=$(python3 -c "print(f'{($cpu1 - $cpu0) / max(1, $ops * $seconds):.1f}')")
     result[$rf-$op]="$ops $p50 $p99"
     echo "RESULT target=troupe nodes=3 replication_factor=$rf op=$op ops_per_sec=$ops p50_us=$p50 p99_us=$p99 errors=$errors node_cpu_us_per_op=$cpu_ms"
   done

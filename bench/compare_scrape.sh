@@ -64,13 +64,12 @@ for round in $(seq 1 "$rounds"); do
 done
 # The node's own CPU per scrape, idle, over 200 scrapes: the bound on what
 # one scrape a second can take from 2 cores' worth of requests.
-cpu_ticks() { local f; read -r -a f <"/proc/$troupe_pid/stat"; echo $((f[13] + f[14])); }
 size=$(scrape | wc -c)
-c0=$(cpu_ticks); t0=$(date +%s%N)
+c0=$(cpu_us "$troupe_pid"); t0=$(date +%s%N)
 for _ in $(seq 1 200); do scrape >/dev/null; done
-t1=$(date +%s%N); c1=$(cpu_ticks)
-cpu_us=$(python3 -c "print(f'{($c1 - $c0) * 1e6 / $(getconf CLK_TCK) / 200:.0f}')")
-echo "RESULT scrape bytes=$size wall_ms=$(python3 -c "print(f'{($t1 - $t0) / 200e6:.2f}')") node_cpu_us=$cpu_us share_of_2_cores_at_1_per_s=$(python3 -c "print(f'{$cpu_us / 2e6 * 100 / $interval:.3f}%')")"
+t1=$(date +%s%N); c1=$(cpu_us "$troupe_pid")
+scrape_cpu_us=$(( (c1 - c0) / 200 ))
+echo "RESULT scrape bytes=$size wall_ms=$(python3 -c "print(f'{($t1 - $t0) / 200e6:.2f}')") node_cpu_us=$scrape_cpu_us share_of_2_cores_at_1_per_s=$(python3 -c "print(f'{$scrape_cpu_us / 2e6 * 100 / $interval:.3f}%')")"
 for op in set get; do
   echo "RATIO op=$op scraped/unscraped throughput=$(ratio "${total[$op-scraped]}" "${total[$op-unscraped]}")x"
 done

@@ -121,9 +121,14 @@ max_field() { awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { s
 
 field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
 
-# CPU time (user + system) a process has used so far, in microseconds.
-cpu_us() {  # pid
-  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000000 / hz }' "/proc/$1/stat"
+# CPU time (user + system) the processes have used so far, in microseconds.
+cpu_us() {  # pids...
+  local p ticks=0
+  for p in "$@"; do
+    local f; read -r -a f <"/proc/$p/stat"
+    ticks=$((ticks + f[13] + f[14]))
+  done
+  echo $((ticks * 1000000 / $(getconf CLK_TCK)))
 }
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}' if $2 else 'n/a')"; }

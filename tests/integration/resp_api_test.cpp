@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include "protocol/resp.hpp"
@@ -295,7 +297,11 @@ BOOST_AUTO_TEST_CASE(expiry) {
   BOOST_TEST(c.call({"EXISTS", "abs"}) == integer(0));
 }
 
-void check_pipelined_order(resp_node& n) {
+// On the workers, and with every partition on the I/O thread (writes
+// applied in place, replies gathered per turn): the same order.
+BOOST_DATA_TEST_CASE(pipelined_replies_stay_in_order,
+                     boost::unit_test::data::make({"workers", "io"}), placement) {
+  resp_node n{{"--placement", placement}};
   auto c = n.connect();
   // One write of 3,000 commands over many partitions: every reply in order,
   // and each GET sees the SET just before it.
@@ -317,18 +323,6 @@ void check_pipelined_order(resp_node& n) {
   BOOST_TEST(c.read() == "+PONG\r\n");
   BOOST_TEST(c.read() == ok);
   BOOST_TEST(c.read() == bulk("v 1"));
-}
-
-BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order) {
-  resp_node n;
-  check_pipelined_order(n);
-}
-
-// Every partition on the I/O thread: writes applied in place, replies
-// gathered per turn, the same order.
-BOOST_AUTO_TEST_CASE(pipelined_replies_stay_in_order_with_partitions_on_the_io_thread) {
-  resp_node n{{"--placement", "io"}};
-  check_pipelined_order(n);
 }
 
 // Replies far larger than the socket takes while the client is not reading

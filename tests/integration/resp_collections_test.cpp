@@ -582,7 +582,11 @@ BOOST_AUTO_TEST_CASE(watch_makes_exec_fail_once_a_watched_key_is_written) {
   BOOST_TEST(c.call({"EXEC"}) == "*-1\r\n");
 }
 
-void check_blocking_pops(resp_node& n) {
+// On the workers, and with every partition on the I/O thread (writes
+// applied in place, no committer).
+BOOST_DATA_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them,
+                     boost::unit_test::data::make({"workers", "io"}), placement) {
+  resp_node n{{"--placement", placement}};
   auto a = n.connect();
   auto b = n.connect();
   auto c = n.connect();
@@ -646,17 +650,6 @@ void check_blocking_pops(resp_node& n) {
   BOOST_TEST(c.call({"LMPOP", "2", "{b}none", "{b}lm", "RIGHT", "COUNT", "2"})
              == "*2\r\n" + bulk("{b}lm") + array({"c", "b"}));
   BOOST_TEST(c.call({"ZMPOP", "1", "{b}none", "MIN"}) == "*-1\r\n");
-}
-
-BOOST_AUTO_TEST_CASE(blocking_pops_wake_on_the_write_that_feeds_them) {
-  resp_node n;
-  check_blocking_pops(n);
-}
-
-// Every partition on the I/O thread: writes applied in place, no committer.
-BOOST_AUTO_TEST_CASE(blocking_pops_wake_with_partitions_on_the_io_thread) {
-  resp_node n{{"--placement", "io"}};
-  check_blocking_pops(n);
 }
 
 BOOST_AUTO_TEST_CASE(clients_are_listed_unblocked_and_killed_from_any_connection) {
